@@ -1,0 +1,73 @@
+package org.elicence.messaging;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.elicence.messaging.events.ApplicationCreated;
+import org.elicence.messaging.events.IdCardApproved;
+import org.elicence.messaging.events.IdCardRejected;
+import org.elicence.messaging.events.IdCardUploadRequired;
+import org.elicence.messaging.events.IdRegistryPhotoRetrieved;
+import org.elicence.messaging.events.LicenceIssued;
+import org.elicence.messaging.events.LicenceRefused;
+import org.elicence.messaging.events.LicenceStatusChanged;
+import org.elicence.messaging.events.PhotoAuditRequested;
+import org.elicence.messaging.events.PhotoAudited;
+
+/**
+ * The event catalogue: every event type, the topic it travels on, its JSON Schema and its payload
+ * record. {@code docs/asyncapi.yaml} and {@code docs/events.md} describe the same list.
+ */
+public enum EventType {
+
+    APPLICATION_CREATED("org.elicence.application.created.v1", Topics.APPLICATIONS, ApplicationCreated.class),
+    PHOTO_AUDIT_REQUESTED("org.elicence.photo.audit-requested.v1", Topics.PHOTO_AUDIT_REQUESTS,
+            PhotoAuditRequested.class),
+    PHOTO_AUDITED("org.elicence.photo.audited.v1", Topics.PHOTO_AUDIT_RESULTS, PhotoAudited.class),
+    ID_REGISTRY_PHOTO_RETRIEVED("org.elicence.idcard.registry-photo-retrieved.v1", Topics.IDCARD_EVENTS,
+            IdRegistryPhotoRetrieved.class),
+    ID_CARD_UPLOAD_REQUIRED("org.elicence.idcard.upload-required.v1", Topics.IDCARD_EVENTS,
+            IdCardUploadRequired.class),
+    ID_CARD_APPROVED("org.elicence.idcard.approved.v1", Topics.IDCARD_EVENTS, IdCardApproved.class),
+    ID_CARD_REJECTED("org.elicence.idcard.rejected.v1", Topics.IDCARD_EVENTS, IdCardRejected.class),
+    LICENCE_ISSUED("org.elicence.licence.issued.v1", Topics.LICENCE_EVENTS, LicenceIssued.class),
+    LICENCE_REFUSED("org.elicence.licence.refused.v1", Topics.LICENCE_EVENTS, LicenceRefused.class),
+    LICENCE_STATUS_CHANGED("org.elicence.licence.status-changed.v1", Topics.LICENCE_EVENTS,
+            LicenceStatusChanged.class);
+
+    private final String type;
+    private final String topic;
+    private final Class<?> payloadType;
+
+    EventType(String type, String topic, Class<?> payloadType) {
+        this.type = type;
+        this.topic = topic;
+        this.payloadType = payloadType;
+    }
+
+    /** The CloudEvents {@code type} attribute. */
+    public String type() {
+        return type;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<?> payloadType() {
+        return payloadType;
+    }
+
+    /** Classpath location of the JSON Schema (draft 2020-12) of this event's data. */
+    public String schemaResource() {
+        return "/org/elicence/messaging/schemas/" + type + ".json";
+    }
+
+    public static Optional<EventType> fromType(String type) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+    }
+
+    public static Optional<EventType> forPayload(Class<?> payloadClass) {
+        return Arrays.stream(values()).filter(t -> t.payloadType.equals(payloadClass)).findFirst();
+    }
+}

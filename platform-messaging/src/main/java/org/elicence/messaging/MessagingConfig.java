@@ -1,0 +1,51 @@
+package org.elicence.messaging;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Reliable-messaging settings shared by every service; defaults suit a single small node. */
+@ConfigMapping(prefix = "messaging")
+public interface MessagingConfig {
+
+    /** The CloudEvents {@code source} of everything this service publishes. */
+    @WithDefault("${quarkus.application.name}")
+    String source();
+
+    Outbox outbox();
+
+    Consumer consumer();
+
+    interface Outbox {
+        /** Rows published per relay transaction. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** How often the relay sweeps for rows a commit-time trigger missed (crash, broker outage). */
+        @WithDefault("1s")
+        Duration sweepInterval();
+
+        /** How long the relay waits for the broker's acknowledgements before it retries the batch. */
+        @WithDefault("15s")
+        Duration sendTimeout();
+
+        /** Published rows (they can hold photos) are deleted after this long. */
+        @WithDefault("PT1H")
+        Duration publishedRetention();
+    }
+
+    interface Consumer {
+        /** Attempts at an event's effect before it is dead-lettered. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Pause between attempts, doubled after each. */
+        @WithDefault("200ms")
+        Duration retryBackoff();
+
+        /** Processed-event ids are kept this long for de-duplication. */
+        @WithDefault("P30D")
+        Duration processedRetention();
+    }
+}

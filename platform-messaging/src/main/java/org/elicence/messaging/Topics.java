@@ -1,0 +1,19 @@
+package org.elicence.messaging;
+
+/** Topic names; {@code deploy/topics.conf} defines their partitions and retention. */
+public final class Topics {
+
+    public static final String APPLICATIONS = "applications";
+    public static final String PHOTO_AUDIT_REQUESTS = "photo-audit-requests";
+    public static final String PHOTO_AUDIT_RESULTS = "photo-audit-results";
+    public static final String IDCARD_EVENTS = "idcard-events";
+    public static final String IDCARD_REVIEW_CASES = "idcard-review-cases";
+    public static final String IDCARD_REVIEW_DECISIONS = "idcard-review-decisions";
+    public static final String IDCARD_REVIEW_DECISIONS_REJECTED = "idcard-review-decisions-rejected";
+    public static final String LICENCE_EVENTS = "licence-events";
+    public static final String LICENCE_AUTHORITY_COMMANDS = "licence-authority-commands";
+    public static final String LICENCE_AUTHORITY_COMMANDS_REJECTED = "licence-authority-commands-rejected";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,34 @@
+package org.elicence.messaging.events;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The verdict on one photo. A passing photo carries the normalised licence portrait; every photo
+ * carries an annotated copy so the applicant can see what failed.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PhotoAudited(String applicationId, String applicantId, String photoId, PhotoSource source,
+        String verdict, List<Check> checks, EncodedImage portrait, EncodedImage annotated, Instant auditedAt,
+        long durationMillis) {
+
+    public static final String PASS = "PASS";
+    public static final String FAIL = "FAIL";
+
+    public boolean passed() {
+        return PASS.equals(verdict);
+    }
+
+    /** One rule's result: {@code verdict} is PASS, FAIL or NOT_ASSESSABLE. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Check(String rule, String code, String verdict, Double measured, String threshold, String unit,
+            LocalizedText message) {
+    }
+
+    @Override
+    public String toString() {
+        return "PhotoAudited[application=" + applicationId + ", photo=" + photoId + ", verdict=" + verdict + "]";
+    }
+}

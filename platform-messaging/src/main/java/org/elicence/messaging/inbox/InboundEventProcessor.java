@@ -1,0 +1,113 @@
+package org.elicence.messaging.inbox;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.elicence.messaging.MessagingConfig;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Runs a consumer's handler for a Kafka record exactly once in effect: the handler's writes and the
+ * record of the event id commit in one transaction, so a redelivery finds the id and does nothing.
+ * Transient failures are retried a bounded number of times; poison and exhausted events are thrown
+ * to the connector, whose dead-letter-queue failure strategy moves them aside and lets the partition
+ * go on.
+ */
+@ApplicationScoped
+public class InboundEventProcessor {
+
+    private static final Logger LOG = Logger.getLogger(InboundEventProcessor.class);
+    private static final String MARK_PROCESSED_SQL = "INSERT INTO processed_event (consumer, event_id) "
+            + "VALUES (:consumer, :eventId) ON CONFLICT DO NOTHING";
+
+    private final InboundEventParser parser;
+    private final ObjectMapper objectMapper;
+    private final EntityManager entityManager;
+    private final MessagingConfig config;
+
+    @Inject
+    public InboundEventProcessor(ObjectMapper objectMapper, EntityManager entityManager, MessagingConfig config) {
+        this.parser = new InboundEventParser(objectMapper);
+        this.objectMapper = objectMapper;
+        this.entityManager = entityManager;
+        this.config = config;
+    }
+
+    public void process(String consumer, ConsumerRecord<String, String> record, EventRouter router) {
+        InboundEvent event = parser.parse(record);
+        Optional<Consumer<Object>> handler = router.handlerFor(event.type());
+        if (handler.isEmpty()) {
+            return;
+        }
+        Object payload = toPayload(event);
+        runWithRetries(consumer, event, () -> {
+            if (markProcessed(consumer, event.id())) {
+                handler.get().accept(payload);
+            } else {
+                LOG.debugf("%s: %s already processed, skipped", consumer, event);
+            }
+        });
+    }
+
+    private void runWithRetries(String consumer, InboundEvent event, Runnable effect) {
+        long backoff = config.consumer().retryBackoff().toMillis();
+        for (int attempt = 1;; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(effect);
+                return;
+            } catch (PoisonEventException poison) {
+                throw poison;
+            } catch (RuntimeException e) {
+                if (attempt >= config.consumer().maxAttempts()) {
+                    LOG.errorf("%s: %s failed %d times, dead-lettering it: %s", consumer, event, attempt, e.toString());
+                    throw new EventProcessingFailedException(event, attempt, e);
+                }
+                LOG.warnf("%s: %s failed (attempt %d), retrying: %s", consumer, event, attempt, e.toString());
+                sleep(backoff);
+                backoff *= 2;
+            }
+        }
+    }
+
+    private boolean markProcessed(String consumer, String eventId) {
+        return entityManager.createNativeQuery(MARK_PROCESSED_SQL)
+                .setParameter("consumer", consumer)
+                .setParameter("eventId", eventId)
+                .executeUpdate() == 1;
+    }
+
+    private Object toPayload(InboundEvent event) {
+        try {
+            return objectMapper.treeToValue(event.data(), event.type().payloadType());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new PoisonEventException("event " + event.id() + " data does not map to "
+                    + event.type().payloadType().getSimpleName());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
+
+    /** Thrown after the last attempt; its message becomes the dead letter's reason. */
+    public static class EventProcessingFailedException extends RuntimeException {
+        public EventProcessingFailedException(InboundEvent event, int attempts, Throwable cause) {
+            super("event " + event.id() + " (" + event.type().type() + ") failed after " + attempts + " attempts: "
+                    + cause.getClass().getSimpleName(), cause);
+        }
+    }
+}
