@@ -6,6 +6,9 @@ import java.util.Optional;
 import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.events.IdCardApproved;
 import org.elicence.messaging.events.IdCardRejected;
+import org.elicence.messaging.events.IdCardReviewOpened;
+import org.elicence.messaging.events.IdCardSideChecked;
+import org.elicence.messaging.events.IdCardSideUploaded;
 import org.elicence.messaging.events.IdCardUploadRequired;
 import org.elicence.messaging.events.IdRegistryPhotoRetrieved;
 import org.elicence.messaging.events.LicenceIssued;
@@ -21,6 +24,8 @@ import org.elicence.messaging.events.PhotoAudited;
 public enum EventType {
 
     APPLICATION_CREATED("org.elicence.application.created.v1", Topics.APPLICATIONS, ApplicationCreated.class),
+    ID_CARD_SIDE_UPLOADED("org.elicence.application.idcard-side-uploaded.v1", Topics.APPLICATIONS,
+            IdCardSideUploaded.class),
     PHOTO_AUDIT_REQUESTED("org.elicence.photo.audit-requested.v1", Topics.PHOTO_AUDIT_REQUESTS,
             PhotoAuditRequested.class),
     PHOTO_AUDITED("org.elicence.photo.audited.v1", Topics.PHOTO_AUDIT_RESULTS, PhotoAudited.class),
@@ -28,6 +33,8 @@ public enum EventType {
             IdRegistryPhotoRetrieved.class),
     ID_CARD_UPLOAD_REQUIRED("org.elicence.idcard.upload-required.v1", Topics.IDCARD_EVENTS,
             IdCardUploadRequired.class),
+    ID_CARD_SIDE_CHECKED("org.elicence.idcard.side-checked.v1", Topics.IDCARD_EVENTS, IdCardSideChecked.class),
+    ID_CARD_REVIEW_OPENED("org.elicence.idcard.review-opened.v1", Topics.IDCARD_EVENTS, IdCardReviewOpened.class),
     ID_CARD_APPROVED("org.elicence.idcard.approved.v1", Topics.IDCARD_EVENTS, IdCardApproved.class),
     ID_CARD_REJECTED("org.elicence.idcard.rejected.v1", Topics.IDCARD_EVENTS, IdCardRejected.class),
     LICENCE_ISSUED("org.elicence.licence.issued.v1", Topics.LICENCE_EVENTS, LicenceIssued.class),

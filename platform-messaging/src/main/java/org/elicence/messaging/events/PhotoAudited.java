@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PhotoAudited(String applicationId, String applicantId, String photoId, PhotoSource source,
-        String verdict, List<Check> checks, EncodedImage portrait, EncodedImage annotated, Instant auditedAt,
+        String verdict, List<RuleCheck> checks, EncodedImage portrait, EncodedImage annotated, Instant auditedAt,
         long durationMillis) {
 
     public static final String PASS = "PASS";
@@ -19,12 +19,6 @@ public record PhotoAudited(String applicationId, String applicantId, String phot
 
     public boolean passed() {
         return PASS.equals(verdict);
-    }
-
-    /** One rule's result: {@code verdict} is PASS, FAIL or NOT_ASSESSABLE. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Check(String rule, String code, String verdict, Double measured, String threshold, String unit,
-            LocalizedText message) {
     }
 
     @Override
