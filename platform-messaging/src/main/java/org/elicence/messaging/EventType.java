@@ -6,6 +6,10 @@ import java.util.Optional;
 import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.events.IdCardApproved;
 import org.elicence.messaging.events.IdCardRejected;
+import org.elicence.messaging.events.IdCardReviewCaseClosed;
+import org.elicence.messaging.events.IdCardReviewCaseOpened;
+import org.elicence.messaging.events.IdCardReviewDecision;
+import org.elicence.messaging.events.IdCardReviewDecisionRejected;
 import org.elicence.messaging.events.IdCardReviewOpened;
 import org.elicence.messaging.events.IdCardSideChecked;
 import org.elicence.messaging.events.IdCardSideUploaded;
@@ -40,7 +44,16 @@ public enum EventType {
     LICENCE_ISSUED("org.elicence.licence.issued.v1", Topics.LICENCE_EVENTS, LicenceIssued.class),
     LICENCE_REFUSED("org.elicence.licence.refused.v1", Topics.LICENCE_EVENTS, LicenceRefused.class),
     LICENCE_STATUS_CHANGED("org.elicence.licence.status-changed.v1", Topics.LICENCE_EVENTS,
-            LicenceStatusChanged.class);
+            LicenceStatusChanged.class),
+    ID_CARD_REVIEW_CASE_OPENED("org.elicence.idcard.review-case-opened.v1", Topics.IDCARD_REVIEW_CASES,
+            IdCardReviewCaseOpened.class),
+    ID_CARD_REVIEW_CASE_CLOSED("org.elicence.idcard.review-case-closed.v1", Topics.IDCARD_REVIEW_CASES,
+            IdCardReviewCaseClosed.class),
+    /** Typed by operators with kcat; read without CloudEvents headers (see the record's javadoc). */
+    ID_CARD_REVIEW_DECISION("org.elicence.idcard.review-decision.v1", Topics.IDCARD_REVIEW_DECISIONS,
+            IdCardReviewDecision.class),
+    ID_CARD_REVIEW_DECISION_REJECTED("org.elicence.idcard.review-decision-rejected.v1",
+            Topics.IDCARD_REVIEW_DECISIONS_REJECTED, IdCardReviewDecisionRejected.class);
 
     private final String type;
     private final String topic;

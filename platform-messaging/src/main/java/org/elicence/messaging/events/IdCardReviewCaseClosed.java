@@ -1,0 +1,18 @@
+package org.elicence.messaging.events;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A staff decision closed a review case ({@code status} APPROVED or REJECTED). It follows the case's
+ * {@link IdCardReviewCaseOpened} on {@code idcard-review-cases}, so the last event per case id tells
+ * an operator whether the case is still pending.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record IdCardReviewCaseClosed(String caseId, String applicationId, String status, String decisionId,
+        String reviewerId, String reason, Instant closedAt) {
+
+    public static final String APPROVED = "APPROVED";
+    public static final String REJECTED = "REJECTED";
+}
