@@ -1,0 +1,47 @@
+package org.elicence.application.domain;
+
+/**
+ * Where an application stands, as the applicant sees it; docs/api.md draws the transitions.
+ * Each status implies what the applicant should do next.
+ */
+public enum ApplicationStatus {
+    /** Created; the ID registry is being asked for the applicant's ID-card photo. */
+    SUBMITTED(NextAction.WAIT),
+    /** A photo (from the registry or uploaded) is being audited. */
+    PHOTO_AUDITING(NextAction.WAIT),
+    /** The last audited photo failed; the failures say why. */
+    PHOTO_REJECTED(NextAction.UPLOAD_PHOTO),
+    /** No usable ID photo in the registry: upload the ID card's front and back (or a portrait). */
+    ID_CARD_REQUIRED(NextAction.UPLOAD_ID_CARD),
+    /** ID-card images received; automatic checks are running or the other side is still missing. */
+    ID_CARD_CHECKING(NextAction.WAIT),
+    /** Both ID-card sides passed the automatic checks; staff are reviewing them. */
+    ID_CARD_UNDER_REVIEW(NextAction.WAIT),
+    /** An ID-card side failed its checks or staff rejected the card; the notice says why. */
+    ID_CARD_REJECTED(NextAction.UPLOAD_ID_CARD),
+    /** A photo passed or the ID card was approved; the licence is being issued. */
+    LICENCE_PENDING(NextAction.WAIT),
+    /** The e-licence is issued. Final. */
+    LICENCE_ISSUED(NextAction.NONE),
+    /** No licence can be issued (for example, no driving-licence record); the notice says why. Final. */
+    REFUSED(NextAction.NONE);
+
+    private final NextAction nextAction;
+
+    ApplicationStatus(NextAction nextAction) {
+        this.nextAction = nextAction;
+    }
+
+    public NextAction nextAction() {
+        return nextAction;
+    }
+
+    public boolean isFinal() {
+        return this == LICENCE_ISSUED || this == REFUSED;
+    }
+
+    /** Once a photo passed or a card was approved, later results no longer change the outcome. */
+    public boolean isSettled() {
+        return this == LICENCE_PENDING || isFinal();
+    }
+}

@@ -1,0 +1,170 @@
+package org.elicence.application.rest;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.elicence.application.config.ApplicationConfig;
+import org.elicence.application.domain.Application;
+import org.elicence.application.domain.PhotoAnnotation;
+import org.elicence.application.service.ApplicationService;
+import org.elicence.application.service.UploadRateLimiter;
+import org.elicence.messaging.events.IdCardSide;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The mobile app's API. The bearer token's subject is the applicant's resident ID number; an
+ * applicant only ever sees their own applications (another's id answers 404, not 403, so ids leak
+ * nothing).
+ */
+@Path("/api/v1/applications")
+@Authenticated
+@Tag(name = "applications")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class ApplicationResource {
+
+    private static final java.util.regex.Pattern RESIDENT_ID = java.util.regex.Pattern.compile("[0-9]{17}[0-9X]");
+
+    private final ApplicationService applications;
+    private final UploadRateLimiter rateLimiter;
+    private final ApplicationConfig config;
+    private final ObjectMapper json;
+    private final JsonWebToken token;
+
+    @Inject
+    public ApplicationResource(ApplicationService applications, UploadRateLimiter rateLimiter,
+            ApplicationConfig config, ObjectMapper json, JsonWebToken token) {
+        this.applications = applications;
+        this.rateLimiter = rateLimiter;
+        this.config = config;
+        this.json = json;
+        this.token = token;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Open an application; an Idempotency-Key makes retries return the same one")
+    public Response create(@Valid @NotNull CreateApplicationRequest request,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new ProblemException(400, "INVALID_IDEMPOTENCY_KEY", "Invalid Idempotency-Key",
+                    "The Idempotency-Key header must be 1 to 200 characters.");
+        }
+        ApplicationService.Created created = applications.create(applicant(), request.fullName().strip(),
+                idempotencyKey);
+        Application application = created.application();
+        return Response.created(URI.create("/api/v1/applications/" + application.id))
+                .entity(ApplicationView.of(application, language, json))
+                .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "The application's status, next action, audit failures and licence")
+    public ApplicationView get(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        return ApplicationView.of(applications.find(parseId(id), applicant()), language, json);
+    }
+
+    @PUT
+    @Path("/{id}/photo")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Upload a portrait (image/jpeg or image/png); the audit answers within seconds")
+    public Response uploadPhoto(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            byte[] body) {
+        ImageUpload image = ImageUpload.sniff(type, body, config.uploads().maxBytes());
+        UUID applicationId = parseId(id);
+        applications.find(applicationId, applicant());
+        rateLimiter.acquire(applicant());
+        UUID photoId = applications.submitPhoto(applicationId, applicant(), image);
+        return Response.accepted(Map.of("photoId", photoId.toString(), "status", "PHOTO_AUDITING")).build();
+    }
+
+    @PUT
+    @Path("/{id}/id-card/{side}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Upload the front or back of the ID card")
+    public Response uploadIdCard(@PathParam("id") String id, @PathParam("side") String side,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] body) {
+        IdCardSide cardSide = switch (side) {
+            case "front" -> IdCardSide.FRONT;
+            case "back" -> IdCardSide.BACK;
+            default -> throw new ProblemException(404, "NOT_FOUND", "Not found", "The side is 'front' or 'back'.");
+        };
+        ImageUpload image = ImageUpload.sniff(type, body, config.uploads().maxBytes());
+        UUID applicationId = parseId(id);
+        applications.find(applicationId, applicant());
+        rateLimiter.acquire(applicant());
+        UUID uploadId = applications.submitIdCardSide(applicationId, applicant(), cardSide, image);
+        return Response.accepted(Map.of("uploadId", uploadId.toString(), "status", "ID_CARD_CHECKING")).build();
+    }
+
+    @GET
+    @Path("/{id}/licence")
+    @Operation(summary = "The issued e-licence, or 404 until it is issued")
+    public Response licence(@PathParam("id") String id) {
+        Application application = applications.find(parseId(id), applicant());
+        if (application.licence == null) {
+            throw new ProblemException(404, "LICENCE_NOT_ISSUED", "Licence not issued yet",
+                    "The licence for this application has not been issued (status " + application.status + ").");
+        }
+        return Response.ok(application.licence, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/{id}/photo/annotated")
+    @Produces("image/jpeg")
+    @Transactional
+    @Operation(summary = "The last audited photo with the face, landmarks and failed regions drawn on it")
+    public Response annotatedPhoto(@PathParam("id") String id) {
+        Application application = applications.find(parseId(id), applicant());
+        PhotoAnnotation annotation = PhotoAnnotation.findById(application.id);
+        if (annotation == null) {
+            throw new ProblemException(404, "NO_AUDITED_PHOTO", "No audited photo yet",
+                    "No photo of this application has been audited yet.");
+        }
+        return Response.ok(annotation.jpeg, "image/jpeg").header("Cache-Control", "private, no-store").build();
+    }
+
+    /** The token's subject, which must be a resident ID number; anything else may not apply. */
+    private String applicant() {
+        String subject = token.getSubject();
+        if (subject == null || !RESIDENT_ID.matcher(subject).matches()) {
+            throw new ProblemException(403, "SUBJECT_NOT_AN_APPLICANT", "Not an applicant token",
+                    "The token's subject is not a resident ID number.");
+        }
+        return subject;
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.elicence.application.rest;
+
+/** Ends a request with a problem+json response; the detail must not contain personal data. */
+public class ProblemException extends RuntimeException {
+
+    private final transient Problem problem;
+
+    public ProblemException(int status, String code, String title, String detail) {
+        super(code + ": " + detail);
+        this.problem = Problem.of(status, code, title, detail);
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public static ProblemException notFound() {
+        return new ProblemException(404, "APPLICATION_NOT_FOUND", "Application not found",
+                "No application with this id belongs to you.");
+    }
+}

@@ -1,0 +1,199 @@
+package org.elicence.application.service;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.elicence.application.domain.Application;
+import org.elicence.application.domain.ApplicationStatus;
+import org.elicence.application.domain.PhotoAnnotation;
+import org.elicence.messaging.events.IdCardApproved;
+import org.elicence.messaging.events.IdCardRejected;
+import org.elicence.messaging.events.IdCardReviewOpened;
+import org.elicence.messaging.events.IdCardSide;
+import org.elicence.messaging.events.IdCardSideChecked;
+import org.elicence.messaging.events.IdCardUploadRequired;
+import org.elicence.messaging.events.IdRegistryPhotoRetrieved;
+import org.elicence.messaging.events.LicenceIssued;
+import org.elicence.messaging.events.LicenceRefused;
+import org.elicence.messaging.events.LicenceStatusChanged;
+import org.elicence.messaging.events.LocalizedText;
+import org.elicence.messaging.events.PhotoAudited;
+import org.jboss.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Keeps the applicant's view in step with what the other services report. Handlers run inside the
+ * inbox's transaction. Results that arrive after the outcome is settled (a failed audit of an older
+ * photo after another passed) are kept for the record but do not move the status back.
+ */
+@ApplicationScoped
+public class ApplicantViewUpdater {
+
+    private static final Logger LOG = Logger.getLogger(ApplicantViewUpdater.class);
+
+    private final ObjectMapper objectMapper;
+
+    @Inject
+    public ApplicantViewUpdater(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    public void onRegistryPhotoRetrieved(IdRegistryPhotoRetrieved event) {
+        withApplication(event.applicationId(), application -> {
+            if (application.status == ApplicationStatus.SUBMITTED) {
+                application.currentPhotoId = UUID.fromString(event.photoId());
+                application.moveTo(ApplicationStatus.PHOTO_AUDITING);
+            }
+        });
+    }
+
+    public void onIdCardUploadRequired(IdCardUploadRequired event) {
+        withApplication(event.applicationId(), application -> {
+            application.notice = json(Map.of("code", event.reason(), "message", messageOrReason(event)));
+            if (application.status == ApplicationStatus.SUBMITTED) {
+                application.moveTo(ApplicationStatus.ID_CARD_REQUIRED);
+            }
+        });
+    }
+
+    public void onPhotoAudited(PhotoAudited event) {
+        withApplication(event.applicationId(), application -> {
+            application.photoAudit = json(event.checks() == null ? Map.of("verdict", event.verdict())
+                    : Map.of("verdict", event.verdict(), "photoId", event.photoId(), "checks", event.checks()));
+            storeAnnotation(application, event);
+            if (application.status.isSettled()) {
+                return;
+            }
+            if (event.passed()) {
+                application.notice = null;
+                application.moveTo(ApplicationStatus.LICENCE_PENDING);
+            } else if (event.photoId().equals(String.valueOf(application.currentPhotoId))) {
+                application.moveTo(ApplicationStatus.PHOTO_REJECTED);
+            }
+        });
+    }
+
+    public void onIdCardSideChecked(IdCardSideChecked event) {
+        withApplication(event.applicationId(), application -> {
+            if (event.side() == IdCardSide.FRONT) {
+                application.idCardFront = event.verdict();
+            } else {
+                application.idCardBack = event.verdict();
+            }
+            if (application.status.isSettled()) {
+                return;
+            }
+            if (!event.passed()) {
+                application.notice = json(Map.of("code", "ID_CARD_" + event.side() + "_FAILED_CHECKS",
+                        "checks", event.checks().stream().filter(c -> c.failed()).toList()));
+                application.moveTo(ApplicationStatus.ID_CARD_REJECTED);
+            }
+        });
+    }
+
+    public void onIdCardReviewOpened(IdCardReviewOpened event) {
+        withApplication(event.applicationId(), application -> {
+            if (!application.status.isSettled()) {
+                application.notice = null;
+                application.moveTo(ApplicationStatus.ID_CARD_UNDER_REVIEW);
+            }
+        });
+    }
+
+    public void onIdCardApproved(IdCardApproved event) {
+        withApplication(event.applicationId(), application -> {
+            if (!application.status.isSettled()) {
+                application.notice = null;
+                application.moveTo(ApplicationStatus.LICENCE_PENDING);
+            }
+        });
+    }
+
+    public void onIdCardRejected(IdCardRejected event) {
+        withApplication(event.applicationId(), application -> {
+            if (!application.status.isSettled()) {
+                application.notice = json(Map.of("code", event.code(), "message", event.message()));
+                application.moveTo(ApplicationStatus.ID_CARD_REJECTED);
+            }
+        });
+    }
+
+    public void onLicenceIssued(LicenceIssued event) {
+        withApplication(event.applicationId(), application -> {
+            application.licence = json(event);
+            application.notice = null;
+            application.moveTo(ApplicationStatus.LICENCE_ISSUED);
+        });
+    }
+
+    public void onLicenceRefused(LicenceRefused event) {
+        withApplication(event.applicationId(), application -> {
+            if (application.status != ApplicationStatus.LICENCE_ISSUED) {
+                application.notice = json(Map.of("code", event.code(), "message", event.message()));
+                application.moveTo(ApplicationStatus.REFUSED);
+            }
+        });
+    }
+
+    public void onLicenceStatusChanged(LicenceStatusChanged event) {
+        withApplication(event.applicationId(), application -> {
+            if (application.licence != null) {
+                Map<String, Object> licence = readMap(application.licence);
+                licence.put("status", event.status());
+                application.licence = json(licence);
+                application.updatedAt = Instant.now();
+            }
+        });
+    }
+
+    private void storeAnnotation(Application application, PhotoAudited event) {
+        if (event.annotated() == null) {
+            return;
+        }
+        PhotoAnnotation annotation = PhotoAnnotation.<PhotoAnnotation>findByIdOptional(application.id)
+                .orElseGet(PhotoAnnotation::new);
+        annotation.applicationId = application.id;
+        annotation.photoId = UUID.fromString(event.photoId());
+        annotation.jpeg = Base64.getDecoder().decode(event.annotated().base64());
+        annotation.createdAt = Instant.now();
+        annotation.persist();
+    }
+
+    private void withApplication(String applicationId, java.util.function.Consumer<Application> change) {
+        Application application = Application.findById(UUID.fromString(applicationId));
+        if (application == null) {
+            // Events for applications this service never created cannot change any applicant's view.
+            LOG.warnf("event for unknown application %s ignored", applicationId);
+            return;
+        }
+        change.accept(application);
+    }
+
+    private static LocalizedText messageOrReason(IdCardUploadRequired event) {
+        return event.message() != null ? event.message()
+                : new LocalizedText("请上传身份证正反面照片。", "Please upload photos of the front and back of your ID card.");
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> readMap(String json) {
+        try {
+            return objectMapper.readValue(json, Map.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.elicence.application.service;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.elicence.application.domain.Application;
+import org.elicence.application.domain.ApplicationStatus;
+import org.elicence.application.rest.ImageUpload;
+import org.elicence.application.rest.ProblemException;
+import org.elicence.messaging.events.ApplicationCreated;
+import org.elicence.messaging.events.IdCardSide;
+import org.elicence.messaging.events.IdCardSideUploaded;
+import org.elicence.messaging.events.PhotoAuditRequested;
+import org.elicence.messaging.events.PhotoSource;
+import org.elicence.messaging.outbox.Outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+/** What an applicant can do; every change commits together with the event it causes. */
+@ApplicationScoped
+public class ApplicationService {
+
+    private final Outbox outbox;
+
+    @Inject
+    public ApplicationService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public record Created(Application application, boolean replayed) {
+    }
+
+    /**
+     * Opens an application. With an idempotency key, a retry returns the application the first call
+     * created; the unique (applicant, key) constraint settles two concurrent first calls.
+     */
+    public Created create(String applicantId, String fullName, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<Application> existing = findByKey(applicantId, idempotencyKey);
+            if (existing.isPresent()) {
+                return new Created(existing.get(), true);
+            }
+        }
+        try {
+            return new Created(insert(applicantId, fullName, idempotencyKey), false);
+        } catch (PersistenceException raceLost) {
+            return findByKey(applicantId, idempotencyKey)
+                    .map(winner -> new Created(winner, true))
+                    .orElseThrow(() -> raceLost);
+        }
+    }
+
+    @Transactional
+    Optional<Application> findByKey(String applicantId, String idempotencyKey) {
+        return idempotencyKey == null ? Optional.empty() : Application.findByIdempotencyKey(applicantId, idempotencyKey);
+    }
+
+    @Transactional
+    Application insert(String applicantId, String fullName, String idempotencyKey) {
+        Application application = new Application();
+        application.id = UUID.randomUUID();
+        application.applicantId = applicantId;
+        application.fullName = fullName;
+        application.idempotencyKey = idempotencyKey;
+        application.createdAt = Instant.now();
+        application.moveTo(ApplicationStatus.SUBMITTED);
+        application.persistAndFlush();
+        outbox.publish(application.id.toString(),
+                new ApplicationCreated(application.id.toString(), applicantId, fullName, application.createdAt));
+        return application;
+    }
+
+    @Transactional
+    public Application find(UUID id, String applicantId) {
+        return Application.findOwned(id, applicantId).orElseThrow(ProblemException::notFound);
+    }
+
+    @Transactional
+    public UUID submitPhoto(UUID id, String applicantId, ImageUpload image) {
+        Application application = openForUploads(id, applicantId);
+        UUID photoId = UUID.randomUUID();
+        application.currentPhotoId = photoId;
+        application.moveTo(ApplicationStatus.PHOTO_AUDITING);
+        outbox.publish(id.toString(), new PhotoAuditRequested(id.toString(), applicantId, photoId.toString(),
+                PhotoSource.APPLICANT_UPLOAD, image.contentType(), base64(image), Instant.now()));
+        return photoId;
+    }
+
+    @Transactional
+    public UUID submitIdCardSide(UUID id, String applicantId, IdCardSide side, ImageUpload image) {
+        Application application = openForUploads(id, applicantId);
+        UUID uploadId = UUID.randomUUID();
+        if (side == IdCardSide.FRONT) {
+            application.idCardFront = "RECEIVED";
+        } else {
+            application.idCardBack = "RECEIVED";
+        }
+        application.moveTo(ApplicationStatus.ID_CARD_CHECKING);
+        outbox.publish(id.toString(), new IdCardSideUploaded(id.toString(), applicantId, uploadId.toString(), side,
+                image.contentType(), base64(image), Instant.now()));
+        return uploadId;
+    }
+
+    private static Application openForUploads(UUID id, String applicantId) {
+        Application application = Application.findOwned(id, applicantId).orElseThrow(ProblemException::notFound);
+        if (application.status.isSettled()) {
+            throw new ProblemException(409, "APPLICATION_SETTLED", "Application no longer takes uploads",
+                    "This application is " + application.status + "; no further images are needed.");
+        }
+        return application;
+    }
+
+    private static String base64(ImageUpload image) {
+        return Base64.getEncoder().encodeToString(image.bytes());
+    }
+}
