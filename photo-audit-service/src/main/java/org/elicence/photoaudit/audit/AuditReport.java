@@ -1,0 +1,16 @@
+package org.elicence.photoaudit.audit;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Outcome of auditing one photo. The licence portrait is present only when the verdict is PASS.
+ * The annotated JPEG is always present (for an undecodable upload it is a small placeholder image).
+ */
+public record AuditReport(Verdict verdict, List<CheckResult> checks,
+        Optional<byte[]> licencePortraitJpeg, byte[] annotatedJpeg, long durationMillis) {
+
+    public AuditReport {
+        checks = List.copyOf(checks);
+    }
+}

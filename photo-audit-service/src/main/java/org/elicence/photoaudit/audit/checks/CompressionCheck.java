@@ -1,0 +1,76 @@
+package org.elicence.photoaudit.audit.checks;
+
+import org.elicence.photoaudit.audit.CheckResult;
+import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
+import org.elicence.photoaudit.audit.analysis.Regions;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * C7: JPEG blockiness on the face at ORIGINAL resolution: mean luminance step across 8-pixel block
+ * borders divided by the mean step inside blocks. Smooth skin makes block edges of a heavily compressed
+ * JPEG stand out; an uncompressed photo scores about 1.
+ */
+public final class CompressionCheck extends BaseCheck {
+
+    private static final int BLOCK = 8;
+    private static final Guidance ORIGINAL = new Guidance("照片压缩过度：请上传原始照片，不要经过聊天软件转发或反复保存",
+            "The photo is too compressed: upload the original file, not one forwarded by a chat app or re-saved");
+
+    public CompressionCheck() {
+        super("C7", "COMPRESSION", true);
+    }
+
+    @Override
+    public CheckResult evaluate(PhotoAnalysis a) {
+        Rect face = a.requireFace().box();
+        double s = a.scale();
+        Mat full = a.original().bgr();
+        // align the region to the 8x8 grid of the original JPEG
+        int x = ((int) (face.x / s) / BLOCK) * BLOCK;
+        int y = ((int) (face.y / s) / BLOCK) * BLOCK;
+        Rect region = Regions.clip(new Rect(x, y, (int) (face.width / s), (int) (face.height / s)), full);
+        Mat grey = new Mat();
+        Imgproc.cvtColor(full.submat(region), grey, Imgproc.COLOR_BGR2GRAY);
+        double blockiness = blockiness(grey);
+        grey.release();
+        return Results.atMost(rule(), "COMPRESSION_OK", "COMPRESSION_ARTEFACTS", blockiness,
+                a.config().compression().maxBlockiness(), "block-edge / in-block gradient", ORIGINAL);
+    }
+
+    static double blockiness(Mat grey) {
+        int w = grey.cols();
+        int h = grey.rows();
+        byte[] px = new byte[w * h];
+        grey.get(0, 0, px);
+        double edge = 0;
+        double inner = 0;
+        long edgeCount = 0;
+        long innerCount = 0;
+        for (int yy = 0; yy < h - 1; yy++) {
+            for (int xx = 0; xx < w - 1; xx++) {
+                int v = px[yy * w + xx] & 0xFF;
+                int dx = Math.abs(v - (px[yy * w + xx + 1] & 0xFF));
+                int dy = Math.abs(v - (px[(yy + 1) * w + xx] & 0xFF));
+                if ((xx + 1) % BLOCK == 0) {
+                    edge += dx;
+                    edgeCount++;
+                } else {
+                    inner += dx;
+                    innerCount++;
+                }
+                if ((yy + 1) % BLOCK == 0) {
+                    edge += dy;
+                    edgeCount++;
+                } else {
+                    inner += dy;
+                    innerCount++;
+                }
+            }
+        }
+        double innerMean = inner / Math.max(1, innerCount);
+        return (edge / Math.max(1, edgeCount)) / Math.max(0.5, innerMean);
+    }
+}

@@ -1,0 +1,27 @@
+package org.elicence.photoaudit.audit.checks;
+
+import org.elicence.photoaudit.audit.CheckResult;
+import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
+
+/** One rule measurement. Implementations are stateless and thread-safe. */
+public interface PhotoCheck {
+
+    Guidance NEEDS_ONE_FACE = new Guidance("需要照片中恰好有一张清晰的正面人脸才能检查此项",
+            "This needs exactly one clearly visible face looking at the camera");
+
+    /** Spec rule, R1..R12 or C1..C9. */
+    String rule();
+
+    /** Stable name; NOT_ASSESSABLE results use the code {@code name() + "_NOT_ASSESSABLE"}. */
+    String name();
+
+    /** Checks that measure the face run only when exactly one face was found. */
+    boolean requiresFace();
+
+    CheckResult evaluate(PhotoAnalysis analysis);
+
+    default CheckResult notAssessable(Guidance why) {
+        return Results.notAssessable(rule(), name() + "_NOT_ASSESSABLE", why);
+    }
+}

@@ -1,0 +1,23 @@
+package org.elicence.photoaudit.audit.checks;
+
+import org.elicence.photoaudit.audit.CheckResult;
+import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
+
+/** C7: the head must have at least as many ORIGINAL pixels as the licence head width, so we only downscale. */
+public final class ResolutionCheck extends BaseCheck {
+
+    private static final Guidance MORE_PIXELS = new Guidance("照片分辨率太低：请使用更高像素的相机，或靠近一些拍摄，不要截图",
+            "The resolution is too low: use a better camera or move closer, and do not send a screenshot");
+
+    public ResolutionCheck() {
+        super("C7", "RESOLUTION", true);
+    }
+
+    @Override
+    public CheckResult evaluate(PhotoAnalysis a) {
+        double headPixels = a.head().width() / a.scale();
+        return Results.atLeast(rule(), "RESOLUTION_OK", "RESOLUTION_TOO_LOW", headPixels,
+                a.config().geometry().minHeadWidthPixels(), "head width in original pixels", MORE_PIXELS);
+    }
+}

@@ -1,0 +1,60 @@
+package org.elicence.photoaudit.audit.checks;
+
+import org.elicence.photoaudit.audit.CheckResult;
+import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
+import org.elicence.photoaudit.audit.analysis.Regions;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfDouble;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * C4: variance of the Laplacian of the face, resampled to a fixed width so that the value does not depend
+ * on the upload resolution (a small, upscaled face is as blurred as a defocused one).
+ */
+public final class SharpnessCheck implements PhotoCheck {
+
+    static final int NORMALISED_FACE_WIDTH = 128;
+    private static final Guidance STEADY = new Guidance("照片模糊：请保持相机稳定、对准脸部对焦，并在光线充足处拍摄",
+            "The photo is blurred: hold the camera steady, focus on your face and use more light");
+
+    @Override
+    public String rule() {
+        return "C4";
+    }
+
+    @Override
+    public String name() {
+        return "SHARPNESS";
+    }
+
+    @Override
+    public boolean requiresFace() {
+        return true;
+    }
+
+    @Override
+    public CheckResult evaluate(PhotoAnalysis a) {
+        double variance = laplacianVariance(a.grey().submat(Regions.clip(a.requireFace().box(), a.grey())));
+        return Results.atLeast(rule(), "SHARP", "IMAGE_BLURRED", variance, a.config().sharpness().minLaplacianVariance(),
+                "Laplacian variance", STEADY);
+    }
+
+    static double laplacianVariance(Mat greyFace) {
+        Mat resized = new Mat();
+        double f = NORMALISED_FACE_WIDTH / (double) greyFace.cols();
+        Imgproc.resize(greyFace, resized, new Size(NORMALISED_FACE_WIDTH, Math.max(1, Math.round(greyFace.rows() * f))), 0, 0,
+                f < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
+        Mat laplacian = new Mat();
+        Imgproc.Laplacian(resized, laplacian, CvType.CV_64F);
+        MatOfDouble mean = new MatOfDouble();
+        MatOfDouble std = new MatOfDouble();
+        Core.meanStdDev(laplacian, mean, std);
+        resized.release();
+        laplacian.release();
+        return std.get(0, 0)[0] * std.get(0, 0)[0];
+    }
+}

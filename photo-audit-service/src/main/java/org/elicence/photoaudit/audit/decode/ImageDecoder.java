@@ -1,0 +1,145 @@
+package org.elicence.photoaudit.audit.decode;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.elicence.photoaudit.audit.AuditConfig;
+import org.elicence.photoaudit.audit.CheckResult;
+import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.checks.Results;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Defensive decoding of untrusted uploads. Dimensions are read from the header with ImageIO (which parses
+ * only the header for getWidth/getHeight) BEFORE OpenCV allocates the pixels, so a decompression bomb is
+ * refused without allocating it. OpenCV's IMREAD_COLOR applies the EXIF orientation and converts
+ * greyscale, CMYK and 16-bit input to 8-bit BGR; we only record what the source was.
+ */
+public final class ImageDecoder {
+
+    static final String RULE = "IMAGE";
+    private static final Guidance UPLOAD_JPEG = new Guidance("请上传完整的 JPEG 或 PNG 格式照片",
+            "Upload the complete photo as a JPEG or PNG file");
+    private static final Guidance UPLOAD_SMALLER = new Guidance("照片文件过大，请上传不超过规定尺寸的照片",
+            "The photo is too large: upload a smaller file (for example 1200 x 1600 pixels)");
+
+    private final AuditConfig.Decode config;
+
+    public ImageDecoder(AuditConfig.Decode config) {
+        this.config = config;
+    }
+
+    public DecodeOutcome decode(byte[] bytes) {
+        if (bytes == null || bytes.length < 16) {
+            return refuse("IMAGE_UNREADABLE", bytes == null ? 0 : bytes.length, "not empty", "bytes", UPLOAD_JPEG);
+        }
+        if (bytes.length > config.maxBytes()) {
+            return refuse("IMAGE_TOO_LARGE", bytes.length, "<= " + config.maxBytes(), "bytes", UPLOAD_SMALLER);
+        }
+        Header header = readHeader(bytes);
+        if (header == null) {
+            return refuse("IMAGE_UNREADABLE", null, "JPEG or PNG", null, UPLOAD_JPEG);
+        }
+        long pixels = (long) header.width * header.height;
+        if (pixels > config.maxPixels()) {
+            return refuse("IMAGE_TOO_LARGE", (double) pixels, "<= " + config.maxPixels(), "pixels", UPLOAD_SMALLER);
+        }
+        if (isTruncated(header.format, bytes)) {
+            return refuse("IMAGE_TRUNCATED", (double) bytes.length, "complete file", "bytes", UPLOAD_JPEG);
+        }
+        // ANYCOLOR|ANYDEPTH (not UNCHANGED) so that OpenCV still applies the EXIF orientation; CMYK JPEGs
+        // arrive as BGR. One decode only: the normalisation to 8-bit BGR is done here.
+        Mat raw = Imgcodecs.imdecode(new MatOfByte(bytes), Imgcodecs.IMREAD_ANYCOLOR | Imgcodecs.IMREAD_ANYDEPTH);
+        if (raw.empty()) {
+            return refuse("IMAGE_UNREADABLE", null, "decodable image", null, UPLOAD_JPEG);
+        }
+        String channelInfo = (raw.depth() == CvType.CV_16U ? "16-bit " : "")
+                + (raw.channels() == 1 ? "greyscale" : raw.channels() == 4 ? "bgra" : "colour");
+        return new DecodeOutcome.Decoded(new DecodedImage(toEightBitBgr(raw), header.format, channelInfo));
+    }
+
+    private static Mat toEightBitBgr(Mat raw) {
+        Mat eightBit = raw;
+        if (raw.depth() != CvType.CV_8U) {
+            eightBit = new Mat();
+            raw.convertTo(eightBit, CvType.CV_8U, raw.depth() == CvType.CV_16U ? 1.0 / 257.0 : 255.0);
+            raw.release();
+        }
+        if (eightBit.channels() == 3) {
+            return eightBit;
+        }
+        Mat bgr = new Mat();
+        Imgproc.cvtColor(eightBit, bgr, eightBit.channels() == 1 ? Imgproc.COLOR_GRAY2BGR : Imgproc.COLOR_BGRA2BGR);
+        eightBit.release();
+        return bgr;
+    }
+
+    /** A JPEG must end with EOI (FFD9) and a PNG with its IEND chunk; otherwise OpenCV silently pads grey. */
+    static boolean isTruncated(String format, byte[] b) {
+        int n = b.length;
+        if ("jpeg".equals(format)) {
+            // tolerate trailing zero padding some cameras append after EOI
+            int end = n - 1;
+            while (end > 1 && b[end] == 0 && n - end < 4096) {
+                end--;
+            }
+            return !((b[end - 1] & 0xFF) == 0xFF && (b[end] & 0xFF) == 0xD9);
+        }
+        if ("png".equals(format)) {
+            return !(b[n - 8] == 'I' && b[n - 7] == 'E' && b[n - 6] == 'N' && b[n - 5] == 'D');
+        }
+        return false;
+    }
+
+    private record Header(String format, int width, int height) {
+    }
+
+    private static Header readHeader(byte[] bytes) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
+                format = format.equals("jpg") ? "jpeg" : format;
+                return new Header(format, reader.getWidth(0), reader.getHeight(0));
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static DecodeOutcome refuse(String code, double measured, String threshold, String unit, Guidance g) {
+        return refuse(code, Double.valueOf(measured), threshold, unit, g);
+    }
+
+    private static DecodeOutcome refuse(String code, Double measured, String threshold, String unit, Guidance g) {
+        CheckResult reason = Results.fail(RULE, code, measured, threshold, unit, g);
+        return new DecodeOutcome.Refused(reason);
+    }
+
+    /** Downscales so the long side is at most {@code longSide}; returns a copy even when no scaling is needed. */
+    public static Mat downscale(Mat src, int longSide) {
+        double scale = Math.min(1.0, longSide / (double) Math.max(src.cols(), src.rows()));
+        Mat out = new Mat();
+        if (scale >= 1.0) {
+            src.copyTo(out);
+        } else {
+            Imgproc.resize(src, out, new org.opencv.core.Size(Math.round(src.cols() * scale),
+                    Math.round(src.rows() * scale)), 0, 0, Imgproc.INTER_AREA);
+        }
+        return out;
+    }
+}
