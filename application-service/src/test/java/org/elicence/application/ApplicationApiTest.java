@@ -1,0 +1,230 @@
+package org.elicence.application;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.elicence.infra.KafkaTestClient;
+import org.elicence.infra.LocalInfraTestResource;
+import org.elicence.messaging.EventSchemas;
+import org.elicence.messaging.EventType;
+import org.elicence.messaging.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * The mobile API against a real Kafka broker and a real PostgreSQL database. The other services are
+ * played by publishing their events to the broker, exactly as they would.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "application_test"))
+@WithTestResource(JwtKeysTestResource.class)
+class ApplicationApiTest {
+
+    private static final String ALICE = "110101199003070075";
+    private static final String BOB = "310104198512120035";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static KafkaTestClient kafka;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    EntityManager entityManager;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void createIsIdempotentAndPublishesASchemaValidEvent() throws Exception {
+        String first = create(ALICE, "key-1");
+        String retried = create(ALICE, "key-1");
+        assertEquals(first, retried, "a retry with the same Idempotency-Key returns the same application");
+        String other = create(ALICE, "key-2");
+        assertTrue(!other.equals(first));
+
+        ConsumerRecord<String, String> created = kafka.await(Topics.APPLICATIONS, r -> first.equals(r.key()), WAIT);
+        assertEquals(EventType.APPLICATION_CREATED.type(), KafkaTestClient.header(created, "ce_type"));
+        assertEquals("application-service", KafkaTestClient.header(created, "ce_source"));
+        assertTrue(EventSchemas.violations(EventType.APPLICATION_CREATED, json.readTree(created.value())).isEmpty());
+        assertEquals(ALICE, json.readTree(created.value()).get("applicantId").asText());
+        assertEquals(1, kafka.awaitAll(Topics.APPLICATIONS, r -> first.equals(r.key()), 1, Duration.ofSeconds(2)).size(),
+                "the retry published nothing");
+
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + first)
+                .then().statusCode(200)
+                .body("status", equalTo("SUBMITTED"))
+                .body("nextAction", equalTo("WAIT"))
+                .body("photoAudit", equalTo(null))
+                .body("licence", equalTo(null));
+    }
+
+    @Test
+    void applicantsOnlySeeTheirOwnApplicationsAndBadTokensAreRefused() throws Exception {
+        String id = create(ALICE, null);
+        given().auth().oauth2(Tokens.forApplicant(BOB)).get("/api/v1/applications/" + id)
+                .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("APPLICATION_NOT_FOUND"));
+        given().get("/api/v1/applications/" + id)
+                .then().statusCode(401).contentType("application/problem+json").body("code", equalTo("UNAUTHENTICATED"));
+        for (String token : new String[] {Tokens.expired(ALICE), Tokens.wrongAudience(ALICE),
+                Tokens.forgedWithAnotherKey(ALICE), "not-a-jwt"}) {
+            given().auth().oauth2(token).get("/api/v1/applications/" + id)
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
+        given().auth().oauth2(Tokens.forApplicant("not-a-resident-id")).get("/api/v1/applications/" + id)
+                .then().statusCode(403).body("code", equalTo("SUBJECT_NOT_AN_APPLICANT"));
+    }
+
+    @Test
+    void badRequestsGetProblemDetails() {
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).contentType(ContentType.JSON).body("{\"fullName\":\"\"}")
+                .post("/api/v1/applications")
+                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("INVALID_REQUEST"));
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).contentType(ContentType.JSON).body("{not json")
+                .post("/api/v1/applications")
+                .then().statusCode(400).contentType("application/problem+json");
+        String id = create(ALICE, null);
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).contentType("image/jpeg").body("GIF89a-not-a-jpeg".getBytes())
+                .put("/api/v1/applications/" + id + "/photo")
+                .then().statusCode(415).contentType("application/problem+json").body("code", equalTo("NOT_AN_IMAGE"));
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).contentType("image/jpeg").body(new byte[11 * 1024 * 1024])
+                .put("/api/v1/applications/" + id + "/photo")
+                .then().statusCode(413).contentType("application/problem+json").body("code", equalTo("IMAGE_TOO_LARGE"));
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id + "/licence")
+                .then().statusCode(404).body("code", equalTo("LICENCE_NOT_ISSUED"));
+    }
+
+    @Test
+    void photoUploadGoesToTheAuditAndItsFailuresReachTheApplicant() throws Exception {
+        String id = create(ALICE, null);
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).contentType("image/jpeg").body(TestImages.jpeg())
+                .put("/api/v1/applications/" + id + "/photo")
+                .then().statusCode(202).body("photoId", notNullValue());
+
+        ConsumerRecord<String, String> request = kafka.await(Topics.PHOTO_AUDIT_REQUESTS, r -> id.equals(r.key()), WAIT);
+        JsonNode requested = json.readTree(request.value());
+        assertTrue(EventSchemas.violations(EventType.PHOTO_AUDIT_REQUESTED, requested).isEmpty());
+        assertEquals("APPLICANT_UPLOAD", requested.get("source").asText());
+        String photoId = requested.get("photoId").asText();
+
+        String failed = """
+                {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"APPLICANT_UPLOAD","verdict":"FAIL",
+                 "checks":[{"rule":"R2","code":"BACKGROUND_NOT_WHITE","verdict":"FAIL","measured":0.41,"threshold":">= 0.90","unit":"ratio",
+                            "message":{"zh-CN":"请在白色背景前拍照。","en":"Stand in front of a plain white wall."}},
+                           {"rule":"C1","code":"ONE_FACE","verdict":"PASS","measured":1,"threshold":"= 1","unit":"faces",
+                            "message":{"zh-CN":"检测到一张人脸。","en":"One face found."}}],
+                 "annotated":{"contentType":"image/jpeg","width":64,"height":80,"base64":"%s"},
+                 "auditedAt":"2026-11-25T10:00:00Z","durationMillis":42}
+                """.formatted(id, ALICE, photoId, Base64.getEncoder().encodeToString(TestImages.jpeg()));
+        String eventId = kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, id, EventType.PHOTO_AUDITED.type(), failed);
+
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(ALICE))
+                .header("Accept-Language", "en").get("/api/v1/applications/" + id)
+                .then().statusCode(200)
+                .body("status", equalTo("PHOTO_REJECTED"))
+                .body("nextAction", equalTo("UPLOAD_PHOTO"))
+                .body("photoAudit.verdict", equalTo("FAIL"))
+                .body("photoAudit.failures", hasSize(1))
+                .body("photoAudit.failures[0].rule", equalTo("R2"))
+                .body("photoAudit.failures[0].measured", equalTo(0.41f))
+                .body("photoAudit.failures[0].message", equalTo("Stand in front of a plain white wall.")));
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id)
+                .then().body("photoAudit.failures[0].message", equalTo("请在白色背景前拍照。"));
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id + "/photo/annotated")
+                .then().statusCode(200).contentType("image/jpeg");
+
+        // Redelivery of the same event (same ce_id) has no second effect.
+        kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, id, EventType.PHOTO_AUDITED.type(), failed, eventId);
+        String marker = kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, id, EventType.PHOTO_AUDITED.type(), failed);
+        await().atMost(WAIT).until(() -> processedCount(marker) == 1);
+        assertEquals(1, processedCount(eventId));
+    }
+
+    @Test
+    void registryOutcomesAndLicenceEventsMoveTheApplication() {
+        String id = create(BOB, null);
+        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_UPLOAD_REQUIRED.type(),
+                "{\"applicationId\":\"" + id + "\",\"reason\":\"CARD_ISSUED_BEFORE_CUTOFF\"}");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(BOB))
+                .get("/api/v1/applications/" + id).then()
+                .body("status", equalTo("ID_CARD_REQUIRED"))
+                .body("nextAction", equalTo("UPLOAD_ID_CARD"))
+                .body("notice.code", equalTo("CARD_ISSUED_BEFORE_CUTOFF")));
+
+        kafka.publishEvent(Topics.LICENCE_EVENTS, id, EventType.LICENCE_REFUSED.type(),
+                "{\"applicationId\":\"" + id + "\",\"code\":\"NO_DRIVING_LICENCE_RECORD\","
+                        + "\"message\":{\"zh-CN\":\"没有驾驶证记录。\",\"en\":\"No driving-licence record.\"}}");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(BOB))
+                .header("Accept-Language", "en").get("/api/v1/applications/" + id).then()
+                .body("status", equalTo("REFUSED"))
+                .body("nextAction", equalTo("NONE"))
+                .body("notice.message", equalTo("No driving-licence record.")));
+        given().auth().oauth2(Tokens.forApplicant(BOB)).contentType("image/jpeg").body(TestImages.jpeg())
+                .put("/api/v1/applications/" + id + "/photo")
+                .then().statusCode(409).body("code", equalTo("APPLICATION_SETTLED"));
+    }
+
+    @Test
+    void poisonEventsAreDeadLetteredAndThePartitionMovesOn() {
+        String id = create(BOB, null);
+        kafka.publishRaw(Topics.IDCARD_EVENTS, id, "{this is not json", Map.of());
+        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_UPLOAD_REQUIRED.type(), "{\"applicationId\":\"" + id + "\"}");
+        kafka.publishEvent(Topics.IDCARD_EVENTS, id, "org.elicence.unknown.v9", "{}");
+        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_UPLOAD_REQUIRED.type(),
+                "{\"applicationId\":\"" + id + "\",\"reason\":\"NO_USABLE_PHOTO\"}");
+
+        var deadLetters = kafka.awaitAll("application-service.dlq", r -> id.equals(r.key()), 3, WAIT);
+        assertTrue(KafkaTestClient.header(deadLetters.get(0), "dead-letter-reason").contains("missing CloudEvents header"));
+        assertTrue(KafkaTestClient.header(deadLetters.get(1), "dead-letter-reason").contains("schema"));
+        assertTrue(KafkaTestClient.header(deadLetters.get(2), "dead-letter-reason").contains("unknown event type"));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(BOB))
+                .get("/api/v1/applications/" + id).then().body("status", equalTo("ID_CARD_REQUIRED")));
+    }
+
+    private long processedCount(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM processed_event WHERE event_id = :id")
+                .setParameter("id", eventId).getSingleResult()).longValue());
+    }
+
+    private static String create(String applicant, String idempotencyKey) {
+        var request = given().auth().oauth2(Tokens.forApplicant(applicant)).contentType(ContentType.JSON)
+                .body("{\"fullName\":\"Test Applicant\"}");
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.post("/api/v1/applications").then().statusCode(201)
+                .header("Location", notNullValue())
+                .extract().path("id");
+    }
+}
