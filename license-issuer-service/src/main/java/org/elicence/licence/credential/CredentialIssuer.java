@@ -1,0 +1,62 @@
+package org.elicence.licence.credential;
+
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.elicence.licence.credential.LicenceElements.Element;
+
+/**
+ * Signs a licence into an ISO 18013-5 mdoc and an equivalent JWS. Thread-safe; create one per key set.
+ *
+ * <p>The credential is valid from the moment of signing until the end of the licence's expiry day in China
+ * time, but never beyond the document signer certificate's expiry: a verifier rejects anything whose signer
+ * has expired, so a longer validUntil would only promise what cannot be kept. Holders therefore need a
+ * re-issued credential when the DS key is rotated (see docs/licence.md).
+ */
+public final class CredentialIssuer {
+
+    /** Licence dates are calendar dates of the issuing country. */
+    static final ZoneId ISSUING_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final KeyMaterial keys;
+    private final Clock clock;
+    private final MdocWriter mdocWriter = new MdocWriter();
+
+    public CredentialIssuer(KeyMaterial keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /**
+     * Issues with a fresh device key whose private half is discarded: the MSO must carry a deviceKeyInfo, but
+     * holder device authentication (ISO 18013-5 mdoc authentication) is not in scope until a wallet exists to
+     * hold the key. Use {@link #issue(LicenceData, PublicKey)} once it does.
+     */
+    public IssuedCredential issue(LicenceData data) {
+        return issue(data, KeyHierarchyGenerator.newP256KeyPair().getPublic());
+    }
+
+    /** Issues bound to the holder wallet's P-256 device key. */
+    public IssuedCredential issue(LicenceData data, PublicKey devicePublicKey) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        ValidityWindow validity = new ValidityWindow(now, now, validUntil(data.expiryDate()));
+        if (!validity.validUntil().isAfter(now)) {
+            throw new IllegalArgumentException("licence or document signer certificate has already expired");
+        }
+        List<Element> elements = LicenceElements.of(data, LocalDate.ofInstant(now, ISSUING_ZONE));
+        byte[] mdoc = mdocWriter.write(elements, validity, devicePublicKey, keys);
+        String jws = JwsCompact.sign(JwsClaims.build(elements, validity), keys);
+        // The JWS without portrait is the QR payload: scanning it verifies offline with only the IACA certificate.
+        return new IssuedCredential(mdoc, jws, jws);
+    }
+
+    private Instant validUntil(LocalDate licenceExpiry) {
+        Instant endOfExpiryDay = licenceExpiry.plusDays(1).atStartOfDay(ISSUING_ZONE).toInstant();
+        Instant signerExpiry = keys.documentSignerCertificate().getNotAfter().toInstant();
+        return endOfExpiryDay.isBefore(signerExpiry) ? endOfExpiryDay : signerExpiry;
+    }
+}

@@ -1,0 +1,16 @@
+package org.elicence.licence.credential;
+
+/**
+ * Asks the licence register for a licence's status. The signed credential cannot say it was revoked after
+ * signing, so the verifier asks this; implementations must not throw for unknown numbers.
+ */
+@FunctionalInterface
+public interface LicenceStatusLookup {
+
+    LicenceStatus statusOf(String licenceNumber);
+
+    /** For verifiers without access to the register: every licence is UNKNOWN, checks are cryptographic only. */
+    static LicenceStatusLookup offline() {
+        return licenceNumber -> LicenceStatus.UNKNOWN;
+    }
+}

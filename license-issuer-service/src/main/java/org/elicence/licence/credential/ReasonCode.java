@@ -1,0 +1,45 @@
+package org.elicence.licence.credential;
+
+import org.elicence.licence.credential.VerificationResult.Outcome;
+
+/** Why a credential got its outcome; the {@code reasonCode} string of a {@link VerificationResult}. */
+public enum ReasonCode {
+    /** Signature, chain, digests and validity check out and the register says ACTIVE. */
+    VALID(Outcome.VALID),
+    /** All cryptographic checks pass but no register was consulted or it does not know the licence. */
+    STATUS_UNKNOWN(Outcome.VALID),
+    /** Not decodable, or a required structure or element is missing. */
+    MALFORMED(Outcome.INVALID),
+    /** Signed with something other than ES256 / SHA-256. */
+    UNSUPPORTED_ALGORITHM(Outcome.INVALID),
+    /** docType is not org.iso.18013.5.1.mDL, or the document and its MSO disagree. */
+    WRONG_DOCTYPE(Outcome.INVALID),
+    /** The signer certificate does not chain to a trusted IACA root, or is not a document signer. */
+    UNTRUSTED_ISSUER(Outcome.INVALID),
+    /** The issuing_country element disagrees with the country in the signer certificate. */
+    ISSUER_MISMATCH(Outcome.INVALID),
+    /** The document-signer or root certificate has expired. */
+    CERTIFICATE_EXPIRED(Outcome.EXPIRED),
+    /** The document-signer or root certificate is not valid yet (clock skew or a forged date). */
+    CERTIFICATE_NOT_YET_VALID(Outcome.INVALID),
+    /** The COSE or JWS signature does not verify with the signer certificate's key. */
+    BAD_SIGNATURE(Outcome.INVALID),
+    /** An IssuerSignedItem does not hash to a digest in the signed MSO, i.e. an element was altered. */
+    DIGEST_MISMATCH(Outcome.INVALID),
+    /** The credential's validity window (MSO validityInfo / JWS nbf) has not started. */
+    NOT_YET_VALID(Outcome.INVALID),
+    /** The credential's validity window (MSO validUntil / JWS exp) has ended. */
+    EXPIRED(Outcome.EXPIRED),
+    SUSPENDED(Outcome.SUSPENDED),
+    REVOKED(Outcome.REVOKED);
+
+    private final Outcome outcome;
+
+    ReasonCode(Outcome outcome) {
+        this.outcome = outcome;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+}

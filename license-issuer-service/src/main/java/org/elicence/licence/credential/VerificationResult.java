@@ -1,0 +1,33 @@
+package org.elicence.licence.credential;
+
+import java.util.Map;
+
+/**
+ * The verdict on a presented credential.
+ *
+ * @param outcome    what a relying party should do with it
+ * @param reasonCode a {@link ReasonCode} name, stable for API clients
+ * @param reason     a human-readable explanation, free of personal data
+ * @param claims     the signed elements, JSON-friendly; empty unless the signature and chain were verified,
+ *                   so untrusted data is never shown as if it were the licence
+ */
+public record VerificationResult(Outcome outcome, String reasonCode, String reason, Map<String, Object> claims) {
+
+    public enum Outcome { VALID, INVALID, REVOKED, SUSPENDED, EXPIRED }
+
+    public VerificationResult {
+        claims = claims == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(claims));
+    }
+
+    static VerificationResult of(ReasonCode code, String reason, Map<String, Object> claims) {
+        return new VerificationResult(code.outcome(), code.name(), reason, claims);
+    }
+
+    static VerificationResult rejected(ReasonCode code, String reason) {
+        return of(code, reason, Map.of());
+    }
+
+    public boolean isValid() {
+        return outcome == Outcome.VALID;
+    }
+}

@@ -1,0 +1,67 @@
+package org.elicence.licence.credential;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/** Shared test data: a fixed clock, a sample licence with a real JPEG portrait, and key hierarchies. */
+final class Fixtures {
+
+    static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    static final String LICENCE_NUMBER = "110101199003071234";
+
+    private Fixtures() {
+    }
+
+    static LicenceData licence() {
+        return new LicenceData(LICENCE_NUMBER, "ZHANG", "WEI", "110101199003074512",
+                LocalDate.of(1990, 3, 7),
+                List.of(new DrivingPrivilege("C1", LocalDate.of(2012, 5, 20), LocalDate.of(2032, 5, 20)),
+                        new DrivingPrivilege("D", LocalDate.of(2018, 9, 1), null)),
+                LocalDate.of(2012, 5, 20), LocalDate.of(2026, 2, 27), LocalDate.of(2032, 5, 20),
+                "Beijing Traffic Management Bureau", portrait());
+    }
+
+    /** A hierarchy created a week before {@link #NOW}: root valid 10 years, DS valid 3 years. */
+    static KeyMaterial keys() {
+        return keys(Clock.fixed(NOW.minus(Period.ofDays(7)), ZoneOffset.UTC), Period.ofYears(3));
+    }
+
+    static KeyMaterial keys(Clock createdAt, Period documentSignerValidity) {
+        var generator = new KeyHierarchyGenerator(createdAt);
+        CertifiedKey root = generator.newRoot("Test IACA", KeyHierarchyGenerator.DEFAULT_ROOT_VALIDITY);
+        return KeyMaterial.of(root.certificate(), generator.newDocumentSigner(root, "Test DS", documentSignerValidity));
+    }
+
+    static byte[] portrait() {
+        BufferedImage image = new BufferedImage(48, 64, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(new Color(200, 220, 255));
+        graphics.fillRect(0, 0, 48, 64);
+        graphics.setColor(new Color(90, 60, 40));
+        graphics.fillOval(12, 10, 24, 30);
+        graphics.dispose();
+        var jpeg = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", jpeg);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return jpeg.toByteArray();
+    }
+
+    static LicenceStatusLookup statusIs(LicenceStatus status) {
+        return licenceNumber -> LICENCE_NUMBER.equals(licenceNumber) ? status : LicenceStatus.UNKNOWN;
+    }
+}
