@@ -15,6 +15,8 @@ import org.elicence.messaging.events.IdCardSideChecked;
 import org.elicence.messaging.events.IdCardSideUploaded;
 import org.elicence.messaging.events.IdCardUploadRequired;
 import org.elicence.messaging.events.IdRegistryPhotoRetrieved;
+import org.elicence.messaging.events.LicenceAuthorityCommand;
+import org.elicence.messaging.events.LicenceAuthorityCommandRejected;
 import org.elicence.messaging.events.LicenceIssued;
 import org.elicence.messaging.events.LicenceRefused;
 import org.elicence.messaging.events.LicenceStatusChanged;
@@ -53,7 +55,12 @@ public enum EventType {
     ID_CARD_REVIEW_DECISION("org.elicence.idcard.review-decision.v1", Topics.IDCARD_REVIEW_DECISIONS,
             IdCardReviewDecision.class),
     ID_CARD_REVIEW_DECISION_REJECTED("org.elicence.idcard.review-decision-rejected.v1",
-            Topics.IDCARD_REVIEW_DECISIONS_REJECTED, IdCardReviewDecisionRejected.class);
+            Topics.IDCARD_REVIEW_DECISIONS_REJECTED, IdCardReviewDecisionRejected.class),
+    /** Typed by operators with kcat; read without CloudEvents headers (see the record's javadoc). */
+    LICENCE_AUTHORITY_COMMAND("org.elicence.licence.authority-command.v1", Topics.LICENCE_AUTHORITY_COMMANDS,
+            LicenceAuthorityCommand.class),
+    LICENCE_AUTHORITY_COMMAND_REJECTED("org.elicence.licence.authority-command-rejected.v1",
+            Topics.LICENCE_AUTHORITY_COMMANDS_REJECTED, LicenceAuthorityCommandRejected.class);
 
     private final String type;
     private final String topic;
