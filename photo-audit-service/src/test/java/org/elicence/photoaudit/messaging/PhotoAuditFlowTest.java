@@ -1,0 +1,134 @@
+package org.elicence.photoaudit.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.elicence.infra.KafkaTestClient;
+import org.elicence.infra.LocalInfraTestResource;
+import org.elicence.messaging.EventSchemas;
+import org.elicence.messaging.EventType;
+import org.elicence.messaging.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/**
+ * The service as deployed: audit requests on the real broker, real OpenCV on real photographs, the
+ * verdict back on the broker, the record in a real PostgreSQL database.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "photo_audit_test"))
+class PhotoAuditFlowTest {
+
+    private static final String APPLICANT = "110101199003070075";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static KafkaTestClient kafka;
+
+    @Inject
+    ObjectMapper json;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void aRealNonCompliantPhotographFailsWithReasonsAndAnAnnotatedCopy() throws Exception {
+        // Grace Hopper's official portrait: a cap on her head and a flag behind her.
+        String applicationId = UUID.randomUUID().toString();
+        String eventId = request(applicationId, "image/jpeg", resource("/photos/grace_hopper.jpg"));
+
+        JsonNode audited = awaitVerdict(applicationId);
+        assertEquals("FAIL", audited.get("verdict").asText());
+        assertFalse(audited.has("portrait"), "a failed photo yields no licence portrait");
+        assertTrue(audited.get("annotated").get("base64").asText().length() > 100);
+        assertTrue(failedRules(audited).contains("R2"), "the flag behind her is not a white background: " + failedRules(audited));
+        for (JsonNode check : audited.get("checks")) {
+            if ("FAIL".equals(check.get("verdict").asText())) {
+                assertFalse(check.get("message").get("en").asText().isBlank());
+                assertFalse(check.get("message").get("zh-CN").asText().isBlank());
+            }
+        }
+
+        // The same request delivered again is audited once.
+        kafka.publishEvent(Topics.PHOTO_AUDIT_REQUESTS, applicationId, EventType.PHOTO_AUDIT_REQUESTED.type(),
+                requestJson(applicationId, "image/jpeg", resource("/photos/grace_hopper.jpg")), eventId);
+        assertEquals(1, kafka.awaitAll(Topics.PHOTO_AUDIT_RESULTS, r -> applicationId.equals(r.key()), 1,
+                Duration.ofSeconds(5)).size());
+    }
+
+    @Test
+    void bytesThatAreNotAnImageFailWithAClearReasonAndTheServiceGoesOn() throws Exception {
+        String broken = UUID.randomUUID().toString();
+        request(broken, "image/jpeg", "\u00ff\u00d8\u00ffthis is a truncated jpeg".getBytes());
+        JsonNode audited = awaitVerdict(broken);
+        assertEquals("FAIL", audited.get("verdict").asText());
+        assertEquals("IMAGE", audited.get("checks").get(0).get("rule").asText());
+
+        String next = UUID.randomUUID().toString();
+        request(next, "image/png", resource("/photos/astronaut.png"));
+        assertEquals("FAIL", awaitVerdict(next).get("verdict").asText(), "a flag and a shuttle behind her");
+    }
+
+    private String request(String applicationId, String contentType, byte[] image) {
+        return kafka.publishEvent(Topics.PHOTO_AUDIT_REQUESTS, applicationId, EventType.PHOTO_AUDIT_REQUESTED.type(),
+                requestJson(applicationId, contentType, image));
+    }
+
+    private static String requestJson(String applicationId, String contentType, byte[] image) {
+        return """
+                {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"APPLICANT_UPLOAD",
+                 "contentType":"%s","imageBase64":"%s","requestedAt":"%s"}
+                """.formatted(applicationId, APPLICANT, UUID.nameUUIDFromBytes(applicationId.getBytes()), contentType,
+                Base64.getEncoder().encodeToString(image), Instant.now());
+    }
+
+    private JsonNode awaitVerdict(String applicationId) throws Exception {
+        ConsumerRecord<String, String> record = kafka.await(Topics.PHOTO_AUDIT_RESULTS,
+                r -> applicationId.equals(r.key()), WAIT);
+        assertEquals(EventType.PHOTO_AUDITED.type(), KafkaTestClient.header(record, "ce_type"));
+        JsonNode audited = json.readTree(record.value());
+        assertEquals(java.util.List.of(), EventSchemas.violations(EventType.PHOTO_AUDITED, audited));
+        return audited;
+    }
+
+    private static java.util.Set<String> failedRules(JsonNode audited) {
+        java.util.Set<String> rules = new java.util.TreeSet<>();
+        audited.get("checks").forEach(c -> {
+            if ("FAIL".equals(c.get("verdict").asText())) {
+                rules.add(c.get("rule").asText());
+            }
+        });
+        return rules;
+    }
+
+    private static byte[] resource(String path) throws IOException {
+        try (InputStream in = PhotoAuditFlowTest.class.getResourceAsStream(path)) {
+            return in.readAllBytes();
+        }
+    }
+}
