@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Runs the whole platform on this machine: a Kafka broker (KRaft, from Maven Central jars), one
+# PostgreSQL database per service, and the four services.
+#
+#   deploy/run-local.sh            build, start everything, print the API address, stay in the
+#                                  foreground (Ctrl-C stops it all)
+#   deploy/run-local.sh start      the same, but return once everything is ready
+#   deploy/run-local.sh stop       stop what 'start' started
+#
+# Settings (environment): ELICENCE_HTTP_PORT_BASE (8080: application-service on it, photo-audit +1,
+# idcard +2, license-issuer +3), ELICENCE_KAFKA_PORT (9092), ELICENCE_DB_SUFFIX (appended to the
+# database names), ELICENCE_STATE_DIR (deploy/.local: keys, broker data, logs, pids),
+# ELICENCE_SKIP_BUILD=1 to use the jars already built.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+state=${ELICENCE_STATE_DIR:-$root/deploy/.local}
+port_base=${ELICENCE_HTTP_PORT_BASE:-8080}
+kafka_port=${ELICENCE_KAFKA_PORT:-9092}
+db_suffix=${ELICENCE_DB_SUFFIX:-}
+services=(application-service photo-audit-service idcard-service license-issuer-service)
+databases=(application photo_audit idcard license_issuer)
+db_env=(APPLICATION_DB_URL PHOTO_AUDIT_DB_URL IDCARD_DB_URL LICENCE_DB_URL)
+
+stop() {
+  for pidfile in "$state"/pids/*.pid; do
+    [ -f "$pidfile" ] || continue
+    pid=$(cat "$pidfile")
+    kill "$pid" 2>/dev/null && echo "stopped $(basename "$pidfile" .pid)"
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$pidfile"
+  done
+}
+
+wait_for() { # name, command...
+  local name=$1; shift
+  for _ in $(seq 1 180); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 1
+  done
+  echo "$name did not become ready; see $state/logs/$name.log" >&2
+  tail -n 40 "$state/logs/$name.log" >&2 || true
+  return 1
+}
+
+start() {
+  "$root/deploy/prerequisites.sh"
+  if [ "${ELICENCE_SKIP_BUILD:-0}" != 1 ]; then
+    echo "building (./mvnw install -DskipTests) ..."
+    (cd "$root" && ./mvnw -B -q install -DskipTests)
+  fi
+  mkdir -p "$state/logs" "$state/pids" "$state/keys"
+  stop >/dev/null
+
+  "$root/deploy/jwt-dev-keys.sh" "$state/keys"
+
+  for db in "${databases[@]}"; do
+    name="$db$db_suffix"
+    psql -h "${ELICENCE_PG_HOST:-127.0.0.1}" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$name'" \
+      | grep -q 1 || psql -h "${ELICENCE_PG_HOST:-127.0.0.1}" -U postgres -qc "CREATE DATABASE $name"
+  done
+
+  infra="$root/deploy/local-infra/target/classes"
+  java -Xmx512m -XX:+UseSerialGC -cp "$infra:$(cat "$infra/org/elicence/infra/kafka-broker.classpath")" \
+    org.elicence.infra.LocalKafkaBroker --port "$kafka_port" --controller-port $((kafka_port + 1)) \
+    --data-dir "$state/kafka-data" >"$state/logs/kafka.log" 2>&1 &
+  echo $! >"$state/pids/kafka.pid"
+  wait_for kafka grep -q ELICENCE-KAFKA-READY "$state/logs/kafka.log"
+  echo "kafka        localhost:$kafka_port"
+
+  for i in "${!services[@]}"; do
+    service=${services[$i]}
+    port=$((port_base + i))
+    env "${db_env[$i]}=jdbc:postgresql://${ELICENCE_PG_HOST:-127.0.0.1}:5432/${databases[$i]}$db_suffix" \
+      KAFKA_BOOTSTRAP_SERVERS="localhost:$kafka_port" \
+      QUARKUS_HTTP_PORT="$port" \
+      ELICENCE_JWT_PUBLIC_KEY="$state/keys/jwt-public.pem" \
+      LICENCE_KEYS_DIR="$state/keys" \
+      java -Xmx384m -XX:+UseSerialGC -jar "$root/$service/target/quarkus-app/quarkus-run.jar" \
+      >"$state/logs/$service.log" 2>&1 &
+    echo $! >"$state/pids/$service.pid"
+  done
+  for i in "${!services[@]}"; do
+    port=$((port_base + i))
+    wait_for "${services[$i]}" curl -fsS "http://localhost:$port/q/health/ready"
+    printf '%-24s http://localhost:%s  (Swagger UI: /q/swagger-ui)\n' "${services[$i]}" "$port"
+  done
+  cat <<MSG
+
+The mobile API is at http://localhost:$port_base/api/v1/applications
+Mint a development token for a seeded citizen (docs/idcard.md lists them):
+  TOKEN=\$(deploy/mint-token.sh 110101199003070075)
+Logs: $state/logs/   Stop: deploy/run-local.sh stop
+MSG
+}
+
+case "${1:-run}" in
+  start) start ;;
+  stop) stop ;;
+  run)
+    trap 'echo; stop; exit 0' INT TERM
+    start
+    echo "Running; Ctrl-C stops everything."
+    while true; do sleep 3600; done
+    ;;
+  *) echo "usage: $0 [run|start|stop]" >&2; exit 2 ;;
+esac
