@@ -88,7 +88,7 @@ public interface AuditConfig {
         double minHeadWidthRatio();
 
         /** C2: fraction of the licence crop (computed from the head) that must lie inside the photo. */
-        @WithDefault("0.97")
+        @WithDefault("0.85")
         double minCropCoverage();
 
         /** C3: margin (fraction of fh) needed between head top / face sides and the photo edge. */
@@ -114,7 +114,7 @@ public interface AuditConfig {
         double maxChroma();
 
         /** R2: maximum standard deviation of L* (uniformity). */
-        @WithDefault("6")
+        @WithDefault("12")
         double maxLightnessStdDev();
 
         /** R2: maximum fraction of edge pixels (clutter, door frames, furniture). */
@@ -154,8 +154,8 @@ public interface AuditConfig {
     }
 
     interface Sharpness {
-        /** C4: minimum variance of the Laplacian of the face resampled to 128 px wide. */
-        @WithDefault("40")
+        /** C4: minimum variance of the 2nd derivative (weaker of x and y) of the face resampled to 128 px wide. */
+        @WithDefault("300")
         double minLaplacianVariance();
     }
 
@@ -164,7 +164,7 @@ public interface AuditConfig {
         @WithDefault("3")
         double minImageChroma();
 
-        /** C6: maximum Lab (a*, b*) offset from neutral of the bright background. */
+        /** C6: maximum chroma of a near-white background (L* >= 85): a tinted white wall means a colour cast. */
         @WithDefault("10")
         double maxBackgroundCast();
 
@@ -182,7 +182,7 @@ public interface AuditConfig {
 
     interface Compression {
         /** C7: maximum JPEG blockiness (gradient at 8-pixel block edges / gradient elsewhere) on the face. */
-        @WithDefault("1.35")
+        @WithDefault("1.8")
         double maxBlockiness();
     }
 
@@ -192,7 +192,7 @@ public interface AuditConfig {
         double maxRollDegrees();
 
         /** R4: maximum yaw proxy in degrees (eye midpoint offset from the face box centre). */
-        @WithDefault("5")
+        @WithDefault("10")
         double maxYawDegrees();
 
         /** R4: maximum pitch proxy in degrees (eye height inside the face box vs the frontal norm). */
@@ -236,11 +236,11 @@ public interface AuditConfig {
         double maxForeheadCover();
 
         /** R7: cheek texture / whole-face texture below this means skin smoothed by a beautifying filter. */
-        @WithDefault("0.12")
+        @WithDefault("0.40")
         double minSkinTextureRatio();
 
         /** C9: maximum fraction of tooth-like (bright, unsaturated) pixels in the mouth region. */
-        @WithDefault("0.06")
+        @WithDefault("0.045")
         double maxTeethFraction();
 
         /** Lab chroma distance within which a pixel counts as skin of this face. */
@@ -254,13 +254,13 @@ public interface AuditConfig {
         double maxChestSkin();
 
         /** R8: maximum fraction of the shoulder band that looks like the background (white top). */
-        @WithDefault("0.70")
+        @WithDefault("0.80")
         double maxShoulderBackgroundLike();
     }
 
     interface Selfie {
         /** R12: face box width / image width above this means the camera was too close. */
-        @WithDefault("0.55")
+        @WithDefault("0.66")
         double maxFaceWidthRatio();
 
         /** R12: maximum skin fraction in the lower side bands of the frame (an arm holding the phone). */

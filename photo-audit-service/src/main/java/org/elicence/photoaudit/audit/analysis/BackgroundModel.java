@@ -101,7 +101,34 @@ public record BackgroundModel(LabColour colour, double borderStdDev, Mat personM
         Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(5, 5));
         Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_OPEN, kernel);
         Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_CLOSE, kernel);
+        fillHoles(mask);
         return mask;
+    }
+
+    /**
+     * Background pixels not connected to the top or side border are holes in the person (a shiny
+     * forehead, a white collar inside a jacket): they become person, so the head outline stays whole.
+     */
+    private static void fillHoles(Mat mask) {
+        Mat reached = Mat.zeros(mask.rows() + 2, mask.cols() + 2, CvType.CV_8U);
+        byte[] top = new byte[mask.cols()];
+        mask.row(0).clone().get(0, 0, top);
+        int flags = 4 | Imgproc.FLOODFILL_MASK_ONLY | (255 << 8);
+        for (int x = 0; x < top.length; x += 4) {
+            if (top[x] == 0 && reached.get(1, x + 1)[0] == 0) {
+                Imgproc.floodFill(mask, reached, new org.opencv.core.Point(x, 0), new Scalar(0), null, new Scalar(0), new Scalar(0), flags);
+            }
+        }
+        for (int y = 0; y < mask.rows(); y += 4) {
+            for (int x : new int[] {0, mask.cols() - 1}) {
+                if (mask.get(y, x)[0] == 0 && reached.get(y + 1, x + 1)[0] == 0) {
+                    Imgproc.floodFill(mask, reached, new org.opencv.core.Point(x, y), new Scalar(0), null, new Scalar(0), new Scalar(0), flags);
+                }
+            }
+        }
+        Mat outside = reached.submat(1, mask.rows() + 1, 1, mask.cols() + 1);
+        Core.bitwise_not(outside, mask);
+        reached.release();
     }
 
     /** Lab distance image is not kept; callers needing the background region use the inverse of the mask. */

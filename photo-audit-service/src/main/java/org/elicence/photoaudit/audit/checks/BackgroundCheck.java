@@ -75,8 +75,8 @@ public final class BackgroundCheck extends BaseCheck {
         Rect face = a.requireFace().box();
         HeadGeometry head = a.head();
         int w = a.work().cols();
-        int gap = (int) (face.width * 0.15);
-        int sideBottom = (int) (face.y + face.height * 0.6);
+        int gap = (int) (face.width * 0.05);
+        int sideBottom = (int) (face.y + face.height * 0.5);
         Mat mask = Mat.zeros(a.work().size(), CvType.CV_8U);
         for (Rect r : new Rect[] {
                 new Rect(0, 0, w, head.top() - (int) (face.height * 0.05)),
@@ -87,6 +87,10 @@ public final class BackgroundCheck extends BaseCheck {
                 Imgproc.rectangle(mask, c, new Scalar(255), -1);
             }
         }
+        // leave out the head itself with a margin for loose hair, whatever the silhouette measured
+        Imgproc.ellipse(mask, new org.opencv.core.Point(head.centreX(), (head.top() + head.chin()) / 2.0),
+                new org.opencv.core.Size(head.width() / 2.0 + face.width * 0.15, head.length() / 2.0 + face.height * 0.08),
+                0, 0, 360, new Scalar(0), -1);
         return mask;
     }
 }

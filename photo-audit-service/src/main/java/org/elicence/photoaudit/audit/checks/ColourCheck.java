@@ -3,6 +3,7 @@ package org.elicence.photoaudit.audit.checks;
 import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.analysis.LabColour;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
 import org.opencv.core.Core;
@@ -16,6 +17,8 @@ import org.opencv.core.Rect;
  */
 public final class ColourCheck implements PhotoCheck {
 
+    /** A wall this light is meant to be white; its tint is the camera's white balance, not paint. */
+    private static final double NEAR_WHITE_WALL = 85;
     private static final Guidance COLOUR = new Guidance("请上传彩色照片，不要使用黑白或滤镜效果",
             "Upload a colour photo: no black-and-white or filter effects");
     private static final Guidance CAST = new Guidance("照片偏色：请在自然光或白色灯光下拍摄，关闭美颜和滤镜",
@@ -45,6 +48,11 @@ public final class ColourCheck implements PhotoCheck {
         if (meanAbsChroma < c.minImageChroma()) {
             return Results.fail(rule(), "GREYSCALE", meanAbsChroma, ">= " + Results.fmt(c.minImageChroma()),
                     "mean chroma", COLOUR);
+        }
+        LabColour wall = a.background().colour();
+        if (a.background().uniform() && wall.l() >= NEAR_WHITE_WALL && wall.chroma() > c.maxBackgroundCast()) {
+            return Results.fail(rule(), "COLOUR_CAST", wall.chroma(), "<= " + Results.fmt(c.maxBackgroundCast()),
+                    "chroma of the near-white background", CAST);
         }
         double hue = a.skin().reference().hueDegrees();
         if (hue < c.minSkinHue() || hue > c.maxSkinHue()) {

@@ -35,13 +35,12 @@ public final class EyesCheck extends BaseCheck {
         Rect box = face.box();
         Rect left = eyeRegion(face.leftEye(), box, 0.30);
         Rect right = eyeRegion(face.rightEye(), box, 0.70);
-        double eyes = (Regions.mean(a.grey(), left) + Regions.mean(a.grey(), right)) / 2;
-        double cheeks = (Regions.mean(a.grey(), Regions.ofFace(box, 0.20, 0.58, 0.34, 0.72))
-                + Regions.mean(a.grey(), Regions.ofFace(box, 0.66, 0.58, 0.80, 0.72))) / 2;
-        double ratio = eyes / Math.max(1, cheeks);
+        // compared with the skin reference (cheeks, or forehead when a mask covers the cheeks), in L*
+        double eyes = (Regions.mean(a.lab(), left) + Regions.mean(a.lab(), right)) / 2 * 100 / 255;
+        double ratio = eyes / Math.max(1, a.skin().reference().l());
         if (ratio < e.minEyeToSkinBrightness()) {
             return Results.fail(rule(), "DARK_LENSES", ratio, ">= " + Results.fmt(e.minEyeToSkinBrightness()),
-                    "eye / cheek brightness", NO_SUNGLASSES);
+                    "eye / skin lightness", NO_SUNGLASSES);
         }
         double glare = Math.max(FaceLightingCheck.clippedFraction(a.grey(), left),
                 FaceLightingCheck.clippedFraction(a.grey(), right));
@@ -53,7 +52,7 @@ public final class EyesCheck extends BaseCheck {
             return notAssessable(OPEN);
         }
         return Results.pass(rule(), "EYES_VISIBLE", ratio, ">= " + Results.fmt(e.minEyeToSkinBrightness()),
-                "eye / cheek brightness");
+                "eye / skin lightness");
     }
 
     /** Region around a detected eye, or around where a frontal face has it when the cascade missed it. */

@@ -40,7 +40,7 @@ public final class SharpnessCheck implements PhotoCheck {
     public CheckResult evaluate(PhotoAnalysis a) {
         double variance = laplacianVariance(a.grey().submat(Regions.clip(a.requireFace().box(), a.grey())));
         return Results.atLeast(rule(), "SHARP", "IMAGE_BLURRED", variance, a.config().sharpness().minLaplacianVariance(),
-                "Laplacian variance", STEADY);
+                "min directional 2nd-derivative variance", STEADY);
     }
 
     static double laplacianVariance(Mat greyFace) {
@@ -48,13 +48,21 @@ public final class SharpnessCheck implements PhotoCheck {
         double f = NORMALISED_FACE_WIDTH / (double) greyFace.cols();
         Imgproc.resize(greyFace, resized, new Size(NORMALISED_FACE_WIDTH, Math.max(1, Math.round(greyFace.rows() * f))), 0, 0,
                 f < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
-        Mat laplacian = new Mat();
-        Imgproc.Laplacian(resized, laplacian, CvType.CV_64F);
+        // second derivative along x and along y separately: motion blur removes detail in one direction
+        // only, which an isotropic Laplacian would average away
+        double horizontal = secondDerivativeVariance(resized, 2, 0);
+        double vertical = secondDerivativeVariance(resized, 0, 2);
+        resized.release();
+        return Math.min(horizontal, vertical);
+    }
+
+    private static double secondDerivativeVariance(Mat grey, int dx, int dy) {
+        Mat derivative = new Mat();
+        Imgproc.Sobel(grey, derivative, CvType.CV_64F, dx, dy, 3);
         MatOfDouble mean = new MatOfDouble();
         MatOfDouble std = new MatOfDouble();
-        Core.meanStdDev(laplacian, mean, std);
-        resized.release();
-        laplacian.release();
+        Core.meanStdDev(derivative, mean, std);
+        derivative.release();
         return std.get(0, 0)[0] * std.get(0, 0)[0];
     }
 }

@@ -30,7 +30,11 @@ public final class ShouldersCheck extends BaseCheck {
         Rect face = a.requireFace().box();
         Mat mask = a.background().personMask();
         int cx = (int) Math.round(a.head().centreX());
-        int dx = (int) (face.width * SHOULDER_OFFSET);
+        // as far out as the photo allows, up to 1.2 face widths (narrow uploads crop the shoulders' ends)
+        int dx = Math.min((int) (face.width * SHOULDER_OFFSET), Math.min(cx - 1, mask.cols() - cx - 2));
+        if (dx < face.width * 0.6) {
+            return notAssessable(UNKNOWN);
+        }
         int from = a.head().chin();
         int leftTop = firstPersonRow(mask, cx - dx, from);
         int rightTop = firstPersonRow(mask, cx + dx, from);

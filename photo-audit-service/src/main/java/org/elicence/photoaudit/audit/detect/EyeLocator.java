@@ -39,11 +39,16 @@ final class EyeLocator {
         }
         Mat grey = new Mat();
         Imgproc.cvtColor(bgr.submat(band), grey, Imgproc.COLOR_BGR2GRAY);
-        Imgproc.equalizeHist(grey, grey);
+        // raw grey first: equalising the band makes glasses frames dominate and hides the eyes behind them
         Rect[] candidates = find(glassesCascade.get(), grey, face.width);
         if (candidates.length < 2) {
             Rect[] plain = find(eyeCascade.get(), grey, face.width);
             candidates = plain.length > candidates.length ? plain : candidates;
+        }
+        if (candidates.length < 2) {
+            Imgproc.equalizeHist(grey, grey);
+            Rect[] equalised = find(glassesCascade.get(), grey, face.width);
+            candidates = equalised.length > candidates.length ? equalised : candidates;
         }
         grey.release();
         double midX = face.width / 2.0;
@@ -56,7 +61,7 @@ final class EyeLocator {
     private static Rect[] find(CascadeClassifier cascade, Mat grey, int faceWidth) {
         MatOfRect found = new MatOfRect();
         int min = Math.max(8, (int) (faceWidth * 0.12));
-        cascade.detectMultiScale(grey, found, 1.1, 3, 0, new Size(min, min), new Size(faceWidth * 0.45, faceWidth * 0.45));
+        cascade.detectMultiScale(grey, found, 1.05, 3, 0, new Size(min, min), new Size(faceWidth * 0.45, faceWidth * 0.45));
         return found.toArray();
     }
 
