@@ -21,6 +21,8 @@ import org.elicence.licence.credential.cbor.CborTagged;
  */
 final class MdocVerification {
 
+    private static final String ISSUER_SIGNED = "issuerSigned";
+    private static final String DOC_TYPE = "docType";
     private final IssuerTrust trust;
 
     MdocVerification(IssuerTrust trust) {
@@ -32,7 +34,10 @@ final class MdocVerification {
 
     Verified verify(byte[] encoded, Instant now) throws CredentialRejectedException {
         Map<String, Object> document = document(map(Cbor.decode(encoded)));
-        Map<String, Object> issuerSigned = document.containsKey("issuerSigned") ? map(document.get("issuerSigned")) : document;
+        Map<String, Object> issuerSigned = document.containsKey(ISSUER_SIGNED) ? map(document.get(ISSUER_SIGNED)) : document;
+        if (!issuerSigned.containsKey("nameSpaces") || !issuerSigned.containsKey("issuerAuth")) {
+            throw new CredentialRejectedException(ReasonCode.MALFORMED, "not an ISO 18013-5 Document or IssuerSigned");
+        }
 
         CoseSign1 issuerAuth = CoseSign1.fromCbor(issuerSigned.get("issuerAuth"));
         issuerAuth.requireEs256();
@@ -45,8 +50,8 @@ final class MdocVerification {
         if (!MdocWriter.DIGEST_ALGORITHM.equals(mso.get("digestAlgorithm"))) {
             throw new CredentialRejectedException(ReasonCode.UNSUPPORTED_ALGORITHM, "MSO digest algorithm must be SHA-256");
         }
-        Object docType = mso.get("docType");
-        if (document.containsKey("docType") && !document.get("docType").equals(docType)) {
+        Object docType = mso.get(DOC_TYPE);
+        if (document.containsKey(DOC_TYPE) && !document.get(DOC_TYPE).equals(docType)) {
             throw new CredentialRejectedException(ReasonCode.WRONG_DOCTYPE, "document and MSO docType differ");
         }
         Map<String, Map<String, Object>> elements = checkedElements(map(issuerSigned.get("nameSpaces")),
@@ -58,11 +63,14 @@ final class MdocVerification {
         return new Verified(content, signer);
     }
 
-    private static Map<String, Object> document(Map<String, Object> root) {
-        if (root.get("documents") instanceof List<?> documents && !documents.isEmpty()) {
-            return map(documents.get(0));
+    /** The Document inside a DeviceResponse, or the root itself; a Document must name its docType. */
+    private static Map<String, Object> document(Map<String, Object> root) throws CredentialRejectedException {
+        Map<String, Object> document = root.get("documents") instanceof List<?> documents && !documents.isEmpty()
+                ? map(documents.get(0)) : root;
+        if (document.containsKey(ISSUER_SIGNED) && !(document.get(DOC_TYPE) instanceof String)) {
+            throw new CredentialRejectedException(ReasonCode.MALFORMED, "Document lacks its docType");
         }
-        return root;
+        return document;
     }
 
     /** Every disclosed item must hash to the digest the MSO lists under its own namespace and digestID. */

@@ -1,0 +1,63 @@
+package org.elicence.licence.credential;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.elicence.licence.credential.VerificationResult.Outcome;
+import org.junit.jupiter.api.Test;
+
+class QrCodesTest {
+
+    @Test
+    void scannedQrCodeVerifies() throws Exception {
+        KeyMaterial keys = Fixtures.keys();
+        IssuedCredential issued = new CredentialIssuer(keys, Fixtures.CLOCK).issue(Fixtures.licence());
+
+        byte[] png = QrCodes.png(issued.qrPayload(), 800);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertTrue(image.getWidth() >= 800, "drawn at least at the requested size");
+        // The credential code must be found the way a camera scan finds it, without the pure-image shortcut.
+        String scanned = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new BufferedImageLuminanceSource(image))), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+
+        assertEquals(issued.qrPayload(), scanned);
+        var officer = new CredentialVerifier(List.of(keys.iacaCertificate()),
+                Fixtures.statusIs(LicenceStatus.ACTIVE), Fixtures.CLOCK);
+        VerificationResult result = officer.verify(scanned);
+        assertEquals(Outcome.VALID, result.outcome(), result.reason());
+        assertEquals(Fixtures.LICENCE_NUMBER, result.claims().get("document_number"));
+    }
+
+    @Test
+    void shortTextRoundTrips() throws Exception {
+        assertEquals("https://example.invalid/v/abc", decode(ImageIO.read(new ByteArrayInputStream(
+                QrCodes.png("https://example.invalid/v/abc", 200)))));
+    }
+
+    @Test
+    void contentBeyondQrCapacityIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> QrCodes.png("x".repeat(3000), 400));
+    }
+
+    /** Camera-style detection first; ZXing's finder can miss some pristine synthetic images, hence the fallback. */
+    private static String decode(BufferedImage image) throws Exception {
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+        try {
+            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        } catch (NotFoundException finderMissedIt) {
+            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
+        }
+    }
+}
