@@ -1,0 +1,156 @@
+package org.elicence.idcard.check;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.elicence.idcard.config.CardCheckConfig;
+import org.elicence.idcard.config.ReviewConfig;
+import org.elicence.messaging.events.IdCardSide;
+import org.elicence.messaging.events.LocalizedText;
+import org.elicence.messaging.events.RuleCheck;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.imgcodecs.Imgcodecs;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Checks one uploaded ID-card side before any person sees it (rules ID1-ID19 of docs/idcard.md):
+ * find the card and correct its perspective, judge the picture's quality, then what the side must
+ * show. Every rule that applies to the side is reported, NOT_ASSESSABLE where an earlier failure
+ * leaves nothing to measure, so the applicant sees all that is wrong at once.
+ */
+@ApplicationScoped
+public class CardSideChecker {
+
+    private static final LocalizedText NO_CARD = new LocalizedText("未找到身份证，无法检查此项。",
+            "Not checked: no card was found.");
+    private static final LocalizedText OTHER_SIDE_MISSING = new LocalizedText("另一面尚未上传，上传后再比较。",
+            "Compared once the other side is uploaded.");
+    private static final LocalizedText UNREADABLE = new LocalizedText("无法读取图片。请上传 JPEG 或 PNG 格式的照片。",
+            "The image could not be read. Upload a JPEG or PNG photo.");
+    private static final List<IdCardRule> CARD_RULES = List.of(IdCardRule.ID1, IdCardRule.ID2, IdCardRule.ID3,
+            IdCardRule.ID4, IdCardRule.ID5, IdCardRule.ID6, IdCardRule.ID7, IdCardRule.ID8);
+    private static final int REVIEW_JPEG_QUALITY = 90;
+
+    private final CardCheckConfig config;
+    private final ReviewConfig.Portrait portraitFormat;
+    private final CardLocator locator;
+    private final PortraitChecks portraits;
+    private final PortraitCropper cropper;
+    private final Clock clock;
+
+    @Inject
+    public CardSideChecker(CardCheckConfig config, ReviewConfig review) {
+        this(config, review.portrait(), Clock.systemDefaultZone());
+    }
+
+    public CardSideChecker(CardCheckConfig config, ReviewConfig.Portrait portraitFormat, Clock clock) {
+        OpenCvLibrary.load();
+        this.config = config;
+        this.portraitFormat = portraitFormat;
+        this.clock = clock;
+        this.locator = new CardLocator(config.minCardAreaFraction(), config.borderMarginFraction());
+        this.portraits = new PortraitChecks(
+                new FaceDetector(Path.of(config.cascadeDirectory(), config.faceCascade())), config);
+        this.cropper = new PortraitCropper(portraitFormat.width(), portraitFormat.height(),
+                portraitFormat.heightPerFaceHeight(), portraitFormat.faceCentreFromTop());
+    }
+
+    public CardSideReport check(CardSideUpload upload) {
+        List<RuleCheck> checks = new ArrayList<>();
+        Mat image = Imgcodecs.imdecode(new MatOfByte(upload.image()), Imgcodecs.IMREAD_COLOR);
+        Optional<LocatedCard> card = image.empty() ? Optional.empty() : locator.locate(image);
+        if (image.empty()) {
+            checks.add(new RuleCheck("INPUT", "IMAGE_UNREADABLE", RuleCheck.FAIL, null, null, null, UNREADABLE));
+        }
+        if (card.isEmpty()) {
+            if (!image.empty()) {
+                checks.add(IdCardRule.ID1.judge(false));
+            }
+            CARD_RULES.stream().skip(image.empty() ? 0 : 1).map(rule -> rule.notAssessable(NO_CARD))
+                    .forEach(checks::add);
+            sideRules(upload.side()).forEach(rule -> checks.add(rule.notAssessable(NO_CARD)));
+            addIdNumberChecks(upload, checks);
+            return new CardSideReport(checks, null, null, null);
+        }
+        Mat rectified = CardLocator.rectify(image, card.get(), config.rectifiedWidth());
+        checks.addAll(cardChecks(card.get(), rectified));
+        byte[] portrait = null;
+        if (upload.side() == IdCardSide.FRONT) {
+            PortraitChecks.FrontResult front = portraits.checkFront(rectified);
+            checks.addAll(front.checks());
+            rectified = front.card();
+            portrait = front.face() == null ? null
+                    : jpeg(cropper.crop(rectified, front.face()), portraitFormat.jpegQuality());
+        } else {
+            checks.add(portraits.checkBack(rectified));
+        }
+        long hash = ImageMeasures.perceptualHash(ImageMeasures.grey(rectified));
+        checks.add(sidesDifferent(hash, upload.otherSideHash()));
+        addIdNumberChecks(upload, checks);
+        return new CardSideReport(checks, jpeg(rectified, REVIEW_JPEG_QUALITY), portrait, hash);
+    }
+
+    private List<RuleCheck> cardChecks(LocatedCard card, Mat rectified) {
+        Mat grey = ImageMeasures.grey(rectified);
+        double ratioDeviation = Math.abs(card.aspectRatio() / LocatedCard.ID1_ASPECT_RATIO - 1);
+        double sharpness = ImageMeasures.sharpness(grey);
+        double glare = ImageMeasures.blownOutFraction(rectified, config.glareLevel());
+        double luminance = ImageMeasures.meanLuminance(grey);
+        return List.of(
+                IdCardRule.ID1.judge(true, PortraitChecks.round(card.areaFraction()),
+                        ">= " + config.minCardAreaFraction(), "of photo area"),
+                IdCardRule.ID2.judge(!card.touchesBorder()),
+                IdCardRule.ID3.judge(ratioDeviation <= config.aspectRatioTolerance(),
+                        PortraitChecks.round(card.aspectRatio()), String.format("%.3f +/- %.0f%%",
+                                LocatedCard.ID1_ASPECT_RATIO, config.aspectRatioTolerance() * 100), "width/height"),
+                IdCardRule.ID4.judge(card.width() >= config.minCardWidthPixels(), (double) Math.round(card.width()),
+                        ">= " + config.minCardWidthPixels(), "px"),
+                IdCardRule.ID5.judge(card.oppositeEdgeRatio() >= config.minOppositeEdgeRatio(),
+                        PortraitChecks.round(card.oppositeEdgeRatio()), ">= " + config.minOppositeEdgeRatio(),
+                        "shorter/longer opposite edge"),
+                IdCardRule.ID6.judge(sharpness >= config.minCardSharpness(), PortraitChecks.round(sharpness),
+                        ">= " + config.minCardSharpness(), "Laplacian variance"),
+                IdCardRule.ID7.judge(glare <= config.maxGlareFraction(), PortraitChecks.round(glare),
+                        "<= " + config.maxGlareFraction(), "of card area"),
+                IdCardRule.ID8.judge(luminance >= config.minMeanLuminance() && luminance <= config.maxMeanLuminance(),
+                        PortraitChecks.round(luminance), config.minMeanLuminance() + "-" + config.maxMeanLuminance(),
+                        "mean luminance"));
+    }
+
+    private RuleCheck sidesDifferent(long hash, Long otherSideHash) {
+        if (otherSideHash == null) {
+            return IdCardRule.ID15.notAssessable(OTHER_SIDE_MISSING);
+        }
+        int distance = ImageMeasures.hashDistance(hash, otherSideHash);
+        return IdCardRule.ID15.judge(distance > config.maxSameImageHashDistance(), (double) distance,
+                "> " + config.maxSameImageHashDistance(), "bits of 64 differ");
+    }
+
+    private void addIdNumberChecks(CardSideUpload upload, List<RuleCheck> checks) {
+        if (upload.side() == IdCardSide.FRONT) {
+            checks.addAll(IdNumberChecks.check(upload.declaredResidentId(), upload.applicantResidentId(),
+                    LocalDate.now(clock), config.maxPlausibleAge()));
+        }
+    }
+
+    private static List<IdCardRule> sideRules(IdCardSide side) {
+        return side == IdCardSide.FRONT
+                ? List.of(IdCardRule.ID9, IdCardRule.ID10, IdCardRule.ID11, IdCardRule.ID12, IdCardRule.ID13,
+                        IdCardRule.ID15)
+                : List.of(IdCardRule.ID14, IdCardRule.ID15);
+    }
+
+    static byte[] jpeg(Mat image, int quality) {
+        MatOfByte encoded = new MatOfByte();
+        Imgcodecs.imencode(".jpg", image, encoded, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, quality));
+        return encoded.toArray();
+    }
+}

@@ -1,0 +1,85 @@
+package org.elicence.idcard.check;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.elicence.idcard.config.CardCheckConfig;
+import org.elicence.messaging.events.LocalizedText;
+import org.elicence.messaging.events.RuleCheck;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/** Rules ID9-ID14: the portrait on the front, and its absence from the back. */
+final class PortraitChecks {
+
+    /** Faces are compared at this height, so sharpness does not depend on the portrait's size. */
+    private static final int FACE_MEASURE_HEIGHT = 200;
+    private static final LocalizedText NO_PORTRAIT = new LocalizedText("未识别到人像，无法检查此项。",
+            "Not checked: no portrait was found.");
+
+    private final FaceDetector faces;
+    private final CardCheckConfig config;
+
+    PortraitChecks(FaceDetector faces, CardCheckConfig config) {
+        this.faces = faces;
+        this.config = config;
+    }
+
+    /** The front's checks, and the card turned upright if it was photographed upside down. */
+    record FrontResult(List<RuleCheck> checks, Mat card, Rect face) {
+    }
+
+    FrontResult checkFront(Mat card) {
+        Mat upright = card;
+        List<Rect> found = faces.faces(card);
+        if (found.isEmpty()) {
+            // The cascade finds only upright faces: try the card the other way up before giving up.
+            Mat turned = new Mat();
+            Core.rotate(card, turned, Core.ROTATE_180);
+            found = faces.faces(turned);
+            if (!found.isEmpty()) {
+                upright = turned;
+            }
+        }
+        List<RuleCheck> checks = new ArrayList<>();
+        checks.add(IdCardRule.ID9.judge(!found.isEmpty(), (double) found.size(), ">= 1", "faces"));
+        if (found.isEmpty()) {
+            for (IdCardRule rule : List.of(IdCardRule.ID10, IdCardRule.ID11, IdCardRule.ID12, IdCardRule.ID13)) {
+                checks.add(rule.notAssessable(NO_PORTRAIT));
+            }
+            return new FrontResult(checks, upright, null);
+        }
+        Rect face = found.get(0);
+        checks.add(IdCardRule.ID10.judge(found.size() == 1, (double) found.size(), "1", "faces"));
+        double heightFraction = (double) face.height / upright.rows();
+        checks.add(IdCardRule.ID11.judge(heightFraction >= config.minFaceHeightFraction(), round(heightFraction),
+                ">= " + config.minFaceHeightFraction(), "of card height"));
+        double sharpness = faceSharpness(upright, face);
+        checks.add(IdCardRule.ID12.judge(sharpness >= config.minPortraitSharpness(), round(sharpness),
+                ">= " + config.minPortraitSharpness(), "Laplacian variance"));
+        double centreX = (face.x + face.width / 2.0) / upright.cols();
+        checks.add(IdCardRule.ID13.judge(centreX >= config.minPortraitCentreX(), round(centreX),
+                ">= " + config.minPortraitCentreX(), "of card width"));
+        return new FrontResult(checks, upright, face);
+    }
+
+    RuleCheck checkBack(Mat card) {
+        int found = faces.faces(card).size();
+        return IdCardRule.ID14.judge(found == 0, (double) found, "0", "faces");
+    }
+
+    private static double faceSharpness(Mat card, Rect face) {
+        Mat scaled = new Mat();
+        double factor = (double) FACE_MEASURE_HEIGHT / face.height;
+        Imgproc.resize(card.submat(face), scaled, new Size(face.width * factor, FACE_MEASURE_HEIGHT), 0, 0,
+                Imgproc.INTER_AREA);
+        return ImageMeasures.sharpness(ImageMeasures.grey(scaled));
+    }
+
+    static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

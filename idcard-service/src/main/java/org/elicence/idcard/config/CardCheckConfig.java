@@ -1,0 +1,83 @@
+package org.elicence.idcard.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Thresholds of the automatic ID-card checks (rules ID1-ID19 of docs/idcard.md). Measurements are
+ * taken on the card rectified to {@link #rectifiedWidth()} pixels wide, so they do not depend on the
+ * camera's resolution.
+ */
+@ConfigMapping(prefix = "idcard.checks")
+public interface CardCheckConfig {
+
+    /** Folder of OpenCV's cascade files (Debian package opencv-data). */
+    @WithDefault("/usr/share/opencv4/haarcascades")
+    String cascadeDirectory();
+
+    @WithDefault("haarcascade_frontalface_default.xml")
+    String faceCascade();
+
+    /** Width of the perspective-corrected card; its height follows from 85.6 x 54 mm. */
+    @WithDefault("1284")
+    int rectifiedWidth();
+
+    /** ID1: the card must cover at least this fraction of the photo. */
+    @WithDefault("0.12")
+    double minCardAreaFraction();
+
+    /** ID2: corners closer than this fraction of the photo's shorter side to its edge count as cut off. */
+    @WithDefault("0.005")
+    double borderMarginFraction();
+
+    /** ID3: allowed relative deviation of the card's side ratio from 85.6/54 (perspective foreshortens it). */
+    @WithDefault("0.15")
+    double aspectRatioTolerance();
+
+    /** ID4: minimum width of the card in the photo, in pixels, for its text to be legible. */
+    @WithDefault("600")
+    int minCardWidthPixels();
+
+    /** ID5: shortest over longest of two opposite edges; lower means photographed at too steep an angle. */
+    @WithDefault("0.80")
+    double minOppositeEdgeRatio();
+
+    /** ID6: minimum variance of the Laplacian of the rectified card (focus). */
+    @WithDefault("150")
+    double minCardSharpness();
+
+    /** ID7: maximum fraction of the card blown out to white by glare. */
+    @WithDefault("0.02")
+    double maxGlareFraction();
+
+    /** ID7: a pixel whose every channel reaches this value counts as glare. */
+    @WithDefault("250")
+    int glareLevel();
+
+    /** ID8: allowed mean luminance (0-255) of the rectified card. */
+    @WithDefault("60")
+    double minMeanLuminance();
+
+    @WithDefault("235")
+    double maxMeanLuminance();
+
+    /** ID11: minimum face height as a fraction of the card's height. */
+    @WithDefault("0.18")
+    double minFaceHeightFraction();
+
+    /** ID12: minimum variance of the Laplacian of the face, scaled to 200 px high. */
+    @WithDefault("40")
+    double minPortraitSharpness();
+
+    /** ID13: the portrait's centre must lie right of this fraction of the card's width. */
+    @WithDefault("0.5")
+    double minPortraitCentreX();
+
+    /** ID15: perceptual hashes (64 bits) this close or closer mean the same picture. */
+    @WithDefault("10")
+    int maxSameImageHashDistance();
+
+    /** ID17: oldest plausible age, in years, for a birth date in a resident ID number. */
+    @WithDefault("120")
+    int maxPlausibleAge();
+}

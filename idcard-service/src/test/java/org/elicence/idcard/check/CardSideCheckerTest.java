@@ -1,0 +1,179 @@
+package org.elicence.idcard.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.elicence.idcard.config.CardCheckConfig;
+import org.elicence.idcard.config.ReviewConfig;
+import org.elicence.idcard.testing.CardPhotos;
+import org.elicence.idcard.testing.CardPhotos.Placement;
+import org.elicence.idcard.testing.Citizens;
+import org.elicence.messaging.events.IdCardSide;
+import org.elicence.messaging.events.RuleCheck;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.imgcodecs.Imgcodecs;
+
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/** The automatic checks on generated card photographs and on real photographs that are not cards. */
+class CardSideCheckerTest {
+
+    private static final String ID = Citizens.WANG_FANG;
+    private static CardSideChecker checker;
+    private static BufferedImage front;
+    private static BufferedImage back;
+
+    @BeforeAll
+    static void setUp() {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(CardCheckConfig.class)
+                .withMapping(ReviewConfig.class).withDefaultValue("idcard.review.reviewers", "r").build();
+        checker = new CardSideChecker(config.getConfigMapping(CardCheckConfig.class),
+                config.getConfigMapping(ReviewConfig.class).portrait(),
+                Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
+        front = CardPhotos.renderFront("WANG Fang", ID, "grace_hopper.jpg");
+        back = CardPhotos.renderBack();
+    }
+
+    @Test
+    void aWellPhotographedFrontPassesAndYieldsTheLicencePortrait() {
+        CardSideReport report = check(IdCardSide.FRONT, CardPhotos.photograph(front, Placement.SLIGHTLY_TILTED));
+        assertEquals("PASS", report.verdict(), describe(report));
+        Mat portrait = Imgcodecs.imdecode(new MatOfByte(report.portrait()), Imgcodecs.IMREAD_COLOR);
+        assertEquals(260, portrait.cols());
+        assertEquals(378, portrait.rows());
+        Mat card = Imgcodecs.imdecode(new MatOfByte(report.rectifiedCard()), Imgcodecs.IMREAD_COLOR);
+        assertEquals(1284, card.cols());
+        assertEquals(810, card.rows());
+        assertEquals("NOT_ASSESSABLE", byRule(report).get("ID15").verdict(), "no back uploaded yet");
+    }
+
+    @Test
+    void aWellPhotographedBackPasses() {
+        CardSideReport report = check(IdCardSide.BACK, CardPhotos.photograph(back, Placement.SLIGHTLY_TILTED));
+        assertEquals("PASS", report.verdict(), describe(report));
+        assertNull(report.portrait());
+        assertTrue(byRule(report).keySet().stream().noneMatch(rule -> rule.equals("ID9") || rule.equals("ID16")),
+                "portrait and ID-number rules are front rules");
+    }
+
+    @Test
+    void anUpsideDownFrontIsTurnedUpright() {
+        CardSideReport report = check(IdCardSide.FRONT, CardPhotos.upsideDown(front));
+        assertEquals("PASS", report.verdict(), describe(report));
+    }
+
+    @Test
+    void blurIsAFocusFailure() {
+        assertFails(check(IdCardSide.FRONT, CardPhotos.blurred(front, 5)), "ID6");
+    }
+
+    @Test
+    void glareIsReported() {
+        assertFails(check(IdCardSide.BACK, CardPhotos.withGlare(back)), "ID7");
+    }
+
+    @Test
+    void aCardCutOffByThePhotoEdgeIsReportedAsCropped() {
+        assertFails(check(IdCardSide.BACK, CardPhotos.photograph(back, Placement.CUT_OFF_AT_LEFT)), "ID2");
+    }
+
+    @Test
+    void aSteepAngleIsReported() {
+        assertFails(check(IdCardSide.BACK, CardPhotos.photograph(back, Placement.STEEP)), "ID5");
+    }
+
+    @Test
+    void aCardTooSmallToReadIsReported() {
+        assertFails(check(IdCardSide.BACK, CardPhotos.lowResolution(back)), "ID4");
+    }
+
+    @Test
+    void aMirroredFrontIsReported() {
+        assertFails(check(IdCardSide.FRONT, CardPhotos.mirrored(front)), "ID13");
+    }
+
+    @Test
+    void swappedSidesAreReportedOnBothSides() {
+        assertFails(check(IdCardSide.FRONT, CardPhotos.photograph(back, Placement.SLIGHTLY_TILTED)), "ID9");
+        assertFails(check(IdCardSide.BACK, CardPhotos.photograph(front, Placement.SLIGHTLY_TILTED)), "ID14");
+    }
+
+    @Test
+    void theSamePictureForBothSidesIsReported() {
+        byte[] photo = CardPhotos.photograph(back, Placement.SLIGHTLY_TILTED);
+        CardSideReport first = check(IdCardSide.BACK, photo);
+        CardSideReport again = checker.check(new CardSideUpload(IdCardSide.BACK, photo, ID, ID,
+                first.perceptualHash()));
+        assertFails(again, "ID15");
+        CardSideReport realFront = checker.check(new CardSideUpload(IdCardSide.FRONT,
+                CardPhotos.photograph(front, Placement.SLIGHTLY_TILTED), ID, ID, first.perceptualHash()));
+        assertEquals("PASS", byRule(realFront).get("ID15").verdict(), describe(realFront));
+    }
+
+    @Test
+    void realPhotographsThatAreNotCardsFail() {
+        for (String photo : new String[] {"grace_hopper.jpg", "astronaut.png"}) {
+            CardSideReport report = check(IdCardSide.FRONT, CardPhotos.photoBytes(photo));
+            assertEquals("FAIL", report.verdict(), photo + ": " + describe(report));
+            Map<String, RuleCheck> rules = byRule(report);
+            assertTrue(rules.get("ID1").failed() || rules.get("ID2").failed() || rules.get("ID3").failed(),
+                    photo + " must fail as a card: " + describe(report));
+        }
+    }
+
+    @Test
+    void bytesThatAreNoImageFailAsInput() {
+        CardSideReport report = check(IdCardSide.BACK, new byte[] {1, 2, 3, 4});
+        assertFails(report, "INPUT");
+        assertNull(report.rectifiedCard());
+    }
+
+    @Test
+    void theIdNumberMustBeValidAndTheApplicants() {
+        byte[] photo = CardPhotos.photograph(front, Placement.SLIGHTLY_TILTED);
+        assertFails(checker.check(new CardSideUpload(IdCardSide.FRONT, photo, ID, Citizens.LI_NA, null)), "ID19");
+        CardSideReport badNumber = checker.check(new CardSideUpload(IdCardSide.FRONT, photo, "440305197806141285",
+                null, null));
+        assertFails(badNumber, "ID16");
+        assertEquals("NOT_ASSESSABLE", byRule(badNumber).get("ID19").verdict());
+    }
+
+    private static CardSideReport check(IdCardSide side, byte[] photo) {
+        CardSideReport report = checker.check(new CardSideUpload(side, photo, ID, ID, null));
+        assertNotNull(report.checks());
+        System.out.println(side + " " + describe(report));
+        return report;
+    }
+
+    private static void assertFails(CardSideReport report, String rule) {
+        assertEquals("FAIL", report.verdict(), describe(report));
+        RuleCheck check = byRule(report).get(rule);
+        assertNotNull(check, rule + " missing: " + describe(report));
+        assertTrue(check.failed(), rule + " should fail: " + describe(report));
+        assertTrue(check.message().zhCN().length() > 3 && check.message().en().length() > 3);
+    }
+
+    private static Map<String, RuleCheck> byRule(CardSideReport report) {
+        return report.checks().stream().collect(Collectors.toMap(RuleCheck::rule, Function.identity()));
+    }
+
+    private static String describe(CardSideReport report) {
+        return report.checks().stream()
+                .map(c -> c.rule() + "=" + c.verdict() + (c.measured() == null ? "" : "(" + c.measured() + ")"))
+                .collect(Collectors.joining(" "));
+    }
+}
