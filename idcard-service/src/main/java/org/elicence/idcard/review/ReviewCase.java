@@ -1,0 +1,63 @@
+package org.elicence.idcard.review;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A staff review of an application's uploaded ID card. */
+@Entity
+@Table(name = "review_case")
+public class ReviewCase extends PanacheEntityBase {
+
+    public enum Status {
+        PENDING, APPROVED, REJECTED
+    }
+
+    @Id
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    @Column(name = "application_id", nullable = false)
+    public UUID applicationId;
+
+    /** The resident ID number the case is about: personal data, never logged. */
+    @Column(name = "applicant_id", nullable = false, columnDefinition = "bpchar(18)")
+    public String applicantId;
+
+    @Column(name = "front_upload_id", nullable = false)
+    public UUID frontUploadId;
+
+    @Column(name = "back_upload_id", nullable = false)
+    public UUID backUploadId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "opened_at", nullable = false)
+    public Instant openedAt;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    @Column(name = "decision_id")
+    public String decisionId;
+
+    /** A pending or approved case leaves nothing to open; a rejected one lets the applicant try again. */
+    public static boolean liveCaseExists(UUID applicationId) {
+        return count("applicationId = ?1 and status in ?2", applicationId, List.of(Status.PENDING, Status.APPROVED))
+                > 0;
+    }
+
+    public static List<ReviewCase> ofApplication(UUID applicationId) {
+        return list("applicationId = ?1 order by openedAt", applicationId);
+    }
+}

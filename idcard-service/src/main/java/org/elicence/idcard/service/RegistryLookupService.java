@@ -1,0 +1,82 @@
+package org.elicence.idcard.service;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.elicence.idcard.config.RegistryConfig;
+import org.elicence.idcard.registry.Applicant;
+import org.elicence.idcard.registry.Citizen;
+import org.elicence.idcard.registry.RegistryOutcome;
+import org.elicence.idcard.registry.RegistryPhotos;
+import org.elicence.messaging.events.ApplicationCreated;
+import org.elicence.messaging.events.IdCardUploadRequired;
+import org.elicence.messaging.events.IdRegistryPhotoRetrieved;
+import org.elicence.messaging.events.PhotoAuditRequested;
+import org.elicence.messaging.events.PhotoSource;
+import org.elicence.messaging.outbox.Outbox;
+import org.jboss.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * Issue 2: a new application looks the applicant up in the ID registry. A recent card's photo goes to
+ * the photo audit; otherwise the applicant is asked to upload the card. The outcome is kept as the
+ * applicant's record and the events leave through the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class RegistryLookupService {
+
+    private static final Logger LOG = Logger.getLogger(RegistryLookupService.class);
+    private static final String REGISTRY_PHOTO_TYPE = "image/jpeg";
+
+    private final RegistryConfig config;
+    private final RegistryPhotos photos;
+    private final Outbox outbox;
+
+    @Inject
+    public RegistryLookupService(RegistryConfig config, RegistryPhotos photos, Outbox outbox) {
+        this.config = config;
+        this.photos = photos;
+        this.outbox = outbox;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onApplicationCreated(ApplicationCreated created) {
+        UUID applicationId = UUID.fromString(created.applicationId());
+        if (Applicant.findById(applicationId) != null) {
+            // The same application announced twice under different event ids: the first lookup stands.
+            LOG.infof("application %s was already looked up, ignoring the repeat", applicationId);
+            return;
+        }
+        Optional<Citizen> citizen = Citizen.findByIdOptional(created.applicantId());
+        RegistryOutcome outcome = RegistryOutcome.of(citizen, config.photoValidFrom());
+
+        Applicant applicant = new Applicant();
+        applicant.applicationId = applicationId;
+        applicant.applicantId = created.applicantId();
+        applicant.fullName = created.fullName();
+        applicant.registryOutcome = outcome;
+        applicant.lookedUpAt = Instant.now();
+        if (outcome.requiresUpload()) {
+            outbox.publish(created.applicationId(), new IdCardUploadRequired(created.applicationId(),
+                    outcome.uploadReason(), outcome.uploadMessage(config.photoValidFrom())));
+        } else {
+            applicant.registryPhotoId = UUID.randomUUID();
+            sendPhotoToAudit(created, citizen.orElseThrow(), applicant.registryPhotoId.toString());
+        }
+        applicant.persist();
+        LOG.infof("application %s: ID registry lookup %s", applicationId, outcome);
+    }
+
+    private void sendPhotoToAudit(ApplicationCreated created, Citizen citizen, String photoId) {
+        String imageBase64 = Base64.getEncoder().encodeToString(photos.read(citizen.photoFile));
+        outbox.publish(created.applicationId(), new PhotoAuditRequested(created.applicationId(),
+                created.applicantId(), photoId, PhotoSource.ID_REGISTRY, REGISTRY_PHOTO_TYPE, imageBase64,
+                Instant.now()));
+        outbox.publish(created.applicationId(), new IdRegistryPhotoRetrieved(created.applicationId(), photoId));
+    }
+}

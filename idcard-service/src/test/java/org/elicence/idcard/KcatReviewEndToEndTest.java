@@ -1,0 +1,201 @@
+package org.elicence.idcard;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.elicence.idcard.testing.CardPhotos;
+import org.elicence.idcard.testing.CardPhotos.Placement;
+import org.elicence.idcard.testing.Citizens;
+import org.elicence.idcard.testing.KafkaTestClient;
+import org.elicence.idcard.testing.Runbook;
+import org.elicence.infra.LocalInfraTestResource;
+import org.elicence.messaging.EventType;
+import org.elicence.messaging.Topics;
+import org.elicence.messaging.events.ApplicationCreated;
+import org.elicence.messaging.events.IdCardSide;
+import org.elicence.messaging.events.IdCardSideUploaded;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.imgcodecs.Imgcodecs;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/**
+ * Issue 4 end to end on the real broker: applicants with old cards upload them, the checks pass, and
+ * staff work the queue with the real kcat binary running the runbook's commands verbatim.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "idcard_test"))
+class KcatReviewEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void staffApproveOneCaseAndRejectAnotherWithKcat() throws Exception {
+        String approved = applyAndUpload(Citizens.WANG_FANG, "王芳", "WANG Fang");
+        String rejected = applyAndUpload(Citizens.CHEN_JING, "陈静", "CHEN Jing");
+        String approvedCase = caseOf(approved);
+        String rejectedCase = caseOf(rejected);
+
+        String pending = Runbook.run("list-pending", broker(), workDir);
+        assertTrue(pending.contains(approvedCase) && pending.contains(rejectedCase), pending);
+        JsonNode shown = KafkaTestClient.readTree(Runbook.run("show-case", broker("CASE_ID", approvedCase), workDir));
+        assertEquals("王芳", shown.get("applicantName").asText());
+        assertEquals("CARD_ISSUED_BEFORE_CUTOFF", shown.get("uploadReason").asText());
+        assertEquals("PASS", shown.at("/frontChecks/0/verdict").asText());
+        Runbook.run("save-images", broker("CASE_ID", approvedCase), workDir);
+        assertJpeg(workDir.resolve("case-" + approvedCase + "-portrait.jpg"), 260, 378);
+        assertJpeg(workDir.resolve("case-" + approvedCase + "-front.jpg"), 1284, 810);
+        assertJpeg(workDir.resolve("case-" + approvedCase + "-back.jpg"), 1284, 810);
+
+        // A reviewer not on the list is refused and the case stays pending.
+        KafkaTestClient.sendRaw(Topics.IDCARD_REVIEW_DECISIONS, approvedCase, decision(approvedCase, "mallory"));
+        assertRefused(approvedCase, "REVIEWER_NOT_AUTHORISED");
+
+        Runbook.run("approve", broker("CASE_ID", approvedCase, "REVIEWER_ID", "reviewer-001"), workDir);
+        JsonNode approval = await().atMost(WAIT).until(
+                () -> KafkaTestClient.eventsOf(EventType.ID_CARD_APPROVED, approved), list -> !list.isEmpty()).get(0);
+        assertEquals(Citizens.WANG_FANG, approval.get("applicantId").asText());
+        assertEquals(approvedCase, approval.get("caseId").asText());
+        assertEquals(260, approval.at("/portrait/width").asInt());
+        assertJpeg(Base64.getDecoder().decode(approval.at("/portrait/base64").asText()), 260, 378);
+
+        Runbook.run("reject", broker("CASE_ID", rejectedCase, "REVIEWER_ID", "reviewer-002", "REASON",
+                "身份证已过有效期，请换领新证后重新上传", "REASON_EN", "the ID card has expired; renew it and upload the new card",
+                "CODE", "CARD_EXPIRED"), workDir);
+        JsonNode rejection = await().atMost(WAIT).until(
+                () -> KafkaTestClient.eventsOf(EventType.ID_CARD_REJECTED, rejected), list -> !list.isEmpty()).get(0);
+        assertEquals("CARD_EXPIRED", rejection.get("code").asText());
+        assertTrue(rejection.at("/message/zh-CN").asText().contains("身份证已过有效期"));
+        assertTrue(rejection.at("/message/en").asText().contains("the ID card has expired"));
+
+        String outcome = Runbook.run("decision-outcome", broker("CASE_ID", approvedCase), workDir);
+        assertTrue(outcome.contains("\"status\":\"APPROVED\"") && outcome.contains("REVIEWER_NOT_AUTHORISED"), outcome);
+        assertTrue(Runbook.run("list-pending", broker(), workDir).replaceAll("\\s", "").equals("[]"));
+
+        assertDuplicatesAndInvalidDecisionsChangeNothing(approved, approvedCase);
+        assertTheRecordTellsTheWholeStory(approved);
+        assertDeadLettersCanBeListedAndReplayed();
+    }
+
+    private void assertDuplicatesAndInvalidDecisionsChangeNothing(String applicationId, String caseId) {
+        JsonNode closed = KafkaTestClient.events(EventType.ID_CARD_REVIEW_CASE_CLOSED,
+                data -> caseId.equals(data.get("caseId").asText())).get(0);
+        String redelivered = "{\"decisionId\":\"" + closed.get("decisionId").asText() + "\",\"caseId\":\"" + caseId
+                + "\",\"reviewerId\":\"reviewer-001\",\"decision\":\"APPROVE\"}";
+        KafkaTestClient.sendRaw(Topics.IDCARD_REVIEW_DECISIONS, caseId, redelivered);
+        KafkaTestClient.sendRaw(Topics.IDCARD_REVIEW_DECISIONS, caseId, decision(caseId, "reviewer-002"));
+        assertRefused(caseId, "CASE_ALREADY_DECIDED");
+        String unknownCase = UUID.randomUUID().toString();
+        KafkaTestClient.sendRaw(Topics.IDCARD_REVIEW_DECISIONS, unknownCase, decision(unknownCase, "reviewer-001"));
+        assertRefused(unknownCase, "UNKNOWN_CASE");
+        KafkaTestClient.sendRaw(Topics.IDCARD_REVIEW_DECISIONS, caseId, "{\"decisionId\":\"" + UUID.randomUUID()
+                + "\",\"caseId\":\"" + caseId + "\",\"reviewerId\":\"reviewer-001\",\"decision\":\"REJECT\"}");
+        await().atMost(WAIT).until(() -> KafkaTestClient.events(EventType.ID_CARD_REVIEW_DECISION_REJECTED,
+                data -> "MALFORMED_DECISION".equals(data.get("code").asText())
+                        && data.get("reason").asText().contains("reason")),
+                list -> !list.isEmpty());
+        assertEquals(1, KafkaTestClient.eventsOf(EventType.ID_CARD_APPROVED, applicationId).size(),
+                "the redelivered decision had no second effect");
+        assertEquals(1, KafkaTestClient.eventsOf(EventType.ID_CARD_REVIEW_CASE_CLOSED, applicationId).size());
+    }
+
+    private void assertTheRecordTellsTheWholeStory(String applicationId) {
+        JsonNode record = KafkaTestClient.readTree(Runbook.run("record", Map.of("IDCARD_URL",
+                "http://localhost:" + RestAssured.port, "APPLICATION_ID", applicationId), workDir));
+        assertEquals("CARD_ISSUED_BEFORE_CUTOFF", record.at("/registry/outcome").asText());
+        assertEquals(2, record.get("uploads").size());
+        assertEquals("APPROVED", record.at("/reviewCases/0/status").asText());
+        List<String> outcomes = record.get("decisions").findValuesAsText("outcome");
+        assertTrue(outcomes.contains("ACCEPTED") && outcomes.contains("REFUSED"), record.toString());
+    }
+
+    private void assertDeadLettersCanBeListedAndReplayed() {
+        String key = "garbled-" + UUID.randomUUID();
+        KafkaTestClient.sendRaw(Topics.IDCARD_REVIEW_DECISIONS, key, "approve it please");
+        String listed = await().atMost(WAIT).until(() -> Runbook.run("dlq-list", broker(), workDir),
+                out -> out.contains(key));
+        String line = listed.lines().filter(l -> l.contains(key)).findFirst().orElseThrow();
+        String[] words = line.split(" ");
+        Runbook.run("dlq-replay", broker("P", words[1], "O", words[3]), workDir);
+        // The replayed record is still not JSON: it is dead-lettered a second time, nothing is lost.
+        await().atMost(WAIT).until(() -> KafkaTestClient.readAll("idcard-service.dlq").stream()
+                .filter(r -> key.equals(r.key())).count(), count -> count == 2);
+    }
+
+    private static String applyAndUpload(String residentId, String name, String nameLatin) {
+        String applicationId = UUID.randomUUID().toString();
+        KafkaTestClient.publish(applicationId, new ApplicationCreated(applicationId, residentId, name, Instant.now()));
+        await().atMost(WAIT).until(() -> KafkaTestClient.eventsOf(EventType.ID_CARD_UPLOAD_REQUIRED, applicationId),
+                list -> !list.isEmpty());
+        BufferedImage front = CardPhotos.renderFront(nameLatin, residentId, "grace_hopper.jpg");
+        upload(applicationId, residentId, IdCardSide.FRONT, CardPhotos.photograph(front, Placement.SLIGHTLY_TILTED));
+        upload(applicationId, residentId, IdCardSide.BACK,
+                CardPhotos.photograph(CardPhotos.renderBack(), Placement.SLIGHTLY_TILTED));
+        return applicationId;
+    }
+
+    private static void upload(String applicationId, String residentId, IdCardSide side, byte[] jpeg) {
+        KafkaTestClient.publish(applicationId, new IdCardSideUploaded(applicationId, residentId,
+                UUID.randomUUID().toString(), side, "image/jpeg", Base64.getEncoder().encodeToString(jpeg),
+                Instant.now()));
+    }
+
+    private static String caseOf(String applicationId) {
+        List<JsonNode> checked = await().atMost(WAIT).until(
+                () -> KafkaTestClient.eventsOf(EventType.ID_CARD_SIDE_CHECKED, applicationId), list -> list.size() == 2);
+        checked.forEach(side -> assertEquals("PASS", side.get("verdict").asText(), side.toString()));
+        return await().atMost(WAIT).until(() -> KafkaTestClient.eventsOf(EventType.ID_CARD_REVIEW_OPENED, applicationId),
+                list -> !list.isEmpty()).get(0).get("caseId").asText();
+    }
+
+    private static void assertRefused(String caseId, String code) {
+        await().atMost(WAIT).until(() -> KafkaTestClient.events(EventType.ID_CARD_REVIEW_DECISION_REJECTED,
+                data -> caseId.equals(data.path("caseId").asText()) && code.equals(data.get("code").asText())),
+                list -> !list.isEmpty());
+    }
+
+    private static String decision(String caseId, String reviewerId) {
+        return "{\"decisionId\":\"" + UUID.randomUUID() + "\",\"caseId\":\"" + caseId + "\",\"reviewerId\":\""
+                + reviewerId + "\",\"decision\":\"APPROVE\"}";
+    }
+
+    private static Map<String, String> broker(String... variables) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("BROKER", KafkaTestClient.bootstrapServers()));
+        for (int i = 0; i < variables.length; i += 2) {
+            env.put(variables[i], variables[i + 1]);
+        }
+        return env;
+    }
+
+    private static void assertJpeg(Path file, int width, int height) throws java.io.IOException {
+        assertJpeg(Files.readAllBytes(file), width, height);
+    }
+
+    private static void assertJpeg(byte[] bytes, int width, int height) {
+        Mat image = Imgcodecs.imdecode(new MatOfByte(bytes), Imgcodecs.IMREAD_COLOR);
+        assertEquals(width, image.cols());
+        assertEquals(height, image.rows());
+    }
+}

@@ -1,0 +1,115 @@
+package org.elicence.idcard;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.elicence.idcard.testing.Citizens;
+import org.elicence.idcard.testing.KafkaTestClient;
+import org.elicence.infra.LocalInfraTestResource;
+import org.elicence.messaging.EventType;
+import org.elicence.messaging.events.ApplicationCreated;
+import org.elicence.messaging.events.IdCardUploadRequired;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Issue 2 on the real broker and PostgreSQL: each registry category gives its own events. */
+@QuarkusTest
+@WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "idcard_test"))
+class RegistryLookupFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void recentCardWithPhotoGoesToThePhotoAudit() throws Exception {
+        String applicationId = apply(Citizens.ZHANG_WEI, "张伟");
+
+        JsonNode request = await().atMost(WAIT).until(
+                () -> KafkaTestClient.eventsOf(EventType.PHOTO_AUDIT_REQUESTED, applicationId), list -> !list.isEmpty())
+                .get(0);
+        assertEquals("ID_REGISTRY", request.get("source").asText());
+        assertEquals("image/jpeg", request.get("contentType").asText());
+        assertEquals(Citizens.ZHANG_WEI, request.get("applicantId").asText());
+        try (InputStream photo = getClass().getResourceAsStream("/test-registry-photos/citizen-1.jpg")) {
+            assertArrayEquals(photo.readAllBytes(), Base64.getDecoder().decode(request.get("imageBase64").asText()),
+                    "the registry photo is sent exactly as stored");
+        }
+        JsonNode retrieved = await().atMost(WAIT).until(
+                () -> KafkaTestClient.eventsOf(EventType.ID_REGISTRY_PHOTO_RETRIEVED, applicationId),
+                list -> !list.isEmpty()).get(0);
+        assertEquals(request.get("photoId").asText(), retrieved.get("photoId").asText());
+        assertTrue(KafkaTestClient.eventsOf(EventType.ID_CARD_UPLOAD_REQUIRED, applicationId).isEmpty());
+    }
+
+    @Test
+    void eachCategoryWithoutAUsablePhotoAsksForTheCard() {
+        assertUploadRequired(Citizens.WANG_FANG, IdCardUploadRequired.CARD_ISSUED_BEFORE_CUTOFF);
+        assertUploadRequired(Citizens.HUANG_LI, IdCardUploadRequired.CARD_ISSUED_BEFORE_CUTOFF);
+        assertUploadRequired(Citizens.CHEN_JING, IdCardUploadRequired.NO_USABLE_PHOTO);
+        assertUploadRequired(Citizens.SUN_YUE, IdCardUploadRequired.NO_USABLE_PHOTO);
+        assertUploadRequired(Citizens.ZHAO_MIN, IdCardUploadRequired.NOT_IN_REGISTRY);
+    }
+
+    @Test
+    void aRedeliveredEventHasNoSecondEffect() {
+        String applicationId = UUID.randomUUID().toString();
+        ApplicationCreated created = new ApplicationCreated(applicationId, Citizens.CHEN_JING, "陈静", Instant.now());
+        String eventId = KafkaTestClient.publish(applicationId, created);
+        KafkaTestClient.publish(applicationId, created, eventId);
+        // A different event id for the same application is also absorbed: the first lookup stands.
+        KafkaTestClient.publish(applicationId, created);
+        String marker = apply(Citizens.ZHAO_MIN, "赵敏");
+
+        await().atMost(WAIT).until(() -> KafkaTestClient.eventsOf(EventType.ID_CARD_UPLOAD_REQUIRED, marker),
+                list -> !list.isEmpty());
+        assertEquals(1, KafkaTestClient.eventsOf(EventType.ID_CARD_UPLOAD_REQUIRED, applicationId).size());
+    }
+
+    @Test
+    void aPoisonRecordIsDeadLetteredAndTheConsumerGoesOn() {
+        String applicationId = UUID.randomUUID().toString();
+        KafkaTestClient.sendRaw("applications", applicationId, "{\"not\": \"a cloud event\"}");
+        String after = apply(Citizens.SUN_YUE, "孙悦");
+
+        List<ConsumerRecord<String, String>> dead = await().atMost(WAIT).until(
+                () -> KafkaTestClient.readAll("idcard-service.dlq").stream()
+                        .filter(record -> applicationId.equals(record.key())).toList(),
+                list -> !list.isEmpty());
+        String reason = KafkaTestClient.headerValue(dead.get(0), "dead-letter-reason");
+        assertTrue(reason.contains("missing CloudEvents header ce_id"), reason);
+        assertEquals("applications", KafkaTestClient.headerValue(dead.get(0), "dead-letter-topic"));
+        await().atMost(WAIT).until(() -> KafkaTestClient.eventsOf(EventType.ID_CARD_UPLOAD_REQUIRED, after),
+                list -> !list.isEmpty());
+    }
+
+    private static String apply(String residentId, String name) {
+        String applicationId = UUID.randomUUID().toString();
+        KafkaTestClient.publish(applicationId, new ApplicationCreated(applicationId, residentId, name, Instant.now()));
+        return applicationId;
+    }
+
+    private static void assertUploadRequired(String residentId, String reason) {
+        String applicationId = apply(residentId, "申请人");
+        JsonNode required = await().atMost(WAIT).until(
+                () -> KafkaTestClient.eventsOf(EventType.ID_CARD_UPLOAD_REQUIRED, applicationId),
+                list -> !list.isEmpty()).get(0);
+        assertEquals(reason, required.get("reason").asText(), residentId);
+        assertTrue(required.at("/message/zh-CN").asText().contains("身份证"));
+        assertTrue(required.at("/message/en").asText().contains("upload"));
+        assertTrue(KafkaTestClient.eventsOf(EventType.PHOTO_AUDIT_REQUESTED, applicationId).isEmpty());
+    }
+}
