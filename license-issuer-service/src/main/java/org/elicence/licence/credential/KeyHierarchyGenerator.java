@@ -79,7 +79,7 @@ public final class KeyHierarchyGenerator {
                     .addExtension(Extension.subjectKeyIdentifier, false,
                             extensions.createSubjectKeyIdentifier(keys.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false,
-                            extensions.createAuthorityKeyIdentifier(root.certificate()));
+                            extensions.createAuthorityKeyIdentifier(root.keyPair().getPublic()));
             return new CertifiedKey(sign(builder, root.keyPair()), keys);
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot build document signer certificate", e);
