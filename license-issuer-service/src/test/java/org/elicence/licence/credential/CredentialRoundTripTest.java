@@ -15,8 +15,7 @@ class CredentialRoundTripTest {
 
     private final KeyMaterial keys = Fixtures.keys();
     private final IssuedCredential credential = new CredentialIssuer(keys, Fixtures.CLOCK).issue(Fixtures.licence());
-    private final CredentialVerifier verifier = new CredentialVerifier(List.of(keys.iacaCertificate()),
-            Fixtures.statusIs(LicenceStatus.ACTIVE), Fixtures.CLOCK);
+    private final CredentialVerifier verifier = Fixtures.verifier(keys, LicenceStatus.ACTIVE);
 
     @Test
     void mdocVerifiesAndCarriesTheLicence() {

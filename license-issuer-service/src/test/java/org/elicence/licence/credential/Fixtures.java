@@ -61,6 +61,11 @@ final class Fixtures {
         return jpeg.toByteArray();
     }
 
+    /** A verifier at {@link #NOW} trusting the given keys' IACA, with the register reporting {@code status}. */
+    static CredentialVerifier verifier(KeyMaterial keys, LicenceStatus status) {
+        return new CredentialVerifier(List.of(keys.iacaCertificate()), statusIs(status), CLOCK);
+    }
+
     static LicenceStatusLookup statusIs(LicenceStatus status) {
         return licenceNumber -> LICENCE_NUMBER.equals(licenceNumber) ? status : LicenceStatus.UNKNOWN;
     }

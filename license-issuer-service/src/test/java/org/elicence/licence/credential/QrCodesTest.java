@@ -12,7 +12,6 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.elicence.licence.credential.VerificationResult.Outcome;
@@ -33,8 +32,7 @@ class QrCodesTest {
                 new BufferedImageLuminanceSource(image))), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
 
         assertEquals(issued.qrPayload(), scanned);
-        var officer = new CredentialVerifier(List.of(keys.iacaCertificate()),
-                Fixtures.statusIs(LicenceStatus.ACTIVE), Fixtures.CLOCK);
+        var officer = Fixtures.verifier(keys, LicenceStatus.ACTIVE);
         VerificationResult result = officer.verify(scanned);
         assertEquals(Outcome.VALID, result.outcome(), result.reason());
         assertEquals(Fixtures.LICENCE_NUMBER, result.claims().get("document_number"));
