@@ -171,6 +171,33 @@ class ApplicationApiTest {
     }
 
     @Test
+    void anIdCardSideUploadIsPublishedAndTheMissingSideIsAskedFor() throws Exception {
+        String id = create(BOB, null);
+        given().auth().oauth2(Tokens.forApplicant(BOB)).contentType("image/png").body(TestImages.jpeg())
+                .put("/api/v1/applications/" + id + "/id-card/front")
+                .then().statusCode(202).body("uploadId", notNullValue());
+        given().auth().oauth2(Tokens.forApplicant(BOB)).get("/api/v1/applications/" + id).then()
+                .body("status", equalTo("ID_CARD_CHECKING"))
+                .body("nextAction", equalTo("UPLOAD_ID_CARD"))
+                .body("idCard.front", equalTo("RECEIVED"));
+
+        ConsumerRecord<String, String> uploaded = kafka.await(Topics.APPLICATIONS,
+                r -> id.equals(r.key()) && EventType.ID_CARD_SIDE_UPLOADED.type().equals(KafkaTestClient.header(r, "ce_type")),
+                WAIT);
+        JsonNode event = json.readTree(uploaded.value());
+        assertTrue(EventSchemas.violations(EventType.ID_CARD_SIDE_UPLOADED, event).isEmpty());
+        assertEquals("FRONT", event.get("side").asText());
+        assertEquals("image/jpeg", event.get("contentType").asText(), "the sniffed type, not the declared one");
+
+        given().auth().oauth2(Tokens.forApplicant(BOB)).contentType("image/jpeg").body(TestImages.jpeg())
+                .put("/api/v1/applications/" + id + "/id-card/back").then().statusCode(202);
+        given().auth().oauth2(Tokens.forApplicant(BOB)).get("/api/v1/applications/" + id).then()
+                .body("nextAction", equalTo("WAIT"));
+        given().auth().oauth2(Tokens.forApplicant(BOB)).contentType("image/jpeg").body(TestImages.jpeg())
+                .put("/api/v1/applications/" + id + "/id-card/middle").then().statusCode(404);
+    }
+
+    @Test
     void registryOutcomesAndLicenceEventsMoveTheApplication() {
         String id = create(BOB, null);
         kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_UPLOAD_REQUIRED.type(),

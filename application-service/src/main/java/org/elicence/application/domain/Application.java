@@ -74,6 +74,25 @@ public class Application extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** Records a side's upload or check outcome and what the applicant must do about it. */
+    public void recordIdCardSide(boolean front, String outcome) {
+        if (front) {
+            idCardFront = outcome;
+        } else {
+            idCardBack = outcome;
+        }
+        nextAction = nextActionFor(status);
+        updatedAt = Instant.now();
+    }
+
+    /** While ID-card images are being checked, a side that is still missing must be asked for. */
+    private NextAction nextActionFor(ApplicationStatus next) {
+        if (next == ApplicationStatus.ID_CARD_CHECKING && (idCardFront == null || idCardBack == null)) {
+            return NextAction.UPLOAD_ID_CARD;
+        }
+        return next.nextAction();
+    }
+
     public static Optional<Application> findOwned(UUID id, String applicantId) {
         return Application.<Application>find("id = ?1 and applicantId = ?2", id, applicantId).firstResultOptional();
     }
@@ -85,7 +104,7 @@ public class Application extends PanacheEntityBase {
 
     public void moveTo(ApplicationStatus next) {
         status = next;
-        nextAction = next.nextAction();
+        nextAction = nextActionFor(next);
         updatedAt = Instant.now();
         if (next.isFinal() && closedAt == null) {
             closedAt = updatedAt;

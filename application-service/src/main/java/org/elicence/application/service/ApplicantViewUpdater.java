@@ -67,6 +67,10 @@ public class ApplicantViewUpdater {
             application.photoAudit = json(event.checks() == null ? Map.of("verdict", event.verdict())
                     : Map.of("verdict", event.verdict(), "photoId", event.photoId(), "checks", event.checks()));
             storeAnnotation(application, event);
+            if (application.currentPhotoId == null) {
+                // The registry photo's verdict overtook IdRegistryPhotoRetrieved (another topic).
+                application.currentPhotoId = UUID.fromString(event.photoId());
+            }
             if (application.status.isSettled()) {
                 return;
             }
@@ -81,11 +85,7 @@ public class ApplicantViewUpdater {
 
     public void onIdCardSideChecked(IdCardSideChecked event) {
         withApplication(event.applicationId(), application -> {
-            if (event.side() == IdCardSide.FRONT) {
-                application.idCardFront = event.verdict();
-            } else {
-                application.idCardBack = event.verdict();
-            }
+            application.recordIdCardSide(event.side() == IdCardSide.FRONT, event.verdict());
             if (application.status.isSettled()) {
                 return;
             }

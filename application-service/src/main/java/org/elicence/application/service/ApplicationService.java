@@ -95,11 +95,7 @@ public class ApplicationService {
     public UUID submitIdCardSide(UUID id, String applicantId, IdCardSide side, ImageUpload image) {
         Application application = openForUploads(id, applicantId);
         UUID uploadId = UUID.randomUUID();
-        if (side == IdCardSide.FRONT) {
-            application.idCardFront = "RECEIVED";
-        } else {
-            application.idCardBack = "RECEIVED";
-        }
+        application.recordIdCardSide(side == IdCardSide.FRONT, "RECEIVED");
         application.moveTo(ApplicationStatus.ID_CARD_CHECKING);
         outbox.publish(id.toString(), new IdCardSideUploaded(id.toString(), applicantId, uploadId.toString(), side,
                 image.contentType(), base64(image), Instant.now()));

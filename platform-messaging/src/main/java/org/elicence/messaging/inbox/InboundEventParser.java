@@ -25,6 +25,10 @@ public final class InboundEventParser {
     }
 
     public InboundEvent parse(ConsumerRecord<String, String> record) {
+        String specVersion = requiredHeader(record, CloudEventHeaders.SPEC_VERSION);
+        if (!CloudEventHeaders.SPEC_VERSION_VALUE.equals(specVersion)) {
+            throw new PoisonEventException("unsupported CloudEvents spec version '" + specVersion + "'");
+        }
         String id = requiredHeader(record, CloudEventHeaders.ID);
         String typeName = requiredHeader(record, CloudEventHeaders.TYPE);
         String source = requiredHeader(record, CloudEventHeaders.SOURCE);
