@@ -1,0 +1,111 @@
+package org.elicence.photoaudit.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.zip.CRC32;
+import org.elicence.photoaudit.audit.decode.DecodeOutcome;
+import org.elicence.photoaudit.audit.decode.ImageDecoder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.Scalar;
+import org.opencv.imgcodecs.Imgcodecs;
+
+class ImageDecoderTest {
+
+    private static ImageDecoder decoder;
+
+    @BeforeAll
+    static void load() {
+        OpenCvRuntime.ensureLoaded();
+        decoder = new ImageDecoder(TestConfigs.defaults().decode());
+    }
+
+    private static String refusal(byte[] bytes) {
+        return assertInstanceOf(DecodeOutcome.Refused.class, decoder.decode(bytes)).reason().code();
+    }
+
+    private static Mat decoded(byte[] bytes) {
+        return assertInstanceOf(DecodeOutcome.Decoded.class, decoder.decode(bytes)).image().bgr();
+    }
+
+    private static byte[] encode(String ext, Mat image) {
+        MatOfByte out = new MatOfByte();
+        Imgcodecs.imencode(ext, image, out);
+        return out.toArray();
+    }
+
+    @Test
+    void emptyAndNonImagesAreUnreadable() {
+        assertEquals("IMAGE_UNREADABLE", refusal(null));
+        assertEquals("IMAGE_UNREADABLE", refusal(new byte[0]));
+        assertEquals("IMAGE_UNREADABLE", refusal("%PDF-1.7 this is not a photo at all".getBytes()));
+    }
+
+    @Test
+    void truncatedJpegIsRefused() {
+        byte[] jpeg = encode(".jpg", new Mat(200, 150, CvType.CV_8UC3, new Scalar(40, 120, 200)));
+        assertEquals("IMAGE_TRUNCATED", refusal(Arrays.copyOf(jpeg, jpeg.length * 2 / 3)));
+    }
+
+    @Test
+    void oversizedFileIsRefusedBeforeDecoding() {
+        ImageDecoder small = new ImageDecoder(TestConfigs.with(Map.of("photo-audit.decode.max-bytes", "100")).decode());
+        byte[] jpeg = encode(".jpg", new Mat(200, 150, CvType.CV_8UC3, new Scalar(1, 2, 3)));
+        DecodeOutcome outcome = small.decode(jpeg);
+        assertEquals("IMAGE_TOO_LARGE", assertInstanceOf(DecodeOutcome.Refused.class, outcome).reason().code());
+    }
+
+    /** A 60000 x 60000 PNG header with a tiny body: refused from the header, never allocated (10.8 GB). */
+    @Test
+    void decompressionBombIsRefusedFromTheHeader() throws Exception {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        png.write(chunk("IHDR", ByteBuffer.allocate(13).putInt(60000).putInt(60000).put((byte) 8).put((byte) 2)
+                .put((byte) 0).put((byte) 0).put((byte) 0).array()));
+        png.write(chunk("IDAT", new byte[] {0x78, (byte) 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01}));
+        png.write(chunk("IEND", new byte[0]));
+        assertEquals("IMAGE_TOO_LARGE", refusal(png.toByteArray()));
+    }
+
+    private static byte[] chunk(String type, byte[] data) {
+        ByteBuffer b = ByteBuffer.allocate(12 + data.length).putInt(data.length).put(type.getBytes()).put(data);
+        CRC32 crc = new CRC32();
+        crc.update(type.getBytes());
+        crc.update(data);
+        return b.putInt((int) crc.getValue()).array();
+    }
+
+    @Test
+    void greyscaleAndSixteenBitBecomeEightBitColour() {
+        Mat grey = decoded(encode(".png", new Mat(40, 30, CvType.CV_8UC1, new Scalar(128))));
+        assertEquals(CvType.CV_8UC3, grey.type());
+        Mat deep = decoded(encode(".png", new Mat(40, 30, CvType.CV_16UC3, new Scalar(65535, 0, 32768))));
+        assertEquals(CvType.CV_8UC3, deep.type());
+        assertEquals(255.0, deep.get(0, 0)[0], 1.0);
+    }
+
+    /** EXIF orientation 6 (rotate 90° clockwise) must be applied: a 60 x 40 JPEG becomes 40 x 60. */
+    @Test
+    void exifOrientationIsApplied() throws Exception {
+        byte[] jpeg = encode(".jpg", new Mat(40, 60, CvType.CV_8UC3, new Scalar(10, 200, 10)));
+        byte[] tiff = ByteBuffer.allocate(26).put(new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0,
+                0, 0, 0, 0, 0, 0}).array();
+        ByteArrayOutputStream withExif = new ByteArrayOutputStream();
+        withExif.write(jpeg, 0, 2);
+        int length = 2 + 6 + tiff.length;
+        withExif.write(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length, 'E', 'x', 'i', 'f', 0, 0});
+        withExif.write(tiff);
+        withExif.write(jpeg, 2, jpeg.length - 2);
+        Mat rotated = decoded(withExif.toByteArray());
+        assertEquals(40, rotated.cols());
+        assertEquals(60, rotated.rows());
+    }
+}

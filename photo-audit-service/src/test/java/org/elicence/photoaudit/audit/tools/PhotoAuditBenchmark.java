@@ -1,0 +1,75 @@
+package org.elicence.photoaudit.audit.tools;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.elicence.photoaudit.audit.AuditConfig;
+import org.elicence.photoaudit.audit.AuditReport;
+import org.elicence.photoaudit.audit.PhotoAuditor;
+import org.elicence.photoaudit.audit.TestConfigs;
+import org.elicence.photoaudit.audit.detect.CascadeFiles;
+import org.elicence.photoaudit.audit.detect.HaarFaceDetector;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.Size;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Plain benchmark harness (not a unit test): single thread, warm-up, then the median and p90 of the audit
+ * of a 1200 x 1600 JPEG portrait beside the median of decoding the same JPEG alone. Writes the numbers to
+ * the file given as first argument (the photo-audit section of docs/benchmarks.md is pasted from it).
+ */
+public final class PhotoAuditBenchmark {
+
+    private static final int WARM_UP = 30;
+    private static final int RUNS = 100;
+
+    private PhotoAuditBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        org.elicence.photoaudit.audit.OpenCvRuntime.ensureLoaded();
+        org.opencv.core.Core.setNumThreads(1); // single-threaded figures: no OpenCV worker pool either
+        AuditConfig config = TestConfigs.defaults();
+        PhotoAuditor auditor = new PhotoAuditor(config);
+        HaarFaceDetector detector = new HaarFaceDetector(config.detection(), new CascadeFiles(config.detection().cascadeDirectory()));
+        Mat portrait = new Mat();
+        Imgproc.resize(CorpusGenerator.composite("hopper", detector), portrait, new Size(1200, 1600), 0, 0, Imgproc.INTER_CUBIC);
+        byte[] jpeg = CorpusImages.jpeg(portrait, 90);
+        AuditReport sample = auditor.audit(jpeg);
+        double[] audit = new double[RUNS];
+        double[] decode = new double[RUNS];
+        for (int i = 0; i < WARM_UP; i++) {
+            auditor.audit(jpeg);
+            Imgcodecs.imdecode(new MatOfByte(jpeg), Imgcodecs.IMREAD_COLOR).release();
+        }
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < RUNS; i++) {
+            long t0 = System.nanoTime();
+            Imgcodecs.imdecode(new MatOfByte(jpeg), Imgcodecs.IMREAD_COLOR).release();
+            long t1 = System.nanoTime();
+            auditor.audit(jpeg);
+            long t2 = System.nanoTime();
+            decode[i] = (t1 - t0) / 1e6;
+            audit[i] = (t2 - t1) / 1e6;
+        }
+        Arrays.sort(audit);
+        Arrays.sort(decode);
+        double ratio = audit[RUNS / 2] / decode[RUNS / 2];
+        String text = String.format(java.util.Locale.ROOT,
+                "input: 1200x1600 JPEG q90, %d bytes, verdict %s, %d checks%n"
+                        + "audit  median %.1f ms, p90 %.1f ms, min %.1f ms (n=%d after %d warm-up)%n"
+                        + "decode median %.1f ms, p90 %.1f ms%n"
+                        + "ratio audit/decode (median) %.2f%n"
+                        + "JVM heap used after run: %d MB; load average at end: %s%n",
+                jpeg.length, sample.verdict(), sample.checks().size(), audit[RUNS / 2], audit[RUNS * 9 / 10], audit[0], RUNS,
+                WARM_UP, decode[RUNS / 2], decode[RUNS * 9 / 10], ratio, (rt.totalMemory() - rt.freeMemory()) >> 20,
+                Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.print(text);
+        if (args.length > 0) {
+            Files.writeString(Path.of(args[0]), text);
+        }
+    }
+}
