@@ -43,7 +43,8 @@ import io.restassured.RestAssured;
  * staff work the queue with the real kcat binary running the runbook's commands verbatim.
  */
 @QuarkusTest
-@WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "idcard_test"))
+@WithTestResource(value = LocalInfraTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "idcard_test"))
 class KcatReviewEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -164,10 +165,13 @@ class KcatReviewEndToEndTest {
 
     private static String caseOf(String applicationId) {
         List<JsonNode> checked = await().atMost(WAIT).until(
-                () -> KafkaTestClient.eventsOf(EventType.ID_CARD_SIDE_CHECKED, applicationId), list -> list.size() == 2);
+                () -> KafkaTestClient.eventsOf(EventType.ID_CARD_SIDE_CHECKED, applicationId),
+                list -> list.size() == 2);
         checked.forEach(side -> assertEquals("PASS", side.get("verdict").asText(), side.toString()));
-        return await().atMost(WAIT).until(() -> KafkaTestClient.eventsOf(EventType.ID_CARD_REVIEW_OPENED, applicationId),
-                list -> !list.isEmpty()).get(0).get("caseId").asText();
+        return await().atMost(WAIT)
+                .until(() -> KafkaTestClient.eventsOf(EventType.ID_CARD_REVIEW_OPENED, applicationId),
+                        list -> !list.isEmpty())
+                .get(0).get("caseId").asText();
     }
 
     private static void assertRefused(String caseId, String code) {

@@ -29,7 +29,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Issue 2 on the real broker and PostgreSQL: each registry category gives its own events. */
 @QuarkusTest
-@WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "idcard_test"))
+@WithTestResource(value = LocalInfraTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "idcard_test"))
 class RegistryLookupFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -90,7 +91,7 @@ class RegistryLookupFlowTest {
                         .filter(record -> applicationId.equals(record.key())).toList(),
                 list -> !list.isEmpty());
         String reason = KafkaTestClient.headerValue(dead.get(0), "dead-letter-reason");
-        assertTrue(reason.contains("missing CloudEvents header ce_id"), reason);
+        assertTrue(reason.contains("missing CloudEvents header"), reason);
         assertEquals("applications", KafkaTestClient.headerValue(dead.get(0), "dead-letter-topic"));
         await().atMost(WAIT).until(() -> KafkaTestClient.eventsOf(EventType.ID_CARD_UPLOAD_REQUIRED, after),
                 list -> !list.isEmpty());

@@ -41,8 +41,10 @@ public class ReviewCaseService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void openIfBothSidesPassed(UUID applicationId, String uploaderResidentId) {
-        Optional<IdCardUpload> front = IdCardUpload.latest(applicationId, IdCardSide.FRONT).filter(IdCardUpload::passed);
-        Optional<IdCardUpload> back = IdCardUpload.latest(applicationId, IdCardSide.BACK).filter(IdCardUpload::passed);
+        Optional<IdCardUpload> front = IdCardUpload.latest(applicationId, IdCardSide.FRONT)
+                .filter(IdCardUpload::passed);
+        Optional<IdCardUpload> back = IdCardUpload.latest(applicationId, IdCardSide.BACK)
+                .filter(IdCardUpload::passed);
         if (front.isEmpty() || back.isEmpty() || ReviewCase.liveCaseExists(applicationId)) {
             return;
         }
@@ -60,7 +62,8 @@ public class ReviewCaseService {
         String caseId = reviewCase.caseId.toString();
         outbox.publish(applicationId.toString(), new IdCardReviewOpened(applicationId.toString(), caseId));
         outbox.publish(applicationId.toString(), new IdCardReviewCaseOpened(caseId, applicationId.toString(),
-                reviewCase.applicantId, applicant == null ? UNKNOWN_NAME : applicant.fullName, IdCardReviewCaseOpened.PENDING,
+                reviewCase.applicantId, applicant == null ? UNKNOWN_NAME : applicant.fullName,
+                IdCardReviewCaseOpened.PENDING,
                 applicant == null || !applicant.registryOutcome.requiresUpload() ? null
                         : applicant.registryOutcome.uploadReason(),
                 reviewCase.openedAt, front.get().uploadId.toString(), back.get().uploadId.toString(),
