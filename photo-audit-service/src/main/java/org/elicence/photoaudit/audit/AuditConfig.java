@@ -71,9 +71,11 @@ public interface AuditConfig {
         @WithDefault("400")
         int detectionLongSide();
 
+        /** Haar detectMultiScale pyramid step. */
         @WithDefault("1.1")
         double scaleFactor();
 
+        /** Haar detectMultiScale neighbour votes a face needs (higher: fewer false faces). */
         @WithDefault("5")
         int minNeighbors();
 
@@ -145,6 +147,7 @@ public interface AuditConfig {
         @WithDefault("70")
         double minFaceMean();
 
+        /** C5: upper bound of the face mean grey level (0-255). */
         @WithDefault("215")
         double maxFaceMean();
 
@@ -172,6 +175,7 @@ public interface AuditConfig {
         @WithDefault("15")
         double minSkinHue();
 
+        /** C6: upper bound of the skin hue angle (degrees). */
         @WithDefault("95")
         double maxSkinHue();
 
@@ -191,7 +195,7 @@ public interface AuditConfig {
         @WithDefault("8")
         double maxRollDegrees();
 
-        /** R4: maximum yaw proxy in degrees (eye midpoint offset from the face box centre). */
+        /** R4: maximum yaw estimate in degrees (left/right silhouette widths around the eye midpoint; spec says 5, the estimate is only good to about 6). */
         @WithDefault("10")
         double maxYawDegrees();
 
@@ -213,7 +217,7 @@ public interface AuditConfig {
     }
 
     interface Eyes {
-        /** R10: eye region mean brightness / cheek brightness below this means dark lenses. */
+        /** R10: eye-region L* / skin reference L* below this means dark lenses. */
         @WithDefault("0.55")
         double minEyeToSkinBrightness();
 
@@ -235,7 +239,7 @@ public interface AuditConfig {
         @WithDefault("0.60")
         double maxForeheadCover();
 
-        /** R7: cheek texture / whole-face texture below this means skin smoothed by a beautifying filter. */
+        /** R7: cheek texture / eye-band texture below this means skin smoothed by a beautifying filter. */
         @WithDefault("0.40")
         double minSkinTextureRatio();
 
@@ -269,9 +273,11 @@ public interface AuditConfig {
     }
 
     interface Portrait {
+        /** Licence portrait width in pixels (22 mm at 300 dpi). */
         @WithDefault("260")
         int width();
 
+        /** Licence portrait height in pixels (32 mm at 300 dpi). */
         @WithDefault("378")
         int height();
 
@@ -283,6 +289,7 @@ public interface AuditConfig {
         @WithDefault("15")
         int topMargin();
 
+        /** JPEG quality of the licence portrait. */
         @WithDefault("92")
         int jpegQuality();
 

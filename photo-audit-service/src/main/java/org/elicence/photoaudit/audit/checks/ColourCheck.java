@@ -15,7 +15,7 @@ import org.opencv.core.Rect;
  * applicant's skin (a cast shifts skin out of the natural hue range, whereas a coloured wall does not, so
  * a coloured background is left to R2); posterisation from the number of grey levels on the face.
  */
-public final class ColourCheck implements PhotoCheck {
+public final class ColourCheck extends BaseCheck {
 
     /** A wall this light is meant to be white; its tint is the camera's white balance, not paint. */
     private static final double NEAR_WHITE_WALL = 85;
@@ -26,19 +26,8 @@ public final class ColourCheck implements PhotoCheck {
     private static final Guidance POSTER = new Guidance("照片色阶损失严重：请上传未经压缩或编辑的原始照片",
             "The photo has lost its tonal detail: upload the original, unedited photo");
 
-    @Override
-    public String rule() {
-        return "C6";
-    }
-
-    @Override
-    public String name() {
-        return "COLOUR";
-    }
-
-    @Override
-    public boolean requiresFace() {
-        return true;
+    public ColourCheck() {
+        super("C6", "COLOUR", true);
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.opencv.core.MatOfInt;
 import org.opencv.imgproc.Imgproc;
 
 /** C5: face neither too dark nor washed out, and enough dynamic range over the photo. */
-public final class ExposureCheck implements PhotoCheck {
+public final class ExposureCheck extends BaseCheck {
 
     private static final Guidance DARK = new Guidance("照片太暗：请在明亮均匀的光线下拍摄，例如面向窗户",
             "The photo is too dark: take it in bright, even light, for example facing a window");
@@ -20,19 +20,8 @@ public final class ExposureCheck implements PhotoCheck {
     private static final Guidance FLAT = new Guidance("照片对比度太低：请不要使用滤镜，在光线充足处重新拍摄",
             "The photo has too little contrast: do not use filters and retake it in good light");
 
-    @Override
-    public String rule() {
-        return "C5";
-    }
-
-    @Override
-    public String name() {
-        return "EXPOSURE";
-    }
-
-    @Override
-    public boolean requiresFace() {
-        return true;
+    public ExposureCheck() {
+        super("C5", "EXPOSURE", true);
     }
 
     @Override

@@ -5,26 +5,15 @@ import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 
 /** C1: exactly one face, counting faces on posters or screens too. */
-public final class FaceCountCheck implements PhotoCheck {
+public final class FaceCountCheck extends BaseCheck {
 
     private static final Guidance NO_FACE = new Guidance("未检测到人脸：请正对镜头，确保脸部完整、光线充足",
             "No face found: face the camera with your whole face visible and well lit");
     private static final Guidance MANY = new Guidance("照片中只能有一个人，请移除背景中的其他人或带人像的海报、屏幕",
             "Only one person may appear: remove other people, posters or screens showing faces");
 
-    @Override
-    public String rule() {
-        return "C1";
-    }
-
-    @Override
-    public String name() {
-        return "FACE_COUNT";
-    }
-
-    @Override
-    public boolean requiresFace() {
-        return false;
+    public FaceCountCheck() {
+        super("C1", "FACE_COUNT", false);
     }
 
     @Override

@@ -10,24 +10,13 @@ import org.opencv.core.Rect;
  * C2: the licence frame placed around the head (head width 165-189 px of 260, hair 10-20 px below the
  * top, centred) must lie inside the photo; otherwise the head is off-centre or too close to an edge.
  */
-public final class FacePositionCheck implements PhotoCheck {
+public final class FacePositionCheck extends BaseCheck {
 
     private static final Guidance CENTRE = new Guidance("请让头部位于画面正中，头顶上方和两侧留出空白",
             "Centre your head in the frame with some space above your hair and on both sides");
 
-    @Override
-    public String rule() {
-        return "C2";
-    }
-
-    @Override
-    public String name() {
-        return "FACE_POSITION";
-    }
-
-    @Override
-    public boolean requiresFace() {
-        return true;
+    public FacePositionCheck() {
+        super("C2", "FACE_POSITION", true);
     }
 
     @Override

@@ -5,24 +5,13 @@ import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 
 /** C2: the head must fill enough of the frame to be cut to the licence format without a tiny face. */
-public final class FaceSizeCheck implements PhotoCheck {
+public final class FaceSizeCheck extends BaseCheck {
 
     private static final Guidance CLOSER = new Guidance("脸部在画面中太小：请靠近相机，让头部占满更多画面",
             "Your face is too small in the frame: move closer so that your face fills more of the frame");
 
-    @Override
-    public String rule() {
-        return "C2";
-    }
-
-    @Override
-    public String name() {
-        return "FACE_SIZE";
-    }
-
-    @Override
-    public boolean requiresFace() {
-        return true;
+    public FaceSizeCheck() {
+        super("C2", "FACE_SIZE", true);
     }
 
     @Override

@@ -8,25 +8,14 @@ import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.opencv.core.Rect;
 
 /** C3: whole head (hair top, ears, chin) inside the photo with room for the shoulders below the chin. */
-public final class HeadInFrameCheck implements PhotoCheck {
+public final class HeadInFrameCheck extends BaseCheck {
 
     private static final Guidance WHOLE_HEAD = new Guidance("头顶、下巴或耳朵被裁切：请后退一点，使整个头部和肩膀都在画面内",
             "Part of your head is cut off: step back so that your whole head and your shoulders are in the frame");
     private static final Guidance SHOULDERS = new Guidance("请让肩膀也出现在画面中", "Make sure your shoulders are in the frame");
 
-    @Override
-    public String rule() {
-        return "C3";
-    }
-
-    @Override
-    public String name() {
-        return "HEAD_IN_FRAME";
-    }
-
-    @Override
-    public boolean requiresFace() {
-        return true;
+    public HeadInFrameCheck() {
+        super("C3", "HEAD_IN_FRAME", true);
     }
 
     @Override

@@ -15,8 +15,6 @@ public final class HeadPitchCheck extends BaseCheck {
 
     private static final Guidance LEVEL = new Guidance("请平视镜头，不要抬头或低头",
             "Look straight into the camera without raising or lowering your chin");
-    private static final Guidance EYES = new Guidance("未能定位双眼：请正视镜头，确保双眼清晰可见",
-            "Both eyes could not be located: look straight at the camera with both eyes clearly visible");
 
     public HeadPitchCheck() {
         super("R4", "HEAD_PITCH", true);
@@ -26,7 +24,7 @@ public final class HeadPitchCheck extends BaseCheck {
     public CheckResult evaluate(PhotoAnalysis a) {
         DetectedFace face = a.requireFace();
         if (!face.hasBothEyes()) {
-            return notAssessable(EYES);
+            return notAssessable(EYES_NOT_LOCATED);
         }
         AuditConfig.Pose pose = a.config().pose();
         double eyeY = (face.leftEye().get().y + face.rightEye().get().y) / 2;

@@ -11,8 +11,6 @@ public final class HeadRollCheck extends BaseCheck {
 
     private static final Guidance LEVEL = new Guidance("头部倾斜：请坐直，保持头部端正，双眼保持水平",
             "Your head is tilted: sit upright and keep your head straight, eyes level");
-    private static final Guidance EYES = new Guidance("未能定位双眼：请正视镜头，确保双眼清晰可见",
-            "Both eyes could not be located: look straight at the camera with both eyes clearly visible");
 
     public HeadRollCheck() {
         super("C8", "HEAD_ROLL", true);
@@ -22,7 +20,7 @@ public final class HeadRollCheck extends BaseCheck {
     public CheckResult evaluate(PhotoAnalysis a) {
         DetectedFace face = a.requireFace();
         if (!face.hasBothEyes()) {
-            return notAssessable(EYES);
+            return notAssessable(EYES_NOT_LOCATED);
         }
         double roll = rollDegrees(face.leftEye().get(), face.rightEye().get());
         return Results.atMost(rule(), "HEAD_LEVEL", "HEAD_ROLLED", Math.abs(roll), a.config().pose().maxRollDegrees(),

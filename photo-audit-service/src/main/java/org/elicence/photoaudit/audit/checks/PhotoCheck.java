@@ -10,6 +10,9 @@ public interface PhotoCheck {
     Guidance NEEDS_ONE_FACE = new Guidance("需要照片中恰好有一张清晰的正面人脸才能检查此项",
             "This needs exactly one clearly visible face looking at the camera");
 
+    Guidance EYES_NOT_LOCATED = new Guidance("未能定位双眼：请正视镜头，确保双眼清晰可见",
+            "Both eyes could not be located: look straight at the camera with both eyes clearly visible");
+
     /** Spec rule, R1..R12 or C1..C9. */
     String rule();
 

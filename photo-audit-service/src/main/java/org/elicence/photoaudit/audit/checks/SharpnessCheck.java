@@ -15,25 +15,14 @@ import org.opencv.imgproc.Imgproc;
  * C4: variance of the Laplacian of the face, resampled to a fixed width so that the value does not depend
  * on the upload resolution (a small, upscaled face is as blurred as a defocused one).
  */
-public final class SharpnessCheck implements PhotoCheck {
+public final class SharpnessCheck extends BaseCheck {
 
     static final int NORMALISED_FACE_WIDTH = 128;
     private static final Guidance STEADY = new Guidance("照片模糊：请保持相机稳定、对准脸部对焦，并在光线充足处拍摄",
             "The photo is blurred: hold the camera steady, focus on your face and use more light");
 
-    @Override
-    public String rule() {
-        return "C4";
-    }
-
-    @Override
-    public String name() {
-        return "SHARPNESS";
-    }
-
-    @Override
-    public boolean requiresFace() {
-        return true;
+    public SharpnessCheck() {
+        super("C4", "SHARPNESS", true);
     }
 
     @Override

@@ -24,11 +24,13 @@ final class EyeLocator {
 
     private final ThreadLocal<CascadeClassifier> glassesCascade;
     private final ThreadLocal<CascadeClassifier> eyeCascade;
+    private final ThreadLocal<CascadeClassifier> splitsCascade;
 
     EyeLocator(CascadeFiles files) {
         files.load(CascadeFiles.EYE_GLASSES).empty();
         this.glassesCascade = ThreadLocal.withInitial(() -> files.load(CascadeFiles.EYE_GLASSES));
         this.eyeCascade = ThreadLocal.withInitial(() -> files.load(CascadeFiles.EYE));
+        this.splitsCascade = ThreadLocal.withInitial(() -> files.load(CascadeFiles.EYE_SPLITS));
     }
 
     DetectedFace locate(Mat bgr, Rect face) {
@@ -39,22 +41,25 @@ final class EyeLocator {
         }
         Mat grey = new Mat();
         Imgproc.cvtColor(bgr.submat(band), grey, Imgproc.COLOR_BGR2GRAY);
-        // raw grey first: equalising the band makes glasses frames dominate and hides the eyes behind them
-        Rect[] candidates = find(glassesCascade.get(), grey, face.width);
-        if (candidates.length < 2) {
-            Rect[] plain = find(eyeCascade.get(), grey, face.width);
-            candidates = plain.length > candidates.length ? plain : candidates;
-        }
-        if (candidates.length < 2) {
-            Imgproc.equalizeHist(grey, grey);
-            Rect[] equalised = find(glassesCascade.get(), grey, face.width);
-            candidates = equalised.length > candidates.length ? equalised : candidates;
+        Mat equalised = new Mat();
+        Imgproc.equalizeHist(grey, equalised);
+        // raw grey first: equalising the band makes glasses frames dominate and hides the eyes behind them;
+        // the two-splits cascade last, it tolerates heavy frames that hide the eye corners
+        Object[][] attempts = {{glassesCascade, grey}, {eyeCascade, grey}, {glassesCascade, equalised}, {splitsCascade, grey}};
+        double expectedY = face.height * (EXPECTED_EYE_HEIGHT - BAND_TOP);
+        Optional<Point> left = Optional.empty();
+        Optional<Point> right = Optional.empty();
+        for (Object[] attempt : attempts) {
+            @SuppressWarnings("unchecked")
+            Rect[] candidates = find(((ThreadLocal<CascadeClassifier>) attempt[0]).get(), (Mat) attempt[1], face.width);
+            left = left.or(() -> best(candidates, band, face, face.width * 0.25, expectedY, true));
+            right = right.or(() -> best(candidates, band, face, face.width * 0.75, expectedY, false));
+            if (left.isPresent() && right.isPresent()) {
+                break;
+            }
         }
         grey.release();
-        double midX = face.width / 2.0;
-        double expectedY = face.height * (EXPECTED_EYE_HEIGHT - BAND_TOP);
-        Optional<Point> left = best(candidates, band, face, midX * 0.5, expectedY, true);
-        Optional<Point> right = best(candidates, band, face, midX * 1.5, expectedY, false);
+        equalised.release();
         return new DetectedFace(face, left, right);
     }
 
