@@ -55,6 +55,9 @@ class ApplicationApiTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    org.elicence.application.service.PersonalDataRetention retention;
+
     @BeforeAll
     static void connect() {
         kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
@@ -236,6 +239,32 @@ class ApplicationApiTest {
         assertTrue(KafkaTestClient.header(deadLetters.get(2), "dead-letter-reason").contains("unknown event type"));
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(BOB))
                 .get("/api/v1/applications/" + id).then().body("status", equalTo("ID_CARD_REQUIRED")));
+    }
+
+    @Test
+    void annotatedPhotosOfClosedApplicationsAreDeletedAfterTheirRetention() throws Exception {
+        String id = create(ALICE, null);
+        String photoId = java.util.UUID.randomUUID().toString();
+        String audited = """
+                {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"ID_REGISTRY","verdict":"FAIL",
+                 "checks":[{"rule":"C1","code":"NO_FACE","verdict":"FAIL","message":{"zh-CN":"未检测到人脸。","en":"No face found."}}],
+                 "annotated":{"contentType":"image/jpeg","width":64,"height":80,"base64":"%s"},
+                 "auditedAt":"2026-11-25T10:00:00Z","durationMillis":5}
+                """.formatted(id, ALICE, photoId, Base64.getEncoder().encodeToString(TestImages.jpeg()));
+        kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, id, EventType.PHOTO_AUDITED.type(), audited);
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(ALICE))
+                .get("/api/v1/applications/" + id + "/photo/annotated").then().statusCode(200));
+
+        retention.purgeExpiredPhotos();
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id + "/photo/annotated")
+                .then().statusCode(200);
+
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("UPDATE application SET closed_at = now() - interval '31 days' WHERE id = :id")
+                .setParameter("id", java.util.UUID.fromString(id)).executeUpdate());
+        assertTrue(retention.purgeExpiredPhotos() >= 1);
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id + "/photo/annotated")
+                .then().statusCode(404).body("code", equalTo("NO_AUDITED_PHOTO"));
     }
 
     private long processedCount(String eventId) {

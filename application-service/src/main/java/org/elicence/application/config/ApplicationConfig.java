@@ -10,6 +10,14 @@ public interface ApplicationConfig {
 
     Uploads uploads();
 
+    Retention retention();
+
+    interface Retention {
+        /** The annotated photo (personal data) is deleted this long after the application closed. */
+        @WithDefault("P30D")
+        java.time.Duration annotatedPhotoAfterClose();
+    }
+
     interface Uploads {
         /** Largest accepted photo or ID-card image; larger bodies get 413. */
         @WithDefault("10485760")

@@ -1,0 +1,47 @@
+package org.elicence.application.service;
+
+import java.time.Instant;
+
+import org.elicence.application.config.ApplicationConfig;
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Deletes annotated photos of closed applications once their retention ran out (docs/privacy.md). */
+@ApplicationScoped
+public class PersonalDataRetention {
+
+    private static final Logger LOG = Logger.getLogger(PersonalDataRetention.class);
+
+    private final EntityManager entityManager;
+    private final ApplicationConfig config;
+
+    @Inject
+    public PersonalDataRetention(EntityManager entityManager, ApplicationConfig config) {
+        this.entityManager = entityManager;
+        this.config = config;
+    }
+
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeOnSchedule() {
+        purgeExpiredPhotos();
+    }
+
+    /** @return how many annotated photos were deleted. */
+    @Transactional
+    public int purgeExpiredPhotos() {
+        Instant cutoff = Instant.now().minus(config.retention().annotatedPhotoAfterClose());
+        int deleted = entityManager.createNativeQuery("DELETE FROM photo_annotation WHERE application_id IN "
+                + "(SELECT id FROM application WHERE closed_at < :cutoff)")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
+        if (deleted > 0) {
+            LOG.infof("deleted %d annotated photos of applications closed before %s", deleted, cutoff);
+        }
+        return deleted;
+    }
+}
