@@ -65,6 +65,11 @@ public class OutboxRelay {
 
     /** Publishes until the outbox is empty; concurrent triggers coalesce into one more pass. */
     public void drain() {
+        if (!emitter.hasRequests()) {
+            // Not connected to the broker yet (start-up) or the producer is saturated: the next
+            // sweep publishes what is waiting.
+            return;
+        }
         drainRequested.set(true);
         while (drainRequested.get() && draining.compareAndSet(false, true)) {
             try {
