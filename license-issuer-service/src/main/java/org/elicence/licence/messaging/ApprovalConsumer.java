@@ -1,0 +1,50 @@
+package org.elicence.licence.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.elicence.licence.service.LicenceIssuanceService;
+import org.elicence.messaging.events.IdCardApproved;
+import org.elicence.messaging.events.PhotoAudited;
+import org.elicence.messaging.inbox.EventRouter;
+import org.elicence.messaging.inbox.InboundEventProcessor;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The two approvals that lead to a licence decision: a passing photo audit and an approved ID card. */
+@ApplicationScoped
+public class ApprovalConsumer {
+
+    private static final String CONSUMER = "licence-issuer";
+
+    private final InboundEventProcessor processor;
+    private final EventRouter router;
+
+    @Inject
+    public ApprovalConsumer(InboundEventProcessor processor, LicenceIssuanceService issuance) {
+        this.processor = processor;
+        this.router = EventRouter.builder()
+                .on(PhotoAudited.class, audited -> {
+                    // A failed photo is the applicant's to retry; only a pass carries a licence portrait.
+                    if (audited.passed()) {
+                        issuance.onApproval(audited.applicationId(), audited.applicantId(), audited.portrait());
+                    }
+                })
+                .on(IdCardApproved.class, approved ->
+                        issuance.onApproval(approved.applicationId(), approved.applicantId(), approved.portrait()))
+                .build();
+    }
+
+    @Incoming("photo-audit-results")
+    @Blocking
+    public void onPhotoAuditResult(ConsumerRecord<String, String> record) {
+        processor.process(CONSUMER, record, router);
+    }
+
+    @Incoming("idcard-events")
+    @Blocking
+    public void onIdCardEvent(ConsumerRecord<String, String> record) {
+        processor.process(CONSUMER, record, router);
+    }
+}

@@ -1,0 +1,73 @@
+package org.elicence.licence.service;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.elicence.licence.credential.LicenceStatus;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * An issued e-licence: both signed representations and the register status verification reports. Rows are
+ * inserted by {@link ELicenceStore} (the insert must lose quietly to a concurrent one); status changes go
+ * through this entity. Status is never UNKNOWN here: that value is for verifiers without a register.
+ */
+@Entity
+@Table(name = "e_licence")
+public class ELicence extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "licence_number", nullable = false)
+    public String licenceNumber;
+
+    @Column(name = "application_id", nullable = false)
+    public UUID applicationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public LicenceStatus status;
+
+    @Column(nullable = false)
+    public byte[] mdoc;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String jws;
+
+    @Column(name = "issued_at", nullable = false)
+    public Instant issuedAt;
+
+    @Column(name = "valid_until", nullable = false)
+    public Instant validUntil;
+
+    @Column(name = "status_changed_at", nullable = false)
+    public Instant statusChangedAt;
+
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    /** The ACTIVE or SUSPENDED e-licence of a licence; the store's unique index allows at most one. */
+    public static Optional<ELicence> findLive(String licenceNumber) {
+        return ELicence.<ELicence>find("licenceNumber = ?1 and status in ?2", licenceNumber,
+                java.util.List.of(LicenceStatus.ACTIVE, LicenceStatus.SUSPENDED)).firstResultOptional();
+    }
+
+    /** The e-licence that speaks for a licence now: the live one, else the most recently revoked. */
+    public static Optional<ELicence> findCurrent(String licenceNumber) {
+        return findLive(licenceNumber).or(() -> ELicence.<ELicence>find(
+                "licenceNumber = ?1 order by issuedAt desc", licenceNumber).firstResultOptional());
+    }
+
+    @Override
+    public String toString() {
+        return "ELicence[" + id + ", licence=" + licenceNumber + ", application=" + applicationId + ", " + status + "]";
+    }
+}

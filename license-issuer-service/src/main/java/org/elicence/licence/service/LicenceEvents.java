@@ -1,0 +1,70 @@
+package org.elicence.licence.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.elicence.licence.registry.DriverLicence;
+import org.elicence.messaging.events.LicenceIssued;
+import org.elicence.messaging.events.LicenceRefused;
+import org.elicence.messaging.events.LicenceStatusChanged;
+import org.elicence.messaging.events.LocalizedText;
+
+/** Builds the events this service publishes from what the store holds, so a re-sent event says the same. */
+final class LicenceEvents {
+
+    static final String MSO_MDOC = "mso_mdoc";
+    static final String JWS = "jws";
+    /** Licence dates are calendar dates of the issuing country (as in the credential). */
+    static final ZoneId ISSUING_ZONE = ZoneId.of("Asia/Shanghai");
+
+    static final String LICENCE_REVOKED = "LICENCE_REVOKED";
+    static final String LICENCE_EXPIRED = "LICENCE_EXPIRED";
+
+    private static final Map<String, LocalizedText> REFUSAL_MESSAGES = Map.of(
+            LicenceRefused.NO_DRIVING_LICENCE_RECORD, new LocalizedText(
+                    "未找到您的机动车驾驶证记录，无法签发电子驾驶证。请先到车管所取得驾驶证。",
+                    "We found no driving-licence record for you, so no e-licence can be issued. "
+                            + "A driving licence must first be obtained from a vehicle administration office."),
+            LICENCE_REVOKED, new LocalizedText(
+                    "您的驾驶证已被吊销，无法签发电子驾驶证。",
+                    "Your driving licence has been revoked, so no e-licence can be issued."),
+            LICENCE_EXPIRED, new LocalizedText(
+                    "您的驾驶证已过有效期，请先到车管所换证后再申请电子驾驶证。",
+                    "Your driving licence has expired; renew it at a vehicle administration office, then apply again."));
+
+    private LicenceEvents() {
+    }
+
+    static LicenceIssued issued(String applicationId, DriverLicence licence, ELicence eLicence) {
+        return new LicenceIssued(applicationId, licence.licenceNumber, licence.fullName, licence.classCodes(),
+                LocalDate.ofInstant(eLicence.issuedAt, ISSUING_ZONE), lastValidDay(eLicence.validUntil),
+                licence.issuingAuthority, eLicence.status.name(), eLicence.issuedAt,
+                // The mdoc as base64url without padding, the text form the verifier accepts.
+                List.of(new LicenceIssued.Credential(MSO_MDOC, Base64.getUrlEncoder().withoutPadding().encodeToString(eLicence.mdoc)),
+                        // The JWS is also the QR payload (IssuedCredential#qrPayload): a scan verifies offline.
+                        new LicenceIssued.Credential(JWS, eLicence.jws)));
+    }
+
+    static LicenceRefused refused(String applicationId, String code) {
+        LocalizedText message = REFUSAL_MESSAGES.get(code);
+        if (message == null) {
+            throw new IllegalArgumentException("no applicant message for refusal " + code);
+        }
+        return new LicenceRefused(applicationId, code, message);
+    }
+
+    static LicenceStatusChanged statusChanged(String applicationId, ELicence eLicence) {
+        return new LicenceStatusChanged(applicationId, eLicence.licenceNumber, eLicence.status.name(),
+                eLicence.statusReason, eLicence.statusChangedAt);
+    }
+
+    // validUntil is exclusive (the first instant the credential is no longer valid).
+    private static LocalDate lastValidDay(Instant validUntil) {
+        return LocalDate.ofInstant(validUntil.minusSeconds(1), ISSUING_ZONE);
+    }
+
+}

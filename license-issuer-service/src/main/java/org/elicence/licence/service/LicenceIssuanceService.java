@@ -1,0 +1,129 @@
+package org.elicence.licence.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.elicence.licence.credential.CredentialIssuer;
+import org.elicence.licence.credential.DrivingPrivilege;
+import org.elicence.licence.credential.LicenceData;
+import org.elicence.licence.credential.LicenceStatus;
+import org.elicence.licence.registry.DriverLicence;
+import org.elicence.licence.service.LicenceDecision.Outcome;
+import org.elicence.messaging.events.EncodedImage;
+import org.elicence.messaging.events.LicenceRefused;
+import org.elicence.messaging.outbox.Outbox;
+import org.jboss.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * Turns an approved application (a passing photo or an approved ID card) into exactly one outcome: a signed
+ * e-licence published as LicenceIssued, or a LicenceRefused. Runs in the approval event's inbox transaction, so
+ * the decision, the e-licence and the event commit together or not at all.
+ *
+ * <p>Exactly once, whatever arrives: the first approval of an application claims its decision row and every
+ * later one (redelivered, a second passing photo, photo and ID card both approved) finds it and does nothing.
+ * If the licence already has a live e-licence, from this or a racing application, the application is given that
+ * one (LicenceIssued re-published under its id, outcome SHARED) instead of a second signature: a licence has
+ * one e-licence, and an applicant who applies again still gets it. A revoked licence is refused for good.
+ */
+@ApplicationScoped
+public class LicenceIssuanceService {
+
+    private static final Logger LOG = Logger.getLogger(LicenceIssuanceService.class);
+
+    private final ELicenceStore store;
+    private final Outbox outbox;
+    private final CredentialIssuer issuer;
+    private final Clock clock;
+
+    @Inject
+    public LicenceIssuanceService(ELicenceStore store, Outbox outbox, CredentialIssuer issuer, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.issuer = issuer;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onApproval(String applicationId, String residentId, EncodedImage portrait) {
+        UUID application = UUID.fromString(applicationId);
+        if (!store.claimDecision(application, clock.instant())) {
+            LOG.infof("application %s already has a licence decision; approval ignored", applicationId);
+            return;
+        }
+        LicenceDecision decision = LicenceDecision.findById(application);
+        Optional<DriverLicence> found = DriverLicence.findByResidentId(residentId);
+        if (found.isEmpty()) {
+            refuse(decision, LicenceRefused.NO_DRIVING_LICENCE_RECORD);
+            return;
+        }
+        DriverLicence licence = found.get();
+        Optional<ELicence> current = ELicence.findCurrent(licence.licenceNumber);
+        if (current.isPresent()) {
+            if (current.get().status == LicenceStatus.REVOKED) {
+                refuse(decision, LicenceEvents.LICENCE_REVOKED);
+            } else {
+                share(decision, licence, current.get());
+            }
+            return;
+        }
+        LocalDate today = LocalDate.now(clock.withZone(LicenceEvents.ISSUING_ZONE));
+        if (!licence.expiresOn.isAfter(today)) {
+            refuse(decision, LicenceEvents.LICENCE_EXPIRED);
+            return;
+        }
+        sign(decision, licence, licenceData(licence, Portraits.jpeg(applicationId, portrait), today));
+    }
+
+    private void sign(LicenceDecision decision, DriverLicence licence, LicenceData data) {
+        SignedLicence signed = SignedLicence.of(issuer.issue(data));
+        UUID eLicenceId = store.insertActiveUnlessLive(licence.licenceNumber, decision.applicationId, signed);
+        if (eLicenceId == null) {
+            // A racing application for the same licence committed its e-licence first; ours is discarded unseen.
+            share(decision, licence, ELicence.findLive(licence.licenceNumber).orElseThrow(() ->
+                    new IllegalStateException("licence " + licence.licenceNumber + " lost a race to no e-licence")));
+            return;
+        }
+        ELicence eLicence = ELicence.findById(eLicenceId);
+        decide(decision, Outcome.ISSUED, eLicence.id, null);
+        String applicationId = decision.applicationId.toString();
+        outbox.publish(applicationId, LicenceEvents.issued(applicationId, licence, eLicence));
+        LOG.infof("application %s: e-licence issued for licence %s", applicationId, licence.licenceNumber);
+    }
+
+    private void share(LicenceDecision decision, DriverLicence licence, ELicence existing) {
+        decide(decision, Outcome.SHARED, existing.id, null);
+        String applicationId = decision.applicationId.toString();
+        outbox.publish(applicationId, LicenceEvents.issued(applicationId, licence, existing));
+        LOG.infof("application %s: licence %s already has e-licence %s (%s); given to this application",
+                applicationId, licence.licenceNumber, existing.id, existing.status);
+    }
+
+    private void refuse(LicenceDecision decision, String code) {
+        decide(decision, Outcome.REFUSED, null, code);
+        String applicationId = decision.applicationId.toString();
+        outbox.publish(applicationId, LicenceEvents.refused(applicationId, code));
+        LOG.infof("application %s: licence refused (%s)", applicationId, code);
+    }
+
+    private void decide(LicenceDecision decision, Outcome outcome, UUID eLicenceId, String refusalCode) {
+        decision.outcome = outcome;
+        decision.eLicenceId = eLicenceId;
+        decision.refusalCode = refusalCode;
+        decision.decidedAt = clock.instant();
+    }
+
+    private static LicenceData licenceData(DriverLicence licence, byte[] portrait, LocalDate today) {
+        return new LicenceData(licence.licenceNumber, licence.familyNameLatin, licence.givenNameLatin,
+                licence.residentId, licence.birthDate,
+                licence.classes.stream()
+                        .map(c -> new DrivingPrivilege(c.classCode, c.grantedOn, c.expiresOn))
+                        .toList(),
+                licence.firstIssuedOn, today, licence.expiresOn, licence.issuingAuthority, portrait);
+    }
+}
