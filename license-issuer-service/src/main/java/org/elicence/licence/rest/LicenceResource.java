@@ -1,0 +1,71 @@
+package org.elicence.licence.rest;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.elicence.licence.credential.CredentialVerifier;
+import org.elicence.licence.credential.KeyMaterial;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The public face of the issuer: anyone (police, a rental desk, a verifier app) may check a presented credential
+ * against the register, and fetch the trust anchor and keys to verify offline. No authentication: nothing here
+ * reveals more than the presented credential already holds.
+ */
+@Path("/api/v1/licences")
+@Tag(name = "licences")
+public class LicenceResource {
+
+    static final String PEM_MEDIA_TYPE = "application/x-pem-file";
+
+    private final CredentialVerifier verifier;
+    private final KeyMaterial keys;
+
+    @Inject
+    public LicenceResource(CredentialVerifier verifier, KeyMaterial keys) {
+        this.verifier = verifier;
+        this.keys = keys;
+    }
+
+    @POST
+    @Path("/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Verify a presented e-licence (JWS or mdoc): signature, issuer, validity and register status")
+    @APIResponse(responseCode = "200", description = "the verdict; a forged or expired credential is a 200 with "
+            + "outcome INVALID or EXPIRED, not an error")
+    @APIResponse(responseCode = "400", description = "no credential in the body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "the register cannot be asked; retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public VerificationResponse verify(@Valid @NotNull VerifyRequest request) {
+        return VerificationResponse.of(verifier.verify(request.credential()));
+    }
+
+    @GET
+    @Path("/issuer-certificate")
+    @Produces(PEM_MEDIA_TYPE)
+    @Operation(summary = "The IACA root certificate (PEM): the trust anchor for offline verification")
+    public String issuerCertificate() {
+        return keys.iacaCertificatePem();
+    }
+
+    @GET
+    @Path("/jwks.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "JWK Set with the document signer key that signs the JWS form (x5c chains to the IACA root)")
+    public String jwks() {
+        return keys.jwks();
+    }
+}

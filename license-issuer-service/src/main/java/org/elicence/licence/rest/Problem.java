@@ -1,0 +1,15 @@
+package org.elicence.licence.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** RFC 9457 problem details, with the stable {@code code} that clients switch on. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String code) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static Problem of(int status, String code, String title, String detail) {
+        return new Problem("https://elicence.example/problems/" + code.toLowerCase().replace('_', '-'), title, status,
+                detail, code);
+    }
+}
