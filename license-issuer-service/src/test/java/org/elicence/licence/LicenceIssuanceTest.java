@@ -1,0 +1,205 @@
+package org.elicence.licence;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.elicence.licence.LicenceTestSupport.CHEN_JING;
+import static org.elicence.licence.LicenceTestSupport.LI_NA;
+import static org.elicence.licence.LicenceTestSupport.SUN_YUE;
+import static org.elicence.licence.LicenceTestSupport.WAIT;
+import static org.elicence.licence.LicenceTestSupport.WANG_FANG;
+import static org.elicence.licence.LicenceTestSupport.YANG_LEI_WITHOUT_LICENCE;
+import static org.elicence.licence.LicenceTestSupport.ZHANG_WEI;
+import static org.elicence.licence.LicenceTestSupport.credential;
+import static org.elicence.licence.LicenceTestSupport.newId;
+import static org.elicence.licence.LicenceTestSupport.verify;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.elicence.infra.KafkaTestClient;
+import org.elicence.infra.LocalInfraTestResource;
+import org.elicence.licence.credential.CredentialVerifier;
+import org.elicence.messaging.EventSchemas;
+import org.elicence.messaging.EventType;
+import org.elicence.messaging.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Issuance on the real broker and PostgreSQL: approvals are published as photo-audit-service and idcard-service
+ * would publish them, and what this service publishes is read back from licence-events.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "license_issuer_test"))
+class LicenceIssuanceTest {
+
+    private static KafkaTestClient kafka;
+
+    @Inject
+    EntityManager entityManager;
+
+    private LicenceTestSupport support;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @BeforeEach
+    void support() {
+        support = new LicenceTestSupport(kafka, entityManager);
+    }
+
+    @Test
+    void aPassingPhotoIssuesASchemaValidLicenceWhoseCredentialsVerify() throws Exception {
+        String applicationId = newId();
+        support.photoPassed(applicationId, ZHANG_WEI);
+
+        JsonNode issued = support.awaitLicenceEvent(applicationId, EventType.LICENCE_ISSUED);
+        assertEquals(java.util.List.of(), EventSchemas.violations(EventType.LICENCE_ISSUED, issued));
+        assertEquals("110100415823", issued.get("licenceNumber").asText());
+        assertEquals("张伟", issued.get("holderName").asText());
+        assertEquals("C1", issued.get("licenceClasses").get(0).asText());
+        assertEquals("ACTIVE", issued.get("status").asText());
+        assertEquals("Beijing Traffic Management Bureau", issued.get("issuingAuthority").asText());
+
+        var mdoc = verify(credential(issued, "mso_mdoc"));
+        assertEquals("VALID", mdoc.getString("outcome"));
+        assertEquals("VALID", mdoc.getString("reasonCode"));
+        assertEquals("110100415823", mdoc.getString("claims.document_number"));
+        assertEquals("ZHANG", mdoc.getString("claims.family_name"));
+        assertEquals("VALID", verify(credential(issued, "jws")).getString("outcome"));
+
+        // Offline, a verifier needs only the published IACA certificate.
+        String pem = given().get("/api/v1/licences/issuer-certificate").then().statusCode(200)
+                .contentType(containsString("pem")).extract().asString();
+        var offline = CredentialVerifier.offline(pem, java.time.Clock.systemUTC()).verify(credential(issued, "jws"));
+        assertEquals("STATUS_UNKNOWN", offline.reasonCode());
+        given().get("/api/v1/licences/jwks.json").then().statusCode(200)
+                .body("keys[0].kty", equalTo("EC")).body("keys[0].crv", equalTo("P-256"));
+    }
+
+    @Test
+    void repeatedApprovalsOfOneApplicationIssueOneLicence() throws Exception {
+        String applicationId = newId();
+        String first = support.photoPassed(applicationId, LI_NA);
+        JsonNode issued = support.awaitLicenceEvent(applicationId, EventType.LICENCE_ISSUED);
+
+        // the same event redelivered, a second passing photo, and an ID-card approval of the same application
+        kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, applicationId, EventType.PHOTO_AUDITED.type(),
+                LicenceTestSupport.photoAudited(applicationId, LI_NA, "PASS",
+                        LicenceTestSupport.portraitJson(LicenceTestSupport.portraitJpeg())), first);
+        String secondPhoto = support.photoPassed(applicationId, LI_NA);
+        String idCard = support.idCardApproved(applicationId, LI_NA);
+        await().atMost(WAIT).until(() -> support.processed(secondPhoto) && support.processed(idCard));
+
+        assertEquals(1, support.eventsWritten(applicationId, EventType.LICENCE_ISSUED));
+        assertEquals(1, support.count("SELECT count(*) FROM e_licence WHERE licence_number = ?1",
+                issued.get("licenceNumber").asText()));
+    }
+
+    @Test
+    void aSecondApplicationForTheSameLicenceIsGivenTheExistingELicence() throws Exception {
+        String firstApplication = newId();
+        support.photoPassed(firstApplication, CHEN_JING);
+        JsonNode first = support.awaitLicenceEvent(firstApplication, EventType.LICENCE_ISSUED);
+
+        String secondApplication = newId();
+        support.idCardApproved(secondApplication, CHEN_JING);
+        JsonNode second = support.awaitLicenceEvent(secondApplication, EventType.LICENCE_ISSUED);
+
+        assertEquals(credential(first, "jws"), credential(second, "jws"), "the same signed credential, not a new one");
+        assertEquals(1, support.count("SELECT count(*) FROM e_licence WHERE licence_number = ?1",
+                first.get("licenceNumber").asText()));
+    }
+
+    @Test
+    void racingApplicationsForOneLicenceStillMakeOneELicence() throws Exception {
+        String viaPhoto = newId();
+        String viaIdCard = newId();
+        // Different topics are consumed on different threads, so the two approvals really run concurrently.
+        support.photoPassed(viaPhoto, WANG_FANG);
+        support.idCardApproved(viaIdCard, WANG_FANG);
+
+        JsonNode a = support.awaitLicenceEvent(viaPhoto, EventType.LICENCE_ISSUED);
+        JsonNode b = support.awaitLicenceEvent(viaIdCard, EventType.LICENCE_ISSUED);
+        assertEquals(credential(a, "mso_mdoc"), credential(b, "mso_mdoc"));
+        assertEquals(1, support.count("SELECT count(*) FROM e_licence WHERE licence_number = ?1",
+                a.get("licenceNumber").asText()));
+        assertEquals(1, support.count("SELECT count(*) FROM licence_decision d JOIN e_licence e ON e.id = d.e_licence_id "
+                + "WHERE e.licence_number = ?1 AND d.outcome = 'SHARED'", a.get("licenceNumber").asText()));
+    }
+
+    @Test
+    void anApplicantWithoutADrivingLicenceIsRefusedClearly() throws Exception {
+        String applicationId = newId();
+        support.photoPassed(applicationId, YANG_LEI_WITHOUT_LICENCE);
+
+        JsonNode refused = support.awaitLicenceEvent(applicationId, EventType.LICENCE_REFUSED);
+        assertEquals(java.util.List.of(), EventSchemas.violations(EventType.LICENCE_REFUSED, refused));
+        assertEquals("NO_DRIVING_LICENCE_RECORD", refused.get("code").asText());
+        assertTrue(refused.get("message").get("en").asText().contains("no driving-licence record"));
+
+        String again = support.idCardApproved(applicationId, YANG_LEI_WITHOUT_LICENCE);
+        await().atMost(WAIT).until(() -> support.processed(again));
+        assertEquals(1, support.eventsWritten(applicationId, EventType.LICENCE_REFUSED));
+    }
+
+    @Test
+    void aFailedPhotoDecidesNothing() {
+        String applicationId = newId();
+        String failed = kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, applicationId, EventType.PHOTO_AUDITED.type(),
+                LicenceTestSupport.photoAudited(applicationId, ZHANG_WEI, "FAIL", null));
+        await().atMost(WAIT).until(() -> support.processed(failed));
+        assertEquals(0, support.count("SELECT count(*) FROM licence_decision WHERE application_id = CAST(?1 AS uuid)",
+                applicationId));
+    }
+
+    @Test
+    void poisonApprovalsAreDeadLetteredAndTheTopicMovesOn() throws Exception {
+        // SUN Yue has a licence and no e-licence yet, so the portrait is really needed (a shared one is not re-signed).
+        String applicationId = newId();
+        kafka.publishRaw(Topics.IDCARD_EVENTS, applicationId, "{not json", Map.of());
+        String notAnImage = "{\"applicationId\":\"%s\",\"applicantId\":\"%s\",\"caseId\":\"%s\",\"portrait\":%s}"
+                .formatted(applicationId, SUN_YUE, newId(),
+                        "{\"contentType\":\"image/jpeg\",\"width\":1,\"height\":1,\"base64\":\"bm90IGFuIGltYWdl\"}");
+        kafka.publishEvent(Topics.IDCARD_EVENTS, applicationId, EventType.ID_CARD_APPROVED.type(), notAnImage);
+
+        var deadLetters = kafka.awaitAll("license-issuer-service.dlq", r -> applicationId.equals(r.key()), 2, WAIT);
+        assertTrue(KafkaTestClient.header(deadLetters.get(0), "dead-letter-reason").contains("missing CloudEvents header"));
+        assertTrue(KafkaTestClient.header(deadLetters.get(1), "dead-letter-reason").contains("no usable portrait"));
+
+        support.idCardApproved(applicationId, YANG_LEI_WITHOUT_LICENCE);
+        support.awaitLicenceEvent(applicationId, EventType.LICENCE_REFUSED);
+    }
+
+    @Test
+    void verificationRejectsGarbageAndAsksForACredential() {
+        assertEquals("INVALID", verify("not-a-credential").getString("outcome"));
+        assertEquals("MALFORMED", verify("eyJhbGciOiJFUzI1NiJ9.e30.c2ln").getString("reasonCode"));
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/licences/verify")
+                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("INVALID_REQUEST"));
+        given().contentType(ContentType.JSON).body("{oops").post("/api/v1/licences/verify")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+}

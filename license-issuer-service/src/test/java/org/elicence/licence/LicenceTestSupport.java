@@ -1,0 +1,142 @@
+package org.elicence.licence;
+
+import static io.restassured.RestAssured.given;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.elicence.infra.KafkaTestClient;
+import org.elicence.messaging.EventType;
+import org.elicence.messaging.Topics;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.persistence.EntityManager;
+
+/** Plays the other services on the real broker and reads this service's store, for the licence tests. */
+final class LicenceTestSupport {
+
+    static final Duration WAIT = Duration.ofSeconds(40);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Seeded citizens (V2__driver_licence_registry.sql); YANG Lei has no driving licence. */
+    static final String ZHANG_WEI = "11010119900307213X";
+    static final String LI_NA = "310104198511230466";
+    static final String WANG_FANG = "440305197806141286";
+    static final String LIU_YANG = "510104196901303518";
+    static final String LIU_YANG_LICENCE = "510100062741";
+    static final String HUANG_LI = "420102197510190843";
+    static final String HUANG_LI_LICENCE = "420100338102";
+    static final String CHEN_JING = "330106199507090625";
+    static final String SUN_YUE = "320102198304152206";
+    static final String YANG_LEI_WITHOUT_LICENCE = "610113200112254177";
+
+    private final KafkaTestClient kafka;
+    private final EntityManager entityManager;
+
+    LicenceTestSupport(KafkaTestClient kafka, EntityManager entityManager) {
+        this.kafka = kafka;
+        this.entityManager = entityManager;
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** photo-audit-service's verdict PASS with a licence portrait; returns the ce_id. */
+    String photoPassed(String applicationId, String residentId) {
+        return kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, applicationId, EventType.PHOTO_AUDITED.type(),
+                photoAudited(applicationId, residentId, "PASS", portraitJson(portraitJpeg())));
+    }
+
+    static String photoAudited(String applicationId, String residentId, String verdict, String portrait) {
+        return """
+                {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"ID_REGISTRY","verdict":"%s",
+                 "checks":[{"rule":"C1","code":"ONE_FACE","verdict":"PASS","measured":1,"threshold":"= 1","unit":"faces",
+                            "message":{"zh-CN":"检测到一张人脸。","en":"One face found."}}],
+                 %s"auditedAt":"2026-11-25T10:00:00Z","durationMillis":42}
+                """.formatted(applicationId, residentId, newId(), verdict,
+                portrait == null ? "" : "\"portrait\":" + portrait + ",");
+    }
+
+    /** idcard-service's approval of an uploaded ID card; returns the ce_id. */
+    String idCardApproved(String applicationId, String residentId) {
+        String json = "{\"applicationId\":\"%s\",\"applicantId\":\"%s\",\"caseId\":\"%s\",\"portrait\":%s}"
+                .formatted(applicationId, residentId, newId(), portraitJson(portraitJpeg()));
+        return kafka.publishEvent(Topics.IDCARD_EVENTS, applicationId, EventType.ID_CARD_APPROVED.type(), json);
+    }
+
+    static String portraitJson(byte[] image) {
+        return "{\"contentType\":\"image/jpeg\",\"width\":358,\"height\":441,\"base64\":\""
+                + Base64.getEncoder().encodeToString(image) + "\"}";
+    }
+
+    static byte[] portraitJpeg() {
+        BufferedImage image = new BufferedImage(72, 90, BufferedImage.TYPE_INT_RGB);
+        var graphics = image.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, 72, 90);
+        graphics.setColor(new Color(120, 80, 60));
+        graphics.fillOval(18, 15, 36, 46);
+        graphics.dispose();
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The first event of {@code type} on licence-events for the application. */
+    JsonNode awaitLicenceEvent(String applicationId, EventType type) throws IOException {
+        ConsumerRecord<String, String> record = kafka.await(Topics.LICENCE_EVENTS,
+                r -> applicationId.equals(r.key()) && type.type().equals(KafkaTestClient.header(r, "ce_type")), WAIT);
+        return JSON.readTree(record.value());
+    }
+
+    static String credential(JsonNode licenceIssued, String format) {
+        for (JsonNode credential : licenceIssued.get("credentials")) {
+            if (format.equals(credential.get("format").asText())) {
+                return credential.get("value").asText();
+            }
+        }
+        throw new AssertionError("no " + format + " credential");
+    }
+
+    static JsonPath verify(String credential) {
+        return given().contentType(ContentType.JSON)
+                .body(JSON.createObjectNode().put("credential", credential).toString())
+                .post("/api/v1/licences/verify")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    long count(String sql, Object parameter) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(sql)
+                .setParameter(1, parameter).getSingleResult()).longValue());
+    }
+
+    boolean processed(String eventId) {
+        return count("SELECT count(*) FROM processed_event WHERE event_id = ?1", eventId) == 1;
+    }
+
+    /** Events of {@code type} this service wrote for the application (the outbox keeps them after sending). */
+    long eventsWritten(String applicationId, EventType type) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM outbox_message WHERE message_key = ?1 AND event_type = ?2")
+                .setParameter(1, applicationId).setParameter(2, type.type()).getSingleResult()).longValue());
+    }
+}
