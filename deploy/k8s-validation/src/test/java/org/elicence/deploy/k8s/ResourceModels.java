@@ -1,0 +1,155 @@
+package org.elicence.deploy.k8s;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+
+/**
+ * Parses each rendered resource into a typed model, so that a misspelt or misplaced field fails:
+ * fabric8's Kubernetes model for built-in kinds and the Gateway API, Strimzi's API model for Kafka resources,
+ * and JSON Schemas (src/test/resources/crd-schemas, sources in README.md there) for CloudNativePG and KEDA.
+ * <p>
+ * fabric8's and Strimzi's models keep unknown fields in an {@code additionalProperties} map instead of failing,
+ * as a client must; this class walks the parsed object graph and reports every non-empty one.
+ */
+final class ResourceModels {
+
+    /** The typed model of each apiVersion/kind the manifests may use. */
+    static final Map<String, Class<?>> TYPED = Map.ofEntries(
+            Map.entry("v1/Namespace", Namespace.class),
+            Map.entry("v1/ConfigMap", ConfigMap.class),
+            Map.entry("v1/Secret", Secret.class),
+            Map.entry("v1/Service", Service.class),
+            Map.entry("apps/v1/Deployment", Deployment.class),
+            Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
+            Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
+            Map.entry("gateway.networking.k8s.io/v1/Gateway", Gateway.class),
+            Map.entry("gateway.networking.k8s.io/v1/HTTPRoute", HTTPRoute.class),
+            Map.entry("kafka.strimzi.io/v1beta2/Kafka", Kafka.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class));
+
+    /** apiVersion/kind validated by a JSON Schema of the custom resource. */
+    static final Map<String, String> SCHEMAS = Map.of(
+            "postgresql.cnpg.io/v1/Cluster", "crd-schemas/cnpg-cluster-v1.json",
+            "keda.sh/v1alpha1/ScaledObject", "crd-schemas/keda-scaledobject-v1alpha1.json");
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final JsonSchemaFactory SCHEMA_FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+
+    private ResourceModels() {
+    }
+
+    static String typeOf(JsonNode resource) {
+        return resource.path("apiVersion").asText() + "/" + resource.path("kind").asText();
+    }
+
+    /** Every problem found in {@code resource}; empty when it is valid. */
+    static List<String> problems(JsonNode resource) {
+        String type = typeOf(resource);
+        String where = type + " " + resource.at("/metadata/name").asText();
+        Class<?> model = TYPED.get(type);
+        if (model != null) {
+            Object parsed;
+            try {
+                parsed = JSON.treeToValue(resource, model);
+            } catch (IOException e) {
+                return List.of(where + ": " + e.getMessage().lines().findFirst().orElse(""));
+            }
+            List<String> unknown = new ArrayList<>();
+            collectUnknownFields(parsed, "", unknown, new IdentityHashMap<>());
+            return unknown.stream().map(field -> where + ": unknown field " + field).toList();
+        }
+        String schema = SCHEMAS.get(type);
+        if (schema == null) {
+            return List.of(where + ": no typed model or schema for " + type + " (add one to ResourceModels)");
+        }
+        Set<ValidationMessage> messages = schema(schema).validate(resource);
+        return messages.stream().map(message -> where + ": " + message.getMessage()).sorted()
+                .collect(Collectors.toList());
+    }
+
+    private static JsonSchema schema(String resource) {
+        try (InputStream in = ResourceModels.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing schema " + resource);
+            }
+            return SCHEMA_FACTORY.getSchema(JSON.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Walks the getters of fabric8 and Strimzi model objects and records non-empty additionalProperties. */
+    private static void collectUnknownFields(Object value, String path, List<String> unknown,
+            Map<Object, Boolean> seen) {
+        if (value == null || seen.put(value, Boolean.TRUE) != null) {
+            return;
+        }
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                collectUnknownFields(list.get(i), path + "[" + i + "]", unknown, seen);
+            }
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, element) -> collectUnknownFields(element, path + "." + key, unknown, seen));
+            return;
+        }
+        String pkg = value.getClass().getPackageName();
+        if (!pkg.startsWith("io.fabric8.kubernetes.api.model") && !pkg.startsWith("io.strimzi.api")) {
+            return;
+        }
+        for (Method getter : value.getClass().getMethods()) {
+            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
+                    || !getter.getName().startsWith("get") || getter.getName().equals("getClass")) {
+                continue;
+            }
+            Object property;
+            try {
+                property = getter.invoke(value);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                continue;
+            }
+            if (getter.getName().equals("getAdditionalProperties")) {
+                if (property instanceof Map<?, ?> extra) {
+                    extra.keySet().forEach(key -> unknown.add(path + "." + key));
+                }
+            } else {
+                String name = Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
+                collectUnknownFields(property, path + "." + name, unknown, seen);
+            }
+        }
+    }
+}
