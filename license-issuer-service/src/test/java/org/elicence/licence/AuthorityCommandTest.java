@@ -19,50 +19,23 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.elicence.infra.KafkaTestClient;
 import org.elicence.infra.LocalInfraTestResource;
 import org.elicence.messaging.EventSchemas;
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.Topics;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /** Authority commands typed as plain JSON onto licence-authority-commands, as an operator would with kcat. */
 @QuarkusTest
 @WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "license_issuer_test"))
-class AuthorityCommandTest {
+class AuthorityCommandTest extends LicenceServiceTestBase {
 
     private static final String AUTHORITY = "traffic-police-beijing";
-    private static KafkaTestClient kafka;
-
-    @Inject
-    EntityManager entityManager;
-
-    private LicenceTestSupport support;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void support() {
-        support = new LicenceTestSupport(kafka, entityManager);
-    }
 
     @Test
     void suspendReinstateAndRevokeShowInVerificationAtOnce() throws Exception {

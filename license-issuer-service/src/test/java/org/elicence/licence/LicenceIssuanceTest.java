@@ -21,24 +21,18 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.elicence.infra.KafkaTestClient;
 import org.elicence.infra.LocalInfraTestResource;
 import org.elicence.licence.credential.CredentialVerifier;
 import org.elicence.messaging.EventSchemas;
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.Topics;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /**
  * Issuance on the real broker and PostgreSQL: approvals are published as photo-audit-service and idcard-service
@@ -46,29 +40,7 @@ import jakarta.persistence.EntityManager;
  */
 @QuarkusTest
 @WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "license_issuer_test"))
-class LicenceIssuanceTest {
-
-    private static KafkaTestClient kafka;
-
-    @Inject
-    EntityManager entityManager;
-
-    private LicenceTestSupport support;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void support() {
-        support = new LicenceTestSupport(kafka, entityManager);
-    }
+class LicenceIssuanceTest extends LicenceServiceTestBase {
 
     @Test
     void aPassingPhotoIssuesASchemaValidLicenceWhoseCredentialsVerify() throws Exception {

@@ -24,20 +24,12 @@ public class ProblemMappers {
         return respond(Problem.of(400, "INVALID_REQUEST", "Invalid request", detail));
     }
 
+    /** JAX-RS's own refusals (malformed JSON, unknown path, wrong method or media type), coded from the status. */
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
-        int status = e.getResponse().getStatus();
-        String code = switch (status) {
-            case 400 -> "MALFORMED_REQUEST";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            default -> "HTTP_" + status;
-        };
-        String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return respond(Problem.of(status, code, title, title + "."));
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String code = status.getReasonPhrase().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z]+", "_");
+        return respond(Problem.of(status.getStatusCode(), code, status.getReasonPhrase(), status.getReasonPhrase() + "."));
     }
 
     /** The register could not be asked; the credential has not been judged, so no verdict is given. */
