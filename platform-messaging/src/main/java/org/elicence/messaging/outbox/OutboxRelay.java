@@ -4,10 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.elicence.messaging.CloudEventHeaders;
@@ -19,6 +20,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -30,6 +32,10 @@ import jakarta.persistence.EntityManager;
  * acknowledged them (acks=all, idempotent producer). A crash between the ack and the mark re-sends
  * the rows; consumers de-duplicate by {@code ce_id}. A PostgreSQL advisory lock makes one relay per
  * database active at a time, so several instances of a service never reorder one application's events.
+ *
+ * <p>Passes run on one thread of the relay's own: commit-time triggers must not carry the committing
+ * transaction's context along (a managed executor would propagate it), and one thread keeps passes
+ * in order without further locking.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -39,50 +45,65 @@ public class OutboxRelay {
 
     private final MutinyEmitter<String> emitter;
     private final EntityManager entityManager;
-    private final ManagedExecutor executor;
     private final MessagingConfig config;
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean drainRequested = new AtomicBoolean();
+    private final ExecutorService relayThread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean passQueued = new AtomicBoolean();
 
     @Inject
     public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, EntityManager entityManager,
-            ManagedExecutor executor, MessagingConfig config) {
+            MessagingConfig config) {
         this.emitter = emitter;
         this.entityManager = entityManager;
-        this.executor = executor;
         this.config = config;
     }
 
     void onOutboxWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
-        executor.execute(this::drain);
+        requestPass();
     }
 
     @Scheduled(every = "${messaging.outbox.sweep-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     void sweep() {
-        drain();
+        requestPass();
     }
 
-    /** Publishes until the outbox is empty; concurrent triggers coalesce into one more pass. */
-    public void drain() {
-        if (!emitter.hasRequests()) {
-            // Not connected to the broker yet (start-up) or the producer is saturated: the next
-            // sweep publishes what is waiting.
+    /** Queues one pass unless one is already queued: any number of triggers coalesce. */
+    public void requestPass() {
+        if (passQueued.compareAndSet(false, true)) {
+            relayThread.execute(this::drain);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        relayThread.shutdownNow();
+    }
+
+    /** Publishes until the outbox is empty. */
+    private void drain() {
+        passQueued.set(false);
+        if (!emitterConnected()) {
             return;
         }
-        drainRequested.set(true);
-        while (drainRequested.get() && draining.compareAndSet(false, true)) {
-            try {
-                drainRequested.set(false);
-                while (relayBatch() == config.outbox().batchSize()) {
-                    // a full batch: more rows may be waiting
-                }
-            } catch (RuntimeException e) {
-                LOG.warnf("outbox relay pass failed, rows stay unpublished and are retried: %s", e.toString());
-                return;
-            } finally {
-                draining.set(false);
+        try {
+            while (relayBatch() == config.outbox().batchSize()) {
+                // a full batch: more rows may be waiting
             }
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay pass failed, rows stay unpublished and are retried: %s", e.toString());
+        }
+    }
+
+    /** Before start-up wired the channel, or while the producer is saturated, the next sweep retries. */
+    private boolean emitterConnected() {
+        try {
+            return emitter.hasRequests();
+        } catch (RuntimeException notWiredYet) {
+            return false;
         }
     }
 
