@@ -20,7 +20,7 @@ import org.elicence.idcard.testing.CardPhotos;
 import org.elicence.idcard.testing.CardPhotos.Placement;
 import org.elicence.idcard.testing.Citizens;
 import org.elicence.idcard.testing.KafkaTestClient;
-import org.elicence.idcard.testing.Runbook;
+import org.elicence.infra.Runbook;
 import org.elicence.infra.LocalInfraTestResource;
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.Topics;
