@@ -54,6 +54,7 @@ start() {
   stop >/dev/null
 
   "$root/deploy/jwt-dev-keys.sh" "$state/keys"
+  [ -f "$state/keys/ds-key.pem" ] || KEYS_DIR="$state/keys" "$root/deploy/dev-keys.sh" >/dev/null
 
   for db in "${databases[@]}"; do
     name="$db$db_suffix"
@@ -76,7 +77,9 @@ start() {
       KAFKA_BOOTSTRAP_SERVERS="localhost:$kafka_port" \
       QUARKUS_HTTP_PORT="$port" \
       ELICENCE_JWT_PUBLIC_KEY="$state/keys/jwt-public.pem" \
-      LICENCE_KEYS_DIR="$state/keys" \
+      LICENCE_KEYS_IACA_CERT="$state/keys/iaca-cert.pem" \
+      LICENCE_KEYS_DS_CERT="$state/keys/ds-cert.pem" \
+      LICENCE_KEYS_DS_KEY="$state/keys/ds-key.pem" \
       java -Xmx384m -XX:+UseSerialGC -jar "$root/$service/target/quarkus-app/quarkus-run.jar" \
       >"$state/logs/$service.log" 2>&1 &
     echo $! >"$state/pids/$service.pid"

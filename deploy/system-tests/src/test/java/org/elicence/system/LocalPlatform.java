@@ -1,0 +1,90 @@
+package org.elicence.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.elicence.infra.PostgresDatabases;
+
+/**
+ * The platform as {@code deploy/run-local.sh} starts it, on ports and databases of its own so it
+ * never meets a developer's running system.
+ */
+final class LocalPlatform {
+
+    static final int HTTP_PORT_BASE = 18080;
+    static final int KAFKA_PORT = 19092;
+    static final String DB_SUFFIX = "_e2e";
+    static final List<String> DATABASES = List.of("application", "photo_audit", "idcard", "license_issuer");
+
+    final Path root = Path.of(System.getProperty("elicence.root", "../..")).toAbsolutePath().normalize();
+    final Path state = root.resolve("deploy/system-tests/target/e2e-state");
+
+    void start() throws IOException, InterruptedException {
+        DATABASES.forEach(db -> PostgresDatabases.recreate(db + DB_SUFFIX));
+        deleteRecursively(state.resolve("kafka-data"));
+        run(600, "deploy/run-local.sh", "start");
+    }
+
+    void stop() throws IOException, InterruptedException {
+        run(120, "deploy/run-local.sh", "stop");
+    }
+
+    String apiBase() {
+        return "http://localhost:" + HTTP_PORT_BASE;
+    }
+
+    String licenceIssuerBase() {
+        return "http://localhost:" + (HTTP_PORT_BASE + 3);
+    }
+
+    /** A token minted with the project's own tool, as the README shows. */
+    String tokenFor(String residentId) throws IOException, InterruptedException {
+        return run(60, "deploy/mint-token.sh", residentId).strip();
+    }
+
+    /** Every line the services and the broker logged. */
+    String allLogs() throws IOException {
+        StringBuilder logs = new StringBuilder();
+        try (Stream<Path> files = Files.list(state.resolve("logs"))) {
+            for (Path file : files.toList()) {
+                logs.append(Files.readString(file));
+            }
+        }
+        return logs.toString();
+    }
+
+    private String run(int timeoutSeconds, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(false);
+        Map<String, String> env = new HashMap<>(builder.environment());
+        env.put("ELICENCE_SKIP_BUILD", "1");
+        env.put("ELICENCE_HTTP_PORT_BASE", Integer.toString(HTTP_PORT_BASE));
+        env.put("ELICENCE_KAFKA_PORT", Integer.toString(KAFKA_PORT));
+        env.put("ELICENCE_DB_SUFFIX", DB_SUFFIX);
+        env.put("ELICENCE_STATE_DIR", state.toString());
+        builder.environment().putAll(env);
+        Path errors = Files.createTempFile("run-local", ".err");
+        builder.redirectError(errors.toFile());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output + "\n"
+                    + Files.readString(errors));
+        }
+        return output;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

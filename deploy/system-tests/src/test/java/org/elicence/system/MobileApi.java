@@ -1,0 +1,64 @@
+package org.elicence.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The mobile app's side of the API, as plain HTTP. */
+final class MobileApi {
+
+    record Reply(int status, String contentType, byte[] body) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(body);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String token;
+
+    MobileApi(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    String createApplication(String fullName) throws Exception {
+        Reply reply = send(request("/api/v1/applications").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"fullName\":\"" + fullName + "\"}")));
+        if (reply.status() != 201) {
+            throw new AssertionError("create answered " + reply.status() + ": " + new String(reply.body()));
+        }
+        return reply.json().get("id").asText();
+    }
+
+    JsonNode application(String id, String language) throws Exception {
+        return send(request("/api/v1/applications/" + id).header("Accept-Language", language).GET()).json();
+    }
+
+    Reply upload(String id, String path, String contentType, byte[] image) throws Exception {
+        return send(request("/api/v1/applications/" + id + path).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(image)));
+    }
+
+    Reply get(String path) throws Exception {
+        return send(request(path).GET());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+}
