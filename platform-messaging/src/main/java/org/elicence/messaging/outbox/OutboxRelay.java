@@ -65,8 +65,9 @@ public class OutboxRelay {
         requestPass();
     }
 
+    // Not before start-up completed: the emitter's channel is wired during start-up.
     @Scheduled(every = "${messaging.outbox.sweep-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "1s")
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         requestPass();
     }
