@@ -225,6 +225,39 @@ class ApplicationApiTest {
     }
 
     @Test
+    void anIssuedLicenceIsServedWithItsQrCode() throws Exception {
+        String id = create(ALICE, null);
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id + "/licence/qr.png")
+                .then().statusCode(404).body("code", equalTo("LICENCE_NOT_ISSUED"));
+
+        String jws = "eyJhbGciOiJFUzI1NiJ9.eyJsaWNlbmNlIjoiMTEwMTAwNDE1ODIzIn0.c2lnbmF0dXJl";
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        com.google.zxing.client.j2se.MatrixToImageWriter.writeToStream(new com.google.zxing.qrcode.QRCodeWriter()
+                .encode(jws, com.google.zxing.BarcodeFormat.QR_CODE, 300, 300), "PNG", png);
+        kafka.publishEvent(Topics.LICENCE_EVENTS, id, EventType.LICENCE_ISSUED.type(), """
+                {"applicationId":"%s","licenceNumber":"110100415823","holderName":"张伟","licenceClasses":["C1"],
+                 "validFrom":"2026-11-25","validUntil":"2031-06-18","issuingAuthority":"Beijing Traffic Management Bureau",
+                 "status":"ACTIVE","issuedAt":"2026-11-25T10:00:00Z",
+                 "credentials":[{"format":"jws","value":"%s"}],
+                 "qrCode":{"contentType":"image/png","width":300,"height":300,"base64":"%s"}}
+                """.formatted(id, jws, Base64.getEncoder().encodeToString(png.toByteArray())));
+
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(ALICE))
+                .get("/api/v1/applications/" + id).then().body("status", equalTo("LICENCE_ISSUED")));
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id + "/licence").then()
+                .statusCode(200).body("licenceNumber", equalTo("110100415823")).body("qrCode", equalTo(null));
+        byte[] served = given().auth().oauth2(Tokens.forApplicant(ALICE))
+                .get("/api/v1/applications/" + id + "/licence/qr.png").then().statusCode(200)
+                .contentType("image/png").extract().asByteArray();
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served));
+        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
+        assertEquals(jws, new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText());
+        given().auth().oauth2(Tokens.forApplicant(BOB)).get("/api/v1/applications/" + id + "/licence/qr.png")
+                .then().statusCode(404);
+    }
+
+    @Test
     void poisonEventsAreDeadLetteredAndThePartitionMovesOn() {
         String id = create(BOB, null);
         kafka.publishRaw(Topics.IDCARD_EVENTS, id, "{this is not json", Map.of());

@@ -86,7 +86,8 @@ final class SampleEvents {
                     List.of("C1"), LocalDate.parse("2025-03-14"), LocalDate.parse("2031-03-14"),
                     "北京市公安局公安交通管理局", "ACTIVE", NOW,
                     List.of(new LicenceIssued.Credential("mso_mdoc", "omdkb2NUeXBldW9yZy5pc28uMTgwMTMuNS4xLm1ETA"),
-                            new LicenceIssued.Credential("jws", "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln")));
+                            new LicenceIssued.Credential("jws", "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln")),
+                    new EncodedImage("image/png", 600, 600, "iVBORw0KGgo="));
             case LICENCE_REFUSED -> new LicenceRefused(APPLICATION_ID, LicenceRefused.NO_DRIVING_LICENCE_RECORD,
                     new LocalizedText("未找到您的驾驶证记录。", "No driving-licence record was found for you."));
             case LICENCE_STATUS_CHANGED -> new LicenceStatusChanged(APPLICATION_ID, LICENCE_NUMBER, "SUSPENDED",

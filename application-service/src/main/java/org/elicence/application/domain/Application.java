@@ -62,6 +62,10 @@ public class Application extends PanacheEntityBase {
     @Column(columnDefinition = "text")
     public String licence;
 
+    /** The licence's QR code (PNG) as the issuer rendered it; it encodes the JWS credential. */
+    @Column(name = "licence_qr")
+    public byte[] licenceQr;
+
     @Column(name = "closed_at")
     public Instant closedAt;
 

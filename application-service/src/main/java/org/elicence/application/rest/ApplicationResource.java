@@ -129,10 +129,21 @@ public class ApplicationResource {
     public Response licence(@PathParam("id") String id) {
         Application application = applications.find(parseId(id), applicant());
         if (application.licence == null) {
-            throw new ProblemException(404, "LICENCE_NOT_ISSUED", "Licence not issued yet",
-                    "The licence for this application has not been issued (status " + application.status + ").");
+            throw ProblemException.licenceNotIssued(application.status);
         }
         return Response.ok(application.licence, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/{id}/licence/qr.png")
+    @Produces("image/png")
+    @Operation(summary = "The licence's QR code: it carries the signed credential, so a verifier can check it offline")
+    public Response licenceQrCode(@PathParam("id") String id) {
+        Application application = applications.find(parseId(id), applicant());
+        if (application.licenceQr == null) {
+            throw ProblemException.licenceNotIssued(application.status);
+        }
+        return Response.ok(application.licenceQr, "image/png").header("Cache-Control", "private, no-store").build();
     }
 
     @GET

@@ -14,6 +14,11 @@ public class ProblemException extends RuntimeException {
         return problem;
     }
 
+    public static ProblemException licenceNotIssued(Object status) {
+        return new ProblemException(404, "LICENCE_NOT_ISSUED", "Licence not issued yet",
+                "The licence for this application has not been issued (status " + status + ").");
+    }
+
     public static ProblemException notFound() {
         return new ProblemException(404, "APPLICATION_NOT_FOUND", "Application not found",
                 "No application with this id belongs to you.");

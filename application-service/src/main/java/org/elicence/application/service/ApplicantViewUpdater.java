@@ -126,7 +126,10 @@ public class ApplicantViewUpdater {
 
     public void onLicenceIssued(LicenceIssued event) {
         withApplication(event.applicationId(), application -> {
-            application.licence = json(event);
+            com.fasterxml.jackson.databind.node.ObjectNode licence = objectMapper.valueToTree(event);
+            licence.remove("qrCode");
+            application.licence = licence.toString();
+            application.licenceQr = event.qrCode() == null ? null : Base64.getDecoder().decode(event.qrCode().base64());
             application.notice = null;
             application.moveTo(ApplicationStatus.LICENCE_ISSUED);
         });

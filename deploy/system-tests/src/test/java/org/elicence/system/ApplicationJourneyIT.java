@@ -37,6 +37,8 @@ class ApplicationJourneyIT {
     static final String WANG_FANG = "440305197806141286";
     /** ID card issued 2015-12-31, before the cut-off; holds a driving licence. */
     static final String HUANG_LI = "420102197510190843";
+    /** ID card issued in 2006, before the cut-off; holds a driving licence. */
+    static final String LIU_YANG = "510104196901303518";
     /** Recent ID card without a photo; has no driving-licence record. */
     static final String YANG_LEI = "610113200112254177";
     static final String REVIEWER = "reviewer-001";
@@ -91,6 +93,39 @@ class ApplicationJourneyIT {
             JsonNode verdict = verify(credential.get("value").asText());
             assertEquals("VALID", verdict.get("outcome").asText(), credential.get("format") + ": " + verdict);
         }
+
+        MobileApi.Reply qr = app.get("/api/v1/applications/" + id + "/licence/qr.png");
+        assertEquals(200, qr.status());
+        assertEquals("image/png", qr.contentType());
+        String scanned = scan(qr.body());
+        assertEquals("VALID", verify(scanned).get("outcome").asText(), "what a verifier scans from the app verifies");
+    }
+
+    /** Decodes a QR code the way a verifier's scanner would (ZXing, no hints about the content). */
+    private static String scan(byte[] png) throws Exception {
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
+        return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
+    }
+
+    @Test
+    void staffRejectAnIdCardWithKcatAndTheApplicantSeesTheirReason() throws Exception {
+        MobileApi app = new MobileApi(PLATFORM.apiBase(), PLATFORM.tokenFor(LIU_YANG));
+        String id = app.createApplication("刘洋");
+        awaitStatus(app, id, "ID_CARD_REQUIRED");
+        // He photographs someone else's card: the checks pass, a reviewer sees the wrong name.
+        uploadIdCard(app, id, "wang-fang");
+        awaitStatus(app, id, "ID_CARD_UNDER_REVIEW");
+        decideAsStaff(id, "reject", Map.of("REASON", "身份证上的姓名与申请人不符，请上传本人身份证。",
+                "REASON_EN", "The name on the card is not yours; upload your own ID card.", "CODE", "DETAILS_MISMATCH"));
+
+        JsonNode rejected = awaitStatus(app, id, "ID_CARD_REJECTED");
+        assertEquals("UPLOAD_ID_CARD", rejected.get("nextAction").asText());
+        assertTrue(rejected.get("notice").get("message").asText().contains("身份证上的姓名与申请人不符"),
+                rejected.get("notice").toString());
+        assertTrue(app.application(id, "en").get("notice").get("message").asText()
+                .contains("The name on the card is not yours"));
     }
 
     @Test
@@ -134,7 +169,7 @@ class ApplicationJourneyIT {
     void noResidentIdNumberEverReachesTheLogs() throws Exception {
         theIdRegistryPhotoIsAuditedAndTheApplicantLearnsWhyItFails();
         String logs = PLATFORM.allLogs();
-        for (String residentId : List.of(ZHANG_WEI, WANG_FANG, HUANG_LI, YANG_LEI)) {
+        for (String residentId : List.of(ZHANG_WEI, WANG_FANG, HUANG_LI, LIU_YANG, YANG_LEI)) {
             assertFalse(logs.contains(residentId), "a resident ID number was logged");
         }
     }
@@ -144,8 +179,13 @@ class ApplicationJourneyIT {
         assertEquals(202, app.upload(id, "/id-card/back", "image/jpeg", resource("idcards/" + person + "-back.jpg")).status());
     }
 
-    /** What a reviewer does with the runbook and kcat: find the case, approve it. */
     private static void approveAsStaff(String applicationId) throws Exception {
+        decideAsStaff(applicationId, "approve", Map.of());
+    }
+
+    /** What a reviewer does with the runbook and kcat: find the pending case, then approve or reject it. */
+    private static void decideAsStaff(String applicationId, String decision, Map<String, String> details)
+            throws Exception {
         Map<String, String> broker = Map.of("BROKER", "localhost:" + LocalPlatform.KAFKA_PORT);
         String pending = Runbook.run("list-pending", broker, PLATFORM.root);
         String caseId = null;
@@ -155,8 +195,10 @@ class ApplicationJourneyIT {
             }
         }
         assertTrue(caseId != null, "the case is listed as pending: " + pending);
-        Runbook.run("approve", Map.of("BROKER", "localhost:" + LocalPlatform.KAFKA_PORT, "CASE_ID", caseId,
-                "REVIEWER_ID", REVIEWER), PLATFORM.root);
+        Map<String, String> variables = new java.util.HashMap<>(details);
+        variables.putAll(Map.of("BROKER", "localhost:" + LocalPlatform.KAFKA_PORT, "CASE_ID", caseId,
+                "REVIEWER_ID", REVIEWER));
+        Runbook.run(decision, variables, PLATFORM.root);
     }
 
     private static Set<String> failedRules(JsonNode view) {

@@ -7,7 +7,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.elicence.licence.credential.QrCodes;
 import org.elicence.licence.registry.DriverLicence;
+import org.elicence.messaging.events.EncodedImage;
 import org.elicence.messaging.events.LicenceIssued;
 import org.elicence.messaging.events.LicenceRefused;
 import org.elicence.messaging.events.LicenceStatusChanged;
@@ -20,6 +22,9 @@ final class LicenceEvents {
     static final String JWS = "jws";
     /** Licence dates are calendar dates of the issuing country (as in the credential). */
     static final ZoneId ISSUING_ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** The JWS makes a dense code (about 2 kB): 600 px keeps its modules readable by a phone camera. */
+    static final int QR_CODE_PIXELS = 600;
 
     static final String LICENCE_REVOKED = "LICENCE_REVOKED";
     static final String LICENCE_EXPIRED = "LICENCE_EXPIRED";
@@ -46,7 +51,9 @@ final class LicenceEvents {
                 // The mdoc as base64url without padding, the text form the verifier accepts.
                 List.of(new LicenceIssued.Credential(MSO_MDOC, Base64.getUrlEncoder().withoutPadding().encodeToString(eLicence.mdoc)),
                         // The JWS is also the QR payload (IssuedCredential#qrPayload): a scan verifies offline.
-                        new LicenceIssued.Credential(JWS, eLicence.jws)));
+                        new LicenceIssued.Credential(JWS, eLicence.jws)),
+                new EncodedImage("image/png", QR_CODE_PIXELS, QR_CODE_PIXELS,
+                        Base64.getEncoder().encodeToString(QrCodes.png(eLicence.jws, QR_CODE_PIXELS))));
     }
 
     static LicenceRefused refused(String applicationId, String code) {
