@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints a development bearer token for the mobile API: RS256, iss/aud as application-service
 # expects, sub = the applicant's resident ID number, valid for an hour.
-#   deploy/mint-token.sh 110101199003070075 [validity-seconds]
+#   deploy/mint-token.sh 11010119900307213X [validity-seconds]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 keys=${ELICENCE_STATE_DIR:-$here/.local}/keys

@@ -93,7 +93,7 @@ start() {
 
 The mobile API is at http://localhost:$port_base/api/v1/applications
 Mint a development token for a seeded citizen (docs/idcard.md lists them):
-  TOKEN=\$(deploy/mint-token.sh 110101199003070075)
+  TOKEN=\$(deploy/mint-token.sh 11010119900307213X)
 Logs: $state/logs/   Stop: deploy/run-local.sh stop
 MSG
 }

@@ -43,8 +43,8 @@ import jakarta.persistence.EntityManager;
 @WithTestResource(JwtKeysTestResource.class)
 class ApplicationApiTest {
 
-    private static final String ALICE = "110101199003070075";
-    private static final String BOB = "310104198512120035";
+    private static final String ALICE = "11010119900307213X";
+    private static final String BOB = "310104198511230466";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static KafkaTestClient kafka;

@@ -38,7 +38,7 @@ import jakarta.inject.Inject;
 @WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "photo_audit_test"))
 class PhotoAuditFlowTest {
 
-    private static final String APPLICANT = "110101199003070075";
+    private static final String APPLICANT = "11010119900307213X";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private static KafkaTestClient kafka;
