@@ -64,8 +64,8 @@ public class ApplicantViewUpdater {
 
     public void onPhotoAudited(PhotoAudited event) {
         withApplication(event.applicationId(), application -> {
-            application.photoAudit = json(event.checks() == null ? Map.of("verdict", event.verdict())
-                    : Map.of("verdict", event.verdict(), "photoId", event.photoId(), "checks", event.checks()));
+            application.photoAudit = json(Map.of("verdict", event.verdict(), "photoId", event.photoId(),
+                    "checks", event.checks()));
             storeAnnotation(application, event);
             if (application.currentPhotoId == null) {
                 // The registry photo's verdict overtook IdRegistryPhotoRetrieved (another topic).
