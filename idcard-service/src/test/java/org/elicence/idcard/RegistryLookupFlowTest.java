@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import org.elicence.idcard.testing.Citizens;
 import org.elicence.idcard.testing.KafkaTestClient;
 import org.elicence.infra.LocalInfraTestResource;
 import org.elicence.messaging.EventType;
+import org.elicence.messaging.TraceContext;
 import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.events.IdCardUploadRequired;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,25 @@ class RegistryLookupFlowTest {
         assertEquals("applications", KafkaTestClient.headerValue(dead.get(0), "dead-letter-topic"));
         await().atMost(WAIT).until(() -> KafkaTestClient.eventsOf(EventType.ID_CARD_UPLOAD_REQUIRED, after),
                 list -> !list.isEmpty());
+    }
+
+    @Test
+    void theTraceOfTheApplicationContinuesIntoTheEventsItCauses() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String applicationId = UUID.randomUUID().toString();
+        KafkaTestClient.publish(applicationId, new ApplicationCreated(applicationId, Citizens.SUN_YUE, "孙悦", Instant.now()),
+                UUID.randomUUID().toString(), Map.of("traceparent", "00-" + traceId + "-b7ad6b7169203331-01"));
+
+        ConsumerRecord<String, String> required = await().atMost(WAIT).until(
+                () -> KafkaTestClient.readAll(EventType.ID_CARD_UPLOAD_REQUIRED.topic()).stream()
+                        .filter(record -> applicationId.equals(record.key()))
+                        .filter(record -> EventType.ID_CARD_UPLOAD_REQUIRED.type()
+                                .equals(KafkaTestClient.headerValue(record, "ce_type")))
+                        .toList(),
+                list -> !list.isEmpty()).get(0);
+        TraceContext carried = TraceContext.of(required.headers()).orElseThrow(
+                () -> new AssertionError("the event this service published carries no traceparent"));
+        assertEquals(traceId, carried.traceId());
     }
 
     private static String apply(String residentId, String name) {

@@ -14,7 +14,9 @@ import org.elicence.messaging.events.IdCardSide;
 import org.elicence.messaging.events.IdCardSideUploaded;
 import org.elicence.messaging.events.PhotoAuditRequested;
 import org.elicence.messaging.events.PhotoSource;
+import org.elicence.messaging.LogContext;
 import org.elicence.messaging.outbox.Outbox;
+import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +26,8 @@ import jakarta.transaction.Transactional;
 /** What an applicant can do; every change commits together with the event it causes. */
 @ApplicationScoped
 public class ApplicationService {
+
+    private static final Logger LOG = Logger.getLogger(ApplicationService.class);
 
     private final Outbox outbox;
 
@@ -72,6 +76,8 @@ public class ApplicationService {
         application.persistAndFlush();
         outbox.publish(application.id.toString(),
                 new ApplicationCreated(application.id.toString(), applicantId, fullName, application.createdAt));
+        LogContext.putApplicationId(application.id.toString());
+        LOG.infof("application %s created", application.id);
         return application;
     }
 
@@ -88,6 +94,7 @@ public class ApplicationService {
         application.moveTo(ApplicationStatus.PHOTO_AUDITING);
         outbox.publish(id.toString(), new PhotoAuditRequested(id.toString(), applicantId, photoId.toString(),
                 PhotoSource.APPLICANT_UPLOAD, image.contentType(), base64(image), Instant.now()));
+        LOG.infof("application %s: photo %s (%d bytes) sent to the audit", id, photoId, image.bytes().length);
         return photoId;
     }
 
@@ -99,6 +106,7 @@ public class ApplicationService {
         application.moveTo(ApplicationStatus.ID_CARD_CHECKING);
         outbox.publish(id.toString(), new IdCardSideUploaded(id.toString(), applicantId, uploadId.toString(), side,
                 image.contentType(), base64(image), Instant.now()));
+        LOG.infof("application %s: ID-card %s upload %s received", id, side, uploadId);
         return uploadId;
     }
 

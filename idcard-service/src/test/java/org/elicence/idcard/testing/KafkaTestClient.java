@@ -47,6 +47,11 @@ public final class KafkaTestClient {
 
     /** Produces {@code payload} as a CloudEvent of its catalogued type; returns the ce_id used. */
     public static String publish(String key, Object payload, String eventId) {
+        return publish(key, payload, eventId, Map.of());
+    }
+
+    /** As {@link #publish(String, Object, String)}, with further headers (a W3C traceparent, say). */
+    public static String publish(String key, Object payload, String eventId, Map<String, String> extraHeaders) {
         EventType type = EventType.forPayload(payload.getClass()).orElseThrow();
         ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), key, toJson(payload));
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
@@ -54,6 +59,7 @@ public final class KafkaTestClient {
         header(record, CloudEventHeaders.TYPE, type.type());
         header(record, CloudEventHeaders.SOURCE, "idcard-service-test");
         header(record, CloudEventHeaders.TIME, Instant.now().toString());
+        extraHeaders.forEach((name, value) -> header(record, name, value));
         send(record);
         return eventId;
     }

@@ -7,9 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.elicence.messaging.LogContext;
 import org.elicence.messaging.MessagingConfig;
+import org.elicence.messaging.TraceContext;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +47,24 @@ public class InboundEventProcessor {
     }
 
     public void process(String consumer, ConsumerRecord<String, String> record, EventRouter router) {
+        try (Scope trace = continueTrace(record); LogContext logContext = LogContext.forApplication(record.key())) {
+            processInContext(consumer, record, router);
+        }
+    }
+
+    /**
+     * With tracing enabled the connector has already made its consumer span (a child of the record's
+     * traceparent) current; without it, the record's context is made current here, so the events this
+     * handler writes to the outbox carry the same trace id onwards.
+     */
+    private static Scope continueTrace(ConsumerRecord<String, String> record) {
+        if (Span.current().getSpanContext().isValid()) {
+            return Scope.noop();
+        }
+        return TraceContext.of(record.headers()).map(trace -> trace.asContext().makeCurrent()).orElse(Scope.noop());
+    }
+
+    private void processInContext(String consumer, ConsumerRecord<String, String> record, EventRouter router) {
         InboundEvent event = parser.parse(record);
         Optional<Consumer<Object>> handler = router.handlerFor(event.type());
         if (handler.isEmpty()) {

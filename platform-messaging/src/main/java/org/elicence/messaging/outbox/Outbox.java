@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.elicence.messaging.EventSchemas;
 import org.elicence.messaging.EventType;
+import org.elicence.messaging.TraceContext;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -46,6 +47,10 @@ public class Outbox {
         message.eventType = type.type();
         message.payload = data.toString();
         message.createdAt = Instant.now();
+        TraceContext.current().ifPresent(trace -> {
+            message.traceParent = trace.traceParent();
+            message.traceState = trace.traceState();
+        });
         message.persist();
         written.fire(new OutboxWritten(type.type()));
         return message.eventId;

@@ -37,6 +37,13 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** W3C trace context of the transaction that wrote the row; null when none was active. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
+    @Column(name = "trace_state")
+    public String traceState;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 }

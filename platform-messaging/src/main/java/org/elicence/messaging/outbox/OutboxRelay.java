@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,11 +14,13 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.elicence.messaging.CloudEventHeaders;
 import org.elicence.messaging.MessagingConfig;
+import org.elicence.messaging.TraceContext;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
@@ -140,12 +143,19 @@ public class OutboxRelay {
         header(headers, CloudEventHeaders.SOURCE, config.source());
         header(headers, CloudEventHeaders.TIME, row.createdAt.toString());
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        Optional<TraceContext> trace = Optional.ofNullable(row.traceParent)
+                .map(traceParent -> new TraceContext(traceParent, row.traceState));
+        trace.ifPresent(context -> context.writeTo(headers));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic)
                 .withKey(row.messageKey)
                 .withHeaders(headers)
                 .build();
-        return Message.of(row.payload).addMetadata(metadata);
+        Message<String> message = Message.of(row.payload).addMetadata(metadata);
+        // With tracing enabled the connector's producer span becomes a child of the stored context
+        // (its traceparent header, added after ours, is the one consumers read); without it ours stands.
+        return trace.map(context -> message.addMetadata(TracingMetadata.withCurrent(context.asContext())))
+                .orElse(message);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

@@ -1,0 +1,91 @@
+package org.elicence.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+
+/**
+ * W3C trace context ({@code traceparent}, {@code tracestate}) carried across the outbox.
+ *
+ * <p>The outbox relay publishes on its own thread long after the request or event that caused the
+ * row, so the trace context of that moment is stored in the row and restored when it is sent;
+ * otherwise every trace would end at the outbox. The propagator is used directly, not the
+ * configured OpenTelemetry instance, so the trace id still travels (and appears in logs) when a
+ * deployment has no tracing backend and the SDK is disabled.
+ */
+public record TraceContext(String traceParent, String traceState) {
+
+    public static final String TRACEPARENT = "traceparent";
+    public static final String TRACESTATE = "tracestate";
+
+    private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
+
+    /** The trace context active on this thread, if there is a valid one. */
+    public static Optional<TraceContext> current() {
+        if (!Span.current().getSpanContext().isValid()) {
+            return Optional.empty();
+        }
+        Map<String, String> carrier = new HashMap<>();
+        W3C.inject(Context.current(), carrier, Map::put);
+        String traceParent = carrier.get(TRACEPARENT);
+        return traceParent == null ? Optional.empty()
+                : Optional.of(new TraceContext(traceParent, carrier.get(TRACESTATE)));
+    }
+
+    /** The trace context a Kafka record carries (the last header wins, as for any propagator). */
+    public static Optional<TraceContext> of(Headers headers) {
+        String traceParent = lastValue(headers, TRACEPARENT);
+        return traceParent == null ? Optional.empty()
+                : Optional.of(new TraceContext(traceParent, lastValue(headers, TRACESTATE)));
+    }
+
+    /** An OpenTelemetry context whose parent is this remote span; root context if the header is malformed. */
+    public Context asContext() {
+        return W3C.extract(Context.root(), this, Getter.INSTANCE);
+    }
+
+    public void writeTo(Headers headers) {
+        headers.add(TRACEPARENT, traceParent.getBytes(StandardCharsets.UTF_8));
+        if (traceState != null && !traceState.isEmpty()) {
+            headers.add(TRACESTATE, traceState.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The 32-hex-digit trace id, for logs and tests. */
+    public String traceId() {
+        String[] parts = traceParent.split("-");
+        return parts.length >= 2 ? parts[1] : "";
+    }
+
+    private static String lastValue(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private enum Getter implements TextMapGetter<TraceContext> {
+        INSTANCE;
+
+        @Override
+        public Iterable<String> keys(TraceContext carrier) {
+            return List.of(TRACEPARENT, TRACESTATE);
+        }
+
+        @Override
+        public String get(TraceContext carrier, String key) {
+            if (carrier == null) {
+                return null;
+            }
+            return TRACEPARENT.equals(key) ? carrier.traceParent : TRACESTATE.equals(key) ? carrier.traceState : null;
+        }
+    }
+}
