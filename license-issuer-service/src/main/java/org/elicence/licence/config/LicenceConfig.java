@@ -14,6 +14,8 @@ public interface LicenceConfig {
 
     Authority authority();
 
+    StatusList statusList();
+
     /** The signing identity as PEM files; in production they are mounted from a Kubernetes Secret. */
     interface Keys {
         Path iacaCert();
@@ -28,6 +30,15 @@ public interface LicenceConfig {
          */
         @WithDefault("false")
         boolean generateIfMissing();
+    }
+
+    /** The Token Status List (draft-ietf-oauth-status-list) this issuer publishes at GET /api/v1/licences/status-list. */
+    interface StatusList {
+        /**
+         * The public URL of that endpoint as verifiers reach it. It is signed into every credential (the status
+         * claim's uri), so changing it later leaves older credentials pointing at the old URL.
+         */
+        String uri();
     }
 
     interface Authority {

@@ -44,10 +44,11 @@ final class ClaimValues {
 
     /**
      * The verifier's view of a credential, identical for mdoc and JWS: every element by its identifier
-     * (identifiers are unique across our namespaces), the portrait digest, docType and validity.
+     * (identifiers are unique across our namespaces), the portrait digest, docType, validity and, when the
+     * credential has one, its status list entry (so a relying party learns where to follow its status).
      */
     static Map<String, Object> flatten(Map<String, Map<String, Object>> elementsByNamespace, String portraitSha256,
-            String docType, ValidityWindow validity) {
+            String docType, ValidityWindow validity, StatusListReference status) {
         Map<String, Object> claims = new LinkedHashMap<>();
         elementsByNamespace.values().forEach(claims::putAll);
         if (portraitSha256 != null) {
@@ -56,6 +57,9 @@ final class ClaimValues {
         claims.put(DOC_TYPE, docType);
         claims.put(VALID_FROM, validity.validFrom().toString());
         claims.put(VALID_UNTIL, validity.validUntil().toString());
+        if (status != null) {
+            claims.put(StatusListReference.CLAIM, status.toClaim());
+        }
         return claims;
     }
 

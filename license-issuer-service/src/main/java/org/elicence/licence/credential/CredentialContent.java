@@ -8,9 +8,10 @@ import java.util.Map;
  *
  * @param elementsByNamespace element identifier → JSON-friendly value, per namespace
  * @param portraitSha256      base64url SHA-256 of the portrait JPEG, or null if the portrait was not disclosed
+ * @param status              the signed status list entry, or null for a credential issued without one
  */
 record CredentialContent(Map<String, Map<String, Object>> elementsByNamespace, String portraitSha256, String docType,
-        ValidityWindow validity) {
+        ValidityWindow validity, StatusListReference status) {
 
     Object element(String identifier) {
         return elementsByNamespace.values().stream()
@@ -20,6 +21,6 @@ record CredentialContent(Map<String, Map<String, Object>> elementsByNamespace, S
     }
 
     Map<String, Object> claims() {
-        return ClaimValues.flatten(elementsByNamespace, portraitSha256, docType, validity);
+        return ClaimValues.flatten(elementsByNamespace, portraitSha256, docType, validity, status);
     }
 }

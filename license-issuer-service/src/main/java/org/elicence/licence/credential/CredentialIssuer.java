@@ -37,19 +37,32 @@ public final class CredentialIssuer {
      * hold the key. Use {@link #issue(LicenceData, PublicKey)} once it does.
      */
     public IssuedCredential issue(LicenceData data) {
-        return issue(data, KeyHierarchyGenerator.newP256KeyPair().getPublic());
+        return issue(data, KeyHierarchyGenerator.newP256KeyPair().getPublic(), null);
+    }
+
+    /**
+     * Issues with a fresh device key (as {@link #issue(LicenceData)}) and a reference to the credential's entry in
+     * the issuer's Token Status List, so that any verifier can look its status up.
+     */
+    public IssuedCredential issue(LicenceData data, StatusListReference status) {
+        return issue(data, KeyHierarchyGenerator.newP256KeyPair().getPublic(), status);
     }
 
     /** Issues bound to the holder wallet's P-256 device key. */
     public IssuedCredential issue(LicenceData data, PublicKey devicePublicKey) {
+        return issue(data, devicePublicKey, null);
+    }
+
+    /** @param status the credential's status list entry, or null for a credential that references none */
+    public IssuedCredential issue(LicenceData data, PublicKey devicePublicKey, StatusListReference status) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         ValidityWindow validity = new ValidityWindow(now, now, validUntil(data.expiryDate()));
         if (!validity.validUntil().isAfter(now)) {
             throw new IllegalArgumentException("licence or document signer certificate has already expired");
         }
         List<Element> elements = LicenceElements.of(data, LocalDate.ofInstant(now, ISSUING_ZONE));
-        byte[] mdoc = mdocWriter.write(elements, validity, devicePublicKey, keys);
-        String jws = JwsCompact.sign(JwsClaims.build(elements, validity), keys);
+        byte[] mdoc = mdocWriter.write(elements, validity, devicePublicKey, status, keys);
+        String jws = JwsCompact.sign(JwsClaims.build(elements, validity, status), keys);
         // The JWS without portrait is the QR payload: scanning it verifies offline with only the IACA certificate.
         return new IssuedCredential(mdoc, jws, jws);
     }

@@ -118,10 +118,13 @@ public final class CredentialVerifier {
         if (!(content.element(LicenceElements.DOCUMENT_NUMBER) instanceof String licenceNumber)) {
             return VerificationResult.rejected(ReasonCode.MALFORMED, "document_number was not disclosed");
         }
-        return switch (status.statusOf(licenceNumber)) {
+        var credential = new CredentialReference(licenceNumber, content.validity().signed(), content.status());
+        return switch (status.statusOf(credential)) {
             case ACTIVE -> VerificationResult.of(ReasonCode.VALID, "signature, issuer and validity verified", claims);
             case SUSPENDED -> VerificationResult.of(ReasonCode.SUSPENDED, "licence is suspended", claims);
             case REVOKED -> VerificationResult.of(ReasonCode.REVOKED, "licence has been revoked", claims);
+            case SUPERSEDED -> VerificationResult.of(ReasonCode.SUPERSEDED,
+                    "this credential was replaced by a renewed one; ask the holder for the current credential", claims);
             case UNKNOWN -> VerificationResult.of(ReasonCode.STATUS_UNKNOWN,
                     "signature, issuer and validity verified; revocation status not checked", claims);
         };

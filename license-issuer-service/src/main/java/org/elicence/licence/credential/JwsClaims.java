@@ -18,7 +18,7 @@ final class JwsClaims {
     private JwsClaims() {
     }
 
-    static Map<String, Object> build(List<Element> elements, ValidityWindow validity) {
+    static Map<String, Object> build(List<Element> elements, ValidityWindow validity, StatusListReference status) {
         Map<String, Object> claims = new LinkedHashMap<>();
         Map<String, Map<String, Object>> namespaces = new LinkedHashMap<>();
         for (Element element : elements) {
@@ -37,6 +37,9 @@ final class JwsClaims {
         claims.put("iat", validity.signed().getEpochSecond());
         claims.put("nbf", validity.validFrom().getEpochSecond());
         claims.put("exp", validity.validUntil().getEpochSecond());
+        if (status != null) {
+            claims.put(StatusListReference.CLAIM, status.toClaim());
+        }
         claims.put(DOC_TYPE, LicenceElements.MDL_DOCTYPE);
         claims.putAll(namespaces);
         return claims;
@@ -56,7 +59,8 @@ final class JwsClaims {
             throw new CredentialRejectedException(ReasonCode.MALFORMED, "JWS lacks doctype, namespaces or portrait digest");
         }
         var validity = new ValidityWindow(epoch(claims, "iat"), epoch(claims, "nbf"), epoch(claims, "exp"));
-        return new CredentialContent(namespaces, portrait, docType, validity);
+        return new CredentialContent(namespaces, portrait, docType, validity,
+                StatusListReference.fromClaim(claims.get(StatusListReference.CLAIM)));
     }
 
     private static Instant epoch(Map<String, Object> claims, String name) throws CredentialRejectedException {

@@ -59,7 +59,8 @@ final class MdocVerification {
         Object portrait = elements.getOrDefault(LicenceElements.ISO_NAMESPACE, Map.of()).get(LicenceElements.PORTRAIT);
         String portraitSha256 = portrait == null ? null
                 : ClaimValues.portraitDigest(java.util.Base64.getDecoder().decode((String) portrait));
-        var content = new CredentialContent(elements, portraitSha256, (String) docType, validity(map(mso.get("validityInfo"))));
+        var content = new CredentialContent(elements, portraitSha256, (String) docType, validity(map(mso.get("validityInfo"))),
+                StatusListReference.fromClaim(mso.get(StatusListReference.CLAIM)));
         return new Verified(content, signer);
     }
 

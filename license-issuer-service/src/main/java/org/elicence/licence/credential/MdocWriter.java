@@ -28,7 +28,8 @@ final class MdocWriter {
 
     private final SecureRandom random = new SecureRandom();
 
-    byte[] write(List<Element> elements, ValidityWindow validity, PublicKey deviceKey, KeyMaterial keys) {
+    byte[] write(List<Element> elements, ValidityWindow validity, PublicKey deviceKey, StatusListReference status,
+            KeyMaterial keys) {
         Map<String, List<Object>> itemsByNamespace = new LinkedHashMap<>();
         Map<String, Map<Object, Object>> digestsByNamespace = new LinkedHashMap<>();
         List<Integer> digestIds = shuffledIds(elements.size());
@@ -39,7 +40,7 @@ final class MdocWriter {
             digestsByNamespace.computeIfAbsent(element.namespace(), ns -> new LinkedHashMap<>())
                     .put(digestIds.get(i), Encoding.sha256(Cbor.encode(item)));
         }
-        byte[] msoPayload = Cbor.encode(Cbor.embed(mobileSecurityObject(digestsByNamespace, validity, deviceKey)));
+        byte[] msoPayload = Cbor.encode(Cbor.embed(mobileSecurityObject(digestsByNamespace, validity, deviceKey, status)));
         CoseSign1 issuerAuth = CoseSign1.sign(msoPayload, keys.documentSignerKey(), keys.documentSignerCertificate());
 
         Map<String, Object> issuerSigned = new LinkedHashMap<>();
@@ -63,7 +64,7 @@ final class MdocWriter {
     }
 
     private static Map<String, Object> mobileSecurityObject(Map<String, Map<Object, Object>> valueDigests,
-            ValidityWindow validity, PublicKey deviceKey) {
+            ValidityWindow validity, PublicKey deviceKey, StatusListReference status) {
         Map<String, Object> validityInfo = new LinkedHashMap<>();
         validityInfo.put("signed", validity.signed());
         validityInfo.put("validFrom", validity.validFrom());
@@ -75,6 +76,10 @@ final class MdocWriter {
         mso.put("deviceKeyInfo", Map.of("deviceKey", coseKey(deviceKey)));
         mso.put("docType", LicenceElements.MDL_DOCTYPE);
         mso.put("validityInfo", validityInfo);
+        // ISO 18013-5 2nd edition's optional MSO "status", shaped as the Token Status List draft's COSE status.
+        if (status != null) {
+            mso.put(StatusListReference.CLAIM, status.toClaim());
+        }
         return mso;
     }
 

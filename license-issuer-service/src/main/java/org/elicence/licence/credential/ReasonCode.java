@@ -31,7 +31,12 @@ public enum ReasonCode {
     /** The credential's validity window (MSO validUntil / JWS exp) has ended. */
     EXPIRED(Outcome.EXPIRED),
     SUSPENDED(Outcome.SUSPENDED),
-    REVOKED(Outcome.REVOKED);
+    REVOKED(Outcome.REVOKED),
+    /**
+     * Genuine, but no longer the licence's credential: a renewal replaced it. INVALID rather than REVOKED, since the
+     * licence itself may be perfectly good; the holder has a newer credential to present.
+     */
+    SUPERSEDED(Outcome.INVALID);
 
     private final Outcome outcome;
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.elicence.licence.credential.CredentialReference;
 import org.elicence.licence.credential.LicenceStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -54,6 +55,10 @@ public class ELicence extends PanacheEntityBase {
     @Column(name = "status_reason")
     public String statusReason;
 
+    /** This credential's entry in the Token Status List; signed into the credential. */
+    @Column(name = "status_index", nullable = false)
+    public long statusIndex;
+
     /** The ACTIVE or SUSPENDED e-licence of a licence; the store's unique index allows at most one. */
     public static Optional<ELicence> findLive(String licenceNumber) {
         return ELicence.<ELicence>find("licenceNumber = ?1 and status in ?2", licenceNumber,
@@ -64,6 +69,20 @@ public class ELicence extends PanacheEntityBase {
     public static Optional<ELicence> findCurrent(String licenceNumber) {
         return findLive(licenceNumber).or(() -> ELicence.<ELicence>find(
                 "licenceNumber = ?1 order by issuedAt desc", licenceNumber).firstResultOptional());
+    }
+
+    /**
+     * The e-licence a presented credential came from: by its signed status list index, or, for a credential signed
+     * before indexes existed, by its signing instant. The licence number must match too, so an index from another
+     * store (a credential of a reset test database, say) is not taken for one of ours.
+     */
+    public static Optional<ELicence> findIssued(CredentialReference credential) {
+        if (credential.statusList() != null) {
+            return ELicence.<ELicence>find("statusIndex = ?1 and licenceNumber = ?2", credential.statusList().idx(),
+                    credential.licenceNumber()).firstResultOptional();
+        }
+        return ELicence.<ELicence>find("licenceNumber = ?1 and issuedAt = ?2", credential.licenceNumber(),
+                credential.signedAt()).firstResultOptional();
     }
 
     @Override

@@ -9,7 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * The two inserts that must lose quietly to a concurrent transaction instead of failing it. PostgreSQL's
+ * The statements the entities cannot express. The two inserts must lose quietly to a concurrent transaction instead of failing it. PostgreSQL's
  * {@code ON CONFLICT DO NOTHING} waits for the other transaction and then inserts nothing, so the caller can
  * read what won; a constraint violation would instead poison the caller's transaction and force a retry.
  */
@@ -20,8 +20,9 @@ public class ELicenceStore {
             + "VALUES (:applicationId, 'PENDING', :now) ON CONFLICT DO NOTHING";
     // No conflict target: the unique application id and the partial "one live e-licence per licence" index both count.
     private static final String INSERT_E_LICENCE_SQL = "INSERT INTO e_licence (id, licence_number, application_id, "
-            + "status, mdoc, jws, issued_at, valid_until, status_changed_at) VALUES (:id, :licenceNumber, "
-            + ":applicationId, 'ACTIVE', :mdoc, :jws, :issuedAt, :validUntil, :issuedAt) ON CONFLICT DO NOTHING";
+            + "status, mdoc, jws, issued_at, valid_until, status_changed_at, status_index) VALUES (:id, :licenceNumber, "
+            + ":applicationId, 'ACTIVE', :mdoc, :jws, :issuedAt, :validUntil, :issuedAt, :statusIndex) ON CONFLICT DO NOTHING";
+    private static final String NEXT_STATUS_INDEX_SQL = "SELECT nextval('e_licence_status_index')";
 
     private final EntityManager entityManager;
 
@@ -55,7 +56,14 @@ public class ELicenceStore {
                 .setParameter("jws", signed.jws())
                 .setParameter("issuedAt", signed.issuedAt())
                 .setParameter("validUntil", signed.validUntil())
+                .setParameter("statusIndex", signed.statusIndex())
                 .executeUpdate();
         return inserted == 1 ? id : null;
+    }
+
+    /** A status list index no credential has had; a sequence, so concurrent signings never share one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long nextStatusIndex() {
+        return ((Number) entityManager.createNativeQuery(NEXT_STATUS_INDEX_SQL).getSingleResult()).longValue();
     }
 }

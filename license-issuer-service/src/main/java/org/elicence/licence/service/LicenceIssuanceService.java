@@ -1,13 +1,9 @@
 package org.elicence.licence.service;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.elicence.licence.credential.CredentialIssuer;
-import org.elicence.licence.credential.DrivingPrivilege;
-import org.elicence.licence.credential.LicenceData;
 import org.elicence.licence.credential.LicenceStatus;
 import org.elicence.licence.registry.DriverLicence;
 import org.elicence.licence.service.LicenceDecision.Outcome;
@@ -38,14 +34,14 @@ public class LicenceIssuanceService {
 
     private final ELicenceStore store;
     private final Outbox outbox;
-    private final CredentialIssuer issuer;
+    private final LicenceSigner signer;
     private final Clock clock;
 
     @Inject
-    public LicenceIssuanceService(ELicenceStore store, Outbox outbox, CredentialIssuer issuer, Clock clock) {
+    public LicenceIssuanceService(ELicenceStore store, Outbox outbox, LicenceSigner signer, Clock clock) {
         this.store = store;
         this.outbox = outbox;
-        this.issuer = issuer;
+        this.signer = signer;
         this.clock = clock;
     }
 
@@ -72,16 +68,15 @@ public class LicenceIssuanceService {
             }
             return;
         }
-        LocalDate today = LocalDate.now(clock.withZone(LicenceEvents.ISSUING_ZONE));
-        if (!licence.expiresOn.isAfter(today)) {
+        if (!licence.expiresOn.isAfter(signer.today())) {
             refuse(decision, LicenceEvents.LICENCE_EXPIRED);
             return;
         }
-        sign(decision, licence, licenceData(licence, Portraits.jpeg(applicationId, portrait), today));
+        sign(decision, licence, Portraits.jpeg(applicationId, portrait));
     }
 
-    private void sign(LicenceDecision decision, DriverLicence licence, LicenceData data) {
-        SignedLicence signed = SignedLicence.of(issuer.issue(data));
+    private void sign(LicenceDecision decision, DriverLicence licence, byte[] portraitJpeg) {
+        SignedLicence signed = signer.sign(licence, portraitJpeg);
         UUID eLicenceId = store.insertActiveUnlessLive(licence.licenceNumber, decision.applicationId, signed);
         if (eLicenceId == null) {
             // A racing application for the same licence committed its e-licence first; ours is discarded unseen.
@@ -116,14 +111,5 @@ public class LicenceIssuanceService {
         decision.eLicenceId = eLicenceId;
         decision.refusalCode = refusalCode;
         decision.decidedAt = clock.instant();
-    }
-
-    private static LicenceData licenceData(DriverLicence licence, byte[] portrait, LocalDate today) {
-        return new LicenceData(licence.licenceNumber, licence.familyNameLatin, licence.givenNameLatin,
-                licence.residentId, licence.birthDate,
-                licence.classes.stream()
-                        .map(c -> new DrivingPrivilege(c.classCode, c.grantedOn, c.expiresOn))
-                        .toList(),
-                licence.firstIssuedOn, today, licence.expiresOn, licence.issuingAuthority, portrait);
     }
 }

@@ -1,5 +1,6 @@
 package org.elicence.licence.service;
 
+import org.elicence.licence.credential.CredentialReference;
 import org.elicence.licence.credential.LicenceStatus;
 import org.elicence.licence.credential.LicenceStatusLookup;
 
@@ -18,5 +19,12 @@ public class LicenceStatusRegister implements LicenceStatusLookup {
     @Transactional
     public LicenceStatus statusOf(String licenceNumber) {
         return ELicence.findCurrent(licenceNumber).map(e -> e.status).orElse(LicenceStatus.UNKNOWN);
+    }
+
+    /** The presented credential's own status; a credential the store cannot place has its licence's status. */
+    @Override
+    @Transactional
+    public LicenceStatus statusOf(CredentialReference credential) {
+        return ELicence.findIssued(credential).map(e -> e.status).orElseGet(() -> statusOf(credential.licenceNumber()));
     }
 }

@@ -9,18 +9,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.elicence.licence.credential.IssuedCredential;
 
 /**
- * A freshly signed credential with the instants the store and the event need. The validity end is read back
- * from the JWS's {@code exp} rather than recomputed, because the issuer caps it at the document signer
- * certificate's expiry and only the signed value is the truth.
+ * A freshly signed credential with the values the store and the event need. The validity end and the status
+ * list index are read back from the JWS rather than passed along, because the issuer caps the validity at the
+ * document signer certificate's expiry and only the signed values are the truth.
  */
-public record SignedLicence(byte[] mdoc, String jws, Instant issuedAt, Instant validUntil) {
+public record SignedLicence(byte[] mdoc, String jws, Instant issuedAt, Instant validUntil, long statusIndex) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static SignedLicence of(IssuedCredential credential) {
         JsonNode claims = jwsClaims(credential.jws());
+        JsonNode statusIndex = claims.path("status").path("status_list").path("idx");
+        if (!statusIndex.canConvertToLong()) {
+            throw new IllegalStateException("the issuer signed a credential without a status list entry");
+        }
         return new SignedLicence(credential.mdoc(), credential.jws(), Instant.ofEpochSecond(claims.path("iat").asLong()),
-                Instant.ofEpochSecond(claims.path("exp").asLong()));
+                Instant.ofEpochSecond(claims.path("exp").asLong()), statusIndex.asLong());
     }
 
     private static JsonNode jwsClaims(String jws) {
@@ -34,6 +38,6 @@ public record SignedLicence(byte[] mdoc, String jws, Instant issuedAt, Instant v
 
     @Override
     public String toString() {
-        return "SignedLicence[issuedAt=" + issuedAt + ", validUntil=" + validUntil + "]";
+        return "SignedLicence[issuedAt=" + issuedAt + ", validUntil=" + validUntil + ", statusIndex=" + statusIndex + "]";
     }
 }

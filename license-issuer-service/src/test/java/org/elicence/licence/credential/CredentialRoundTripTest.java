@@ -96,6 +96,52 @@ class CredentialRoundTripTest {
     }
 
     @Test
+    void theStatusListEntryIsSignedIntoBothRepresentationsAndHandedToTheRegister() {
+        var entry = new StatusListReference(42, "https://licences.example.invalid/api/v1/licences/status-list");
+        IssuedCredential referenced = new CredentialIssuer(keys, Fixtures.CLOCK).issue(Fixtures.licence(), entry);
+        List<CredentialReference> asked = new java.util.ArrayList<>();
+        var register = new LicenceStatusLookup() {
+            @Override
+            public LicenceStatus statusOf(String licenceNumber) {
+                throw new AssertionError("the verifier asks about the presented credential, not only its licence");
+            }
+
+            @Override
+            public LicenceStatus statusOf(CredentialReference credential) {
+                asked.add(credential);
+                return LicenceStatus.SUPERSEDED;
+            }
+        };
+        var verifierWithRegister = new CredentialVerifier(List.of(keys.iacaCertificate()), register, Fixtures.CLOCK);
+
+        for (VerificationResult result : List.of(verifierWithRegister.verifyMdoc(referenced.mdoc()),
+                verifierWithRegister.verifyJws(referenced.jws()))) {
+            assertEquals(Outcome.INVALID, result.outcome());
+            assertEquals("SUPERSEDED", result.reasonCode());
+            assertEquals(Map.of("status_list", Map.of("idx", 42L, "uri", entry.uri())),
+                    normalised(result.claims().get("status")));
+        }
+        assertEquals(List.of(new CredentialReference(Fixtures.LICENCE_NUMBER, Fixtures.NOW, entry),
+                new CredentialReference(Fixtures.LICENCE_NUMBER, Fixtures.NOW, entry)), asked);
+
+        Map<?, ?> mso = (Map<?, ?>) Cbor.decodeEmbedded(Cbor.decode((byte[]) ((List<?>) ((Map<?, ?>) ((Map<?, ?>) Cbor
+                .decode(referenced.mdoc())).get("issuerSigned")).get("issuerAuth")).get(2)));
+        assertEquals(Map.of("status_list", Map.of("idx", 42L, "uri", entry.uri())), mso.get("status"));
+        assertEquals(null, verifier.verifyJws(credential.jws()).claims().get("status"),
+                "a credential issued without an entry claims none");
+    }
+
+    // JSON numbers come back as Integer, CBOR ones as Long; the signed value is the same.
+    private static Object normalised(Object claim) {
+        if (claim instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+            map.forEach((key, value) -> copy.put(key, normalised(value)));
+            return copy;
+        }
+        return claim instanceof Integer number ? Long.valueOf(number) : claim;
+    }
+
+    @Test
     void licenceToStringDoesNotLeakTheResidentId() {
         assertTrue(!Fixtures.licence().toString().contains("110101199003074512"));
     }
