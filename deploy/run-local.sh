@@ -6,6 +6,9 @@
 #                                  foreground (Ctrl-C stops it all)
 #   deploy/run-local.sh start      the same, but return once everything is ready
 #   deploy/run-local.sh stop       stop what 'start' started
+#   deploy/run-local.sh start-one NAME [PORT]
+#                                  start the broker (NAME=kafka) or one service again, or a further
+#                                  instance of a service on PORT (the fault and scale tests use it)
 #
 # Settings (environment): ELICENCE_HTTP_PORT_BASE (8080: application-service on it, photo-audit +1,
 # idcard +2, license-issuer +3), ELICENCE_KAFKA_PORT (9092), ELICENCE_DB_SUFFIX (appended to the
@@ -44,6 +47,55 @@ wait_for() { # name, command...
   return 1
 }
 
+launch_kafka() { # the broker keeps its data directory, so a restart finds its topics and offsets
+  local infra="$root/deploy/local-infra/target/classes"
+  : >"$state/logs/kafka.log"
+  java -Xmx512m -XX:+UseSerialGC -cp "$infra:$(cat "$infra/org/elicence/infra/kafka-broker.classpath")" \
+    org.elicence.infra.LocalKafkaBroker --port "$kafka_port" --controller-port $((kafka_port + 1)) \
+    --data-dir "$state/kafka-data" >>"$state/logs/kafka.log" 2>&1 &
+  echo $! >"$state/pids/kafka.pid"
+  wait_for kafka grep -q ELICENCE-KAFKA-READY "$state/logs/kafka.log"
+}
+
+launch_service() { # index into services, HTTP port, instance name (pid and log file)
+  local i=$1 port=$2 instance=$3
+  env "${db_env[$i]}=jdbc:postgresql://${ELICENCE_PG_HOST:-127.0.0.1}:5432/${databases[$i]}$db_suffix" \
+    KAFKA_BOOTSTRAP_SERVERS="localhost:$kafka_port" \
+    QUARKUS_HTTP_PORT="$port" \
+    ELICENCE_JWT_PUBLIC_KEY="$state/keys/jwt-public.pem" \
+    LICENCE_KEYS_IACA_CERT="$state/keys/iaca-cert.pem" \
+    LICENCE_KEYS_DS_CERT="$state/keys/ds-cert.pem" \
+    LICENCE_KEYS_DS_KEY="$state/keys/ds-key.pem" \
+    java -Xmx384m -XX:+UseSerialGC -jar "$root/${services[$i]}/target/quarkus-app/quarkus-run.jar" \
+    >>"$state/logs/$instance.log" 2>&1 &
+  echo $! >"$state/pids/$instance.pid"
+}
+
+# Starts one more process of a running platform: the broker again after it was stopped, a service
+# again after it died, or a further instance of a service on another port (same consumer group).
+start_one() { # kafka | SERVICE [PORT]
+  local name=$1 port=${2:-}
+  mkdir -p "$state/logs" "$state/pids"
+  if [ "$name" = kafka ]; then
+    launch_kafka
+    return
+  fi
+  for i in "${!services[@]}"; do
+    if [ "${services[$i]}" = "$name" ]; then
+      local default_port=$((port_base + i))
+      port=${port:-$default_port}
+      local instance=$name
+      [ "$port" = "$default_port" ] || instance="$name-$port"
+      launch_service "$i" "$port" "$instance"
+      wait_for "$instance" curl -fsS "http://localhost:$port/q/health/ready"
+      echo "$instance http://localhost:$port"
+      return
+    fi
+  done
+  echo "unknown service: $name (one of: kafka ${services[*]})" >&2
+  return 2
+}
+
 start() {
   "$root/deploy/prerequisites.sh"
   if [ "${ELICENCE_SKIP_BUILD:-0}" != 1 ]; then
@@ -52,6 +104,7 @@ start() {
   fi
   mkdir -p "$state/logs" "$state/pids" "$state/keys"
   stop >/dev/null
+  rm -f "$state"/logs/*.log
 
   "$root/deploy/jwt-dev-keys.sh" "$state/keys"
   [ -f "$state/keys/ds-key.pem" ] || KEYS_DIR="$state/keys" "$root/deploy/dev-keys.sh" >/dev/null
@@ -62,27 +115,11 @@ start() {
       | grep -q 1 || psql -h "${ELICENCE_PG_HOST:-127.0.0.1}" -U postgres -qc "CREATE DATABASE $name"
   done
 
-  infra="$root/deploy/local-infra/target/classes"
-  java -Xmx512m -XX:+UseSerialGC -cp "$infra:$(cat "$infra/org/elicence/infra/kafka-broker.classpath")" \
-    org.elicence.infra.LocalKafkaBroker --port "$kafka_port" --controller-port $((kafka_port + 1)) \
-    --data-dir "$state/kafka-data" >"$state/logs/kafka.log" 2>&1 &
-  echo $! >"$state/pids/kafka.pid"
-  wait_for kafka grep -q ELICENCE-KAFKA-READY "$state/logs/kafka.log"
+  launch_kafka
   echo "kafka        localhost:$kafka_port"
 
   for i in "${!services[@]}"; do
-    service=${services[$i]}
-    port=$((port_base + i))
-    env "${db_env[$i]}=jdbc:postgresql://${ELICENCE_PG_HOST:-127.0.0.1}:5432/${databases[$i]}$db_suffix" \
-      KAFKA_BOOTSTRAP_SERVERS="localhost:$kafka_port" \
-      QUARKUS_HTTP_PORT="$port" \
-      ELICENCE_JWT_PUBLIC_KEY="$state/keys/jwt-public.pem" \
-      LICENCE_KEYS_IACA_CERT="$state/keys/iaca-cert.pem" \
-      LICENCE_KEYS_DS_CERT="$state/keys/ds-cert.pem" \
-      LICENCE_KEYS_DS_KEY="$state/keys/ds-key.pem" \
-      java -Xmx384m -XX:+UseSerialGC -jar "$root/$service/target/quarkus-app/quarkus-run.jar" \
-      >"$state/logs/$service.log" 2>&1 &
-    echo $! >"$state/pids/$service.pid"
+    launch_service "$i" $((port_base + i)) "${services[$i]}"
   done
   for i in "${!services[@]}"; do
     port=$((port_base + i))
@@ -101,11 +138,12 @@ MSG
 case "${1:-run}" in
   start) start ;;
   stop) stop ;;
+  start-one) shift; start_one "$@" ;;
   run)
     trap 'echo; stop; exit 0' INT TERM
     start
     echo "Running; Ctrl-C stops everything."
     while true; do sleep 3600; done
     ;;
-  *) echo "usage: $0 [run|start|stop]" >&2; exit 2 ;;
+  *) echo "usage: $0 [run|start|stop|start-one kafka|SERVICE [PORT]]" >&2; exit 2 ;;
 esac

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -33,6 +34,33 @@ final class LocalPlatform {
 
     void stop() throws IOException, InterruptedException {
         run(120, "deploy/run-local.sh", "stop");
+    }
+
+    /** SIGKILL, as a crashed JVM or an OOM-killed pod dies: no shutdown hook, no graceful close. */
+    void kill9(String instance) throws Exception {
+        Path pidFile = state.resolve("pids").resolve(instance + ".pid");
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isPresent()) {
+            process.get().destroyForcibly();
+            process.get().onExit().get(30, TimeUnit.SECONDS);
+        }
+        Files.delete(pidFile);
+    }
+
+    /** Starts the broker or a service again, or (with a port) a further instance of a service. */
+    void startOne(String name, String... port) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("deploy/run-local.sh", "start-one", name));
+        command.addAll(List.of(port));
+        run(300, command.toArray(String[]::new));
+    }
+
+    java.sql.Connection database(String name) throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + name + DB_SUFFIX, "postgres", "");
+    }
+
+    String kafkaBootstrap() {
+        return "localhost:" + KAFKA_PORT;
     }
 
     String apiBase() {
@@ -72,7 +100,14 @@ final class LocalPlatform {
         builder.redirectError(errors.toFile());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        boolean finished;
+        try {
+            finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            process.destroy();
+            throw e;
+        }
+        if (!finished || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output + "\n"
                     + Files.readString(errors));
         }

@@ -30,8 +30,20 @@ final class MobileApi {
     }
 
     String createApplication(String fullName) throws Exception {
-        Reply reply = send(request("/api/v1/applications").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"fullName\":\"" + fullName + "\"}")));
+        return createApplication(fullName, null);
+    }
+
+    /** With an idempotency key a phone can retry after a lost answer without opening a second application. */
+    String createApplication(String fullName, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = request("/api/v1/applications").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"fullName\":\"" + fullName + "\"}"));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        Reply reply = send(request);
+        if (reply.status() >= 500) {
+            throw new IOException("create answered " + reply.status() + " (service unavailable, retry)");
+        }
         if (reply.status() != 201) {
             throw new AssertionError("create answered " + reply.status() + ": " + new String(reply.body()));
         }
@@ -49,6 +61,16 @@ final class MobileApi {
 
     Reply get(String path) throws Exception {
         return send(request(path).GET());
+    }
+
+    /** Any request with this applicant's token: the bad-input corpus sends what the app never would. */
+    Reply send(String method, String path, String contentType, byte[] body) throws Exception {
+        HttpRequest.Builder request = request(path).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
     }
 
     private HttpRequest.Builder request(String path) {

@@ -1,0 +1,116 @@
+package org.elicence.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Breaks the running platform on purpose while a burst of applications goes through it: every service
+ * is killed with SIGKILL in turn and started again, then the Kafka broker. Two services run a second
+ * instance in the same consumer group throughout, so partitions move between instances as their
+ * peers die. Afterwards every accepted application must be in its correct end state, no licence
+ * number may have been signed twice, no application may have two LicenceIssued events, nothing may be
+ * dead-lettered and every outbox must be empty.
+ *
+ * <p>CI size by default; the full size is a documented command (docs/reliability.md):
+ * {@code -Dreliability.applications=1000 -Dreliability.rate=10}.
+ */
+class FaultInjectionIT {
+
+    private static final int APPLICATIONS = Integer.getInteger("reliability.applications", 40);
+    private static final double RATE = Double.parseDouble(System.getProperty("reliability.rate", "2"));
+    private static final Duration PATIENCE = Duration.ofMinutes(Long.getLong("reliability.patience-minutes", 6));
+    private static final LocalPlatform PLATFORM = new LocalPlatform();
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        PLATFORM.start();
+        // Second instances: same consumer groups, other ports.
+        PLATFORM.startOne("photo-audit-service", Integer.toString(LocalPlatform.HTTP_PORT_BASE + 11));
+        PLATFORM.startOne("license-issuer-service", Integer.toString(LocalPlatform.HTTP_PORT_BASE + 13));
+    }
+
+    @AfterAll
+    static void stopPlatform() throws Exception {
+        PLATFORM.stop();
+    }
+
+    @Test
+    void killingEveryServiceAndTheBrokerDuringABurstLosesNothingAndIssuesNothingTwice() throws Exception {
+        String runId = "fault-" + Instant.now().toEpochMilli();
+        JourneyRunner runner = new JourneyRunner(PLATFORM, runId, PATIENCE, Duration.ofMillis(500));
+        List<String> faults = new ArrayList<>();
+        List<JourneyRunner.Outcome> outcomes = new ArrayList<>();
+        Instant started = Instant.now();
+        try (AutomatedReviewer reviewer = new AutomatedReviewer(PLATFORM.kafkaBootstrap())) {
+            ExecutorService phones = Executors.newFixedThreadPool(Math.min(APPLICATIONS, 64));
+            List<Future<JourneyRunner.Outcome>> journeys = new ArrayList<>();
+            Thread chaos = new Thread(() -> breakThingsInTurn(faults), "chaos");
+            chaos.start();
+            Journey[] kinds = Journey.values();
+            for (int i = 0; i < APPLICATIONS; i++) {
+                Journey journey = kinds[i % kinds.length];
+                int index = i;
+                journeys.add(phones.submit(() -> runner.run(journey, index)));
+                Thread.sleep((long) (1000 / RATE));
+            }
+            chaos.join();
+            for (Future<JourneyRunner.Outcome> journey : journeys) {
+                outcomes.add(journey.get());
+            }
+            phones.shutdown();
+            phones.awaitTermination(1, TimeUnit.MINUTES);
+        }
+        Thread.sleep(3_000); // let the relays' last sweep publish anything still pending
+        PlatformLedger ledger = PlatformLedger.read(PLATFORM, runId);
+        RunSummary summary = new RunSummary(outcomes);
+
+        RunSummary.write("fault-injection.md", "## Fault injection: " + APPLICATIONS + " applications at " + RATE
+                + "/s, " + Duration.between(started, Instant.now()).toSeconds() + " s\n\n"
+                + "Faults, in order: " + String.join("; ", faults) + "\n\n" + summary.outcomeTable() + "\n"
+                + ledger.markdown() + "\nMachine: " + RunSummary.machine() + "\n");
+
+        assertTrue(summary.neverAccepted().isEmpty(), "applications the phone could never submit: " + summary.neverAccepted());
+        assertTrue(summary.notAtEndState().isEmpty(), "accepted applications not in their end state: "
+                + summary.notAtEndState());
+        assertEquals(summary.accepted(), ledger.applicationsStored(), "one stored application per accepted one");
+        assertEquals(ledger.applicationsStored(), ledger.distinctIdempotencyKeys(), "no retry opened a second application");
+        assertTrue(ledger.noLicenceNumberSignedTwice(), "a licence number was signed twice: " + ledger);
+        assertEquals(0, ledger.applicationsWithTwoLicenceIssuedEvents(), ledger.toString());
+        assertEquals(0, ledger.totalDeadLetters(), "valid traffic was dead-lettered: " + ledger.deadLetters());
+        assertEquals(0, ledger.totalUnpublished(), "events left in an outbox: " + ledger.unpublishedOutboxRows());
+    }
+
+    /** SIGKILL each service in turn and start it again, then the broker; record what was done and how long it took. */
+    private static void breakThingsInTurn(List<String> faults) {
+        try {
+            Thread.sleep(3_000);
+            for (String service : PlatformLedger.SERVICES) {
+                faults.add(restartAfterKill9(service));
+                Thread.sleep(2_000);
+            }
+            faults.add(restartAfterKill9("kafka"));
+        } catch (Exception e) {
+            faults.add("chaos stopped: " + e);
+        }
+    }
+
+    private static String restartAfterKill9(String name) throws Exception {
+        Instant killed = Instant.now();
+        PLATFORM.kill9(name);
+        PLATFORM.startOne(name);
+        return "kill -9 " + name + ", back after " + Duration.between(killed, Instant.now()).toMillis() / 100 / 10.0 + " s";
+    }
+}

@@ -1,0 +1,142 @@
+package org.elicence.system;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Drives one application through its {@link Journey} the way a phone would: it retries what failed
+ * because a service was down (with the same Idempotency-Key for the creation, so a retry never opens a
+ * second application), then waits for the end state, noting when each milestone was seen.
+ */
+final class JourneyRunner {
+
+    /** What became of one application. Times are milliseconds from its own submission; -1 = not reached. */
+    record Outcome(Journey journey, String applicationId, String finalStatus, long verdictMillis, long licenceMillis,
+            int retries, String error) {
+
+        boolean accepted() {
+            return applicationId != null;
+        }
+
+        boolean reachedEndState() {
+            return journey.endState.equals(finalStatus);
+        }
+    }
+
+    private final LocalPlatform platform;
+    private final Map<String, MobileApi> apps = new ConcurrentHashMap<>();
+    private final String runId;
+    private final Duration patience;
+    private final Duration pollInterval;
+
+    JourneyRunner(LocalPlatform platform, String runId, Duration patience, Duration pollInterval) {
+        this.platform = platform;
+        this.runId = runId;
+        this.patience = patience;
+        this.pollInterval = pollInterval;
+    }
+
+    Outcome run(Journey journey, int index) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        AtomicInteger retries = new AtomicInteger();
+        String id = null;
+        String status = null;
+        long verdict = -1;
+        long licence = -1;
+        try {
+            MobileApi app = app(journey.residentId);
+            long submitted = System.nanoTime();
+            String key = runId + "-" + index;
+            id = retrying(deadline, retries, () -> app.createApplication(journey.name, key));
+            if (journey.idCard != null || journey.portrait != null) {
+                status = awaitStatus(app, id, "ID_CARD_REQUIRED", deadline, retries);
+                submitted = System.nanoTime();
+                if (journey.idCard != null) {
+                    upload(app, id, "/id-card/front", journey.cardSide("front"), deadline, retries);
+                    upload(app, id, "/id-card/back", journey.cardSide("back"), deadline, retries);
+                } else {
+                    upload(app, id, "/photo", journey.portraitBytes(), deadline, retries);
+                }
+            }
+            status = awaitStatus(app, id, journey.endState, deadline, retries);
+            long elapsed = (System.nanoTime() - submitted) / 1_000_000;
+            if ("PHOTO_REJECTED".equals(status)) {
+                verdict = elapsed;
+            } else if ("LICENCE_ISSUED".equals(status)) {
+                licence = elapsed;
+            }
+            return new Outcome(journey, id, status, verdict, licence, retries.get(), null);
+        } catch (Exception e) {
+            return new Outcome(journey, id, status, verdict, licence, retries.get(), e.toString());
+        }
+    }
+
+    private MobileApi app(String residentId) throws IOException, InterruptedException {
+        MobileApi app = apps.get(residentId);
+        if (app == null) {
+            app = new MobileApi(platform.apiBase(), platform.tokenFor(residentId));
+            apps.put(residentId, app);
+        }
+        return app;
+    }
+
+    private void upload(MobileApi app, String id, String path, byte[] image, long deadline, AtomicInteger retries)
+            throws Exception {
+        retrying(deadline, retries, () -> {
+            MobileApi.Reply reply = app.upload(id, path, "image/jpeg", image);
+            if (reply.status() >= 500) {
+                throw new IOException("upload answered " + reply.status());
+            }
+            if (reply.status() != 202) {
+                throw new IllegalStateException("upload " + path + " answered " + reply.status() + ": "
+                        + new String(reply.body()));
+            }
+            return null;
+        });
+    }
+
+    /** Polls until the status is {@code wanted}; stops early at any other final status. */
+    private String awaitStatus(MobileApi app, String id, String wanted, long deadline, AtomicInteger retries)
+            throws Exception {
+        String status = null;
+        while (System.nanoTime() < deadline) {
+            JsonNode view = retrying(deadline, retries, () -> {
+                MobileApi.Reply reply = app.get("/api/v1/applications/" + id);
+                if (reply.status() != 200) {
+                    throw new IOException("status answered " + reply.status());
+                }
+                return reply.json();
+            });
+            status = view.path("status").asText();
+            if (wanted.equals(status) || "LICENCE_ISSUED".equals(status) || "REFUSED".equals(status)) {
+                return status;
+            }
+            Thread.sleep(pollInterval.toMillis());
+        }
+        return status;
+    }
+
+    private interface Call<T> {
+        T call() throws Exception;
+    }
+
+    /** Connection refused, a reset, a 5xx: the service is restarting; a phone tries again. */
+    private static <T> T retrying(long deadline, AtomicInteger retries, Call<T> call) throws Exception {
+        while (true) {
+            try {
+                return call.call();
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                retries.incrementAndGet();
+                Thread.sleep(500);
+            }
+        }
+    }
+}
