@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -54,6 +55,53 @@ final class LicenceTestSupport {
 
     static String newId() {
         return UUID.randomUUID().toString();
+    }
+
+    /** A fictional registry licence made for one test, so tests never share a licence's history. */
+    record TestLicence(String licenceNumber, String residentId) {
+    }
+
+    /**
+     * Adds a driving licence (class C1) to the registry, as the authorities' registry would hold it. The seed data
+     * has seven licences, which the issuance and command tests already use up.
+     */
+    TestLicence newDriverLicence(LocalDate expiresOn) {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        String licenceNumber = "99" + String.format("%010d", random.nextLong(10_000_000_000L));
+        String residentId = residentId("110101" + LocalDate.of(1970, 1, 1).plusDays(random.nextInt(12_000))
+                .toString().replace("-", "") + String.format("%03d", random.nextInt(1000)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("INSERT INTO driver_licence (licence_number, resident_id, full_name, "
+                    + "family_name_latin, given_name_latin, birth_date, first_issued_on, expires_on, issuing_authority) "
+                    + "VALUES (?1, ?2, '测试', 'CESHI', 'Test', DATE '1980-01-01', DATE '2010-01-01', ?3, "
+                    + "'Beijing Traffic Management Bureau')")
+                    .setParameter(1, licenceNumber).setParameter(2, residentId).setParameter(3, expiresOn)
+                    .executeUpdate();
+            entityManager.createNativeQuery("INSERT INTO driver_licence_class (licence_number, class_code, granted_on) "
+                    + "VALUES (?1, 'C1', DATE '2010-01-01')").setParameter(1, licenceNumber).executeUpdate();
+        });
+        return new TestLicence(licenceNumber, residentId);
+    }
+
+    /** What the registry records when the authority renews the licence itself: a new expiry and, here, a new class. */
+    void registryRenews(String licenceNumber, LocalDate newExpiry, String addedClass) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("UPDATE driver_licence SET expires_on = ?2 WHERE licence_number = ?1")
+                    .setParameter(1, licenceNumber).setParameter(2, newExpiry).executeUpdate();
+            entityManager.createNativeQuery("INSERT INTO driver_licence_class (licence_number, class_code, granted_on) "
+                    + "VALUES (?1, ?2, CURRENT_DATE)").setParameter(1, licenceNumber).setParameter(2, addedClass)
+                    .executeUpdate();
+        });
+    }
+
+    // GB 11643 check digit, so the number is as valid as a real one.
+    private static String residentId(String first17) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
     }
 
     /** photo-audit-service's verdict PASS with a licence portrait; returns the ce_id. */

@@ -27,10 +27,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 /**
- * Obeys SUSPEND, REVOKE and REINSTATE commands typed by operators onto licence-authority-commands (plain JSON,
- * no CloudEvents headers; docs/operator-runbook.md). Each command takes effect once: its commandId is recorded
- * in the inbox table in the same transaction as the status change and the LicenceStatusChanged events, so a
- * redelivered or re-typed command does nothing. A command that cannot be obeyed changes nothing and is answered
+ * Obeys SUSPEND, REVOKE, REINSTATE and RENEW commands typed by operators onto licence-authority-commands (plain
+ * JSON, no CloudEvents headers; docs/operator-runbook.md). Each command takes effect once: its commandId is
+ * recorded in the inbox table in the same transaction as its effect (a status change and LicenceStatusChanged
+ * events, or a renewal and LicenceIssued events; see {@link LicenceRenewal}), so a redelivered or re-typed
+ * command does nothing. A command that cannot be obeyed changes nothing and is answered
  * on licence-authority-commands-rejected with the reason; a record without a usable commandId is de-duplicated
  * by its position on the topic instead, so a redelivery is not rejected twice.
  */
@@ -53,15 +54,19 @@ public class AuthorityCommandService {
 
     private final ObjectMapper json;
     private final EntityManager entityManager;
+    private final ELicenceStore store;
+    private final LicenceRenewal renewal;
     private final Outbox outbox;
     private final LicenceConfig config;
     private final Clock clock;
 
     @Inject
-    public AuthorityCommandService(ObjectMapper json, EntityManager entityManager, Outbox outbox,
-            LicenceConfig config, Clock clock) {
+    public AuthorityCommandService(ObjectMapper json, EntityManager entityManager, ELicenceStore store,
+            LicenceRenewal renewal, Outbox outbox, LicenceConfig config, Clock clock) {
         this.json = json;
         this.entityManager = entityManager;
+        this.store = store;
+        this.renewal = renewal;
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
@@ -90,6 +95,7 @@ public class AuthorityCommandService {
                     "authority " + command.authorityId() + " is not on the list of authorities allowed to change licences");
             return;
         }
+        store.lockLicence(command.licenceNumber());
         Optional<ELicence> current = ELicence.findCurrent(command.licenceNumber());
         if (current.isEmpty()) {
             reject(record, command, LicenceAuthorityCommandRejected.UNKNOWN_LICENCE,
@@ -97,6 +103,11 @@ public class AuthorityCommandService {
             return;
         }
         ELicence eLicence = current.get();
+        if (LicenceAuthorityCommand.RENEW.equals(command.action())) {
+            renewal.renew(eLicence, command).ifPresent(refusal ->
+                    reject(record, command, LicenceAuthorityCommandRejected.TRANSITION_NOT_ALLOWED, refusal));
+            return;
+        }
         Transition transition = TRANSITIONS.get(command.action());
         if (!transition.from().contains(eLicence.status)) {
             reject(record, command, LicenceAuthorityCommandRejected.TRANSITION_NOT_ALLOWED, "licence "

@@ -18,7 +18,8 @@ import jakarta.persistence.Table;
 /**
  * An issued e-licence: both signed representations and the register status verification reports. Rows are
  * inserted by {@link ELicenceStore} (the insert must lose quietly to a concurrent one); status changes go
- * through this entity. Status is never UNKNOWN here: that value is for verifiers without a register.
+ * through this entity. Status is never UNKNOWN here: that value is for verifiers without a register. A renewal
+ * leaves the replaced row SUPERSEDED and adds a new one, so a licence has one row per credential it has had.
  */
 @Entity
 @Table(name = "e_licence")
@@ -30,8 +31,13 @@ public class ELicence extends PanacheEntityBase {
     @Column(name = "licence_number", nullable = false)
     public String licenceNumber;
 
-    @Column(name = "application_id", nullable = false)
+    /** The application that caused the signing; null for a renewal, which a command caused. */
+    @Column(name = "application_id")
     public UUID applicationId;
+
+    /** The e-licence this one replaced, for a renewal; null for a first issue. */
+    @Column(name = "renews")
+    public UUID renews;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -65,10 +71,14 @@ public class ELicence extends PanacheEntityBase {
                 java.util.List.of(LicenceStatus.ACTIVE, LicenceStatus.SUSPENDED)).firstResultOptional();
     }
 
-    /** The e-licence that speaks for a licence now: the live one, else the most recently revoked. */
+    /**
+     * The e-licence that speaks for a licence now: the live one, else the revoked one. A superseded e-licence never
+     * does: the renewal that superseded it does.
+     */
     public static Optional<ELicence> findCurrent(String licenceNumber) {
         return findLive(licenceNumber).or(() -> ELicence.<ELicence>find(
-                "licenceNumber = ?1 order by issuedAt desc", licenceNumber).firstResultOptional());
+                "licenceNumber = ?1 and status = ?2 order by issuedAt desc", licenceNumber, LicenceStatus.REVOKED)
+                .firstResultOptional());
     }
 
     /**

@@ -3,15 +3,19 @@ package org.elicence.licence.service;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.elicence.licence.credential.LicenceStatus;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * The statements the entities cannot express. The two inserts must lose quietly to a concurrent transaction instead of failing it. PostgreSQL's
- * {@code ON CONFLICT DO NOTHING} waits for the other transaction and then inserts nothing, so the caller can
- * read what won; a constraint violation would instead poison the caller's transaction and force a retry.
+ * The writes whose order or concurrency matters. The two inserts of an application's decision and e-licence must
+ * lose quietly to a concurrent transaction instead of failing it: PostgreSQL's {@code ON CONFLICT DO NOTHING} waits
+ * for the other transaction and then inserts nothing, so the caller can read what won; a constraint violation would
+ * instead poison the caller's transaction and force a retry. Renewal and status commands instead take the
+ * licence's lock ({@link #lockLicence}) and then cannot race.
  */
 @ApplicationScoped
 public class ELicenceStore {
@@ -23,6 +27,9 @@ public class ELicenceStore {
             + "status, mdoc, jws, issued_at, valid_until, status_changed_at, status_index) VALUES (:id, :licenceNumber, "
             + ":applicationId, 'ACTIVE', :mdoc, :jws, :issuedAt, :validUntil, :issuedAt, :statusIndex) ON CONFLICT DO NOTHING";
     private static final String NEXT_STATUS_INDEX_SQL = "SELECT nextval('e_licence_status_index')";
+    // Two int keys: the first names what is locked, so other advisory locks of the database cannot collide with it.
+    private static final String LOCK_LICENCE_SQL = "SELECT count(*) FROM pg_advisory_xact_lock(:lockSpace, hashtext(:licenceNumber))";
+    private static final int LICENCE_LOCK_SPACE = 0x4c494331; // "LIC1"
 
     private final EntityManager entityManager;
 
@@ -59,6 +66,50 @@ public class ELicenceStore {
                 .setParameter("statusIndex", signed.statusIndex())
                 .executeUpdate();
         return inserted == 1 ? id : null;
+    }
+
+    /**
+     * Replaces a live e-licence by its renewal: the old row becomes SUPERSEDED (with the command's reason), the new
+     * one takes over its status, so renewing a suspended licence does not lift the suspension. The old row's change
+     * is flushed first: until it leaves the live statuses the unique index rejects the new row, and Hibernate would
+     * otherwise run the insert before the update. The caller holds the licence's lock, so nothing else can make a
+     * live e-licence for it meanwhile and a unique violation here would be a bug, not a race.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ELicence replace(ELicence replaced, SignedLicence renewal, String reason, Instant now) {
+        ELicence renewed = new ELicence();
+        renewed.id = UUID.randomUUID();
+        renewed.licenceNumber = replaced.licenceNumber;
+        renewed.renews = replaced.id;
+        renewed.status = replaced.status;
+        renewed.statusReason = replaced.statusReason;
+        renewed.statusChangedAt = replaced.statusChangedAt;
+        renewed.mdoc = renewal.mdoc();
+        renewed.jws = renewal.jws();
+        renewed.issuedAt = renewal.issuedAt();
+        renewed.validUntil = renewal.validUntil();
+        renewed.statusIndex = renewal.statusIndex();
+
+        replaced.status = LicenceStatus.SUPERSEDED;
+        replaced.statusReason = reason;
+        replaced.statusChangedAt = now;
+        entityManager.flush();
+        renewed.persist();
+        entityManager.flush();
+        return renewed;
+    }
+
+    /**
+     * Serialises, until this transaction ends, everything that decides about one licence's e-licence: issuance for
+     * an application, status commands and renewal. Without it an application could be given the credential a
+     * concurrent renewal is replacing, and keep it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockLicence(String licenceNumber) {
+        entityManager.createNativeQuery(LOCK_LICENCE_SQL)
+                .setParameter("lockSpace", LICENCE_LOCK_SPACE)
+                .setParameter("licenceNumber", licenceNumber)
+                .getSingleResult();
     }
 
     /** A status list index no credential has had; a sequence, so concurrent signings never share one. */

@@ -44,6 +44,18 @@ public class LicenceDecision extends PanacheEntityBase {
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
 
+    /**
+     * Hands every application holding {@code from} the e-licence that renewed it, so later status changes and
+     * shared issues follow the renewal.
+     *
+     * @return those applications
+     */
+    public static List<UUID> moveHolders(UUID from, UUID to) {
+        List<LicenceDecision> holding = LicenceDecision.list("eLicenceId", from);
+        holding.forEach(decision -> decision.eLicenceId = to);
+        return holding.stream().map(d -> d.applicationId).toList();
+    }
+
     /** Every application that holds this e-licence, so a status change reaches each of their views. */
     public static List<UUID> applicationsHolding(UUID eLicenceId) {
         return LicenceDecision.<LicenceDecision>list("eLicenceId", eLicenceId).stream()

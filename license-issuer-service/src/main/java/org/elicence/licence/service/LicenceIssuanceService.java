@@ -59,6 +59,7 @@ public class LicenceIssuanceService {
             return;
         }
         DriverLicence licence = found.get();
+        store.lockLicence(licence.licenceNumber);
         Optional<ELicence> current = ELicence.findCurrent(licence.licenceNumber);
         if (current.isPresent()) {
             if (current.get().status == LicenceStatus.REVOKED) {

@@ -142,6 +142,13 @@ class CredentialRoundTripTest {
     }
 
     @Test
+    void thePortraitSignedIntoAnMdocCanBeReadBackForRenewal() {
+        assertArrayEquals(Fixtures.licence().portraitJpeg(), MdocPortrait.jpeg(credential.mdoc()));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> MdocPortrait.jpeg(credential.jws().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    @Test
     void licenceToStringDoesNotLeakTheResidentId() {
         assertTrue(!Fixtures.licence().toString().contains("110101199003074512"));
     }

@@ -1,0 +1,75 @@
+package org.elicence.licence.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.elicence.licence.credential.LicenceStatus;
+import org.elicence.licence.credential.MdocPortrait;
+import org.elicence.licence.registry.DriverLicence;
+import org.elicence.messaging.events.LicenceAuthorityCommand;
+import org.elicence.messaging.outbox.Outbox;
+import org.jboss.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * An authority's RENEW: a freshly signed credential for the same licence number replaces the current one. It is
+ * signed like a first issue ({@link LicenceSigner}): what the registry says today, valid from now until the end of
+ * the registry's expiry day (capped at the current document signer certificate's expiry), under the current
+ * signer key, with a new status list entry. The portrait is the one the replaced credential carries, read back
+ * from its mdoc: that is the approved portrait, and keeping no second copy of it keeps the store to one image per
+ * credential. The replaced credential turns SUPERSEDED, so presenting it verifies as INVALID / SUPERSEDED; the
+ * renewal keeps the licence's status (a suspended licence stays suspended until REINSTATE).
+ *
+ * <p>Rules: a REVOKED licence cannot be renewed (revocation is final); a licence whose registry record has
+ * expired cannot either (the registry must record its renewal first). Runs inside the command's transaction,
+ * under the licence's lock, so it happens once per command and never beside another change to the licence.
+ */
+@ApplicationScoped
+public class LicenceRenewal {
+
+    private static final Logger LOG = Logger.getLogger(LicenceRenewal.class);
+
+    private final ELicenceStore store;
+    private final LicenceSigner signer;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    @Inject
+    public LicenceRenewal(ELicenceStore store, LicenceSigner signer, Outbox outbox, Clock clock) {
+        this.store = store;
+        this.signer = signer;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** @return why the licence cannot be renewed; empty once it is renewed and the holders are told */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Optional<String> renew(ELicence current, LicenceAuthorityCommand command) {
+        if (current.status == LicenceStatus.REVOKED) {
+            return Optional.of("licence " + current.licenceNumber + " is REVOKED; revocation is final, so it cannot "
+                    + "be renewed");
+        }
+        DriverLicence licence = DriverLicence.findById(current.licenceNumber);
+        if (!licence.expiresOn.isAfter(signer.today())) {
+            return Optional.of("licence " + current.licenceNumber + " expired on " + licence.expiresOn
+                    + " in the driving-licence registry; record its renewal in the registry, then send RENEW again");
+        }
+        long replacedIndex = current.statusIndex;
+        SignedLicence signed = signer.sign(licence, MdocPortrait.jpeg(current.mdoc));
+        ELicence renewed = store.replace(current, signed, command.reason(), clock.instant());
+        List<UUID> holders = LicenceDecision.moveHolders(current.id, renewed.id);
+        // LicenceIssued again, with the new credentials: the applicant's view replaces the licence it shows.
+        for (UUID applicationId : holders) {
+            outbox.publish(applicationId.toString(), LicenceEvents.issued(applicationId.toString(), licence, renewed));
+        }
+        LOG.infof("authority command %s: licence %s renewed (status list entry %d replaces %d, valid until %s, %s; "
+                + "by %s)", command.commandId(), licence.licenceNumber, renewed.statusIndex, replacedIndex,
+                renewed.validUntil, renewed.status, command.authorityId());
+        return Optional.empty();
+    }
+}
