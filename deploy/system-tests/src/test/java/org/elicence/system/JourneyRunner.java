@@ -2,6 +2,7 @@ package org.elicence.system;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,42 +42,58 @@ final class JourneyRunner {
         this.pollInterval = pollInterval;
     }
 
+    /** The application as the platform accepted it, and when its last submission (create or upload) began. */
+    record Submission(String applicationId, Instant submittedAt, long submittedNanos) {
+    }
+
     Outcome run(Journey journey, int index) {
         long deadline = System.nanoTime() + patience.toNanos();
         AtomicInteger retries = new AtomicInteger();
         String id = null;
         String status = null;
-        long verdict = -1;
-        long licence = -1;
         try {
-            MobileApi app = app(journey.residentId);
-            long submitted = System.nanoTime();
-            String key = runId + "-" + index;
-            id = retrying(deadline, retries, () -> app.createApplication(journey.name, key));
-            if (journey.idCard != null || journey.portrait != null) {
-                status = awaitStatus(app, id, "ID_CARD_REQUIRED", deadline, retries);
-                submitted = System.nanoTime();
-                if (journey.idCard != null) {
-                    upload(app, id, "/id-card/front", journey.cardSide("front"), deadline, retries);
-                    upload(app, id, "/id-card/back", journey.cardSide("back"), deadline, retries);
-                } else {
-                    upload(app, id, "/photo", journey.portraitBytes(), deadline, retries);
-                }
-            }
-            status = awaitStatus(app, id, journey.endState, deadline, retries);
-            long elapsed = (System.nanoTime() - submitted) / 1_000_000;
-            if ("PHOTO_REJECTED".equals(status)) {
-                verdict = elapsed;
-            } else if ("LICENCE_ISSUED".equals(status)) {
-                licence = elapsed;
-            }
-            return new Outcome(journey, id, status, verdict, licence, retries.get(), null);
+            Submission submission = submit(journey, index, deadline, retries);
+            id = submission.applicationId();
+            status = awaitStatus(app(journey.residentId), id, journey.endState, deadline, retries);
+            long elapsed = (System.nanoTime() - submission.submittedNanos()) / 1_000_000;
+            return new Outcome(journey, id, status, "PHOTO_REJECTED".equals(status) ? elapsed : -1,
+                    "LICENCE_ISSUED".equals(status) ? elapsed : -1, retries.get(), null);
         } catch (Exception e) {
-            return new Outcome(journey, id, status, verdict, licence, retries.get(), e.toString());
+            return new Outcome(journey, id, status, -1, -1, retries.get(), e.toString());
         }
     }
 
-    private MobileApi app(String residentId) throws IOException, InterruptedException {
+    /**
+     * Creates the application and, where the journey needs them, waits for the request for an ID card
+     * and uploads it (or the portrait); returns without waiting for the outcome.
+     */
+    Submission submit(Journey journey, int index, long deadline, AtomicInteger retries) throws Exception {
+        MobileApi app = app(journey.residentId);
+        Instant submittedAt = Instant.now();
+        long submitted = System.nanoTime();
+        String id = retrying(deadline, retries, () -> app.createApplication(journey.name, runId + "-" + index));
+        if (journey.idCard != null || journey.portrait != null) {
+            awaitStatus(app, id, "ID_CARD_REQUIRED", deadline, retries);
+            submittedAt = Instant.now();
+            submitted = System.nanoTime();
+            if (journey.idCard != null) {
+                upload(app, id, "/id-card/front", journey.cardSide("front"), deadline, retries);
+                upload(app, id, "/id-card/back", journey.cardSide("back"), deadline, retries);
+            } else {
+                upload(app, id, "/photo", journey.portraitBytes(), deadline, retries);
+            }
+        }
+        return new Submission(id, submittedAt, submitted);
+    }
+
+    /** Only the creation, retried until accepted; returns the application id. */
+    String create(String residentId, String name, int index) throws Exception {
+        MobileApi app = app(residentId);
+        return retrying(System.nanoTime() + patience.toNanos(), new AtomicInteger(),
+                () -> app.createApplication(name, runId + "-" + index));
+    }
+
+    private synchronized MobileApi app(String residentId) throws IOException, InterruptedException {
         MobileApi app = apps.get(residentId);
         if (app == null) {
             app = new MobileApi(platform.apiBase(), platform.tokenFor(residentId));

@@ -25,6 +25,16 @@ final class LocalPlatform {
 
     final Path root = Path.of(System.getProperty("elicence.root", "../..")).toAbsolutePath().normalize();
     final Path state = root.resolve("deploy/system-tests/target/e2e-state");
+    private final Map<String, String> serviceSettings;
+
+    LocalPlatform() {
+        this(Map.of());
+    }
+
+    /** With settings (environment variables, i.e. configuration) for every service it starts. */
+    LocalPlatform(Map<String, String> serviceSettings) {
+        this.serviceSettings = Map.copyOf(serviceSettings);
+    }
 
     void start() throws IOException, InterruptedException {
         DATABASES.forEach(db -> PostgresDatabases.recreate(db + DB_SUFFIX));
@@ -90,6 +100,7 @@ final class LocalPlatform {
     private String run(int timeoutSeconds, String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(false);
         Map<String, String> env = new HashMap<>(builder.environment());
+        env.putAll(serviceSettings);
         env.put("ELICENCE_SKIP_BUILD", "1");
         env.put("ELICENCE_HTTP_PORT_BASE", Integer.toString(HTTP_PORT_BASE));
         env.put("ELICENCE_KAFKA_PORT", Integer.toString(KAFKA_PORT));

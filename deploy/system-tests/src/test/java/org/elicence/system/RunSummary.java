@@ -50,14 +50,15 @@ final class RunSummary {
         return other.isEmpty() ? "0" : other.toString();
     }
 
-    /** p50/p95/p99/max of one latency, over the outcomes that have it. */
-    String latencyRow(String name, java.util.function.ToLongFunction<JourneyRunner.Outcome> latency) {
-        long[] values = outcomes.stream().mapToLong(latency).filter(v -> v >= 0).sorted().toArray();
-        if (values.length == 0) {
+    /** A markdown row: count, p50/p95/p99 and max of one latency. */
+    static String latencyRow(String name, long[] values) {
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        if (sorted.length == 0) {
             return "| " + name + " | 0 | – | – | – | – |\n";
         }
-        return "| " + name + " | " + values.length + " | " + percentile(values, 50) + " | " + percentile(values, 95)
-                + " | " + percentile(values, 99) + " | " + values[values.length - 1] + " |\n";
+        return "| " + name + " | " + sorted.length + " | " + percentile(sorted, 50) + " | " + percentile(sorted, 95)
+                + " | " + percentile(sorted, 99) + " | " + sorted[sorted.length - 1] + " |\n";
     }
 
     static long percentile(long[] sorted, int p) {
