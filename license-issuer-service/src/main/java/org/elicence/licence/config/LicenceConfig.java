@@ -1,6 +1,7 @@
 package org.elicence.licence.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
@@ -39,6 +40,22 @@ public interface LicenceConfig {
          * claim's uri), so changing it later leaves older credentials pointing at the old URL.
          */
         String uri();
+
+        /** How long verifiers may cache a fetched list (the token's ttl claim and the response's max-age). */
+        @WithDefault("PT5M")
+        Duration ttl();
+
+        /** How long a fetched list may be relied on at all (its exp claim); capped at the signer's expiry. */
+        @WithDefault("PT24H")
+        Duration validity();
+
+        /**
+         * The list is never shorter than this many entries. A long list hides how many credentials exist and gives
+         * each holder a larger crowd to hide in when verifiers fetch it (the draft's "herd privacy"); unused
+         * entries are VALID zeros, which compress to almost nothing.
+         */
+        @WithDefault("131072")
+        int minEntries();
     }
 
     interface Authority {

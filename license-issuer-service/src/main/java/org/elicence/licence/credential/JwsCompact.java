@@ -17,9 +17,14 @@ record JwsCompact(Map<String, Object> header, Map<String, Object> claims, byte[]
     static final String TYPE = "JWT";
 
     static String sign(Map<String, Object> claims, KeyMaterial keys) {
+        return sign(TYPE, claims, keys);
+    }
+
+    /** @param type the {@code typ} header: JWT for credentials, statuslist+jwt for the status list token */
+    static String sign(String type, Map<String, Object> claims, KeyMaterial keys) {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("alg", Es256.JWS_NAME);
-        header.put("typ", TYPE);
+        header.put("typ", type);
         header.put("kid", keys.keyId());
         // Only the DS certificate: the verifier already holds the IACA root, and the QR code is size-bound.
         header.put("x5c", List.of(Encoding.base64(Encoding.der(keys.documentSignerCertificate()))));

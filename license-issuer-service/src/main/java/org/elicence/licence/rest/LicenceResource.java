@@ -5,8 +5,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.elicence.licence.config.LicenceConfig;
 import org.elicence.licence.credential.CredentialVerifier;
 import org.elicence.licence.credential.KeyMaterial;
+import org.elicence.licence.credential.StatusListToken;
+import org.elicence.licence.service.StatusListPublisher;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -16,12 +19,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
  * The public face of the issuer: anyone (police, a rental desk, a verifier app) may check a presented credential
- * against the register, and fetch the trust anchor and keys to verify offline. No authentication: nothing here
- * reveals more than the presented credential already holds.
+ * against the register, and fetch the trust anchor, keys and status list to verify offline. No authentication:
+ * nothing here reveals more than the presented credential already holds (the status list holds only statuses, by
+ * index; which index is whose is known only from the credential itself).
  */
 @Path("/api/v1/licences")
 @Tag(name = "licences")
@@ -31,11 +37,16 @@ public class LicenceResource {
 
     private final CredentialVerifier verifier;
     private final KeyMaterial keys;
+    private final StatusListPublisher statusList;
+    private final LicenceConfig config;
 
     @Inject
-    public LicenceResource(CredentialVerifier verifier, KeyMaterial keys) {
+    public LicenceResource(CredentialVerifier verifier, KeyMaterial keys, StatusListPublisher statusList,
+            LicenceConfig config) {
         this.verifier = verifier;
         this.keys = keys;
+        this.statusList = statusList;
+        this.config = config;
     }
 
     @POST
@@ -59,6 +70,19 @@ public class LicenceResource {
     @Operation(summary = "The IACA root certificate (PEM): the trust anchor for offline verification")
     public String issuerCertificate() {
         return keys.iacaCertificatePem();
+    }
+
+    @GET
+    @Path("/status-list")
+    @Produces(StatusListToken.MEDIA_TYPE)
+    @Operation(summary = "Token Status List (draft-ietf-oauth-status-list) of every issued credential, as a signed JWT",
+            description = "Each credential's status claim names its index here; 2 bits per credential: 0 VALID, "
+                    + "1 INVALID (revoked, or superseded by a renewal), 2 SUSPENDED. Signed like the credentials "
+                    + "(ES256, x5c chaining to the IACA root); cacheable for its ttl.")
+    public Response statusList() {
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(Math.toIntExact(config.statusList().ttl().toSeconds()));
+        return Response.ok(statusList.token()).cacheControl(cache).build();
     }
 
     @GET

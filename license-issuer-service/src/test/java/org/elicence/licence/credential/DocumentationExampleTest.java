@@ -22,7 +22,8 @@ class DocumentationExampleTest {
 
     @Test
     void writeDecodedExample() throws Exception {
-        IssuedCredential issued = new CredentialIssuer(Fixtures.keys(), Fixtures.CLOCK).issue(Fixtures.licence());
+        IssuedCredential issued = new CredentialIssuer(Fixtures.keys(), Fixtures.CLOCK).issue(Fixtures.licence(),
+                Fixtures.STATUS);
         Path out = Path.of("target", "credential-example");
         Files.createDirectories(out);
 

@@ -20,6 +20,9 @@ final class Fixtures {
     static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final String LICENCE_NUMBER = "110101199003071234";
+    /** A status list entry as the service signs one (a production-length URI and a seven-digit index). */
+    static final StatusListReference STATUS = new StatusListReference(1234567,
+            "https://licences.example.invalid/api/v1/licences/status-list");
 
     private Fixtures() {
     }
