@@ -64,14 +64,21 @@ public interface AuditConfig {
         @WithDefault("/usr/share/opencv4")
         String cascadeDirectory();
 
-        /** Optional YuNet ONNX model; when set, FaceDetectorYN replaces the Haar cascade. */
+        /** Optional YuNet ONNX model; when set, FaceDetectorYN replaces the cascades. */
         Optional<String> yunetModelPath();
+
+        /**
+         * First face scan: {@code lbp} (lbpcascade_frontalface_improved; the Haar scan runs only when it finds
+         * no face) or {@code haar} (haarcascade_frontalface_default only: slower, the engine before LBP).
+         */
+        @WithDefault("lbp")
+        String primaryCascade();
 
         /** Long side of the image the face detector scans; smaller is faster, faces below min-face-fraction are ignored. */
         @WithDefault("400")
         int detectionLongSide();
 
-        /** Haar detectMultiScale pyramid step. */
+        /** Haar detectMultiScale pyramid step (Haar scan: fallback, or primary-cascade=haar). */
         @WithDefault("1.1")
         double scaleFactor();
 
@@ -79,9 +86,67 @@ public interface AuditConfig {
         @WithDefault("5")
         int minNeighbors();
 
-        /** Smallest face counted (fraction of the short image side); posters and screens above this count for C1. */
+        /**
+         * Smallest face counted (fraction of the short image side); posters and screens above this count for C1.
+         * The LBP cascade cannot see faces smaller than its 45-px window at detection-long-side (0.15 of the
+         * short side of a 3:4 photo at 400): below that only the Haar fallback (when LBP finds nothing) can.
+         */
         @WithDefault("0.07")
         double minFaceFraction();
+
+        /** LBP scan pyramid step (1.2 is ~40 % faster but misses faces near the 45-px window: posters, masks). */
+        @WithDefault("1.1")
+        double lbpScaleFactor();
+
+        /** LBP scan neighbour votes a face needs. */
+        @WithDefault("2")
+        int lbpMinNeighbors();
+
+        /** Pyramid step of the second LBP pass around each face found (sizes within 0.8-1.25 of the first box): a steadier box. */
+        @WithDefault("1.05")
+        double refineScaleFactor();
+
+        /**
+         * Width of the frontal Haar box over the width of the LBP box of the same face (the checks' face
+         * fractions are expressed in Haar-box proportions). Median over the corpus faces found by both.
+         */
+        @WithDefault("1.40")
+        double lbpToHaarScale();
+
+        /** Top of the Haar-equivalent box minus top of the LBP box, in LBP box widths (negative: higher). */
+        @WithDefault("-0.31")
+        double lbpToHaarTopOffset();
+
+        /**
+         * Eyes are searched in a copy of the eye band scaled so the face box is at most this wide (px); a side
+         * whose eye is not found there is searched again at working resolution.
+         */
+        @WithDefault("110")
+        int eyeSearchFaceWidth();
+
+        /** Eye cascade pyramid step. */
+        @WithDefault("1.05")
+        double eyeScaleFactor();
+
+        /** Smallest eye box searched, as a fraction of the face box width. */
+        @WithDefault("0.12")
+        double eyeMinSize();
+
+        /** Largest eye box searched, as a fraction of the face box width. */
+        @WithDefault("0.45")
+        double eyeMaxSize();
+
+        /** Width of the left-eye patch matched, mirrored, around the right eye (fraction of fw; height half of it). */
+        @WithDefault("0.24")
+        double eyePairPatchWidth();
+
+        /** How far from the right eye's cascade centre the mirrored patch is searched (fraction of fw). */
+        @WithDefault("0.06")
+        double eyePairSearchMargin();
+
+        /** Minimum normalised correlation for the mirrored match to replace the right eye's cascade centre. */
+        @WithDefault("0.6")
+        double eyePairMinCorrelation();
     }
 
     interface Geometry {

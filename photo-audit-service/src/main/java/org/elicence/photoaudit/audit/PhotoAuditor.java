@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.decode.DecodeOutcome;
 import org.elicence.photoaudit.audit.decode.ImageDecoder;
+import org.elicence.photoaudit.audit.detect.CascadeFaceDetector;
 import org.elicence.photoaudit.audit.detect.CascadeFiles;
 import org.elicence.photoaudit.audit.detect.FaceDetector;
-import org.elicence.photoaudit.audit.detect.HaarFaceDetector;
 import org.elicence.photoaudit.audit.detect.YuNetFaceDetector;
 import org.elicence.photoaudit.audit.render.AnnotationRenderer;
 import org.elicence.photoaudit.audit.render.LicencePortraitRenderer;
@@ -39,7 +39,7 @@ public class PhotoAuditor {
         this.decoder = new ImageDecoder(config.decode());
         this.detector = config.detection().yunetModelPath()
                 .<FaceDetector>map(YuNetFaceDetector::new)
-                .orElseGet(() -> new HaarFaceDetector(config.detection(), new CascadeFiles(config.detection().cascadeDirectory())));
+                .orElseGet(() -> new CascadeFaceDetector(config.detection(), new CascadeFiles(config.detection().cascadeDirectory())));
         this.pipeline = new AuditPipeline(config.verdict().disabledRules());
         this.policy = new VerdictPolicy(config.verdict().mandatoryRules());
         this.portraitRenderer = new LicencePortraitRenderer(config.portrait());

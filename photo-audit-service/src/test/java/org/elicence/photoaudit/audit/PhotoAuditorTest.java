@@ -11,11 +11,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.elicence.photoaudit.audit.tools.CorpusGenerator;
+import org.elicence.photoaudit.audit.tools.CorpusScore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
 
 /** Behaviour of the public API on the real photographs (as uploaded: non-white backgrounds). */
 class PhotoAuditorTest {
@@ -95,6 +99,39 @@ class PhotoAuditorTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void aLargeUploadIsJudgedLikeTheSamePhotoAtWorkingSize() {
+        // 1200 x 1600 is downscaled (block average + bilinear) and the face found at a different scale
+        Mat composite = CorpusGenerator.composite("hopper", CorpusGenerator.placementDetector());
+        Mat large = new Mat();
+        Imgproc.resize(composite, large, new Size(1200, 1600), 0, 0, Imgproc.INTER_CUBIC);
+        AuditReport small = auditor.audit(jpeg(composite));
+        AuditReport big = auditor.audit(jpeg(large));
+        assertEquals(CorpusScore.failedRules(small), CorpusScore.failedRules(big), small.checks() + " vs " + big.checks());
+        assertEquals(result(small, "ONE_FACE").verdict(), result(big, "ONE_FACE").verdict());
+        assertTrue(CorpusScore.failedRules(big).size() <= 2, "the compliant-framing composite fails only cap rules: "
+                + CorpusScore.failedRules(big));
+    }
+
+    @Test
+    void unknownPrimaryCascadeFailsFast() {
+        AuditConfig config = TestConfigs.with(Map.of("photo-audit.detection.primary-cascade", "yolo"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new PhotoAuditor(config));
+        assertTrue(e.getMessage().contains("primary-cascade"));
+    }
+
+    @Test
+    void theHaarOnlyDetectorStillWorks() {
+        PhotoAuditor haar = new PhotoAuditor(TestConfigs.with(Map.of("photo-audit.detection.primary-cascade", "haar")));
+        assertEquals(CheckVerdict.PASS, result(haar.audit(hopper), "ONE_FACE").verdict());
+    }
+
+    private static byte[] jpeg(Mat image) {
+        MatOfByte out = new MatOfByte();
+        Imgcodecs.imencode(".jpg", image, out, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 92));
+        return out.toArray();
     }
 
     @Test

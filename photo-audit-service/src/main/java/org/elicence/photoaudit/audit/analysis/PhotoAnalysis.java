@@ -34,7 +34,7 @@ public final class PhotoAnalysis implements AutoCloseable {
         this.scale = work.cols() / (double) original.bgr().cols();
         Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
         Imgproc.cvtColor(work, lab, Imgproc.COLOR_BGR2Lab);
-        this.faces = detector.detect(work);
+        this.faces = detector.detect(work, grey);
         this.background = BackgroundModel.estimate(lab, config.background().personColourDistance());
         if (faces.size() == 1) {
             DetectedFace only = faces.get(0);

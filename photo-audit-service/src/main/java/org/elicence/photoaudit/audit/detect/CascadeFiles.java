@@ -12,12 +12,13 @@ public final class CascadeFiles {
     public static final String EYE = "haarcascades/haarcascade_eye.xml";
     public static final String EYE_SPLITS = "haarcascades/haarcascade_lefteye_2splits.xml";
     public static final String FRONTAL_FACE_ALT2 = "haarcascades/haarcascade_frontalface_alt2.xml";
+    public static final String FRONTAL_FACE_LBP = "lbpcascades/lbpcascade_frontalface_improved.xml";
 
     private final Path directory;
 
     public CascadeFiles(String directory) {
         this.directory = Path.of(directory);
-        for (String file : new String[] {FRONTAL_FACE, FRONTAL_FACE_ALT2, EYE_GLASSES, EYE, EYE_SPLITS}) {
+        for (String file : new String[] {FRONTAL_FACE, FRONTAL_FACE_ALT2, FRONTAL_FACE_LBP, EYE_GLASSES, EYE, EYE_SPLITS}) {
             if (!Files.isReadable(this.directory.resolve(file))) {
                 throw new IllegalStateException("Photo audit cannot start: cascade file " + this.directory.resolve(file)
                         + " is missing. Install the Debian/Ubuntu package 'opencv-data' (apt-get install opencv-data)"

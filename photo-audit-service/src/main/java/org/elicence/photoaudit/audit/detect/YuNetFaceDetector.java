@@ -28,7 +28,7 @@ public final class YuNetFaceDetector implements FaceDetector {
     }
 
     @Override
-    public List<DetectedFace> detect(Mat bgr) {
+    public List<DetectedFace> detect(Mat bgr, Mat grey) {
         FaceDetectorYN yn = detector.get();
         yn.setInputSize(new Size(bgr.cols(), bgr.rows()));
         Mat rows = new Mat();

@@ -37,9 +37,15 @@ public final class AnnotationRenderer {
     }
 
     public byte[] render(PhotoAnalysis a, List<CheckResult> results) {
-        double f = Math.min(1.0 * config.annotatedLongSide() / Math.max(a.work().cols(), a.work().rows()), 2.0);
+        // drawn on the working copy, never enlarged (enlarging adds no detail, only encoding time)
+        double f = Math.min(1.0 * config.annotatedLongSide() / Math.max(a.work().cols(), a.work().rows()), 1.0);
         Mat canvas = new Mat();
-        Imgproc.resize(a.work(), canvas, new Size(Math.round(a.work().cols() * f), Math.round(a.work().rows() * f)));
+        if (f < 1.0) {
+            Imgproc.resize(a.work(), canvas, new Size(Math.round(a.work().cols() * f), Math.round(a.work().rows() * f)), 0, 0,
+                    Imgproc.INTER_AREA);
+        } else {
+            a.work().copyTo(canvas);
+        }
         for (DetectedFace face : a.faces()) {
             Imgproc.rectangle(canvas, scale(face.box(), f), GREEN, 2);
             face.leftEye().ifPresent(p -> Imgproc.circle(canvas, new Point(p.x * f, p.y * f), 4, GREEN, 2));

@@ -17,7 +17,7 @@ import org.elicence.photoaudit.audit.OpenCvRuntime;
 import org.elicence.photoaudit.audit.TestConfigs;
 import org.elicence.photoaudit.audit.detect.CascadeFiles;
 import org.elicence.photoaudit.audit.detect.DetectedFace;
-import org.elicence.photoaudit.audit.detect.HaarFaceDetector;
+import org.elicence.photoaudit.audit.detect.CascadeFaceDetector;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
@@ -65,8 +65,7 @@ public final class CorpusGenerator {
     /** Generates every manifest entry into {@code directory} as {@code <id>.jpg}; returns the files. */
     public static Map<Entry, Path> generate(Path directory) {
         OpenCvRuntime.ensureLoaded();
-        AuditConfig config = TestConfigs.defaults();
-        HaarFaceDetector detector = new HaarFaceDetector(config.detection(), new CascadeFiles(config.detection().cascadeDirectory()));
+        CascadeFaceDetector detector = placementDetector();
         Map<String, CorpusVariants.Base> bases = new HashMap<>();
         Map<Entry, Path> files = new java.util.LinkedHashMap<>();
         try {
@@ -91,19 +90,32 @@ public final class CorpusGenerator {
         return files;
     }
 
+    /**
+     * The detector that places the generated objects (lenses, mask, hat, ...): the Haar-only configuration
+     * with eyes searched at working resolution, i.e. the detector the corpus was first generated with. It is
+     * pinned so that the corpus does not change when the engine's detector (under test) changes.
+     */
+    public static CascadeFaceDetector placementDetector() {
+        OpenCvRuntime.ensureLoaded();
+        AuditConfig config = TestConfigs.with(Map.of("photo-audit.detection.primary-cascade", "haar",
+                "photo-audit.detection.eye-search-face-width", "100000", "photo-audit.detection.eye-scale-factor", "1.05",
+                "photo-audit.detection.eye-pair-min-correlation", "2")); // > 1: no mirrored eye match
+        return new CascadeFaceDetector(config.detection(), new CascadeFiles(config.detection().cascadeDirectory()));
+    }
+
     /** The compliant-framing composite of a real photograph (see {@link CompositeBuilder}). */
-    public static Mat composite(String name, HaarFaceDetector detector) {
+    public static Mat composite(String name, CascadeFaceDetector detector) {
         Mat photo = Imgcodecs.imdecode(new MatOfByte(resourceBytes(REAL_PHOTOS.get(name))), Imgcodecs.IMREAD_COLOR);
         DetectedFace face = onlyFace(detector, photo, name);
         Mat alpha = CompositeBuilder.personAlpha(photo, face.box(), JAW_HALF_WIDTH.get(name));
         return CompositeBuilder.compose(photo, alpha, face.box(), CompositeBuilder.WALL);
     }
 
-    private static CorpusVariants.Base baseOf(Mat image, HaarFaceDetector detector, String name) {
+    private static CorpusVariants.Base baseOf(Mat image, CascadeFaceDetector detector, String name) {
         return new CorpusVariants.Base(image, onlyFace(detector, image, name));
     }
 
-    private static DetectedFace onlyFace(HaarFaceDetector detector, Mat image, String name) {
+    private static DetectedFace onlyFace(CascadeFaceDetector detector, Mat image, String name) {
         List<DetectedFace> faces = detector.detect(image);
         if (faces.size() != 1) {
             throw new IllegalStateException(name + ": expected one face, found " + faces.size());

@@ -8,8 +8,7 @@ import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.AuditReport;
 import org.elicence.photoaudit.audit.PhotoAuditor;
 import org.elicence.photoaudit.audit.TestConfigs;
-import org.elicence.photoaudit.audit.detect.CascadeFiles;
-import org.elicence.photoaudit.audit.detect.HaarFaceDetector;
+import org.elicence.photoaudit.audit.decode.ImageDecoder;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.Size;
@@ -18,8 +17,9 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * Plain benchmark harness (not a unit test): single thread, warm-up, then the median and p90 of the audit
- * of a 1200 x 1600 JPEG portrait beside the median of decoding the same JPEG alone. Writes the numbers to
- * the file given as first argument (the photo-audit section of docs/benchmarks.md is pasted from it).
+ * of a 1200 x 1600 JPEG portrait beside the median of decoding the same JPEG alone (the same OpenCV call
+ * the audit decodes with), then a per-stage profile ({@link StageProfile}). Writes the numbers to the file
+ * given as first argument (the photo-audit section of docs/benchmarks.md is pasted from it).
  */
 public final class PhotoAuditBenchmark {
 
@@ -34,21 +34,20 @@ public final class PhotoAuditBenchmark {
         org.opencv.core.Core.setNumThreads(1); // single-threaded figures: no OpenCV worker pool either
         AuditConfig config = TestConfigs.defaults();
         PhotoAuditor auditor = new PhotoAuditor(config);
-        HaarFaceDetector detector = new HaarFaceDetector(config.detection(), new CascadeFiles(config.detection().cascadeDirectory()));
         Mat portrait = new Mat();
-        Imgproc.resize(CorpusGenerator.composite("hopper", detector), portrait, new Size(1200, 1600), 0, 0, Imgproc.INTER_CUBIC);
+        Imgproc.resize(CorpusGenerator.composite("hopper", CorpusGenerator.placementDetector()), portrait, new Size(1200, 1600), 0, 0, Imgproc.INTER_CUBIC);
         byte[] jpeg = CorpusImages.jpeg(portrait, 90);
         AuditReport sample = auditor.audit(jpeg);
         double[] audit = new double[RUNS];
         double[] decode = new double[RUNS];
         for (int i = 0; i < WARM_UP; i++) {
             auditor.audit(jpeg);
-            Imgcodecs.imdecode(new MatOfByte(jpeg), Imgcodecs.IMREAD_COLOR).release();
+            Imgcodecs.imdecode(new MatOfByte(jpeg), ImageDecoder.IMREAD_FLAGS).release();
         }
         Runtime rt = Runtime.getRuntime();
         for (int i = 0; i < RUNS; i++) {
             long t0 = System.nanoTime();
-            Imgcodecs.imdecode(new MatOfByte(jpeg), Imgcodecs.IMREAD_COLOR).release();
+            Imgcodecs.imdecode(new MatOfByte(jpeg), ImageDecoder.IMREAD_FLAGS).release();
             long t1 = System.nanoTime();
             auditor.audit(jpeg);
             long t2 = System.nanoTime();
@@ -67,6 +66,9 @@ public final class PhotoAuditBenchmark {
                 jpeg.length, sample.verdict(), sample.checks().size(), audit[RUNS / 2], audit[RUNS * 9 / 10], audit[0], RUNS,
                 WARM_UP, decode[RUNS / 2], decode[RUNS * 9 / 10], ratio, (rt.totalMemory() - rt.freeMemory()) >> 20,
                 Files.readString(Path.of("/proc/loadavg")).trim());
+        text += String.format("%nstage profile (median of %d runs after %d warm-up; per-check lines are indented):%n", RUNS, WARM_UP)
+                + StageProfile.profile(jpeg, config, WARM_UP, RUNS)
+                + "load average after profile: " + Files.readString(Path.of("/proc/loadavg")).trim() + "\n";
         System.out.print(text);
         if (args.length > 0) {
             Files.writeString(Path.of(args[0]), text);
