@@ -86,6 +86,22 @@ final class LocalPlatform {
         return run(60, "deploy/mint-token.sh", residentId).strip();
     }
 
+    /** A token from the project's tool with the given validity (negative: already expired). */
+    String tokenFor(String residentId, int validitySeconds) throws IOException, InterruptedException {
+        return run(60, "deploy/mint-token.sh", residentId, Integer.toString(validitySeconds)).strip();
+    }
+
+    /** A well-formed token signed with a key the service has never seen. */
+    String tokenSignedWithAnotherKey(String residentId) throws IOException, InterruptedException {
+        Path key = Files.createTempFile("forger", ".pem");
+        run(60, "openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", key.toString());
+        try {
+            return run(60, "java", "deploy/tools/MintDevToken.java", key.toString(), residentId, "3600").strip();
+        } finally {
+            Files.delete(key);
+        }
+    }
+
     /** Every line the services and the broker logged. */
     String allLogs() throws IOException {
         StringBuilder logs = new StringBuilder();
