@@ -72,6 +72,26 @@ class LicenceIssuanceTest extends LicenceServiceTestBase {
     }
 
     @Test
+    void theRegisterIsVisibleAsMetrics() {
+        // A refusal leaves the other tests' licences alone; the gauges must match the register.
+        support.photoPassed(newId(), YANG_LEI_WITHOUT_LICENCE);
+        await().atMost(WAIT).untilAsserted(() -> {
+            long refused = support.count("SELECT count(*) FROM licence_decision WHERE outcome = ?1", "REFUSED");
+            long active = support.count("SELECT count(*) FROM e_licence WHERE status = ?1", "ACTIVE");
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertTrue(refused >= 1);
+            assertEquals(refused, gauge(metrics, "licence_decisions", "outcome=\"REFUSED\""), 0.0);
+            assertEquals(active, gauge(metrics, "licence_e_licences", "status=\"ACTIVE\""), 0.0);
+        });
+    }
+
+    private static double gauge(String metrics, String name, String label) {
+        return metrics.lines().filter(line -> line.startsWith(name + "{") && line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(-1);
+    }
+
+    @Test
     void repeatedApprovalsOfOneApplicationIssueOneLicence() throws Exception {
         String applicationId = newId();
         String first = support.photoPassed(applicationId, LI_NA);

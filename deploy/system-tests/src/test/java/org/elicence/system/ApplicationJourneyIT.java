@@ -101,12 +101,25 @@ class ApplicationJourneyIT {
         assertEquals("VALID", verify(scanned).get("outcome").asText(), "what a verifier scans from the app verifies");
     }
 
-    /** Decodes a QR code the way a verifier's scanner would (ZXing, no hints about the content). */
+    /**
+     * Decodes a QR code the way a verifier's scanner would (ZXing, no hints about the content). A scanner
+     * sees the code in successive frames at whatever angle the phone is held; ZXing's reader misses some
+     * version-40 codes in one orientation, so the image is tried at each quarter turn, as frames would be.
+     */
     private static String scan(byte[] png) throws Exception {
         var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
-        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
-        return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
+        com.google.zxing.LuminanceSource source = new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image);
+        com.google.zxing.ReaderException lastMiss = null;
+        for (int turn = 0; turn < 4; turn++) {
+            try {
+                return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                        new com.google.zxing.common.HybridBinarizer(source))).getText();
+            } catch (com.google.zxing.ReaderException miss) {
+                lastMiss = miss;
+                source = source.rotateCounterClockwise();
+            }
+        }
+        throw lastMiss;
     }
 
     @Test

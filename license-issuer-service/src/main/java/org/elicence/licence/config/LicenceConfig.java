@@ -17,6 +17,8 @@ public interface LicenceConfig {
 
     StatusList statusList();
 
+    Metrics metrics();
+
     /** The signing identity as PEM files; in production they are mounted from a Kubernetes Secret. */
     interface Keys {
         Path iacaCert();
@@ -56,6 +58,12 @@ public interface LicenceConfig {
          */
         @WithDefault("131072")
         int minEntries();
+    }
+
+    interface Metrics {
+        /** How often the register gauges (LicenceRegisterMetrics) are re-read from the database. */
+        @WithDefault("10s")
+        String interval();
     }
 
     interface Authority {

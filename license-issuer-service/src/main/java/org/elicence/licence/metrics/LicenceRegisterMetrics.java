@@ -1,0 +1,72 @@
+package org.elicence.licence.metrics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * The licence register as gauges: {@code licence_e_licences{status}} (signed credentials by register
+ * status) and {@code licence_decisions{outcome}} (applications issued, shared an existing e-licence, or
+ * refused). Read from the register, not counted in code, so a rolled-back signing is never counted and
+ * every instance reports the same figures (aggregate with max, not sum); rates come from Prometheus'
+ * {@code deriv()} or {@code delta()}.
+ */
+@ApplicationScoped
+public class LicenceRegisterMetrics {
+
+    private static final Logger LOG = Logger.getLogger(LicenceRegisterMetrics.class);
+    private static final List<String> STATUSES = List.of("ACTIVE", "SUSPENDED", "REVOKED", "SUPERSEDED");
+    private static final List<String> OUTCOMES = List.of("ISSUED", "SHARED", "REFUSED");
+
+    private final EntityManager entityManager;
+    private final Map<String, AtomicLong> byStatus = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> byOutcome = new ConcurrentHashMap<>();
+
+    @Inject
+    public LicenceRegisterMetrics(MeterRegistry registry, EntityManager entityManager) {
+        this.entityManager = entityManager;
+        for (String status : STATUSES) {
+            AtomicLong value = byStatus.computeIfAbsent(status, s -> new AtomicLong());
+            Gauge.builder("licence.e_licences", value, AtomicLong::get).tag("status", status)
+                    .description("Signed e-licence credentials in the register, by status").register(registry);
+        }
+        for (String outcome : OUTCOMES) {
+            AtomicLong value = byOutcome.computeIfAbsent(outcome, o -> new AtomicLong());
+            Gauge.builder("licence.decisions", value, AtomicLong::get).tag("outcome", outcome)
+                    .description("Applications decided by the issuer, by outcome").register(registry);
+        }
+    }
+
+    @Scheduled(every = "${licence.metrics.interval:10s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void refresh() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                copy("SELECT status, count(*) FROM e_licence GROUP BY status", byStatus);
+                copy("SELECT outcome, count(*) FROM licence_decision GROUP BY outcome", byOutcome);
+            });
+        } catch (RuntimeException e) {
+            LOG.debugf("licence register metrics not refreshed this time: %s", e.toString());
+        }
+    }
+
+    private void copy(String query, Map<String, AtomicLong> gauges) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(query).getResultList();
+        Map<String, Long> counts = new java.util.HashMap<>();
+        rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        gauges.forEach((key, gauge) -> gauge.set(counts.getOrDefault(key, 0L)));
+    }
+}
