@@ -296,9 +296,33 @@ public interface AuditConfig {
         @WithDefault("0.55")
         double minLowerToUpperSkin();
 
-        /** R5: head height above the eye line (fraction of fh) above this means a head covering. */
-        @WithDefault("0.95")
-        double maxCrownHeight();
+        /** R5: chroma (Lab) from which a crown colour counts as clearly coloured (hair hue or not). */
+        @WithDefault("12")
+        double coveringMinChroma();
+
+        /** R5: lowest Lab hue angle (degrees) of natural hair (auburn, red); clearly coloured crowns outside the hair hues are a covering. */
+        @WithDefault("20")
+        double hairMinHue();
+
+        /** R5: highest Lab hue angle (degrees) of natural hair (blond). */
+        @WithDefault("100")
+        double hairMaxHue();
+
+        /** R5: chroma above which a colour is more saturated than any natural hair (a red or orange cap). */
+        @WithDefault("50")
+        double hairMaxChroma();
+
+        /** R5: fraction of the crown's hair-or-covering pixels with a non-hair colour above which the head is covered. */
+        @WithDefault("0.35")
+        double maxNonHairColourFraction();
+
+        /** R5: fraction of the crown's hair-or-covering pixels with a natural hair colour from which it is taken as hair. */
+        @WithDefault("0.40")
+        double minHairColourFraction();
+
+        /** R5: fraction of skin among the crown's non-wall pixels from which the crown is bare scalp. */
+        @WithDefault("0.75")
+        double minScalpSkinFraction();
 
         /** R6: maximum fraction of the forehead band that is not skin (fringe over the eyebrows). */
         @WithDefault("0.60")

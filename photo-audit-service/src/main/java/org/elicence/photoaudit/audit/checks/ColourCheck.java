@@ -18,7 +18,8 @@ import org.opencv.core.Rect;
 public final class ColourCheck extends BaseCheck {
 
     /** A wall this light is meant to be white; its tint is the camera's white balance, not paint. */
-    private static final double NEAR_WHITE_WALL = 85;
+    /** L* from which a plain wall is taken as white, so that its tint is the photo's colour cast (also used by R5). */
+    static final double NEAR_WHITE_WALL = 85;
     private static final Guidance COLOUR = new Guidance("请上传彩色照片，不要使用黑白或滤镜效果",
             "Upload a colour photo: no black-and-white or filter effects");
     private static final Guidance CAST = new Guidance("照片偏色：请在自然光或白色灯光下拍摄，关闭美颜和滤镜",

@@ -65,6 +65,13 @@ final class CorpusVariants {
         ALL.put("face_mask", CorpusDrawings::faceMask);
         ALL.put("fringe_over_eyes", CorpusDrawings::fringe);
         ALL.put("hat", CorpusDrawings::hat);
+        ALL.put("cap_red", (b, r) -> CorpusDrawings.cap(b, r, new Scalar(45, 40, 185)));
+        ALL.put("cap_beige", (b, r) -> CorpusDrawings.cap(b, r, new Scalar(150, 185, 210)));
+        ALL.put("beanie_grey", (b, r) -> CorpusDrawings.beanie(b, r, new Scalar(118, 118, 122)));
+        ALL.put("headscarf_blue", (b, r) -> CorpusDrawings.headscarf(b, r, new Scalar(170, 110, 40)));
+        ALL.put("dark_hair", (b, r) -> CorpusDrawings.recolourHair(b, r, new Scalar(0.32, 0.32, 0.34)));
+        ALL.put("red_hair", (b, r) -> CorpusDrawings.recolourHair(b, r, new Scalar(0.62, 0.80, 1.22)));
+        ALL.put("dyed_copper_hair", (b, r) -> CorpusDrawings.recolourHair(b, r, new Scalar(0.55, 0.72, 1.45)));
         ALL.put("bare_shoulders", CorpusDrawings::bareShoulders);
         ALL.put("shoulder_tilt", CorpusVariants::shoulderTilt);
         ALL.put("arm_in_frame", CorpusDrawings::arm);
