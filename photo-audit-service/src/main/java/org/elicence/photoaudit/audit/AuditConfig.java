@@ -102,6 +102,22 @@ public interface AuditConfig {
         @WithDefault("2")
         int lbpMinNeighbors();
 
+        /**
+         * Faces smaller than this fraction of the short side (second people, posters: C1) are scanned with the
+         * coarser lbp-small-face-scale-factor (the fine scan starts two of its steps below, so that faces just above
+         * keep all their neighbour votes); 0 scans every size with lbp-scale-factor.
+         */
+        @WithDefault("0.25")
+        double lbpSmallFaceFraction();
+
+        /** LBP pyramid step for the faces below lbp-small-face-fraction. */
+        @WithDefault("1.2")
+        double lbpSmallFaceScaleFactor();
+
+        /** LBP neighbour votes for the faces below lbp-small-face-fraction (the coarser step gives fewer votes). */
+        @WithDefault("1")
+        int lbpSmallFaceMinNeighbors();
+
         /** Pyramid step of the second LBP pass around each face found (sizes within 0.8-1.25 of the first box): a steadier box. */
         @WithDefault("1.05")
         double refineScaleFactor();

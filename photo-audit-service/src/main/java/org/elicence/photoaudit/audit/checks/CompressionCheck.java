@@ -4,6 +4,8 @@ import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.imgproc.Imgproc;
@@ -43,31 +45,48 @@ public final class CompressionCheck extends BaseCheck {
     static double blockiness(Mat grey) {
         int w = grey.cols();
         int h = grey.rows();
-        byte[] px = new byte[w * h];
-        grey.get(0, 0, px);
+        if (w < 2 || h < 2) {
+            return 0;
+        }
+        // |horizontal| and |vertical| neighbour differences over rows 0..h-2 and columns 0..w-2, summed per
+        // column (horizontal steps) and per row (vertical steps); a step counts as "edge" when it crosses an
+        // 8-pixel block border
+        Mat top = grey.submat(0, h - 1, 0, w - 1);
+        Mat dx = new Mat();
+        Mat dy = new Mat();
+        Core.absdiff(top, grey.submat(0, h - 1, 1, w), dx);
+        Core.absdiff(top, grey.submat(1, h, 0, w - 1), dy);
+        Mat columnSums = new Mat();
+        Mat rowSums = new Mat();
+        Core.reduce(dx, columnSums, 0, Core.REDUCE_SUM, CvType.CV_64F);
+        Core.reduce(dy, rowSums, 1, Core.REDUCE_SUM, CvType.CV_64F);
+        double[] perColumn = new double[w - 1];
+        double[] perRow = new double[h - 1];
+        columnSums.get(0, 0, perColumn);
+        rowSums.get(0, 0, perRow);
+        for (Mat m : new Mat[] {dx, dy, columnSums, rowSums}) {
+            m.release();
+        }
         double edge = 0;
         double inner = 0;
         long edgeCount = 0;
         long innerCount = 0;
+        for (int xx = 0; xx < w - 1; xx++) {
+            if ((xx + 1) % BLOCK == 0) {
+                edge += perColumn[xx];
+                edgeCount += h - 1;
+            } else {
+                inner += perColumn[xx];
+                innerCount += h - 1;
+            }
+        }
         for (int yy = 0; yy < h - 1; yy++) {
-            for (int xx = 0; xx < w - 1; xx++) {
-                int v = px[yy * w + xx] & 0xFF;
-                int dx = Math.abs(v - (px[yy * w + xx + 1] & 0xFF));
-                int dy = Math.abs(v - (px[(yy + 1) * w + xx] & 0xFF));
-                if ((xx + 1) % BLOCK == 0) {
-                    edge += dx;
-                    edgeCount++;
-                } else {
-                    inner += dx;
-                    innerCount++;
-                }
-                if ((yy + 1) % BLOCK == 0) {
-                    edge += dy;
-                    edgeCount++;
-                } else {
-                    inner += dy;
-                    innerCount++;
-                }
+            if ((yy + 1) % BLOCK == 0) {
+                edge += perRow[yy];
+                edgeCount += w - 1;
+            } else {
+                inner += perRow[yy];
+                innerCount += w - 1;
             }
         }
         double innerMean = inner / Math.max(1, innerCount);

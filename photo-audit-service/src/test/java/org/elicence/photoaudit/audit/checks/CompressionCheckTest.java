@@ -1,0 +1,84 @@
+package org.elicence.photoaudit.audit.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.elicence.photoaudit.audit.OpenCvRuntime;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+
+/** C7 blockiness: block-border steps over in-block steps, checked against a direct per-pixel count. */
+class CompressionCheckTest {
+
+    @BeforeAll
+    static void load() {
+        OpenCvRuntime.ensureLoaded();
+    }
+
+    private static Mat image(int w, int h, java.util.function.IntBinaryOperator value) {
+        byte[] px = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                px[y * w + x] = (byte) value.applyAsInt(x, y);
+            }
+        }
+        Mat m = new Mat(h, w, CvType.CV_8U);
+        m.put(0, 0, px);
+        return m;
+    }
+
+    /** The definition, pixel by pixel (as the check computed it before it used OpenCV reductions). */
+    private static double direct(Mat grey) {
+        int w = grey.cols();
+        int h = grey.rows();
+        byte[] px = new byte[w * h];
+        grey.get(0, 0, px);
+        double edge = 0;
+        double inner = 0;
+        long edgeCount = 0;
+        long innerCount = 0;
+        for (int y = 0; y < h - 1; y++) {
+            for (int x = 0; x < w - 1; x++) {
+                int v = px[y * w + x] & 0xFF;
+                int dx = Math.abs(v - (px[y * w + x + 1] & 0xFF));
+                int dy = Math.abs(v - (px[(y + 1) * w + x] & 0xFF));
+                if ((x + 1) % 8 == 0) {
+                    edge += dx;
+                    edgeCount++;
+                } else {
+                    inner += dx;
+                    innerCount++;
+                }
+                if ((y + 1) % 8 == 0) {
+                    edge += dy;
+                    edgeCount++;
+                } else {
+                    inner += dy;
+                    innerCount++;
+                }
+            }
+        }
+        return (edge / Math.max(1, edgeCount)) / Math.max(0.5, inner / Math.max(1, innerCount));
+    }
+
+    @Test
+    void blockyImagesScoreHighAndSmoothOnesAboutOne() {
+        Random r = new Random(7);
+        int[] levels = new int[40 * 40];
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = 60 + r.nextInt(120);
+        }
+        Random noise = new Random(11);
+        Mat blocky = image(203, 157, (x, y) -> levels[(y / 8) * 40 + x / 8] + noise.nextInt(3));
+        Mat smooth = image(203, 157, (x, y) -> 60 + x / 2 + y / 3 + noise.nextInt(6));
+        double b = CompressionCheck.blockiness(blocky);
+        double s = CompressionCheck.blockiness(smooth);
+        assertTrue(b > 5, "blocky " + b);
+        assertTrue(s > 0.8 && s < 1.25, "smooth " + s);
+        assertEquals(direct(blocky), b, 1e-9);
+        assertEquals(direct(smooth), s, 1e-9);
+    }
+}
