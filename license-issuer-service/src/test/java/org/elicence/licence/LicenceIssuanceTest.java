@@ -177,7 +177,7 @@ class LicenceIssuanceTest extends LicenceServiceTestBase {
                         "{\"contentType\":\"image/jpeg\",\"width\":1,\"height\":1,\"base64\":\"bm90IGFuIGltYWdl\"}");
         kafka.publishEvent(Topics.IDCARD_EVENTS, applicationId, EventType.ID_CARD_APPROVED.type(), notAnImage);
 
-        var deadLetters = kafka.awaitAll("license-issuer-service.dlq", r -> applicationId.equals(r.key()), 2, WAIT);
+        var deadLetters = kafka.awaitDeadLetters("license-issuer-service.dlq", applicationId, 2, WAIT);
         assertTrue(KafkaTestClient.header(deadLetters.get(0), "dead-letter-reason").contains("missing CloudEvents header"));
         assertTrue(KafkaTestClient.header(deadLetters.get(1), "dead-letter-reason").contains("no usable portrait"));
 

@@ -16,7 +16,7 @@ import org.elicence.messaging.events.PhotoAudited;
 import org.elicence.messaging.inbox.EventRouter;
 import org.elicence.messaging.inbox.InboundEventProcessor;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -47,19 +47,19 @@ public class ApplicantViewConsumer {
     }
 
     @Incoming("idcard-events")
-    @Blocking
+    @Blocking(ordered = false)
     public void onIdCardEvent(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
     }
 
     @Incoming("photo-audit-results")
-    @Blocking
+    @Blocking(ordered = false)
     public void onPhotoAuditResult(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
     }
 
     @Incoming("licence-events")
-    @Blocking
+    @Blocking(ordered = false)
     public void onLicenceEvent(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
     }

@@ -94,6 +94,18 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The dead letters of one key, in the order their records had on the source topic. Handling of one key
+     * is strictly ordered, but a dead letter is written while the key's next record is already being
+     * handled, so the dead-letter topic itself may hold them in another order.
+     */
+    public List<ConsumerRecord<String, String>> awaitDeadLetters(String deadLetterTopic, String key, int count,
+            Duration timeout) {
+        return awaitAll(deadLetterTopic, record -> key.equals(record.key()), count, timeout).stream()
+                .sorted(java.util.Comparator.comparingLong(record -> Long.parseLong(header(record, "dead-letter-offset"))))
+                .toList();
+    }
+
     public static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

@@ -8,7 +8,7 @@ import org.elicence.messaging.events.PhotoAudited;
 import org.elicence.messaging.inbox.EventRouter;
 import org.elicence.messaging.inbox.InboundEventProcessor;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -37,13 +37,13 @@ public class ApprovalConsumer {
     }
 
     @Incoming("photo-audit-results")
-    @Blocking
+    @Blocking(ordered = false)
     public void onPhotoAuditResult(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
     }
 
     @Incoming("idcard-events")
-    @Blocking
+    @Blocking(ordered = false)
     public void onIdCardEvent(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
     }
