@@ -7,7 +7,7 @@ import org.elicence.messaging.inbox.EventRouter;
 import org.elicence.messaging.inbox.InboundEventProcessor;
 import org.elicence.photoaudit.service.PhotoAuditService;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -25,7 +25,7 @@ public class PhotoAuditRequestConsumer {
     }
 
     @Incoming("photo-audit-requests")
-    @Blocking
+    @Blocking(ordered = false)
     public void onRequest(ConsumerRecord<String, String> record) {
         processor.process("photo-audit", record, router);
     }
