@@ -9,7 +9,7 @@ import org.elicence.messaging.events.IdCardSideUploaded;
 import org.elicence.messaging.inbox.EventRouter;
 import org.elicence.messaging.inbox.InboundEventProcessor;
 
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -36,7 +36,7 @@ public class ApplicationEventsConsumer {
     }
 
     @Incoming("applications")
-    @Blocking(ordered = false)
+    @Blocking
     public void onApplicationEvent(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
     }

@@ -152,6 +152,29 @@ class CardSideCheckerTest {
         assertEquals("NOT_ASSESSABLE", byRule(badNumber).get("ID19").verdict());
     }
 
+    /** Card checks running at once on several threads must measure what one check alone measures. */
+    @Test
+    void checksRunningConcurrentlyMeasureExactlyWhatOneCheckMeasures() throws Exception {
+        byte[] photo = CardPhotos.photograph(front, Placement.SLIGHTLY_TILTED);
+        String alone = fingerprint(checker.check(new CardSideUpload(IdCardSide.FRONT, photo, ID, ID, null)));
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                runs.add(threads.submit(() -> fingerprint(checker.check(new CardSideUpload(IdCardSide.FRONT, photo, ID, ID, null)))));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                assertEquals(alone, runs.get(i).get(), "run " + i);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static String fingerprint(CardSideReport report) {
+        return report.checks().stream().map(c -> c.rule() + "=" + c.verdict() + "@" + c.measured()).toList().toString();
+    }
+
     private static CardSideReport check(IdCardSide side, byte[] photo) {
         CardSideReport report = checker.check(new CardSideUpload(side, photo, ID, ID, null));
         assertNotNull(report.checks());

@@ -55,6 +55,33 @@ class PhotoAuditorTest {
         }
     }
 
+    /**
+     * The service audits photos of different applications at once (one per core): the same photo must get
+     * the same measurements whichever thread audits it and whatever runs beside it.
+     */
+    @Test
+    void auditsRunningConcurrentlyMeasureExactlyWhatOneAuditMeasures() throws Exception {
+        List<String> expectedHopper = fingerprint(auditor.audit(hopper));
+        List<String> expectedCollins = fingerprint(auditor.audit(collins));
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<String>>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                byte[] photo = i % 2 == 0 ? hopper : collins;
+                runs.add(threads.submit(() -> fingerprint(auditor.audit(photo))));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                assertEquals(i % 2 == 0 ? expectedHopper : expectedCollins, runs.get(i).get(), "run " + i);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static List<String> fingerprint(AuditReport report) {
+        return report.checks().stream().map(c -> c.code() + "=" + c.verdict() + "@" + c.measured()).toList();
+    }
+
     @Test
     void everyRuleOfTheSpecIsReported() {
         AuditReport report = auditor.audit(hopper);
