@@ -1,6 +1,5 @@
 package org.elicence.system;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -72,15 +71,17 @@ class LoadBenchmarkIT {
     @Test
     void sustainedRateThenABurstNothingLost() throws Exception {
         StringBuilder report = new StringBuilder();
+        List<String> lost = new ArrayList<>();
         try (AutomatedReviewer reviewer = new AutomatedReviewer(PLATFORM.kafkaBootstrap())) {
-            report.append(sustained());
+            report.append(sustained(lost));
         }
-        report.append(burst());
+        report.append(burst(lost));
         report.append("\nMachine: ").append(RunSummary.machine()).append('\n');
         RunSummary.write("load.md", report.toString());
+        assertTrue(lost.isEmpty(), String.join("; ", lost));
     }
 
-    private String sustained() throws Exception {
+    private String sustained(List<String> lost) throws Exception {
         String runId = "load-" + Instant.now().toEpochMilli();
         // A phone waiting for the request to upload its ID card asks once a second; the latencies reported are
         // measured from stored timestamps, so this interval does not enter them.
@@ -150,12 +151,14 @@ class LoadBenchmarkIT {
                 + Duration.between(arrivalsEnded, drained).toMillis() / 1000.0 + " s after the last arrival.\n\n"
                 + "| latency (ms) | n | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|\n"
                 + row("submission → photo verdict", verdicts) + row("submission → licence issued", licences) + "\n";
-        assertEquals(total, byId.size(), "every submission accepted");
-        assertEquals(byId.size(), atEndState, "every accepted application reached its end state");
+        if (byId.size() != total || atEndState != byId.size()) {
+            lost.add("sustained: " + total + " submitted, " + byId.size() + " accepted, " + atEndState
+                    + " in their end state within the drain limit");
+        }
         return result;
     }
 
-    private String burst() throws Exception {
+    private String burst(List<String> lost) throws Exception {
         String runId = "burst-" + Instant.now().toEpochMilli();
         List<String> citizens = new ArrayList<>(BURST_CITIZENS.keySet());
         JourneyRunner runner = new JourneyRunner(PLATFORM, runId, DRAIN_LIMIT, Duration.ofSeconds(1));
@@ -186,7 +189,9 @@ class LoadBenchmarkIT {
                 + "photo audited, or ID card requested) after " + drainSeconds + " s ("
                 + String.format("%.1f", BURST / drainSeconds) + " applications/s end to end); in their end state: "
                 + atEndState + " of " + BURST + ", lost: " + (BURST - atEndState) + ".\n";
-        assertEquals(BURST, atEndState, "the burst drained with none lost");
+        if (atEndState != BURST) {
+            lost.add("burst: " + atEndState + " of " + BURST + " in their end state within the drain limit");
+        }
         return result;
     }
 
@@ -213,7 +218,6 @@ class LoadBenchmarkIT {
             }
             Thread.sleep(1_000);
         }
-        assertTrue(states.size() >= count, "stored applications: " + states.size() + " of " + count);
         return states;
     }
 
