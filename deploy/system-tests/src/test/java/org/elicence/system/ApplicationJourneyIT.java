@@ -20,9 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.elicence.infra.Runbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An applicant's whole journey through the four services, the real broker and real PostgreSQL:
@@ -44,18 +43,9 @@ class ApplicationJourneyIT {
     static final String REVIEWER = "reviewer-001";
 
     private static final Duration JOURNEY = Duration.ofSeconds(90);
-    private static final LocalPlatform PLATFORM = new LocalPlatform();
+    @RegisterExtension
+    static final LocalPlatform PLATFORM = new LocalPlatform();
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        PLATFORM.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() throws Exception {
-        PLATFORM.stop();
-    }
 
     @Test
     void theIdRegistryPhotoIsAuditedAndTheApplicantLearnsWhyItFails() throws Exception {

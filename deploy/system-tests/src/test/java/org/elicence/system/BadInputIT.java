@@ -22,9 +22,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A corpus of malformed requests, images and events sent to the live platform. Every request must get
@@ -34,7 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputIT {
 
-    private static final LocalPlatform PLATFORM = new LocalPlatform();
+    @RegisterExtension
+    static final LocalPlatform PLATFORM = new LocalPlatform();
     private static final String ALICE = "330106199202290589"; // ZHAO Min: not in the ID registry
     private static final String BOB = "320102198808081755";   // ZHOU Jie: not in the ID registry
     private static final Set<String> IMAGE_UPLOADERS = Set.of("330106199507090625", "320102198304152206");
@@ -42,16 +42,6 @@ class BadInputIT {
 
     private final StringBuilder report = new StringBuilder();
     private final AtomicInteger httpCases = new AtomicInteger();
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        PLATFORM.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() throws Exception {
-        PLATFORM.stop();
-    }
 
     @Test
     void everyBadInputGetsAClearErrorOrADeadLetterAndNothingAcceptedIsLost() throws Exception {

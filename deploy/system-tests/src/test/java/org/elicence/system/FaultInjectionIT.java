@@ -12,9 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Breaks the running platform on purpose while a burst of applications goes through it: every service
@@ -32,19 +32,14 @@ class FaultInjectionIT {
     private static final int APPLICATIONS = Integer.getInteger("reliability.applications", 40);
     private static final double RATE = Double.parseDouble(System.getProperty("reliability.rate", "2"));
     private static final Duration PATIENCE = Duration.ofMinutes(Long.getLong("reliability.patience-minutes", 6));
-    private static final LocalPlatform PLATFORM = new LocalPlatform();
+    @RegisterExtension
+    static final LocalPlatform PLATFORM = new LocalPlatform();
 
+    /** Second instances (after the platform extension has started the first): same consumer groups, other ports. */
     @BeforeAll
-    static void startPlatform() throws Exception {
-        PLATFORM.start();
-        // Second instances: same consumer groups, other ports.
+    static void startSecondInstances() throws Exception {
         PLATFORM.startOne("photo-audit-service", Integer.toString(LocalPlatform.HTTP_PORT_BASE + 11));
         PLATFORM.startOne("license-issuer-service", Integer.toString(LocalPlatform.HTTP_PORT_BASE + 13));
-    }
-
-    @AfterAll
-    static void stopPlatform() throws Exception {
-        PLATFORM.stop();
     }
 
     @Test

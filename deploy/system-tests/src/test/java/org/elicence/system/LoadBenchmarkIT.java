@@ -18,9 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The load generator: drives the mobile API of the whole platform, every process on this machine,
@@ -42,7 +41,8 @@ class LoadBenchmarkIT {
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(Long.getLong("load.drain-minutes", 10));
     // Ten seeded citizens stand in for a province's applicants, so each of them uploads far more often
     // than one person could: the per-applicant upload limit (20 a minute) would refuse the load itself.
-    private static final LocalPlatform PLATFORM = new LocalPlatform(
+    @RegisterExtension
+    static final LocalPlatform PLATFORM = new LocalPlatform(
             Map.of("APPLICATIONS_UPLOADS_PER_APPLICANT_LIMIT", "1000000"));
 
     /** The burst's applicants and the state their application must reach without further input. */
@@ -57,16 +57,6 @@ class LoadBenchmarkIT {
             "320102198304152206", new String[] {"孙悦", "ID_CARD_REQUIRED"},
             "330106199202290589", new String[] {"赵敏", "ID_CARD_REQUIRED"},
             "320102198808081755", new String[] {"周杰", "ID_CARD_REQUIRED"});
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        PLATFORM.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() throws Exception {
-        PLATFORM.stop();
-    }
 
     @Test
     void sustainedRateThenABurstNothingLost() throws Exception {

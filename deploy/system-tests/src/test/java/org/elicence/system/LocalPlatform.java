@@ -11,12 +11,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.elicence.infra.PostgresDatabases;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The platform as {@code deploy/run-local.sh} starts it, on ports and databases of its own so it
- * never meets a developer's running system.
+ * never meets a developer's running system. A JUnit extension: a test class registers it
+ * ({@code @RegisterExtension}) and gets a fresh platform before its tests and none after.
  */
-final class LocalPlatform {
+final class LocalPlatform implements BeforeAllCallback, AfterAllCallback {
 
     static final int HTTP_PORT_BASE = 18080;
     static final int KAFKA_PORT = 19092;
@@ -34,6 +38,16 @@ final class LocalPlatform {
     /** With settings (environment variables, i.e. configuration) for every service it starts. */
     LocalPlatform(Map<String, String> serviceSettings) {
         this.serviceSettings = Map.copyOf(serviceSettings);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        stop();
     }
 
     void start() throws IOException, InterruptedException {
