@@ -71,7 +71,7 @@ public final class KafkaTestClient implements AutoCloseable {
     /** Waits until at least {@code count} matching records exist; returns every match seen. */
     public List<ConsumerRecord<String, String>> awaitAll(String topic, Predicate<ConsumerRecord<String, String>> match,
             int count, Duration timeout) {
-        try (KafkaConsumer<String, String> consumer = newConsumer()) {
+        try (KafkaConsumer<String, String> consumer = newConsumer(bootstrapServers)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .collect(Collectors.toList());
@@ -94,6 +94,25 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /** Every record now on {@code topic}, read from the beginning up to the end offsets seen at the start. */
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
+        try (KafkaConsumer<String, String> consumer = newConsumer(bootstrapServers)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .collect(Collectors.toList());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
     /**
      * The dead letters of one key, in the order their records had on the source topic. Handling of one key
      * is strictly ordered, but a dead letter is written while the key's next record is already being
@@ -111,7 +130,7 @@ public final class KafkaTestClient implements AutoCloseable {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private KafkaConsumer<String, String> newConsumer() {
+    private static KafkaConsumer<String, String> newConsumer(String bootstrapServers) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

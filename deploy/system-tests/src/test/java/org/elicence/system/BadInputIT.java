@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.elicence.infra.KafkaTestClient;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -235,7 +236,7 @@ class BadInputIT {
                     boolean movedAside = false;
                     for (String destination : expected.destinations().split("\\|")) {
                         List<ConsumerRecord<String, String>> records = destinations.computeIfAbsent(destination,
-                                topic -> TopicReader.readAll(PLATFORM.kafkaBootstrap(), topic));
+                                topic -> KafkaTestClient.readAll(PLATFORM.kafkaBootstrap(), topic));
                         movedAside |= records.stream().anyMatch(expected::foundIn);
                     }
                     if (movedAside) {
@@ -293,7 +294,7 @@ class BadInputIT {
             return key.equals(record.key()) || value.contains(key)
                     || (value.contains("\"sourcePartition\":" + sent.partition() + ",")
                             && value.contains("\"sourceOffset\":" + sent.offset() + ",")
-                            && TopicReader.header(record, "ce_type") != null
+                            && KafkaTestClient.header(record, "ce_type") != null
                             && record.topic().endsWith("-rejected"));
         }
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.elicence.infra.KafkaTestClient;
 
 /**
  * What the platform itself recorded after a run, read from its databases and topics rather than
@@ -44,13 +45,13 @@ record PlatformLedger(long applicationsStored, long distinctIdempotencyKeys, Map
                 decisions.put(rows.getString(1), rows.getLong(2));
             }
         }
-        List<ConsumerRecord<String, String>> licenceEvents = TopicReader.readAll(platform.kafkaBootstrap(), "licence-events");
+        List<ConsumerRecord<String, String>> licenceEvents = KafkaTestClient.readAll(platform.kafkaBootstrap(), "licence-events");
         Map<String, Long> issuedPerApplication = licenceEvents.stream()
-                .filter(r -> "org.elicence.licence.issued.v1".equals(TopicReader.header(r, "ce_type")))
+                .filter(r -> "org.elicence.licence.issued.v1".equals(KafkaTestClient.header(r, "ce_type")))
                 .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
         Map<String, Long> dead = new LinkedHashMap<>();
         for (String service : SERVICES) {
-            dead.put(service + ".dlq", (long) TopicReader.readAll(platform.kafkaBootstrap(), service + ".dlq").size());
+            dead.put(service + ".dlq", (long) KafkaTestClient.readAll(platform.kafkaBootstrap(), service + ".dlq").size());
         }
         Map<String, Long> backlog = new LinkedHashMap<>();
         for (String database : LocalPlatform.DATABASES) {
