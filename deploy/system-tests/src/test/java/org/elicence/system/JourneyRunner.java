@@ -16,9 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class JourneyRunner {
 
-    /** What became of one application. Times are milliseconds from its own submission; -1 = not reached. */
-    record Outcome(Journey journey, String applicationId, String finalStatus, long verdictMillis, long licenceMillis,
-            int retries, String error) {
+    /** What became of one application; {@code error} says why a journey stopped short, if it did. */
+    record Outcome(Journey journey, String applicationId, String finalStatus, int retries, String error) {
 
         boolean accepted() {
             return applicationId != null;
@@ -43,7 +42,7 @@ final class JourneyRunner {
     }
 
     /** The application as the platform accepted it, and when its last submission (create or upload) began. */
-    record Submission(String applicationId, Instant submittedAt, long submittedNanos) {
+    record Submission(String applicationId, Instant submittedAt) {
     }
 
     Outcome run(Journey journey, int index) {
@@ -55,11 +54,9 @@ final class JourneyRunner {
             Submission submission = submit(journey, index, deadline, retries);
             id = submission.applicationId();
             status = awaitStatus(app(journey.residentId), id, journey.endState, deadline, retries);
-            long elapsed = (System.nanoTime() - submission.submittedNanos()) / 1_000_000;
-            return new Outcome(journey, id, status, "PHOTO_REJECTED".equals(status) ? elapsed : -1,
-                    "LICENCE_ISSUED".equals(status) ? elapsed : -1, retries.get(), null);
+            return new Outcome(journey, id, status, retries.get(), null);
         } catch (Exception e) {
-            return new Outcome(journey, id, status, -1, -1, retries.get(), e.toString());
+            return new Outcome(journey, id, status, retries.get(), e.toString());
         }
     }
 
@@ -70,12 +67,10 @@ final class JourneyRunner {
     Submission submit(Journey journey, int index, long deadline, AtomicInteger retries) throws Exception {
         MobileApi app = app(journey.residentId);
         Instant submittedAt = Instant.now();
-        long submitted = System.nanoTime();
         String id = retrying(deadline, retries, () -> app.createApplication(journey.name, runId + "-" + index));
         if (journey.idCard != null || journey.portrait != null) {
             awaitStatus(app, id, "ID_CARD_REQUIRED", deadline, retries);
             submittedAt = Instant.now();
-            submitted = System.nanoTime();
             if (journey.idCard != null) {
                 upload(app, id, "/id-card/front", journey.cardSide("front"), deadline, retries);
                 upload(app, id, "/id-card/back", journey.cardSide("back"), deadline, retries);
@@ -83,7 +78,7 @@ final class JourneyRunner {
                 upload(app, id, "/photo", journey.portraitBytes(), deadline, retries);
             }
         }
-        return new Submission(id, submittedAt, submitted);
+        return new Submission(id, submittedAt);
     }
 
     /** Only the creation, retried until accepted; returns the application id. */

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Counts and latency percentiles of a set of {@link JourneyRunner.Outcome}s, as markdown. */
+/** Counts of a set of {@link JourneyRunner.Outcome}s and latency percentiles, as markdown. */
 final class RunSummary {
 
     private final List<JourneyRunner.Outcome> outcomes;
