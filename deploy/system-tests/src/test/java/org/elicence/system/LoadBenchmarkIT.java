@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -82,6 +83,7 @@ class LoadBenchmarkIT {
         List<Future<JourneyRunner.Submission>> submissions = new ArrayList<>();
         Map<Future<JourneyRunner.Submission>, Journey> journeys = new HashMap<>();
         AtomicInteger index = new AtomicInteger();
+        CountDownLatch scheduled = new CountDownLatch(total);
         Journey[] kinds = Journey.values();
         Instant start = Instant.now();
         long periodMicros = (long) (1_000_000 / RATE);
@@ -98,9 +100,12 @@ class LoadBenchmarkIT {
                 submissions.add(submission);
                 journeys.put(submission, journey);
             }
+            scheduled.countDown();
         }, 0, periodMicros, TimeUnit.MICROSECONDS);
-        while (index.get() < total) {
-            Thread.sleep(100);
+        // Wait for the last tick to have recorded its submission, not merely to have taken its index:
+        // reading the list while that tick still adds to it fails.
+        if (!scheduled.await(SECONDS * 2L + 60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the arrival clock stopped after " + index.get() + " of " + total);
         }
         ticks.cancel(false);
         clock.shutdown();
