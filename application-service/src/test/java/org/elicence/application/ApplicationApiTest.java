@@ -207,7 +207,7 @@ class ApplicationApiTest {
                 .body("nextAction", equalTo("UPLOAD_ID_CARD"))
                 .body("idCard.front", equalTo("RECEIVED"));
 
-        ConsumerRecord<String, String> uploaded = kafka.await(Topics.APPLICATIONS,
+        ConsumerRecord<String, String> uploaded = kafka.await(Topics.IDCARD_UPLOADS,
                 r -> id.equals(r.key()) && EventType.ID_CARD_SIDE_UPLOADED.type().equals(KafkaTestClient.header(r, "ce_type")),
                 WAIT);
         JsonNode event = json.readTree(uploaded.value());

@@ -30,7 +30,7 @@ import org.elicence.messaging.events.PhotoAudited;
 public enum EventType {
 
     APPLICATION_CREATED("org.elicence.application.created.v1", Topics.APPLICATIONS, ApplicationCreated.class),
-    ID_CARD_SIDE_UPLOADED("org.elicence.application.idcard-side-uploaded.v1", Topics.APPLICATIONS,
+    ID_CARD_SIDE_UPLOADED("org.elicence.application.idcard-side-uploaded.v1", Topics.IDCARD_UPLOADS,
             IdCardSideUploaded.class),
     PHOTO_AUDIT_REQUESTED("org.elicence.photo.audit-requested.v1", Topics.PHOTO_AUDIT_REQUESTS,
             PhotoAuditRequested.class),

@@ -2,20 +2,19 @@ package org.elicence.idcard.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.elicence.idcard.service.IdCardUploadService;
 import org.elicence.idcard.service.RegistryLookupService;
 import org.elicence.messaging.events.ApplicationCreated;
-import org.elicence.messaging.events.IdCardSideUploaded;
 import org.elicence.messaging.inbox.EventRouter;
 import org.elicence.messaging.inbox.InboundEventProcessor;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Reads the {@code applications} topic: new applications trigger the registry lookup, ID-card
- * uploads their automatic checks. Other application events are skipped by the router.
+ * Reads the {@code applications} topic: each new application triggers the registry lookup. Lookups of
+ * different applications run concurrently ({@code throttled.ordered=key}); ID-card uploads travel on
+ * {@code idcard-uploads} ({@link IdCardUploadsConsumer}) so that a lookup never waits behind a card check.
  */
 @ApplicationScoped
 public class ApplicationEventsConsumer {
@@ -26,17 +25,15 @@ public class ApplicationEventsConsumer {
     private final EventRouter router;
 
     @Inject
-    public ApplicationEventsConsumer(InboundEventProcessor processor, RegistryLookupService registryLookup,
-            IdCardUploadService uploads) {
+    public ApplicationEventsConsumer(InboundEventProcessor processor, RegistryLookupService registryLookup) {
         this.processor = processor;
         this.router = EventRouter.builder()
                 .on(ApplicationCreated.class, registryLookup::onApplicationCreated)
-                .on(IdCardSideUploaded.class, uploads::onSideUploaded)
                 .build();
     }
 
     @Incoming("applications")
-    @Blocking
+    @Blocking(ordered = false)
     public void onApplicationEvent(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
     }
