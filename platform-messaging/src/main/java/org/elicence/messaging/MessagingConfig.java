@@ -47,5 +47,12 @@ public interface MessagingConfig {
         /** Processed-event ids are kept this long for de-duplication. */
         @WithDefault("P30D")
         Duration processedRetention();
+
+        /**
+         * A record in its handler this long, or a consumer that has not polled for this long, makes the
+         * service's liveness DOWN (ConsumerStallHealthCheck). Far above any legitimate handling, retries included.
+         */
+        @WithDefault("5m")
+        Duration stallTimeout();
     }
 }

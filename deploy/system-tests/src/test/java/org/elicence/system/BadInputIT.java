@@ -75,8 +75,14 @@ class BadInputIT {
         events.forEach((kind, counts) -> assertEquals(counts[0], counts[1], kind + ": sent vs moved aside"));
         assertEquals(pidsBefore, pidsAfter, "no service restarted");
         for (int i = 0; i < 4; i++) {
-            assertEquals(200, new MobileApi("http://localhost:" + (LocalPlatform.HTTP_PORT_BASE + i), "")
-                    .get("/q/health/ready").status(), "service on port " + (LocalPlatform.HTTP_PORT_BASE + i) + " is ready");
+            MobileApi service = new MobileApi("http://localhost:" + (LocalPlatform.HTTP_PORT_BASE + i), "");
+            assertEquals(200, service.get("/q/health/ready").status(), "service on port "
+                    + (LocalPlatform.HTTP_PORT_BASE + i) + " is ready");
+            MobileApi.Reply live = service.get("/q/health/live");
+            assertEquals(200, live.status(), "service on port " + (LocalPlatform.HTTP_PORT_BASE + i) + " is live: "
+                    + new String(live.body(), StandardCharsets.UTF_8));
+            assertTrue(new String(live.body(), StandardCharsets.UTF_8).contains("Kafka consumers making progress"),
+                    "liveness watches the consumers");
         }
     }
 
@@ -169,11 +175,13 @@ class BadInputIT {
     private Map<String, int[]> poisonEvents() throws Exception {
         Map<String, List<String>> consumers = Map.of(
                 "applications", List.of("idcard-service.dlq"),
+                "idcard-uploads", List.of("idcard-service.dlq"),
                 "photo-audit-requests", List.of("photo-audit-service.dlq"),
                 "photo-audit-results", List.of("application-service.dlq", "license-issuer-service.dlq"),
                 "idcard-events", List.of("application-service.dlq", "license-issuer-service.dlq"),
                 "licence-events", List.of("application-service.dlq"));
         Map<String, String> typeOf = Map.of("applications", "org.elicence.application.created.v1",
+                "idcard-uploads", "org.elicence.application.idcard-side-uploaded.v1",
                 "photo-audit-requests", "org.elicence.photo.audit-requested.v1",
                 "photo-audit-results", "org.elicence.photo.audited.v1",
                 "idcard-events", "org.elicence.idcard.approved.v1", "licence-events", "org.elicence.licence.issued.v1");

@@ -3,6 +3,7 @@ package org.elicence.idcard.messaging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.elicence.idcard.review.ReviewDecisionService;
+import org.elicence.messaging.inbox.InFlightRecords;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,15 +18,19 @@ import jakarta.inject.Inject;
 public class ReviewDecisionConsumer {
 
     private final ReviewDecisionService decisions;
+    private final InFlightRecords inFlight;
 
     @Inject
-    public ReviewDecisionConsumer(ReviewDecisionService decisions) {
+    public ReviewDecisionConsumer(ReviewDecisionService decisions, InFlightRecords inFlight) {
         this.decisions = decisions;
+        this.inFlight = inFlight;
     }
 
     @Incoming("review-decisions")
     @Blocking
     public void onDecision(ConsumerRecord<String, String> record) {
-        decisions.onDecisionRecord(record);
+        try (InFlightRecords.Handling handling = inFlight.start(record)) {
+            decisions.onDecisionRecord(record);
+        }
     }
 }

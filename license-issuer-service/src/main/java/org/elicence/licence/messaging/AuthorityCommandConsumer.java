@@ -3,6 +3,7 @@ package org.elicence.licence.messaging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.elicence.licence.service.AuthorityCommandService;
+import org.elicence.messaging.inbox.InFlightRecords;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,15 +18,19 @@ import jakarta.inject.Inject;
 public class AuthorityCommandConsumer {
 
     private final AuthorityCommandService commands;
+    private final InFlightRecords inFlight;
 
     @Inject
-    public AuthorityCommandConsumer(AuthorityCommandService commands) {
+    public AuthorityCommandConsumer(AuthorityCommandService commands, InFlightRecords inFlight) {
         this.commands = commands;
+        this.inFlight = inFlight;
     }
 
     @Incoming("licence-authority-commands")
     @Blocking
     public void onCommand(ConsumerRecord<String, String> record) {
-        commands.handle(record);
+        try (InFlightRecords.Handling handling = inFlight.start(record)) {
+            commands.handle(record);
+        }
     }
 }

@@ -37,17 +37,21 @@ public class InboundEventProcessor {
     private final ObjectMapper objectMapper;
     private final EntityManager entityManager;
     private final MessagingConfig config;
+    private final InFlightRecords inFlight;
 
     @Inject
-    public InboundEventProcessor(ObjectMapper objectMapper, EntityManager entityManager, MessagingConfig config) {
+    public InboundEventProcessor(ObjectMapper objectMapper, EntityManager entityManager, MessagingConfig config,
+            InFlightRecords inFlight) {
         this.parser = new InboundEventParser(objectMapper);
         this.objectMapper = objectMapper;
         this.entityManager = entityManager;
         this.config = config;
+        this.inFlight = inFlight;
     }
 
     public void process(String consumer, ConsumerRecord<String, String> record, EventRouter router) {
-        try (Scope trace = continueTrace(record); LogContext logContext = LogContext.forApplication(record.key())) {
+        try (InFlightRecords.Handling handling = inFlight.start(record); Scope trace = continueTrace(record);
+                LogContext logContext = LogContext.forApplication(record.key())) {
             processInContext(consumer, record, router);
         }
     }
