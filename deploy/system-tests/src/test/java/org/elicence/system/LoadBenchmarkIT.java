@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +33,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * its end state ({@code application.updated_at}); both clocks are this machine's.
  *
  * <p>CI size by default; the full size (docs/reliability.md):
- * {@code -Dload.rate=20 -Dload.seconds=120 -Dload.burst=10000}.
+ * {@code -Dload.rate=20 -Dload.seconds=60 -Dload.burst=10000 -Dload.drain-minutes=12}; {@code -Dload.journeys=A,B}
+ * offers only those journeys, to measure one path of the platform on its own.
  */
 class LoadBenchmarkIT {
 
     private static final double RATE = Double.parseDouble(System.getProperty("load.rate", "5"));
     private static final int SECONDS = Integer.getInteger("load.seconds", 20);
     private static final int BURST = Integer.getInteger("load.burst", 300);
+    /** The journeys offered in turn: all five by default, or a comma-separated list of {@link Journey} names. */
+    private static final Journey[] JOURNEYS = journeys(System.getProperty("load.journeys", ""));
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(Long.getLong("load.drain-minutes", 10));
     // Ten seeded citizens stand in for a province's applicants, so each of them uploads far more often
     // than one person could: the per-applicant upload limit (20 a minute) would refuse the load itself.
@@ -84,7 +88,7 @@ class LoadBenchmarkIT {
         Map<Future<JourneyRunner.Submission>, Journey> journeys = new HashMap<>();
         AtomicInteger index = new AtomicInteger();
         CountDownLatch scheduled = new CountDownLatch(total);
-        Journey[] kinds = Journey.values();
+        Journey[] kinds = JOURNEYS;
         Instant start = Instant.now();
         long periodMicros = (long) (1_000_000 / RATE);
         var ticks = clock.scheduleAtFixedRate(() -> {
@@ -140,7 +144,7 @@ class LoadBenchmarkIT {
         }
         double window = Duration.between(start, arrivalsEnded).toMillis() / 1000.0;
         String result = "## Sustained load: " + total + " applications at " + RATE + "/s for " + SECONDS + " s\n\n"
-                + "Mix: the five journeys of `Journey` in turn (2 of 5 end in a photo verdict, 2 in a licence, 1 in a refusal).\n"
+                + "Mix: " + mix() + ".\n"
                 + "Arrivals took " + window + " s (" + String.format("%.1f", total / window) + " applications/s offered); "
                 + "accepted " + byId.size() + ", in their end state " + atEndState + "; the last reached it "
                 + Duration.between(arrivalsEnded, drained).toMillis() / 1000.0 + " s after the last arrival.\n\n"
@@ -188,6 +192,22 @@ class LoadBenchmarkIT {
             lost.add("burst: " + atEndState + " of " + BURST + " in their end state within the drain limit");
         }
         return result;
+    }
+
+    private static Journey[] journeys(String names) {
+        if (names.isBlank()) {
+            return Journey.values();
+        }
+        return Arrays.stream(names.split(",")).map(String::trim).map(Journey::valueOf)
+                .toArray(Journey[]::new);
+    }
+
+    private static String mix() {
+        if (JOURNEYS.length == Journey.values().length) {
+            return "the five journeys of `Journey` in turn (2 of 5 end in a photo verdict, 2 in a licence, 1 in a refusal)";
+        }
+        return "only " + String.join(", ", Arrays.stream(JOURNEYS).map(Journey::name).toList())
+                + " in turn (`-Dload.journeys`)";
     }
 
     /** Reads the run's applications until every one is in its expected state or the drain limit passes. */
