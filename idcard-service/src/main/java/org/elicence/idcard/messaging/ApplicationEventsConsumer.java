@@ -2,8 +2,10 @@ package org.elicence.idcard.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.elicence.idcard.service.IdCardUploadService;
 import org.elicence.idcard.service.RegistryLookupService;
 import org.elicence.messaging.events.ApplicationCreated;
+import org.elicence.messaging.events.IdCardSideUploaded;
 import org.elicence.messaging.inbox.EventRouter;
 import org.elicence.messaging.inbox.InboundEventProcessor;
 
@@ -12,29 +14,42 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Reads the {@code applications} topic: each new application triggers the registry lookup. Lookups of
- * different applications run concurrently ({@code throttled.ordered=key}); ID-card uploads travel on
- * {@code idcard-uploads} ({@link IdCardUploadsConsumer}) so that a lookup never waits behind a card check.
+ * What application-service publishes for idcard-service, on two topics so that a registry lookup never
+ * waits behind a card check: new applications on {@code applications} trigger the registry lookup (different
+ * applications concurrently, {@code throttled.ordered=key}); uploaded ID-card sides on {@code idcard-uploads}
+ * get their automatic checks, one at a time per instance. A card check is a few hundred milliseconds of CPU,
+ * so an instance keeps one core for them and leaves the rest to the lookups; more card checks a second come
+ * from more instances in the consumer group (docs/deploy.md).
  */
 @ApplicationScoped
 public class ApplicationEventsConsumer {
 
-    static final String CONSUMER = "idcard-service.applications";
+    static final String LOOKUP_CONSUMER = "idcard-service.applications";
+    static final String UPLOAD_CONSUMER = "idcard-service.idcard-uploads";
 
     private final InboundEventProcessor processor;
-    private final EventRouter router;
+    private final EventRouter applications;
+    private final EventRouter uploads;
 
     @Inject
-    public ApplicationEventsConsumer(InboundEventProcessor processor, RegistryLookupService registryLookup) {
+    public ApplicationEventsConsumer(InboundEventProcessor processor, RegistryLookupService registryLookup,
+            IdCardUploadService cardUploads) {
         this.processor = processor;
-        this.router = EventRouter.builder()
-                .on(ApplicationCreated.class, registryLookup::onApplicationCreated)
+        this.applications = EventRouter.builder().on(ApplicationCreated.class, registryLookup::onApplicationCreated)
                 .build();
+        this.uploads = EventRouter.builder().on(IdCardSideUploaded.class, cardUploads::onSideUploaded).build();
     }
 
     @Incoming("applications")
     @Blocking(ordered = false)
     public void onApplicationEvent(ConsumerRecord<String, String> record) {
-        processor.process(CONSUMER, record, router);
+        processor.process(LOOKUP_CONSUMER, record, applications);
+    }
+
+    /** Not {@code ordered = false}: this channel has no {@code throttled.ordered}, so records come one at a time. */
+    @Incoming("idcard-uploads")
+    @Blocking
+    public void onIdCardUpload(ConsumerRecord<String, String> record) {
+        processor.process(UPLOAD_CONSUMER, record, uploads);
     }
 }
