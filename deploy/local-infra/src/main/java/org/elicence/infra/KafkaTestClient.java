@@ -72,11 +72,7 @@ public final class KafkaTestClient implements AutoCloseable {
     public List<ConsumerRecord<String, String>> awaitAll(String topic, Predicate<ConsumerRecord<String, String>> match,
             int count, Duration timeout) {
         try (KafkaConsumer<String, String> consumer = newConsumer(bootstrapServers)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .collect(Collectors.toList());
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            assignFromBeginning(consumer, topic);
             List<ConsumerRecord<String, String>> matches = new ArrayList<>();
             Instant deadline = Instant.now().plus(timeout);
             while (Instant.now().isBefore(deadline)) {
@@ -94,14 +90,20 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /** Assigns the consumer every partition of {@code topic}, positioned at its first record. */
+    private static List<TopicPartition> assignFromBeginning(KafkaConsumer<String, String> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .collect(Collectors.toList());
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return partitions;
+    }
+
     /** Every record now on {@code topic}, read from the beginning up to the end offsets seen at the start. */
     public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
         try (KafkaConsumer<String, String> consumer = newConsumer(bootstrapServers)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .collect(Collectors.toList());
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            List<TopicPartition> partitions = assignFromBeginning(consumer, topic);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
             Instant deadline = Instant.now().plusSeconds(60);

@@ -79,10 +79,10 @@ class BadInputIT {
             assertEquals(200, service.get("/q/health/ready").status(), "service on port "
                     + (LocalPlatform.HTTP_PORT_BASE + i) + " is ready");
             MobileApi.Reply live = service.get("/q/health/live");
+            String liveness = new String(live.body(), StandardCharsets.UTF_8);
             assertEquals(200, live.status(), "service on port " + (LocalPlatform.HTTP_PORT_BASE + i) + " is live: "
-                    + new String(live.body(), StandardCharsets.UTF_8));
-            assertTrue(new String(live.body(), StandardCharsets.UTF_8).contains("Kafka consumers making progress"),
-                    "liveness watches the consumers");
+                    + liveness);
+            assertTrue(liveness.contains("Kafka consumers making progress"), "liveness watches the consumers");
         }
     }
 

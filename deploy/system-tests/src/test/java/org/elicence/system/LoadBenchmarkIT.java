@@ -203,7 +203,7 @@ class LoadBenchmarkIT {
     }
 
     private static String mix() {
-        if (JOURNEYS.length == Journey.values().length) {
+        if (Arrays.equals(JOURNEYS, Journey.values())) {
             return "the five journeys of `Journey` in turn (2 of 5 end in a photo verdict, 2 in a licence, 1 in a refusal)";
         }
         return "only " + String.join(", ", Arrays.stream(JOURNEYS).map(Journey::name).toList())
