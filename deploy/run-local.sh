@@ -24,6 +24,13 @@ db_suffix=${ELICENCE_DB_SUFFIX:-}
 services=(application-service photo-audit-service idcard-service license-issuer-service)
 databases=(application photo_audit idcard license_issuer)
 db_env=(APPLICATION_DB_URL PHOTO_AUDIT_DB_URL IDCARD_DB_URL LICENCE_DB_URL)
+# JVM memory settings: the same as on Kubernetes (deploy/k8s/base/<service>/configmap.yaml: GC_CONTAINER_OPTIONS,
+# JAVA_OPTS_APPEND, MALLOC_ARENA_MAX; the container memory limit of the Deployment stands in -XX:MaxRAM here, so
+# the heap is the same fraction of the same memory). deploy/k8s-validation (JvmMemoryTest) checks they agree;
+# deploy/measure-memory.sh measures the result (docs/deploy.md, "Memory").
+memory_limit_mib=(384 512 384 384)
+jvm_gc="-XX:+UseSerialGC"
+jvm_opts="-XX:MaxRAMPercentage=40 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=160m -Xss512k -XX:+ExitOnOutOfMemoryError"
 
 stop() {
   for pidfile in "$state"/pids/*.pid; do
@@ -66,7 +73,9 @@ launch_service() { # index into services, HTTP port, instance name (pid and log 
     LICENCE_KEYS_IACA_CERT="$state/keys/iaca-cert.pem" \
     LICENCE_KEYS_DS_CERT="$state/keys/ds-cert.pem" \
     LICENCE_KEYS_DS_KEY="$state/keys/ds-key.pem" \
-    java -Xmx384m -XX:+UseSerialGC -jar "$root/${services[$i]}/target/quarkus-app/quarkus-run.jar" \
+    MALLOC_ARENA_MAX=2 \
+    java $jvm_gc "-XX:MaxRAM=${memory_limit_mib[$i]}m" $jvm_opts \
+    -jar "$root/${services[$i]}/target/quarkus-app/quarkus-run.jar" \
     >>"$state/logs/$instance.log" 2>&1 &
   echo $! >"$state/pids/$instance.pid"
 }

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Measures the resident memory (VmRSS in /proc/PID/status) of each service and the broker after a warm-up
+# load, with the JVM settings of deploy/run-local.sh (the same as the Kubernetes manifests).
+#
+#   deploy/measure-memory.sh [ROUNDS]      (default 20 rounds)
+#
+# Starts the platform with `deploy/run-local.sh start` (ELICENCE_SKIP_BUILD=1 to use the jars already built)
+# and stops it at the end; with ELICENCE_USE_RUNNING=1 it uses a platform that run-local.sh already runs (same
+# ELICENCE_* settings) and leaves it running. One round is what the mobile app and a verifier do:
+#   - ZHANG Wei applies (registry photo -> photo audit);
+#   - WANG Fang applies, uploads a portrait (photo audit) and her ID card's front and back (card checks);
+#   - LI Na applies and reads her application;
+#   - a verifier posts a (bogus) credential to the public verification endpoint and reads the JWKS.
+# Then it waits until the audits and card checks are done (the last application has a photo verdict and a
+# card verdict, or 120 s), waits 10 s more, and prints VmRSS and VmHWM (peak) of every process.
+# Only loopback addresses are used.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+state=${ELICENCE_STATE_DIR:-$root/deploy/.local}
+port_base=${ELICENCE_HTTP_PORT_BASE:-8080}
+rounds=${1:-20}
+export ELICENCE_STATE_DIR=$state
+api="http://127.0.0.1:$port_base/api/v1/applications"
+issuer="http://127.0.0.1:$((port_base + 3))/api/v1/licences"
+photos="$root/deploy/system-tests/src/test/resources"
+
+started=0
+if [ "${ELICENCE_USE_RUNNING:-0}" != 1 ]; then
+  "$root/deploy/run-local.sh" start >/dev/null
+  started=1
+fi
+cleanup() { [ "$started" = 1 ] && "$root/deploy/run-local.sh" stop >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+token() { "$root/deploy/mint-token.sh" "$1" 2>/dev/null; }
+zhang=$(token 11010119900307213X)
+wang=$(token 440305197806141286)
+li=$(token 310104198511230466)
+
+codes=$(mktemp)
+call() { curl -s -o /dev/null -w '%{http_code}\n' --max-time 60 "$@" >>"$codes"; }
+create() { # token name -> application id
+  curl -s --max-time 60 -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
+    -d "{\"fullName\":\"$2\"}" "$api" | jq -r .id
+}
+
+echo "warm-up: $rounds rounds" >&2
+last=""
+for round in $(seq 1 "$rounds"); do
+  create "$zhang" "张伟" >/dev/null
+  id=$(create "$wang" "王芳")
+  call -X PUT -H "Authorization: Bearer $wang" -H 'Content-Type: image/jpeg' \
+    --data-binary @"$photos/photos/grace_hopper.jpg" "$api/$id/photo"
+  call -X PUT -H "Authorization: Bearer $wang" -H 'Content-Type: image/jpeg' \
+    --data-binary @"$photos/idcards/wang-fang-front.jpg" "$api/$id/id-card/front"
+  call -X PUT -H "Authorization: Bearer $wang" -H 'Content-Type: image/jpeg' \
+    --data-binary @"$photos/idcards/wang-fang-back.jpg" "$api/$id/id-card/back"
+  lid=$(create "$li" "李娜")
+  call -H "Authorization: Bearer $li" "$api/$lid"
+  call -H 'Content-Type: application/json' -d '{"credential":"not-a-credential"}' "$issuer/verify"
+  call "$issuer/jwks.json"
+  last=$id
+  printf '.' >&2
+done
+echo >&2
+echo "HTTP answers: $(sort "$codes" | uniq -c | tr -s ' ' | tr '\n' ';')" >&2
+rm -f "$codes"
+
+for _ in $(seq 1 120); do
+  body=$(curl -s -H "Authorization: Bearer $wang" "$api/$last" || true)
+  if echo "$body" | jq -e '.photoAudit != null and (.status | test("SUBMITTED|PHOTO_PENDING") | not)' \
+      >/dev/null 2>&1; then
+    break
+  fi
+  sleep 1
+done
+echo "last application: $(echo "$body" | jq -c '{status, nextAction}' 2>/dev/null)" >&2
+sleep 10
+
+printf '%-24s %10s %10s\n' process 'RSS MiB' 'peak MiB'
+for name in application-service photo-audit-service idcard-service license-issuer-service kafka; do
+  pid=$(cat "$state/pids/$name.pid")
+  rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
+  hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status")
+  printf '%-24s %10d %10d\n' "$name" $((rss / 1024)) $((hwm / 1024))
+done
