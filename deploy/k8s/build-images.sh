@@ -39,5 +39,6 @@ cd "$root"
   -Dquarkus.container-image.push=true \
   -Dquarkus.container-image.registry="$registry" \
   -Dquarkus.container-image.tag="$tag" \
+  -Dquarkus.jib.base-jvm-image="${ELICENCE_BASE_IMAGE:-registry.access.redhat.com/ubi9/openjdk-17-runtime:1.24}" \
   "$@"
 echo "pushed $registry/elicence/{application,photo-audit,idcard,license-issuer}-service:$tag"

@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
@@ -55,13 +56,18 @@ final class ResourceModels {
             Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
             Map.entry("gateway.networking.k8s.io/v1/Gateway", Gateway.class),
             Map.entry("gateway.networking.k8s.io/v1/HTTPRoute", HTTPRoute.class),
-            Map.entry("kafka.strimzi.io/v1beta2/Kafka", Kafka.class),
-            Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class),
-            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class));
+            Map.entry("v1/ServiceAccount", ServiceAccount.class),
+            Map.entry("kafka.strimzi.io/v1/Kafka", Kafka.class),
+            Map.entry("kafka.strimzi.io/v1/KafkaNodePool", KafkaNodePool.class),
+            Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class));
 
     /** apiVersion/kind validated by a JSON Schema of the custom resource. */
     static final Map<String, String> SCHEMAS = Map.of(
             "postgresql.cnpg.io/v1/Cluster", "crd-schemas/cnpg-cluster-v1.json",
+            "postgresql.cnpg.io/v1/ScheduledBackup", "crd-schemas/cnpg-scheduledbackup-v1.json",
+            "barmancloud.cnpg.io/v1/ObjectStore", "crd-schemas/barmancloud-objectstore-v1.json",
+            "monitoring.coreos.com/v1/PodMonitor", "crd-schemas/monitoring-podmonitor-v1.json",
+            "external-secrets.io/v1/ExternalSecret", "crd-schemas/external-secrets-externalsecret-v1.json",
             "keda.sh/v1alpha1/ScaledObject", "crd-schemas/keda-scaledobject-v1alpha1.json");
 
     private static final ObjectMapper JSON = new ObjectMapper()
