@@ -38,55 +38,68 @@ public final class CardLocator {
 
     public Optional<LocatedCard> locate(Mat bgr) {
         double scale = Math.min(1, DETECTION_SIZE / Math.max(bgr.cols(), bgr.rows()));
-        Mat small = new Mat();
-        Imgproc.resize(bgr, small, new Size(bgr.cols() * scale, bgr.rows() * scale), 0, 0, Imgproc.INTER_AREA);
-        Mat grey = ImageMeasures.grey(small);
-        Imgproc.GaussianBlur(grey, grey, new Size(5, 5), 0);
+        try (NativeMats mats = new NativeMats()) {
+            Mat small = mats.mat();
+            Imgproc.resize(bgr, small, new Size(bgr.cols() * scale, bgr.rows() * scale), 0, 0, Imgproc.INTER_AREA);
+            Mat grey = mats.add(ImageMeasures.grey(small));
+            Imgproc.GaussianBlur(grey, grey, new Size(5, 5), 0);
 
-        List<MatOfPoint> outlines = new ArrayList<>(edgeOutlines(grey));
-        outlines.addAll(brightOutlines(grey));
-        double imageArea = (double) small.cols() * small.rows();
-        return outlines.stream()
-                .filter(outline -> !isBackground(outline, small))
-                .map(outline -> toCard(outline, small, imageArea))
-                .flatMap(Optional::stream)
-                .filter(card -> card.areaFraction() >= minAreaFraction)
-                .max(Comparator.comparing((LocatedCard card) -> !card.touchesBorder())
-                        .thenComparingDouble(LocatedCard::areaFraction))
-                .map(card -> scaled(card, 1 / scale));
+            List<MatOfPoint> outlines = new ArrayList<>(edgeOutlines(grey, mats));
+            outlines.addAll(brightOutlines(grey, mats));
+            outlines.forEach(mats::add);
+            double imageArea = (double) small.cols() * small.rows();
+            return outlines.stream()
+                    .filter(outline -> !isBackground(outline, small))
+                    .map(outline -> toCard(outline, small, imageArea, mats))
+                    .flatMap(Optional::stream)
+                    .filter(card -> card.areaFraction() >= minAreaFraction)
+                    .max(Comparator.comparing((LocatedCard card) -> !card.touchesBorder())
+                            .thenComparingDouble(LocatedCard::areaFraction))
+                    .map(card -> scaled(card, 1 / scale));
+        }
     }
 
-    /** Warps the card to a head-on view, {@code width} pixels wide, in ID-1 proportions. */
+    /**
+     * Warps the card to a head-on view, {@code width} pixels wide, in ID-1 proportions: a new image, which the
+     * caller releases.
+     */
     public static Mat rectify(Mat bgr, LocatedCard card, int width) {
         int height = (int) Math.round(width / LocatedCard.ID1_ASPECT_RATIO);
-        MatOfPoint2f from = new MatOfPoint2f(card.corners());
-        MatOfPoint2f to = new MatOfPoint2f(new Point(0, 0), new Point(width - 1, 0),
-                new Point(width - 1, height - 1), new Point(0, height - 1));
-        Mat rectified = new Mat();
-        Imgproc.warpPerspective(bgr, rectified, Imgproc.getPerspectiveTransform(from, to), new Size(width, height),
-                Imgproc.INTER_CUBIC);
-        return rectified;
+        try (NativeMats mats = new NativeMats()) {
+            MatOfPoint2f from = mats.add(new MatOfPoint2f(card.corners()));
+            MatOfPoint2f to = mats.add(new MatOfPoint2f(new Point(0, 0), new Point(width - 1, 0),
+                    new Point(width - 1, height - 1), new Point(0, height - 1)));
+            Mat transform = mats.add(Imgproc.getPerspectiveTransform(from, to));
+            Mat rectified = new Mat();
+            Imgproc.warpPerspective(bgr, rectified, transform, new Size(width, height), Imgproc.INTER_CUBIC);
+            return rectified;
+        }
     }
 
-    private static List<MatOfPoint> edgeOutlines(Mat grey) {
-        Mat edges = new Mat();
+    /** The outlines are the caller's to release (they are not in {@code mats}). */
+    private static List<MatOfPoint> edgeOutlines(Mat grey, NativeMats mats) {
+        Mat edges = mats.mat();
         Imgproc.Canny(grey, edges, 30, 90);
-        Imgproc.dilate(edges, edges, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)),
+        Imgproc.dilate(edges, edges, mats.add(Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3))),
                 new Point(-1, -1), 2);
-        return externalContours(edges);
+        List<MatOfPoint> outlines = externalContours(edges, mats);
+        mats.release(edges);
+        return outlines;
     }
 
-    private static List<MatOfPoint> brightOutlines(Mat grey) {
-        Mat bright = new Mat();
+    private static List<MatOfPoint> brightOutlines(Mat grey, NativeMats mats) {
+        Mat bright = mats.mat();
         Imgproc.threshold(grey, bright, 0, 255, Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
         Imgproc.morphologyEx(bright, bright, Imgproc.MORPH_CLOSE,
-                Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(9, 9)));
-        return externalContours(bright);
+                mats.add(Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(9, 9))));
+        List<MatOfPoint> outlines = externalContours(bright, mats);
+        mats.release(bright);
+        return outlines;
     }
 
-    private static List<MatOfPoint> externalContours(Mat binary) {
+    private static List<MatOfPoint> externalContours(Mat binary, NativeMats mats) {
         List<MatOfPoint> contours = new ArrayList<>();
-        Imgproc.findContours(binary, contours, new Mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
+        Imgproc.findContours(binary, contours, mats.mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
         return contours;
     }
 
@@ -98,20 +111,20 @@ public final class CardLocator {
         return touched >= 3;
     }
 
-    private Optional<LocatedCard> toCard(MatOfPoint outline, Mat image, double imageArea) {
-        MatOfPoint2f hull = convexHull(outline);
+    private Optional<LocatedCard> toCard(MatOfPoint outline, Mat image, double imageArea, NativeMats mats) {
+        MatOfPoint2f hull = mats.add(convexHull(outline, mats));
         double hullArea = Imgproc.contourArea(hull);
         if (hullArea < minAreaFraction * imageArea) {
             return Optional.empty();
         }
-        return quadrilateral(hull, hullArea)
+        return quadrilateral(hull, hullArea, mats)
                 .map(corners -> ordered(corners, hullArea / imageArea, touchesBorder(corners, image)));
     }
 
-    private static Optional<Point[]> quadrilateral(MatOfPoint2f hull, double hullArea) {
+    private static Optional<Point[]> quadrilateral(MatOfPoint2f hull, double hullArea, NativeMats mats) {
         double perimeter = Imgproc.arcLength(hull, true);
         for (double tolerance : APPROXIMATION_TOLERANCES) {
-            MatOfPoint2f approximation = new MatOfPoint2f();
+            MatOfPoint2f approximation = mats.add(new MatOfPoint2f());
             Imgproc.approxPolyDP(hull, approximation, tolerance * perimeter, true);
             if (approximation.rows() == 4) {
                 return Optional.of(approximation.toArray());
@@ -127,8 +140,8 @@ public final class CardLocator {
         return Optional.of(corners);
     }
 
-    private static MatOfPoint2f convexHull(MatOfPoint outline) {
-        MatOfInt indices = new MatOfInt();
+    private static MatOfPoint2f convexHull(MatOfPoint outline, NativeMats mats) {
+        MatOfInt indices = mats.add(new MatOfInt());
         Imgproc.convexHull(outline, indices);
         Point[] points = outline.toArray();
         Point[] hull = indices.toList().stream().map(i -> points[i]).toArray(Point[]::new);

@@ -63,47 +63,85 @@ public class CardSideChecker {
                 portraitFormat.heightPerFaceHeight(), portraitFormat.faceCentreFromTop());
     }
 
+    /**
+     * Every OpenCV image of the check is released before it returns ({@link NativeMats}), and the uploaded
+     * photo, the largest of them, as soon as the card is cut out of it: the check holds at most the photo and
+     * the card at once, not every intermediate image until a garbage collection finalizes them. What the images
+     * took is then handed back to the operating system ({@link NativeHeap}).
+     */
     public CardSideReport check(CardSideUpload upload) {
+        try {
+            return checkReleasingImages(upload);
+        } finally {
+            NativeHeap.trim();
+        }
+    }
+
+    private CardSideReport checkReleasingImages(CardSideUpload upload) {
         List<RuleCheck> checks = new ArrayList<>();
-        Mat image = Imgcodecs.imdecode(new MatOfByte(upload.image()), Imgcodecs.IMREAD_COLOR);
-        Optional<LocatedCard> card = image.empty() ? Optional.empty() : locator.locate(image);
-        if (image.empty()) {
-            checks.add(new RuleCheck("INPUT", "IMAGE_UNREADABLE", RuleCheck.FAIL, null, null, null, UNREADABLE));
-        }
-        if (card.isEmpty()) {
-            if (!image.empty()) {
-                checks.add(IdCardRule.ID1.judge(false));
+        try (NativeMats mats = new NativeMats()) {
+            Mat image = decode(upload.image(), mats);
+            Optional<LocatedCard> card = image.empty() ? Optional.empty() : locator.locate(image);
+            if (image.empty()) {
+                checks.add(new RuleCheck("INPUT", "IMAGE_UNREADABLE", RuleCheck.FAIL, null, null, null, UNREADABLE));
             }
-            CARD_RULES.stream().skip(image.empty() ? 0 : 1).map(rule -> rule.notAssessable(NO_CARD))
-                    .forEach(checks::add);
-            sideRules(upload.side()).forEach(rule -> checks.add(rule.notAssessable(NO_CARD)));
+            if (card.isEmpty()) {
+                if (!image.empty()) {
+                    checks.add(IdCardRule.ID1.judge(false));
+                }
+                CARD_RULES.stream().skip(image.empty() ? 0 : 1).map(rule -> rule.notAssessable(NO_CARD))
+                        .forEach(checks::add);
+                sideRules(upload.side()).forEach(rule -> checks.add(rule.notAssessable(NO_CARD)));
+                addIdNumberChecks(upload, checks);
+                return new CardSideReport(checks, null, null, null);
+            }
+            Mat rectified = mats.add(CardLocator.rectify(image, card.get(), config.rectifiedWidth()));
+            mats.release(image);
+            checks.addAll(cardChecks(card.get(), rectified));
+            byte[] portrait = null;
+            if (upload.side() == IdCardSide.FRONT) {
+                PortraitChecks.FrontResult front = portraits.checkFront(rectified);
+                checks.addAll(front.checks());
+                if (front.card() != rectified) {
+                    // Photographed upside down: from here on only the card turned upright is used.
+                    mats.release(rectified);
+                    rectified = mats.add(front.card());
+                }
+                if (front.face() != null) {
+                    Mat crop = mats.add(cropper.crop(rectified, front.face()));
+                    portrait = jpeg(crop, portraitFormat.jpegQuality());
+                    mats.release(crop);
+                }
+            } else {
+                checks.add(portraits.checkBack(rectified));
+            }
+            Mat grey = mats.add(ImageMeasures.grey(rectified));
+            long hash = ImageMeasures.perceptualHash(grey);
+            mats.release(grey);
+            checks.add(sidesDifferent(hash, upload.otherSideHash()));
             addIdNumberChecks(upload, checks);
-            return new CardSideReport(checks, null, null, null);
+            return new CardSideReport(checks, jpeg(rectified, REVIEW_JPEG_QUALITY), portrait, hash);
         }
-        Mat rectified = CardLocator.rectify(image, card.get(), config.rectifiedWidth());
-        checks.addAll(cardChecks(card.get(), rectified));
-        byte[] portrait = null;
-        if (upload.side() == IdCardSide.FRONT) {
-            PortraitChecks.FrontResult front = portraits.checkFront(rectified);
-            checks.addAll(front.checks());
-            rectified = front.card();
-            portrait = front.face() == null ? null
-                    : jpeg(cropper.crop(rectified, front.face()), portraitFormat.jpegQuality());
-        } else {
-            checks.add(portraits.checkBack(rectified));
-        }
-        long hash = ImageMeasures.perceptualHash(ImageMeasures.grey(rectified));
-        checks.add(sidesDifferent(hash, upload.otherSideHash()));
-        addIdNumberChecks(upload, checks);
-        return new CardSideReport(checks, jpeg(rectified, REVIEW_JPEG_QUALITY), portrait, hash);
+    }
+
+    /** The uploaded photo at full resolution (empty if unreadable), registered in {@code mats}. */
+    private static Mat decode(byte[] bytes, NativeMats mats) {
+        MatOfByte encoded = mats.add(new MatOfByte(bytes));
+        Mat image = mats.add(Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_COLOR));
+        mats.release(encoded);
+        return image;
     }
 
     private List<RuleCheck> cardChecks(LocatedCard card, Mat rectified) {
-        Mat grey = ImageMeasures.grey(rectified);
+        double sharpness;
+        double luminance;
+        try (NativeMats mats = new NativeMats()) {
+            Mat grey = mats.add(ImageMeasures.grey(rectified));
+            sharpness = ImageMeasures.sharpness(grey);
+            luminance = ImageMeasures.meanLuminance(grey);
+        }
         double ratioDeviation = Math.abs(card.aspectRatio() / LocatedCard.ID1_ASPECT_RATIO - 1);
-        double sharpness = ImageMeasures.sharpness(grey);
         double glare = ImageMeasures.blownOutFraction(rectified, config.glareLevel());
-        double luminance = ImageMeasures.meanLuminance(grey);
         return List.of(
                 IdCardRule.ID1.judge(true, PortraitChecks.round(card.areaFraction()),
                         ">= " + config.minCardAreaFraction(), "of photo area"),
@@ -149,8 +187,11 @@ public class CardSideChecker {
     }
 
     static byte[] jpeg(Mat image, int quality) {
-        MatOfByte encoded = new MatOfByte();
-        Imgcodecs.imencode(".jpg", image, encoded, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, quality));
-        return encoded.toArray();
+        try (NativeMats mats = new NativeMats()) {
+            MatOfByte encoded = mats.add(new MatOfByte());
+            Imgcodecs.imencode(".jpg", image, encoded,
+                    mats.add(new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, quality)));
+            return encoded.toArray();
+        }
     }
 }

@@ -35,14 +35,16 @@ public final class FaceDetector {
 
     /** Faces, largest first. Synchronised: a CascadeClassifier is not safe for concurrent use. */
     public synchronized List<Rect> faces(Mat card) {
-        Mat grey = ImageMeasures.grey(card);
-        Imgproc.equalizeHist(grey, grey);
-        int minSide = (int) (card.rows() * MIN_SEARCH_FRACTION);
-        MatOfRect found = new MatOfRect();
-        cascade.detectMultiScale(grey, found, SCALE_STEP, MIN_NEIGHBOURS, 0, new Size(minSide, minSide),
-                new Size(card.rows(), card.rows()));
-        return found.toList().stream()
-                .sorted((a, b) -> Double.compare(b.area(), a.area()))
-                .toList();
+        try (NativeMats mats = new NativeMats()) {
+            Mat grey = mats.add(ImageMeasures.grey(card));
+            Imgproc.equalizeHist(grey, grey);
+            int minSide = (int) (card.rows() * MIN_SEARCH_FRACTION);
+            MatOfRect found = mats.add(new MatOfRect());
+            cascade.detectMultiScale(grey, found, SCALE_STEP, MIN_NEIGHBOURS, 0, new Size(minSide, minSide),
+                    new Size(card.rows(), card.rows()));
+            return found.toList().stream()
+                    .sorted((a, b) -> Double.compare(b.area(), a.area()))
+                    .toList();
+        }
     }
 }

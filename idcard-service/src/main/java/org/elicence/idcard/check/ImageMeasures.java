@@ -8,7 +8,10 @@ import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
-/** Measurements on images; each takes the image it needs and leaves it unchanged. */
+/**
+ * Measurements on images; each takes the image it needs and leaves it unchanged, and releases the images it
+ * makes on the way. {@link #grey} returns a new image: its caller releases it.
+ */
 public final class ImageMeasures {
 
     private static final int HASH_SOURCE_SIZE = 32;
@@ -25,20 +28,24 @@ public final class ImageMeasures {
 
     /** Variance of the Laplacian: high when edges are crisp, low when the image is out of focus. */
     public static double sharpness(Mat grey) {
-        Mat laplacian = new Mat();
-        Imgproc.Laplacian(grey, laplacian, CvType.CV_64F);
-        MatOfDouble mean = new MatOfDouble();
-        MatOfDouble deviation = new MatOfDouble();
-        Core.meanStdDev(laplacian, mean, deviation);
-        double sd = deviation.toArray()[0];
-        return sd * sd;
+        try (NativeMats mats = new NativeMats()) {
+            Mat laplacian = mats.mat();
+            Imgproc.Laplacian(grey, laplacian, CvType.CV_64F);
+            MatOfDouble mean = mats.add(new MatOfDouble());
+            MatOfDouble deviation = mats.add(new MatOfDouble());
+            Core.meanStdDev(laplacian, mean, deviation);
+            double sd = deviation.toArray()[0];
+            return sd * sd;
+        }
     }
 
     /** Fraction of pixels whose every channel is at or above {@code level}: blown out by glare. */
     public static double blownOutFraction(Mat bgr, int level) {
-        Mat mask = new Mat();
-        Core.inRange(bgr, new Scalar(level, level, level), new Scalar(255, 255, 255), mask);
-        return (double) Core.countNonZero(mask) / (bgr.rows() * bgr.cols());
+        try (NativeMats mats = new NativeMats()) {
+            Mat mask = mats.mat();
+            Core.inRange(bgr, new Scalar(level, level, level), new Scalar(255, 255, 255), mask);
+            return (double) Core.countNonZero(mask) / (bgr.rows() * bgr.cols());
+        }
     }
 
     public static double meanLuminance(Mat grey) {
@@ -50,15 +57,17 @@ public final class ImageMeasures {
      * different pictures about 32 bits apart.
      */
     public static long perceptualHash(Mat grey) {
-        Mat small = new Mat();
-        Imgproc.resize(grey, small, new Size(HASH_SOURCE_SIZE, HASH_SOURCE_SIZE), 0, 0, Imgproc.INTER_AREA);
-        small.convertTo(small, CvType.CV_32F);
-        Mat dct = new Mat();
-        Core.dct(small, dct);
         double[] low = new double[HASH_SIZE * HASH_SIZE];
-        for (int row = 0; row < HASH_SIZE; row++) {
-            for (int col = 0; col < HASH_SIZE; col++) {
-                low[row * HASH_SIZE + col] = dct.get(row, col)[0];
+        try (NativeMats mats = new NativeMats()) {
+            Mat small = mats.mat();
+            Imgproc.resize(grey, small, new Size(HASH_SOURCE_SIZE, HASH_SOURCE_SIZE), 0, 0, Imgproc.INTER_AREA);
+            small.convertTo(small, CvType.CV_32F);
+            Mat dct = mats.mat();
+            Core.dct(small, dct);
+            for (int row = 0; row < HASH_SIZE; row++) {
+                for (int col = 0; col < HASH_SIZE; col++) {
+                    low[row * HASH_SIZE + col] = dct.get(row, col)[0];
+                }
             }
         }
         double median = median(low);

@@ -28,7 +28,10 @@ final class PortraitChecks {
         this.config = config;
     }
 
-    /** The front's checks, and the card turned upright if it was photographed upside down. */
+    /**
+     * The front's checks, and the card turned upright if it was photographed upside down: then {@code card} is a
+     * new image, which the caller releases (it is the image passed in otherwise).
+     */
     record FrontResult(List<RuleCheck> checks, Mat card, Rect face) {
     }
 
@@ -40,7 +43,9 @@ final class PortraitChecks {
             Mat turned = new Mat();
             Core.rotate(card, turned, Core.ROTATE_180);
             found = faces.faces(turned);
-            if (!found.isEmpty()) {
+            if (found.isEmpty()) {
+                turned.release();
+            } else {
                 upright = turned;
             }
         }
@@ -72,11 +77,13 @@ final class PortraitChecks {
     }
 
     private static double faceSharpness(Mat card, Rect face) {
-        Mat scaled = new Mat();
-        double factor = (double) FACE_MEASURE_HEIGHT / face.height;
-        Imgproc.resize(card.submat(face), scaled, new Size(face.width * factor, FACE_MEASURE_HEIGHT), 0, 0,
-                Imgproc.INTER_AREA);
-        return ImageMeasures.sharpness(ImageMeasures.grey(scaled));
+        try (NativeMats mats = new NativeMats()) {
+            Mat scaled = mats.mat();
+            double factor = (double) FACE_MEASURE_HEIGHT / face.height;
+            Imgproc.resize(mats.add(card.submat(face)), scaled, new Size(face.width * factor, FACE_MEASURE_HEIGHT),
+                    0, 0, Imgproc.INTER_AREA);
+            return ImageMeasures.sharpness(mats.add(ImageMeasures.grey(scaled)));
+        }
     }
 
     static double round(double value) {

@@ -25,6 +25,7 @@ public final class PortraitCropper {
         this.faceCentreFromTop = faceCentreFromTop;
     }
 
+    /** A new image, which the caller releases. */
     public Mat crop(Mat card, Rect face) {
         double windowHeight = Math.min(face.height * heightPerFaceHeight, card.rows());
         double windowWidth = windowHeight * width / height;
@@ -38,7 +39,12 @@ public final class PortraitCropper {
         int top = (int) Math.round(clamp(faceCentreY - windowHeight * faceCentreFromTop, card.rows() - windowHeight));
         Rect window = new Rect(left, top, (int) Math.floor(windowWidth), (int) Math.floor(windowHeight));
         Mat portrait = new Mat();
-        Imgproc.resize(card.submat(window), portrait, new Size(width, height), 0, 0, Imgproc.INTER_CUBIC);
+        Mat region = card.submat(window);
+        try {
+            Imgproc.resize(region, portrait, new Size(width, height), 0, 0, Imgproc.INTER_CUBIC);
+        } finally {
+            region.release();
+        }
         return portrait;
     }
 
