@@ -1,0 +1,40 @@
+package org.elicence.photoaudit.audit.perception;
+
+import java.util.List;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.dnn.Dnn;
+
+/**
+ * MediaPipe selfie segmentation: the probability, per pixel, that it belongs to the person (hair, clothes and
+ * anything worn included) rather than the background. The photo is letterboxed into the 256 px input (RGB in
+ * [0, 1]) and the 256 x 256 map is warped back onto the photo.
+ */
+public final class PersonSegmenter {
+
+    private static final int INPUT = 256;
+
+    private final TfliteModel model = new TfliteModel("/models/mediapipe/selfie_segmentation.tflite");
+
+    /** Person probability in [0, 1] (CV_32F), the size of {@code bgr}. */
+    public Mat personProbability(Mat bgr) {
+        AffineCrop letterbox = AffineCrop.letterbox(bgr.cols(), bgr.rows(), INPUT);
+        Mat input = letterbox.warp(bgr);
+        Mat blob = Dnn.blobFromImage(input, 1 / 255.0, new Size(INPUT, INPUT), new Scalar(0, 0, 0), true, false);
+        List<Mat> outputs = model.run(blob);
+        float[] values = TfliteModel.values(outputs.get(0));
+        outputs.forEach(Mat::release);
+        input.release();
+        blob.release();
+        if (values.length != INPUT * INPUT) {
+            throw new IllegalStateException("unexpected segmentation output of " + values.length + " values");
+        }
+        Mat map = new Mat(INPUT, INPUT, CvType.CV_32F);
+        map.put(0, 0, values);
+        Mat probability = letterbox.warpBack(map, bgr.size());
+        map.release();
+        return probability;
+    }
+}
