@@ -5,25 +5,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
-import org.elicence.photoaudit.audit.checks.*;
+import org.elicence.photoaudit.audit.checks.PhotoCheck;
 
 /** Runs every check in spec order; face checks only when exactly one face was found. */
 public final class AuditPipeline {
 
     static final Guidance DISABLED = new Guidance("此项检查已被管理员关闭", "This check is disabled by the operator");
 
-    private final List<PhotoCheck> checks = List.of(
-            new FaceCountCheck(), new FaceSizeCheck(), new FacePositionCheck(), new HeadInFrameCheck(),
-            new SharpnessCheck(), new ExposureCheck(), new ColourCheck(), new ResolutionCheck(), new CompressionCheck(),
-            new HeadRollCheck(), new ExpressionCheck(),
-            new FaceLightingCheck(), new BackgroundCheck(), new BackgroundShadowCheck(), new ShouldersCheck(),
-            new HeadYawCheck(), new HeadPitchCheck(), new HeadCoveringCheck(), new HairOverFaceCheck(),
-            new SkinSmoothingCheck(), new ClothingCheck(), new FaceCoverCheck(), new EyesCheck(), new AccessoriesCheck(),
-            new SelfieDistanceCheck(), new SelfieArmCheck());
-
+    private final List<PhotoCheck> checks;
     private final Set<String> disabledRules;
 
-    public AuditPipeline(List<String> disabledRules) {
+    public AuditPipeline(List<PhotoCheck> checks, List<String> disabledRules) {
+        this.checks = List.copyOf(checks);
         this.disabledRules = disabledRules.stream().map(String::trim).collect(Collectors.toUnmodifiableSet());
     }
 

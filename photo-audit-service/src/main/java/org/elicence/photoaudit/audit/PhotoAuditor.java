@@ -1,47 +1,54 @@
 package org.elicence.photoaudit.audit;
 
 import io.quarkus.runtime.Startup;
+import io.smallrye.config.SmallRyeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.elicence.photoaudit.audit.checks.Results;
+import org.jboss.logging.Logger;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
+import org.elicence.photoaudit.audit.checks.AuditChecks;
 import org.elicence.photoaudit.audit.decode.DecodeOutcome;
 import org.elicence.photoaudit.audit.decode.ImageDecoder;
-import org.elicence.photoaudit.audit.detect.CascadeFaceDetector;
-import org.elicence.photoaudit.audit.detect.CascadeFiles;
-import org.elicence.photoaudit.audit.detect.FaceDetector;
-import org.elicence.photoaudit.audit.detect.YuNetFaceDetector;
+import org.elicence.photoaudit.audit.perception.FacePerception;
 import org.elicence.photoaudit.audit.render.AnnotationRenderer;
 import org.elicence.photoaudit.audit.render.LicencePortraitRenderer;
 
 /**
- * Entry point of the photo audit engine. Thread-safe: all per-photo state lives in a {@link PhotoAnalysis}
- * and native detectors are kept per thread. {@code @Startup} makes a missing cascade fail the application
- * start instead of the first request.
+ * Entry point of the photo audit engine: decode, perceive, check, decide, render. Thread-safe: all per-photo
+ * state lives in a {@link PhotoAnalysis} and the models' nets are kept per thread. {@code @Startup} makes a
+ * missing or broken model fail the application start instead of the first request.
  */
 @Startup
 @ApplicationScoped
 public class PhotoAuditor {
 
+    private static final Logger LOG = Logger.getLogger(PhotoAuditor.class);
+    private static final Guidance NOT_PROCESSABLE = new Guidance("无法处理这张照片：请用相机重新拍摄一张完整的正面照片后上传",
+            "This photo could not be processed: take a new, complete front-facing photo with your camera and upload it");
+
     private final ImageDecoder decoder;
-    private final FaceDetector detector;
+    private final FacePerception perception;
     private final AuditPipeline pipeline;
-    private final VerdictPolicy policy;
+    private final VerdictPolicy policy = new VerdictPolicy();
     private final LicencePortraitRenderer portraitRenderer;
     private final AnnotationRenderer annotationRenderer;
     private final AuditConfig config;
 
     @Inject
-    public PhotoAuditor(AuditConfig config) {
+    public PhotoAuditor(Config config) {
+        this(config.unwrap(SmallRyeConfig.class));
+    }
+
+    public PhotoAuditor(SmallRyeConfig settings) {
         OpenCvRuntime.ensureLoaded();
-        this.config = config;
+        this.config = settings.getConfigMapping(AuditConfig.class);
         this.decoder = new ImageDecoder(config.decode());
-        this.detector = config.detection().yunetModelPath()
-                .<FaceDetector>map(YuNetFaceDetector::new)
-                .orElseGet(() -> new CascadeFaceDetector(config.detection(), new CascadeFiles(config.detection().cascadeDirectory())));
-        this.pipeline = new AuditPipeline(config.verdict().disabledRules());
-        this.policy = new VerdictPolicy(config.verdict().mandatoryRules());
+        this.perception = new FacePerception();
+        this.pipeline = new AuditPipeline(AuditChecks.create(settings), config.verdict().disabledRules());
         this.portraitRenderer = new LicencePortraitRenderer(config.portrait());
         this.annotationRenderer = new AnnotationRenderer(config.portrait());
     }
@@ -54,15 +61,28 @@ public class PhotoAuditor {
                     AnnotationRenderer.placeholder(refused.reason().code()), elapsedMillis(start));
         }
         DecodeOutcome.Decoded decoded = (DecodeOutcome.Decoded) outcome;
-        try (PhotoAnalysis analysis = new PhotoAnalysis(decoded.image(), detector, config)) {
+        try {
+            return audit(decoded, start);
+        } catch (RuntimeException e) {
+            // a photo no measurement can handle still gets a verdict the applicant can act on, never a retry loop
+            LOG.warnf("photo could not be processed: %s", e.getClass().getName());
+            CheckResult reason = Results.fail("IMAGE", "PHOTO_NOT_PROCESSABLE", null, "a processable photo", null,
+                    NOT_PROCESSABLE);
+            return new AuditReport(Verdict.FAIL, List.of(reason), Optional.empty(),
+                    AnnotationRenderer.placeholder(reason.code()), elapsedMillis(start));
+        } finally {
+            decoded.image().bgr().release();
+        }
+    }
+
+    private AuditReport audit(DecodeOutcome.Decoded decoded, long start) {
+        try (PhotoAnalysis analysis = new PhotoAnalysis(decoded.image(), perception, config)) {
             List<CheckResult> results = pipeline.run(analysis);
             Verdict verdict = policy.decide(results);
             Optional<byte[]> portrait = verdict == Verdict.PASS ? Optional.of(portraitRenderer.render(analysis))
                     : Optional.empty();
             byte[] annotated = annotationRenderer.render(analysis, results);
             return new AuditReport(verdict, results, portrait, annotated, elapsedMillis(start));
-        } finally {
-            decoded.image().bgr().release();
         }
     }
 

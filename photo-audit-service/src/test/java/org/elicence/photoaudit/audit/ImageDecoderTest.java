@@ -25,7 +25,7 @@ class ImageDecoderTest {
     @BeforeAll
     static void load() {
         OpenCvRuntime.ensureLoaded();
-        decoder = new ImageDecoder(TestConfigs.defaults().decode());
+        decoder = new ImageDecoder(TestConfigs.audit(TestConfigs.defaults()).decode());
     }
 
     private static String refusal(byte[] bytes) {
@@ -57,7 +57,7 @@ class ImageDecoderTest {
 
     @Test
     void oversizedFileIsRefusedBeforeDecoding() {
-        ImageDecoder small = new ImageDecoder(TestConfigs.with(Map.of("photo-audit.decode.max-bytes", "100")).decode());
+        ImageDecoder small = new ImageDecoder(TestConfigs.audit(TestConfigs.with(Map.of("photo-audit.decode.max-bytes", "100"))).decode());
         byte[] jpeg = encode(".jpg", new Mat(200, 150, CvType.CV_8UC3, new Scalar(1, 2, 3)));
         DecodeOutcome outcome = small.decode(jpeg);
         assertEquals("IMAGE_TOO_LARGE", assertInstanceOf(DecodeOutcome.Refused.class, outcome).reason().code());
@@ -85,17 +85,17 @@ class ImageDecoderTest {
 
     @Test
     void greyscaleAndSixteenBitBecomeEightBitColour() {
-        Mat grey = decoded(encode(".png", new Mat(40, 30, CvType.CV_8UC1, new Scalar(128))));
+        Mat grey = decoded(encode(".png", new Mat(160, 120, CvType.CV_8UC1, new Scalar(128))));
         assertEquals(CvType.CV_8UC3, grey.type());
-        Mat deep = decoded(encode(".png", new Mat(40, 30, CvType.CV_16UC3, new Scalar(65535, 0, 32768))));
+        Mat deep = decoded(encode(".png", new Mat(160, 120, CvType.CV_16UC3, new Scalar(65535, 0, 32768))));
         assertEquals(CvType.CV_8UC3, deep.type());
         assertEquals(255.0, deep.get(0, 0)[0], 1.0);
     }
 
-    /** EXIF orientation 6 (rotate 90° clockwise) must be applied: a 60 x 40 JPEG becomes 40 x 60. */
+    /** EXIF orientation 6 (rotate 90° clockwise) must be applied: a 240 x 160 JPEG becomes 160 x 240. */
     @Test
     void exifOrientationIsApplied() throws Exception {
-        byte[] jpeg = encode(".jpg", new Mat(40, 60, CvType.CV_8UC3, new Scalar(10, 200, 10)));
+        byte[] jpeg = encode(".jpg", new Mat(160, 240, CvType.CV_8UC3, new Scalar(10, 200, 10)));
         byte[] tiff = ByteBuffer.allocate(26).put(new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0,
                 0, 0, 0, 0, 0, 0}).array();
         ByteArrayOutputStream withExif = new ByteArrayOutputStream();
@@ -105,8 +105,8 @@ class ImageDecoderTest {
         withExif.write(tiff);
         withExif.write(jpeg, 2, jpeg.length - 2);
         Mat rotated = decoded(withExif.toByteArray());
-        assertEquals(40, rotated.cols());
-        assertEquals(60, rotated.rows());
+        assertEquals(160, rotated.cols());
+        assertEquals(240, rotated.rows());
     }
 
     @Test

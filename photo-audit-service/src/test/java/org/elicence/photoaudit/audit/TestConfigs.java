@@ -4,22 +4,26 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.Map;
+import org.elicence.photoaudit.audit.checks.AuditChecks;
 
-/** Builds {@link AuditConfig} without Quarkus, from the @WithDefault values plus optional overrides. */
+/** Builds the audit's configuration without Quarkus, from the @WithDefault values plus optional overrides. */
 public final class TestConfigs {
 
     private TestConfigs() {
     }
 
-    public static AuditConfig defaults() {
+    public static SmallRyeConfig defaults() {
         return with(Map.of());
     }
 
-    public static AuditConfig with(Map<String, String> overrides) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(overrides, "test-overrides", 500))
-                .withMapping(AuditConfig.class)
-                .build();
+    public static SmallRyeConfig with(Map<String, String> overrides) {
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(overrides, "test-overrides", 500));
+        AuditChecks.SETTINGS.forEach(builder::withMapping);
+        return builder.build();
+    }
+
+    public static AuditConfig audit(SmallRyeConfig config) {
         return config.getConfigMapping(AuditConfig.class);
     }
 }

@@ -7,21 +7,29 @@ import org.junit.jupiter.api.Test;
 
 class VerdictPolicyTest {
 
-    private static CheckResult result(String rule, CheckVerdict verdict) {
-        return new CheckResult(rule, rule + "_X", verdict, null, null, null, new Guidance("", ""));
-    }
+    private final VerdictPolicy policy = new VerdictPolicy();
 
-    private final VerdictPolicy policy = new VerdictPolicy(List.of("C1", "R2"));
-
-    @Test
-    void passOnlyWithoutFailures() {
-        assertEquals(Verdict.PASS, policy.decide(List.of(result("C1", CheckVerdict.PASS), result("R11", CheckVerdict.PASS))));
-        assertEquals(Verdict.FAIL, policy.decide(List.of(result("C1", CheckVerdict.PASS), result("R11", CheckVerdict.FAIL))));
+    private static CheckResult result(String rule, String code, CheckVerdict verdict) {
+        return new CheckResult(rule, code, verdict, null, null, null, null);
     }
 
     @Test
-    void notAssessableBlocksOnlyMandatoryRules() {
-        assertEquals(Verdict.FAIL, policy.decide(List.of(result("R2", CheckVerdict.NOT_ASSESSABLE))));
-        assertEquals(Verdict.PASS, policy.decide(List.of(result("R11", CheckVerdict.NOT_ASSESSABLE))));
+    void passesOnlyWhenEveryRuleWasVerified() {
+        assertEquals(Verdict.PASS, policy.decide(List.of(result("R1", "EVEN_LIGHTING", CheckVerdict.PASS),
+                result("R11", "NO_ACCESSORIES", CheckVerdict.PASS))));
+        assertEquals(Verdict.FAIL, policy.decide(List.of(result("R1", "EVEN_LIGHTING", CheckVerdict.PASS),
+                result("R3", "SHOULDERS_TILTED", CheckVerdict.FAIL))));
+    }
+
+    @Test
+    void whatCouldNotBeVerifiedIsNeverAcceptedSilently() {
+        assertEquals(Verdict.FAIL, policy.decide(List.of(result("R1", "EVEN_LIGHTING", CheckVerdict.PASS),
+                result("R8", "CLOTHING_NOT_ASSESSABLE", CheckVerdict.NOT_ASSESSABLE))));
+    }
+
+    @Test
+    void aRuleTheOperatorSwitchedOffDoesNotBlock() {
+        assertEquals(Verdict.PASS, policy.decide(List.of(result("R1", "EVEN_LIGHTING", CheckVerdict.PASS),
+                result("R7", "RULE_DISABLED", CheckVerdict.NOT_ASSESSABLE))));
     }
 }

@@ -23,4 +23,9 @@ public record LabColour(double l, double a, double b) {
     public double chromaDistance(LabColour other) {
         return Math.hypot(a - other.a, b - other.b);
     }
+
+    /** Euclidean distance in Lab (CIE76 ΔE). */
+    public double distance(LabColour other) {
+        return Math.sqrt((l - other.l) * (l - other.l) + (a - other.a) * (a - other.a) + (b - other.b) * (b - other.b));
+    }
 }

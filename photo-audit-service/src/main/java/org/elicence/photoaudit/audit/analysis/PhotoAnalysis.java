@@ -5,49 +5,57 @@ import java.util.Optional;
 import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.decode.DecodedImage;
 import org.elicence.photoaudit.audit.decode.ImageDecoder;
-import org.elicence.photoaudit.audit.detect.DetectedFace;
-import org.elicence.photoaudit.audit.detect.FaceDetector;
+import org.elicence.photoaudit.audit.perception.FaceDetection;
+import org.elicence.photoaudit.audit.perception.FaceLandmarks;
+import org.elicence.photoaudit.audit.perception.FacePerception;
+import org.elicence.photoaudit.audit.perception.HeadPose;
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Everything the checks share, computed once per photo on the downscaled working copy: grey and Lab
- * planes, faces, background model, head outline and skin model. Not thread-safe; one per audit.
+ * Everything the checks share, computed once per photo on the downscaled working copy: grey and Lab planes,
+ * the faces, the person mask and, when there is exactly one face, its geometry and skin model. Not
+ * thread-safe; one per audit.
  */
 public final class PhotoAnalysis implements AutoCloseable {
+
+    /** a*b* distance from the person's skin reference within which a pixel counts as skin. */
+    static final double SKIN_CHROMA_TOLERANCE = 9;
+    /** L* distance from the skin reference within which a pixel counts as skin (shading across a face). */
+    static final double SKIN_LIGHTNESS_TOLERANCE = 22;
 
     private final DecodedImage original;
     private final Mat work;
     private final double scale;
     private final Mat grey = new Mat();
     private final Mat lab = new Mat();
-    private final List<DetectedFace> faces;
-    private final BackgroundModel background;
-    private final HeadGeometry head;
+    private final List<FaceDetection> faces;
+    private final PersonMask person;
+    private final FaceGeometry face;
     private final SkinModel skin;
-    private final AuditConfig config;
 
-    public PhotoAnalysis(DecodedImage original, FaceDetector detector, AuditConfig config) {
+    public PhotoAnalysis(DecodedImage original, FacePerception perception, AuditConfig config) {
         this.original = original;
-        this.config = config;
         this.work = ImageDecoder.downscale(original.bgr(), config.decode().workingLongSide());
         this.scale = work.cols() / (double) original.bgr().cols();
         Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
         Imgproc.cvtColor(work, lab, Imgproc.COLOR_BGR2Lab);
-        this.faces = detector.detect(work, grey);
-        this.background = BackgroundModel.estimate(lab, config.background().personColourDistance());
+        AuditConfig.Perception p = config.perception();
+        this.faces = perception.faces(work, p.minFaceScore());
+        this.person = new PersonMask(perception.personProbability(work), p.personThreshold(), p.backgroundThreshold());
         if (faces.size() == 1) {
-            DetectedFace only = faces.get(0);
-            this.head = HeadGeometry.of(only.box(), background);
-            this.skin = SkinModel.sample(lab, only.box(), config.face().skinChromaDistance());
+            FaceLandmarks landmarks = perception.landmarks(work, faces.get(0));
+            HeadPose pose = perception.pose(landmarks, work.cols(), work.rows());
+            FaceGeometry provisional = new FaceGeometry(faces.get(0), landmarks, pose, null);
+            HeadOutline head = HeadOutline.measure(person, landmarks, provisional.across(), provisional.down(),
+                    provisional.faceWidth());
+            this.face = new FaceGeometry(faces.get(0), landmarks, pose, head);
+            this.skin = SkinModel.sample(lab, landmarks, face.faceWidth(), SKIN_CHROMA_TOLERANCE,
+                    SKIN_LIGHTNESS_TOLERANCE);
         } else {
-            this.head = null;
+            this.face = null;
             this.skin = null;
         }
-    }
-
-    public AuditConfig config() {
-        return config;
     }
 
     public DecodedImage original() {
@@ -72,29 +80,29 @@ public final class PhotoAnalysis implements AutoCloseable {
         return lab;
     }
 
-    public List<DetectedFace> faces() {
+    public List<FaceDetection> faces() {
         return faces;
     }
 
-    /** The face, present only when exactly one was found. */
-    public Optional<DetectedFace> face() {
-        return faces.size() == 1 ? Optional.of(faces.get(0)) : Optional.empty();
+    public PersonMask person() {
+        return person;
     }
 
-    /** Convenience for checks that declared they require a face (the pipeline guarantees it). */
-    public DetectedFace requireFace() {
+    /** The face, present only when exactly one was found. */
+    public Optional<FaceGeometry> face() {
+        return Optional.ofNullable(face);
+    }
+
+    /** For checks that declared they require a face (the pipeline guarantees it). */
+    public FaceGeometry requireFace() {
         return face().orElseThrow(() -> new IllegalStateException("check requires exactly one face"));
     }
 
-    public BackgroundModel background() {
-        return background;
-    }
-
-    public HeadGeometry head() {
-        return head;
-    }
-
+    /** Skin model of the one face (present whenever {@link #face()} is). */
     public SkinModel skin() {
+        if (skin == null) {
+            throw new IllegalStateException("check requires exactly one face");
+        }
         return skin;
     }
 
@@ -103,9 +111,9 @@ public final class PhotoAnalysis implements AutoCloseable {
         work.release();
         grey.release();
         lab.release();
-        background.personMask().release();
+        person.close();
         if (skin != null) {
-            skin.skinMask().release();
+            skin.close();
         }
     }
 }

@@ -1,5 +1,13 @@
 package org.elicence.photoaudit.audit.analysis;
 
+import java.util.List;
+import org.opencv.core.CvType;
+import org.opencv.core.MatOfPoint;
+import org.opencv.core.Point;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfDouble;
@@ -54,5 +62,67 @@ public final class Regions {
             return 0;
         }
         return Core.countNonZero(mask.submat(c)) / (double) c.area();
+    }
+
+    /** Binary (0/255) mask of a polygon on an image of {@code size}. */
+    public static Mat polygon(Size size, Point... corners) {
+        Mat mask = Mat.zeros(size, CvType.CV_8U);
+        Imgproc.fillPoly(mask, List.of(new MatOfPoint(rounded(corners))), new Scalar(255));
+        return mask;
+    }
+
+    /** Binary (0/255) mask of the convex hull of {@code points}. */
+    public static Mat hull(Size size, Point... points) {
+        MatOfPoint all = new MatOfPoint(rounded(points));
+        org.opencv.core.MatOfInt indices = new org.opencv.core.MatOfInt();
+        Imgproc.convexHull(all, indices);
+        int[] order = indices.toArray();
+        Point[] corners = new Point[order.length];
+        Point[] source = all.toArray();
+        for (int i = 0; i < order.length; i++) {
+            corners[i] = source[order[i]];
+        }
+        all.release();
+        indices.release();
+        return polygon(size, corners);
+    }
+
+    /** Binary (0/255) mask of a disc. */
+    public static Mat disc(Size size, Point centre, double radius) {
+        Mat mask = Mat.zeros(size, CvType.CV_8U);
+        Imgproc.circle(mask, rounded(centre)[0], (int) Math.max(1, Math.round(radius)), new Scalar(255), -1);
+        return mask;
+    }
+
+    /** Mean per channel of {@code image} under a binary mask; NaN where the mask is empty. */
+    public static double[] meanUnder(Mat image, Mat mask) {
+        if (Core.countNonZero(mask) == 0) {
+            double[] nan = new double[image.channels()];
+            java.util.Arrays.fill(nan, Double.NaN);
+            return nan;
+        }
+        double[] mean = Core.mean(image, mask).val;
+        return java.util.Arrays.copyOf(mean, image.channels());
+    }
+
+    /** Share of non-zero pixels of {@code binary} under {@code mask}; NaN where the mask is empty. */
+    public static double shareUnder(Mat binary, Mat mask) {
+        double total = Core.countNonZero(mask);
+        if (total == 0) {
+            return Double.NaN;
+        }
+        Mat both = new Mat();
+        Core.bitwise_and(binary, mask, both);
+        double share = Core.countNonZero(both) / total;
+        both.release();
+        return share;
+    }
+
+    private static Point[] rounded(Point... points) {
+        Point[] out = new Point[points.length];
+        for (int i = 0; i < points.length; i++) {
+            out[i] = new Point(Math.round(points[i].x), Math.round(points[i].y));
+        }
+        return out;
     }
 }

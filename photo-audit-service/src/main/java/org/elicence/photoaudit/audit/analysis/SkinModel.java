@@ -1,58 +1,64 @@
 package org.elicence.photoaudit.audit.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.elicence.photoaudit.audit.perception.FaceLandmarks;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Skin colour of THIS face, sampled on both cheeks below the eyes (under glasses frames, above a mask),
- * and the mask of pixels that share it. Using the person's own skin avoids a population skin model
- * that would be biased against some skin tones.
+ * The colour of THIS person's skin, and the pixels that share it. Sampled on six small patches placed by the
+ * landmarks (mid-forehead, bridge of the nose, both upper cheeks, both cheeks) and taken as the per-channel
+ * median of the patch means, so a fringe over the forehead or a mask over the cheeks does not move it.
+ * Using the person's own skin, not a population model, is what keeps every skin tone judged alike.
  */
-public record SkinModel(LabColour reference, Mat skinMask, boolean plausible) {
+public final class SkinModel implements AutoCloseable {
 
-    /** Cheek patches in face-box fractions (left and right). */
-    static final double[][] CHEEKS = {{0.20, 0.58, 0.34, 0.72}, {0.66, 0.58, 0.80, 0.72}};
-    /** Forehead patch, used when the cheeks are covered (mask, scarf). */
-    static final double[][] FOREHEAD = {{0.35, 0.08, 0.65, 0.20}};
-    /** Hue range (Lab degrees) and minimum chroma of any human skin tone under neutral light. */
-    private static final double MIN_HUE = 10;
-    private static final double MAX_HUE = 100;
-    private static final double MIN_CHROMA = 5;
-    /** Maximum L* difference from the reference for a pixel to count as skin (excludes hair and shadow). */
-    private static final double MAX_LIGHTNESS_DIFFERENCE = 28;
+    /** Landmarks the patches are centred on. */
+    static final int[] PATCHES = {151, 168, 118, 347, 50, 280};
+    /** Patch radius in face widths. */
+    private static final double PATCH_RADIUS = 0.05;
 
-    public static SkinModel sample(Mat lab, Rect face, double chromaDistance) {
-        double[] lab8 = average(lab, face, CHEEKS);
-        if (!isPlausibleSkin(LabColour.fromOpenCv(lab8))) {
-            double[] forehead = average(lab, face, FOREHEAD);
-            lab8 = isPlausibleSkin(LabColour.fromOpenCv(forehead)) ? forehead : lab8;
-        }
-        LabColour reference = LabColour.fromOpenCv(lab8);
-        return new SkinModel(reference, mask(lab, lab8, chromaDistance), isPlausibleSkin(reference));
+    private final LabColour reference;
+    private final double[] reference8;
+    private final Mat mask;
+
+    private SkinModel(double[] reference8, Mat mask) {
+        this.reference8 = reference8;
+        this.reference = LabColour.fromOpenCv(reference8);
+        this.mask = mask;
     }
 
-    private static boolean isPlausibleSkin(LabColour c) {
-        return c.chroma() >= MIN_CHROMA && c.hueDegrees() >= MIN_HUE && c.hueDegrees() <= MAX_HUE;
-    }
-
-    private static double[] average(Mat lab, Rect face, double[][] patches) {
-        double[] sum = new double[3];
-        for (double[] c : patches) {
-            double[] mean = Regions.meanStdDev(lab, Regions.ofFace(face, c[0], c[1], c[2], c[3]), null)[0];
-            for (int i = 0; i < 3; i++) {
-                sum[i] += mean[i] / patches.length;
+    /**
+     * @param chromaTolerance  a*b* distance from the reference within which a pixel is skin
+     * @param lightnessTolerance L* distance within which a pixel is skin (shading on a face spans about this)
+     */
+    public static SkinModel sample(Mat lab, FaceLandmarks landmarks, double faceWidth, double chromaTolerance,
+            double lightnessTolerance) {
+        int r = Math.max(1, (int) Math.round(PATCH_RADIUS * faceWidth));
+        double[][] means = new double[3][PATCHES.length];
+        for (int i = 0; i < PATCHES.length; i++) {
+            Point c = landmarks.xy(PATCHES[i]);
+            double[] m = Regions.meanStdDev(lab, new Rect((int) c.x - r, (int) c.y - r, 2 * r, 2 * r), null)[0];
+            for (int ch = 0; ch < 3; ch++) {
+                means[ch][i] = m[ch];
             }
         }
-        return sum;
+        double[] reference8 = new double[3];
+        for (int ch = 0; ch < 3; ch++) {
+            Arrays.sort(means[ch]);
+            reference8[ch] = (means[ch][PATCHES.length / 2 - 1] + means[ch][PATCHES.length / 2]) / 2;
+        }
+        return new SkinModel(reference8, mask(lab, reference8, chromaTolerance, lightnessTolerance));
     }
 
-    private static Mat mask(Mat lab, double[] reference8, double chromaDistance) {
+    private static Mat mask(Mat lab, double[] reference8, double chromaTolerance, double lightnessTolerance) {
         List<Mat> ch = new ArrayList<>();
         Core.split(lab, ch);
         Mat a = new Mat();
@@ -62,9 +68,9 @@ public record SkinModel(LabColour reference, Mat skinMask, boolean plausible) {
         Mat distance = new Mat();
         Core.magnitude(a, b, distance);
         Mat chromaOk = new Mat();
-        Imgproc.threshold(distance, chromaOk, chromaDistance, 255, Imgproc.THRESH_BINARY_INV);
+        Imgproc.threshold(distance, chromaOk, chromaTolerance, 255, Imgproc.THRESH_BINARY_INV);
         chromaOk.convertTo(chromaOk, CvType.CV_8U);
-        double delta8 = MAX_LIGHTNESS_DIFFERENCE * 255.0 / 100.0;
+        double delta8 = lightnessTolerance * 255.0 / 100.0;
         Mat lightOk = new Mat();
         Core.inRange(ch.get(0), new Scalar(reference8[0] - delta8), new Scalar(reference8[0] + delta8), lightOk);
         Core.bitwise_and(chromaOk, lightOk, chromaOk);
@@ -74,8 +80,50 @@ public record SkinModel(LabColour reference, Mat skinMask, boolean plausible) {
         return chromaOk;
     }
 
-    /** Fraction of skin pixels inside a region given in face-box fractions. */
-    public double fractionInFace(Rect face, double x0, double y0, double x1, double y1) {
-        return Regions.fraction(skinMask, Regions.ofFace(face, x0, y0, x1, y1));
+    public LabColour reference() {
+        return reference;
+    }
+
+    /** Binary (0/255) mask of skin-coloured pixels over the working image. */
+    public Mat mask() {
+        return mask;
+    }
+
+    /** Share of skin-coloured pixels among the non-zero pixels of {@code region} (a binary mask). */
+    public double share(Mat region) {
+        double total = Core.countNonZero(region);
+        if (total == 0) {
+            return Double.NaN;
+        }
+        Mat both = new Mat();
+        Core.bitwise_and(mask, region, both);
+        double skin = Core.countNonZero(both);
+        both.release();
+        return skin / total;
+    }
+
+    /**
+     * Share of pixels under {@code region} (binary) whose colour lies within looser tolerances of this skin:
+     * for parts of the skin that light and blood colour differently from the face (ears, lobes, a bald crown).
+     */
+    public double shareWithin(Mat lab, Mat region, double chromaTolerance, double lightnessTolerance) {
+        Rect box = Imgproc.boundingRect(region);
+        if (box.area() == 0) {
+            return Double.NaN;
+        }
+        Mat local = mask(lab.submat(box), reference8, chromaTolerance, lightnessTolerance);
+        double share = Regions.shareUnder(local, region.submat(box));
+        local.release();
+        return share;
+    }
+
+    /** The reference in OpenCV's 8-bit Lab encoding. */
+    public double[] reference8() {
+        return reference8.clone();
+    }
+
+    @Override
+    public void close() {
+        mask.release();
     }
 }

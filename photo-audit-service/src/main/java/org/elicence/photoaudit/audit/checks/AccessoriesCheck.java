@@ -1,25 +1,86 @@
 package org.elicence.photoaudit.audit.checks;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.analysis.FaceGeometry;
+import org.elicence.photoaudit.audit.analysis.LabColour;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
+import org.elicence.photoaudit.audit.analysis.Regions;
+import org.elicence.photoaudit.audit.perception.FaceLandmarks;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Scalar;
 
 /**
- * R11: earrings, necklaces and hair ornaments are small objects our cascades and colour statistics cannot
- * tell apart from hair, collars or buttons without a trained detector. Reported as NOT_ASSESSABLE so a
- * reviewer checks it; it never passes silently.
+ * R11: no accessories, as far as pixels can tell: earrings. Where the ear lobes hang (just below the face
+ * outline's widest point), gold, coloured stones and enamel show as pixels far more saturated than the
+ * person's skin; hair, skin and wall are not. Silver and clear stones, necklaces and hair ornaments are not
+ * measured (docs/photo-audit.md).
  */
 public final class AccessoriesCheck extends BaseCheck {
 
-    private static final Guidance REVIEW = new Guidance("请勿佩戴耳环、项链、发饰等饰品（此项由人工审核）",
-            "Do not wear earrings, necklaces or hair ornaments (a reviewer checks this)");
+    @ConfigMapping(prefix = "photo-audit.r11-accessories")
+    public interface Settings {
+        /** Largest share of jewellery-like pixels in an ear-lobe zone accepted. */
+        @WithDefault("0.03")
+        double maxJewelleryShare();
+    }
 
-    public AccessoriesCheck() {
-        super("R11", "ACCESSORIES", false);
+    /** A pixel is jewellery-like when its chroma exceeds the skin's by this much. */
+    static final double EXTRA_CHROMA = 18;
+    /** ... and at least this chroma whatever the skin: auburn hair reaches about 30. */
+    static final double MIN_JEWELLERY_CHROMA = 34;
+    /** Ear-lobe zone: its centre below the face's widest point and its radius, in face widths. */
+    static final double LOBE_DROP = 0.12;
+    static final double LOBE_SIZE = 0.09;
+
+    private static final Guidance REMOVE = new Guidance("请摘下耳环、项链、发饰等饰品后重新拍摄",
+            "Take off earrings, necklaces and hair ornaments, then retake the photo");
+
+    private final Settings settings;
+
+    public AccessoriesCheck(Settings settings) {
+        super("R11", "ACCESSORIES", true);
+        this.settings = settings;
     }
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
-        return notAssessable(REVIEW);
+        FaceGeometry face = a.requireFace();
+        double share = Math.max(lobeShare(a, face, FaceLandmarks.RIGHT_FACE_EDGE),
+                lobeShare(a, face, FaceLandmarks.LEFT_FACE_EDGE));
+        return Results.atMost(rule(), "NO_ACCESSORIES", "EARRINGS", share, settings.maxJewelleryShare(),
+                "jewellery-like share at the ear lobes", REMOVE);
+    }
+
+    private static double lobeShare(PhotoAnalysis a, FaceGeometry face, int edgeLandmark) {
+        Point edge = face.landmarks().xy(edgeLandmark);
+        Point down = face.down();
+        double w = face.faceWidth();
+        // the lobe hangs just below the face outline's widest point (landmarks 234/454, at the ear's tragus)
+        Point centre = new Point(edge.x + down.x * LOBE_DROP * w, edge.y + down.y * LOBE_DROP * w);
+        Mat zone = Regions.disc(a.lab().size(), centre, LOBE_SIZE * w);
+        LabColour skin = a.skin().reference();
+        double radius = Math.max(skin.chroma() + EXTRA_CHROMA, MIN_JEWELLERY_CHROMA);
+        Mat a8 = new Mat();
+        Mat b8 = new Mat();
+        Core.extractChannel(a.lab(), a8, 1);
+        Core.extractChannel(a.lab(), b8, 2);
+        Mat ax = new Mat();
+        Mat bx = new Mat();
+        a8.convertTo(ax, org.opencv.core.CvType.CV_32F, 1, -128);
+        b8.convertTo(bx, org.opencv.core.CvType.CV_32F, 1, -128);
+        Mat chroma = new Mat();
+        Core.magnitude(ax, bx, chroma);
+        Mat saturated = new Mat();
+        Core.compare(chroma, new Scalar(radius), saturated, Core.CMP_GT);
+        double share = Regions.shareUnder(saturated, zone);
+        for (Mat m : new Mat[] {zone, a8, b8, ax, bx, chroma, saturated}) {
+            m.release();
+        }
+        return Double.isNaN(share) ? 0 : share;
     }
 }

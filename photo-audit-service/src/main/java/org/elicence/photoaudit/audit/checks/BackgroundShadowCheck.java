@@ -1,57 +1,64 @@
 package org.elicence.photoaudit.audit.checks;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
-import org.elicence.photoaudit.audit.analysis.HeadGeometry;
+import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
-import org.elicence.photoaudit.audit.analysis.Regions;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
 import org.opencv.core.Rect;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 
 /**
- * R2 (shadow): a shadow cast on the wall darkens the band right beside the head compared with the
- * background near the photo edge at the same height. Only assessed on a light background.
+ * R2: a shadow behind the head. The background band right around the head (within a quarter face width of the
+ * person's outline, above the chin) is compared with the rest of the background: a cast shadow darkens the band.
  */
 public final class BackgroundShadowCheck extends BaseCheck {
 
-    private static final double MIN_LIGHT_BACKGROUND = 60;
+    @ConfigMapping(prefix = "photo-audit.r2-background-shadow")
+    public interface Settings {
+        /** Largest L* drop of the band beside the head below the rest of the background. */
+        @WithDefault("3")
+        double maxShadowDrop();
+
+        /** Width of the band beside the head, in face widths. */
+        @WithDefault("0.25")
+        double bandWidth();
+    }
+
     private static final Guidance AWAY = new Guidance("头部后方有阴影：请离墙远一些，并让光线从正前方照射",
             "There is a shadow behind your head: move away from the wall and light your face from the front");
-    private static final Guidance DARK = new Guidance("背景不是浅色，无法判断阴影", "The background is not light, so shadows cannot be judged");
 
-    public BackgroundShadowCheck() {
+    private final Settings settings;
+
+    public BackgroundShadowCheck(Settings settings) {
         super("R2", "BACKGROUND_SHADOW", true);
+        this.settings = settings;
     }
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
-        Rect face = a.requireFace().box();
-        HeadGeometry head = a.head();
-        int w = a.work().cols();
-        int edge = Math.max(4, (int) (w * 0.06));
-        int near = (int) (face.width * 0.30);
-        int gap = (int) (face.width * 0.06);
-        double worstDrop = Double.NEGATIVE_INFINITY;
-        double farLightness = 100;
-        int sides = 0;
-        for (int side = 0; side < 2; side++) {
-            Rect nearBand = side == 0 ? new Rect(head.left() - gap - near, face.y, near, face.height)
-                    : new Rect(head.right() + gap, face.y, near, face.height);
-            Rect farBand = side == 0 ? new Rect(0, face.y, edge, face.height) : new Rect(w - edge, face.y, edge, face.height);
-            Rect nearClipped = Regions.clip(nearBand, a.lab());
-            if (nearClipped.width < near / 3 || nearClipped.x < farBand.x + edge && side == 0
-                    || side == 1 && nearClipped.x + nearClipped.width > farBand.x) {
-                continue;
-            }
-            double farL = Regions.mean(a.lab(), farBand) * 100 / 255;
-            double nearL = Regions.mean(a.lab(), nearClipped) * 100 / 255;
-            farLightness = Math.min(farLightness, farL);
-            worstDrop = Math.max(worstDrop, farL - nearL);
-            sides++;
+        FaceGeometry face = a.requireFace();
+        int band = Math.max(2, (int) Math.round(settings.bandWidth() * face.faceWidth()));
+        Mat near = new Mat();
+        Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(2 * band + 1, 2 * band + 1));
+        Imgproc.dilate(a.person().person(), near, kernel);
+        Core.bitwise_and(near, a.person().background(), near);
+        int chin = (int) Math.min(a.work().rows(), Math.max(0, face.faceBox().y + face.faceBox().height));
+        near.submat(new Rect(0, chin, near.cols(), near.rows() - chin)).setTo(new org.opencv.core.Scalar(0));
+        Mat far = new Mat();
+        Core.subtract(a.person().background(), near, far);
+        double nearCount = Core.countNonZero(near);
+        double farCount = Core.countNonZero(far);
+        double drop = nearCount == 0 || farCount == 0 ? 0
+                : (Core.mean(a.lab(), far).val[0] - Core.mean(a.lab(), near).val[0]) * 100 / 255;
+        for (Mat m : new Mat[] {near, kernel, far}) {
+            m.release();
         }
-        if (sides == 0 || farLightness < MIN_LIGHT_BACKGROUND) {
-            return notAssessable(DARK);
-        }
-        return Results.atMost(rule(), "NO_BACKGROUND_SHADOW", "BACKGROUND_SHADOW", worstDrop,
-                a.config().background().maxShadowDrop(), "L* drop beside head", AWAY);
+        return Results.atMost(rule(), "NO_BACKGROUND_SHADOW", "BACKGROUND_SHADOW", drop, settings.maxShadowDrop(),
+                "L* drop beside the head", AWAY);
     }
 }

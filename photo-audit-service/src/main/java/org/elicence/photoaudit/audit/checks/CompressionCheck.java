@@ -1,5 +1,7 @@
 package org.elicence.photoaudit.audit.checks;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
@@ -21,13 +23,23 @@ public final class CompressionCheck extends BaseCheck {
     private static final Guidance ORIGINAL = new Guidance("照片压缩过度：请上传原始照片，不要经过聊天软件转发或反复保存",
             "The photo is too compressed: upload the original file, not one forwarded by a chat app or re-saved");
 
-    public CompressionCheck() {
+    @ConfigMapping(prefix = "photo-audit.c7-compression")
+    public interface Settings {
+        /** Maximum JPEG blockiness (gradient at 8-pixel block edges / gradient elsewhere) on the face. */
+        @WithDefault("1.8")
+        double maxBlockiness();
+    }
+
+    private final Settings settings;
+
+    public CompressionCheck(Settings settings) {
         super("C7", "COMPRESSION", true);
+        this.settings = settings;
     }
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
-        Rect face = a.requireFace().box();
+        Rect face = a.requireFace().faceBox();
         double s = a.scale();
         Mat full = a.original().bgr();
         // align the region to the 8x8 grid of the original JPEG
@@ -39,7 +51,7 @@ public final class CompressionCheck extends BaseCheck {
         double blockiness = blockiness(grey);
         grey.release();
         return Results.atMost(rule(), "COMPRESSION_OK", "COMPRESSION_ARTEFACTS", blockiness,
-                a.config().compression().maxBlockiness(), "block-edge / in-block gradient", ORIGINAL);
+                settings.maxBlockiness(), "block-edge / in-block gradient", ORIGINAL);
     }
 
     static double blockiness(Mat grey) {

@@ -1,17 +1,45 @@
 package org.elicence.photoaudit.audit.checks;
 
-import org.elicence.photoaudit.audit.AuditConfig;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
+import org.elicence.photoaudit.audit.perception.FaceLandmarks;
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfFloat;
 import org.opencv.core.MatOfInt;
 import org.opencv.imgproc.Imgproc;
 
-/** C5: face neither too dark nor washed out, and enough dynamic range over the photo. */
+/**
+ * C5: exposure and dynamic range, measured so that skin tone does not matter. A dark face is not an
+ * underexposed photo: the photo is underexposed when even its brightest part (the white wall, a white shirt,
+ * highlights) stays dark, or when much of the face is crushed to black; overexposed when much of the face is
+ * (nearly) clipped to white. A darker or lighter skin moves neither measure.
+ */
 public final class ExposureCheck extends BaseCheck {
+
+    @ConfigMapping(prefix = "photo-audit.c5-exposure")
+    public interface Settings {
+        /** 98th percentile of the photo's grey levels below this: the whole photo is too dark. */
+        @WithDefault("150")
+        double minBrightLevel();
+
+        /** Share of face pixels at or below grey 12 above this: the face is crushed to black. */
+        @WithDefault("0.15")
+        double maxFaceBlack();
+
+        /** Share of face pixels at or above grey 240 above this: the face is washed out. */
+        @WithDefault("0.08")
+        double maxFaceWhite();
+
+        /** Minimum grey levels between the photo's 2nd and 98th percentile. */
+        @WithDefault("90")
+        double minDynamicRange();
+    }
 
     private static final Guidance DARK = new Guidance("照片太暗：请在明亮均匀的光线下拍摄，例如面向窗户",
             "The photo is too dark: take it in bright, even light, for example facing a window");
@@ -20,47 +48,63 @@ public final class ExposureCheck extends BaseCheck {
     private static final Guidance FLAT = new Guidance("照片对比度太低：请不要使用滤镜，在光线充足处重新拍摄",
             "The photo has too little contrast: do not use filters and retake it in good light");
 
-    public ExposureCheck() {
+    private final Settings settings;
+
+    public ExposureCheck(Settings settings) {
         super("C5", "EXPOSURE", true);
+        this.settings = settings;
     }
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
-        AuditConfig.Exposure e = a.config().exposure();
-        double faceMean = Regions.mean(a.grey(), Regions.ofFace(a.requireFace().box(), 0.2, 0.2, 0.8, 0.9));
-        String range = "[" + Results.fmt(e.minFaceMean()) + ", " + Results.fmt(e.maxFaceMean()) + "]";
-        if (faceMean < e.minFaceMean()) {
-            return Results.fail(rule(), "UNDEREXPOSED", faceMean, range, "face mean grey (0-255)", DARK);
+        double[] p = percentiles(a.grey(), null, 0.02, 0.98);
+        if (p[1] < settings.minBrightLevel()) {
+            return Results.fail(rule(), "UNDEREXPOSED", p[1], ">= " + Results.fmt(settings.minBrightLevel()),
+                    "98th percentile grey level of the photo", DARK);
         }
-        if (faceMean > e.maxFaceMean()) {
-            return Results.fail(rule(), "OVEREXPOSED", faceMean, range, "face mean grey (0-255)", BRIGHT);
+        Mat face = Regions.polygon(a.grey().size(), a.requireFace().landmarks().polygon(FaceLandmarks.FACE_OVAL));
+        double black = shareInRange(a.grey(), face, 0, 12);
+        double white = shareInRange(a.grey(), face, 240, 255);
+        face.release();
+        if (black > settings.maxFaceBlack()) {
+            return Results.fail(rule(), "UNDEREXPOSED", black, "<= " + Results.fmt(settings.maxFaceBlack()),
+                    "share of the face crushed to black", DARK);
         }
-        double[] p = percentiles(a.grey(), 0.02, 0.98);
-        return Results.atLeast(rule(), "EXPOSURE_OK", "LOW_CONTRAST", p[1] - p[0], e.minDynamicRange(),
+        if (white > settings.maxFaceWhite()) {
+            return Results.fail(rule(), "OVEREXPOSED", white, "<= " + Results.fmt(settings.maxFaceWhite()),
+                    "share of the face clipped to white", BRIGHT);
+        }
+        return Results.atLeast(rule(), "EXPOSURE_OK", "LOW_CONTRAST", p[1] - p[0], settings.minDynamicRange(),
                 "grey levels between 2nd and 98th percentile", FLAT);
     }
 
-    static double[] percentiles(Mat grey, double low, double high) {
+    static double shareInRange(Mat grey, Mat mask, int low, int high) {
+        Mat inRange = new Mat();
+        Core.inRange(grey, new org.opencv.core.Scalar(low), new org.opencv.core.Scalar(high), inRange);
+        double share = Regions.shareUnder(inRange, mask);
+        inRange.release();
+        return share;
+    }
+
+    /** Grey levels at the given cumulative shares, optionally under a mask. */
+    static double[] percentiles(Mat grey, Mat mask, double... shares) {
         Mat hist = new Mat();
-        Imgproc.calcHist(java.util.List.of(grey), new MatOfInt(0), new Mat(), hist, new MatOfInt(256),
+        Imgproc.calcHist(List.of(grey), new MatOfInt(0), mask == null ? new Mat() : mask, hist, new MatOfInt(256),
                 new MatOfFloat(0, 256));
-        double total = grey.total();
+        double total = Core.sumElems(hist).val[0];
+        double[] levels = new double[shares.length];
         double seen = 0;
-        double lowValue = 0;
-        double highValue = 255;
-        boolean lowFound = false;
-        for (int v = 0; v < 256; v++) {
+        int next = 0;
+        for (int v = 0; v < 256 && next < shares.length; v++) {
             seen += hist.get(v, 0)[0];
-            if (!lowFound && seen >= total * low) {
-                lowValue = v;
-                lowFound = true;
-            }
-            if (seen >= total * high) {
-                highValue = v;
-                break;
+            while (next < shares.length && seen >= total * shares[next]) {
+                levels[next++] = v;
             }
         }
+        for (; next < shares.length; next++) {
+            levels[next] = 255;
+        }
         hist.release();
-        return new double[] {lowValue, highValue};
+        return levels;
     }
 }

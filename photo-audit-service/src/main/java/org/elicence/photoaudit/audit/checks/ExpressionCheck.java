@@ -1,43 +1,86 @@
 package org.elicence.photoaudit.audit.checks;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
-import org.elicence.photoaudit.audit.analysis.LabColour;
+import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
+import org.elicence.photoaudit.audit.perception.FaceLandmarks;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
-import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 
 /**
- * C9: mouth closed. Visible teeth are brighter than the skin and nearly colourless, so their fraction in the
- * mouth region reveals a smile with open lips or an open mouth. Other expressions are not assessed.
+ * C9: neutral expression, mouth closed. The lips are apart when the gap between the inner lip landmarks is a
+ * noticeable part of the mouth's width; teeth show as light, unsaturated pixels between the inner lips. A
+ * closed-mouth smile is not a violation here (docs/photo-audit.md: the office's own borderline call).
  */
-public final class ExpressionCheck extends SkinBasedCheck {
+public final class ExpressionCheck extends BaseCheck {
 
-    /** Teeth: at least this much L* above the skin and chroma below this fraction of the skin chroma. */
-    private static final double TEETH_LIGHTER_THAN_SKIN = 4;
-    private static final double TEETH_CHROMA_FRACTION = 0.55;
+    @ConfigMapping(prefix = "photo-audit.c9-expression")
+    public interface Settings {
+        /** Gap between the inner lips / mouth width above this: the mouth is open. */
+        @WithDefault("0.16")
+        double maxLipGap();
+
+        /** Lip / surrounding colour difference (ΔE) below which the mouth is covered and cannot be judged. */
+        @WithDefault("2")
+        double minLipVisibility();
+
+        /** Tooth-like pixels / mouth-outline area above this: teeth are showing. */
+        @WithDefault("0.04")
+        double maxTeethShare();
+    }
+
     private static final Guidance NEUTRAL = new Guidance("请保持自然表情、嘴巴闭合，不要露齿微笑",
             "Keep a neutral expression with your mouth closed; do not smile showing your teeth");
+    private static final Guidance MOUTH_HIDDEN = new Guidance("嘴部被遮挡，无法判断表情：请露出整个脸部",
+            "Your mouth is covered, so your expression cannot be judged: show your whole face");
+    /** Teeth: at most this chroma (Lab) and at least this much lighter than the person's skin (L*). */
+    private static final double TEETH_MAX_CHROMA = 16;
+    private static final double TEETH_MIN_LIGHTER = 4;
 
-    public ExpressionCheck() {
-        super("C9", "EXPRESSION");
+    private final Settings settings;
+
+    public ExpressionCheck(Settings settings) {
+        super("C9", "EXPRESSION", true);
+        this.settings = settings;
     }
 
     @Override
-    CheckResult evaluateWithSkin(PhotoAnalysis a) {
-        Rect mouth = Regions.clip(Regions.ofFace(a.requireFace().box(), 0.30, 0.72, 0.70, 0.92), a.lab());
-        LabColour skin = a.skin().reference();
-        double lMin = (skin.l() + TEETH_LIGHTER_THAN_SKIN) * 255 / 100;
-        double chromaMax = skin.chroma() * TEETH_CHROMA_FRACTION;
+    public CheckResult evaluate(PhotoAnalysis a) {
+        FaceGeometry face = a.requireFace();
+        FaceLandmarks l = face.landmarks();
+        if (FaceCoverCheck.lipContrast(a, l) < settings.minLipVisibility()) {
+            return notAssessable(MOUTH_HIDDEN);
+        }
+        double width = Math.max(1, l.distance(FaceLandmarks.MOUTH_RIGHT, FaceLandmarks.MOUTH_LEFT));
+        double gap = l.distance(FaceLandmarks.UPPER_LIP_INNER, FaceLandmarks.LOWER_LIP_INNER) / width;
+        double teeth = teethShare(a, l);
+        if (gap > settings.maxLipGap()) {
+            return Results.fail(rule(), "MOUTH_OPEN", gap, "<= " + Results.fmt(settings.maxLipGap()),
+                    "inner-lip gap / mouth width", NEUTRAL);
+        }
+        return Results.atMost(rule(), "NEUTRAL_EXPRESSION", "TEETH_VISIBLE", teeth, settings.maxTeethShare(),
+                "tooth-like share of the mouth", NEUTRAL);
+    }
+
+    private static double teethShare(PhotoAnalysis a, FaceLandmarks l) {
+        Mat mouth = Regions.polygon(a.lab().size(), l.polygon(FaceLandmarks.LIPS_OUTER));
+        Mat inner = Regions.polygon(a.lab().size(), l.polygon(FaceLandmarks.LIPS_INNER));
+        double[] skin = a.skin().reference8();
+        double minL = skin[0] + TEETH_MIN_LIGHTER * 255 / 100;
         Mat teeth = new Mat();
-        Core.inRange(a.lab().submat(mouth), new Scalar(lMin, 128 - chromaMax, 128 - chromaMax),
-                new Scalar(255, 128 + chromaMax, 128 + chromaMax), teeth);
-        double fraction = Core.countNonZero(teeth) / (double) Math.max(1, mouth.area());
-        teeth.release();
-        return Results.atMost(rule(), "NEUTRAL_EXPRESSION", "MOUTH_OPEN", fraction, a.config().face().maxTeethFraction(),
-                "tooth-like fraction of mouth region", NEUTRAL);
+        Core.inRange(a.lab(), new Scalar(minL, 128 - TEETH_MAX_CHROMA, 128 - TEETH_MAX_CHROMA),
+                new Scalar(255, 128 + TEETH_MAX_CHROMA, 128 + TEETH_MAX_CHROMA), teeth);
+        Core.bitwise_and(teeth, inner, teeth);
+        double area = Core.countNonZero(mouth);
+        double share = area == 0 ? 0 : Core.countNonZero(teeth) / area;
+        for (Mat m : new Mat[] {mouth, inner, teeth}) {
+            m.release();
+        }
+        return share;
     }
 }

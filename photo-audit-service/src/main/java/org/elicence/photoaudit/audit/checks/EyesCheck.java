@@ -1,65 +1,95 @@
 package org.elicence.photoaudit.audit.checks;
 
-import java.util.Optional;
-import org.elicence.photoaudit.audit.AuditConfig;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
-import org.elicence.photoaudit.audit.detect.DetectedFace;
+import org.elicence.photoaudit.audit.perception.FaceLandmarks;
+import org.opencv.core.Mat;
 import org.opencv.core.Point;
-import org.opencv.core.Rect;
 
 /**
- * R10: eyes visible and open. Dark lenses: the eye regions are much darker than the cheeks. Glare:
- * clipped pixels over the eyes. Eyes the cascade cannot find (closed, looking away, hidden) cannot be
- * confirmed: NOT_ASSESSABLE, which blocks automatic acceptance because R10 is mandatory by default.
+ * R10: eyes visible and open. Openness: the lid gap over the eye's width, from the eyelid landmarks, for the
+ * less open eye. Dark lenses: the eye regions (the eye outline enlarged to cover lenses) much darker than the
+ * person's own skin. Glare: light clipped to white over the eyes.
  */
 public final class EyesCheck extends BaseCheck {
+
+    @ConfigMapping(prefix = "photo-audit.r10-eyes")
+    public interface Settings {
+        /** Lid gap / eye width below this (the less open eye): the eyes are closed. */
+        @WithDefault("0.12")
+        double minOpenness();
+
+        /** Eye-region L* / skin L* below this: dark lenses. */
+        @WithDefault("0.5")
+        double minEyeToSkinLightness();
+
+        /** Largest share of the eye regions clipped to white (glare on glasses) accepted. */
+        @WithDefault("0.08")
+        double maxGlareShare();
+    }
+
+    /** The eye region: the eye outline enlarged this much around its centre (a lens covers about this). */
+    static final double LENS_SCALE = 1.8;
 
     private static final Guidance NO_SUNGLASSES = new Guidance("请摘下墨镜或有色眼镜，露出双眼",
             "Take off sunglasses or tinted glasses so your eyes are visible");
     private static final Guidance GLARE = new Guidance("眼镜反光遮挡了眼睛：请调整角度或摘下眼镜，关闭闪光灯",
             "Your glasses reflect light over your eyes: tilt them slightly or take them off, and turn off the flash");
-    private static final Guidance OPEN = new Guidance("未能确认双眼睁开：请睁大双眼直视镜头",
-            "Your eyes could not be confirmed open: open your eyes and look straight into the camera");
+    private static final Guidance OPEN = new Guidance("眼睛闭合或半闭：请睁大双眼直视镜头",
+            "Your eyes are closed or half closed: open your eyes and look straight into the camera");
 
-    public EyesCheck() {
+    private final Settings settings;
+
+    public EyesCheck(Settings settings) {
         super("R10", "EYES", true);
+        this.settings = settings;
     }
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
-        AuditConfig.Eyes e = a.config().eyes();
-        DetectedFace face = a.requireFace();
-        Rect box = face.box();
-        Rect left = eyeRegion(face.leftEye(), box, 0.30);
-        Rect right = eyeRegion(face.rightEye(), box, 0.70);
-        // compared with the skin reference (cheeks, or forehead when a mask covers the cheeks), in L*
-        double eyes = (Regions.mean(a.lab(), left) + Regions.mean(a.lab(), right)) / 2 * 100 / 255;
-        double ratio = eyes / Math.max(1, a.skin().reference().l());
-        if (ratio < e.minEyeToSkinBrightness()) {
-            return Results.fail(rule(), "DARK_LENSES", ratio, ">= " + Results.fmt(e.minEyeToSkinBrightness()),
-                    "eye / skin lightness", NO_SUNGLASSES);
+        FaceGeometry face = a.requireFace();
+        FaceLandmarks l = face.landmarks();
+        Mat eyes = lensRegion(a, l, FaceLandmarks.RIGHT_EYE);
+        Mat left = lensRegion(a, l, FaceLandmarks.LEFT_EYE);
+        org.opencv.core.Core.bitwise_or(eyes, left, eyes);
+        left.release();
+        double lightness = Regions.meanUnder(a.lab(), eyes)[0] * 100 / 255;
+        double ratio = lightness / Math.max(1, a.skin().reference().l());
+        double glare = ExposureCheck.shareInRange(a.grey(), eyes, 250, 255);
+        eyes.release();
+        if (ratio < settings.minEyeToSkinLightness()) {
+            return Results.fail(rule(), "DARK_LENSES", ratio, ">= " + Results.fmt(settings.minEyeToSkinLightness()),
+                    "eye-region / skin lightness", NO_SUNGLASSES);
         }
-        double glare = Math.max(FaceLightingCheck.clippedFraction(a.grey(), left),
-                FaceLightingCheck.clippedFraction(a.grey(), right));
-        if (glare > e.maxGlareFraction()) {
-            return Results.fail(rule(), "GLASSES_GLARE", glare, "<= " + Results.fmt(e.maxGlareFraction()),
-                    "clipped fraction over the eyes", GLARE);
+        if (glare > settings.maxGlareShare()) {
+            return Results.fail(rule(), "GLASSES_GLARE", glare, "<= " + Results.fmt(settings.maxGlareShare()),
+                    "share of the eye regions clipped to white", GLARE);
         }
-        if (!face.hasBothEyes()) {
-            return notAssessable(OPEN);
-        }
-        return Results.pass(rule(), "EYES_VISIBLE", ratio, ">= " + Results.fmt(e.minEyeToSkinBrightness()),
-                "eye / skin lightness");
+        double openness = Math.min(
+                openness(l, FaceLandmarks.RIGHT_EYE_UPPER_LID, FaceLandmarks.RIGHT_EYE_LOWER_LID,
+                        FaceLandmarks.RIGHT_EYE_OUTER, FaceLandmarks.RIGHT_EYE_INNER),
+                openness(l, FaceLandmarks.LEFT_EYE_UPPER_LID, FaceLandmarks.LEFT_EYE_LOWER_LID,
+                        FaceLandmarks.LEFT_EYE_OUTER, FaceLandmarks.LEFT_EYE_INNER));
+        return Results.atLeast(rule(), "EYES_VISIBLE", "EYES_CLOSED", openness, settings.minOpenness(),
+                "lid gap / eye width (less open eye)", OPEN);
     }
 
-    /** Region around a detected eye, or around where a frontal face has it when the cascade missed it. */
-    private static Rect eyeRegion(Optional<Point> eye, Rect box, double expectedX) {
-        Point c = eye.orElse(new Point(box.x + box.width * expectedX, box.y + box.height * 0.40));
-        int w = (int) (box.width * 0.20);
-        int h = (int) (box.height * 0.12);
-        return new Rect((int) c.x - w / 2, (int) c.y - h / 2, w, h);
+    static double openness(FaceLandmarks l, int upper, int lower, int outer, int inner) {
+        return l.distance(upper, lower) / Math.max(1, l.distance(outer, inner));
+    }
+
+    static Mat lensRegion(PhotoAnalysis a, FaceLandmarks l, int[] eye) {
+        Point centre = l.centre(eye);
+        Point[] outline = l.polygon(eye);
+        for (Point p : outline) {
+            p.x = centre.x + (p.x - centre.x) * LENS_SCALE;
+            p.y = centre.y + (p.y - centre.y) * LENS_SCALE * 1.6;
+        }
+        return Regions.polygon(a.grey().size(), outline);
     }
 }

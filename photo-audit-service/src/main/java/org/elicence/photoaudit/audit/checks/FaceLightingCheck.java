@@ -1,48 +1,81 @@
 package org.elicence.photoaudit.audit.checks;
 
-import org.elicence.photoaudit.audit.AuditConfig;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
+import org.elicence.photoaudit.audit.perception.FaceLandmarks;
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
-import org.opencv.core.Rect;
-import org.opencv.imgproc.Imgproc;
 
-/** R1: both halves of the face equally lit (no side shadow) and no clipped flash hot spots. */
+/**
+ * R1: uniform light on the face. Side imbalance: the lightness of the two cheeks and temples, placed by the
+ * landmarks, compared; hot spots: the share of the face's skin (eyes excluded: glare on glasses is R10) clipped
+ * to white.
+ */
 public final class FaceLightingCheck extends BaseCheck {
 
-    static final int CLIPPED_LEVEL = 250;
+    @ConfigMapping(prefix = "photo-audit.r1-face-lighting")
+    public interface Settings {
+        /** Largest |L*(right side) - L*(left side)| / the lighter side accepted. */
+        @WithDefault("0.28")
+        double maxSideImbalance();
+
+        /** Largest share of face pixels at grey >= 250 (hot spots) accepted. */
+        @WithDefault("0.02")
+        double maxHotSpotShare();
+    }
+
+    /** Patches on each side of the face: cheekbone, cheek, temple (landmarks of the subject's right, then left). */
+    static final int[] RIGHT_SIDE = {117, 50, 139};
+    static final int[] LEFT_SIDE = {346, 280, 368};
+    private static final double PATCH_RADIUS = 0.06;
+
     private static final Guidance EVEN = new Guidance("脸部光线不均匀，一侧偏暗：请面向光源（如窗户），让光线均匀照在脸上",
             "One side of your face is darker: face the light source (for example a window) so the light is even");
     private static final Guidance FLASH = new Guidance("脸部有反光亮斑：请关闭闪光灯，面向窗户等柔和光源拍摄",
             "There are bright flash spots on your face: turn off the flash and face a window");
 
-    public FaceLightingCheck() {
+    private final Settings settings;
+
+    public FaceLightingCheck(Settings settings) {
         super("R1", "FACE_LIGHTING", true);
+        this.settings = settings;
     }
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
-        AuditConfig.Lighting l = a.config().lighting();
-        Rect face = a.requireFace().box();
-        double left = Regions.mean(a.grey(), Regions.ofFace(face, 0.18, 0.25, 0.42, 0.80));
-        double right = Regions.mean(a.grey(), Regions.ofFace(face, 0.58, 0.25, 0.82, 0.80));
-        double imbalance = Math.abs(left - right) / Math.max(1, Math.max(left, right));
-        if (imbalance > l.maxSideImbalance()) {
-            return Results.fail(rule(), "FACE_UNEVENLY_LIT", imbalance, "<= " + Results.fmt(l.maxSideImbalance()),
-                    "relative left/right difference", EVEN);
+        FaceGeometry face = a.requireFace();
+        double right = sideLightness(a, face, RIGHT_SIDE);
+        double left = sideLightness(a, face, LEFT_SIDE);
+        double imbalance = Math.abs(right - left) / Math.max(1, Math.max(right, left));
+        if (imbalance > settings.maxSideImbalance()) {
+            return Results.fail(rule(), "UNEVEN_LIGHTING", imbalance, "<= " + Results.fmt(settings.maxSideImbalance()),
+                    "lightness difference between the face's sides", EVEN);
         }
-        double clipped = clippedFraction(a.grey(), Regions.ofFace(face, 0.15, 0.1, 0.85, 0.95));
-        return Results.atMost(rule(), "FACE_LIGHTING_UNIFORM", "FACE_HOT_SPOT", clipped, l.maxHotSpotFraction(),
-                "fraction of clipped face pixels", FLASH);
+        Mat skin = Regions.polygon(a.grey().size(), face.landmarks().polygon(FaceLandmarks.FACE_OVAL));
+        Mat eyes = EyesCheck.lensRegion(a, face.landmarks(), FaceLandmarks.RIGHT_EYE);
+        Mat leftEye = EyesCheck.lensRegion(a, face.landmarks(), FaceLandmarks.LEFT_EYE);
+        Core.bitwise_or(eyes, leftEye, eyes);
+        Core.subtract(skin, eyes, skin);
+        double hot = ExposureCheck.shareInRange(a.grey(), skin, 250, 255);
+        for (Mat m : new Mat[] {skin, eyes, leftEye}) {
+            m.release();
+        }
+        return Results.atMost(rule(), "EVEN_LIGHTING", "FACE_HOT_SPOT", hot, settings.maxHotSpotShare(),
+                "share of the face clipped to white", FLASH);
     }
 
-    static double clippedFraction(Mat grey, Rect region) {
-        Mat clipped = new Mat();
-        Imgproc.threshold(grey.submat(Regions.clip(region, grey)), clipped, CLIPPED_LEVEL - 1, 255, Imgproc.THRESH_BINARY);
-        double fraction = org.opencv.core.Core.countNonZero(clipped) / (double) Math.max(1, clipped.total());
-        clipped.release();
-        return fraction;
+    private static double sideLightness(PhotoAnalysis a, FaceGeometry face, int[] landmarks) {
+        double sum = 0;
+        for (int i : landmarks) {
+            Mat disc = Regions.disc(a.grey().size(), face.landmarks().xy(i), PATCH_RADIUS * face.faceWidth());
+            sum += Regions.meanUnder(a.lab(), disc)[0];
+            disc.release();
+        }
+        return sum / landmarks.length * 100 / 255;
     }
 }

@@ -1,26 +1,121 @@
 package org.elicence.photoaudit.audit.checks;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
+import org.elicence.photoaudit.audit.analysis.Regions;
+import org.elicence.photoaudit.audit.perception.FaceLandmarks;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+import org.opencv.core.Point;
 
 /**
- * R6: a fringe over the eyebrows replaces forehead skin by hair. Measured as the non-skin fraction of the
- * band just above the eyebrows. Hair over the ears is not assessed (cascades give no ear landmarks).
+ * R6: hair must not cover the eyebrows or the ears. Eyebrows: the band of forehead just above each brow must be
+ * the person's skin (a fringe makes it hair). Ears: the strip just outside the face outline from the
+ * eyebrows down to the face's widest point, where the ears are, must show skin on at least one side where hair stands
+ * out beside the face (hair over both ears makes the strip hair and the head wider than the face). Partly covered ears pass: the office's own borderline call (docs/photo-audit.md).
  */
-public final class HairOverFaceCheck extends SkinBasedCheck {
+public final class HairOverFaceCheck extends BaseCheck {
 
-    private static final Guidance FRINGE = new Guidance("头发遮挡了眉毛或脸部：请将刘海梳起，露出眉毛和额头",
-            "Hair covers your eyebrows or face: pin your fringe back so your forehead and eyebrows show");
+    @ConfigMapping(prefix = "photo-audit.r6-hair")
+    public interface Settings {
+        /** Minimum skin share of the band above the eyebrows (the weaker brow). */
+        @WithDefault("0.35")
+        double minBrowBandSkin();
 
-    public HairOverFaceCheck() {
-        super("R6", "HAIR_OVER_FACE");
+        /** Minimum skin share of the person's pixels in the ear strip (the more visible ear). */
+        @WithDefault("0.21")
+        double minEarSkin();
+
+        /**
+         * Head width on the ear line / face width from which the hair stands out over the ears; below it the
+         * hair lies behind them, whatever the ear strip shows.
+         */
+        @WithDefault("1.22")
+        double minHairWidth();
+    }
+
+    static final int[] RIGHT_BROW_TOP = {70, 63, 105, 66, 107};
+    static final int[] LEFT_BROW_TOP = {336, 296, 334, 293, 300};
+    /** Band above the brows, in face widths. */
+    static final double BAND_HEIGHT = 0.08;
+    /** Ear strip: width outside the face outline, overlap inside it, height above the widest point; face widths. */
+    static final double EAR_WIDTH = 0.12;
+    static final double EAR_INSET = 0.02;
+    static final double EAR_HEIGHT = 0.3;
+    /** Ears are redder and more shaded than the face: skin tolerances for the ear strip (Lab). */
+    static final double EAR_CHROMA_TOLERANCE = 14;
+    static final double EAR_LIGHTNESS_TOLERANCE = 30;
+
+    private static final Guidance FRINGE = new Guidance("头发遮挡了眉毛：请将刘海梳起，露出眉毛和额头",
+            "Hair covers your eyebrows: pin your fringe back so your forehead and eyebrows show");
+    private static final Guidance EARS = new Guidance("头发遮挡了耳朵：请将头发拢到耳后，露出双耳",
+            "Hair covers your ears: tuck your hair behind your ears so both ears show");
+
+    private final Settings settings;
+
+    public HairOverFaceCheck(Settings settings) {
+        super("R6", "HAIR_OVER_FACE", true);
+        this.settings = settings;
     }
 
     @Override
-    CheckResult evaluateWithSkin(PhotoAnalysis a) {
-        double covered = 1 - a.skin().fractionInFace(a.requireFace().box(), 0.30, 0.10, 0.70, 0.22);
-        return Results.atMost(rule(), "FOREHEAD_VISIBLE", "HAIR_OVER_FACE", covered,
-                a.config().face().maxForeheadCover(), "non-skin fraction of forehead band", FRINGE);
+    public CheckResult evaluate(PhotoAnalysis a) {
+        FaceGeometry face = a.requireFace();
+        double brows = Math.min(browBandSkin(a, face, RIGHT_BROW_TOP), browBandSkin(a, face, LEFT_BROW_TOP));
+        if (brows < settings.minBrowBandSkin()) {
+            return Results.fail(rule(), "HAIR_OVER_EYEBROWS", brows, ">= " + Results.fmt(settings.minBrowBandSkin()),
+                    "skin share above the eyebrows", FRINGE);
+        }
+        double ears = Math.max(earSkin(a, face, FaceLandmarks.RIGHT_FACE_EDGE, -1),
+                earSkin(a, face, FaceLandmarks.LEFT_FACE_EDGE, 1));
+        double width = face.head().width() / face.faceWidth();
+        if (ears < settings.minEarSkin() && width >= settings.minHairWidth()) {
+            return Results.fail(rule(), "HAIR_OVER_EARS", ears, ">= " + Results.fmt(settings.minEarSkin()),
+                    "skin share where the ears are (more visible ear)", EARS);
+        }
+        return Results.pass(rule(), "HAIR_CLEAR", ears, ">= " + Results.fmt(settings.minEarSkin()),
+                "skin share where the ears are (more visible ear)");
+    }
+
+    private static double browBandSkin(PhotoAnalysis a, FaceGeometry face, int[] browTop) {
+        Point up = face.down();
+        double h = BAND_HEIGHT * face.faceWidth();
+        Point[] band = new Point[browTop.length * 2];
+        for (int i = 0; i < browTop.length; i++) {
+            Point p = face.landmarks().xy(browTop[i]);
+            band[i] = new Point(p.x - up.x * h * 0.25, p.y - up.y * h * 0.25);
+            band[band.length - 1 - i] = new Point(p.x - up.x * h * 1.25, p.y - up.y * h * 1.25);
+        }
+        Mat mask = Regions.polygon(a.lab().size(), band);
+        double share = a.skin().share(mask);
+        mask.release();
+        return Double.isNaN(share) ? 0 : share;
+    }
+
+    /** Skin share of the person's pixels in the ear strip beside a face edge landmark ({@code side}: -1 image left). */
+    private static double earSkin(PhotoAnalysis a, FaceGeometry face, int edgeLandmark, int side) {
+        Point edge = face.landmarks().xy(edgeLandmark);
+        Point across = face.across();
+        Point down = face.down();
+        double w = face.faceWidth();
+        // the ear runs from about the eyebrows down to the face outline's widest point (landmarks 234/454)
+        double top = -EAR_HEIGHT * w;
+        double bottom = 0;
+        Point[] strip = new Point[4];
+        double[][] corners = {{-EAR_INSET, top}, {EAR_WIDTH, top}, {EAR_WIDTH, bottom}, {-EAR_INSET, bottom}};
+        for (int i = 0; i < 4; i++) {
+            double out = corners[i][0] * w * side;
+            strip[i] = new Point(edge.x + across.x * out + down.x * corners[i][1],
+                    edge.y + across.y * out + down.y * corners[i][1]);
+        }
+        Mat mask = Regions.polygon(a.lab().size(), strip);
+        Core.bitwise_and(mask, a.person().person(), mask);
+        double share = a.skin().shareWithin(a.lab(), mask, EAR_CHROMA_TOLERANCE, EAR_LIGHTNESS_TOLERANCE);
+        mask.release();
+        return Double.isNaN(share) ? 0 : share;
     }
 }

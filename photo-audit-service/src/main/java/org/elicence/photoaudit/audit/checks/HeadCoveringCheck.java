@@ -1,141 +1,213 @@
 package org.elicence.photoaudit.audit.checks;
 
-import org.elicence.photoaudit.audit.AuditConfig;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
-import org.elicence.photoaudit.audit.analysis.HeadGeometry;
-import org.elicence.photoaudit.audit.analysis.LabColour;
+import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
+import org.elicence.photoaudit.audit.perception.FaceLandmarks;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfDouble;
 import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+import org.opencv.core.Point;
 
 /**
- * R5: head covering, judged from the colour of the top of the head (the crown region between the top of the
- * head and the forehead, over the central 60 % of the face width). Each pixel there is background (person
- * mask, plain walls only), skin of this face, or "material": hair or a covering.
- * <ul>
- * <li>FAIL {@code HEAD_COVERED} when much of the material has a colour no natural hair has: clearly coloured
- * (chroma >= covering-min-chroma) with a hue outside the hair hues (black, brown, blond, red and grey hair
- * all lie between hair-min-hue and hair-max-hue in Lab), or more saturated than any hair
- * (chroma > hair-max-chroma).</li>
- * <li>PASS {@code BAREHEADED} when the crown is scalp (skin) or when enough of the material has a natural
- * hair colour (brown, blond, auburn: chromatic and within the hair hues).</li>
- * <li>NOT_ASSESSABLE otherwise: a black, dark-grey, grey or white crown is black or grey hair as well as a
- * dark or light cap, scarf or hat, and colour cannot tell them apart; a reviewer decides. R5 is not a
- * mandatory rule, so this does not reject the photo.</li>
- * </ul>
- * On a white wall, the wall's tint (the colour cast) is removed first, in proportion to each pixel's lightness.
- * Shape and edges were measured and rejected as evidence: a fringe gives as long and straight a horizontal
- * edge across the forehead as a cap band, and the silhouette height does not separate a cap from voluminous
- * hair (docs/photo-audit.md, Limitations).
+ * R5: bareheaded. Judged from shape and surface, not colour, so a black cap is caught as well as a red one. The
+ * person mask's head silhouette is set against the landmark face outline: a brim stands out wider than the face
+ * at the temples; a cap or beanie sits on the forehead, which is bare on a bareheaded person whatever their hair.
+ * Above the forehead, hair has strands and sheen: a crown as even and as smooth as fabric is covered (a
+ * headscarf, a beanie). A crown that is mostly skin is a bald head.
  */
 public final class HeadCoveringCheck extends BaseCheck {
 
-    /** Crown region bounds: from just under the head top to the forehead top, in face box fractions. */
-    private static final double CROWN_BELOW_TOP = 0.04;
-    private static final double CROWN_BOTTOM = 0.05;
-    private static final double CROWN_LEFT = 0.20;
-    private static final double CROWN_RIGHT = 0.80;
-    /** Without a plain wall the head top is only estimated: the crown is then taken this far above the box only. */
-    private static final double ESTIMATED_CROWN_TOP = -0.15;
-    /** Smallest crown region (fraction of the face box area) worth judging. */
-    private static final double MIN_CROWN_AREA = 0.03;
+    @ConfigMapping(prefix = "photo-audit.r5-head-covering")
+    public interface Settings {
+        /** Head silhouette width just above the forehead / face width above this: a brim. */
+        @WithDefault("1.6")
+        double maxBrimWidth();
 
+        /** Minimum skin share of the upper forehead (below the face outline's top edge). */
+        @WithDefault("0.55")
+        double minForeheadSkin();
+
+        /** Minimum spread (std. dev. of L*) of the crown above the forehead: hair has strands and sheen. */
+        @WithDefault("6.5")
+        double minCrownLightnessSpread();
+
+        /**
+         * Minimum fine detail of the crown (mean |Laplacian| in grey levels, with the face resampled to 200 px
+         * wide): fabric is smoother than hair.
+         */
+        @WithDefault("17")
+        double minCrownDetail();
+
+        /** Fine detail of the face (same scale) below which the photo is too soft to tell hair from fabric. */
+        @WithDefault("6")
+        double minFaceDetail();
+    }
+
+    /** Top edge of the face outline, temple to temple. */
+    static final int[] FOREHEAD_EDGE = {54, 103, 67, 109, 10, 338, 297, 332, 284};
+    /** Depth of the upper-forehead band below that edge, in face widths. */
+    static final double FOREHEAD_DEPTH = 0.12;
+    /** Where the silhouette width is read: this many face widths above the top of the forehead. */
+    static final double BRIM_HEIGHT = 0.08;
+    /** Half width of the crown band, in face widths. */
+    static final double CROWN_HALF_WIDTH = 0.3;
+    /** A crown this much skin is a bald or shaved head: bare by definition. */
+    static final double BALD_SKIN_SHARE = 0.6;
+    /** Face width the crown's detail is measured at. */
+    static final double DETAIL_FACE_WIDTH = 200;
+
+    private static final Guidance TOO_SOFT = new Guidance("照片不够清晰，无法判断是否戴帽或头巾：请在光线充足处重新拍摄清晰照片",
+            "The photo is not sharp enough to tell hair from a hat or headscarf: retake a sharp photo in good light");
     private static final Guidance REMOVE = new Guidance("请勿戴帽子、头巾或发箍，露出整个头部",
             "Remove your hat, cap, hood, headscarf or headband so your whole head is visible");
-    private static final Guidance NOT_VISIBLE = new Guidance("照片中看不到头顶，无法判断是否戴帽，将由人工审核",
-            "The top of your head is not visible, so head coverings could not be checked; a reviewer will check this");
-    private static final Guidance UNDECIDED = new Guidance("头顶为黑色、灰色或白色，无法自动区分头发与帽子，将由人工审核",
-            "The top of your head is black, grey or white: hair cannot be told from a hat by colour; a reviewer will check this");
 
-    public HeadCoveringCheck() {
+    private final Settings settings;
+
+    public HeadCoveringCheck(Settings settings) {
         super("R5", "HEAD_COVERING", true);
+        this.settings = settings;
     }
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
-        AuditConfig.Face c = a.config().face();
-        Rect box = a.requireFace().box();
-        HeadGeometry head = a.head();
-        int top = head.measured() ? head.top() + (int) Math.round(box.height * CROWN_BELOW_TOP)
-                : (int) Math.round(box.y + box.height * ESTIMATED_CROWN_TOP);
-        int bottom = (int) Math.round(box.y + box.height * CROWN_BOTTOM);
-        int x0 = (int) Math.round(box.x + box.width * CROWN_LEFT);
-        Rect crown = Regions.clip(new Rect(x0, top, (int) Math.round(box.width * (CROWN_RIGHT - CROWN_LEFT)), bottom - top),
-                a.lab());
-        if (crown.area() < box.area() * MIN_CROWN_AREA) {
-            return notAssessable(NOT_VISIBLE);
+        FaceGeometry face = a.requireFace();
+        double brim = silhouetteWidthAboveForehead(a, face) / face.faceWidth();
+        if (brim > settings.maxBrimWidth()) {
+            return Results.fail(rule(), "HEAD_COVERED", brim, "<= " + Results.fmt(settings.maxBrimWidth()),
+                    "head width above the forehead / face width", REMOVE);
         }
-        Counts n = count(a, crown, c);
-        int judged = n.skin + n.material;
-        if (judged < crown.area() / 3) {
-            // mostly wall-coloured: white or grey hair, or a white cap, on a white wall
-            return notAssessable(UNDECIDED);
+        double forehead = foreheadSkin(a, face);
+        if (forehead < settings.minForeheadSkin()) {
+            return Results.fail(rule(), "HEAD_COVERED", forehead, ">= " + Results.fmt(settings.minForeheadSkin()),
+                    "skin share of the upper forehead", REMOVE);
         }
-        if (n.skin >= judged * c.minScalpSkinFraction()) {
-            return Results.pass(rule(), "BAREHEADED", 0.0, "<= " + Results.fmt(c.maxNonHairColourFraction()),
-                    "non-hair-coloured fraction of the crown");
+        Mat crown = crownBand(a, face);
+        try {
+            if (a.skin().share(crown) >= BALD_SKIN_SHARE) {
+                return Results.pass(rule(), "BAREHEADED", forehead, ">= " + Results.fmt(settings.minForeheadSkin()),
+                        "skin share of the upper forehead");
+            }
+            MatOfDouble mean = new MatOfDouble();
+            MatOfDouble std = new MatOfDouble();
+            Core.meanStdDev(a.grey(), mean, std, crown);
+            double spread = std.toArray()[0] * 100 / 255;
+            if (spread < settings.minCrownLightnessSpread()) {
+                return Results.fail(rule(), "HEAD_COVERED", spread,
+                        ">= " + Results.fmt(settings.minCrownLightnessSpread()), "spread of the crown's L*", REMOVE);
+            }
+            Mat faceMask = Regions.polygon(a.grey().size(), face.landmarks().polygon(FaceLandmarks.FACE_OVAL));
+            double[] details = detailAtFixedScale(a.grey(), face.faceWidth(), crown, faceMask);
+            faceMask.release();
+            double crownDetail = details[0];
+            double faceDetail = details[1];
+            if (faceDetail < settings.minFaceDetail()) {
+                return notAssessable(TOO_SOFT);
+            }
+            return Results.atLeast(rule(), "BAREHEADED", "HEAD_COVERED", crownDetail, settings.minCrownDetail(),
+                    "fine detail of the crown", REMOVE);
+        } finally {
+            crown.release();
         }
-        double nonHair = n.nonHairColour / (double) n.material;
-        if (nonHair > c.maxNonHairColourFraction()) {
-            return Results.fail(rule(), "HEAD_COVERED", nonHair, "<= " + Results.fmt(c.maxNonHairColourFraction()),
-                    "non-hair-coloured fraction of the crown", REMOVE);
-        }
-        if (n.hairColour >= n.material * c.minHairColourFraction()) {
-            return Results.pass(rule(), "BAREHEADED", nonHair, "<= " + Results.fmt(c.maxNonHairColourFraction()),
-                    "non-hair-coloured fraction of the crown");
-        }
-        return notAssessable(UNDECIDED);
     }
 
-    private record Counts(int skin, int material, int hairColour, int nonHairColour) {
+    /**
+     * Mean |Laplacian| under each mask, measured on the photo resampled so that the face is
+     * {@link #DETAIL_FACE_WIDTH} px wide: fine detail then means the same at every upload resolution.
+     */
+    static double[] detailAtFixedScale(Mat grey, double faceWidth, Mat... masks) {
+        Rect box = Imgproc.boundingRect(masks[0]);
+        for (Mat m : masks) {
+            Rect r = Imgproc.boundingRect(m);
+            int x0 = Math.min(box.x, r.x);
+            int y0 = Math.min(box.y, r.y);
+            box = new Rect(x0, y0, Math.max(box.x + box.width, r.x + r.width) - x0,
+                    Math.max(box.y + box.height, r.y + r.height) - y0);
+        }
+        double[] means = new double[masks.length];
+        if (box.area() == 0) {
+            return means;
+        }
+        double f = DETAIL_FACE_WIDTH / Math.max(1, faceWidth);
+        Size size = new Size(Math.max(1, Math.round(box.width * f)), Math.max(1, Math.round(box.height * f)));
+        Mat resized = new Mat();
+        Imgproc.resize(grey.submat(box), resized, size, 0, 0, f < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
+        Mat detail = new Mat();
+        Imgproc.Laplacian(resized, detail, CvType.CV_32F, 3);
+        Core.absdiff(detail, new Scalar(0), detail);
+        for (int i = 0; i < masks.length; i++) {
+            Mat m = new Mat();
+            Imgproc.resize(masks[i].submat(box), m, size, 0, 0, Imgproc.INTER_NEAREST);
+            means[i] = Core.countNonZero(m) == 0 ? 0 : Core.mean(detail, m).val[0];
+            m.release();
+        }
+        resized.release();
+        detail.release();
+        return means;
     }
 
-    private static Counts count(PhotoAnalysis a, Rect crown, AuditConfig.Face c) {
-        Mat lab = a.lab().submat(crown);
-        Mat skin = a.skin().skinMask().submat(crown);
-        boolean plainWall = a.background().uniform();
-        Mat person = a.background().personMask().submat(crown);
-        int area = crown.width * crown.height;
-        byte[] labPx = new byte[area * 3];
-        byte[] skinPx = new byte[area];
-        byte[] personPx = new byte[area];
-        lab.clone().get(0, 0, labPx);
-        skin.clone().get(0, 0, skinPx);
-        person.clone().get(0, 0, personPx);
-        // a white wall's tint is the photo's colour cast: removed in proportion to lightness, so that a cast
-        // does not turn black or grey hair into a "coloured" crown
-        LabColour wall = a.background().colour();
-        boolean whiteWall = plainWall && wall.l() >= ColourCheck.NEAR_WHITE_WALL;
-        double castA = whiteWall ? wall.a() / wall.l() : 0;
-        double castB = whiteWall ? wall.b() / wall.l() : 0;
-        int nSkin = 0;
-        int nMaterial = 0;
-        int nHair = 0;
-        int nNonHair = 0;
-        for (int i = 0; i < skinPx.length; i++) {
-            if (plainWall && personPx[i] == 0) {
-                continue;
-            }
-            if (skinPx[i] != 0) {
-                nSkin++;
-                continue;
-            }
-            nMaterial++;
-            double lightness = (labPx[3 * i] & 0xFF) * 100.0 / 255.0;
-            double aa = (labPx[3 * i + 1] & 0xFF) - 128.0 - castA * lightness;
-            double bb = (labPx[3 * i + 2] & 0xFF) - 128.0 - castB * lightness;
-            double chroma = Math.hypot(aa, bb);
-            double hue = Math.toDegrees(Math.atan2(bb, aa));
-            hue = hue < 0 ? hue + 360 : hue;
-            boolean hairHue = hue >= c.hairMinHue() && hue <= c.hairMaxHue();
-            if (chroma > c.hairMaxChroma() || (chroma >= c.coveringMinChroma() && !hairHue)) {
-                nNonHair++;
-            } else if (chroma >= c.coveringMinChroma()) {
-                nHair++;
-            }
+    /** The person's pixels from the top of the forehead up to the crown, 0.3 face widths either side of the centre line. */
+    static Mat crownBand(PhotoAnalysis a, FaceGeometry face) {
+        Point top = face.landmarks().xy(FaceLandmarks.FOREHEAD_TOP);
+        Point crown = face.head().crown();
+        Point across = face.across();
+        double half = CROWN_HALF_WIDTH * face.faceWidth();
+        Point[] band = {new Point(crown.x - across.x * half, crown.y - across.y * half),
+                new Point(crown.x + across.x * half, crown.y + across.y * half),
+                new Point(top.x + across.x * half, top.y + across.y * half),
+                new Point(top.x - across.x * half, top.y - across.y * half)};
+        Mat mask = Regions.polygon(a.grey().size(), band);
+        Core.bitwise_and(mask, a.person().person(), mask);
+        return mask;
+    }
+
+    static double foreheadSkin(PhotoAnalysis a, FaceGeometry face) {
+        Point down = face.down();
+        double depth = FOREHEAD_DEPTH * face.faceWidth();
+        Point[] band = new Point[FOREHEAD_EDGE.length * 2];
+        for (int i = 0; i < FOREHEAD_EDGE.length; i++) {
+            Point p = face.landmarks().xy(FOREHEAD_EDGE[i]);
+            band[i] = p;
+            band[band.length - 1 - i] = new Point(p.x + down.x * depth, p.y + down.y * depth);
         }
-        return new Counts(nSkin, nMaterial, nHair, nNonHair);
+        Mat mask = Regions.polygon(a.lab().size(), band);
+        double share = a.skin().share(mask);
+        mask.release();
+        return Double.isNaN(share) ? 0 : share;
+    }
+
+    /** Width of the person mask's run through the face's centre line just above the forehead. */
+    static double silhouetteWidthAboveForehead(PhotoAnalysis a, FaceGeometry face) {
+        Point top = face.landmarks().xy(FaceLandmarks.FOREHEAD_TOP);
+        Point down = face.down();
+        Point across = face.across();
+        double lift = BRIM_HEIGHT * face.faceWidth();
+        Point centre = new Point(top.x - down.x * lift, top.y - down.y * lift);
+        double width = 0;
+        for (int side : new int[] {-1, 1}) {
+            int gap = 0;
+            double last = 0;
+            for (int step = 0; step < 2 * face.faceWidth(); step++) {
+                int x = (int) Math.round(centre.x + side * across.x * step);
+                int y = (int) Math.round(centre.y + side * across.y * step);
+                if (a.person().isPerson(x, y)) {
+                    last = step;
+                    gap = 0;
+                } else if (++gap > 3) {
+                    break;
+                }
+            }
+            width += last;
+        }
+        return width;
     }
 }

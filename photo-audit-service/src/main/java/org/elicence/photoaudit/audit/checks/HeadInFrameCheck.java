@@ -1,39 +1,61 @@
 package org.elicence.photoaudit.audit.checks;
 
-import org.elicence.photoaudit.audit.AuditConfig;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
-import org.elicence.photoaudit.audit.analysis.HeadGeometry;
+import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
-import org.opencv.core.Rect;
+import org.elicence.photoaudit.audit.perception.FaceLandmarks;
+import org.opencv.core.Point;
 
-/** C3: whole head (hair top, ears, chin) inside the photo with room for the shoulders below the chin. */
+/**
+ * C3: the whole head in frame, with shoulders. The hair must not run into the top edge (the person mask), the
+ * face outline must lie inside the photo with a margin, and there must be room below the chin for the shoulders.
+ */
 public final class HeadInFrameCheck extends BaseCheck {
+
+    @ConfigMapping(prefix = "photo-audit.c3-head-in-frame")
+    public interface Settings {
+        /** Smallest gap between the face outline (chin, cheeks) and the photo edge, in face widths. */
+        @WithDefault("0.05")
+        double minOutlineMargin();
+
+        /** Space below the chin for the shoulders, in head lengths (the licence format leaves about 0.45). */
+        @WithDefault("0.15")
+        double minBelowChin();
+    }
 
     private static final Guidance WHOLE_HEAD = new Guidance("头顶、下巴或耳朵被裁切：请后退一点，使整个头部和肩膀都在画面内",
             "Part of your head is cut off: step back so that your whole head and your shoulders are in the frame");
-    private static final Guidance SHOULDERS = new Guidance("请让肩膀也出现在画面中", "Make sure your shoulders are in the frame");
+    private static final Guidance SHOULDERS = new Guidance("请让肩膀也出现在画面中：请后退一点或把相机放低",
+            "Make sure your shoulders are in the frame: step back a little or lower the camera");
 
-    public HeadInFrameCheck() {
+    private final Settings settings;
+
+    public HeadInFrameCheck(Settings settings) {
         super("C3", "HEAD_IN_FRAME", true);
+        this.settings = settings;
     }
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
-        AuditConfig.Geometry g = a.config().geometry();
-        Rect face = a.requireFace().box();
-        HeadGeometry head = a.head();
-        double margin = Math.min(head.top(), Math.min(head.left(), a.work().cols() - head.right()))
-                / (double) face.height;
-        if (head.measured() && head.top() <= 1) {
-            margin = Math.min(margin, -0.01); // the hair touches the top edge: it is cut off
+        FaceGeometry face = a.requireFace();
+        if (face.head().touchesTop()) {
+            return Results.fail(rule(), "HEAD_CROPPED", 0.0, "> 0", "hair to top edge (pixels)", WHOLE_HEAD);
         }
-        if (margin < g.minHeadMargin()) {
-            return Results.fail(rule(), "HEAD_CROPPED", margin, ">= " + Results.fmt(g.minHeadMargin()),
-                    "margin / face height", WHOLE_HEAD);
+        double margin = Double.MAX_VALUE;
+        for (Point p : face.landmarks().polygon(FaceLandmarks.FACE_OVAL)) {
+            margin = Math.min(margin, Math.min(Math.min(p.x, a.work().cols() - 1 - p.x), a.work().rows() - 1 - p.y));
         }
-        double belowChin = (a.work().rows() - head.chin()) / (double) face.height;
-        return Results.atLeast(rule(), "HEAD_IN_FRAME", "SHOULDERS_NOT_IN_FRAME", belowChin, g.minBelowChin(),
-                "space below chin / face height", SHOULDERS);
+        margin /= face.faceWidth();
+        if (margin < settings.minOutlineMargin()) {
+            return Results.fail(rule(), "HEAD_CROPPED", margin, ">= " + Results.fmt(settings.minOutlineMargin()),
+                    "face outline to photo edge / face width", WHOLE_HEAD);
+        }
+        double chin = face.landmarks().xy(FaceLandmarks.CHIN).y;
+        double below = (a.work().rows() - 1 - chin) / face.headLength();
+        return Results.atLeast(rule(), "HEAD_IN_FRAME", "SHOULDERS_CROPPED", below, settings.minBelowChin(),
+                "space below the chin / head length", SHOULDERS);
     }
 }

@@ -1,37 +1,42 @@
 package org.elicence.photoaudit.audit.checks;
 
-import org.elicence.photoaudit.audit.AuditConfig;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
-import org.elicence.photoaudit.audit.detect.DetectedFace;
 
 /**
- * R4 (pitch) proxy: nodding moves the eyes up or down inside the frontal face box. The shift from the
- * neutral eye height (fraction of the box height) is mapped to degrees assuming the eyes sit half a box
- * height in front of the rotation axis. A coarse estimate; see the accuracy notes in docs/photo-audit.md.
+ * R4: chin raised or lowered: pitch of the head pose fitted to the landmarks, less the pitch the fit gives a
+ * level head on average (the canonical face is not modelled looking exactly level).
  */
 public final class HeadPitchCheck extends BaseCheck {
+
+    @ConfigMapping(prefix = "photo-audit.r4-head-pitch")
+    public interface Settings {
+        /** Pitch the fit reports for a level head (mean over the calibration people), degrees. */
+        @WithDefault("-2")
+        double levelDegrees();
+
+        /** Largest |pitch - level| accepted, degrees: the standard's 5 plus the estimate's own spread. */
+        @WithDefault("13")
+        double maxDegrees();
+    }
 
     private static final Guidance LEVEL = new Guidance("请平视镜头，不要抬头或低头",
             "Look straight into the camera without raising or lowering your chin");
 
-    public HeadPitchCheck() {
+    private final Settings settings;
+
+    public HeadPitchCheck(Settings settings) {
         super("R4", "HEAD_PITCH", true);
+        this.settings = settings;
     }
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
-        DetectedFace face = a.requireFace();
-        if (!face.hasBothEyes()) {
-            return notAssessable(EYES_NOT_LOCATED);
-        }
-        AuditConfig.Pose pose = a.config().pose();
-        double eyeY = (face.leftEye().get().y + face.rightEye().get().y) / 2;
-        double height = (eyeY - face.box().y) / face.box().height;
-        double sine = Math.max(-1, Math.min(1, (height - pose.neutralEyeHeight()) / 0.5));
-        double pitch = Math.toDegrees(Math.asin(sine));
-        return Results.atMost(rule(), "HEAD_NOT_NODDING", "HEAD_NODDING", Math.abs(pitch), pose.maxPitchDegrees(),
-                "degrees (eye-height estimate)", LEVEL);
+        double pitch = a.requireFace().pose().pitch() - settings.levelDegrees();
+        return Results.atMost(rule(), "HEAD_LEVEL_PITCH", pitch > 0 ? "CHIN_RAISED" : "CHIN_LOWERED", Math.abs(pitch),
+                settings.maxDegrees(), "|pitch| (degrees)", LEVEL);
     }
 }

@@ -1,86 +1,85 @@
 package org.elicence.photoaudit.audit.checks;
 
-import org.elicence.photoaudit.audit.AuditConfig;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
-import org.opencv.core.Mat;
-import org.opencv.core.Rect;
+import org.opencv.core.Point;
 
 /**
- * R3: shoulders level and body square to the camera, read from the person silhouette (only trustworthy on
- * a uniform background). Level: angle between the shoulder tops at ±1.2 face widths from the head centre.
- * Square: left/right extent of the body from the head centre just below the shoulder line.
+ * R3: sitting upright, shoulders level. The shoulder line is read from the person's silhouette: at several
+ * distances either side of the face's centre, the first person pixel below the chin line; the heights of each
+ * left/right pair give an angle, and their median is the shoulders' tilt against the horizontal.
  */
 public final class ShouldersCheck extends BaseCheck {
 
-    private static final double SHOULDER_OFFSET = 1.2;
+    @ConfigMapping(prefix = "photo-audit.r3-shoulders")
+    public interface Settings {
+        /** Largest shoulder-line tilt accepted, degrees. */
+        @WithDefault("8.5")
+        double maxTiltDegrees();
+    }
+
+    /** Where the shoulders are read, in face widths either side of the face centre. */
+    /** A shoulder point lies at least this many face widths below the chin. */
+    static final double MIN_BELOW_CHIN = 0.1;
+    static final double[] OFFSETS = {0.6, 0.7, 0.8, 0.95, 1.1, 1.25};
+
     private static final Guidance LEVEL = new Guidance("肩膀不平：请坐直，双肩放松保持水平",
             "Your shoulders are not level: sit upright with both shoulders relaxed and level");
-    private static final Guidance SQUARE = new Guidance("身体侧转：请身体正对镜头坐好", "Your body is turned: sit square to the camera");
-    private static final Guidance UNKNOWN = new Guidance("背景不均匀或肩膀不在画面内，无法判断坐姿",
-            "Posture cannot be judged: the background is not plain or the shoulders are not in the frame");
 
-    public ShouldersCheck() {
+    private final Settings settings;
+
+    public ShouldersCheck(Settings settings) {
         super("R3", "SHOULDERS", true);
+        this.settings = settings;
     }
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
-        Rect face = a.requireFace().box();
-        Mat mask = a.background().personMask();
-        int cx = (int) Math.round(a.head().centreX());
-        // as far out as the photo allows, up to 1.2 face widths (narrow uploads crop the shoulders' ends)
-        int dx = Math.min((int) (face.width * SHOULDER_OFFSET), Math.min(cx - 1, mask.cols() - cx - 2));
-        if (dx < face.width * 0.6) {
-            return notAssessable(UNKNOWN);
+        FaceGeometry face = a.requireFace();
+        Point right = face.landmarks().xy(234);
+        Point left = face.landmarks().xy(454);
+        double centreX = (right.x + left.x) / 2;
+        double chinY = face.landmarks().xy(152).y;
+        double startY = chinY - 0.2 * face.faceWidth();
+        double shoulderY = chinY + MIN_BELOW_CHIN * face.faceWidth();
+        double[] angles = new double[OFFSETS.length];
+        int n = 0;
+        for (double offset : OFFSETS) {
+            double dx = offset * face.faceWidth();
+            double yl = shoulderTop(a, centreX - dx, startY);
+            double yr = shoulderTop(a, centreX + dx, startY);
+            // hair hanging beside the face is not a shoulder: both sides must lie below the chin
+            if (!Double.isNaN(yl) && !Double.isNaN(yr) && yl >= shoulderY && yr >= shoulderY) {
+                angles[n++] = Math.toDegrees(Math.atan2(yr - yl, 2 * dx));
+            }
         }
-        int from = a.head().chin();
-        int leftTop = firstPersonRow(mask, cx - dx, from);
-        int rightTop = firstPersonRow(mask, cx + dx, from);
-        if (!a.background().uniform() || leftTop < 0 || rightTop < 0) {
-            return notAssessable(UNKNOWN);
+        if (n == 0) {
+            // no shoulder below the chin on both sides: the frame is cut too tightly to show them, and so will
+            // the licence portrait be (C3 asks for room below the chin)
+            return Results.pass(rule(), "SHOULDERS_LEVEL", 0.0, "<= " + Results.fmt(settings.maxTiltDegrees()),
+                    "shoulder-line tilt (degrees; no shoulder in the photo)");
         }
-        AuditConfig.Pose pose = a.config().pose();
-        double tilt = Math.toDegrees(Math.atan2(Math.abs(rightTop - leftTop), 2.0 * dx));
-        if (tilt > pose.maxShoulderTiltDegrees()) {
-            return Results.fail(rule(), "SHOULDERS_NOT_LEVEL", tilt, "<= " + Results.fmt(pose.maxShoulderTiltDegrees()),
-                    "degrees", LEVEL);
-        }
-        int row = Math.min(mask.rows() - 1, Math.max(leftTop, rightTop) + face.height / 4);
-        int[] extent = extent(mask, row, cx);
-        double asymmetry = Math.abs(extent[0] - extent[1]) / (double) Math.max(1, extent[0] + extent[1]);
-        return Results.atMost(rule(), "SHOULDERS_LEVEL", "BODY_TURNED", asymmetry, pose.maxShoulderAsymmetry(),
-                "left/right body extent asymmetry", SQUARE);
+        java.util.Arrays.sort(angles, 0, n);
+        double tilt = Math.abs(n % 2 == 1 ? angles[n / 2] : (angles[n / 2 - 1] + angles[n / 2]) / 2);
+        return Results.atMost(rule(), "SHOULDERS_LEVEL", "SHOULDERS_TILTED", tilt, settings.maxTiltDegrees(),
+                "shoulder-line tilt (degrees)", LEVEL);
     }
 
-    /** First person row at or below {@code fromRow} in column x; -1 when the column is outside or empty. */
-    private static int firstPersonRow(Mat mask, int x, int fromRow) {
-        if (x < 0 || x >= mask.cols()) {
-            return -1;
+    /** First person row at or below {@code fromY} in column {@code x}; NaN when the column has none. */
+    private static double shoulderTop(PhotoAnalysis a, double x, double fromY) {
+        int column = (int) Math.round(x);
+        if (column < 0 || column >= a.work().cols()) {
+            return Double.NaN;
         }
-        byte[] column = new byte[mask.rows()];
-        mask.col(x).clone().get(0, 0, column);
-        for (int y = Math.max(0, fromRow); y < column.length; y++) {
-            if (column[y] != 0) {
+        for (int y = Math.max(0, (int) Math.round(fromY)); y < a.work().rows(); y++) {
+            if (a.person().isPerson(column, y)) {
                 return y;
             }
         }
-        return -1;
-    }
-
-    /** Person pixels left and right of {@code cx} on one row, stopping at the photo edge. */
-    private static int[] extent(Mat mask, int row, int cx) {
-        byte[] line = new byte[mask.cols()];
-        mask.row(row).clone().get(0, 0, line);
-        int left = 0;
-        int right = 0;
-        for (int x = cx; x >= 0; x--) {
-            left += line[x] != 0 ? 1 : 0;
-        }
-        for (int x = cx; x < line.length; x++) {
-            right += line[x] != 0 ? 1 : 0;
-        }
-        return new int[] {left, right};
+        return Double.NaN;
     }
 }

@@ -32,6 +32,11 @@ public final class ImageDecoder {
     private static final Guidance UPLOAD_SMALLER = new Guidance("照片文件过大，请上传不超过规定尺寸的照片",
             "The photo is too large: upload a smaller file (for example 1200 x 1600 pixels)");
 
+    private static final Guidance UPLOAD_LARGER = new Guidance("照片尺寸太小：请上传原始照片（例如 1200 x 1600 像素），不要上传缩略图",
+            "The photo is too small: upload the original photo (for example 1200 x 1600 pixels), not a thumbnail");
+    private static final Guidance UPLOAD_PORTRAIT = new Guidance("照片比例异常：请上传完整的竖幅人像照片，不要裁成细条",
+            "The photo has an odd shape: upload the whole upright portrait, not a narrow strip");
+
     private final AuditConfig.Decode config;
 
     public ImageDecoder(AuditConfig.Decode config) {
@@ -48,6 +53,15 @@ public final class ImageDecoder {
         Header header = readHeader(bytes);
         if (header == null) {
             return refuse("IMAGE_UNREADABLE", null, "JPEG or PNG", null, UPLOAD_JPEG);
+        }
+        int shortSide = Math.min(header.width, header.height);
+        if (shortSide < config.minSide()) {
+            return refuse("IMAGE_TOO_SMALL", shortSide, ">= " + config.minSide(), "pixels (shorter side)", UPLOAD_LARGER);
+        }
+        double aspect = Math.max(header.width, header.height) / (double) shortSide;
+        if (aspect > config.maxAspectRatio()) {
+            return refuse("IMAGE_NOT_A_PORTRAIT", aspect, "<= " + config.maxAspectRatio(), "long side / short side",
+                    UPLOAD_PORTRAIT);
         }
         long pixels = (long) header.width * header.height;
         if (pixels > config.maxPixels()) {

@@ -5,10 +5,13 @@ import java.util.Optional;
 import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.CheckVerdict;
-import org.elicence.photoaudit.audit.analysis.HeadGeometry;
+import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
-import org.elicence.photoaudit.audit.detect.DetectedFace;
+import org.elicence.photoaudit.audit.perception.FaceDetection;
+import org.elicence.photoaudit.audit.perception.FaceLandmarks;
+import org.opencv.core.MatOfPoint;
+import org.opencv.core.Rect2d;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
@@ -20,7 +23,7 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Annotated copy for applicants and reviewers: face box, eyes, head outline, licence frame, and each
+ * Annotated copy for applicants and reviewers: detected faces, the landmark outlines (face, eyes, brows, lips), the crown, the licence frame, and each
  * failed region outlined in red with its rule and code (ASCII only: OpenCV fonts have no CJK glyphs).
  */
 public final class AnnotationRenderer {
@@ -46,16 +49,28 @@ public final class AnnotationRenderer {
         } else {
             a.work().copyTo(canvas);
         }
-        for (DetectedFace face : a.faces()) {
-            Imgproc.rectangle(canvas, scale(face.box(), f), GREEN, 2);
-            face.leftEye().ifPresent(p -> Imgproc.circle(canvas, new Point(p.x * f, p.y * f), 4, GREEN, 2));
-            face.rightEye().ifPresent(p -> Imgproc.circle(canvas, new Point(p.x * f, p.y * f), 4, GREEN, 2));
+        for (FaceDetection face : a.faces()) {
+            Rect2d b = face.box();
+            Imgproc.rectangle(canvas, new Point(b.x * f, b.y * f), new Point((b.x + b.width) * f, (b.y + b.height) * f),
+                    GREEN, 1);
         }
-        if (a.head() != null) {
-            HeadGeometry h = a.head();
-            Imgproc.rectangle(canvas, scale(new Rect(h.left(), h.top(), h.width(), h.length()), f), BLUE, 1);
-            Imgproc.rectangle(canvas, scale(LicenceCrop.inWorkingImage(h, config), f), YELLOW, 1);
-        }
+        a.face().ifPresent(face -> {
+            for (int[] contour : new int[][] {FaceLandmarks.FACE_OVAL, FaceLandmarks.RIGHT_EYE, FaceLandmarks.LEFT_EYE,
+                    FaceLandmarks.LIPS_OUTER, FaceLandmarks.RIGHT_BROW, FaceLandmarks.LEFT_BROW}) {
+                Point[] polygon = face.landmarks().polygon(contour);
+                for (Point p : polygon) {
+                    p.x *= f;
+                    p.y *= f;
+                }
+                Imgproc.polylines(canvas, List.of(new MatOfPoint(polygon)), contour != FaceLandmarks.RIGHT_BROW
+                        && contour != FaceLandmarks.LEFT_BROW, GREEN, 1);
+            }
+            Point crown = face.head().crown();
+            Imgproc.drawMarker(canvas, new Point(crown.x * f, crown.y * f), BLUE, Imgproc.MARKER_TRIANGLE_DOWN, 10, 2);
+            Rect2d crop = LicenceCrop.inWorkingImage(face, config, a.work().cols(), a.work().rows());
+            Imgproc.rectangle(canvas, new Point(crop.x * f, crop.y * f),
+                    new Point((crop.x + crop.width) * f, (crop.y + crop.height) * f), YELLOW, 1);
+        });
         int line = 0;
         for (CheckResult r : results) {
             if (r.verdict() != CheckVerdict.FAIL) {
@@ -81,17 +96,21 @@ public final class AnnotationRenderer {
         if (a.face().isEmpty()) {
             return Optional.empty();
         }
-        Rect face = a.face().get().box();
-        HeadGeometry h = a.head();
-        Rect whole = new Rect(0, 0, a.work().cols(), a.work().rows());
+        FaceGeometry g = a.face().get();
+        Rect face = g.faceBox();
+        Point crown = g.head().crown();
+        int headTop = (int) Math.round(Math.min(crown.y, face.y));
+        Rect head = new Rect((int) g.head().leftEdge(), headTop, (int) Math.max(2, g.head().width()),
+                Math.max(2, face.y + face.height - headTop));
+        int chin = face.y + face.height;
         Rect region = switch (rule) {
             case "R1", "C4", "C5", "C6", "C7", "R7", "R4", "C8" -> face;
-            case "R2" -> new Rect(0, 0, whole.width, Math.max(2, face.y + face.height / 2));
-            case "R3", "R8" -> new Rect(h.left() - face.width / 2, h.chin(), h.width() + face.width, whole.height - h.chin());
-            case "R5" -> new Rect(h.left(), h.top(), h.width(), Math.max(2, face.y - h.top() + face.height / 4));
-            case "R6", "R10" -> Regions.ofFace(face, 0.1, 0.1, 0.9, 0.55);
-            case "R9", "C9" -> Regions.ofFace(face, 0.2, 0.6, 0.8, 1.05);
-            case "C2", "C3", "R12" -> new Rect(h.left(), h.top(), h.width(), h.length());
+            case "R2" -> new Rect(0, 0, a.work().cols(), Math.max(2, chin));
+            case "R3", "R8" -> new Rect(head.x - face.width / 2, chin, head.width + face.width, a.work().rows() - chin);
+            case "R5" -> new Rect(head.x, headTop, head.width, Math.max(2, face.y - headTop + face.height / 4));
+            case "R6", "R10", "R11" -> new Rect(head.x, face.y, head.width, face.height * 2 / 3);
+            case "R9", "C9" -> new Rect(face.x, face.y + face.height / 2, face.width, face.height / 2);
+            case "C2", "C3", "R12" -> head;
             default -> null;
         };
         return Optional.ofNullable(region).map(r -> Regions.clip(r, a.work()));

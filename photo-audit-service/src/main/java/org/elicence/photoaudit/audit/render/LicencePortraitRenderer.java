@@ -8,6 +8,7 @@ import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
 import org.opencv.core.Rect;
+import org.opencv.core.Rect2d;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
@@ -15,14 +16,18 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * Cuts the licence portrait from the FULL-resolution photo. The background is cleaned to pure white only
- * where it was already near-white (light and neutral); any other pixel is left as photographed, so the
- * cleaning can never hide a coloured wall or a shadow.
+ * where the segmentation says background AND the pixel is near-white already (L* >= 85, chroma <= 8); any other
+ * pixel is left as photographed, so the cleaning can never hide a coloured wall, a shadow or a white shirt.
  */
 public final class LicencePortraitRenderer {
 
-    /** Near-white: L* at least this and chroma at most {@link #NEAR_WHITE_CHROMA}. */
-    static final double NEAR_WHITE_LIGHTNESS = 85;
-    static final double NEAR_WHITE_CHROMA = 8;
+    /**
+     * Background cleaned to white: already near-white, at least this L* and at most {@link #NEUTRAL_CHROMA}. A
+     * light-grey wall (L* 75-84) passes R2 but is left as photographed: painted white, it would leave a white
+     * T-shirt against a white background, which R8 refuses.
+     */
+    static final double LIGHT_BACKGROUND = 85;
+    static final double NEUTRAL_CHROMA = 8;
 
     private final AuditConfig.Portrait config;
 
@@ -31,20 +36,20 @@ public final class LicencePortraitRenderer {
     }
 
     public byte[] render(PhotoAnalysis a) {
-        Rect workCrop = LicenceCrop.inWorkingImage(a.head(), config);
+        Rect2d exact = LicenceCrop.inWorkingImage(a.requireFace(), config, a.work().cols(), a.work().rows());
+        Rect workCrop = new Rect((int) Math.round(exact.x), (int) Math.round(exact.y), (int) Math.round(exact.width),
+                (int) Math.round(exact.height));
         double toOriginal = 1 / a.scale();
         Rect crop = new Rect((int) Math.round(workCrop.x * toOriginal), (int) Math.round(workCrop.y * toOriginal),
                 (int) Math.round(workCrop.width * toOriginal), (int) Math.round(workCrop.height * toOriginal));
         Size size = new Size(config.width(), config.height());
         Mat portrait = cutAndResize(a.original().bgr(), crop, size, Core.BORDER_REPLICATE);
-        Mat background = a.background().backgroundMask();
-        Mat mask = cutAndResize(background, workCrop, size, Core.BORDER_REPLICATE);
-        background.release();
-        whitenNearWhiteBackground(portrait, mask);
+        Mat person = cutAndResize(a.person().probability(), workCrop, size, Core.BORDER_REPLICATE);
+        whitenLightNeutralBackground(portrait, person);
         MatOfByte jpeg = new MatOfByte();
         Imgcodecs.imencode(".jpg", portrait, jpeg, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, config.jpegQuality()));
         portrait.release();
-        mask.release();
+        person.release();
         return jpeg.toArray();
     }
 
@@ -63,30 +68,35 @@ public final class LicencePortraitRenderer {
         return out;
     }
 
-    private static void whitenNearWhiteBackground(Mat portrait, Mat backgroundMask) {
+    /**
+     * Blends towards white by how surely a pixel is background (1 - person probability, a soft edge around hair),
+     * but only pixels that are near-white already: a coloured or grey wall or a shadow is never painted over.
+     */
+    private static void whitenLightNeutralBackground(Mat portrait, Mat personProbability) {
         Mat lab = new Mat();
         Imgproc.cvtColor(portrait, lab, Imgproc.COLOR_BGR2Lab);
-        double lMin = NEAR_WHITE_LIGHTNESS * 255 / 100;
-        Mat nearWhite = new Mat();
-        Core.inRange(lab, new Scalar(lMin, 128 - NEAR_WHITE_CHROMA, 128 - NEAR_WHITE_CHROMA),
-                new Scalar(255, 128 + NEAR_WHITE_CHROMA, 128 + NEAR_WHITE_CHROMA), nearWhite);
-        Core.bitwise_and(nearWhite, backgroundMask, nearWhite);
-        // feather the edge so hair does not get a hard white cut-out
+        double lMin = LIGHT_BACKGROUND * 255 / 100;
+        Mat light = new Mat();
+        Core.inRange(lab, new Scalar(lMin, 128 - NEUTRAL_CHROMA, 128 - NEUTRAL_CHROMA),
+                new Scalar(255, 128 + NEUTRAL_CHROMA, 128 + NEUTRAL_CHROMA), light);
         Mat alpha = new Mat();
-        nearWhite.convertTo(alpha, CvType.CV_32F, 1 / 255.0);
-        Imgproc.GaussianBlur(alpha, alpha, new Size(5, 5), 0);
+        Core.subtract(new Mat(personProbability.size(), CvType.CV_32F, new Scalar(1)), personProbability, alpha);
+        Mat lightAlpha = new Mat();
+        light.convertTo(lightAlpha, CvType.CV_32F, 1 / 255.0);
+        Imgproc.GaussianBlur(lightAlpha, lightAlpha, new Size(5, 5), 0);
+        Core.multiply(alpha, lightAlpha, alpha);
         Mat photo = new Mat();
         portrait.convertTo(photo, CvType.CV_32FC3);
         Mat alpha3 = new Mat();
         Imgproc.cvtColor(alpha, alpha3, Imgproc.COLOR_GRAY2BGR);
-        Mat white = new Mat(photo.size(), CvType.CV_32FC3, new Scalar(255, 255, 255));
         Mat inverse = new Mat();
         Core.subtract(new Mat(photo.size(), CvType.CV_32FC3, new Scalar(1, 1, 1)), alpha3, inverse);
         Core.multiply(photo, inverse, photo);
-        Core.multiply(white, alpha3, white);
+        Mat white = new Mat();
+        Core.multiply(alpha3, new Scalar(255, 255, 255), white);
         Core.add(photo, white, photo);
         photo.convertTo(portrait, CvType.CV_8UC3);
-        for (Mat m : new Mat[] {lab, nearWhite, alpha, photo, alpha3, white, inverse}) {
+        for (Mat m : new Mat[] {lab, light, alpha, lightAlpha, photo, alpha3, inverse, white}) {
             m.release();
         }
     }

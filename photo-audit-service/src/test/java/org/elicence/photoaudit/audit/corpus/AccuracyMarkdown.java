@@ -39,6 +39,12 @@ final class AccuracyMarkdown {
                 - **Held-out people** were never used to set a threshold: the targets below apply to them.
 
                 """);
+        md.append("## Perception against the hand-placed landmarks\n\n")
+                .append("Neutral photos (the dataset has landmarks for those), in units of the annotated inter-pupil ")
+                .append("distance (IPD, about 130 px at 900 px): eye centres of the 468-point mesh against the pupils, the ")
+                .append("mesh's chin against the annotated chin, and the crown the person mask gives (top of the hair) ")
+                .append("against the annotated skull top (negative: the mask's crown is higher, as with full hair).\n\n")
+                .append(LandmarkAccuracy.markdown(corpus)).append('\n');
         md.append("## People\n\n");
         md.append("Split by person, stratified by sex × origin (sorted by id, every third person held out; a group of two "
                 + "holds out its second person). Both photos of a person are in the same split.\n\n");

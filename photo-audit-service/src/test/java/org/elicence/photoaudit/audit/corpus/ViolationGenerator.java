@@ -57,9 +57,11 @@ public final class ViolationGenerator {
             new Variant("gaussian-blur", ONE, "C4", "", PhotoEdits::gaussianBlur),
             new Variant("motion-blur", PhotoEdits.MOTION_STYLES, "C4", "", PhotoEdits::motionBlur),
             new Variant("greyscale", ONE, "C6", "", PhotoEdits::greyscale),
-            new Variant("colour-cast", PhotoEdits.CAST_STYLES, "C6", "", PhotoEdits::colourCast),
+            // a cast tints the wall too: it is then not white (R2) as well as unnatural (C6)
+            new Variant("colour-cast", PhotoEdits.CAST_STYLES, "C6", "R2", PhotoEdits::colourCast),
             new Variant("jpeg-q8", ONE, "C7", "", PhotoEdits::heavyCompression),
-            new Variant("tiny-face", ONE, "C7", "C4", PhotoEdits::tinyFace),
+            // an enlarged tiny face has the pixels but not the detail: what can be measured is the missing detail (C4)
+            new Variant("tiny-face", ONE, "C4", "C7", PhotoEdits::tinyFace),
             new Variant("crop-hair-top", ONE, "C3", "C2", Reframing::cropHairTop),
             new Variant("crop-chin", ONE, "C3", "C2", Reframing::cropChin),
             new Variant("too-small", ONE, "C2", "C7", Reframing::tooSmall),

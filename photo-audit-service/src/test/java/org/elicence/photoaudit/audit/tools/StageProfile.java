@@ -1,5 +1,6 @@
 package org.elicence.photoaudit.audit.tools;
 
+import io.smallrye.config.SmallRyeConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,17 +10,15 @@ import java.util.Map;
 import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.AuditPipeline;
 import org.elicence.photoaudit.audit.CheckResult;
-import org.elicence.photoaudit.audit.analysis.BackgroundModel;
-import org.elicence.photoaudit.audit.analysis.HeadGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
-import org.elicence.photoaudit.audit.analysis.SkinModel;
+import org.elicence.photoaudit.audit.checks.AuditChecks;
 import org.elicence.photoaudit.audit.checks.PhotoCheck;
 import org.elicence.photoaudit.audit.decode.DecodeOutcome;
 import org.elicence.photoaudit.audit.decode.DecodedImage;
 import org.elicence.photoaudit.audit.decode.ImageDecoder;
-import org.elicence.photoaudit.audit.detect.CascadeFaceDetector;
-import org.elicence.photoaudit.audit.detect.CascadeFiles;
-import org.elicence.photoaudit.audit.detect.DetectedFace;
+import org.elicence.photoaudit.audit.perception.FaceDetection;
+import org.elicence.photoaudit.audit.perception.FaceLandmarks;
+import org.elicence.photoaudit.audit.perception.FacePerception;
 import org.elicence.photoaudit.audit.render.AnnotationRenderer;
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
@@ -36,30 +35,31 @@ final class StageProfile {
     private StageProfile() {
     }
 
-    static String profile(byte[] jpeg, AuditConfig config, int warmUp, int runs) {
+    static String profile(byte[] jpeg, SmallRyeConfig settings, int warmUp, int runs) {
+        AuditConfig config = settings.getConfigMapping(AuditConfig.class);
         StageProfile p = new StageProfile();
         ImageDecoder decoder = new ImageDecoder(config.decode());
-        CascadeFaceDetector detector = new CascadeFaceDetector(config.detection(), new CascadeFiles(config.detection().cascadeDirectory()));
-        AuditPipeline pipeline = new AuditPipeline(config.verdict().disabledRules());
+        FacePerception perception = new FacePerception();
+        AuditPipeline pipeline = new AuditPipeline(AuditChecks.create(settings), config.verdict().disabledRules());
         AnnotationRenderer renderer = new AnnotationRenderer(config.portrait());
         for (int i = 0; i < warmUp + runs; i++) {
             if (i == warmUp) {
                 p.times.clear();
             }
-            p.once(jpeg, config, decoder, detector, pipeline, renderer);
+            p.once(jpeg, config, decoder, perception, pipeline, renderer);
         }
         StringBuilder out = new StringBuilder();
         double total = 0;
         for (Map.Entry<String, List<Double>> e : p.times.entrySet()) {
             double median = median(e.getValue());
             total += e.getKey().startsWith("  ") ? 0 : median;
-            out.append(String.format(Locale.ROOT, "%-34s %6.2f ms%n", e.getKey(), median));
+            out.append(String.format(Locale.ROOT, "%-40s %6.2f ms%n", e.getKey(), median));
         }
-        out.append(String.format(Locale.ROOT, "%-34s %6.2f ms%n", "sum of stage medians", total));
+        out.append(String.format(Locale.ROOT, "%-40s %6.2f ms%n", "sum of stage medians", total));
         return out.toString();
     }
 
-    private void once(byte[] jpeg, AuditConfig config, ImageDecoder decoder, CascadeFaceDetector detector,
+    private void once(byte[] jpeg, AuditConfig config, ImageDecoder decoder, FacePerception perception,
             AuditPipeline pipeline, AnnotationRenderer renderer) {
         long t = System.nanoTime();
         DecodedImage image = ((DecodeOutcome.Decoded) decoder.decode(jpeg)).image();
@@ -71,19 +71,18 @@ final class StageProfile {
         Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
         Imgproc.cvtColor(work, lab, Imgproc.COLOR_BGR2Lab);
         t = lap("grey + Lab planes", t);
-        List<DetectedFace> faces = detector.detect(work, grey);
-        t = lap("face + eye detection", t);
-        BackgroundModel background = BackgroundModel.estimate(lab, config.background().personColourDistance());
-        t = lap("background model + person mask", t);
+        List<FaceDetection> faces = perception.faces(work, config.perception().minFaceScore());
+        t = lap("face detection (BlazeFace short range)", t);
         if (faces.size() == 1) {
-            HeadGeometry.of(faces.get(0).box(), background);
-            SkinModel skin = SkinModel.sample(lab, faces.get(0).box(), config.face().skinChromaDistance());
-            skin.skinMask().release();
+            FaceLandmarks landmarks = perception.landmarks(work, faces.get(0));
+            t = lap("face landmarks (2 passes of the mesh)", t);
+            perception.pose(landmarks, work.cols(), work.rows());
+            t = lap("head pose (solvePnP)", t);
         }
-        lap("head outline + skin model", t);
-        background.personMask().release();
+        perception.personProbability(work).release();
+        lap("person segmentation", t);
         // the checks, on an analysis built by the engine itself (not timed: it repeats the stages above)
-        try (PhotoAnalysis analysis = new PhotoAnalysis(image, detector, config)) {
+        try (PhotoAnalysis analysis = new PhotoAnalysis(image, perception, config)) {
             List<CheckResult> results = new ArrayList<>();
             long c = System.nanoTime();
             long start = c;

@@ -1,0 +1,52 @@
+package org.elicence.photoaudit.audit.checks;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import org.elicence.photoaudit.audit.CheckResult;
+import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.analysis.FaceGeometry;
+import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
+import org.elicence.photoaudit.audit.perception.CanonicalFaceModel;
+import java.util.List;
+import org.opencv.core.Point3;
+
+/**
+ * R12: not a selfie, judged by perspective, not by face size. A camera held at arm's length is so close that
+ * the middle of the face (nearer the lens) is magnified against its sides: the inner eye corners sit further
+ * apart, relative to the face's width at the cheekbones, than they do from a distance. The ratio is set against
+ * the same ratio of MediaPipe's canonical face seen from afar.
+ */
+public final class SelfieCheck extends BaseCheck {
+
+    @ConfigMapping(prefix = "photo-audit.r12-selfie")
+    public interface Settings {
+        /** Largest magnification of the face's middle against its sides accepted (1 = seen from afar). */
+        @WithDefault("1.25")
+        double maxCentralMagnification();
+    }
+
+    /** Inner-eye-corner distance / cheekbone width of the canonical face, seen from afar (orthographic). */
+    private final double canonicalRatio;
+
+    private static final Guidance FURTHER = new Guidance("相机离脸太近（自拍）：请让他人在 1.5 米外为你拍摄",
+            "The camera was too close (selfie): ask someone to take the photo from about 1.5 m away");
+
+    private final Settings settings;
+
+    public SelfieCheck(Settings settings) {
+        super("R12", "SELFIE", true);
+        this.settings = settings;
+        List<Point3> canonical = CanonicalFaceModel.load();
+        this.canonicalRatio = Math.abs(canonical.get(133).x - canonical.get(362).x)
+                / Math.abs(canonical.get(234).x - canonical.get(454).x);
+    }
+
+    @Override
+    public CheckResult evaluate(PhotoAnalysis a) {
+        FaceGeometry face = a.requireFace();
+        double ratio = face.landmarks().distance(133, 362) / Math.max(1, face.faceWidth());
+        double magnification = ratio / canonicalRatio;
+        return Results.atMost(rule(), "NOT_A_SELFIE", "SELFIE_DISTORTION", magnification,
+                settings.maxCentralMagnification(), "face-centre magnification", FURTHER);
+    }
+}
