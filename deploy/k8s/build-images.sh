@@ -8,9 +8,10 @@
 #
 # Needs: Java 17, push credentials for REGISTRY (Jib reads ~/.docker/config.json or the credential helpers;
 # -Dquarkus.container-image.username/password work too), pull access to registry.access.redhat.com for the
-# base image, and Debian's opencv-data (deploy/prerequisites.sh installs it): photo-audit-service and
-# idcard-service load OpenCV's Haar and LBP cascades from /usr/share/opencv4/{haarcascades,lbpcascades}, so
-# those files are staged into src/main/jib/, which Quarkus' Jib extension adds to the image as they are.
+# base image, and Debian's opencv-data (deploy/prerequisites.sh installs it): idcard-service loads OpenCV's
+# Haar and LBP cascades from /usr/share/opencv4/{haarcascades,lbpcascades}, so those files are staged into its
+# src/main/jib/, which Quarkus' Jib extension adds to the image as they are. photo-audit-service needs none:
+# its neural models ship inside its jar.
 set -euo pipefail
 registry=${1:?usage: $0 REGISTRY [TAG]}
 tag=${2:-$(cd "$(dirname "$0")/../.." && ./mvnw -B -q help:evaluate -Dexpression=project.version -DforceStdout)}
@@ -24,7 +25,7 @@ opencv_data=/usr/share/opencv4
 staged=()
 cleanup() { for dir in "${staged[@]}"; do rm -rf "$dir"; done; }
 trap cleanup EXIT
-for service in photo-audit-service idcard-service; do
+for service in idcard-service; do
   jib_dir="$root/$service/src/main/jib"
   [ -e "$jib_dir" ] && { echo "$jib_dir exists already; refusing to overwrite it" >&2; exit 1; }
   staged+=("$jib_dir")

@@ -10,7 +10,7 @@
 #
 # The production base image (registry.access.redhat.com/ubi9/openjdk-17-runtime) is not reachable from
 # the machine this was written on, hence the stand-in: the layers Jib adds, the non-root user, the entry
-# point and the OpenCV cascades staged into the image are what is verified, not the UBI base.
+# point and the neural models inside the application jar are what is verified, not the UBI base.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${VERIFY_IMAGES_DIR:-$root/deploy/k8s/.verify-images}
@@ -80,7 +80,8 @@ import json, shlex; p = json.load(open('$bundle/config.json'))['process']
 print(p['user']['uid'], p['cwd'], shlex.join(p['args']))")
 echo "user $user, working directory $cwd, command: $args"
 [ "$user" != 0 ] || { echo "the image runs as root" >&2; exit 1; }
-ls "$bundle/rootfs/usr/share/opencv4/haarcascades" "$bundle/rootfs/usr/share/opencv4/lbpcascades" >/dev/null
+find "$bundle/rootfs" -name 'photo-audit-service*.jar' -exec unzip -l {} \; | grep -q 'models/mediapipe/face_landmark.tflite' \
+  || { echo "the MediaPipe models are not in photo-audit-service's jar" >&2; exit 1; }
 
 echo "== run it beside a local platform (whose own photo-audit-service is stopped)"
 platform start >/dev/null
