@@ -40,6 +40,8 @@ class ApplicationJourneyIT {
     static final String LIU_YANG = "510104196901303518";
     /** Recent ID card without a photo; has no driving-licence record. */
     static final String YANG_LEI = "610113200112254177";
+    /** Card without a usable photo; has a driving-licence record. */
+    static final String CHEN_JING = "330106199507090625";
     static final String REVIEWER = "reviewer-001";
 
     private static final Duration JOURNEY = Duration.ofSeconds(90);
@@ -153,6 +155,25 @@ class ApplicationJourneyIT {
         assertEquals(200, annotated.status());
         assertEquals("image/jpeg", annotated.contentType());
         assertTrue(annotated.body().length > 1000);
+    }
+
+    /**
+     * The photo path to a licence: a real person's compliant portrait (FRL London, CC BY 4.0; light-grey studio
+     * wall, white T-shirt, as taken) passes every rule and the licence is issued from the normalised portrait.
+     */
+    @Test
+    void aCompliantRealPortraitPassesAndTheLicenceIsIssued() throws Exception {
+        MobileApi app = new MobileApi(PLATFORM.apiBase(), PLATFORM.tokenFor(CHEN_JING));
+        String id = app.createApplication("陈静");
+        awaitStatus(app, id, "ID_CARD_REQUIRED");
+
+        assertEquals(202, app.upload(id, "/photo", "image/jpeg", resource("photos/frl_002_neutral.jpg")).status());
+        JsonNode issued = awaitStatus(app, id, "LICENCE_ISSUED");
+        assertEquals("NONE", issued.get("nextAction").asText());
+        assertTrue(issued.path("photoAudit").path("failures").isEmpty(), issued.toString());
+        MobileApi.Reply licence = app.get("/api/v1/applications/" + id + "/licence");
+        assertEquals(200, licence.status());
+        assertTrue(licence.json().get("credentials").size() > 0, licence.json().toString());
     }
 
     @Test
