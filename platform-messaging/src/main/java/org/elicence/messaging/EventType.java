@@ -22,6 +22,11 @@ import org.elicence.messaging.events.LicenceRefused;
 import org.elicence.messaging.events.LicenceStatusChanged;
 import org.elicence.messaging.events.PhotoAuditRequested;
 import org.elicence.messaging.events.PhotoAudited;
+import org.elicence.messaging.events.PhotoReviewApproved;
+import org.elicence.messaging.events.PhotoReviewCaseClosed;
+import org.elicence.messaging.events.PhotoReviewCaseOpened;
+import org.elicence.messaging.events.PhotoReviewDecision;
+import org.elicence.messaging.events.PhotoReviewDecisionRejected;
 
 /**
  * The event catalogue: every event type, the topic it travels on, its JSON Schema and its payload
@@ -60,7 +65,18 @@ public enum EventType {
     LICENCE_AUTHORITY_COMMAND("org.elicence.licence.authority-command.v1", Topics.LICENCE_AUTHORITY_COMMANDS,
             LicenceAuthorityCommand.class),
     LICENCE_AUTHORITY_COMMAND_REJECTED("org.elicence.licence.authority-command-rejected.v1",
-            Topics.LICENCE_AUTHORITY_COMMANDS_REJECTED, LicenceAuthorityCommandRejected.class);
+            Topics.LICENCE_AUTHORITY_COMMANDS_REJECTED, LicenceAuthorityCommandRejected.class),
+    PHOTO_REVIEW_CASE_OPENED("org.elicence.photo.review-case-opened.v1", Topics.PHOTO_REVIEW_CASES,
+            PhotoReviewCaseOpened.class),
+    PHOTO_REVIEW_CASE_CLOSED("org.elicence.photo.review-case-closed.v1", Topics.PHOTO_REVIEW_CASES,
+            PhotoReviewCaseClosed.class),
+    /** Typed by operators with kcat; read without CloudEvents headers (see the record's javadoc). */
+    PHOTO_REVIEW_DECISION("org.elicence.photo.review-decision.v1", Topics.PHOTO_REVIEW_DECISIONS,
+            PhotoReviewDecision.class),
+    PHOTO_REVIEW_DECISION_REJECTED("org.elicence.photo.review-decision-rejected.v1",
+            Topics.PHOTO_REVIEW_DECISIONS_REJECTED, PhotoReviewDecisionRejected.class),
+    /** application-service, on {@code applications}: staff approved a photo; the licence issuer issues from it. */
+    PHOTO_REVIEW_APPROVED("org.elicence.photo.review-approved.v1", Topics.APPLICATIONS, PhotoReviewApproved.class);
 
     private final String type;
     private final String topic;

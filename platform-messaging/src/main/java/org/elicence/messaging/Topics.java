@@ -11,6 +11,9 @@ public final class Topics {
     public static final String IDCARD_REVIEW_CASES = "idcard-review-cases";
     public static final String IDCARD_REVIEW_DECISIONS = "idcard-review-decisions";
     public static final String IDCARD_REVIEW_DECISIONS_REJECTED = "idcard-review-decisions-rejected";
+    public static final String PHOTO_REVIEW_CASES = "photo-review-cases";
+    public static final String PHOTO_REVIEW_DECISIONS = "photo-review-decisions";
+    public static final String PHOTO_REVIEW_DECISIONS_REJECTED = "photo-review-decisions-rejected";
     public static final String LICENCE_EVENTS = "licence-events";
     public static final String LICENCE_AUTHORITY_COMMANDS = "licence-authority-commands";
     public static final String LICENCE_AUTHORITY_COMMANDS_REJECTED = "licence-authority-commands-rejected";

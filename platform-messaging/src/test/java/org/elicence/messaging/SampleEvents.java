@@ -29,6 +29,11 @@ import org.elicence.messaging.events.LicenceStatusChanged;
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.PhotoAuditRequested;
 import org.elicence.messaging.events.PhotoAudited;
+import org.elicence.messaging.events.PhotoReviewApproved;
+import org.elicence.messaging.events.PhotoReviewCaseClosed;
+import org.elicence.messaging.events.PhotoReviewCaseOpened;
+import org.elicence.messaging.events.PhotoReviewDecision;
+import org.elicence.messaging.events.PhotoReviewDecisionRejected;
 import org.elicence.messaging.events.PhotoSource;
 import org.elicence.messaging.events.RuleCheck;
 
@@ -109,6 +114,21 @@ final class SampleEvents {
                     "unknown-office", LicenceAuthorityCommandRejected.AUTHORITY_NOT_AUTHORISED,
                     "authority unknown-office may not change licences", "{\"commandId\":\"" + COMMAND_ID + "\"}", 0,
                     7L, NOW);
+            case PHOTO_REVIEW_CASE_OPENED -> new PhotoReviewCaseOpened(CASE_ID, APPLICATION_ID, APPLICANT_ID, "张伟",
+                    PhotoReviewCaseOpened.PENDING, PhotoReviewCaseOpened.NOT_ASSESSABLE, PHOTO_ID,
+                    PhotoSource.APPLICANT_UPLOAD, PhotoAudited.FAIL, 1, NOW, List.of(FACE_COUNT_PASS), PORTRAIT,
+                    PORTRAIT);
+            case PHOTO_REVIEW_CASE_CLOSED -> new PhotoReviewCaseClosed(CASE_ID, APPLICATION_ID,
+                    PhotoReviewCaseClosed.REJECTED, DECISION_ID, "reviewer-017", List.of("R11"), "请摘下眼镜后重新拍照。", NOW);
+            case PHOTO_REVIEW_DECISION -> new PhotoReviewDecision(DECISION_ID, CASE_ID, "reviewer-017",
+                    PhotoReviewDecision.REJECT, List.of("R11"), "请摘下眼镜后重新拍照。", "Take off your glasses and take a new photo.",
+                    "GLASSES");
+            case PHOTO_REVIEW_DECISION_REJECTED -> new PhotoReviewDecisionRejected(DECISION_ID, CASE_ID,
+                    APPLICATION_ID, "reviewer-017", PhotoReviewDecisionRejected.NO_PORTRAIT,
+                    "the audit produced no licence portrait for this photo", "{\"decisionId\":\"" + DECISION_ID + "\"}",
+                    2, 9L, NOW);
+            case PHOTO_REVIEW_APPROVED -> new PhotoReviewApproved(APPLICATION_ID, APPLICANT_ID, CASE_ID, PHOTO_ID,
+                    PORTRAIT);
             default -> throw new AssertionError("no sample for " + type + ": add one to SampleEvents, "
                     + "and document it in docs/asyncapi.yaml and docs/events.md");
         };

@@ -1,0 +1,23 @@
+package org.elicence.messaging.events;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A photo review decision application-service refused; the case it named (if any) stays pending.
+ * {@code receivedValue} is the record as typed, so nothing is lost, and {@code sourcePartition}/
+ * {@code sourceOffset} say where it sits on {@code photo-review-decisions}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PhotoReviewDecisionRejected(String decisionId, String caseId, String applicationId,
+        String reviewerId, String code, String reason, String receivedValue, int sourcePartition,
+        long sourceOffset, Instant rejectedAt) {
+
+    public static final String UNKNOWN_CASE = "UNKNOWN_CASE";
+    public static final String CASE_ALREADY_DECIDED = "CASE_ALREADY_DECIDED";
+    public static final String MALFORMED_DECISION = "MALFORMED_DECISION";
+    public static final String REVIEWER_NOT_AUTHORISED = "REVIEWER_NOT_AUTHORISED";
+    /** APPROVE of a case without a licence portrait: there is nothing to issue the licence from. */
+    public static final String NO_PORTRAIT = "NO_PORTRAIT";
+}

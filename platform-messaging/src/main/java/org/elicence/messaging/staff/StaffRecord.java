@@ -1,0 +1,94 @@
+package org.elicence.messaging.staff;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.elicence.messaging.EventSchemas;
+import org.elicence.messaging.EventType;
+import org.elicence.messaging.inbox.PoisonEventException;
+
+/**
+ * A record an operator typed with kcat onto a staff topic (a review decision): no CloudEvents headers, just a
+ * JSON body. The consumers of those topics (idcard-service's ID-card review, application-service's photo
+ * review) share how such a record is read:
+ * <ul>
+ * <li>a record without a value or whose value is not JSON is poison (dead-lettered, never retried);</li>
+ * <li>valid JSON that does not match the schema is the consumer's to refuse onto its {@code -rejected} topic
+ * ({@link #violations});</li>
+ * <li>it is de-duplicated by its id field ({@link #dedupKey}), or by {@code partition/offset} when it has none,
+ * in the same transaction as its effect;</li>
+ * <li>fields are kept as typed, cut to {@link #MAX_FIELD_LENGTH}, so that even a malformed record is recorded.</li>
+ * </ul>
+ */
+public final class StaffRecord {
+
+    public static final int MAX_FIELD_LENGTH = 200;
+
+    private final ConsumerRecord<String, String> record;
+    private final JsonNode json;
+
+    private StaffRecord(ConsumerRecord<String, String> record, JsonNode json) {
+        this.record = record;
+        this.json = json;
+    }
+
+    /** @throws PoisonEventException when the record has no value or its value is not JSON */
+    public static StaffRecord read(ConsumerRecord<String, String> record, ObjectMapper objectMapper, String what) {
+        if (record.value() == null) {
+            throw new PoisonEventException(what + " record " + record.partition() + "/" + record.offset()
+                    + " has no value");
+        }
+        try {
+            return new StaffRecord(record, objectMapper.readTree(record.value()));
+        } catch (JsonProcessingException e) {
+            throw new PoisonEventException(what + " record " + record.partition() + "/" + record.offset()
+                    + " is not JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
+        }
+    }
+
+    public JsonNode json() {
+        return json;
+    }
+
+    /** The id the operator gave the record, or {@code partition/offset} when it has no usable one. */
+    public String dedupKey(String idField) {
+        String id = text(idField);
+        return id != null && !id.isBlank() ? id : record.partition() + "/" + record.offset();
+    }
+
+    /** A field as typed, cut to {@link #MAX_FIELD_LENGTH}; null when absent. */
+    public String text(String field) {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        String text = value.isTextual() ? value.asText() : value.toString();
+        return text.length() <= MAX_FIELD_LENGTH ? text : text.substring(0, MAX_FIELD_LENGTH);
+    }
+
+    /** Why the body does not match the schema of {@code type}; empty when it does. */
+    public List<String> violations(EventType type) {
+        return EventSchemas.violations(type, json);
+    }
+
+    public <T> T as(Class<T> type, ObjectMapper objectMapper) {
+        return objectMapper.convertValue(json, type);
+    }
+
+    public String value() {
+        return record.value();
+    }
+
+    public int partition() {
+        return record.partition();
+    }
+
+    public long offset() {
+        return record.offset();
+    }
+}
