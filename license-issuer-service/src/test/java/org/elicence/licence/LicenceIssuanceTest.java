@@ -72,6 +72,27 @@ class LicenceIssuanceTest extends LicenceServiceTestBase {
     }
 
     @Test
+    void aPhotoStaffApprovedIssuesTheLicenceFromItsPortrait() throws Exception {
+        var licence = support.newDriverLicence(java.time.LocalDate.now().plusYears(5));
+        String applicationId = newId();
+        String approval = """
+                {"applicationId":"%s","applicantId":"%s","caseId":"%s","photoId":"%s","portrait":%s}
+                """.formatted(applicationId, licence.residentId(), newId(), newId(),
+                LicenceTestSupport.portraitJson(LicenceTestSupport.portraitJpeg()));
+        assertEquals(java.util.List.of(), EventSchemas.violations(EventType.PHOTO_REVIEW_APPROVED,
+                LicenceTestSupport.JSON.readTree(approval)));
+        // application.created on the same topic is none of the issuer's business
+        kafka.publishEvent(Topics.APPLICATIONS, applicationId, EventType.APPLICATION_CREATED.type(),
+                "{\"applicationId\":\"" + applicationId + "\",\"applicantId\":\"" + licence.residentId()
+                        + "\",\"fullName\":\"测试\",\"createdAt\":\"2026-11-25T10:00:00Z\"}");
+        kafka.publishEvent(Topics.APPLICATIONS, applicationId, EventType.PHOTO_REVIEW_APPROVED.type(), approval);
+
+        JsonNode issued = support.awaitLicenceEvent(applicationId, EventType.LICENCE_ISSUED);
+        assertEquals(licence.licenceNumber(), issued.get("licenceNumber").asText());
+        assertEquals("VALID", verify(credential(issued, "jws")).getString("outcome"));
+    }
+
+    @Test
     void theRegisterIsVisibleAsMetrics() {
         // A refusal leaves the other tests' licences alone; the gauges must match the register.
         support.photoPassed(newId(), YANG_LEI_WITHOUT_LICENCE);

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.elicence.licence.service.LicenceIssuanceService;
 import org.elicence.messaging.events.IdCardApproved;
 import org.elicence.messaging.events.PhotoAudited;
+import org.elicence.messaging.events.PhotoReviewApproved;
 import org.elicence.messaging.inbox.EventRouter;
 import org.elicence.messaging.inbox.InboundEventProcessor;
 
@@ -12,7 +13,10 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** The two approvals that lead to a licence decision: a passing photo audit and an approved ID card. */
+/**
+ * The approvals that lead to a licence decision: a passing photo audit, a photo staff approved after the audit
+ * could not assess it (application-service's photo review, on {@code applications}), and an approved ID card.
+ */
 @ApplicationScoped
 public class ApprovalConsumer {
 
@@ -31,6 +35,8 @@ public class ApprovalConsumer {
                         issuance.onApproval(audited.applicationId(), audited.applicantId(), audited.portrait());
                     }
                 })
+                .on(PhotoReviewApproved.class, approved ->
+                        issuance.onApproval(approved.applicationId(), approved.applicantId(), approved.portrait()))
                 .on(IdCardApproved.class, approved ->
                         issuance.onApproval(approved.applicationId(), approved.applicantId(), approved.portrait()))
                 .build();
@@ -39,6 +45,12 @@ public class ApprovalConsumer {
     @Incoming("photo-audit-results")
     @Blocking(ordered = false)
     public void onPhotoAuditResult(ConsumerRecord<String, String> record) {
+        processor.process(CONSUMER, record, router);
+    }
+
+    @Incoming("applications")
+    @Blocking(ordered = false)
+    public void onApplicationEvent(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
     }
 
