@@ -12,6 +12,18 @@ public interface ApplicationConfig {
 
     Retention retention();
 
+    PhotoReview photoReview();
+
+    /** Staff review of photos (docs/operator-runbook.md, "Photo review"). */
+    interface PhotoReview {
+        /** Reviewer ids allowed to decide photo review cases (comma-separated); anyone else is refused. */
+        java.util.Set<String> reviewers();
+
+        /** Failed audits after which an applicant may ask for a review (POST /photo/review-request). */
+        @WithDefault("3")
+        int requestAfterFailures();
+    }
+
     interface Retention {
         /** The annotated photo (personal data) is deleted this long after the application closed. */
         @WithDefault("P30D")

@@ -11,6 +11,11 @@ public enum ApplicationStatus {
     PHOTO_AUDITING(NextAction.WAIT),
     /** The last audited photo failed; the failures say why. */
     PHOTO_REJECTED(NextAction.UPLOAD_PHOTO),
+    /**
+     * The audit could not assess every rule (none failed), or the applicant asked for a review after failing
+     * repeatedly: staff are looking at the photo (a photo review case).
+     */
+    PHOTO_UNDER_REVIEW(NextAction.WAIT),
     /** No usable ID photo in the registry: upload the ID card's front and back (or a portrait). */
     ID_CARD_REQUIRED(NextAction.UPLOAD_ID_CARD),
     /** ID-card images received; automatic checks are running or the other side is still missing. */

@@ -1,6 +1,7 @@
 package org.elicence.application.rest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,7 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.elicence.application.config.ApplicationConfig;
 import org.elicence.application.domain.Application;
 import org.elicence.application.domain.PhotoAnnotation;
+import org.elicence.application.domain.PhotoAuditAttempt;
+import org.elicence.application.domain.PhotoReviewCase;
 import org.elicence.application.service.ApplicationService;
+import org.elicence.application.service.PhotoReviewService;
 import org.elicence.application.service.UploadRateLimiter;
 import org.elicence.messaging.events.IdCardSide;
 
@@ -49,15 +53,17 @@ public class ApplicationResource {
     private static final java.util.regex.Pattern RESIDENT_ID = java.util.regex.Pattern.compile("[0-9]{17}[0-9X]");
 
     private final ApplicationService applications;
+    private final PhotoReviewService photoReviews;
     private final UploadRateLimiter rateLimiter;
     private final ApplicationConfig config;
     private final ObjectMapper json;
     private final JsonWebToken token;
 
     @Inject
-    public ApplicationResource(ApplicationService applications, UploadRateLimiter rateLimiter,
-            ApplicationConfig config, ObjectMapper json, JsonWebToken token) {
+    public ApplicationResource(ApplicationService applications, PhotoReviewService photoReviews,
+            UploadRateLimiter rateLimiter, ApplicationConfig config, ObjectMapper json, JsonWebToken token) {
         this.applications = applications;
+        this.photoReviews = photoReviews;
         this.rateLimiter = rateLimiter;
         this.config = config;
         this.json = json;
@@ -86,8 +92,33 @@ public class ApplicationResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "The application's status, next action, audit failures and licence")
+    @Transactional
     public ApplicationView get(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
-        return ApplicationView.of(applications.find(parseId(id), applicant()), language, json);
+        Application application = applications.find(parseId(id), applicant());
+        return ApplicationView.of(application, PhotoReviewCase.latest(application.id).orElse(null), language, json);
+    }
+
+    @GET
+    @Path("/{id}/photo-audits")
+    @Transactional
+    @Operation(summary = "Every photo audit of the application, newest first, with every check and its reason")
+    public List<ApplicationView.PhotoAuditAttemptView> photoAudits(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        Application application = applications.find(parseId(id), applicant());
+        UUID annotatedPhoto = PhotoAnnotation.<PhotoAnnotation>findByIdOptional(application.id)
+                .map(a -> a.photoId).orElse(null);
+        return PhotoAuditAttempt.ofApplication(application.id).stream()
+                .map(a -> ApplicationView.attempt(a, a.photoId.equals(annotatedPhoto), language))
+                .toList();
+    }
+
+    @POST
+    @Path("/{id}/photo/review-request")
+    @Operation(summary = "Ask staff to review the last photo, after failing the audit the configured number of times")
+    public Response requestPhotoReview(@PathParam("id") String id) {
+        PhotoReviewCase reviewCase = photoReviews.requestReview(parseId(id), applicant());
+        return Response.accepted(Map.of("caseId", reviewCase.caseId.toString(), "status", "PHOTO_UNDER_REVIEW"))
+                .build();
     }
 
     @PUT

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.elicence.application.domain.Application;
+import org.elicence.application.domain.PhotoReviewCase;
 
 /**
  * The application as the mobile API returns it. Messages are in the language the client asked for
@@ -17,7 +18,23 @@ import org.elicence.application.domain.Application;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ApplicationView(String id, String fullName, String status, String nextAction, Instant createdAt,
-        Instant updatedAt, PhotoAuditView photoAudit, NoticeView notice, IdCardView idCard, JsonNode licence) {
+        Instant updatedAt, PhotoAuditView photoAudit, PhotoReviewView photoReview, NoticeView notice,
+        IdCardView idCard, JsonNode licence) {
+
+    /**
+     * The latest staff review of a photo: PENDING while staff look at it, then APPROVED or REJECTED with the
+     * rules the reviewer named and their reason, in the applicant's language.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PhotoReviewView(String caseId, String status, String trigger, String photoId, Instant openedAt,
+            Instant decidedAt, List<String> rules, String code, String reason) {
+
+        public static PhotoReviewView of(PhotoReviewCase c, String language) {
+            String reason = Languages.isEnglish(language) && c.reasonEn != null ? c.reasonEn : c.reason;
+            return new PhotoReviewView(c.caseId.toString(), c.status.name(), c.trigger, c.photoId.toString(),
+                    c.openedAt, c.decidedAt, c.rules, c.code, reason);
+        }
+    }
 
     public record PhotoAuditView(String verdict, String photoId, List<FailureView> failures,
             List<FailureView> notAssessable, String annotatedImage) {
@@ -36,8 +53,13 @@ public record ApplicationView(String id, String fullName, String status, String 
     }
 
     public static ApplicationView of(Application a, String language, ObjectMapper json) {
+        return of(a, null, language, json);
+    }
+
+    public static ApplicationView of(Application a, PhotoReviewCase review, String language, ObjectMapper json) {
         return new ApplicationView(a.id.toString(), a.fullName, a.status.name(), a.nextAction.name(), a.createdAt,
-                a.updatedAt, photoAudit(a, language, json), notice(a, language, json),
+                a.updatedAt, photoAudit(a, language, json), review == null ? null : PhotoReviewView.of(review, language),
+                notice(a, language, json),
                 a.idCardFront == null && a.idCardBack == null ? null : new IdCardView(a.idCardFront, a.idCardBack),
                 a.licence == null ? null : read(json, a.licence));
     }
@@ -59,6 +81,30 @@ public record ApplicationView(String id, String fullName, String status, String 
         JsonNode notice = read(json, a.notice);
         List<FailureView> failures = notice.has("checks") ? checks(notice.get("checks"), "FAIL", language) : null;
         return new NoticeView(notice.path("code").asText(), localized(notice.path("message"), language), failures);
+    }
+
+    /** One audit in the applicant's history: every check, the failed and unassessable ones first. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PhotoAuditAttemptView(String photoId, String source, String verdict, Instant auditedAt,
+            List<CheckView> checks, String annotatedImage) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CheckView(String rule, String code, String verdict, Double measured, String threshold, String unit,
+            String message) {
+    }
+
+    public static PhotoAuditAttemptView attempt(org.elicence.application.domain.PhotoAuditAttempt attempt,
+            boolean annotated, String language) {
+        List<CheckView> checks = attempt.checks.stream()
+                .sorted(java.util.Comparator.comparingInt(c -> "PASS".equals(c.verdict()) ? 1 : 0))
+                .map(c -> new CheckView(c.rule(), c.code(), c.verdict(), c.measured(), c.threshold(), c.unit(),
+                        c.message() == null ? null : Languages.isEnglish(language) ? c.message().en()
+                                : c.message().zhCN()))
+                .toList();
+        return new PhotoAuditAttemptView(attempt.photoId.toString(), attempt.source, attempt.verdict,
+                attempt.auditedAt, checks,
+                annotated ? "/api/v1/applications/" + attempt.applicationId + "/photo/annotated" : null);
     }
 
     private static List<FailureView> checks(JsonNode checks, String verdict, String language) {

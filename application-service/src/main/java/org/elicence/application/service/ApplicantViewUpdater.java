@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.elicence.application.domain.Application;
 import org.elicence.application.domain.ApplicationStatus;
 import org.elicence.application.domain.PhotoAnnotation;
+import org.elicence.application.domain.PhotoAuditAttempt;
 import org.elicence.messaging.events.IdCardApproved;
 import org.elicence.messaging.events.IdCardRejected;
 import org.elicence.messaging.events.IdCardReviewOpened;
@@ -22,8 +23,11 @@ import org.elicence.messaging.events.LicenceRefused;
 import org.elicence.messaging.events.LicenceStatusChanged;
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.PhotoAudited;
+import org.elicence.messaging.events.RuleCheck;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -38,10 +42,14 @@ public class ApplicantViewUpdater {
     private static final Logger LOG = Logger.getLogger(ApplicantViewUpdater.class);
 
     private final ObjectMapper objectMapper;
+    private final PhotoReviewService photoReviews;
+    private final MeterRegistry metrics;
 
     @Inject
-    public ApplicantViewUpdater(ObjectMapper objectMapper) {
+    public ApplicantViewUpdater(ObjectMapper objectMapper, PhotoReviewService photoReviews, MeterRegistry metrics) {
         this.objectMapper = objectMapper;
+        this.photoReviews = photoReviews;
+        this.metrics = metrics;
     }
 
     public void onRegistryPhotoRetrieved(IdRegistryPhotoRetrieved event) {
@@ -67,6 +75,8 @@ public class ApplicantViewUpdater {
             application.photoAudit = json(Map.of("verdict", event.verdict(), "photoId", event.photoId(),
                     "checks", event.checks()));
             storeAnnotation(application, event);
+            PhotoAuditAttempt.record(application.id, event);
+            countAudit(event);
             if (application.currentPhotoId == null) {
                 // The registry photo's verdict overtook IdRegistryPhotoRetrieved (another topic).
                 application.currentPhotoId = UUID.fromString(event.photoId());
@@ -77,7 +87,16 @@ public class ApplicantViewUpdater {
             if (event.passed()) {
                 application.notice = null;
                 application.moveTo(ApplicationStatus.LICENCE_PENDING);
-            } else if (event.photoId().equals(String.valueOf(application.currentPhotoId))) {
+            } else if (!event.photoId().equals(String.valueOf(application.currentPhotoId))
+                    || application.status == ApplicationStatus.PHOTO_UNDER_REVIEW) {
+                // An older photo's verdict, or staff are already looking at one: nothing moves.
+                return;
+            } else if (PhotoReviewService.needsReview(event)) {
+                // Nothing failed, but not everything could be verified: a person decides, never the machine.
+                application.notice = null;
+                photoReviews.openForAudit(application, event);
+                application.moveTo(ApplicationStatus.PHOTO_UNDER_REVIEW);
+            } else {
                 application.moveTo(ApplicationStatus.PHOTO_REJECTED);
             }
         });
@@ -153,6 +172,16 @@ public class ApplicantViewUpdater {
                 application.updatedAt = Instant.now();
             }
         });
+    }
+
+    /** Audits by verdict, and each rule's result by rule and verdict. */
+    private void countAudit(PhotoAudited event) {
+        Counter.builder("photo.audits").description("Photo audits received, by verdict")
+                .tag("verdict", event.verdict()).register(metrics).increment();
+        for (RuleCheck check : event.checks()) {
+            Counter.builder("photo.audit.checks").description("Photo audit rule results, by rule and verdict")
+                    .tag("rule", check.rule()).tag("verdict", check.verdict()).register(metrics).increment();
+        }
     }
 
     private void storeAnnotation(Application application, PhotoAudited event) {

@@ -116,6 +116,10 @@ public class ApplicationService {
             throw new ProblemException(409, "APPLICATION_SETTLED", "Application no longer takes uploads",
                     "This application is " + application.status + "; no further images are needed.");
         }
+        if (application.status == ApplicationStatus.PHOTO_UNDER_REVIEW) {
+            throw new ProblemException(409, "PHOTO_UNDER_REVIEW", "Staff are reviewing your photo",
+                    "A member of staff is reviewing your photo; you will see the decision and its reasons here.");
+        }
         return application;
     }
 

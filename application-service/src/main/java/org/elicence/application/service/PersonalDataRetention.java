@@ -39,6 +39,12 @@ public class PersonalDataRetention {
                 + "(SELECT id FROM application WHERE closed_at < :cutoff)")
                 .setParameter("cutoff", cutoff)
                 .executeUpdate();
+        // The images of decided photo review cases go with the annotated photo.
+        entityManager.createNativeQuery("UPDATE photo_review_case SET annotated = NULL, portrait = NULL "
+                + "WHERE status <> 'PENDING' AND (annotated IS NOT NULL OR portrait IS NOT NULL) AND application_id IN "
+                + "(SELECT id FROM application WHERE closed_at < :cutoff)")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
         if (deleted > 0) {
             LOG.infof("deleted %d annotated photos of applications closed before %s", deleted, cutoff);
         }

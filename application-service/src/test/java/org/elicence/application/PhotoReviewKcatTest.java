@@ -1,0 +1,329 @@
+package org.elicence.application;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.elicence.infra.KafkaTestClient;
+import org.elicence.infra.LocalInfraTestResource;
+import org.elicence.infra.Runbook;
+import org.elicence.messaging.EventSchemas;
+import org.elicence.messaging.EventType;
+import org.elicence.messaging.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/**
+ * Issue 12 on the real broker: a photo the audit could not fully assess goes to staff, who work the queue
+ * with the real kcat binary running docs/operator-runbook.md's photo review blocks verbatim; an applicant
+ * who keeps failing asks for a review; the applicant sees every attempt and the reviewer's reasons.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "application_review_test"))
+@WithTestResource(JwtKeysTestResource.class)
+class PhotoReviewKcatTest {
+
+    private static final String ALICE = "11010119900307213X";
+    private static final String BOB = "310104198511230466";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static KafkaTestClient kafka;
+    private static String broker;
+
+    @Inject
+    ObjectMapper json;
+
+    @TempDir
+    Path workDir;
+
+    @BeforeAll
+    static void connect() {
+        broker = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        kafka = new KafkaTestClient(broker);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void aPhotoTheMachineCouldNotFullyAssessIsDecidedByStaffWithKcat() throws Exception {
+        // Nothing failed, R11 could not be assessed: staff, not the machine, decide; with a portrait.
+        String approved = create(ALICE);
+        String approvedPhoto = upload(ALICE, approved);
+        audit(approved, ALICE, approvedPhoto, List.of(pass("R1"), notAssessable("R11")), true);
+        awaitStatus(ALICE, approved, "PHOTO_UNDER_REVIEW", "WAIT");
+        JsonNode opened = caseOf(approved);
+        assertEquals(List.of(), EventSchemas.violations(EventType.PHOTO_REVIEW_CASE_OPENED, opened));
+        assertEquals("NOT_ASSESSABLE", opened.get("trigger").asText());
+        assertEquals("Test Applicant", opened.get("applicantName").asText());
+        assertEquals(2, opened.get("checks").size());
+        assertEquals(0.2, opened.at("/checks/1/measured").asDouble());
+        assertEquals("<= 0.10", opened.at("/checks/1/threshold").asText());
+        String approvedCase = opened.get("caseId").asText();
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + approved).then()
+                .body("photoReview.status", equalTo("PENDING")).body("photoReview.caseId", equalTo(approvedCase));
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).contentType("image/jpeg").body(TestImages.jpeg())
+                .put("/api/v1/applications/" + approved + "/photo")
+                .then().statusCode(409).body("code", equalTo("PHOTO_UNDER_REVIEW"));
+
+        // Another: R5 not assessable, no portrait from the audit.
+        String rejected = create(BOB);
+        String rejectedPhoto = upload(BOB, rejected);
+        audit(rejected, BOB, rejectedPhoto, List.of(pass("R1"), notAssessable("R5"), notAssessable("R11")), false);
+        awaitStatus(BOB, rejected, "PHOTO_UNDER_REVIEW", "WAIT");
+        String rejectedCase = caseOf(rejected).get("caseId").asText();
+
+        String pending = Runbook.run("photo-review-list-pending", vars(), workDir);
+        assertTrue(pending.contains(approvedCase) && pending.contains(rejectedCase), pending);
+        JsonNode shown = json.readTree(Runbook.run("photo-review-show-case", vars("CASE_ID", approvedCase), workDir));
+        assertEquals("NOT_ASSESSABLE", shown.at("/checks/0/verdict").asText(), "unassessable checks first");
+        assertTrue(shown.get("hasPortrait").asBoolean());
+        assertFalse(shown.at("/portrait").has("base64"));
+        Runbook.run("photo-review-save-images", vars("CASE_ID", approvedCase), workDir);
+        assertTrue(Files.size(workDir.resolve("photo-case-" + approvedCase + "-portrait.jpg")) > 100);
+        assertTrue(Files.size(workDir.resolve("photo-case-" + approvedCase + "-annotated.jpg")) > 100);
+
+        // Refused: a reviewer not on the list; an approval without a portrait; a rule the case does not have.
+        kafka.publishRaw(Topics.PHOTO_REVIEW_DECISIONS, approvedCase, decision(approvedCase, "mallory", "APPROVE"), Map.of());
+        assertRefused(approvedCase, "REVIEWER_NOT_AUTHORISED");
+        Runbook.run("photo-review-approve", vars("CASE_ID", rejectedCase, "REVIEWER_ID", "reviewer-001"), workDir);
+        assertRefused(rejectedCase, "NO_PORTRAIT");
+        Runbook.run("photo-review-reject", vars("CASE_ID", rejectedCase, "REVIEWER_ID", "reviewer-002",
+                "RULES", "R9", "REASON", "测试"), workDir);
+        assertRefused(rejectedCase, "MALFORMED_DECISION");
+
+        Runbook.run("photo-review-approve", vars("CASE_ID", approvedCase, "REVIEWER_ID", "reviewer-001"), workDir);
+        ConsumerRecord<String, String> approval = kafka.await(Topics.APPLICATIONS, r -> approved.equals(r.key())
+                && EventType.PHOTO_REVIEW_APPROVED.type().equals(KafkaTestClient.header(r, "ce_type")), WAIT);
+        JsonNode approvalData = json.readTree(approval.value());
+        assertEquals(List.of(), EventSchemas.violations(EventType.PHOTO_REVIEW_APPROVED, approvalData));
+        assertEquals(ALICE, approvalData.get("applicantId").asText());
+        assertEquals(approvedPhoto, approvalData.get("photoId").asText());
+        awaitStatus(ALICE, approved, "LICENCE_PENDING", "WAIT");
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + approved).then()
+                .body("photoReview.status", equalTo("APPROVED"));
+
+        Runbook.run("photo-review-reject", vars("CASE_ID", rejectedCase, "REVIEWER_ID", "reviewer-002",
+                "RULES", "R5,R11", "REASON", "请摘下帽子和眼镜后重新拍照", "REASON_EN",
+                "take off your cap and glasses and take a new photo", "CODE", "HEADWEAR_AND_GLASSES"), workDir);
+        awaitStatus(BOB, rejected, "PHOTO_REJECTED", "UPLOAD_PHOTO");
+        given().auth().oauth2(Tokens.forApplicant(BOB)).header("Accept-Language", "en")
+                .get("/api/v1/applications/" + rejected).then()
+                .body("photoReview.status", equalTo("REJECTED"))
+                .body("photoReview.rules", contains("R5", "R11"))
+                .body("photoReview.reason", equalTo("take off your cap and glasses and take a new photo"))
+                .body("notice.code", equalTo("HEADWEAR_AND_GLASSES"))
+                .body("notice.message", containsString("(R5, R11): take off your cap and glasses"));
+        given().auth().oauth2(Tokens.forApplicant(BOB)).get("/api/v1/applications/" + rejected).then()
+                .body("photoReview.reason", equalTo("请摘下帽子和眼镜后重新拍照"))
+                .body("notice.message", containsString("请摘下帽子和眼镜后重新拍照"));
+
+        String outcome = Runbook.run("photo-review-decision-outcome", vars("CASE_ID", rejectedCase), workDir);
+        assertTrue(outcome.contains("\"status\":\"REJECTED\"") && outcome.contains("NO_PORTRAIT")
+                && outcome.contains("MALFORMED_DECISION"), outcome);
+        String stillPending = Runbook.run("photo-review-list-pending", vars(), workDir);
+        assertFalse(stillPending.contains(approvedCase) || stillPending.contains(rejectedCase), stillPending);
+
+        assertDuplicatesAndInvalidDecisionsChangeNothing(approved, approvedCase);
+        assertTheMetricsCountAuditsAndReviews();
+    }
+
+    private void assertDuplicatesAndInvalidDecisionsChangeNothing(String applicationId, String caseId) throws Exception {
+        JsonNode closed = json.readTree(kafka.await(Topics.PHOTO_REVIEW_CASES, r -> applicationId.equals(r.key())
+                && EventType.PHOTO_REVIEW_CASE_CLOSED.type().equals(KafkaTestClient.header(r, "ce_type")), WAIT).value());
+        String redelivered = "{\"decisionId\":\"" + closed.get("decisionId").asText() + "\",\"caseId\":\"" + caseId
+                + "\",\"reviewerId\":\"reviewer-001\",\"decision\":\"APPROVE\"}";
+        kafka.publishRaw(Topics.PHOTO_REVIEW_DECISIONS, caseId, redelivered, Map.of());
+        kafka.publishRaw(Topics.PHOTO_REVIEW_DECISIONS, caseId, decision(caseId, "reviewer-002", "APPROVE"), Map.of());
+        assertRefused(caseId, "CASE_ALREADY_DECIDED");
+        String unknown = UUID.randomUUID().toString();
+        kafka.publishRaw(Topics.PHOTO_REVIEW_DECISIONS, unknown, decision(unknown, "reviewer-001", "APPROVE"), Map.of());
+        assertRefused(unknown, "UNKNOWN_CASE");
+        // REJECT without rules and reason: the schema refuses it
+        kafka.publishRaw(Topics.PHOTO_REVIEW_DECISIONS, caseId, decision(caseId, "reviewer-001", "REJECT"), Map.of());
+        await().atMost(WAIT).until(() -> refusals(caseId).stream().anyMatch(r ->
+                "MALFORMED_DECISION".equals(r.get("code").asText()) && r.get("reason").asText().contains("rules")));
+        kafka.publishRaw(Topics.PHOTO_REVIEW_DECISIONS, "garbled", "approve it please", Map.of());
+        kafka.awaitDeadLetters("application-service.dlq", "garbled", 1, WAIT);
+        assertEquals(1, KafkaTestClient.readAll(broker, Topics.APPLICATIONS).stream().filter(r -> applicationId
+                .equals(r.key()) && EventType.PHOTO_REVIEW_APPROVED.type().equals(KafkaTestClient.header(r, "ce_type")))
+                .count(), "the redelivered decision had no second effect");
+    }
+
+    private void assertTheMetricsCountAuditsAndReviews() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String expected : List.of("photo_audits_total{", "photo_audit_checks_total{", "rule=\"R11\"",
+                "photo_review_cases_opened_total{", "photo_review_cases_decided_total{",
+                "photo_review_decisions_refused_total{", "photo_review_time_to_decision_seconds_count{")) {
+            assertTrue(metrics.contains(expected), expected + " in /q/metrics");
+        }
+    }
+
+    @Test
+    void anApplicantWhoKeepsFailingAsksForAReviewAndSeesEveryAttempt() throws Exception {
+        String id = create(BOB);
+        given().auth().oauth2(Tokens.forApplicant(BOB)).post("/api/v1/applications/" + id + "/photo/review-request")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("PHOTO_REVIEW_NOT_AVAILABLE"));
+        String last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            last = upload(BOB, id);
+            // A rule FAILed next to an unassessable one: the applicant's to fix, no review case.
+            audit(id, BOB, last, List.of(fail("R2"), notAssessable("R11")), false);
+            awaitStatus(BOB, id, "PHOTO_REJECTED", "UPLOAD_PHOTO");
+            String photo = last;
+            await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(BOB))
+                    .get("/api/v1/applications/" + id + "/photo-audits").then().body("[0].photoId", equalTo(photo)));
+            if (attempt < 3) {
+                given().auth().oauth2(Tokens.forApplicant(BOB))
+                        .post("/api/v1/applications/" + id + "/photo/review-request")
+                        .then().statusCode(409).body("code", equalTo("PHOTO_REVIEW_NOT_YET_AVAILABLE"));
+            }
+        }
+        given().auth().oauth2(Tokens.forApplicant(BOB)).header("Accept-Language", "en")
+                .get("/api/v1/applications/" + id + "/photo-audits").then().statusCode(200)
+                .body("", hasSize(3))
+                .body("[0].photoId", equalTo(last))
+                .body("[0].verdict", equalTo("FAIL"))
+                .body("[0].checks[0].rule", equalTo("R2"))
+                .body("[0].checks[0].measured", equalTo(0.2f))
+                .body("[0].checks[0].threshold", equalTo("<= 0.10"))
+                .body("[0].checks[0].message", equalTo("R2 in English"))
+                .body("[0].annotatedImage", equalTo("/api/v1/applications/" + id + "/photo/annotated"))
+                .body("[1].annotatedImage", equalTo(null))
+                .body("[2].checks", hasSize(2));
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id + "/photo-audits")
+                .then().statusCode(404);
+        assertTrue(KafkaTestClient.readAll(broker, Topics.PHOTO_REVIEW_CASES).stream().noneMatch(r -> id.equals(r.key())),
+                "no case while a rule failed");
+
+        String caseId = given().auth().oauth2(Tokens.forApplicant(BOB))
+                .post("/api/v1/applications/" + id + "/photo/review-request")
+                .then().statusCode(202).body("status", equalTo("PHOTO_UNDER_REVIEW")).extract().path("caseId");
+        JsonNode opened = caseOf(id);
+        assertEquals(caseId, opened.get("caseId").asText());
+        assertEquals(List.of(), EventSchemas.violations(EventType.PHOTO_REVIEW_CASE_OPENED, opened));
+        assertEquals("APPLICANT_REQUEST", opened.get("trigger").asText());
+        assertEquals(3, opened.get("failedAudits").asInt());
+        assertEquals(last, opened.get("photoId").asText());
+        assertEquals(64, opened.at("/annotated/width").asInt());
+        assertEquals(Base64.getEncoder().encodeToString(TestImages.jpeg()), opened.at("/annotated/base64").asText());
+        awaitStatus(BOB, id, "PHOTO_UNDER_REVIEW", "WAIT");
+        given().auth().oauth2(Tokens.forApplicant(BOB)).post("/api/v1/applications/" + id + "/photo/review-request")
+                .then().statusCode(409).body("code", equalTo("PHOTO_REVIEW_NOT_AVAILABLE"));
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    private JsonNode caseOf(String applicationId) throws Exception {
+        return json.readTree(kafka.await(Topics.PHOTO_REVIEW_CASES, r -> applicationId.equals(r.key())
+                && EventType.PHOTO_REVIEW_CASE_OPENED.type().equals(KafkaTestClient.header(r, "ce_type")), WAIT).value());
+    }
+
+    private List<JsonNode> refusals(String caseId) {
+        return KafkaTestClient.readAll(broker, Topics.PHOTO_REVIEW_DECISIONS_REJECTED).stream()
+                .map(r -> {
+                    try {
+                        return json.readTree(r.value());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .filter(data -> caseId.equals(data.path("caseId").asText()))
+                .toList();
+    }
+
+    private void assertRefused(String caseId, String code) {
+        await().atMost(WAIT).until(() -> refusals(caseId).stream().anyMatch(r -> code.equals(r.get("code").asText())));
+        refusals(caseId).forEach(r -> assertEquals(List.of(),
+                EventSchemas.violations(EventType.PHOTO_REVIEW_DECISION_REJECTED, r)));
+    }
+
+    private static Map<String, String> vars(String... pairs) {
+        Map<String, String> vars = new java.util.HashMap<>(Map.of("BROKER", broker));
+        for (int i = 0; i < pairs.length; i += 2) {
+            vars.put(pairs[i], pairs[i + 1]);
+        }
+        return vars;
+    }
+
+    private static String decision(String caseId, String reviewer, String decision) {
+        return "{\"decisionId\":\"" + UUID.randomUUID() + "\",\"caseId\":\"" + caseId + "\",\"reviewerId\":\""
+                + reviewer + "\",\"decision\":\"" + decision + "\"}";
+    }
+
+    private static String pass(String rule) {
+        return check(rule, "PASS");
+    }
+
+    private static String fail(String rule) {
+        return check(rule, "FAIL");
+    }
+
+    private static String notAssessable(String rule) {
+        return check(rule, "NOT_ASSESSABLE");
+    }
+
+    private static String check(String rule, String verdict) {
+        return """
+                {"rule":"%s","code":"%s_CHECK","verdict":"%s","measured":0.2,"threshold":"<= 0.10","unit":"ratio",
+                 "message":{"zh-CN":"%s 中文","en":"%s in English"}}""".formatted(rule, rule, verdict, rule, rule);
+    }
+
+    private void audit(String applicationId, String applicant, String photoId, List<String> checks,
+            boolean portrait) {
+        String image = "{\"contentType\":\"image/jpeg\",\"width\":64,\"height\":80,\"base64\":\""
+                + Base64.getEncoder().encodeToString(TestImages.jpeg()) + "\"}";
+        String event = """
+                {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"APPLICANT_UPLOAD","verdict":"FAIL",
+                 "checks":[%s],%s"annotated":%s,"auditedAt":"%s","durationMillis":42}
+                """.formatted(applicationId, applicant, photoId, String.join(",", checks),
+                portrait ? "\"portrait\":" + image + "," : "", image, java.time.Instant.now());
+        kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, applicationId, EventType.PHOTO_AUDITED.type(), event);
+    }
+
+    private static String upload(String applicant, String id) {
+        return given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("image/jpeg").body(TestImages.jpeg())
+                .put("/api/v1/applications/" + id + "/photo").then().statusCode(202).extract().path("photoId");
+    }
+
+    private static void awaitStatus(String applicant, String id, String status, String nextAction) {
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
+                .get("/api/v1/applications/" + id).then().statusCode(200)
+                .body("status", equalTo(status)).body("nextAction", equalTo(nextAction)));
+    }
+
+    private static String create(String applicant) {
+        return given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("application/json")
+                .body("{\"fullName\":\"Test Applicant\"}").post("/api/v1/applications").then().statusCode(201)
+                .extract().path("id");
+    }
+}
