@@ -5,13 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.elicence.idcard.config.ReviewConfig;
-import org.elicence.messaging.EventSchemas;
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.events.IdCardApproved;
 import org.elicence.messaging.events.IdCardRejected;
@@ -19,8 +16,8 @@ import org.elicence.messaging.events.IdCardReviewCaseClosed;
 import org.elicence.messaging.events.IdCardReviewDecision;
 import org.elicence.messaging.events.IdCardReviewDecisionRejected;
 import org.elicence.messaging.events.LocalizedText;
-import org.elicence.messaging.inbox.PoisonEventException;
 import org.elicence.messaging.outbox.Outbox;
+import org.elicence.messaging.staff.StaffRecord;
 import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +37,6 @@ public class ReviewDecisionService {
 
     private static final Logger LOG = Logger.getLogger(ReviewDecisionService.class);
     static final String REJECTED_BY_REVIEWER = "REJECTED_BY_REVIEWER";
-    private static final int MAX_FIELD_LENGTH = 200;
 
     private final ObjectMapper objectMapper;
     private final ReviewConfig config;
@@ -58,10 +54,10 @@ public class ReviewDecisionService {
 
     @Transactional
     public void onDecisionRecord(ConsumerRecord<String, String> record) {
-        JsonNode json = parse(record);
-        String decisionId = text(json, "decisionId");
-        String key = decisionId != null && !decisionId.isBlank() ? decisionId
-                : record.partition() + "/" + record.offset();
+        // Valid JSON that is not a decision object is refused as malformed, not dead-lettered.
+        StaffRecord typed = StaffRecord.read(record, objectMapper, "decision");
+        String decisionId = typed.text("decisionId");
+        String key = typed.dedupKey("decisionId");
         if (ReviewDecision.findById(key) != null) {
             LOG.infof("decision %s was already handled, ignoring the redelivery", key);
             return;
@@ -69,11 +65,11 @@ public class ReviewDecisionService {
         ReviewDecision row = new ReviewDecision();
         row.decisionKey = key;
         row.decisionId = decisionId;
-        row.caseId = text(json, "caseId");
-        row.reviewerId = text(json, "reviewerId");
-        row.decision = text(json, "decision");
-        row.reason = text(json, "reason");
-        row.reasonEn = text(json, "reasonEn");
+        row.caseId = typed.text("caseId");
+        row.reviewerId = typed.text("reviewerId");
+        row.decision = typed.text("decision");
+        row.reason = typed.text("reason");
+        row.reasonEn = typed.text("reasonEn");
         row.receivedValue = record.value();
         row.sourcePartition = record.partition();
         row.sourceOffset = record.offset();
@@ -81,17 +77,18 @@ public class ReviewDecisionService {
 
         Optional<ReviewCase> reviewCase = caseOf(row.caseId);
         reviewCase.ifPresent(found -> row.applicationId = found.applicationId);
-        Optional<DecisionRefusal> refusal = validate(json, row, reviewCase);
+        Optional<DecisionRefusal> refusal = validate(typed, row, reviewCase);
         if (refusal.isPresent()) {
             refuse(row, refusal.get());
         } else {
-            apply(objectMapper.convertValue(json, IdCardReviewDecision.class), reviewCase.get(), row);
+            apply(typed.as(IdCardReviewDecision.class, objectMapper), reviewCase.get(), row);
         }
         row.persist();
     }
 
-    private Optional<DecisionRefusal> validate(JsonNode json, ReviewDecision row, Optional<ReviewCase> reviewCase) {
-        List<String> violations = EventSchemas.violations(EventType.ID_CARD_REVIEW_DECISION, json);
+    private Optional<DecisionRefusal> validate(StaffRecord typed, ReviewDecision row,
+            Optional<ReviewCase> reviewCase) {
+        List<String> violations = typed.violations(EventType.ID_CARD_REVIEW_DECISION);
         if (!violations.isEmpty()) {
             return Optional.of(new DecisionRefusal(IdCardReviewDecisionRejected.MALFORMED_DECISION,
                     "the decision does not match its schema (docs/operator-runbook.md): "
@@ -164,30 +161,5 @@ public class ReviewDecisionService {
         }
         // Locked: two decisions on one case in flight at once must not both find it pending.
         return id == null ? Optional.empty() : ReviewCase.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    private JsonNode parse(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            throw new PoisonEventException("decision record " + record.partition() + "/" + record.offset()
-                    + " has no value");
-        }
-        try {
-            // Valid JSON that is not a decision object is refused as malformed, not dead-lettered.
-            return objectMapper.readTree(record.value());
-        } catch (JsonProcessingException e) {
-            throw new PoisonEventException("decision record " + record.partition() + "/" + record.offset()
-                    + " is not JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
-        }
-    }
-
-    /** A field as typed, cut to the column's width: a malformed decision must still be recorded. */
-    private static String text(JsonNode json, String field) {
-        JsonNode value = json.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        String text = value.isTextual() ? value.asText() : value.toString();
-        return text.length() <= MAX_FIELD_LENGTH ? text : text.substring(0, MAX_FIELD_LENGTH);
     }
 }
