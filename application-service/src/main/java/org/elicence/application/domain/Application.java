@@ -15,7 +15,9 @@ import jakarta.persistence.Version;
 
 /**
  * The applicant's view of one application. JSON columns hold what the other services reported
- * (the audit, the licence, a notice) in the shape the mobile API returns.
+ * (the audit, the licence, a notice) in the shape the mobile API returns. Each event has one method here
+ * that owns its transition (docs/api.md "Status values"; every status × event pair is in
+ * {@code ApplicationTransitionsTest}); nothing else sets the status.
  */
 @Entity
 @Table(name = "application")
@@ -78,8 +80,159 @@ public class Application extends PanacheEntityBase {
     @Version
     public long version;
 
+    // --- transitions: one method per event, each owning its rule (docs/api.md "Status values") -------------
+
+    /** What a photo audit asks of the caller beyond the application's own state. */
+    public enum AuditOutcome {
+        /** Nothing more to do. */
+        NONE,
+        /** No rule failed but not every rule could be verified: open a photo review case. */
+        OPEN_PHOTO_REVIEW
+    }
+
+    /** Uploads are taken until the application is settled, except while staff review a photo. */
+    public boolean acceptsUploads() {
+        return !status.isSettled() && status != ApplicationStatus.PHOTO_UNDER_REVIEW;
+    }
+
+    /** The applicant uploaded a portrait; the caller checked {@link #acceptsUploads()}. */
+    public void photoUploaded(UUID photoId) {
+        requireUploads();
+        currentPhotoId = photoId;
+        moveTo(ApplicationStatus.PHOTO_AUDITING);
+    }
+
+    /** The applicant uploaded one side of the ID card; the caller checked {@link #acceptsUploads()}. */
+    public void idCardSideUploaded(boolean front) {
+        requireUploads();
+        recordIdCardSide(front, "RECEIVED");
+        moveTo(ApplicationStatus.ID_CARD_CHECKING);
+    }
+
+    /** The registry's photo went to the audit: counts only while nothing else happened yet. */
+    public void registryPhotoRetrieved(UUID photoId) {
+        if (status == ApplicationStatus.SUBMITTED) {
+            currentPhotoId = photoId;
+            moveTo(ApplicationStatus.PHOTO_AUDITING);
+        }
+    }
+
+    /** No usable registry photo: the reason is always recorded; the status moves only from SUBMITTED. */
+    public void idCardUploadRequired(String reasonNotice) {
+        notice = reasonNotice;
+        if (status == ApplicationStatus.SUBMITTED) {
+            moveTo(ApplicationStatus.ID_CARD_REQUIRED);
+        }
+    }
+
+    /**
+     * A photo's verdict. A pass settles the application; a failure of the current photo rejects it, unless no rule
+     * failed but some could not be assessed: then staff decide. Late verdicts of older photos, and any verdict
+     * while staff review a photo or after the application settled, move nothing.
+     */
+    public AuditOutcome photoAudited(UUID photoId, boolean passed, boolean needsReview) {
+        if (currentPhotoId == null) {
+            // The registry photo's verdict overtook IdRegistryPhotoRetrieved (another topic).
+            currentPhotoId = photoId;
+        }
+        if (status.isSettled()) {
+            return AuditOutcome.NONE;
+        }
+        if (passed) {
+            notice = null;
+            moveTo(ApplicationStatus.LICENCE_PENDING);
+            return AuditOutcome.NONE;
+        }
+        if (!photoId.equals(currentPhotoId) || status == ApplicationStatus.PHOTO_UNDER_REVIEW) {
+            return AuditOutcome.NONE;
+        }
+        if (needsReview) {
+            notice = null;
+            moveTo(ApplicationStatus.PHOTO_UNDER_REVIEW);
+            return AuditOutcome.OPEN_PHOTO_REVIEW;
+        }
+        moveTo(ApplicationStatus.PHOTO_REJECTED);
+        return AuditOutcome.NONE;
+    }
+
+    /** An ID-card side's checks: recorded always; a failure rejects the card unless settled or a photo is in review. */
+    public void idCardSideChecked(boolean front, String verdict, boolean passed, String failureNotice) {
+        recordIdCardSide(front, verdict);
+        if (!passed && !status.isSettled() && status != ApplicationStatus.PHOTO_UNDER_REVIEW) {
+            notice = failureNotice;
+            moveTo(ApplicationStatus.ID_CARD_REJECTED);
+        }
+    }
+
+    public void idCardReviewOpened() {
+        if (!status.isSettled() && status != ApplicationStatus.PHOTO_UNDER_REVIEW) {
+            notice = null;
+            moveTo(ApplicationStatus.ID_CARD_UNDER_REVIEW);
+        }
+    }
+
+    public void idCardApproved() {
+        approved();
+    }
+
+    public void idCardRejected(String rejectionNotice) {
+        if (!status.isSettled() && status != ApplicationStatus.PHOTO_UNDER_REVIEW) {
+            notice = rejectionNotice;
+            moveTo(ApplicationStatus.ID_CARD_REJECTED);
+        }
+    }
+
+    /** The applicant asked staff to look at the rejected photo; the caller checked the failure count. */
+    public void photoReviewRequested() {
+        if (status != ApplicationStatus.PHOTO_REJECTED) {
+            throw new IllegalStateException("a photo review is asked for from PHOTO_REJECTED, not " + status);
+        }
+        notice = null;
+        moveTo(ApplicationStatus.PHOTO_UNDER_REVIEW);
+    }
+
+    /** Staff approved a photo: the licence is being issued from it. */
+    public void photoReviewApproved() {
+        approved();
+    }
+
+    /** Staff rejected the photo under review, naming the rules; the notice quotes them. */
+    public void photoReviewRejected(String rejectionNotice) {
+        if (status == ApplicationStatus.PHOTO_UNDER_REVIEW) {
+            notice = rejectionNotice;
+            moveTo(ApplicationStatus.PHOTO_REJECTED);
+        }
+    }
+
+    public void licenceIssued(String licenceJson, byte[] qrCode) {
+        licence = licenceJson;
+        licenceQr = qrCode;
+        notice = null;
+        moveTo(ApplicationStatus.LICENCE_ISSUED);
+    }
+
+    public void licenceRefused(String refusalNotice) {
+        if (status != ApplicationStatus.LICENCE_ISSUED) {
+            notice = refusalNotice;
+            moveTo(ApplicationStatus.REFUSED);
+        }
+    }
+
+    private void approved() {
+        if (!status.isSettled()) {
+            notice = null;
+            moveTo(ApplicationStatus.LICENCE_PENDING);
+        }
+    }
+
+    private void requireUploads() {
+        if (!acceptsUploads()) {
+            throw new IllegalStateException("no uploads while " + status);
+        }
+    }
+
     /** Records a side's upload or check outcome and what the applicant must do about it. */
-    public void recordIdCardSide(boolean front, String outcome) {
+    private void recordIdCardSide(boolean front, String outcome) {
         if (front) {
             idCardFront = outcome;
         } else {
@@ -106,7 +259,12 @@ public class Application extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
-    public void moveTo(ApplicationStatus next) {
+    /** A new application starts SUBMITTED. */
+    public void submitted() {
+        moveTo(ApplicationStatus.SUBMITTED);
+    }
+
+    private void moveTo(ApplicationStatus next) {
         status = next;
         nextAction = nextActionFor(next);
         updatedAt = Instant.now();

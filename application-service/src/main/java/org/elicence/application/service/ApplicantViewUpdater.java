@@ -8,7 +8,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.elicence.application.domain.Application;
-import org.elicence.application.domain.ApplicationStatus;
 import org.elicence.application.domain.PhotoAnnotation;
 import org.elicence.application.domain.PhotoAuditAttempt;
 import org.elicence.messaging.events.IdCardApproved;
@@ -54,19 +53,13 @@ public class ApplicantViewUpdater {
 
     public void onRegistryPhotoRetrieved(IdRegistryPhotoRetrieved event) {
         withApplication(event.applicationId(), application -> {
-            if (application.status == ApplicationStatus.SUBMITTED) {
-                application.currentPhotoId = UUID.fromString(event.photoId());
-                application.moveTo(ApplicationStatus.PHOTO_AUDITING);
-            }
+            application.registryPhotoRetrieved(UUID.fromString(event.photoId()));
         });
     }
 
     public void onIdCardUploadRequired(IdCardUploadRequired event) {
         withApplication(event.applicationId(), application -> {
-            application.notice = json(Map.of("code", event.reason(), "message", messageOrReason(event)));
-            if (application.status == ApplicationStatus.SUBMITTED) {
-                application.moveTo(ApplicationStatus.ID_CARD_REQUIRED);
-            }
+            application.idCardUploadRequired(json(Map.of("code", event.reason(), "message", messageOrReason(event))));
         });
     }
 
@@ -77,69 +70,37 @@ public class ApplicantViewUpdater {
             storeAnnotation(application, event);
             PhotoAuditAttempt.record(application.id, event);
             countAudit(event);
-            if (application.currentPhotoId == null) {
-                // The registry photo's verdict overtook IdRegistryPhotoRetrieved (another topic).
-                application.currentPhotoId = UUID.fromString(event.photoId());
-            }
-            if (application.status.isSettled()) {
-                return;
-            }
-            if (event.passed()) {
-                application.notice = null;
-                application.moveTo(ApplicationStatus.LICENCE_PENDING);
-            } else if (!event.photoId().equals(String.valueOf(application.currentPhotoId))
-                    || application.status == ApplicationStatus.PHOTO_UNDER_REVIEW) {
-                // An older photo's verdict, or staff are already looking at one: nothing moves.
-                return;
-            } else if (PhotoReviewService.needsReview(event)) {
-                // Nothing failed, but not everything could be verified: a person decides, never the machine.
-                application.notice = null;
+            // Nothing failed, but not everything could be verified: a person decides, never the machine.
+            if (application.photoAudited(UUID.fromString(event.photoId()), event.passed(),
+                    PhotoReviewService.needsReview(event)) == Application.AuditOutcome.OPEN_PHOTO_REVIEW) {
                 photoReviews.openForAudit(application, event);
-                application.moveTo(ApplicationStatus.PHOTO_UNDER_REVIEW);
-            } else {
-                application.moveTo(ApplicationStatus.PHOTO_REJECTED);
             }
         });
     }
 
     public void onIdCardSideChecked(IdCardSideChecked event) {
         withApplication(event.applicationId(), application -> {
-            application.recordIdCardSide(event.side() == IdCardSide.FRONT, event.verdict());
-            if (application.status.isSettled()) {
-                return;
-            }
-            if (!event.passed()) {
-                application.notice = json(Map.of("code", "ID_CARD_" + event.side() + "_FAILED_CHECKS",
-                        "checks", event.checks().stream().filter(c -> c.failed()).toList()));
-                application.moveTo(ApplicationStatus.ID_CARD_REJECTED);
-            }
+            application.idCardSideChecked(event.side() == IdCardSide.FRONT, event.verdict(), event.passed(),
+                    event.passed() ? null : json(Map.of("code", "ID_CARD_" + event.side() + "_FAILED_CHECKS",
+                            "checks", event.checks().stream().filter(c -> c.failed()).toList())));
         });
     }
 
     public void onIdCardReviewOpened(IdCardReviewOpened event) {
         withApplication(event.applicationId(), application -> {
-            if (!application.status.isSettled()) {
-                application.notice = null;
-                application.moveTo(ApplicationStatus.ID_CARD_UNDER_REVIEW);
-            }
+            application.idCardReviewOpened();
         });
     }
 
     public void onIdCardApproved(IdCardApproved event) {
         withApplication(event.applicationId(), application -> {
-            if (!application.status.isSettled()) {
-                application.notice = null;
-                application.moveTo(ApplicationStatus.LICENCE_PENDING);
-            }
+            application.idCardApproved();
         });
     }
 
     public void onIdCardRejected(IdCardRejected event) {
         withApplication(event.applicationId(), application -> {
-            if (!application.status.isSettled()) {
-                application.notice = json(Map.of("code", event.code(), "message", event.message()));
-                application.moveTo(ApplicationStatus.ID_CARD_REJECTED);
-            }
+            application.idCardRejected(json(Map.of("code", event.code(), "message", event.message())));
         });
     }
 
@@ -147,19 +108,14 @@ public class ApplicantViewUpdater {
         withApplication(event.applicationId(), application -> {
             com.fasterxml.jackson.databind.node.ObjectNode licence = objectMapper.valueToTree(event);
             licence.remove("qrCode");
-            application.licence = licence.toString();
-            application.licenceQr = event.qrCode() == null ? null : Base64.getDecoder().decode(event.qrCode().base64());
-            application.notice = null;
-            application.moveTo(ApplicationStatus.LICENCE_ISSUED);
+            application.licenceIssued(licence.toString(),
+                    event.qrCode() == null ? null : Base64.getDecoder().decode(event.qrCode().base64()));
         });
     }
 
     public void onLicenceRefused(LicenceRefused event) {
         withApplication(event.applicationId(), application -> {
-            if (application.status != ApplicationStatus.LICENCE_ISSUED) {
-                application.notice = json(Map.of("code", event.code(), "message", event.message()));
-                application.moveTo(ApplicationStatus.REFUSED);
-            }
+            application.licenceRefused(json(Map.of("code", event.code(), "message", event.message())));
         });
     }
 

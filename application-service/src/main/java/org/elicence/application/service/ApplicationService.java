@@ -72,7 +72,7 @@ public class ApplicationService {
         application.fullName = fullName;
         application.idempotencyKey = idempotencyKey;
         application.createdAt = Instant.now();
-        application.moveTo(ApplicationStatus.SUBMITTED);
+        application.submitted();
         application.persistAndFlush();
         outbox.publish(application.id.toString(),
                 new ApplicationCreated(application.id.toString(), applicantId, fullName, application.createdAt));
@@ -90,8 +90,7 @@ public class ApplicationService {
     public UUID submitPhoto(UUID id, String applicantId, ImageUpload image) {
         Application application = openForUploads(id, applicantId);
         UUID photoId = UUID.randomUUID();
-        application.currentPhotoId = photoId;
-        application.moveTo(ApplicationStatus.PHOTO_AUDITING);
+        application.photoUploaded(photoId);
         outbox.publish(id.toString(), new PhotoAuditRequested(id.toString(), applicantId, photoId.toString(),
                 PhotoSource.APPLICANT_UPLOAD, image.contentType(), base64(image), Instant.now()));
         LOG.infof("application %s: photo %s (%d bytes) sent to the audit", id, photoId, image.bytes().length);
@@ -102,8 +101,7 @@ public class ApplicationService {
     public UUID submitIdCardSide(UUID id, String applicantId, IdCardSide side, ImageUpload image) {
         Application application = openForUploads(id, applicantId);
         UUID uploadId = UUID.randomUUID();
-        application.recordIdCardSide(side == IdCardSide.FRONT, "RECEIVED");
-        application.moveTo(ApplicationStatus.ID_CARD_CHECKING);
+        application.idCardSideUploaded(side == IdCardSide.FRONT);
         outbox.publish(id.toString(), new IdCardSideUploaded(id.toString(), applicantId, uploadId.toString(), side,
                 image.contentType(), base64(image), Instant.now()));
         LOG.infof("application %s: ID-card %s upload %s received", id, side, uploadId);
@@ -112,15 +110,15 @@ public class ApplicationService {
 
     private static Application openForUploads(UUID id, String applicantId) {
         Application application = Application.findOwned(id, applicantId).orElseThrow(ProblemException::notFound);
+        if (application.acceptsUploads()) {
+            return application;
+        }
         if (application.status.isSettled()) {
             throw new ProblemException(409, "APPLICATION_SETTLED", "Application no longer takes uploads",
                     "This application is " + application.status + "; no further images are needed.");
         }
-        if (application.status == ApplicationStatus.PHOTO_UNDER_REVIEW) {
-            throw new ProblemException(409, "PHOTO_UNDER_REVIEW", "Staff are reviewing your photo",
-                    "A member of staff is reviewing your photo; you will see the decision and its reasons here.");
-        }
-        return application;
+        throw new ProblemException(409, "PHOTO_UNDER_REVIEW", "Staff are reviewing your photo",
+                "A member of staff is reviewing your photo; you will see the decision and its reasons here.");
     }
 
     private static String base64(ImageUpload image) {

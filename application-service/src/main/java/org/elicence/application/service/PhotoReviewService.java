@@ -114,8 +114,7 @@ public class PhotoReviewService {
                 .orElse(null);
         PhotoReviewCase reviewCase = open(application, last.photoId, PhotoSource.valueOf(last.source), last.verdict,
                 last.checks, annotated, null, PhotoReviewCaseOpened.APPLICANT_REQUEST);
-        application.notice = null;
-        application.moveTo(ApplicationStatus.PHOTO_UNDER_REVIEW);
+        application.photoReviewRequested();
         return reviewCase;
     }
 
@@ -243,14 +242,10 @@ public class PhotoReviewService {
             // Whatever the application's state, the issuer decides once per application.
             outbox.publish(applicationId, new PhotoReviewApproved(applicationId, application.applicantId,
                     reviewCase.caseId.toString(), reviewCase.photoId.toString(), reviewCase.portrait));
-            if (!application.status.isSettled()) {
-                application.notice = null;
-                application.moveTo(ApplicationStatus.LICENCE_PENDING);
-            }
-        } else if (application.status == ApplicationStatus.PHOTO_UNDER_REVIEW) {
-            application.notice = objectMapper.valueToTree(Map.of("code", reviewCase.code,
-                    "message", rejectionMessage(decision), "rules", decision.rules())).toString();
-            application.moveTo(ApplicationStatus.PHOTO_REJECTED);
+            application.photoReviewApproved();
+        } else {
+            application.photoReviewRejected(objectMapper.valueToTree(Map.of("code", reviewCase.code,
+                    "message", rejectionMessage(decision), "rules", decision.rules())).toString());
         }
         outbox.publish(applicationId, new PhotoReviewCaseClosed(reviewCase.caseId.toString(), applicationId,
                 reviewCase.status.name(), decision.decisionId(), decision.reviewerId(), decision.rules(),

@@ -1,0 +1,140 @@
+package org.elicence.application.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every status × every event, in one table: what {@link Application}'s transition methods do. docs/api.md
+ * ("Status values") states the same rules for people. {@code =} means the application stays in (or re-enters) the
+ * status of its row, {@code x} that the event is refused in that status (the API answers 409 before it gets there).
+ */
+class ApplicationTransitionsTest {
+
+    private static final UUID CURRENT_PHOTO = UUID.fromString("00000000-0000-4000-8000-000000000001");
+    private static final UUID OLDER_PHOTO = UUID.fromString("00000000-0000-4000-8000-000000000002");
+    private static final UUID NEW_PHOTO = UUID.fromString("00000000-0000-4000-8000-000000000003");
+
+    /** The events, in the table's column order. */
+    private static final Map<String, Consumer<Application>> EVENTS = new LinkedHashMap<>();
+
+    static {
+        EVENTS.put("UP_PHOTO", a -> a.photoUploaded(NEW_PHOTO));                  // PUT …/photo
+        EVENTS.put("UP_SIDE", a -> a.idCardSideUploaded(true));                  // PUT …/id-card/front
+        EVENTS.put("REG_PHOTO", a -> a.registryPhotoRetrieved(NEW_PHOTO));        // idcard.registry-photo-retrieved
+        EVENTS.put("UP_REQ", a -> a.idCardUploadRequired("{}"));                  // idcard.upload-required
+        EVENTS.put("A_PASS", a -> a.photoAudited(CURRENT_PHOTO, true, false));    // photo.audited PASS
+        EVENTS.put("A_FAIL", a -> a.photoAudited(CURRENT_PHOTO, false, false));   // FAIL, a rule failed
+        EVENTS.put("A_UNASS", a -> a.photoAudited(CURRENT_PHOTO, false, true));   // FAIL, none failed, some unassessable
+        EVENTS.put("A_OLD", a -> a.photoAudited(OLDER_PHOTO, false, false));      // FAIL of an older photo
+        EVENTS.put("S_PASS", a -> a.idCardSideChecked(true, "PASS", true, null)); // idcard.side-checked
+        EVENTS.put("S_FAIL", a -> a.idCardSideChecked(true, "FAIL", false, "{}"));
+        EVENTS.put("C_REVIEW", Application::idCardReviewOpened);                 // idcard.review-opened
+        EVENTS.put("C_APPR", Application::idCardApproved);                       // idcard.approved
+        EVENTS.put("C_REJ", a -> a.idCardRejected("{}"));                         // idcard.rejected
+        EVENTS.put("PR_REQ", Application::photoReviewRequested);                 // POST …/photo/review-request
+        EVENTS.put("PR_APPR", Application::photoReviewApproved);                 // staff APPROVE (kcat)
+        EVENTS.put("PR_REJ", a -> a.photoReviewRejected("{}"));                   // staff REJECT (kcat)
+        EVENTS.put("L_ISS", a -> a.licenceIssued("{}", null));                    // licence.issued
+        EVENTS.put("L_REF", a -> a.licenceRefused("{}"));                         // licence.refused
+    }
+
+    private static final Map<String, ApplicationStatus> SHORT = Map.ofEntries(
+            Map.entry("SUB", ApplicationStatus.SUBMITTED), Map.entry("AUD", ApplicationStatus.PHOTO_AUDITING),
+            Map.entry("PRJ", ApplicationStatus.PHOTO_REJECTED), Map.entry("PUR", ApplicationStatus.PHOTO_UNDER_REVIEW),
+            Map.entry("ICQ", ApplicationStatus.ID_CARD_REQUIRED), Map.entry("ICC", ApplicationStatus.ID_CARD_CHECKING),
+            Map.entry("ICR", ApplicationStatus.ID_CARD_UNDER_REVIEW),
+            Map.entry("ICX", ApplicationStatus.ID_CARD_REJECTED), Map.entry("PEN", ApplicationStatus.LICENCE_PENDING),
+            Map.entry("ISS", ApplicationStatus.LICENCE_ISSUED), Map.entry("REF", ApplicationStatus.REFUSED));
+
+    private static final String TABLE = """
+            from   UP_PHOTO UP_SIDE REG_PHOTO UP_REQ A_PASS A_FAIL A_UNASS A_OLD S_PASS S_FAIL C_REVIEW C_APPR C_REJ PR_REQ PR_APPR PR_REJ L_ISS L_REF
+            SUB    AUD      ICC     AUD       ICQ    PEN    PRJ    PUR     =     =      ICX    ICR      PEN    ICX   x      PEN     =      ISS   REF
+            AUD    =        ICC     =         =      PEN    PRJ    PUR     =     =      ICX    ICR      PEN    ICX   x      PEN     =      ISS   REF
+            PRJ    AUD      ICC     =         =      PEN    =      PUR     =     =      ICX    ICR      PEN    ICX   PUR    PEN     =      ISS   REF
+            PUR    x        x       =         =      PEN    =      =       =     =      =      =        PEN    =     x      PEN     PRJ    ISS   REF
+            ICQ    AUD      ICC     =         =      PEN    PRJ    PUR     =     =      ICX    ICR      PEN    ICX   x      PEN     =      ISS   REF
+            ICC    AUD      =       =         =      PEN    PRJ    PUR     =     =      ICX    ICR      PEN    ICX   x      PEN     =      ISS   REF
+            ICR    AUD      ICC     =         =      PEN    PRJ    PUR     =     =      ICX    =        PEN    ICX   x      PEN     =      ISS   REF
+            ICX    AUD      ICC     =         =      PEN    PRJ    PUR     =     =      =      ICR      PEN    =     x      PEN     =      ISS   REF
+            PEN    x        x       =         =      =      =      =       =     =      =      =        =      =     x      =       =      ISS   REF
+            ISS    x        x       =         =      =      =      =       =     =      =      =        =      =     x      =       =      =     =
+            REF    x        x       =         =      =      =      =       =     =      =      =        =      =     x      =       =      ISS   =
+            """;
+
+    @Test
+    void everyStatusAndEventPairMovesAsTheTableSays() {
+        List<String[]> rows = TABLE.lines().map(String::strip).filter(l -> !l.isEmpty()).map(l -> l.split("\\s+"))
+                .toList();
+        assertEquals(List.copyOf(EVENTS.keySet()), Arrays.asList(rows.get(0)).subList(1, rows.get(0).length),
+                "the table's columns are the events");
+        assertEquals(ApplicationStatus.values().length, rows.size() - 1, "one row per status");
+        List<String> mismatches = new ArrayList<>();
+        int cells = 0;
+        for (String[] row : rows.subList(1, rows.size())) {
+            ApplicationStatus from = SHORT.get(row[0]);
+            int column = 1;
+            for (Map.Entry<String, Consumer<Application>> event : EVENTS.entrySet()) {
+                String expected = row[column++];
+                String actual = outcome(from, event.getValue());
+                cells++;
+                if (!expected.equals(actual)) {
+                    mismatches.add(from + " × " + event.getKey() + ": expected " + expected + ", was " + actual);
+                }
+            }
+        }
+        assertEquals(ApplicationStatus.values().length * EVENTS.size(), cells);
+        assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void nextActionFollowsTheStatusAndAsksForAMissingCardSide() {
+        Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
+        a.idCardSideUploaded(true);
+        assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction, "the back is still missing");
+        a.idCardSideUploaded(false);
+        assertEquals(NextAction.WAIT, a.nextAction);
+        a.photoAudited(CURRENT_PHOTO, false, true);
+        assertEquals(NextAction.WAIT, a.nextAction);
+        a.photoReviewRejected("{}");
+        assertEquals(NextAction.UPLOAD_PHOTO, a.nextAction);
+        a.licenceRefused("{}");
+        assertEquals(NextAction.NONE, a.nextAction);
+        assertEquals(a.updatedAt, a.closedAt, "a final status closes the application");
+    }
+
+    private static String outcome(ApplicationStatus from, Consumer<Application> event) {
+        Application application = in(from);
+        try {
+            event.accept(application);
+        } catch (IllegalStateException refused) {
+            return application.status == from ? "x" : "moved, then refused";
+        }
+        return application.status == from ? "=" : shortName(application.status);
+    }
+
+    private static String shortName(ApplicationStatus status) {
+        return SHORT.entrySet().stream().filter(e -> e.getValue() == status).map(Map.Entry::getKey).findFirst()
+                .orElseThrow();
+    }
+
+    private static Application in(ApplicationStatus status) {
+        Application application = new Application();
+        application.id = UUID.randomUUID();
+        application.status = status;
+        application.nextAction = status.nextAction();
+        application.currentPhotoId = CURRENT_PHOTO;
+        application.createdAt = Instant.EPOCH;
+        application.updatedAt = Instant.EPOCH;
+        return application;
+    }
+}
