@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Outcome of auditing one photo. The licence portrait is present only when the verdict is PASS.
+ * Outcome of auditing one photo. The licence portrait is present when no check FAILed: on a PASS, and when the
+ * only obstacles are NOT_ASSESSABLE rules (the photo then goes to staff review, who may approve it).
  * The annotated JPEG is always present (for an undecodable upload it is a small placeholder image).
  */
 public record AuditReport(Verdict verdict, List<CheckResult> checks,

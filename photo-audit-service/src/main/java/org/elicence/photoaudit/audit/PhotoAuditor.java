@@ -2,6 +2,7 @@ package org.elicence.photoaudit.audit;
 
 import io.quarkus.runtime.Startup;
 import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -38,9 +39,21 @@ public class PhotoAuditor {
     private final AnnotationRenderer annotationRenderer;
     private final AuditConfig config;
 
+    /**
+     * The audit's settings groups are read from the application's configuration sources (application.properties,
+     * environment, system properties) into a configuration of their own: Quarkus registers a mapping only where
+     * it is injected, and the checks' groups are many and read in the checks' constructors.
+     */
     @Inject
     public PhotoAuditor(Config config) {
-        this(config.unwrap(SmallRyeConfig.class));
+        this(settingsFrom(config));
+    }
+
+    static SmallRyeConfig settingsFrom(Config config) {
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().addDefaultInterceptors().withValidateUnknown(false);
+        config.getConfigSources().forEach(builder::withSources);
+        AuditChecks.SETTINGS.forEach(builder::withMapping);
+        return builder.build();
     }
 
     public PhotoAuditor(SmallRyeConfig settings) {
@@ -79,8 +92,10 @@ public class PhotoAuditor {
         try (PhotoAnalysis analysis = new PhotoAnalysis(decoded.image(), perception, config)) {
             List<CheckResult> results = pipeline.run(analysis);
             Verdict verdict = policy.decide(results);
-            Optional<byte[]> portrait = verdict == Verdict.PASS ? Optional.of(portraitRenderer.render(analysis))
-                    : Optional.empty();
+            // rendered whenever no rule FAILed: with a NOT_ASSESSABLE rule the photo goes to staff, who may approve it
+            boolean nothingFailed = results.stream().noneMatch(r -> r.verdict() == CheckVerdict.FAIL);
+            Optional<byte[]> portrait = nothingFailed && analysis.face().isPresent()
+                    ? Optional.of(portraitRenderer.render(analysis)) : Optional.empty();
             byte[] annotated = annotationRenderer.render(analysis, results);
             return new AuditReport(verdict, results, portrait, annotated, elapsedMillis(start));
         }
