@@ -54,7 +54,11 @@ public record FaceGeometry(FaceDetection detection, FaceLandmarks landmarks, Hea
 
     /** Point at {@code (u, v)} face widths from the nose bridge, along {@link #across} and {@link #down}. */
     public Point at(double u, double v) {
-        Point origin = landmarks.xy(168);
+        return offset(landmarks.xy(168), u, v);
+    }
+
+    /** Point at {@code (u, v)} face widths from {@code origin}, along {@link #across} and {@link #down}. */
+    public Point offset(Point origin, double u, double v) {
         Point a = across();
         Point d = down();
         double w = faceWidth();

@@ -31,7 +31,8 @@ public record HeadOutline(Point crown, boolean touchesTop, double leftEdge, doub
             double oy = top.y + across.y * CROWN_COLUMNS[i] * faceWidth;
             int gap = 0;
             double last = 0;
-            for (int step = 1; ; step++) {
+            int maxSteps = mask.person().rows() + mask.person().cols();
+            for (int step = 1; step <= maxSteps; step++) {
                 int x = (int) Math.round(ox - down.x * step);
                 int y = (int) Math.round(oy - down.y * step);
                 if (y < 0 || x < 0 || x >= mask.person().cols()) {

@@ -5,13 +5,14 @@ import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
-import org.elicence.photoaudit.audit.analysis.LabColour;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
 import org.elicence.photoaudit.audit.perception.FaceLandmarks;
 import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
+import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 
 /**
@@ -57,28 +58,28 @@ public final class AccessoriesCheck extends BaseCheck {
     }
 
     private static double lobeShare(PhotoAnalysis a, FaceGeometry face, int edgeLandmark) {
-        Point edge = face.landmarks().xy(edgeLandmark);
-        Point down = face.down();
-        double w = face.faceWidth();
         // the lobe hangs just below the face outline's widest point (landmarks 234/454, at the ear's tragus)
-        Point centre = new Point(edge.x + down.x * LOBE_DROP * w, edge.y + down.y * LOBE_DROP * w);
-        Mat zone = Regions.disc(a.lab().size(), centre, LOBE_SIZE * w);
-        LabColour skin = a.skin().reference();
-        double radius = Math.max(skin.chroma() + EXTRA_CHROMA, MIN_JEWELLERY_CHROMA);
-        Mat a8 = new Mat();
-        Mat b8 = new Mat();
-        Core.extractChannel(a.lab(), a8, 1);
-        Core.extractChannel(a.lab(), b8, 2);
-        Mat ax = new Mat();
-        Mat bx = new Mat();
-        a8.convertTo(ax, org.opencv.core.CvType.CV_32F, 1, -128);
-        b8.convertTo(bx, org.opencv.core.CvType.CV_32F, 1, -128);
+        Point centre = face.offset(face.landmarks().xy(edgeLandmark), 0, LOBE_DROP);
+        double radius = LOBE_SIZE * face.faceWidth();
+        Rect box = Regions.clip(new Rect((int) Math.floor(centre.x - radius), (int) Math.floor(centre.y - radius),
+                (int) Math.ceil(2 * radius) + 1, (int) Math.ceil(2 * radius) + 1), a.lab());
+        if (box.area() == 0) {
+            return 0;
+        }
+        Mat zone = Regions.disc(box.size(), new Point(centre.x - box.x, centre.y - box.y), radius);
+        Mat lab = new Mat();
+        a.lab().submat(box).convertTo(lab, CvType.CV_32FC3, 1, -128);
+        Mat ab = new Mat();
+        Core.extractChannel(lab, ab, 1);
+        Mat b = new Mat();
+        Core.extractChannel(lab, b, 2);
         Mat chroma = new Mat();
-        Core.magnitude(ax, bx, chroma);
+        Core.magnitude(ab, b, chroma);
         Mat saturated = new Mat();
-        Core.compare(chroma, new Scalar(radius), saturated, Core.CMP_GT);
+        double limit = Math.max(a.skin().reference().chroma() + EXTRA_CHROMA, MIN_JEWELLERY_CHROMA);
+        Core.compare(chroma, new Scalar(limit), saturated, Core.CMP_GT);
         double share = Regions.shareUnder(saturated, zone);
-        for (Mat m : new Mat[] {zone, a8, b8, ax, bx, chroma, saturated}) {
+        for (Mat m : new Mat[] {zone, lab, ab, b, chroma, saturated}) {
             m.release();
         }
         return Double.isNaN(share) ? 0 : share;

@@ -24,6 +24,13 @@ public final class FaceCoverCheck extends BaseCheck {
 
     @ConfigMapping(prefix = "photo-audit.r9-face-cover")
     public interface Settings {
+        /**
+         * Minimum share of the lower face (below the nose, inside the jaw line) that has the person's skin colour
+         * (loose tolerances: lips and stubble count): a scarf or mask pulled over mouth and chin leaves none.
+         */
+        @WithDefault("0.5")
+        double minLowerFaceSkin();
+
         /** Minimum share of the nose that has the person's skin colour. */
         @WithDefault("0.35")
         double minNoseSkin();
@@ -47,6 +54,12 @@ public final class FaceCoverCheck extends BaseCheck {
 
     /** The nose: bridge between the eyes, ridge, tip, alae and nostrils (the hull of these landmarks). */
     static final int[] NOSE = {168, 6, 197, 195, 5, 4, 1, 2, 98, 327, 129, 358, 49, 279, 64, 294};
+    /** The lower face: from the cheek below the nose along the jaw line round the chin, closed under the nose. */
+    static final int[] LOWER_FACE = {205, 187, 147, 213, 192, 214, 135, 169, 170, 140, 171, 175, 396, 369, 395, 394,
+            364, 434, 416, 433, 376, 411, 425, 436, 410, 322, 391, 2, 165, 92, 186, 216};
+    /** Loose skin tolerances for the lower face (lips and shaved skin colour differently from the cheeks). */
+    static final double LOOSE_CHROMA = 14;
+    static final double LOOSE_LIGHTNESS = 30;
     /** Skin chroma below which the photo has no colour to judge the lips' colour by. */
     static final double MIN_SKIN_CHROMA = 4;
     /** The ring around the lips: the lips' outline enlarged by this factor about its centre. */
@@ -66,6 +79,13 @@ public final class FaceCoverCheck extends BaseCheck {
     public CheckResult evaluate(PhotoAnalysis a) {
         FaceGeometry face = a.requireFace();
         FaceLandmarks l = face.landmarks();
+        Mat lowerFace = Regions.polygon(a.lab().size(), l.polygon(LOWER_FACE));
+        double lowerSkin = a.skin().shareWithin(a.lab(), lowerFace, LOOSE_CHROMA, LOOSE_LIGHTNESS);
+        lowerFace.release();
+        if (!(lowerSkin >= settings.minLowerFaceSkin())) {
+            return Results.fail(rule(), "FACE_COVERED", Double.isNaN(lowerSkin) ? 0 : lowerSkin,
+                    ">= " + Results.fmt(settings.minLowerFaceSkin()), "skin share of the lower face", UNCOVER);
+        }
         Mat nose = Regions.hull(a.lab().size(), l.polygon(NOSE));
         // a flash highlight on the nose is neither skin colour nor a covering: leave clipped pixels out
         Mat clipped = new Mat();

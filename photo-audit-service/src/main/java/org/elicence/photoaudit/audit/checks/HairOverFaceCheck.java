@@ -82,13 +82,11 @@ public final class HairOverFaceCheck extends BaseCheck {
     }
 
     private static double browBandSkin(PhotoAnalysis a, FaceGeometry face, int[] browTop) {
-        Point up = face.down();
-        double h = BAND_HEIGHT * face.faceWidth();
         Point[] band = new Point[browTop.length * 2];
         for (int i = 0; i < browTop.length; i++) {
             Point p = face.landmarks().xy(browTop[i]);
-            band[i] = new Point(p.x - up.x * h * 0.25, p.y - up.y * h * 0.25);
-            band[band.length - 1 - i] = new Point(p.x - up.x * h * 1.25, p.y - up.y * h * 1.25);
+            band[i] = face.offset(p, 0, -0.25 * BAND_HEIGHT);
+            band[band.length - 1 - i] = face.offset(p, 0, -1.25 * BAND_HEIGHT);
         }
         Mat mask = Regions.polygon(a.lab().size(), band);
         double share = a.skin().share(mask);
@@ -99,19 +97,9 @@ public final class HairOverFaceCheck extends BaseCheck {
     /** Skin share of the person's pixels in the ear strip beside a face edge landmark ({@code side}: -1 image left). */
     private static double earSkin(PhotoAnalysis a, FaceGeometry face, int edgeLandmark, int side) {
         Point edge = face.landmarks().xy(edgeLandmark);
-        Point across = face.across();
-        Point down = face.down();
-        double w = face.faceWidth();
         // the ear runs from about the eyebrows down to the face outline's widest point (landmarks 234/454)
-        double top = -EAR_HEIGHT * w;
-        double bottom = 0;
-        Point[] strip = new Point[4];
-        double[][] corners = {{-EAR_INSET, top}, {EAR_WIDTH, top}, {EAR_WIDTH, bottom}, {-EAR_INSET, bottom}};
-        for (int i = 0; i < 4; i++) {
-            double out = corners[i][0] * w * side;
-            strip[i] = new Point(edge.x + across.x * out + down.x * corners[i][1],
-                    edge.y + across.y * out + down.y * corners[i][1]);
-        }
+        Point[] strip = {face.offset(edge, -EAR_INSET * side, -EAR_HEIGHT), face.offset(edge, EAR_WIDTH * side, -EAR_HEIGHT),
+                face.offset(edge, EAR_WIDTH * side, 0), face.offset(edge, -EAR_INSET * side, 0)};
         Mat mask = Regions.polygon(a.lab().size(), strip);
         Core.bitwise_and(mask, a.person().person(), mask);
         double share = a.skin().shareWithin(a.lab(), mask, EAR_CHROMA_TOLERANCE, EAR_LIGHTNESS_TOLERANCE);

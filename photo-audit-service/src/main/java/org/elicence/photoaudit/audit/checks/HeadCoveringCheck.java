@@ -159,25 +159,20 @@ public final class HeadCoveringCheck extends BaseCheck {
     static Mat crownBand(PhotoAnalysis a, FaceGeometry face) {
         Point top = face.landmarks().xy(FaceLandmarks.FOREHEAD_TOP);
         Point crown = face.head().crown();
-        Point across = face.across();
-        double half = CROWN_HALF_WIDTH * face.faceWidth();
-        Point[] band = {new Point(crown.x - across.x * half, crown.y - across.y * half),
-                new Point(crown.x + across.x * half, crown.y + across.y * half),
-                new Point(top.x + across.x * half, top.y + across.y * half),
-                new Point(top.x - across.x * half, top.y - across.y * half)};
+        double half = CROWN_HALF_WIDTH;
+        Point[] band = {face.offset(crown, -half, 0), face.offset(crown, half, 0), face.offset(top, half, 0),
+                face.offset(top, -half, 0)};
         Mat mask = Regions.polygon(a.grey().size(), band);
         Core.bitwise_and(mask, a.person().person(), mask);
         return mask;
     }
 
     static double foreheadSkin(PhotoAnalysis a, FaceGeometry face) {
-        Point down = face.down();
-        double depth = FOREHEAD_DEPTH * face.faceWidth();
         Point[] band = new Point[FOREHEAD_EDGE.length * 2];
         for (int i = 0; i < FOREHEAD_EDGE.length; i++) {
             Point p = face.landmarks().xy(FOREHEAD_EDGE[i]);
             band[i] = p;
-            band[band.length - 1 - i] = new Point(p.x + down.x * depth, p.y + down.y * depth);
+            band[band.length - 1 - i] = face.offset(p, 0, FOREHEAD_DEPTH);
         }
         Mat mask = Regions.polygon(a.lab().size(), band);
         double share = a.skin().share(mask);
@@ -187,11 +182,8 @@ public final class HeadCoveringCheck extends BaseCheck {
 
     /** Width of the person mask's run through the face's centre line just above the forehead. */
     static double silhouetteWidthAboveForehead(PhotoAnalysis a, FaceGeometry face) {
-        Point top = face.landmarks().xy(FaceLandmarks.FOREHEAD_TOP);
-        Point down = face.down();
         Point across = face.across();
-        double lift = BRIM_HEIGHT * face.faceWidth();
-        Point centre = new Point(top.x - down.x * lift, top.y - down.y * lift);
+        Point centre = face.offset(face.landmarks().xy(FaceLandmarks.FOREHEAD_TOP), 0, -BRIM_HEIGHT);
         double width = 0;
         for (int side : new int[] {-1, 1}) {
             int gap = 0;
