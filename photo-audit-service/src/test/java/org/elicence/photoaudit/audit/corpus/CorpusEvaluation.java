@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,8 +35,14 @@ public final class CorpusEvaluation {
 
     /** Generates (unless {@code reuse}) and audits the corpus in {@code directory}; returns the figures. */
     public static EvaluationFigures evaluate(Path directory, boolean reuse) throws IOException {
+        return evaluate(directory, reuse, EnumSet.allOf(FrlCorpus.Split.class));
+    }
+
+    /** The same for the people of {@code splits} only. */
+    public static EvaluationFigures evaluate(Path directory, boolean reuse, Set<FrlCorpus.Split> splits)
+            throws IOException {
         List<CorpusCase> cases = reuse && Files.exists(directory.resolve("manifest.csv"))
-                ? CorpusCase.readManifest(directory) : ViolationGenerator.generate(directory);
+                ? CorpusCase.readManifest(directory) : ViolationGenerator.generate(directory, splits);
         PhotoAuditor auditor = newAuditor();
         List<EvaluationFigures.Outcome> calibration = new ArrayList<>();
         List<EvaluationFigures.Outcome> heldOut = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -76,12 +77,20 @@ public final class ViolationGenerator {
 
     /** Writes every case into {@code directory} and returns them in manifest order. */
     public static List<CorpusCase> generate(Path directory) {
+        return generate(directory, EnumSet.allOf(FrlCorpus.Split.class));
+    }
+
+    /** Writes the cases of the people in {@code splits} only (the test of the held-out targets needs no more). */
+    public static List<CorpusCase> generate(Path directory, Set<FrlCorpus.Split> splits) {
         nu.pattern.OpenCV.loadLocally();
         FrlCorpus corpus = FrlCorpus.load();
         List<CorpusCase> cases = new ArrayList<>();
         try {
             Files.createDirectories(directory);
             for (FrlCorpus.Photo photo : corpus.photos()) {
+                if (!splits.contains(photo.split())) {
+                    continue;
+                }
                 String id = photo.file().replace(".jpg", "");
                 Files.write(directory.resolve(id + ".jpg"), corpus.jpeg(photo));
                 cases.add(new CorpusCase(id, photo.person(), photo.split(), photo.sex(), photo.origin(), photo.file(),
@@ -89,6 +98,9 @@ public final class ViolationGenerator {
             }
             List<FrlCorpus.Photo> bases = corpus.compliantNeutralBases();
             for (int p = 0; p < bases.size(); p++) {
+                if (!splits.contains(bases.get(p).split())) {
+                    continue;
+                }
                 BasePhoto base = BasePhoto.of(corpus, bases.get(p));
                 for (int v = 0; v < VARIANTS.size(); v++) {
                     Variant variant = VARIANTS.get(v);
