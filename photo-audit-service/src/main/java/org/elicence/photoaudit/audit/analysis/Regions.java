@@ -48,7 +48,10 @@ public final class Regions {
         } else {
             Core.meanStdDev(image.submat(c), mean, std, mask.submat(c));
         }
-        return new double[][] {mean.toArray(), std.toArray()};
+        double[][] result = {mean.toArray(), std.toArray()};
+        mean.release();
+        std.release();
+        return result;
     }
 
     public static double mean(Mat singleChannel, Rect r) {

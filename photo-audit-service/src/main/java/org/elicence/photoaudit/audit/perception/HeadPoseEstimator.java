@@ -56,13 +56,14 @@ public final class HeadPoseEstimator {
         MatOfPoint2f points = new MatOfPoint2f(image);
         Mat rvec = new Mat();
         Mat tvec = new Mat();
-        Calib3d.solvePnP(model, points, camera, new MatOfDouble(), rvec, tvec, false, Calib3d.SOLVEPNP_ITERATIVE);
+        MatOfDouble noDistortion = new MatOfDouble();
+        Calib3d.solvePnP(model, points, camera, noDistortion, rvec, tvec, false, Calib3d.SOLVEPNP_ITERATIVE);
         Mat rotation = new Mat();
         Calib3d.Rodrigues(rvec, rotation);
         double[] r = new double[9];
         rotation.get(0, 0, r);
         double distance = tvec.get(2, 0)[0];
-        for (Mat m : new Mat[] {camera, points, rvec, tvec, rotation}) {
+        for (Mat m : new Mat[] {camera, points, noDistortion, rvec, tvec, rotation}) {
             m.release();
         }
         return HeadPose.fromRotation(r, distance);

@@ -42,6 +42,8 @@ public final class TfliteModel {
         float[] values = new float[(int) output.total()];
         Mat flat = output.reshape(1, 1);
         flat.get(0, 0, values);
+        // the reshaped header shares the output's data: released now, not whenever a finalizer runs
+        flat.release();
         return values;
     }
 

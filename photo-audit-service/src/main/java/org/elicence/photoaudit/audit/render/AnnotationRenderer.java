@@ -88,7 +88,9 @@ public final class AnnotationRenderer {
         MatOfByte jpeg = new MatOfByte();
         Imgcodecs.imencode(".jpg", canvas, jpeg, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 85));
         canvas.release();
-        return jpeg.toArray();
+        byte[] bytes = jpeg.toArray();
+        jpeg.release();
+        return bytes;
     }
 
     /** The part of the photo a failed rule is about, when it has one. */
@@ -128,6 +130,8 @@ public final class AnnotationRenderer {
         MatOfByte jpeg = new MatOfByte();
         Imgcodecs.imencode(".jpg", canvas, jpeg);
         canvas.release();
-        return jpeg.toArray();
+        byte[] bytes = jpeg.toArray();
+        jpeg.release();
+        return bytes;
     }
 }

@@ -50,7 +50,9 @@ public final class LicencePortraitRenderer {
         Imgcodecs.imencode(".jpg", portrait, jpeg, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, config.jpegQuality()));
         portrait.release();
         person.release();
-        return jpeg.toArray();
+        byte[] bytes = jpeg.toArray();
+        jpeg.release();
+        return bytes;
     }
 
     /** Crops (padding beyond the edges by replicating the border) and resizes to {@code size}. */
