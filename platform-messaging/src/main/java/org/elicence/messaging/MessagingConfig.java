@@ -22,6 +22,13 @@ public interface MessagingConfig {
         @WithDefault("100")
         int batchSize();
 
+        /**
+         * Payload bytes read per relay transaction (a row above it goes alone): rows can carry images of
+         * several MB, and a batch of them must fit in a small heap.
+         */
+        @WithDefault("16777216")
+        long batchMaxBytes();
+
         /** How often the relay sweeps for rows a commit-time trigger missed (crash, broker outage). */
         @WithDefault("1s")
         Duration sweepInterval();

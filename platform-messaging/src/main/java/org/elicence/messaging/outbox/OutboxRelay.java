@@ -94,8 +94,8 @@ public class OutboxRelay {
             return;
         }
         try {
-            while (relayBatch() == config.outbox().batchSize()) {
-                // a full batch: more rows may be waiting
+            while (relayBatch()) {
+                // a full batch (by rows or bytes): more rows may be waiting
             }
         } catch (RuntimeException e) {
             LOG.warnf("outbox relay pass failed, rows stay unpublished and are retried: %s", e.toString());
@@ -111,19 +111,20 @@ public class OutboxRelay {
         }
     }
 
-    private int relayBatch() {
+    /** @return whether the batch was full (by rows or by bytes), so more rows may be waiting. */
+    private boolean relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Boolean locked = (Boolean) entityManager.createNativeQuery(RELAY_LOCK_SQL).getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
-                return 0;
+                return false;
+            }
+            Selection selection = select();
+            if (selection.seqs().isEmpty()) {
+                return false;
             }
             List<OutboxMessage> batch = OutboxMessage
-                    .<OutboxMessage>find("publishedAt is null order by seq")
-                    .page(0, config.outbox().batchSize())
+                    .<OutboxMessage>find("seq in ?1 order by seq", selection.seqs())
                     .list();
-            if (batch.isEmpty()) {
-                return 0;
-            }
             List<Uni<Void>> acks = new ArrayList<>(batch.size());
             for (OutboxMessage row : batch) {
                 acks.add(emitter.sendMessage(toKafkaMessage(row)));
@@ -131,8 +132,34 @@ public class OutboxRelay {
             Uni.join().all(acks).andFailFast().await().atMost(config.outbox().sendTimeout());
             Instant now = Instant.now();
             batch.forEach(row -> row.publishedAt = now);
-            return batch.size();
+            return selection.full();
         });
+    }
+
+    private record Selection(List<Long> seqs, boolean full) {
+    }
+
+    /**
+     * The next rows in commit order, at most {@code batch-size} rows and {@code batch-max-bytes} of payload
+     * (always at least one row): rows can carry images, and a hundred of them at once would not fit in the heap.
+     */
+    private Selection select() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> candidates = entityManager.createNativeQuery(
+                "SELECT seq, octet_length(payload) FROM outbox_message WHERE published_at IS NULL ORDER BY seq LIMIT :n")
+                .setParameter("n", config.outbox().batchSize())
+                .getResultList();
+        List<Long> seqs = new ArrayList<>();
+        long bytes = 0;
+        for (Object[] candidate : candidates) {
+            long size = ((Number) candidate[1]).longValue();
+            if (!seqs.isEmpty() && bytes + size > config.outbox().batchMaxBytes()) {
+                return new Selection(seqs, true);
+            }
+            seqs.add(((Number) candidate[0]).longValue());
+            bytes += size;
+        }
+        return new Selection(seqs, candidates.size() == config.outbox().batchSize());
     }
 
     private Message<String> toKafkaMessage(OutboxMessage row) {
