@@ -13,10 +13,12 @@ import org.opencv.core.Mat;
 import org.opencv.core.Point;
 
 /**
- * R6: hair must not cover the eyebrows or the ears. Eyebrows: the band of forehead just above each brow must be
- * the person's skin (a fringe makes it hair). Ears: the strip just outside the face outline from the
- * eyebrows down to the face's widest point, where the ears are, must show skin on at least one side where hair stands
- * out beside the face (hair over both ears makes the strip hair and the head wider than the face). Partly covered ears pass: the office's own borderline call (docs/photo-audit.md).
+ * R6: hair must not cover the eyebrows, the ears or the cheeks. Eyebrows: the band of forehead just above each
+ * brow must be the person's skin (a fringe makes it hair). Ears: hair covers them when three things hold at once:
+ * the head is wider than the face on the ear line (hair stands out), hair hangs beside both cheeks down to the jaw
+ * angle, and neither ear strip (outside the face outline from the eyebrows down to the face's widest point) shows
+ * skin. Hair pulled back leaves the cheeks' sides bare; short hair over the tops of the ears leaves the jaw's
+ * sides bare; both pass, as partly covered ears do in the office (docs/photo-audit.md).
  */
 public final class HairOverFaceCheck extends BaseCheck {
 
@@ -27,8 +29,15 @@ public final class HairOverFaceCheck extends BaseCheck {
         double minBrowBandSkin();
 
         /** Minimum skin share of the person's pixels in the ear strip (the more visible ear). */
-        @WithDefault("0.21")
+        @WithDefault("0.33")
         double minEarSkin();
+
+        /**
+         * Share of hair (person, not skin) in the strip beside the cheeks, from the face's widest point down to
+         * the jaw angle (the side with less hair), from which hair hangs over the cheeks.
+         */
+        @WithDefault("0.28")
+        double minCheekHair();
 
         /**
          * Head width on the ear line / face width from which the hair stands out over the ears; below it the
@@ -46,6 +55,9 @@ public final class HairOverFaceCheck extends BaseCheck {
     static final double EAR_WIDTH = 0.12;
     static final double EAR_INSET = 0.02;
     static final double EAR_HEIGHT = 0.3;
+    /** Cheek strip: the face outline from the widest point to the jaw angle (image-left side, then image-right). */
+    static final int[] RIGHT_CHEEK_EDGE = {234, 93, 132, 58, 172};
+    static final int[] LEFT_CHEEK_EDGE = {454, 323, 361, 288, 397};
     /** Ears are redder and more shaded than the face: skin tolerances for the ear strip (Lab). */
     static final double EAR_CHROMA_TOLERANCE = 14;
     static final double EAR_LIGHTNESS_TOLERANCE = 30;
@@ -73,9 +85,11 @@ public final class HairOverFaceCheck extends BaseCheck {
         double ears = Math.max(earSkin(a, face, FaceLandmarks.RIGHT_FACE_EDGE, -1),
                 earSkin(a, face, FaceLandmarks.LEFT_FACE_EDGE, 1));
         double width = face.head().width() / face.faceWidth();
-        if (ears < settings.minEarSkin() && width >= settings.minHairWidth()) {
-            return Results.fail(rule(), "HAIR_OVER_EARS", ears, ">= " + Results.fmt(settings.minEarSkin()),
-                    "skin share where the ears are (more visible ear)", EARS);
+        double cheekHair = width >= settings.minHairWidth() && ears < settings.minEarSkin()
+                ? Math.min(cheekHair(a, face, RIGHT_CHEEK_EDGE, -1), cheekHair(a, face, LEFT_CHEEK_EDGE, 1)) : 0;
+        if (cheekHair >= settings.minCheekHair()) {
+            return Results.fail(rule(), "HAIR_OVER_EARS", cheekHair, "< " + Results.fmt(settings.minCheekHair()),
+                    "hair share beside the cheeks (ears without skin, head wider than the face)", EARS);
         }
         return Results.pass(rule(), "HAIR_CLEAR", ears, ">= " + Results.fmt(settings.minEarSkin()),
                 "skin share where the ears are (more visible ear)");
@@ -92,6 +106,26 @@ public final class HairOverFaceCheck extends BaseCheck {
         double share = a.skin().share(mask);
         mask.release();
         return Double.isNaN(share) ? 0 : share;
+    }
+
+    /**
+     * Share of the strip just outside the face outline ({@code outline} from the widest point down to the jaw
+     * angle, {@link #EAR_WIDTH} wide) that is the person but not skin: hair hanging beside the cheek.
+     */
+    private static double cheekHair(PhotoAnalysis a, FaceGeometry face, int[] outline, int side) {
+        Point[] strip = new Point[outline.length * 2];
+        for (int i = 0; i < outline.length; i++) {
+            Point p = face.landmarks().xy(outline[i]);
+            strip[i] = face.offset(p, -EAR_INSET * side, 0);
+            strip[strip.length - 1 - i] = face.offset(p, EAR_WIDTH * side, 0);
+        }
+        Mat mask = Regions.polygon(a.lab().size(), strip);
+        double area = Core.countNonZero(mask);
+        Core.bitwise_and(mask, a.person().person(), mask);
+        double personShare = Core.countNonZero(mask) / Math.max(1, area);
+        double skin = a.skin().shareWithin(a.lab(), mask, EAR_CHROMA_TOLERANCE, EAR_LIGHTNESS_TOLERANCE);
+        mask.release();
+        return personShare * (1 - (Double.isNaN(skin) ? 0 : skin));
     }
 
     /** Skin share of the person's pixels in the ear strip beside a face edge landmark ({@code side}: -1 image left). */
