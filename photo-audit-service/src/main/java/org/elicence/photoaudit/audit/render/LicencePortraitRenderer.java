@@ -55,18 +55,32 @@ public final class LicencePortraitRenderer {
         return bytes;
     }
 
-    /** Crops (padding beyond the edges by replicating the border) and resizes to {@code size}. */
+    /**
+     * Crops (padding beyond the edges by replicating the border) and resizes to {@code size}. Only the part of
+     * the crop inside the image is copied and padded: padding the whole full-resolution photo would copy
+     * megabytes for a crop that usually lies inside it.
+     */
     static Mat cutAndResize(Mat source, Rect crop, Size size, int border) {
-        int padLeft = Math.max(0, -crop.x);
-        int padTop = Math.max(0, -crop.y);
-        int padRight = Math.max(0, crop.x + crop.width - source.cols());
-        int padBottom = Math.max(0, crop.y + crop.height - source.rows());
-        Mat padded = new Mat();
-        Core.copyMakeBorder(source, padded, padTop, padBottom, padLeft, padRight, border);
-        Mat cut = padded.submat(new Rect(crop.x + padLeft, crop.y + padTop, crop.width, crop.height));
+        int x0 = Math.max(0, Math.min(source.cols() - 1, crop.x));
+        int y0 = Math.max(0, Math.min(source.rows() - 1, crop.y));
+        int x1 = Math.max(x0 + 1, Math.min(source.cols(), crop.x + crop.width));
+        int y1 = Math.max(y0 + 1, Math.min(source.rows(), crop.y + crop.height));
+        Mat inside = source.submat(new Rect(x0, y0, x1 - x0, y1 - y0));
+        int padLeft = x0 - crop.x;
+        int padTop = y0 - crop.y;
+        int padRight = crop.x + crop.width - x1;
+        int padBottom = crop.y + crop.height - y1;
         Mat out = new Mat();
-        Imgproc.resize(cut, out, size, 0, 0, Imgproc.INTER_AREA);
-        padded.release();
+        if (padLeft == 0 && padTop == 0 && padRight == 0 && padBottom == 0) {
+            Imgproc.resize(inside, out, size, 0, 0, Imgproc.INTER_AREA);
+        } else {
+            Mat padded = new Mat();
+            Core.copyMakeBorder(inside, padded, Math.max(0, padTop), Math.max(0, padBottom), Math.max(0, padLeft),
+                    Math.max(0, padRight), border);
+            Imgproc.resize(padded, out, size, 0, 0, Imgproc.INTER_AREA);
+            padded.release();
+        }
+        inside.release();
         return out;
     }
 
