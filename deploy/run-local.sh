@@ -14,6 +14,12 @@
 # idcard +2, license-issuer +3), ELICENCE_KAFKA_PORT (9092), ELICENCE_DB_SUFFIX (appended to the
 # database names), ELICENCE_STATE_DIR (deploy/.local: keys, broker data, logs, pids),
 # ELICENCE_SKIP_BUILD=1 to use the jars already built.
+#
+# The broker requires authentication and authorises with the ACLs of deploy/kafka-access.conf: services log in
+# with SASL SCRAM-SHA-512 on ELICENCE_KAFKA_PORT, each as itself (KAFKA_USERNAME, KAFKA_PASSWORD); operators'
+# kcat uses a client certificate on the TLS listener, ELICENCE_KAFKA_PORT + 2 (the controller has + 1). Each
+# principal's credentials are in $ELICENCE_STATE_DIR/kafka-credentials/: <principal>.conf is its kcat
+# configuration (kcat -F <file>, the runbook's KAFKA_CONFIG), <principal>.scram its SCRAM password.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -59,15 +65,20 @@ launch_kafka() { # the broker keeps its data directory, so a restart finds its t
   : >"$state/logs/kafka.log"
   java -Xmx512m -XX:+UseSerialGC -cp "$infra:$(cat "$infra/org/elicence/infra/kafka-broker.classpath")" \
     org.elicence.infra.LocalKafkaBroker --port "$kafka_port" --controller-port $((kafka_port + 1)) \
-    --data-dir "$state/kafka-data" >>"$state/logs/kafka.log" 2>&1 &
+    --tls-port $((kafka_port + 2)) --data-dir "$state/kafka-data" --credentials-dir "$state/kafka-credentials" >>"$state/logs/kafka.log" 2>&1 &
   echo $! >"$state/pids/kafka.pid"
   wait_for kafka grep -q ELICENCE-KAFKA-READY "$state/logs/kafka.log"
+}
+
+kafka_password() { # principal: its password, from the credentials file the broker wrote
+  sed -n 's/^sasl.password=//p' "$state/kafka-credentials/$1.scram"
 }
 
 launch_service() { # index into services, HTTP port, instance name (pid and log file)
   local i=$1 port=$2 instance=$3
   env "${db_env[$i]}=jdbc:postgresql://${ELICENCE_PG_HOST:-127.0.0.1}:5432/${databases[$i]}$db_suffix" \
     KAFKA_BOOTSTRAP_SERVERS="localhost:$kafka_port" \
+    KAFKA_USERNAME="${services[$i]}" KAFKA_PASSWORD="$(kafka_password "${services[$i]}")" \
     QUARKUS_HTTP_PORT="$port" \
     ELICENCE_JWT_PUBLIC_KEY="$state/keys/jwt-public.pem" \
     LICENCE_KEYS_IACA_CERT="$state/keys/iaca-cert.pem" \
@@ -140,6 +151,7 @@ start() {
 The mobile API is at http://localhost:$port_base/api/v1/applications
 Mint a development token for a seeded citizen (docs/idcard.md lists them):
   TOKEN=\$(deploy/mint-token.sh 11010119900307213X)
+Kafka credentials (kcat -F, the runbook's KAFKA_CONFIG): $state/kafka-credentials/<principal>.conf
 Logs: $state/logs/   Stop: deploy/run-local.sh stop
 MSG
 }

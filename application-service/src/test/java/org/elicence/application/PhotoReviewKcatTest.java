@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.elicence.infra.KafkaCredentials;
 import org.elicence.infra.KafkaTestClient;
 import org.elicence.infra.LocalInfraTestResource;
 import org.elicence.infra.Runbook;
@@ -267,11 +268,14 @@ class PhotoReviewKcatTest {
                 EventSchemas.violations(EventType.PHOTO_REVIEW_DECISION_REJECTED, r)));
     }
 
+    /** The runbook's variables; the reviewer is logged in to the broker as REVIEWER_ID (default reviewer-001). */
     private static Map<String, String> vars(String... pairs) {
         Map<String, String> vars = new java.util.HashMap<>(Map.of("BROKER", broker));
         for (int i = 0; i < pairs.length; i += 2) {
             vars.put(pairs[i], pairs[i + 1]);
         }
+        String reviewer = vars.getOrDefault("REVIEWER_ID", "reviewer-001");
+        vars.put("KAFKA_CONFIG", KafkaCredentials.kcatConfig(broker, reviewer).toString());
         return vars;
     }
 

@@ -16,10 +16,12 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.elicence.idcard.testing.CardHolder;
 import org.elicence.idcard.testing.CardPhotos;
 import org.elicence.idcard.testing.CardPhotos.Placement;
 import org.elicence.idcard.testing.Citizens;
 import org.elicence.idcard.testing.KafkaTestClient;
+import org.elicence.infra.KafkaCredentials;
 import org.elicence.infra.Runbook;
 import org.elicence.infra.LocalInfraTestResource;
 import org.elicence.messaging.EventType;
@@ -54,18 +56,18 @@ class KcatReviewEndToEndTest {
 
     @Test
     void staffApproveOneCaseAndRejectAnotherWithKcat() throws Exception {
-        String approved = applyAndUpload(Citizens.WANG_FANG, "王芳", "WANG Fang");
-        String rejected = applyAndUpload(Citizens.CHEN_JING, "陈静", "CHEN Jing");
+        String approved = applyAndUpload(CardHolder.WANG_FANG);
+        String rejected = applyAndUpload(CardHolder.CHEN_JING);
         String approvedCase = caseOf(approved);
         String rejectedCase = caseOf(rejected);
 
-        String pending = Runbook.run("list-pending", broker(), workDir);
+        String pending = Runbook.run("list-pending", as("reviewer-001"), workDir);
         assertTrue(pending.contains(approvedCase) && pending.contains(rejectedCase), pending);
-        JsonNode shown = KafkaTestClient.readTree(Runbook.run("show-case", broker("CASE_ID", approvedCase), workDir));
+        JsonNode shown = KafkaTestClient.readTree(Runbook.run("show-case", as("reviewer-001", "CASE_ID", approvedCase), workDir));
         assertEquals("王芳", shown.get("applicantName").asText());
         assertEquals("CARD_ISSUED_BEFORE_CUTOFF", shown.get("uploadReason").asText());
         assertEquals("PASS", shown.at("/frontChecks/0/verdict").asText());
-        Runbook.run("save-images", broker("CASE_ID", approvedCase), workDir);
+        Runbook.run("save-images", as("reviewer-001", "CASE_ID", approvedCase), workDir);
         assertJpeg(workDir.resolve("case-" + approvedCase + "-portrait.jpg"), 260, 378);
         assertJpeg(workDir.resolve("case-" + approvedCase + "-front.jpg"), 1284, 810);
         assertJpeg(workDir.resolve("case-" + approvedCase + "-back.jpg"), 1284, 810);
@@ -74,7 +76,7 @@ class KcatReviewEndToEndTest {
         KafkaTestClient.sendRaw(Topics.IDCARD_REVIEW_DECISIONS, approvedCase, decision(approvedCase, "mallory"));
         assertRefused(approvedCase, "REVIEWER_NOT_AUTHORISED");
 
-        Runbook.run("approve", broker("CASE_ID", approvedCase, "REVIEWER_ID", "reviewer-001"), workDir);
+        Runbook.run("approve", as("reviewer-001", "CASE_ID", approvedCase, "REVIEWER_ID", "reviewer-001"), workDir);
         JsonNode approval = await().atMost(WAIT).until(
                 () -> KafkaTestClient.eventsOf(EventType.ID_CARD_APPROVED, approved), list -> !list.isEmpty()).get(0);
         assertEquals(Citizens.WANG_FANG, approval.get("applicantId").asText());
@@ -82,7 +84,7 @@ class KcatReviewEndToEndTest {
         assertEquals(260, approval.at("/portrait/width").asInt());
         assertJpeg(Base64.getDecoder().decode(approval.at("/portrait/base64").asText()), 260, 378);
 
-        Runbook.run("reject", broker("CASE_ID", rejectedCase, "REVIEWER_ID", "reviewer-002", "REASON",
+        Runbook.run("reject", as("reviewer-002", "CASE_ID", rejectedCase, "REVIEWER_ID", "reviewer-002", "REASON",
                 "身份证已过有效期，请换领新证后重新上传", "REASON_EN", "the ID card has expired; renew it and upload the new card",
                 "CODE", "CARD_EXPIRED"), workDir);
         JsonNode rejection = await().atMost(WAIT).until(
@@ -91,9 +93,9 @@ class KcatReviewEndToEndTest {
         assertTrue(rejection.at("/message/zh-CN").asText().contains("身份证已过有效期"));
         assertTrue(rejection.at("/message/en").asText().contains("the ID card has expired"));
 
-        String outcome = Runbook.run("decision-outcome", broker("CASE_ID", approvedCase), workDir);
+        String outcome = Runbook.run("decision-outcome", as("reviewer-001", "CASE_ID", approvedCase), workDir);
         assertTrue(outcome.contains("\"status\":\"APPROVED\"") && outcome.contains("REVIEWER_NOT_AUTHORISED"), outcome);
-        assertTrue(Runbook.run("list-pending", broker(), workDir).replaceAll("\\s", "").equals("[]"));
+        assertTrue(Runbook.run("list-pending", as("reviewer-002"), workDir).replaceAll("\\s", "").equals("[]"));
 
         assertDuplicatesAndInvalidDecisionsChangeNothing(approved, approvedCase);
         assertTheRecordTellsTheWholeStory(approved);
@@ -135,25 +137,28 @@ class KcatReviewEndToEndTest {
     private void assertDeadLettersCanBeListedAndReplayed() {
         String key = "garbled-" + UUID.randomUUID();
         KafkaTestClient.sendRaw(Topics.IDCARD_REVIEW_DECISIONS, key, "approve it please");
-        String listed = await().atMost(WAIT).until(() -> Runbook.run("dlq-list", broker(), workDir),
+        String listed = await().atMost(WAIT).until(() -> Runbook.run("dlq-list", as("platform-operator"), workDir),
                 out -> out.contains(key));
         String line = listed.lines().filter(l -> l.contains(key)).findFirst().orElseThrow();
         String[] words = line.split(" ");
-        Runbook.run("dlq-replay", broker("P", words[1], "O", words[3]), workDir);
+        // Replayed with the credential of the one allowed to write the topic it came from.
+        Runbook.run("dlq-replay", as("reviewer-001", "P", words[1], "O", words[3]), workDir);
         // The replayed record is still not JSON: it is dead-lettered a second time, nothing is lost.
         await().atMost(WAIT).until(() -> KafkaTestClient.readAll("idcard-service.dlq").stream()
                 .filter(r -> key.equals(r.key())).count(), count -> count == 2);
     }
 
-    private static String applyAndUpload(String residentId, String name, String nameLatin) {
+    private static String applyAndUpload(CardHolder holder) {
         String applicationId = UUID.randomUUID().toString();
-        KafkaTestClient.publish(applicationId, new ApplicationCreated(applicationId, residentId, name, Instant.now()));
+        String residentId = holder.residentId();
+        KafkaTestClient.publish(applicationId,
+                new ApplicationCreated(applicationId, residentId, holder.name(), Instant.now()));
         await().atMost(WAIT).until(() -> KafkaTestClient.eventsOf(EventType.ID_CARD_UPLOAD_REQUIRED, applicationId),
                 list -> !list.isEmpty());
-        BufferedImage front = CardPhotos.renderFront(nameLatin, residentId, "grace_hopper.jpg");
+        BufferedImage front = CardPhotos.renderFront(holder);
         upload(applicationId, residentId, IdCardSide.FRONT, CardPhotos.photograph(front, Placement.SLIGHTLY_TILTED));
         upload(applicationId, residentId, IdCardSide.BACK,
-                CardPhotos.photograph(CardPhotos.renderBack(), Placement.SLIGHTLY_TILTED));
+                CardPhotos.photograph(CardPhotos.renderBack(holder), Placement.SLIGHTLY_TILTED));
         return applicationId;
     }
 
@@ -185,8 +190,10 @@ class KcatReviewEndToEndTest {
                 + reviewerId + "\",\"decision\":\"APPROVE\"}";
     }
 
-    private static Map<String, String> broker(String... variables) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("BROKER", KafkaTestClient.bootstrapServers()));
+    /** The runbook's variables for an operator logged in to the broker as {@code principal}. */
+    private static Map<String, String> as(String principal, String... variables) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("BROKER", KafkaTestClient.bootstrapServers(),
+                "KAFKA_CONFIG", KafkaCredentials.kcatConfig(KafkaTestClient.bootstrapServers(), principal).toString()));
         for (int i = 0; i < variables.length; i += 2) {
             env.put(variables[i], variables[i + 1]);
         }

@@ -17,6 +17,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.elicence.infra.KafkaCredentials;
 import org.elicence.infra.LocalInfraTestResource;
 import org.elicence.infra.Runbook;
 import org.elicence.licence.LicenceTestSupport.TestLicence;
@@ -67,6 +68,7 @@ class LicenceRenewalTest extends LicenceServiceTestBase {
 
         // Exactly the operator's command from docs/operator-runbook.md.
         String sent = Runbook.run("licence-command", Map.of("BROKER", bootstrapServers(),
+                "KAFKA_CONFIG", KafkaCredentials.kcatConfig(bootstrapServers(), AUTHORITY).toString(),
                 "LICENCE", licence.licenceNumber(), "ACTION", "RENEW", "AUTHORITY", AUTHORITY,
                 "REASON", "驾驶证换证，电子证照同步更新。"), workDir);
         assertTrue(sent.startsWith("sent command "), sent);

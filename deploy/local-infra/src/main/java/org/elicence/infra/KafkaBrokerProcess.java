@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Starts {@link LocalKafkaBroker} in a child JVM on free ports with a fresh data directory, waits until
- * it is ready, and stops it again. The child's classpath is the one Maven resolved for this module.
+ * it is ready, and stops it again. Its principals' credentials are registered for this JVM's test clients
+ * ({@link KafkaCredentials#register}). The child's classpath is the one Maven resolved for this module.
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
 
@@ -41,6 +42,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             Path dataDir = Files.createTempDirectory("elicence-kafka-");
             int port = freePort();
             int controllerPort = freePort();
+            int tlsPort = freePort();
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx512m");
@@ -50,10 +52,13 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             command.add(brokerClasspath());
             command.add(LocalKafkaBroker.class.getName());
             command.addAll(List.of("--port", Integer.toString(port), "--controller-port",
-                    Integer.toString(controllerPort), "--data-dir", dataDir.toString()));
+                    Integer.toString(controllerPort), "--tls-port", Integer.toString(tlsPort), "--data-dir",
+                    dataDir.toString(), "--credentials-dir",
+                    dataDir.resolve("credentials").toString()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             KafkaBrokerProcess broker = new KafkaBrokerProcess(process, dataDir, "localhost:" + port);
             broker.awaitReady();
+            KafkaCredentials.register(broker.bootstrapServers(), broker.credentialsDir());
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,6 +67,15 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** Where the broker wrote each principal's credentials ({@link KafkaCredentials}). */
+    public Path credentialsDir() {
+        return dataDir.resolve("credentials");
+    }
+
+    public KafkaCredentials credentials(String principal) {
+        return KafkaCredentials.read(credentialsDir(), principal);
     }
 
     private void awaitReady() {

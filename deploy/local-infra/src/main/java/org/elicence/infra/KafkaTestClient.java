@@ -23,7 +23,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * What a test needs from the real broker: publish events as another service would (CloudEvents
- * headers), publish raw records (poison), and wait for records on a topic.
+ * headers), publish raw records (poison), and wait for records on a topic. It logs in as the broker's admin
+ * (it plays every other service), or as the principal given.
  */
 public final class KafkaTestClient implements AutoCloseable {
 
@@ -31,8 +32,13 @@ public final class KafkaTestClient implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
 
     public KafkaTestClient(String bootstrapServers) {
+        this(bootstrapServers, KafkaCredentials.ADMIN);
+    }
+
+    /** Publishes as {@code principal}: the broker's ACLs decide what it may write. */
+    public KafkaTestClient(String bootstrapServers, String principal) {
         this.bootstrapServers = bootstrapServers;
-        Properties props = new Properties();
+        Properties props = KafkaCredentials.of(bootstrapServers, principal).clientProperties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
@@ -133,7 +139,7 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     private static KafkaConsumer<String, String> newConsumer(String bootstrapServers) {
-        Properties props = new Properties();
+        Properties props = KafkaCredentials.of(bootstrapServers, KafkaCredentials.ADMIN).clientProperties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);

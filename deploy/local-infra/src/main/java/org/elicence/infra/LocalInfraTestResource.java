@@ -6,18 +6,41 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Gives a Quarkus test a real Kafka broker (a fresh KRaft node in its own JVM) and a fresh PostgreSQL
- * database. Use with {@code @WithTestResource(value = LocalInfraTestResource.class, initArgs =
+ * Gives a Quarkus test a real Kafka broker (a fresh KRaft node in its own JVM, with authentication and the
+ * ACLs of {@code deploy/kafka-access.conf}) and a fresh PostgreSQL database. Use with
+ * {@code @WithTestResource(value = LocalInfraTestResource.class, initArgs =
  * @ResourceArg(name = "database", value = "application_test"))}.
+ *
+ * <p>The service under test logs in to the broker as its own principal, exactly as deployed: init argument
+ * {@code principal}, or else the service whose database the test's database name starts with
+ * ({@code application_review_test}: application-service). Tests act as the other services and as operators
+ * with {@link KafkaTestClient} and {@link KafkaCredentials}.
  */
 public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManager {
 
+    private static final Map<String, String> SERVICE_OF_DATABASE = Map.of(
+            "application", "application-service",
+            "photo_audit", "photo-audit-service",
+            "idcard", "idcard-service",
+            "license_issuer", "license-issuer-service");
+
     private String database;
+    private String principal;
     private KafkaBrokerProcess broker;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", "elicence_test");
+        principal = initArgs.getOrDefault("principal", serviceOf(database));
+    }
+
+    static String serviceOf(String database) {
+        return SERVICE_OF_DATABASE.entrySet().stream()
+                .filter(entry -> database.startsWith(entry.getKey() + "_"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("which service's principal should database "
+                        + database + " log in as? give init argument 'principal'"));
     }
 
     @Override
@@ -26,6 +49,7 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
         broker = KafkaBrokerProcess.start();
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        config.put("kafka.sasl.jaas.config", broker.credentials(principal).jaasConfig());
         config.put("quarkus.datasource.jdbc.url", PostgresDatabases.jdbcUrl(database));
         config.put("quarkus.datasource.username", PostgresDatabases.user());
         return config;

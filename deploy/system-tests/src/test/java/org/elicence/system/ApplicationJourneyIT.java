@@ -210,8 +210,8 @@ class ApplicationJourneyIT {
     /** What a reviewer does with the runbook and kcat: find the pending case, then approve or reject it. */
     private static void decideAsStaff(String applicationId, String decision, Map<String, String> details)
             throws Exception {
-        Map<String, String> broker = Map.of("BROKER", "localhost:" + LocalPlatform.KAFKA_PORT);
-        String pending = Runbook.run("list-pending", broker, PLATFORM.root);
+        Map<String, String> reviewer = Map.of("KAFKA_CONFIG", PLATFORM.kafkaConfig(REVIEWER).toString());
+        String pending = Runbook.run("list-pending", reviewer, PLATFORM.root);
         String caseId = null;
         for (JsonNode pendingCase : JSON.readTree(pending)) {
             if (applicationId.equals(pendingCase.get("applicationId").asText())) {
@@ -220,8 +220,8 @@ class ApplicationJourneyIT {
         }
         assertTrue(caseId != null, "the case is listed as pending: " + pending);
         Map<String, String> variables = new java.util.HashMap<>(details);
-        variables.putAll(Map.of("BROKER", "localhost:" + LocalPlatform.KAFKA_PORT, "CASE_ID", caseId,
-                "REVIEWER_ID", REVIEWER));
+        variables.putAll(reviewer);
+        variables.putAll(Map.of("CASE_ID", caseId, "REVIEWER_ID", REVIEWER));
         Runbook.run(decision, variables, PLATFORM.root);
     }
 

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.elicence.infra.KafkaCredentials;
 
 /**
  * A reviewer who approves every pending ID-card case as soon as it opens, writing the same decision
@@ -28,6 +29,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class AutomatedReviewer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REVIEWER = "reviewer-001";
 
     private final String bootstrap;
     private final Set<String> decided = ConcurrentHashMap.newKeySet();
@@ -46,10 +48,11 @@ final class AutomatedReviewer implements AutoCloseable {
     }
 
     private void review() {
-        Properties consumerProps = new Properties();
+        // Logged in as a reviewer, as staff are: it may read the cases and write its decisions, nothing else.
+        Properties consumerProps = KafkaCredentials.of(bootstrap, REVIEWER).clientProperties();
         consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         consumerProps.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
-        Properties producerProps = new Properties();
+        Properties producerProps = KafkaCredentials.of(bootstrap, REVIEWER).clientProperties();
         producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
@@ -84,7 +87,7 @@ final class AutomatedReviewer implements AutoCloseable {
             return;
         }
         String decision = JSON.createObjectNode().put("decisionId", UUID.randomUUID().toString()).put("caseId", caseId)
-                .put("reviewerId", "reviewer-001").put("decision", "APPROVE").toString();
+                .put("reviewerId", REVIEWER).put("decision", "APPROVE").toString();
         // The producer retries by itself while the broker restarts; get() waits for the ack.
         while (running) {
             try {

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.elicence.infra.KafkaCredentials;
 import org.elicence.infra.KafkaTestClient;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -186,7 +187,8 @@ class BadInputIT {
                 "photo-audit-results", "org.elicence.photo.audited.v1",
                 "idcard-events", "org.elicence.idcard.approved.v1", "licence-events", "org.elicence.licence.issued.v1");
         Map<String, List<Expectation>> expectations = new LinkedHashMap<>();
-        Properties props = new Properties();
+        // As the broker's admin: a buggy service that may write the topic, not an intruder (AttacksIT).
+        Properties props = KafkaCredentials.of(PLATFORM.kafkaBootstrap(), KafkaCredentials.ADMIN).clientProperties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.kafkaBootstrap());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {

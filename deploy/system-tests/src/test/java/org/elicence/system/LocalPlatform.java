@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.elicence.infra.KafkaCredentials;
 import org.elicence.infra.PostgresDatabases;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -54,6 +55,12 @@ final class LocalPlatform implements BeforeAllCallback, AfterAllCallback {
         DATABASES.forEach(db -> PostgresDatabases.recreate(db + DB_SUFFIX));
         deleteRecursively(state.resolve("kafka-data"));
         run(600, "deploy/run-local.sh", "start");
+        KafkaCredentials.register(kafkaBootstrap(), state.resolve("kafka-credentials"));
+    }
+
+    /** The kcat settings of {@code principal} that run-local.sh's broker wrote (the runbook's KAFKA_CONFIG). */
+    Path kafkaConfig(String principal) {
+        return KafkaCredentials.kcatConfig(kafkaBootstrap(), principal);
     }
 
     void stop() throws IOException, InterruptedException {

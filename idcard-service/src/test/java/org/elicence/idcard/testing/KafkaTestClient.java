@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.elicence.infra.KafkaCredentials;
 import org.elicence.messaging.CloudEventHeaders;
 import org.elicence.messaging.EventSchemas;
 import org.elicence.messaging.EventType;
@@ -122,7 +123,8 @@ public final class KafkaTestClient {
     }
 
     private static void send(ProducerRecord<String, String> record) {
-        Properties props = new Properties();
+        // As the broker's admin: the tests play the other services and the staff.
+        Properties props = KafkaCredentials.of(bootstrapServers(), KafkaCredentials.ADMIN).clientProperties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
