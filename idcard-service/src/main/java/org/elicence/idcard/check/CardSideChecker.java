@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.elicence.idcard.config.CardCheckConfig;
+import org.elicence.idcard.config.OcrConfig;
 import org.elicence.idcard.config.ReviewConfig;
 import org.elicence.messaging.events.IdCardSide;
 import org.elicence.messaging.events.LocalizedText;
@@ -17,13 +18,14 @@ import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
 import org.opencv.imgcodecs.Imgcodecs;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Checks one uploaded ID-card side before any person sees it (rules ID1-ID19 of docs/idcard.md):
- * find the card and correct its perspective, judge the picture's quality, then what the side must
- * show. Every rule that applies to the side is reported, NOT_ASSESSABLE where an earlier failure
+ * Checks one uploaded ID-card side before any person sees it (rules INPUT and ID1-ID19 of docs/idcard.md):
+ * admit the file by its header, find the card and correct its perspective, judge the picture's quality, then
+ * what the side must show, and on the front read the citizen number and compare it with the applicant's. Every rule that applies to the side is reported, NOT_ASSESSABLE where an earlier failure
  * leaves nothing to measure, so the applicant sees all that is wrong at once.
  */
 @ApplicationScoped
@@ -33,8 +35,6 @@ public class CardSideChecker {
             "Not checked: no card was found.");
     private static final LocalizedText OTHER_SIDE_MISSING = new LocalizedText("另一面尚未上传，上传后再比较。",
             "Compared once the other side is uploaded.");
-    private static final LocalizedText UNREADABLE = new LocalizedText("无法读取图片。请上传 JPEG 或 PNG 格式的照片。",
-            "The image could not be read. Upload a JPEG or PNG photo.");
     private static final List<IdCardRule> CARD_RULES = List.of(IdCardRule.ID1, IdCardRule.ID2, IdCardRule.ID3,
             IdCardRule.ID4, IdCardRule.ID5, IdCardRule.ID6, IdCardRule.ID7, IdCardRule.ID8);
     private static final int REVIEW_JPEG_QUALITY = 90;
@@ -44,16 +44,22 @@ public class CardSideChecker {
     private final CardLocator locator;
     private final PortraitChecks portraits;
     private final PortraitCropper cropper;
+    private final ImageInputCheck input;
+    private final IdNumberReader numberReader;
+    private final IdNumberChecks idNumbers;
     private final Clock clock;
 
     @Inject
-    public CardSideChecker(CardCheckConfig config, ReviewConfig review) {
-        this(config, review.portrait(), Clock.systemDefaultZone());
+    public CardSideChecker(CardCheckConfig config, OcrConfig ocr, ReviewConfig review) {
+        this(config, ocr, review.portrait(), Clock.systemDefaultZone());
     }
 
-    public CardSideChecker(CardCheckConfig config, ReviewConfig.Portrait portraitFormat, Clock clock) {
+    public CardSideChecker(CardCheckConfig config, OcrConfig ocr, ReviewConfig.Portrait portraitFormat, Clock clock) {
         OpenCvLibrary.load();
         this.config = config;
+        this.input = new ImageInputCheck(config);
+        this.numberReader = new IdNumberReader(ocr);
+        this.idNumbers = new IdNumberChecks(numberReader, config.maxPlausibleAge());
         this.portraitFormat = portraitFormat;
         this.clock = clock;
         this.locator = new CardLocator(config.minCardAreaFraction(), config.borderMarginFraction());
@@ -77,13 +83,19 @@ public class CardSideChecker {
         }
     }
 
+    @PreDestroy
+    void close() {
+        numberReader.close();
+    }
+
     private CardSideReport checkReleasingImages(CardSideUpload upload) {
         List<RuleCheck> checks = new ArrayList<>();
         try (NativeMats mats = new NativeMats()) {
-            Mat image = decode(upload.image(), mats);
+            ImageInputCheck.Outcome admitted = input.check(upload.image());
+            Mat image = admitted.refusal() == null ? decode(admitted.image(), mats) : mats.mat();
             Optional<LocatedCard> card = image.empty() ? Optional.empty() : locator.locate(image);
             if (image.empty()) {
-                checks.add(new RuleCheck("INPUT", "IMAGE_UNREADABLE", RuleCheck.FAIL, null, null, null, UNREADABLE));
+                checks.add(admitted.refusal() == null ? ImageInputCheck.undecodable() : admitted.refusal());
             }
             if (card.isEmpty()) {
                 if (!image.empty()) {
@@ -92,13 +104,16 @@ public class CardSideChecker {
                 CARD_RULES.stream().skip(image.empty() ? 0 : 1).map(rule -> rule.notAssessable(NO_CARD))
                         .forEach(checks::add);
                 sideRules(upload.side()).forEach(rule -> checks.add(rule.notAssessable(NO_CARD)));
-                addIdNumberChecks(upload, checks);
+                if (upload.side() == IdCardSide.FRONT) {
+                    checks.addAll(IdNumberChecks.noCard());
+                }
                 return new CardSideReport(checks, null, null, null);
             }
             Mat rectified = mats.add(CardLocator.rectify(image, card.get(), config.rectifiedWidth()));
             mats.release(image);
             checks.addAll(cardChecks(card.get(), rectified));
             byte[] portrait = null;
+            List<RuleCheck> numberChecks = List.of();
             if (upload.side() == IdCardSide.FRONT) {
                 PortraitChecks.FrontResult front = portraits.checkFront(rectified);
                 checks.addAll(front.checks());
@@ -112,6 +127,8 @@ public class CardSideChecker {
                     portrait = jpeg(crop, portraitFormat.jpegQuality());
                     mats.release(crop);
                 }
+                numberChecks = idNumbers.check(rectified, front.face() != null, upload.applicantResidentId(),
+                        LocalDate.now(clock));
             } else {
                 checks.add(portraits.checkBack(rectified));
             }
@@ -119,7 +136,7 @@ public class CardSideChecker {
             long hash = ImageMeasures.perceptualHash(grey);
             mats.release(grey);
             checks.add(sidesDifferent(hash, upload.otherSideHash()));
-            addIdNumberChecks(upload, checks);
+            checks.addAll(numberChecks);
             return new CardSideReport(checks, jpeg(rectified, REVIEW_JPEG_QUALITY), portrait, hash);
         }
     }
@@ -170,13 +187,6 @@ public class CardSideChecker {
         int distance = ImageMeasures.hashDistance(hash, otherSideHash);
         return IdCardRule.ID15.judge(distance > config.maxSameImageHashDistance(), (double) distance,
                 "> " + config.maxSameImageHashDistance(), "bits of 64 differ");
-    }
-
-    private void addIdNumberChecks(CardSideUpload upload, List<RuleCheck> checks) {
-        if (upload.side() == IdCardSide.FRONT) {
-            checks.addAll(IdNumberChecks.check(upload.declaredResidentId(), upload.applicantResidentId(),
-                    LocalDate.now(clock), config.maxPlausibleAge()));
-        }
     }
 
     private static List<IdCardRule> sideRules(IdCardSide side) {

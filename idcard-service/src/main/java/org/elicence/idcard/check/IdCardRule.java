@@ -54,19 +54,25 @@ public enum IdCardRule {
     ID15("SIDES_DIFFERENT", "正反面是两张不同的照片。", "Front and back are different pictures.",
             "正面和反面是同一张照片。请分别拍摄身份证的两面。",
             "The front and back are the same picture. Photograph each side of the card."),
-    ID16("ID_NUMBER_CHECK_CHARACTER", "身份证号码格式和校验位正确。", "The resident ID number is well formed.",
-            "身份证号码格式或校验位不正确。请联系车管所核实。",
-            "The resident ID number has a wrong format or check character. Please contact the licensing office."),
+    ID16("ID_NUMBER_READ", "已识别身份证号码，校验位正确。", "The number on the card was read; its check character is right.",
+            "未能自动识别身份证号码，将由审核人员人工核对。如需自动核对，请在光线充足处正对身份证重新拍摄正面。",
+            "The number on the card could not be read automatically; staff will compare it by eye. "
+                    + "To have it checked at once, photograph the front again straight on and in good light."),
     ID17("ID_NUMBER_BIRTH_DATE", "身份证号码中的出生日期有效。", "The birth date in the number is valid.",
-            "身份证号码中的出生日期无效。请联系车管所核实。",
-            "The birth date in the resident ID number is not valid. Please contact the licensing office."),
+            "身份证上号码中的出生日期无效。请上传本人有效的居民身份证。",
+            "The birth date in the card's number is not valid. Upload your own valid resident ID card."),
     ID18("ID_NUMBER_REGION", "身份证号码中的地区代码有效。", "The region code in the number is valid.",
-            "身份证号码中的地区代码无效。请联系车管所核实。",
-            "The region code in the resident ID number is not valid. Please contact the licensing office."),
-    ID19("ID_NUMBER_MATCHES_APPLICANT", "上传者与申请人一致。", "Uploaded by the applicant.",
-            "上传身份证的账号与申请人不一致。请以申请人本人身份登录后上传。",
-            "The ID card was uploaded from an account other than the applicant's. "
-                    + "Sign in as the applicant and upload it again.");
+            "身份证上号码中的地区代码无效。请上传本人有效的居民身份证。",
+            "The region code in the card's number is not valid. Upload your own valid resident ID card."),
+    ID19("ID_NUMBER_MATCHES_APPLICANT", "身份证号码与申请人一致。", "The card's number is the applicant's.",
+            "身份证上的号码与申请人的身份证号码不一致。请上传申请人本人的居民身份证。",
+            "The number on this card is not the applicant's resident ID number. "
+                    + "Upload the applicant's own resident ID card.");
+
+    /** ID19's code when it fails: a card of someone else. */
+    public static final String ID_NUMBER_MISMATCH = "ID_NUMBER_MISMATCH";
+    /** ID16's code when the number cannot be read: staff compare it. */
+    public static final String ID_NUMBER_UNREADABLE = "ID_NUMBER_UNREADABLE";
 
     private final String code;
     private final LocalizedText passed;
@@ -83,7 +89,8 @@ public enum IdCardRule {
     }
 
     public RuleCheck judge(boolean pass, Double measured, String threshold, String unit) {
-        return new RuleCheck(name(), code, pass ? RuleCheck.PASS : RuleCheck.FAIL, measured, threshold, unit,
+        String reported = pass || this != ID19 ? code : ID_NUMBER_MISMATCH;
+        return new RuleCheck(name(), reported, pass ? RuleCheck.PASS : RuleCheck.FAIL, measured, threshold, unit,
                 pass ? passed : failed);
     }
 
@@ -93,5 +100,11 @@ public enum IdCardRule {
 
     public RuleCheck notAssessable(LocalizedText because) {
         return new RuleCheck(name(), code, RuleCheck.NOT_ASSESSABLE, null, null, null, because);
+    }
+
+    /** ID16 when the card was found but its number could not be read: left to staff, with the reason. */
+    public static RuleCheck numberUnreadable() {
+        return new RuleCheck(ID16.name(), ID_NUMBER_UNREADABLE, RuleCheck.NOT_ASSESSABLE, null, null, null,
+                ID16.failed);
     }
 }

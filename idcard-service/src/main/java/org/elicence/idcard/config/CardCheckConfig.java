@@ -18,6 +18,24 @@ public interface CardCheckConfig {
     @WithDefault("haarcascade_frontalface_default.xml")
     String faceCascade();
 
+    /**
+     * INPUT: the upload's shorter side, read from its header before any pixel is decoded, must be at least this
+     * many pixels (a card must be 600 px wide in the photo anyway, ID4).
+     */
+    @WithDefault("300")
+    int minImageSide();
+
+    /** INPUT: neither side may exceed this many pixels. */
+    @WithDefault("12000")
+    int maxImageSide();
+
+    /**
+     * INPUT: at most this many pixels (decoded as 3 bytes each: 40 M pixels are 120 MB, a 48-megapixel phone's
+     * full-resolution mode is refused; phones save 12 M by default).
+     */
+    @WithDefault("40000000")
+    long maxImagePixels();
+
     /** Width of the perspective-corrected card; its height follows from 85.6 x 54 mm. */
     @WithDefault("1284")
     int rectifiedWidth();

@@ -54,8 +54,11 @@ public class IdCardUploadService {
         Long otherSideHash = IdCardUpload.latest(applicationId, otherSide).map(other -> other.perceptualHash)
                 .orElse(null);
         byte[] image = decode(uploaded.imageBase64());
-        CardSideReport report = checker.check(new CardSideUpload(uploaded.side(), image, uploaded.applicantId(),
-                applicant == null ? null : applicant.applicantId, otherSideHash));
+        // The card must carry the applicant's number. Until the application's ApplicationCreated has been seen here
+        // its applicant is the uploader: application-service accepts uploads from the applicant's own token only.
+        String applicantResidentId = applicant == null ? uploaded.applicantId() : applicant.applicantId;
+        CardSideReport report = checker.check(new CardSideUpload(uploaded.side(), image, applicantResidentId,
+                otherSideHash));
 
         IdCardUpload upload = new IdCardUpload();
         upload.uploadId = uploadId;

@@ -1,12 +1,5 @@
 package org.elicence.idcard.testing;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,14 +23,14 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Photographs of ID cards made at test time: a card rendered in 85.6 x 54 proportions (text, and on
- * the front a real public-domain face photograph), then "photographed" on a table: placed in
- * perspective, and optionally blurred, glared, cropped, low-resolution or mirrored. Fictional data only.
+ * Photographs of ID cards made at test time: a card rendered in the real card's layout ({@link CardRenderer}:
+ * Chinese labels, a real person's portrait), then "photographed" on a table: placed in perspective, and
+ * optionally blurred, glared, cropped, dimly lit, low-resolution or mirrored. Fictional data only.
  */
 public final class CardPhotos {
 
-    public static final int CARD_WIDTH = 856;
-    public static final int CARD_HEIGHT = 540;
+    public static final int CARD_WIDTH = CardRenderer.CARD_WIDTH;
+    public static final int CARD_HEIGHT = CardRenderer.CARD_HEIGHT;
     private static final int SCENE_WIDTH = 1600;
     private static final int SCENE_HEIGHT = 1200;
 
@@ -61,49 +54,14 @@ public final class CardPhotos {
         OpenCvLibrary.load();
     }
 
-    /** The portrait side (人像面), with a face photograph on the right as on a Chinese resident ID card. */
-    public static BufferedImage renderFront(String nameLatin, String residentId, String facePhoto) {
-        BufferedImage card = blankCard(new Color(226, 232, 238), new Color(238, 232, 220));
-        Graphics2D g = graphics(card);
-        g.setColor(new Color(40, 40, 60));
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 26));
-        g.drawString("Name    " + nameLatin, 50, 90);
-        g.drawString("Sex  F     Ethnicity  Han", 50, 150);
-        g.drawString("Born  " + residentId.substring(6, 10) + " " + residentId.substring(10, 12) + " "
-                + residentId.substring(12, 14), 50, 210);
-        g.drawString("Address  12 Example Road,", 50, 270);
-        g.drawString("Xicheng District, Beijing", 160, 310);
-        g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 34));
-        g.drawString("ID No. " + residentId, 50, 470);
-        BufferedImage face = photo(facePhoto);
-        // Head and shoulders: the crop keeps the face large, as on a real card.
-        BufferedImage headAndShoulders = face.getSubimage(96, 30, 320, 400);
-        g.drawImage(headAndShoulders, 560, 60, 256, 320, null);
-        g.dispose();
-        return card;
+    /** The portrait side (人像面) of {@code holder}'s card, in the real card's layout ({@link CardRenderer}). */
+    public static BufferedImage renderFront(CardHolder holder) {
+        return CardRenderer.front(holder);
     }
 
-    /** The emblem side (国徽面): an emblem, the card's title, issuing authority and validity. */
-    public static BufferedImage renderBack() {
-        BufferedImage card = blankCard(new Color(232, 236, 226), new Color(222, 230, 238));
-        Graphics2D g = graphics(card);
-        g.setColor(new Color(200, 30, 30));
-        g.fillOval(60, 50, 150, 150);
-        g.setColor(new Color(240, 200, 60));
-        g.setStroke(new BasicStroke(6));
-        g.drawOval(75, 65, 120, 120);
-        g.fillPolygon(new int[] {135, 150, 190, 158, 170, 135, 100, 112, 80, 120},
-                new int[] {80, 115, 115, 138, 175, 152, 175, 138, 115, 115}, 10);
-        g.setColor(new Color(30, 30, 30));
-        g.setFont(new Font(Font.SERIF, Font.BOLD, 38));
-        g.drawString("PEOPLE'S REPUBLIC OF CHINA", 240, 110);
-        g.setFont(new Font(Font.SERIF, Font.BOLD, 52));
-        g.drawString("RESIDENT IDENTITY CARD", 240, 190);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 28));
-        g.drawString("Issuing authority   Xicheng Public Security Bureau", 100, 400);
-        g.drawString("Valid   2008.09.10 - 2028.09.10", 100, 460);
-        g.dispose();
-        return card;
+    /** The emblem side (国徽面) of {@code holder}'s card. */
+    public static BufferedImage renderBack(CardHolder holder) {
+        return CardRenderer.back(holder);
     }
 
     /** The card lying on a table, photographed: JPEG bytes. */
@@ -149,6 +107,67 @@ public final class CardPhotos {
         return jpeg(scene);
     }
 
+    /** The card photographed with its corners at {@code corners} (clockwise from its top-left). */
+    public static byte[] photographAt(BufferedImage card, Point... corners) {
+        return jpeg(scene(card, corners));
+    }
+
+    /**
+     * Poor light: the card at {@code corners}, the photo darkened to {@code gain} of its brightness with a shadow
+     * falling across it, and the sensor noise ({@code noise}, standard deviation in grey levels) of a dim photo.
+     */
+    public static byte[] dim(BufferedImage card, double gain, double noise, long seed, Point... corners) {
+        Mat scene = scene(card, corners);
+        Mat light = new Mat(scene.size(), CvType.CV_32FC3);
+        float[] row = new float[SCENE_WIDTH * 3];
+        for (int y = 0; y < SCENE_HEIGHT; y++) {
+            for (int x = 0; x < SCENE_WIDTH; x++) {
+                float shade = (float) (gain * (0.55 + 0.45 * x / SCENE_WIDTH));
+                row[x * 3] = shade;
+                row[x * 3 + 1] = shade;
+                row[x * 3 + 2] = shade;
+            }
+            light.put(y, 0, row);
+        }
+        Mat lit = new Mat();
+        scene.convertTo(lit, CvType.CV_32FC3);
+        Core.multiply(lit, light, lit);
+        Mat grain = new Mat(scene.size(), CvType.CV_32FC3);
+        Core.setRNGSeed((int) seed);
+        Core.randn(grain, 0, noise);
+        Core.add(lit, grain, lit);
+        lit.convertTo(scene, CvType.CV_8UC3);
+        return jpeg(scene);
+    }
+
+    /** A low-resolution camera: the card at {@code corners}, the whole photo scaled by {@code factor}. */
+    public static byte[] scaled(BufferedImage card, double factor, Point... corners) {
+        Mat scene = scene(card, corners);
+        Imgproc.resize(scene, scene, new Size(SCENE_WIDTH * factor, SCENE_HEIGHT * factor), 0, 0,
+                Imgproc.INTER_AREA);
+        return jpeg(scene);
+    }
+
+    /**
+     * Corners of a card {@code width} px wide centred in the photo, turned {@code degrees} in the picture plane and
+     * seen at an angle: its far (top) edge {@code keystone} shorter than its near one and its height foreshortened
+     * as much.
+     */
+    public static Point[] corners(double width, double degrees, double keystone) {
+        double height = width * CARD_HEIGHT / CARD_WIDTH * (1 - keystone / 2);
+        double top = width * (1 - keystone) / 2;
+        double bottom = width / 2;
+        Point[] flat = {new Point(-top, -height / 2), new Point(top, -height / 2), new Point(bottom, height / 2),
+                new Point(-bottom, height / 2)};
+        double angle = Math.toRadians(degrees);
+        Point[] turned = new Point[4];
+        for (int i = 0; i < 4; i++) {
+            turned[i] = new Point(SCENE_WIDTH / 2.0 + flat[i].x * Math.cos(angle) - flat[i].y * Math.sin(angle),
+                    SCENE_HEIGHT / 2.0 + flat[i].x * Math.sin(angle) + flat[i].y * Math.cos(angle));
+        }
+        return turned;
+    }
+
     /** A public-domain photograph from src/test/resources/faces, as stored. */
     public static byte[] photoBytes(String name) {
         try (InputStream in = CardPhotos.class.getResourceAsStream("/faces/" + name)) {
@@ -159,11 +178,15 @@ public final class CardPhotos {
     }
 
     private static Mat scene(BufferedImage card, Placement placement) {
+        return scene(card, placement.corners);
+    }
+
+    private static Mat scene(BufferedImage card, Point... corners) {
         Mat table = table();
         Mat cardMat = Imgcodecs.imdecode(new MatOfByte(png(card)), Imgcodecs.IMREAD_COLOR);
         MatOfPoint2f from = new MatOfPoint2f(new Point(0, 0), new Point(CARD_WIDTH - 1, 0),
                 new Point(CARD_WIDTH - 1, CARD_HEIGHT - 1), new Point(0, CARD_HEIGHT - 1));
-        Mat transform = Imgproc.getPerspectiveTransform(from, new MatOfPoint2f(placement.corners));
+        Mat transform = Imgproc.getPerspectiveTransform(from, new MatOfPoint2f(corners));
         Mat warped = new Mat();
         Imgproc.warpPerspective(cardMat, warped, transform, table.size(), Imgproc.INTER_LINEAR);
         Mat mask = new Mat();
@@ -189,35 +212,6 @@ public final class CardPhotos {
             table.put(y, 0, row);
         }
         return table;
-    }
-
-    private static BufferedImage blankCard(Color from, Color to) {
-        BufferedImage card = new BufferedImage(CARD_WIDTH, CARD_HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = graphics(card);
-        g.setPaint(new GradientPaint(0, 0, from, CARD_WIDTH, CARD_HEIGHT, to));
-        g.fill(new RoundRectangle2D.Double(0, 0, CARD_WIDTH, CARD_HEIGHT, 30, 30));
-        g.setColor(new Color(200, 210, 220));
-        for (int x = -CARD_HEIGHT; x < CARD_WIDTH; x += 24) {
-            g.drawLine(x, CARD_HEIGHT, x + CARD_HEIGHT, 0);
-        }
-        g.dispose();
-        return card;
-    }
-
-    private static Graphics2D graphics(BufferedImage image) {
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        return g;
-    }
-
-    private static BufferedImage photo(String name) {
-        try {
-            return ImageIO.read(new java.io.ByteArrayInputStream(photoBytes(name)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static byte[] png(BufferedImage image) {

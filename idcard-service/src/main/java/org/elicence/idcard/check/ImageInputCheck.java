@@ -1,0 +1,74 @@
+package org.elicence.idcard.check;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.elicence.idcard.config.CardCheckConfig;
+import org.elicence.messaging.events.LocalizedText;
+import org.elicence.messaging.events.RuleCheck;
+
+/**
+ * Rule INPUT: the upload is a complete JPEG or PNG whose size, read from its header, is within bounds, before
+ * OpenCV allocates a single pixel (a 1.2 MB PNG declaring 20000 x 20000 would otherwise take 1.2 GB). Bytes after
+ * the image's end (a phone's motion-photo video or vendor trailer after the JPEG's EOI) are cut off and the image
+ * accepted; a file that stops before its end is refused. The codes: IMAGE_UNREADABLE, IMAGE_TRUNCATED,
+ * IMAGE_TOO_SMALL, IMAGE_TOO_LARGE.
+ */
+final class ImageInputCheck {
+
+    static final String RULE = "INPUT";
+    private static final LocalizedText UNREADABLE = new LocalizedText("无法读取图片。请上传 JPEG 或 PNG 格式的照片。",
+            "The image could not be read. Upload a JPEG or PNG photo.");
+    private static final LocalizedText TRUNCATED = new LocalizedText("图片文件不完整。请重新拍摄并上传完整的照片。",
+            "The image file is incomplete. Take the photo again and upload the whole file.");
+    private static final LocalizedText TOO_SMALL = new LocalizedText("照片尺寸太小。请上传相机拍摄的原图，不要上传缩略图。",
+            "The photo is too small. Upload the camera's original photo, not a thumbnail.");
+    private static final LocalizedText TOO_LARGE = new LocalizedText("照片尺寸过大。请上传不超过 4000 万像素的照片。",
+            "The photo is too large. Upload a photo of at most 40 megapixels.");
+
+    /** The bytes to decode, or why the upload is refused. */
+    record Outcome(byte[] image, RuleCheck refusal) {
+    }
+
+    private final CardCheckConfig config;
+
+    ImageInputCheck(CardCheckConfig config) {
+        this.config = config;
+    }
+
+    Outcome check(byte[] upload) {
+        Optional<UploadedImageHeader> read = UploadedImageHeader.read(upload);
+        if (read.isEmpty()) {
+            return refuse("IMAGE_UNREADABLE", null, "JPEG or PNG", null, UNREADABLE);
+        }
+        UploadedImageHeader header = read.get();
+        int shorter = Math.min(header.width(), header.height());
+        if (shorter < config.minImageSide()) {
+            return refuse("IMAGE_TOO_SMALL", (double) shorter, ">= " + config.minImageSide(), "px (shorter side)",
+                    TOO_SMALL);
+        }
+        int longer = Math.max(header.width(), header.height());
+        if (longer > config.maxImageSide()) {
+            return refuse("IMAGE_TOO_LARGE", (double) longer, "<= " + config.maxImageSide(), "px (longer side)",
+                    TOO_LARGE);
+        }
+        if (header.pixels() > config.maxImagePixels()) {
+            return refuse("IMAGE_TOO_LARGE", (double) header.pixels(), "<= " + config.maxImagePixels(), "pixels",
+                    TOO_LARGE);
+        }
+        if (header.truncated()) {
+            return refuse("IMAGE_TRUNCATED", (double) upload.length, "complete " + header.format(), "bytes",
+                    TRUNCATED);
+        }
+        return new Outcome(header.end() == upload.length ? upload : Arrays.copyOf(upload, header.end()), null);
+    }
+
+    /** The rule as reported when the image was decoded after all but OpenCV could not read it. */
+    static RuleCheck undecodable() {
+        return new RuleCheck(RULE, "IMAGE_UNREADABLE", RuleCheck.FAIL, null, null, null, UNREADABLE);
+    }
+
+    private static Outcome refuse(String code, Double measured, String threshold, String unit, LocalizedText why) {
+        return new Outcome(null, new RuleCheck(RULE, code, RuleCheck.FAIL, measured, threshold, unit, why));
+    }
+}

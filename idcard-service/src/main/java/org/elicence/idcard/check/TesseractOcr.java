@@ -1,0 +1,90 @@
+package org.elicence.idcard.check;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.tesseract.TessBaseAPI;
+import org.bytedeco.tesseract.global.tesseract;
+
+/**
+ * Tesseract 5 (LSTM engine) through the JavaCPP presets, whose jars carry the native libraries, reading one line
+ * of text restricted to the characters asked for. One engine, used by one thread at a time: a read takes tens of
+ * milliseconds and card checks run one upload at a time.
+ */
+public final class TesseractOcr implements AutoCloseable {
+
+    private final TessBaseAPI api = new TessBaseAPI();
+
+    /**
+     * @param tessdataLocation {@code classpath:tessdata} or a folder holding {@code <language>.traineddata}
+     * @param alphabet the only characters the engine may answer
+     * @throws IllegalStateException if the model is missing or Tesseract cannot start: the service must not run
+     *             without it
+     */
+    public TesseractOcr(String tessdataLocation, String language, String alphabet) {
+        Path folder = modelFolder(tessdataLocation, language);
+        if (api.Init(folder.toString(), language, tesseract.OEM_LSTM_ONLY) != 0) {
+            api.close();
+            throw new IllegalStateException("Tesseract could not load " + language + ".traineddata from " + folder);
+        }
+        api.SetPageSegMode(tesseract.PSM_SINGLE_LINE);
+        api.SetVariable("tessedit_char_whitelist", alphabet);
+        // No dictionary: the number is no word of any language.
+        api.SetVariable("load_system_dawg", "0");
+        api.SetVariable("load_freq_dawg", "0");
+        api.SetVariable("debug_file", "/dev/null");
+    }
+
+    /** The text of one line in an 8-bit greyscale image (row-major, {@code width} bytes a row). */
+    public synchronized String readLine(byte[] grey, int width, int height) {
+        api.SetImage(grey, width, height, 1, width);
+        // Resolution only steers Tesseract's size heuristics; stating it keeps it from guessing (and warning).
+        api.SetSourceResolution(300);
+        BytePointer text = api.GetUTF8Text();
+        try {
+            return text == null ? "" : text.getString(java.nio.charset.StandardCharsets.UTF_8);
+        } finally {
+            if (text != null) {
+                text.deallocate();
+            }
+            api.Clear();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        api.End();
+        api.close();
+    }
+
+    private static Path modelFolder(String location, String language) {
+        String file = language + ".traineddata";
+        if (!location.startsWith("classpath:")) {
+            Path folder = Path.of(location);
+            if (!Files.isRegularFile(folder.resolve(file))) {
+                throw new IllegalStateException("Tesseract model " + folder.resolve(file) + " is missing");
+            }
+            return folder;
+        }
+        String resource = location.substring("classpath:".length()).replaceAll("^/+|/+$", "") + "/" + file;
+        try (InputStream in = TesseractOcr.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Tesseract model " + resource + " is not on the class path");
+            }
+            // Tesseract reads its model from a folder: a private copy, removed when the JVM exits.
+            Path folder = Files.createTempDirectory("idcard-tessdata");
+            Path model = folder.resolve(file);
+            Files.copy(in, model, StandardCopyOption.REPLACE_EXISTING);
+            model.toFile().deleteOnExit();
+            folder.toFile().deleteOnExit();
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage the Tesseract model", e);
+        }
+    }
+}
