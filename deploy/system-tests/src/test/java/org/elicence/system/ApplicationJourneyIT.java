@@ -119,18 +119,43 @@ class ApplicationJourneyIT {
         MobileApi app = new MobileApi(PLATFORM.apiBase(), PLATFORM.tokenFor(LIU_YANG));
         String id = app.createApplication("刘洋");
         awaitStatus(app, id, "ID_CARD_REQUIRED");
-        // He photographs someone else's card: the checks pass, a reviewer sees the wrong name.
-        uploadIdCard(app, id, "wang-fang");
+        // His own card passes the checks; the reviewer finds its photo too worn to recognise him.
+        uploadIdCard(app, id, "liu-yang");
         awaitStatus(app, id, "ID_CARD_UNDER_REVIEW");
-        decideAsStaff(id, "reject", Map.of("REASON", "身份证上的姓名与申请人不符，请上传本人身份证。",
-                "REASON_EN", "The name on the card is not yours; upload your own ID card.", "CODE", "DETAILS_MISMATCH"));
+        decideAsStaff(id, "reject", Map.of("REASON", "身份证人像磨损，无法辨认，请换领新证后重新上传。",
+                "REASON_EN", "The card's portrait is too worn to recognise you; renew the card and upload it again.",
+                "CODE", "PORTRAIT_UNRECOGNISABLE"));
 
         JsonNode rejected = awaitStatus(app, id, "ID_CARD_REJECTED");
         assertEquals("UPLOAD_ID_CARD", rejected.get("nextAction").asText());
-        assertTrue(rejected.get("notice").get("message").asText().contains("身份证上的姓名与申请人不符"),
+        assertTrue(rejected.get("notice").get("message").asText().contains("身份证人像磨损"),
                 rejected.get("notice").toString());
         assertTrue(app.application(id, "en").get("notice").get("message").asText()
-                .contains("The name on the card is not yours"));
+                .contains("too worn to recognise you"));
+    }
+
+    /**
+     * Issue 14: a citizen uploads another citizen's card. Every picture check passes, but the number read from the
+     * card is not his: the front fails with ID_NUMBER_MISMATCH and guidance, no review case opens, no licence.
+     */
+    @Test
+    void anotherCitizensCardFailsWithIdNumberMismatchAndNoLicenceIsIssued() throws Exception {
+        MobileApi app = new MobileApi(PLATFORM.apiBase(), PLATFORM.tokenFor(LIU_YANG));
+        String id = app.createApplication("刘洋");
+        awaitStatus(app, id, "ID_CARD_REQUIRED");
+        uploadIdCard(app, id, "wang-fang");
+
+        JsonNode rejected = awaitStatus(app, id, "ID_CARD_REJECTED");
+        assertEquals("UPLOAD_ID_CARD", rejected.get("nextAction").asText());
+        JsonNode failures = rejected.get("notice").get("failures");
+        assertEquals(1, failures.size(), rejected.get("notice").toString());
+        assertEquals("ID_NUMBER_MISMATCH", failures.get(0).get("code").asText());
+        assertTrue(failures.get(0).get("message").asText().contains("本人"), failures.toString());
+        assertTrue(app.application(id, "en").get("notice").get("failures").get(0).get("message").asText()
+                .contains("applicant's own"));
+        Thread.sleep(3000);
+        assertEquals("ID_CARD_REJECTED", app.application(id, "en").get("status").asText(), "no review case opened");
+        assertEquals(404, app.get("/api/v1/applications/" + id + "/licence").status());
     }
 
     @Test

@@ -15,7 +15,7 @@ enum Journey {
     /** Old card uploaded, approved by the (automated) reviewer, licence issued: all four services. */
     CARD_APPROVED_LICENCE_ISSUED("440305197806141286", "王芳", "wang-fang", null, "LICENCE_ISSUED"),
     /** The same for a second licence holder, so two licences race their own applications. */
-    CARD_APPROVED_SECOND_HOLDER("510104196901303518", "刘洋", "wang-fang", null, "LICENCE_ISSUED"),
+    CARD_APPROVED_SECOND_HOLDER("510104196901303518", "刘洋", "liu-yang", null, "LICENCE_ISSUED"),
     /** Card approved, but no driving-licence record: the issuer refuses. */
     CARD_APPROVED_NO_RECORD("610113200112254177", "杨磊", "yang-lei", null, "REFUSED"),
     /** Old card, a portrait uploaded instead and rejected by the audit. */

@@ -18,6 +18,15 @@ import org.bytedeco.tesseract.global.tesseract;
  */
 public final class TesseractOcr implements AutoCloseable {
 
+    static {
+        // JavaCPP unpacks the native libraries on first use, by default under ~/.javacpp, which is read-only in the
+        // Kubernetes pod (readOnlyRootFilesystem); /tmp is writable everywhere the service runs.
+        if (System.getProperty("org.bytedeco.javacpp.cachedir") == null) {
+            System.setProperty("org.bytedeco.javacpp.cachedir",
+                    Path.of(System.getProperty("java.io.tmpdir"), "idcard-javacpp").toString());
+        }
+    }
+
     private final TessBaseAPI api = new TessBaseAPI();
 
     /**
