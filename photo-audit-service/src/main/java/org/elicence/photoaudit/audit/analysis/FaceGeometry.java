@@ -65,6 +65,20 @@ public record FaceGeometry(FaceDetection detection, FaceLandmarks landmarks, Hea
         return new Point(origin.x + (a.x * u + d.x * v) * w, origin.y + (a.y * u + d.y * v) * w);
     }
 
+    /**
+     * The strip just outside a run of face-outline landmarks: from {@code inset} face widths inside the outline to
+     * {@code width} face widths outside it, on image side {@code side} (-1 left, +1 right).
+     */
+    public Point[] stripOutside(int[] outline, int side, double inset, double width) {
+        Point[] strip = new Point[outline.length * 2];
+        for (int i = 0; i < outline.length; i++) {
+            Point p = landmarks.xy(outline[i]);
+            strip[i] = offset(p, -inset * side, 0);
+            strip[strip.length - 1 - i] = offset(p, width * side, 0);
+        }
+        return strip;
+    }
+
     /** Axis-aligned box around the face outline. */
     public Rect faceBox() {
         double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;

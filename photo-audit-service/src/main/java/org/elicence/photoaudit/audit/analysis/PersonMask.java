@@ -46,6 +46,19 @@ public final class PersonMask implements AutoCloseable {
         return x >= 0 && y >= 0 && x < person.cols() && y < person.rows() && person.get(y, x)[0] > 0;
     }
 
+    /** Share of {@code region}'s pixels that are the person (0 for an empty region). */
+    public double shareOf(Mat region) {
+        int area = Core.countNonZero(region);
+        if (area == 0) {
+            return 0;
+        }
+        Mat inside = new Mat();
+        Core.bitwise_and(region, person, inside);
+        double share = Core.countNonZero(inside) / (double) area;
+        inside.release();
+        return share;
+    }
+
     /** Share of the image that is certainly background. */
     public double backgroundShare() {
         return Core.countNonZero(background) / (double) background.total();

@@ -55,9 +55,6 @@ public final class HairOverFaceCheck extends BaseCheck {
     static final double EAR_WIDTH = 0.12;
     static final double EAR_INSET = 0.02;
     static final double EAR_HEIGHT = 0.3;
-    /** Cheek strip: the face outline from the widest point to the jaw angle (image-left side, then image-right). */
-    static final int[] RIGHT_CHEEK_EDGE = {234, 93, 132, 58, 172};
-    static final int[] LEFT_CHEEK_EDGE = {454, 323, 361, 288, 397};
     /** Ears are redder and more shaded than the face: skin tolerances for the ear strip (Lab). */
     static final double EAR_CHROMA_TOLERANCE = 14;
     static final double EAR_LIGHTNESS_TOLERANCE = 30;
@@ -86,7 +83,8 @@ public final class HairOverFaceCheck extends BaseCheck {
                 earSkin(a, face, FaceLandmarks.LEFT_FACE_EDGE, 1));
         double width = face.head().width() / face.faceWidth();
         double cheekHair = width >= settings.minHairWidth() && ears < settings.minEarSkin()
-                ? Math.min(cheekHair(a, face, RIGHT_CHEEK_EDGE, -1), cheekHair(a, face, LEFT_CHEEK_EDGE, 1)) : 0;
+                ? Math.min(cheekHair(a, face, FaceLandmarks.RIGHT_CHEEK_OUTLINE, -1),
+                        cheekHair(a, face, FaceLandmarks.LEFT_CHEEK_OUTLINE, 1)) : 0;
         if (cheekHair >= settings.minCheekHair()) {
             return Results.fail(rule(), "HAIR_OVER_EARS", cheekHair, "< " + Results.fmt(settings.minCheekHair()),
                     "hair share beside the cheeks (ears without skin, head wider than the face)", EARS);
@@ -113,16 +111,9 @@ public final class HairOverFaceCheck extends BaseCheck {
      * angle, {@link #EAR_WIDTH} wide) that is the person but not skin: hair hanging beside the cheek.
      */
     private static double cheekHair(PhotoAnalysis a, FaceGeometry face, int[] outline, int side) {
-        Point[] strip = new Point[outline.length * 2];
-        for (int i = 0; i < outline.length; i++) {
-            Point p = face.landmarks().xy(outline[i]);
-            strip[i] = face.offset(p, -EAR_INSET * side, 0);
-            strip[strip.length - 1 - i] = face.offset(p, EAR_WIDTH * side, 0);
-        }
-        Mat mask = Regions.polygon(a.lab().size(), strip);
-        double area = Core.countNonZero(mask);
+        Mat mask = Regions.polygon(a.lab().size(), face.stripOutside(outline, side, EAR_INSET, EAR_WIDTH));
+        double personShare = a.person().shareOf(mask);
         Core.bitwise_and(mask, a.person().person(), mask);
-        double personShare = Core.countNonZero(mask) / Math.max(1, area);
         double skin = a.skin().shareWithin(a.lab(), mask, EAR_CHROMA_TOLERANCE, EAR_LIGHTNESS_TOLERANCE);
         mask.release();
         return personShare * (1 - (Double.isNaN(skin) ? 0 : skin));

@@ -23,7 +23,8 @@ import org.opencv.core.Point;
  * person mask's head silhouette is set against the landmark face outline: a brim stands out wider than the face
  * at the temples; a cap or beanie sits on the forehead, which is bare on a bareheaded person whatever their hair.
  * Above the forehead, hair has strands and sheen: a crown as even and as smooth as fabric is covered (a
- * headscarf, a beanie). A crown that is mostly skin is a bald head.
+ * headscarf, a beanie). A crown that is mostly skin is a bald head, unless the face is framed all round: a bald
+ * head leaves the sides of the jaw open (ears, neck, wall), a headscarf in the colour of skin wraps them.
  */
 public final class HeadCoveringCheck extends BaseCheck {
 
@@ -48,6 +49,13 @@ public final class HeadCoveringCheck extends BaseCheck {
         @WithDefault("17")
         double minCrownDetail();
 
+        /**
+         * With a crown in the colour of skin: share of the strips beside both cheeks (widest point to jaw angle)
+         * covered by the person from which the face is framed all round, as by a headscarf.
+         */
+        @WithDefault("0.95")
+        double maxFramedCheeks();
+
         /** Fine detail of the face (same scale) below which the photo is too soft to tell hair from fabric. */
         @WithDefault("6")
         double minFaceDetail();
@@ -63,6 +71,9 @@ public final class HeadCoveringCheck extends BaseCheck {
     static final double CROWN_HALF_WIDTH = 0.3;
     /** A crown this much skin is a bald or shaved head: bare by definition. */
     static final double BALD_SKIN_SHARE = 0.6;
+    /** The strip beside the cheeks: inset inside the outline and width outside it, face widths. */
+    static final double CHEEK_INSET = 0.02;
+    static final double CHEEK_WIDTH = 0.12;
     /** Face width the crown's detail is measured at. */
     static final double DETAIL_FACE_WIDTH = 200;
 
@@ -94,6 +105,12 @@ public final class HeadCoveringCheck extends BaseCheck {
         Mat crown = crownBand(a, face);
         try {
             if (a.skin().share(crown) >= BALD_SKIN_SHARE) {
+                double framed = Math.min(cheekCover(a, face, FaceLandmarks.RIGHT_CHEEK_OUTLINE, -1),
+                        cheekCover(a, face, FaceLandmarks.LEFT_CHEEK_OUTLINE, 1));
+                if (framed >= settings.maxFramedCheeks()) {
+                    return Results.fail(rule(), "HEAD_COVERED", framed, "< " + Results.fmt(settings.maxFramedCheeks()),
+                            "share beside the cheeks covered, under a crown in the colour of skin", REMOVE);
+                }
                 return Results.pass(rule(), "BAREHEADED", forehead, ">= " + Results.fmt(settings.minForeheadSkin()),
                         "skin share of the upper forehead");
             }
@@ -165,6 +182,14 @@ public final class HeadCoveringCheck extends BaseCheck {
         Mat mask = Regions.polygon(a.grey().size(), band);
         Core.bitwise_and(mask, a.person().person(), mask);
         return mask;
+    }
+
+    /** Share of the strip beside a cheek (as R6 reads it) that is the person. */
+    static double cheekCover(PhotoAnalysis a, FaceGeometry face, int[] outline, int side) {
+        Mat strip = Regions.polygon(a.lab().size(), face.stripOutside(outline, side, CHEEK_INSET, CHEEK_WIDTH));
+        double share = a.person().shareOf(strip);
+        strip.release();
+        return share;
     }
 
     static double foreheadSkin(PhotoAnalysis a, FaceGeometry face) {

@@ -29,6 +29,10 @@ public record FaceLandmarks(List<Point3> points, double presence) {
     public static final int NOSE_TIP = 1;
     public static final int RIGHT_FACE_EDGE = 234;
     public static final int LEFT_FACE_EDGE = 454;
+    /** The face outline beside the subject's right cheek, from the widest point down to the jaw angle. */
+    public static final int[] RIGHT_CHEEK_OUTLINE = {234, 93, 132, 58, 172};
+    /** The same beside the left cheek. */
+    public static final int[] LEFT_CHEEK_OUTLINE = {454, 323, 361, 288, 397};
     public static final int RIGHT_EYE_OUTER = 33;
     public static final int RIGHT_EYE_INNER = 133;
     public static final int LEFT_EYE_OUTER = 263;
