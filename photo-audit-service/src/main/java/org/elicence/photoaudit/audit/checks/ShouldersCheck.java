@@ -6,7 +6,11 @@ import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
+import org.elicence.photoaudit.audit.analysis.LabColour;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
 import org.opencv.core.Point;
+import org.opencv.core.Rect;
 
 /**
  * R3: sitting upright, shoulders level. The shoulder line is read from the person's silhouette: at several
@@ -22,9 +26,16 @@ public final class ShouldersCheck extends BaseCheck {
         double maxTiltDegrees();
     }
 
-    /** Where the shoulders are read, in face widths either side of the face centre. */
-    /** A shoulder point lies at least this many face widths below the chin. */
+    /** The column scan starts this many face widths above the chin. */
+    static final double SCAN_ABOVE_CHIN = 0.3;
+    /** The lower shoulder point of a pair lies at least this many face widths below the chin. */
     static final double MIN_BELOW_CHIN = 0.1;
+    /** Clothing is compared in patches of this radius, this far below each shoulder point (face widths). */
+    static final double CLOTHING_PATCH_RADIUS = 0.03;
+    static final double CLOTHING_PATCH_BELOW = 0.06;
+    /** Largest colour difference (Lab ΔE) between the two shoulders' clothing for a raised shoulder. */
+    static final double SAME_CLOTHING_DELTA_E = 10;
+    /** Where the shoulders are read, in face widths either side of the face centre. */
     static final double[] OFFSETS = {0.6, 0.7, 0.8, 0.95, 1.1, 1.25};
 
     private static final Guidance LEVEL = new Guidance("肩膀不平：请坐直，双肩放松保持水平",
@@ -44,7 +55,7 @@ public final class ShouldersCheck extends BaseCheck {
         Point left = face.landmarks().xy(454);
         double centreX = (right.x + left.x) / 2;
         double chinY = face.landmarks().xy(152).y;
-        double startY = chinY - 0.2 * face.faceWidth();
+        double startY = chinY - SCAN_ABOVE_CHIN * face.faceWidth();
         double shoulderY = chinY + MIN_BELOW_CHIN * face.faceWidth();
         double[] angles = new double[OFFSETS.length];
         int n = 0;
@@ -52,8 +63,10 @@ public final class ShouldersCheck extends BaseCheck {
             double dx = offset * face.faceWidth();
             double yl = shoulderTop(a, centreX - dx, startY);
             double yr = shoulderTop(a, centreX + dx, startY);
-            // hair hanging beside the face is not a shoulder: both sides must lie below the chin
-            if (!Double.isNaN(yl) && !Double.isNaN(yr) && yl >= shoulderY && yr >= shoulderY) {
+            // hair hanging beside the face is not a shoulder: both sides must lie below the chin, unless one side
+            // rises above it wearing the same clothes as the other (a raised shoulder; hair differs in colour)
+            if (!Double.isNaN(yl) && !Double.isNaN(yr) && Math.max(yl, yr) >= shoulderY
+                    && (Math.min(yl, yr) >= chinY || sameClothing(a, face, centreX - dx, yl, centreX + dx, yr))) {
                 angles[n++] = Math.toDegrees(Math.atan2(yr - yl, 2 * dx));
             }
         }
@@ -67,6 +80,26 @@ public final class ShouldersCheck extends BaseCheck {
         double tilt = Math.abs(n % 2 == 1 ? angles[n / 2] : (angles[n / 2 - 1] + angles[n / 2]) / 2);
         return Results.atMost(rule(), "SHOULDERS_LEVEL", "SHOULDERS_TILTED", tilt, settings.maxTiltDegrees(),
                 "shoulder-line tilt (degrees)", LEVEL);
+    }
+
+    /** Whether the person just below two shoulder points has one colour (within {@link #SAME_CLOTHING_DELTA_E}). */
+    private static boolean sameClothing(PhotoAnalysis a, FaceGeometry face, double xl, double yl, double xr, double yr) {
+        double below = CLOTHING_PATCH_BELOW * face.faceWidth();
+        LabColour left = patchColour(a, xl, yl + below, CLOTHING_PATCH_RADIUS * face.faceWidth());
+        LabColour right = patchColour(a, xr, yr + below, CLOTHING_PATCH_RADIUS * face.faceWidth());
+        return left != null && right != null && left.distance(right) <= SAME_CLOTHING_DELTA_E;
+    }
+
+    private static LabColour patchColour(PhotoAnalysis a, double x, double y, double radius) {
+        int r = Math.max(1, (int) Math.round(radius));
+        Rect patch = new Rect((int) Math.round(x) - r, (int) Math.round(y) - r, 2 * r + 1, 2 * r + 1);
+        if (patch.x < 0 || patch.y < 0 || patch.x + patch.width > a.lab().cols() || patch.y + patch.height > a.lab().rows()) {
+            return null;
+        }
+        Mat region = a.lab().submat(patch);
+        LabColour colour = LabColour.fromOpenCv(Core.mean(region).val);
+        region.release();
+        return colour;
     }
 
     /** First person row at or below {@code fromY} in column {@code x}; NaN when the column has none. */

@@ -61,10 +61,22 @@ final class Reframing {
                 Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
         double from = lm.chin().y + 0.05 * ipd;
         double to = lm.chin().y + 0.45 * ipd;
-        Mat alpha = Compositing.field(b.size(), (x, y) -> Math.max(0, Math.min(1, (y - from) / (to - from))));
+        double neckX = lm.chin().x;
+        // the neck blends over a band below the chin; out beside the face the shoulders are taken whole from the
+        // rotated body from the jaw's height down, so a raised shoulder is neither cut nor doubled
+        Mat alpha = Compositing.field(b.size(), (x, y) -> {
+            double neck = clamp01((y - from) / (to - from));
+            double side = clamp01((y - (lm.chin().y - 0.6 * ipd)) / (0.1 * ipd));
+            double besideNeck = clamp01((Math.abs(x - neckX) - 1.1 * ipd) / (0.2 * ipd));
+            return (1 - besideNeck) * neck + besideNeck * side;
+        });
         Mat image = b.floatImage();
         Compositing.blend(image, Compositing.toFloat(rotated), alpha);
         return Compositing.toByte(image);
+    }
+
+    private static double clamp01(double v) {
+        return Math.max(0, Math.min(1, v));
     }
 
     /** Crops the photo rectangle (x0, y0, width, height) to an output of the given size; outside: replicate. */
