@@ -42,6 +42,9 @@ public final class BackgroundCheck extends BaseCheck {
         double maxEdgeShare();
     }
 
+    /** Long side (px) at which the edge share is counted: the working copy's size for every large upload. */
+    static final double REFERENCE_LONG_SIDE = 640;
+
     private static final Guidance WHITE = new Guidance("背景必须为白色：请站在白色墙壁或白布前拍摄",
             "The background must be white: stand in front of a plain white wall or sheet");
     private static final Guidance PLAIN = new Guidance("背景不够干净：请在没有门框、家具、图案的纯白墙前拍摄",
@@ -83,9 +86,12 @@ public final class BackgroundCheck extends BaseCheck {
             return Results.fail(rule(), "BACKGROUND_NOT_UNIFORM", lightnessStd,
                     "<= " + Results.fmt(settings.maxLightnessStdDev()), "std. dev. of the background's L*", EVEN);
         }
-        double edges = edgeShare(a.grey(), background);
+        // edges are lines: their share of an area grows as the image shrinks (1 px wide at any size); counted
+        // as at the reference size, a small upload is held to the same wall as a large one
+        double scale = Math.max(a.grey().cols(), a.grey().rows()) / REFERENCE_LONG_SIDE;
+        double edges = edgeShare(a.grey(), background) * Math.min(1, scale);
         return Results.atMost(rule(), "BACKGROUND_WHITE", "BACKGROUND_CLUTTERED", edges, settings.maxEdgeShare(),
-                "share of edge pixels in the background", PLAIN);
+                "share of edge pixels in the background (at 640 px)", PLAIN);
     }
 
     static double edgeShare(Mat grey, Mat background) {

@@ -47,8 +47,11 @@ public final class FaceCoverCheck extends BaseCheck {
         @WithDefault("8")
         double minLipContrastInCoveredRing();
 
-        /** Lip chroma / skin chroma below this: what covers the mouth is grey, black or white, not lips. */
-        @WithDefault("0.5")
+        /**
+         * Lip chroma / skin chroma below this: what covers the mouth is grey, black or white, not lips (midpoint
+         * of the calibration gap: scarves 0.19, real lips from 0.60).
+         */
+        @WithDefault("0.4")
         double minLipChroma();
     }
 
