@@ -79,6 +79,7 @@ launch_service() { # index into services, HTTP port, instance name (pid and log 
   env "${db_env[$i]}=jdbc:postgresql://${ELICENCE_PG_HOST:-127.0.0.1}:5432/${databases[$i]}$db_suffix" \
     KAFKA_BOOTSTRAP_SERVERS="localhost:$kafka_port" \
     KAFKA_USERNAME="${services[$i]}" KAFKA_PASSWORD="$(kafka_password "${services[$i]}")" \
+    MESSAGING_OPERATORS_TRUST="$state/kafka-credentials/ca.pem" \
     QUARKUS_HTTP_PORT="$port" \
     ELICENCE_JWT_PUBLIC_KEY="$state/keys/jwt-public.pem" \
     LICENCE_KEYS_IACA_CERT="$state/keys/iaca-cert.pem" \

@@ -112,7 +112,7 @@ class PhotoReviewKcatTest {
         assertTrue(Files.size(workDir.resolve("photo-case-" + approvedCase + "-portrait.jpg")) > 100);
         assertTrue(Files.size(workDir.resolve("photo-case-" + approvedCase + "-annotated.jpg")) > 100);
 
-        // Refused: a reviewer not on the list; an approval without a portrait; a rule the case does not have.
+        // Refused: a decision no reviewer signed; an approval without a portrait; a rule the case does not have.
         kafka.publishRaw(Topics.PHOTO_REVIEW_DECISIONS, approvedCase, decision(approvedCase, "mallory", "APPROVE"), Map.of());
         assertRefused(approvedCase, "REVIEWER_NOT_AUTHORISED");
         Runbook.run("photo-review-approve", vars("CASE_ID", rejectedCase, "REVIEWER_ID", "reviewer-001"), workDir);
@@ -162,14 +162,22 @@ class PhotoReviewKcatTest {
                 && EventType.PHOTO_REVIEW_CASE_CLOSED.type().equals(KafkaTestClient.header(r, "ce_type")), WAIT).value());
         String redelivered = "{\"decisionId\":\"" + closed.get("decisionId").asText() + "\",\"caseId\":\"" + caseId
                 + "\",\"reviewerId\":\"reviewer-001\",\"decision\":\"APPROVE\"}";
-        kafka.publishRaw(Topics.PHOTO_REVIEW_DECISIONS, caseId, redelivered, Map.of());
-        kafka.publishRaw(Topics.PHOTO_REVIEW_DECISIONS, caseId, decision(caseId, "reviewer-002", "APPROVE"), Map.of());
+        kafka.publishAsOperator(Topics.PHOTO_REVIEW_DECISIONS, caseId, redelivered, "reviewer-001");
+        kafka.publishAsOperator(Topics.PHOTO_REVIEW_DECISIONS, caseId, decision(caseId, "reviewer-002", "APPROVE"),
+                "reviewer-002");
         assertRefused(caseId, "CASE_ALREADY_DECIDED");
         String unknown = UUID.randomUUID().toString();
-        kafka.publishRaw(Topics.PHOTO_REVIEW_DECISIONS, unknown, decision(unknown, "reviewer-001", "APPROVE"), Map.of());
+        kafka.publishAsOperator(Topics.PHOTO_REVIEW_DECISIONS, unknown, decision(unknown, "reviewer-001", "APPROVE"),
+                "reviewer-001");
+        // Signed by one reviewer in the name of another: refused, the signer is who decides.
+        String impostor = UUID.randomUUID().toString();
+        kafka.publishAsOperator(Topics.PHOTO_REVIEW_DECISIONS, impostor, decision(impostor, "reviewer-001", "APPROVE"),
+                "reviewer-002");
+        assertRefused(impostor, "REVIEWER_NOT_AUTHORISED");
         assertRefused(unknown, "UNKNOWN_CASE");
         // REJECT without rules and reason: the schema refuses it
-        kafka.publishRaw(Topics.PHOTO_REVIEW_DECISIONS, caseId, decision(caseId, "reviewer-001", "REJECT"), Map.of());
+        kafka.publishAsOperator(Topics.PHOTO_REVIEW_DECISIONS, caseId, decision(caseId, "reviewer-001", "REJECT"),
+                "reviewer-001");
         await().atMost(WAIT).until(() -> refusals(caseId).stream().anyMatch(r ->
                 "MALFORMED_DECISION".equals(r.get("code").asText()) && r.get("reason").asText().contains("rules")));
         kafka.publishRaw(Topics.PHOTO_REVIEW_DECISIONS, "garbled", "approve it please", Map.of());

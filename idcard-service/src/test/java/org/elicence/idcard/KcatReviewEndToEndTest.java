@@ -72,7 +72,7 @@ class KcatReviewEndToEndTest {
         assertJpeg(workDir.resolve("case-" + approvedCase + "-front.jpg"), 1284, 810);
         assertJpeg(workDir.resolve("case-" + approvedCase + "-back.jpg"), 1284, 810);
 
-        // A reviewer not on the list is refused and the case stays pending.
+        // A decision no reviewer signed is refused and the case stays pending.
         KafkaTestClient.sendRaw(Topics.IDCARD_REVIEW_DECISIONS, approvedCase, decision(approvedCase, "mallory"));
         assertRefused(approvedCase, "REVIEWER_NOT_AUTHORISED");
 
@@ -107,14 +107,21 @@ class KcatReviewEndToEndTest {
                 data -> caseId.equals(data.get("caseId").asText())).get(0);
         String redelivered = "{\"decisionId\":\"" + closed.get("decisionId").asText() + "\",\"caseId\":\"" + caseId
                 + "\",\"reviewerId\":\"reviewer-001\",\"decision\":\"APPROVE\"}";
-        KafkaTestClient.sendRaw(Topics.IDCARD_REVIEW_DECISIONS, caseId, redelivered);
-        KafkaTestClient.sendRaw(Topics.IDCARD_REVIEW_DECISIONS, caseId, decision(caseId, "reviewer-002"));
+        KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, caseId, redelivered, "reviewer-001");
+        KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, caseId, decision(caseId, "reviewer-002"), "reviewer-002");
         assertRefused(caseId, "CASE_ALREADY_DECIDED");
         String unknownCase = UUID.randomUUID().toString();
-        KafkaTestClient.sendRaw(Topics.IDCARD_REVIEW_DECISIONS, unknownCase, decision(unknownCase, "reviewer-001"));
+        KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, unknownCase, decision(unknownCase, "reviewer-001"),
+                "reviewer-001");
+        // Signed by one reviewer in the name of another: refused, the signer is who decides.
+        String impostor = UUID.randomUUID().toString();
+        KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, impostor, decision(impostor, "reviewer-001"),
+                "reviewer-002");
+        assertRefused(impostor, "REVIEWER_NOT_AUTHORISED");
         assertRefused(unknownCase, "UNKNOWN_CASE");
-        KafkaTestClient.sendRaw(Topics.IDCARD_REVIEW_DECISIONS, caseId, "{\"decisionId\":\"" + UUID.randomUUID()
-                + "\",\"caseId\":\"" + caseId + "\",\"reviewerId\":\"reviewer-001\",\"decision\":\"REJECT\"}");
+        KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, caseId, "{\"decisionId\":\"" + UUID.randomUUID()
+                + "\",\"caseId\":\"" + caseId + "\",\"reviewerId\":\"reviewer-001\",\"decision\":\"REJECT\"}",
+                "reviewer-001");
         await().atMost(WAIT).until(() -> KafkaTestClient.events(EventType.ID_CARD_REVIEW_DECISION_REJECTED,
                 data -> "MALFORMED_DECISION".equals(data.get("code").asText())
                         && data.get("reason").asText().contains("reason")),
@@ -142,7 +149,8 @@ class KcatReviewEndToEndTest {
         String line = listed.lines().filter(l -> l.contains(key)).findFirst().orElseThrow();
         String[] words = line.split(" ");
         // Replayed with the credential of the one allowed to write the topic it came from.
-        Runbook.run("dlq-replay", as("reviewer-001", "P", words[1], "O", words[3]), workDir);
+        Runbook.run("dlq-replay", as("platform-operator", "P", words[1], "O", words[3], "WRITER_CONFIG",
+                KafkaCredentials.kcatConfig(KafkaTestClient.bootstrapServers(), "reviewer-001").toString()), workDir);
         // The replayed record is still not JSON: it is dead-lettered a second time, nothing is lost.
         await().atMost(WAIT).until(() -> KafkaTestClient.readAll("idcard-service.dlq").stream()
                 .filter(r -> key.equals(r.key())).count(), count -> count == 2);

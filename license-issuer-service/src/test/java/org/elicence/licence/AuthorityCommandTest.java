@@ -53,13 +53,13 @@ class AuthorityCommandTest extends LicenceServiceTestBase {
         assertEquals("VALID", verify(jws).getString("outcome"));
 
         String suspend = AuthorityCommands.commandJson(newId(), HUANG_LI_LICENCE, "SUSPEND", AUTHORITY);
-        authority.send(HUANG_LI_LICENCE, suspend);
+        authority.send(HUANG_LI_LICENCE, suspend, AUTHORITY);
         JsonNode changed = authority.awaitStatusChange(applicationId, "SUSPENDED");
         assertEquals(List.of(), EventSchemas.violations(EventType.LICENCE_STATUS_CHANGED, changed));
         assertEquals("SUSPENDED", verify(jws).getString("outcome"));
 
         // The same command again (same commandId) is a redelivery: no second change, no rejection.
-        authority.send(HUANG_LI_LICENCE, suspend);
+        authority.send(HUANG_LI_LICENCE, suspend, AUTHORITY);
         authority.command(HUANG_LI_LICENCE, "REINSTATE", AUTHORITY);
         authority.awaitStatusChange(applicationId, "ACTIVE");
         assertEquals("VALID", verify(jws).getString("outcome"));
@@ -92,26 +92,36 @@ class AuthorityCommandTest extends LicenceServiceTestBase {
 
     @Test
     void commandsThatCannotBeObeyedAreRejectedWithTheReason() throws Exception {
-        String stranger = authority.command(HUANG_LI_LICENCE, "SUSPEND", "someone-else");
-        JsonNode rejected = authority.awaitRejection(stranger);
+        // Not signed at all; signed by one authority in another's name; a regional authority outside its region.
+        String unsigned = newId();
+        authority.sendUnsigned(HUANG_LI_LICENCE, AuthorityCommands.commandJson(unsigned, HUANG_LI_LICENCE, "SUSPEND",
+                AUTHORITY));
+        JsonNode rejected = authority.awaitRejection(unsigned);
         assertEquals(List.of(), EventSchemas.violations(EventType.LICENCE_AUTHORITY_COMMAND_REJECTED, rejected));
         assertEquals("AUTHORITY_NOT_AUTHORISED", rejected.get("code").asText());
+        assertTrue(rejected.get("reason").asText().contains("not signed"), rejected.toString());
+        JsonNode impostor = authority.awaitRejection(authority.commandSignedBy(HUANG_LI_LICENCE, "SUSPEND", AUTHORITY,
+                "traffic-police-beijing"));
+        assertEquals("AUTHORITY_NOT_AUTHORISED", impostor.get("code").asText());
+        assertEquals("traffic-police-beijing", impostor.get("authorityId").asText(), "the signer, not the name typed");
+        JsonNode outOfRegion = authority.awaitRejection(authority.command(HUANG_LI_LICENCE, "SUSPEND",
+                "traffic-police-beijing"));
+        assertEquals("AUTHORITY_NOT_AUTHORISED", outOfRegion.get("code").asText());
+        assertTrue(outOfRegion.get("reason").asText().contains("region"), outOfRegion.toString());
 
         assertEquals("UNKNOWN_LICENCE",
                 authority.awaitRejection(authority.command("999999999999", "SUSPEND", AUTHORITY)).get("code").asText());
 
         String noAction = "{\"commandId\":\"" + newId() + "\",\"licenceNumber\":\"" + HUANG_LI_LICENCE
                 + "\",\"action\":\"DELETE\",\"authorityId\":\"" + AUTHORITY + "\",\"reason\":\"x\"}";
-        authority.send(HUANG_LI_LICENCE, noAction);
+        authority.send(HUANG_LI_LICENCE, noAction, AUTHORITY);
         JsonNode malformed = authority.awaitRejection(JSON.readTree(noAction).get("commandId").asText());
         assertEquals("MALFORMED_COMMAND", malformed.get("code").asText());
         assertTrue(malformed.get("reason").asText().contains("action"));
 
+        // Not JSON at all: poison, dead-lettered like every operator's record that is not JSON.
         String marker = newId();
-        authority.send(null, "this is not json " + marker);
-        ConsumerRecord<String, String> notJson = kafka.await(Topics.LICENCE_AUTHORITY_COMMANDS_REJECTED,
-                r -> r.value().contains(marker), WAIT);
-        assertEquals("MALFORMED_COMMAND", JSON.readTree(notJson.value()).get("code").asText());
-        assertEquals(EventType.LICENCE_AUTHORITY_COMMAND_REJECTED.type(), KafkaTestClient.header(notJson, "ce_type"));
+        authority.sendUnsigned(marker, "this is not json " + marker);
+        kafka.awaitDeadLetters("license-issuer-service.dlq", marker, 1, WAIT);
     }
 }

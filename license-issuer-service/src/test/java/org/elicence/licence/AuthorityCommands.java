@@ -15,10 +15,14 @@ import org.elicence.infra.KafkaTestClient;
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.Topics;
 
-/** Plays an issuing authority's operator: commands typed as plain JSON onto licence-authority-commands. */
+/**
+ * Plays an issuing authority's operator: commands as plain JSON onto licence-authority-commands, signed with the
+ * authority's certificate as the runbook's kcat block signs them.
+ */
 final class AuthorityCommands {
 
-    static final String AUTHORITY = "traffic-police-beijing";
+    /** The national authority: it may act on every licence (licence.authority.regions). */
+    static final String AUTHORITY = "traffic-police-hq";
 
     private final KafkaTestClient kafka;
 
@@ -26,10 +30,15 @@ final class AuthorityCommands {
         this.kafka = kafka;
     }
 
-    /** Sends a command with a fresh commandId; returns the id. */
+    /** Sends a command with a fresh commandId, signed by the authority it names; returns the id. */
     String command(String licenceNumber, String action, String authorityId) {
+        return commandSignedBy(licenceNumber, action, authorityId, authorityId);
+    }
+
+    /** A command naming {@code authorityId}, signed by {@code signer}; returns its id. */
+    String commandSignedBy(String licenceNumber, String action, String authorityId, String signer) {
         String commandId = newId();
-        send(licenceNumber, commandJson(commandId, licenceNumber, action, authorityId));
+        send(licenceNumber, commandJson(commandId, licenceNumber, action, authorityId), signer);
         return commandId;
     }
 
@@ -39,7 +48,12 @@ final class AuthorityCommands {
     }
 
     /** Keyed by licence number, as the runbook asks, so commands on one licence are read in order. */
-    void send(String licenceNumber, String value) {
+    void send(String licenceNumber, String value, String signer) {
+        kafka.publishAsOperator(Topics.LICENCE_AUTHORITY_COMMANDS, licenceNumber, value, signer);
+    }
+
+    /** A record no authority signed. */
+    void sendUnsigned(String licenceNumber, String value) {
         kafka.publishRaw(Topics.LICENCE_AUTHORITY_COMMANDS, licenceNumber, value, Map.of());
     }
 

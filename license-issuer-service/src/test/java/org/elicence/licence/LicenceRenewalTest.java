@@ -114,8 +114,8 @@ class LicenceRenewalTest extends LicenceServiceTestBase {
         JsonNode first = support.awaitLicenceEvent(application, EventType.LICENCE_ISSUED);
 
         String renew = AuthorityCommands.commandJson(newId(), licence.licenceNumber(), "RENEW", AUTHORITY);
-        authority.send(licence.licenceNumber(), renew);
-        authority.send(licence.licenceNumber(), renew);
+        authority.send(licence.licenceNumber(), renew, AUTHORITY);
+        authority.send(licence.licenceNumber(), renew, AUTHORITY);
         // Same key, same partition: once the SUSPEND took effect, both copies of the RENEW have been read.
         authority.command(licence.licenceNumber(), "SUSPEND", AUTHORITY);
         authority.awaitStatusChange(application, "SUSPENDED");
@@ -177,7 +177,7 @@ class LicenceRenewalTest extends LicenceServiceTestBase {
 
         String withoutReason = "{\"commandId\":\"" + newId() + "\",\"licenceNumber\":\"" + lapsing.licenceNumber()
                 + "\",\"action\":\"RENEW\",\"authorityId\":\"" + AUTHORITY + "\"}";
-        authority.send(lapsing.licenceNumber(), withoutReason);
+        authority.send(lapsing.licenceNumber(), withoutReason, AUTHORITY);
         JsonNode malformed = authority.awaitRejection(LicenceTestSupport.JSON.readTree(withoutReason).get("commandId").asText());
         assertEquals("MALFORMED_COMMAND", malformed.get("code").asText());
     }

@@ -17,6 +17,16 @@ public interface MessagingConfig {
 
     Consumer consumer();
 
+    Operators operators();
+
+    interface Operators {
+        /**
+         * The CA certificate (PEM) that issues the operators' Kafka client certificates; a command is obeyed only
+         * if signed with the key of a certificate it issued (OperatorSignature). Unset: no command is obeyed.
+         */
+        java.util.Optional<String> trust();
+    }
+
     interface Outbox {
         /** Rows published per relay transaction. */
         @WithDefault("100")

@@ -57,6 +57,11 @@ public final class KafkaTestClient implements AutoCloseable {
                 "ce_source", "test", "ce_time", Instant.now().toString(), "content-type", "application/json"));
     }
 
+    /** Publishes {@code value} signed by operator {@code principal}, as the runbook's kcat blocks send it. */
+    public void publishAsOperator(String topic, String key, String value, String principal) {
+        publishRaw(topic, key, value, OperatorSigner.of(bootstrapServers, principal).headers(topic, value));
+    }
+
     public void publishRaw(String topic, String key, String value, Map<String, String> headers) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));

@@ -50,6 +50,8 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", broker.bootstrapServers());
         config.put("kafka.sasl.jaas.config", broker.credentials(principal).jaasConfig());
+        // Operators' commands are obeyed only if signed with a certificate of the broker's CA.
+        config.put("messaging.operators.trust", broker.credentialsDir().resolve(KafkaCertificates.CA_CERT).toString());
         config.put("quarkus.datasource.jdbc.url", PostgresDatabases.jdbcUrl(database));
         config.put("quarkus.datasource.username", PostgresDatabases.user());
         return config;

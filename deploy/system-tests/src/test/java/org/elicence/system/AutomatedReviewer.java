@@ -20,11 +20,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.elicence.infra.KafkaCredentials;
+import org.elicence.infra.OperatorSigner;
 
 /**
  * A reviewer who approves every pending ID-card case as soon as it opens, writing the same decision
- * record the runbook's kcat command writes (docs/operator-runbook.md, "Approve"). It stands in for
- * the office staff in the fault and load runs, where a human's reaction time would only add noise.
+ * record the runbook's kcat command writes (docs/operator-runbook.md, "Approve"), signed as that block signs
+ * it. It stands in for the office staff in the fault and load runs, where a human's reaction time would only
+ * add noise.
  */
 final class AutomatedReviewer implements AutoCloseable {
 
@@ -32,12 +34,14 @@ final class AutomatedReviewer implements AutoCloseable {
     private static final String REVIEWER = "reviewer-001";
 
     private final String bootstrap;
+    private final OperatorSigner signer;
     private final Set<String> decided = ConcurrentHashMap.newKeySet();
     private final Thread thread;
     private volatile boolean running = true;
 
     AutomatedReviewer(String bootstrap) {
         this.bootstrap = bootstrap;
+        this.signer = OperatorSigner.of(bootstrap, REVIEWER);
         this.thread = new Thread(this::review, "automated-reviewer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -91,7 +95,10 @@ final class AutomatedReviewer implements AutoCloseable {
         // The producer retries by itself while the broker restarts; get() waits for the ack.
         while (running) {
             try {
-                producer.send(new ProducerRecord<>("idcard-review-decisions", caseId, decision)).get();
+                ProducerRecord<String, String> record = new ProducerRecord<>("idcard-review-decisions", caseId, decision);
+                signer.headers(record.topic(), decision).forEach((name, header) ->
+                        record.headers().add(name, header.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                producer.send(record).get();
                 return;
             } catch (Exception retry) {
                 sleep(500);

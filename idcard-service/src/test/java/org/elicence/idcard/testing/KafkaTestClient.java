@@ -21,6 +21,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.elicence.infra.KafkaCredentials;
+import org.elicence.infra.OperatorSigner;
 import org.elicence.messaging.CloudEventHeaders;
 import org.elicence.messaging.EventSchemas;
 import org.elicence.messaging.EventType;
@@ -66,6 +67,13 @@ public final class KafkaTestClient {
 
     public static void sendRaw(String topic, String key, String value) {
         send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** A record signed by operator {@code principal}, as the runbook's kcat blocks send it. */
+    public static void sendSigned(String topic, String key, String value, String principal) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        OperatorSigner.of(bootstrapServers(), principal).headers(topic, value).forEach((name, v) -> header(record, name, v));
+        send(record);
     }
 
     /** Every record now on {@code topic}, read from the beginning. */

@@ -2,6 +2,7 @@ package org.elicence.licence.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
@@ -67,7 +68,13 @@ public interface LicenceConfig {
     }
 
     interface Authority {
-        /** The authorityId values whose commands on licence-authority-commands are obeyed. */
+        /** The authorities (Kafka principals) whose signed commands on licence-authority-commands are obeyed. */
         Set<String> authorisedIds();
+
+        /**
+         * Each authority's region: the licence-number prefixes it may act on (comma-separated; {@code *} for every
+         * licence, the national authority). An authority without a region acts on no licence.
+         */
+        Map<String, String> regions();
     }
 }

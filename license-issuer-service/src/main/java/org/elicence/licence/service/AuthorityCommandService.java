@@ -1,47 +1,42 @@
 package org.elicence.licence.service;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.elicence.licence.config.LicenceConfig;
 import org.elicence.licence.credential.LicenceStatus;
-import org.elicence.messaging.EventSchemas;
 import org.elicence.messaging.EventType;
+import org.elicence.messaging.Topics;
 import org.elicence.messaging.events.LicenceAuthorityCommand;
 import org.elicence.messaging.events.LicenceAuthorityCommandRejected;
 import org.elicence.messaging.outbox.Outbox;
+import org.elicence.messaging.staff.OperatorCommandType;
+import org.elicence.messaging.staff.OperatorCommands;
+import org.elicence.messaging.staff.Refusal;
+import org.elicence.messaging.staff.StaffRecord;
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /**
- * Obeys SUSPEND, REVOKE, REINSTATE and RENEW commands typed by operators onto licence-authority-commands (plain
- * JSON, no CloudEvents headers; docs/operator-runbook.md). Each command takes effect once: its commandId is
- * recorded in the inbox table in the same transaction as its effect (a status change and LicenceStatusChanged
- * events, or a renewal and LicenceIssued events; see {@link LicenceRenewal}), so a redelivered or re-typed
- * command does nothing. A command that cannot be obeyed changes nothing and is answered
- * on licence-authority-commands-rejected with the reason; a record without a usable commandId is de-duplicated
- * by its position on the topic instead, so a redelivery is not rejected twice.
+ * Obeys SUSPEND, REVOKE, REINSTATE and RENEW commands that authorities type with kcat onto
+ * licence-authority-commands (docs/operator-runbook.md), read through platform-messaging's {@link OperatorCommands}:
+ * each takes effect once (its commandId is claimed in the transaction of its effect: a status change and
+ * LicenceStatusChanged events, or a renewal and LicenceIssued events, {@link LicenceRenewal}), only when signed by
+ * an authority of {@code licence.authority.authorised-ids}, and only on a licence of that authority's region
+ * ({@code licence.authority.regions}). A command that cannot be obeyed changes nothing and is answered on
+ * licence-authority-commands-rejected with the reason.
  */
 @ApplicationScoped
-public class AuthorityCommandService {
+public class AuthorityCommandService implements OperatorCommandType<LicenceAuthorityCommand> {
 
-    static final String CONSUMER = "licence-authority-commands";
     private static final Logger LOG = Logger.getLogger(AuthorityCommandService.class);
-    private static final String MARK_PROCESSED_SQL = "INSERT INTO processed_event (consumer, event_id) "
-            + "VALUES (:consumer, :eventId) ON CONFLICT DO NOTHING";
     /** Which statuses each action may start from, and the status it leads to. REVOKED leads nowhere: it is final. */
     private static final Map<String, Transition> TRANSITIONS = Map.of(
             LicenceAuthorityCommand.SUSPEND, new Transition(Set.of(LicenceStatus.ACTIVE), LicenceStatus.SUSPENDED),
@@ -52,68 +47,91 @@ public class AuthorityCommandService {
     private record Transition(Set<LicenceStatus> from, LicenceStatus to) {
     }
 
-    private final ObjectMapper json;
-    private final EntityManager entityManager;
     private final ELicenceStore store;
     private final LicenceRenewal renewal;
     private final Outbox outbox;
     private final LicenceConfig config;
     private final Clock clock;
+    private final OperatorCommands commands;
 
     @Inject
-    public AuthorityCommandService(ObjectMapper json, EntityManager entityManager, ELicenceStore store,
-            LicenceRenewal renewal, Outbox outbox, LicenceConfig config, Clock clock) {
-        this.json = json;
-        this.entityManager = entityManager;
+    public AuthorityCommandService(ELicenceStore store, LicenceRenewal renewal, Outbox outbox, LicenceConfig config,
+            Clock clock, OperatorCommands commands) {
         this.store = store;
         this.renewal = renewal;
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
+        this.commands = commands;
     }
 
     public void handle(ConsumerRecord<String, String> record) {
-        Optional<LicenceAuthorityCommand> command = parse(record);
-        String dedupId = command.map(LicenceAuthorityCommand::commandId)
-                .orElse("record:" + record.partition() + "@" + record.offset());
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (!markProcessed(dedupId)) {
-                LOG.infof("authority command %s already processed, skipped", dedupId);
-                return;
-            }
-            if (command.isEmpty()) {
-                reject(record, null, LicenceAuthorityCommandRejected.MALFORMED_COMMAND, malformedReason(record));
-            } else {
-                apply(record, command.get());
-            }
-        });
+        commands.handle(record, this);
     }
 
-    private void apply(ConsumerRecord<String, String> record, LicenceAuthorityCommand command) {
-        if (!config.authority().authorisedIds().contains(command.authorityId())) {
-            reject(record, command, LicenceAuthorityCommandRejected.AUTHORITY_NOT_AUTHORISED,
-                    "authority " + command.authorityId() + " is not on the list of authorities allowed to change licences");
-            return;
+    @Override
+    public String consumer() {
+        return Topics.LICENCE_AUTHORITY_COMMANDS;
+    }
+
+    @Override
+    public EventType type() {
+        return EventType.LICENCE_AUTHORITY_COMMAND;
+    }
+
+    @Override
+    public Class<LicenceAuthorityCommand> payload() {
+        return LicenceAuthorityCommand.class;
+    }
+
+    @Override
+    public String idField() {
+        return "commandId";
+    }
+
+    @Override
+    public String operatorField() {
+        return "authorityId";
+    }
+
+    @Override
+    public Set<String> authorisedOperators() {
+        return config.authority().authorisedIds();
+    }
+
+    @Override
+    public String malformedCode() {
+        return LicenceAuthorityCommandRejected.MALFORMED_COMMAND;
+    }
+
+    @Override
+    public String notAuthorisedCode() {
+        return LicenceAuthorityCommandRejected.AUTHORITY_NOT_AUTHORISED;
+    }
+
+    @Override
+    public Optional<Refusal> apply(LicenceAuthorityCommand command, StaffRecord record, String authority) {
+        if (!inRegion(authority, command.licenceNumber())) {
+            return Optional.of(new Refusal(LicenceAuthorityCommandRejected.AUTHORITY_NOT_AUTHORISED, "licence "
+                    + command.licenceNumber() + " is not in the region of " + authority + " (licence numbers "
+                    + config.authority().regions().getOrDefault(authority, "none") + ")"));
         }
         store.lockLicence(command.licenceNumber());
         Optional<ELicence> current = ELicence.findCurrent(command.licenceNumber());
         if (current.isEmpty()) {
-            reject(record, command, LicenceAuthorityCommandRejected.UNKNOWN_LICENCE,
-                    "no e-licence has been issued for licence " + command.licenceNumber());
-            return;
+            return Optional.of(new Refusal(LicenceAuthorityCommandRejected.UNKNOWN_LICENCE,
+                    "no e-licence has been issued for licence " + command.licenceNumber()));
         }
         ELicence eLicence = current.get();
         if (LicenceAuthorityCommand.RENEW.equals(command.action())) {
-            renewal.renew(eLicence, command).ifPresent(refusal ->
-                    reject(record, command, LicenceAuthorityCommandRejected.TRANSITION_NOT_ALLOWED, refusal));
-            return;
+            return renewal.renew(eLicence, command)
+                    .map(refusal -> new Refusal(LicenceAuthorityCommandRejected.TRANSITION_NOT_ALLOWED, refusal));
         }
         Transition transition = TRANSITIONS.get(command.action());
         if (!transition.from().contains(eLicence.status)) {
-            reject(record, command, LicenceAuthorityCommandRejected.TRANSITION_NOT_ALLOWED, "licence "
+            return Optional.of(new Refusal(LicenceAuthorityCommandRejected.TRANSITION_NOT_ALLOWED, "licence "
                     + command.licenceNumber() + " is " + eLicence.status + "; " + command.action() + " applies only to "
-                    + transition.from() + (eLicence.status == LicenceStatus.REVOKED ? " (revocation is final)" : ""));
-            return;
+                    + transition.from() + (eLicence.status == LicenceStatus.REVOKED ? " (revocation is final)" : "")));
         }
         eLicence.status = transition.to();
         eLicence.statusReason = command.reason();
@@ -122,67 +140,24 @@ public class AuthorityCommandService {
             outbox.publish(applicationId.toString(), LicenceEvents.statusChanged(applicationId.toString(), eLicence));
         }
         LOG.infof("authority command %s: licence %s is now %s (by %s)", command.commandId(), command.licenceNumber(),
-                eLicence.status, command.authorityId());
+                eLicence.status, authority);
+        return Optional.empty();
     }
 
-    private void reject(ConsumerRecord<String, String> record, LicenceAuthorityCommand command, String code,
-            String reason) {
-        String commandId = command == null ? textField(record, "commandId") : command.commandId();
-        String licenceNumber = command == null ? textField(record, "licenceNumber") : command.licenceNumber();
-        String authorityId = command == null ? textField(record, "authorityId") : command.authorityId();
-        var rejected = new LicenceAuthorityCommandRejected(commandId, licenceNumber, authorityId, code, reason,
-                record.value() == null ? "" : record.value(), record.partition(), record.offset(), clock.instant());
+    private boolean inRegion(String authority, String licenceNumber) {
+        String region = config.authority().regions().get(authority);
+        return region != null && Arrays.stream(region.split(",")).map(String::strip)
+                .anyMatch(prefix -> prefix.equals("*") || (!prefix.isEmpty() && licenceNumber.startsWith(prefix)));
+    }
+
+    @Override
+    public void refuse(StaffRecord record, String authority, Refusal refusal) {
+        String commandId = record.text("commandId");
+        String licenceNumber = record.text("licenceNumber");
+        String authorityId = authority != null ? authority : record.text("authorityId");
+        var rejected = new LicenceAuthorityCommandRejected(commandId, licenceNumber, authorityId, refusal.code(),
+                refusal.reason(), record.value(), record.partition(), record.offset(), clock.instant());
         String key = licenceNumber != null ? licenceNumber : commandId != null ? commandId : "malformed";
         outbox.publish(key, rejected);
-        LOG.warnf("authority command at %s/%d@%d rejected: %s", record.topic(), record.partition(), record.offset(), code);
-    }
-
-    private Optional<LicenceAuthorityCommand> parse(ConsumerRecord<String, String> record) {
-        Optional<JsonNode> tree = tree(record);
-        if (tree.isEmpty() || !EventSchemas.violations(EventType.LICENCE_AUTHORITY_COMMAND, tree.get()).isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(json.treeToValue(tree.get(), LicenceAuthorityCommand.class));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-    }
-
-    private String malformedReason(ConsumerRecord<String, String> record) {
-        Optional<JsonNode> tree = tree(record);
-        if (tree.isEmpty()) {
-            return "the record is not a JSON object";
-        }
-        List<String> violations = EventSchemas.violations(EventType.LICENCE_AUTHORITY_COMMAND, tree.get());
-        return "the command violates " + EventType.LICENCE_AUTHORITY_COMMAND.type() + ": " + String.join("; ", violations);
-    }
-
-    private Optional<JsonNode> tree(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode node = json.readTree(record.value());
-            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-    }
-
-    // Echoes an identifying field of a malformed command back to the operator, within the rejection schema's limits.
-    private String textField(ConsumerRecord<String, String> record, String name) {
-        return tree(record).map(node -> node.get(name))
-                .filter(JsonNode::isTextual)
-                .map(JsonNode::asText)
-                .filter(text -> !text.isEmpty() && text.length() <= 200)
-                .orElse(null);
-    }
-
-    private boolean markProcessed(String id) {
-        return entityManager.createNativeQuery(MARK_PROCESSED_SQL)
-                .setParameter("consumer", CONSUMER)
-                .setParameter("eventId", id)
-                .executeUpdate() == 1;
     }
 }

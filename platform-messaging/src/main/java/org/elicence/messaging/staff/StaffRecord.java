@@ -84,6 +84,14 @@ public final class StaffRecord {
         return record.value();
     }
 
+    public String topic() {
+        return record.topic();
+    }
+
+    public String key() {
+        return record.key();
+    }
+
     public int partition() {
         return record.partition();
     }

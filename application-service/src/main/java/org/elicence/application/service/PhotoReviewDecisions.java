@@ -1,0 +1,237 @@
+package org.elicence.application.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.elicence.application.config.ApplicationConfig;
+import org.elicence.application.domain.Application;
+import org.elicence.application.domain.PhotoReviewCase;
+import org.elicence.application.domain.PhotoReviewDecisionRecord;
+import org.elicence.messaging.EventType;
+import org.elicence.messaging.Topics;
+import org.elicence.messaging.events.LocalizedText;
+import org.elicence.messaging.events.PhotoReviewApproved;
+import org.elicence.messaging.events.PhotoReviewCaseClosed;
+import org.elicence.messaging.events.PhotoReviewDecision;
+import org.elicence.messaging.events.PhotoReviewDecisionRejected;
+import org.elicence.messaging.events.RuleCheck;
+import org.elicence.messaging.outbox.Outbox;
+import org.elicence.messaging.staff.OperatorCommandType;
+import org.elicence.messaging.staff.OperatorCommands;
+import org.elicence.messaging.staff.Refusal;
+import org.elicence.messaging.staff.StaffRecord;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+/**
+ * Staff decisions on photo review cases ({@link PhotoReviewService} opens them), typed by reviewers with kcat and
+ * read through platform-messaging's {@link OperatorCommands}: de-duplicated by {@code decisionId}, schema-checked,
+ * obeyed only when signed by a reviewer of {@code applications.photo-review.reviewers}, refused onto
+ * {@code photo-review-decisions-rejected} otherwise. Every record is kept in {@code photo_review_decision}.
+ */
+@ApplicationScoped
+public class PhotoReviewDecisions implements OperatorCommandType<PhotoReviewDecision> {
+
+    private static final Logger LOG = Logger.getLogger(PhotoReviewDecisions.class);
+    static final String REJECTED_BY_REVIEWER = "REJECTED_BY_REVIEWER";
+
+    private final ObjectMapper objectMapper;
+    private final ApplicationConfig config;
+    private final Outbox outbox;
+    private final MeterRegistry metrics;
+    private final OperatorCommands commands;
+
+    @Inject
+    public PhotoReviewDecisions(ObjectMapper objectMapper, ApplicationConfig config, Outbox outbox,
+            MeterRegistry metrics, OperatorCommands commands) {
+        this.objectMapper = objectMapper;
+        this.config = config;
+        this.outbox = outbox;
+        this.metrics = metrics;
+        this.commands = commands;
+    }
+
+    /** One record of {@code photo-review-decisions}; its row and its effect commit together. */
+    public void onDecisionRecord(ConsumerRecord<String, String> record) {
+        commands.handle(record, this);
+    }
+
+    @Override
+    public String consumer() {
+        return Topics.PHOTO_REVIEW_DECISIONS;
+    }
+
+    @Override
+    public EventType type() {
+        return EventType.PHOTO_REVIEW_DECISION;
+    }
+
+    @Override
+    public Class<PhotoReviewDecision> payload() {
+        return PhotoReviewDecision.class;
+    }
+
+    @Override
+    public String idField() {
+        return "decisionId";
+    }
+
+    @Override
+    public String operatorField() {
+        return "reviewerId";
+    }
+
+    @Override
+    public Set<String> authorisedOperators() {
+        return config.photoReview().reviewers();
+    }
+
+    @Override
+    public String malformedCode() {
+        return PhotoReviewDecisionRejected.MALFORMED_DECISION;
+    }
+
+    @Override
+    public String notAuthorisedCode() {
+        return PhotoReviewDecisionRejected.REVIEWER_NOT_AUTHORISED;
+    }
+
+    @Override
+    public Optional<Refusal> apply(PhotoReviewDecision decision, StaffRecord record, String reviewer) {
+        Optional<PhotoReviewCase> found = caseOf(decision.caseId());
+        Optional<Refusal> refusal = refusalOf(decision, found);
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        PhotoReviewCase reviewCase = found.get();
+        PhotoReviewDecisionRecord row = row(record, reviewer);
+        row.applicationId = reviewCase.applicationId;
+        boolean approve = PhotoReviewDecision.APPROVE.equals(decision.decision());
+        reviewCase.status = approve ? PhotoReviewCase.Status.APPROVED : PhotoReviewCase.Status.REJECTED;
+        reviewCase.decidedAt = row.receivedAt;
+        reviewCase.decisionId = decision.decisionId();
+        reviewCase.reviewerId = reviewer;
+        reviewCase.rules = decision.rules();
+        reviewCase.reason = decision.reason();
+        reviewCase.reasonEn = decision.reasonEn();
+        reviewCase.code = approve ? null : decision.code() == null ? REJECTED_BY_REVIEWER : decision.code();
+        row.outcome = PhotoReviewDecisionRecord.ACCEPTED;
+        row.persist();
+
+        Application application = Application.findById(reviewCase.applicationId, LockModeType.PESSIMISTIC_WRITE);
+        String applicationId = reviewCase.applicationId.toString();
+        if (approve) {
+            // Whatever the application's state, the issuer decides once per application.
+            outbox.publish(applicationId, new PhotoReviewApproved(applicationId, application.applicantId,
+                    reviewCase.caseId.toString(), reviewCase.photoId.toString(), reviewCase.portrait));
+            application.photoReviewApproved();
+        } else {
+            application.photoReviewRejected(objectMapper.valueToTree(Map.of("code", reviewCase.code,
+                    "message", rejectionMessage(decision), "rules", decision.rules())).toString());
+        }
+        outbox.publish(applicationId, new PhotoReviewCaseClosed(reviewCase.caseId.toString(), applicationId,
+                reviewCase.status.name(), decision.decisionId(), reviewer, decision.rules(),
+                decision.reason(), row.receivedAt));
+        Counter.builder("photo.review.cases.decided").description("Photo review cases decided, by outcome")
+                .tag("outcome", reviewCase.status.name()).register(metrics).increment();
+        Timer.builder("photo.review.time.to.decision").description("From a photo review case's opening to its decision")
+                .tag("trigger", reviewCase.trigger).register(metrics)
+                .record(Duration.between(reviewCase.openedAt, reviewCase.decidedAt));
+        LOG.infof("application %s: photo review case %s %s by %s", applicationId, reviewCase.caseId,
+                reviewCase.status, reviewer);
+        return Optional.empty();
+    }
+
+    private Optional<Refusal> refusalOf(PhotoReviewDecision decision, Optional<PhotoReviewCase> found) {
+        if (found.isEmpty()) {
+            return Optional.of(new Refusal(PhotoReviewDecisionRejected.UNKNOWN_CASE, "no photo review case " + decision.caseId()));
+        }
+        PhotoReviewCase reviewCase = found.get();
+        if (reviewCase.status != PhotoReviewCase.Status.PENDING) {
+            return Optional.of(new Refusal(PhotoReviewDecisionRejected.CASE_ALREADY_DECIDED, "case " + reviewCase.caseId
+                    + " was already " + reviewCase.status + " by decision " + reviewCase.decisionId));
+        }
+        if (PhotoReviewDecision.APPROVE.equals(decision.decision()) && reviewCase.portrait == null) {
+            return Optional.of(new Refusal(PhotoReviewDecisionRejected.NO_PORTRAIT, "the audit produced no licence portrait"
+                    + " for photo " + reviewCase.photoId + ", so no licence can be issued from it; reject the case"
+                    + " naming the rules, and the applicant uploads a new photo"));
+        }
+        if (decision.rules() != null) {
+            Set<String> checked = reviewCase.checks.stream().map(RuleCheck::rule).collect(Collectors.toSet());
+            List<String> unknown = decision.rules().stream().filter(r -> !checked.contains(r)).toList();
+            if (!unknown.isEmpty()) {
+                return Optional.of(new Refusal(PhotoReviewDecisionRejected.MALFORMED_DECISION, "rule "
+                        + String.join(", ", unknown) + " is not a check of case " + reviewCase.caseId
+                        + " (its rules: " + checked.stream().sorted().collect(Collectors.joining(", ")) + ")"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The reviewer's own words, with the rules named and what the applicant does next. */
+    static LocalizedText rejectionMessage(PhotoReviewDecision decision) {
+        String rules = String.join(", ", decision.rules());
+        String reasonEn = decision.reasonEn() == null ? decision.reason() : decision.reasonEn();
+        return new LocalizedText("工作人员审核了您的照片（" + rules + "）：" + decision.reason() + "。请按要求重新拍照上传。",
+                "A member of staff reviewed your photo (" + rules + "): " + reasonEn
+                        + ". Please take a new photo as asked and upload it.");
+    }
+
+    @Override
+    public void refuse(StaffRecord record, String reviewer, Refusal refusal) {
+        PhotoReviewDecisionRecord row = row(record, reviewer);
+        caseOf(row.caseId).ifPresent(found -> row.applicationId = found.applicationId);
+        row.outcome = PhotoReviewDecisionRecord.REFUSED;
+        row.refusalCode = refusal.code();
+        row.refusalReason = refusal.reason();
+        row.persist();
+        String key = row.applicationId != null ? row.applicationId.toString()
+                : row.caseId != null ? row.caseId : row.decisionKey;
+        outbox.publish(key, new PhotoReviewDecisionRejected(row.decisionId, row.caseId,
+                row.applicationId == null ? null : row.applicationId.toString(), row.reviewerId, refusal.code(),
+                refusal.reason(), row.receivedValue, row.sourcePartition, row.sourceOffset, row.receivedAt));
+        Counter.builder("photo.review.decisions.refused").description("Photo review decisions refused, by code")
+                .tag("code", refusal.code()).register(metrics).increment();
+    }
+
+    /** The decision as received; the reviewer is the signer when there is one, else the id as typed. */
+    private static PhotoReviewDecisionRecord row(StaffRecord record, String reviewer) {
+        PhotoReviewDecisionRecord row = new PhotoReviewDecisionRecord();
+        row.decisionKey = record.dedupKey("decisionId");
+        row.decisionId = record.text("decisionId");
+        row.caseId = record.text("caseId");
+        row.reviewerId = reviewer != null ? reviewer : record.text("reviewerId");
+        row.decision = record.text("decision");
+        row.receivedValue = record.value();
+        row.sourcePartition = record.partition();
+        row.sourceOffset = record.offset();
+        row.receivedAt = Instant.now();
+        return row;
+    }
+
+    private static Optional<PhotoReviewCase> caseOf(String caseId) {
+        UUID id;
+        try {
+            id = caseId == null ? null : UUID.fromString(caseId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        // Locked: two decisions on one case in flight at once must not both find it pending.
+        return id == null ? Optional.empty() : PhotoReviewCase.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+}
