@@ -15,6 +15,7 @@ import static org.elicence.licence.LicenceTestSupport.verify;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -81,10 +82,8 @@ class LicenceIssuanceTest extends LicenceServiceTestBase {
                 LicenceTestSupport.portraitJson(LicenceTestSupport.portraitJpeg()));
         assertEquals(java.util.List.of(), EventSchemas.violations(EventType.PHOTO_REVIEW_APPROVED,
                 LicenceTestSupport.JSON.readTree(approval)));
-        // application.created on the same topic is none of the issuer's business
-        kafka.publishEvent(Topics.APPLICATIONS, applicationId, EventType.APPLICATION_CREATED.type(),
-                "{\"applicationId\":\"" + applicationId + "\",\"applicantId\":\"" + licence.residentId()
-                        + "\",\"fullName\":\"测试\",\"createdAt\":\"2026-11-25T10:00:00Z\"}");
+        // application.created on the same topic tells the issuer whose the application is
+        support.created(applicationId, licence.residentId());
         kafka.publishEvent(Topics.APPLICATIONS, applicationId, EventType.PHOTO_REVIEW_APPROVED.type(), approval);
 
         JsonNode issued = support.awaitLicenceEvent(applicationId, EventType.LICENCE_ISSUED);
@@ -192,6 +191,7 @@ class LicenceIssuanceTest extends LicenceServiceTestBase {
     void poisonApprovalsAreDeadLetteredAndTheTopicMovesOn() throws Exception {
         // SUN Yue has a licence and no e-licence yet, so the portrait is really needed (a shared one is not re-signed).
         String applicationId = newId();
+        support.created(applicationId, SUN_YUE);
         kafka.publishRaw(Topics.IDCARD_EVENTS, applicationId, "{not json", Map.of());
         String notAnImage = "{\"applicationId\":\"%s\",\"applicantId\":\"%s\",\"caseId\":\"%s\",\"portrait\":%s}"
                 .formatted(applicationId, SUN_YUE, newId(),
@@ -202,8 +202,28 @@ class LicenceIssuanceTest extends LicenceServiceTestBase {
         assertTrue(KafkaTestClient.header(deadLetters.get(0), "dead-letter-reason").contains("missing CloudEvents header"));
         assertTrue(KafkaTestClient.header(deadLetters.get(1), "dead-letter-reason").contains("no usable portrait"));
 
-        support.idCardApproved(applicationId, YANG_LEI_WITHOUT_LICENCE);
-        support.awaitLicenceEvent(applicationId, EventType.LICENCE_REFUSED);
+        String next = newId();
+        support.idCardApproved(next, YANG_LEI_WITHOUT_LICENCE);
+        support.awaitLicenceEvent(next, EventType.LICENCE_REFUSED);
+    }
+
+    @Test
+    void anApprovalNamingAnotherApplicantThanItsApplicationsIsRefusedAndNothingIsIssued() throws Exception {
+        // The forged-audit attack: one citizen's application, another citizen's resident ID on the approval.
+        var victim = support.newDriverLicence(java.time.LocalDate.now().plusYears(5));
+        String applicationId = newId();
+        support.created(applicationId, YANG_LEI_WITHOUT_LICENCE);
+        kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, applicationId, EventType.PHOTO_AUDITED.type(),
+                LicenceTestSupport.photoAudited(applicationId, victim.residentId(), "PASS",
+                        LicenceTestSupport.portraitJson(LicenceTestSupport.portraitJpeg())));
+        var deadLetter = kafka.awaitDeadLetters("license-issuer-service.dlq", applicationId, 1, WAIT).get(0);
+        String reason = KafkaTestClient.header(deadLetter, "dead-letter-reason");
+        assertTrue(reason.contains("names another applicant"), reason);
+        assertFalse(reason.contains(victim.residentId()), "no resident ID in the reason");
+        assertEquals(0, support.count("SELECT count(*) FROM licence_decision WHERE application_id = CAST(?1 AS uuid)",
+                applicationId));
+        assertEquals(0, support.count("SELECT count(*) FROM e_licence WHERE licence_number = ?1",
+                victim.licenceNumber()));
     }
 
     @Test

@@ -104,8 +104,16 @@ final class LicenceTestSupport {
         return first17 + "10X98765432".charAt(sum % 11);
     }
 
-    /** photo-audit-service's verdict PASS with a licence portrait; returns the ce_id. */
+    /** application-service's application.created: whose the application is. */
+    String created(String applicationId, String residentId) {
+        return kafka.publishEvent(Topics.APPLICATIONS, applicationId, EventType.APPLICATION_CREATED.type(),
+                "{\"applicationId\":\"" + applicationId + "\",\"applicantId\":\"" + residentId
+                        + "\",\"fullName\":\"测试\",\"createdAt\":\"2026-11-25T10:00:00Z\"}");
+    }
+
+    /** photo-audit-service's verdict PASS with a licence portrait, for an application created first; returns the ce_id. */
     String photoPassed(String applicationId, String residentId) {
+        created(applicationId, residentId);
         return kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, applicationId, EventType.PHOTO_AUDITED.type(),
                 photoAudited(applicationId, residentId, "PASS", portraitJson(portraitJpeg())));
     }
@@ -120,8 +128,9 @@ final class LicenceTestSupport {
                 portrait == null ? "" : "\"portrait\":" + portrait + ",");
     }
 
-    /** idcard-service's approval of an uploaded ID card; returns the ce_id. */
+    /** idcard-service's approval of an uploaded ID card, for an application created first; returns the ce_id. */
     String idCardApproved(String applicationId, String residentId) {
+        created(applicationId, residentId);
         String json = "{\"applicationId\":\"%s\",\"applicantId\":\"%s\",\"caseId\":\"%s\",\"portrait\":%s}"
                 .formatted(applicationId, residentId, newId(), portraitJson(portraitJpeg()));
         return kafka.publishEvent(Topics.IDCARD_EVENTS, applicationId, EventType.ID_CARD_APPROVED.type(), json);

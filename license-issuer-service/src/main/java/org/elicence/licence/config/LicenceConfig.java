@@ -16,6 +16,14 @@ public interface LicenceConfig {
 
     Authority authority();
 
+    Applicants applicants();
+
+    interface Applicants {
+        /** How long an approval waits for its application's application.created before it is retried. */
+        @WithDefault("20s")
+        Duration waitForCreation();
+    }
+
     StatusList statusList();
 
     Metrics metrics();

@@ -2,7 +2,9 @@ package org.elicence.licence.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.elicence.licence.service.KnownApplications;
 import org.elicence.licence.service.LicenceIssuanceService;
+import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.events.IdCardApproved;
 import org.elicence.messaging.events.PhotoAudited;
 import org.elicence.messaging.events.PhotoReviewApproved;
@@ -26,9 +28,11 @@ public class ApprovalConsumer {
     private final EventRouter router;
 
     @Inject
-    public ApprovalConsumer(InboundEventProcessor processor, LicenceIssuanceService issuance) {
+    public ApprovalConsumer(InboundEventProcessor processor, LicenceIssuanceService issuance,
+            KnownApplications applications) {
         this.processor = processor;
         this.router = EventRouter.builder()
+                .on(ApplicationCreated.class, applications::learn)
                 .on(PhotoAudited.class, audited -> {
                     // A failed photo is the applicant's to retry; only a pass carries a licence portrait.
                     if (audited.passed()) {

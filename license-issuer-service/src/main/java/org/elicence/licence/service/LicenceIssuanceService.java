@@ -32,13 +32,16 @@ public class LicenceIssuanceService {
 
     private static final Logger LOG = Logger.getLogger(LicenceIssuanceService.class);
 
+    private final KnownApplications applications;
     private final ELicenceStore store;
     private final Outbox outbox;
     private final LicenceSigner signer;
     private final Clock clock;
 
     @Inject
-    public LicenceIssuanceService(ELicenceStore store, Outbox outbox, LicenceSigner signer, Clock clock) {
+    public LicenceIssuanceService(ELicenceStore store, Outbox outbox, LicenceSigner signer, Clock clock,
+            KnownApplications applications) {
+        this.applications = applications;
         this.store = store;
         this.outbox = outbox;
         this.signer = signer;
@@ -47,6 +50,7 @@ public class LicenceIssuanceService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onApproval(String applicationId, String residentId, EncodedImage portrait) {
+        applications.requireApplicant(applicationId, residentId);
         UUID application = UUID.fromString(applicationId);
         if (!store.claimDecision(application, clock.instant())) {
             LOG.infof("application %s already has a licence decision; approval ignored", applicationId);

@@ -1,0 +1,89 @@
+package org.elicence.licence.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.elicence.licence.config.LicenceConfig;
+import org.elicence.messaging.events.ApplicationCreated;
+import org.elicence.messaging.inbox.PoisonEventException;
+import org.jboss.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Which applicant each application belongs to, as application-service said when it created it (the only
+ * principal the broker lets write {@code applications}). An approval (a passing audit, an approved ID card or
+ * photo) is acted on only for that pair: one naming another applicant is poison, dead-lettered with the reason,
+ * and nothing is issued. An approval may overtake its application's creation (they travel on different topics),
+ * so an unknown application is waited for ({@code licence.applicants.wait-for-creation}), then retried and
+ * finally dead-lettered (replayable once the creation has been read).
+ */
+@ApplicationScoped
+public class KnownApplications {
+
+    private static final Logger LOG = Logger.getLogger(KnownApplications.class);
+    private static final String LEARN_SQL = "INSERT INTO known_application (application_id, applicant_id, learned_at) "
+            + "VALUES (:id, :applicant, :at) ON CONFLICT DO NOTHING";
+
+    private final EntityManager entityManager;
+    private final LicenceConfig config;
+    private final Clock clock;
+
+    @Inject
+    public KnownApplications(EntityManager entityManager, LicenceConfig config, Clock clock) {
+        this.entityManager = entityManager;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void learn(ApplicationCreated created) {
+        entityManager.createNativeQuery(LEARN_SQL).setParameter("id", UUID.fromString(created.applicationId()))
+                .setParameter("applicant", created.applicantId()).setParameter("at", clock.instant()).executeUpdate();
+    }
+
+    /** @throws PoisonEventException when the application was created for another applicant */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireApplicant(String applicationId, String applicantId) {
+        UUID id = UUID.fromString(applicationId);
+        Instant deadline = clock.instant().plus(config.applicants().waitForCreation());
+        String known = applicantOf(id);
+        while (known == null && clock.instant().isBefore(deadline)) {
+            sleep(Duration.ofMillis(250));
+            known = applicantOf(id);
+        }
+        if (known == null) {
+            throw new IllegalStateException("application " + applicationId + " is not known: application-service's "
+                    + "application.created has not been read (yet)");
+        }
+        if (!known.equals(applicantId)) {
+            // No resident ID in the reason: it ends up in a dead-letter header and the logs.
+            LOG.warnf("approval of application %s names another applicant than it was created for; refused", applicationId);
+            throw new PoisonEventException("the approval of application " + applicationId + " names another applicant "
+                    + "than application-service created the application for");
+        }
+    }
+
+    private String applicantOf(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<String> found = entityManager.createNativeQuery(
+                "SELECT applicant_id FROM known_application WHERE application_id = :id").setParameter("id", id)
+                .getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an application's creation", e);
+        }
+    }
+}
