@@ -243,7 +243,7 @@ class PhotoReviewKcatTest {
         assertEquals("APPLICANT_REQUEST", opened.get("trigger").asText());
         assertEquals(3, opened.get("failedAudits").asInt());
         assertEquals(last, opened.get("photoId").asText());
-        assertEquals(64, opened.at("/annotated/width").asInt());
+        assertEquals(128, opened.at("/annotated/width").asInt());
         assertEquals(Base64.getEncoder().encodeToString(TestImages.jpeg()), opened.at("/annotated/base64").asText());
         awaitStatus(BOB, id, "PHOTO_UNDER_REVIEW", "WAIT");
         given().auth().oauth2(Tokens.forApplicant(BOB)).post("/api/v1/applications/" + id + "/photo/review-request")
@@ -312,7 +312,7 @@ class PhotoReviewKcatTest {
 
     private void audit(String applicationId, String applicant, String photoId, List<String> checks,
             boolean portrait) {
-        String image = "{\"contentType\":\"image/jpeg\",\"width\":64,\"height\":80,\"base64\":\""
+        String image = "{\"contentType\":\"image/jpeg\",\"width\":128,\"height\":160,\"base64\":\""
                 + Base64.getEncoder().encodeToString(TestImages.jpeg()) + "\"}";
         String event = """
                 {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"APPLICANT_UPLOAD","verdict":"FAIL",

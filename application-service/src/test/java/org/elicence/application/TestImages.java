@@ -16,12 +16,13 @@ final class TestImages {
     }
 
     static byte[] jpeg() {
-        BufferedImage image = new BufferedImage(64, 80, BufferedImage.TYPE_INT_RGB);
+        // just above the intake's smallest accepted side (applications.images.min-side, 120 px)
+        BufferedImage image = new BufferedImage(128, 160, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 64, 80);
+        g.fillRect(0, 0, 128, 160);
         g.setColor(Color.DARK_GRAY);
-        g.fillOval(16, 12, 32, 40);
+        g.fillOval(32, 24, 64, 80);
         g.dispose();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ImageIO.write(image, "jpg", out);

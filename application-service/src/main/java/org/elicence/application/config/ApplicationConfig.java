@@ -10,6 +10,26 @@ public interface ApplicationConfig {
 
     Uploads uploads();
 
+    Images images();
+
+    Sweep sweep();
+
+    Auth auth();
+
+    Http http();
+
+    interface Http {
+        /** Request headers above this many bytes are refused with 431 problem+json (HttpProblems). */
+        @WithDefault("16384")
+        long maxHeaderBytes();
+    }
+
+    interface Auth {
+        /** Clock difference tolerated on a token's issued-at time; a token issued later than this is refused. */
+        @WithDefault("PT1M")
+        Duration issuedAtSkew();
+    }
+
     Retention retention();
 
     PhotoReview photoReview();
@@ -41,5 +61,41 @@ public interface ApplicationConfig {
 
         @WithDefault("PT1M")
         Duration limitWindow();
+
+        /**
+         * Heap that uploads in progress may take together (body, stripped copy, base64 and the event's JSON:
+         * about five times the body); an upload waits for its share, so parallel uploads cannot exhaust the heap.
+         */
+        @WithDefault("64M")
+        io.quarkus.runtime.configuration.MemorySize memoryBudget();
+
+        /** How long an upload waits for its share of the budget before it is answered 503 with Retry-After. */
+        @WithDefault("PT20S")
+        Duration admissionTimeout();
+    }
+
+    /** Sizes read from the image header at intake, before anything else happens to the image. */
+    interface Images {
+        /** Shorter side, in pixels, below which no photo or card can be checked. */
+        @WithDefault("120")
+        int minSide();
+
+        /** Longer side, in pixels, above which an image is refused. */
+        @WithDefault("12000")
+        int maxSide();
+
+        /** Pixel count above which an image is refused (the audit's decoder takes no more). */
+        @WithDefault("40000000")
+        long maxPixels();
+    }
+
+    /** The sweep for applications held in a transient status (docs/reliability.md). */
+    interface Sweep {
+        /** An application waiting for a service longer than this is reported and, where it can, moved on. */
+        @WithDefault("PT15M")
+        Duration heldLongerThan();
+
+        @WithDefault("PT1M")
+        Duration every();
     }
 }

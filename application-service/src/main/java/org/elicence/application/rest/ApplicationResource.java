@@ -1,5 +1,6 @@
 package org.elicence.application.rest;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.elicence.application.config.ApplicationConfig;
@@ -18,14 +22,15 @@ import org.elicence.application.domain.PhotoAuditAttempt;
 import org.elicence.application.domain.PhotoReviewCase;
 import org.elicence.application.service.ApplicationService;
 import org.elicence.application.service.PhotoReviewService;
+import org.elicence.application.service.UploadAdmission;
 import org.elicence.application.service.UploadRateLimiter;
+import org.elicence.application.image.ImageIntake;
 import org.elicence.messaging.events.IdCardSide;
 
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -34,6 +39,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -55,16 +61,23 @@ public class ApplicationResource {
     private final ApplicationService applications;
     private final PhotoReviewService photoReviews;
     private final UploadRateLimiter rateLimiter;
+    private final UploadAdmission admission;
+    private final ImageIntake intake;
     private final ApplicationConfig config;
     private final ObjectMapper json;
     private final JsonWebToken token;
+    private final Validator validator;
 
     @Inject
     public ApplicationResource(ApplicationService applications, PhotoReviewService photoReviews,
-            UploadRateLimiter rateLimiter, ApplicationConfig config, ObjectMapper json, JsonWebToken token) {
+            UploadRateLimiter rateLimiter, UploadAdmission admission, ImageIntake intake, ApplicationConfig config,
+            ObjectMapper json, JsonWebToken token, Validator validator) {
+        this.validator = validator;
         this.applications = applications;
         this.photoReviews = photoReviews;
         this.rateLimiter = rateLimiter;
+        this.admission = admission;
+        this.intake = intake;
         this.config = config;
         this.json = json;
         this.token = token;
@@ -73,12 +86,17 @@ public class ApplicationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open an application; an Idempotency-Key makes retries return the same one")
-    public Response create(@Valid @NotNull CreateApplicationRequest request,
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
+    @RequestBody(content = @Content(schema = @Schema(implementation = CreateApplicationRequest.class)))
+    public Response create(InputStream body, @Context HttpHeaders headers,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+        CreateApplicationRequest request = JsonBody.read(body, CreateApplicationRequest.class, json, validator);
+        // a header sent empty or blank is refused, not taken as "no key" (the retry would open a second application)
+        List<String> keys = headers.getRequestHeader("Idempotency-Key");
+        String idempotencyKey = keys == null || keys.isEmpty() ? null : keys.get(0);
+        if (idempotencyKey != null && (keys.size() > 1 || idempotencyKey.isBlank()
+                || idempotencyKey.length() > 200 || idempotencyKey.chars().anyMatch(Character::isISOControl))) {
             throw new ProblemException(400, "INVALID_IDEMPOTENCY_KEY", "Invalid Idempotency-Key",
-                    "The Idempotency-Key header must be 1 to 200 characters.");
+                    "The Idempotency-Key header must be sent once, with 1 to 200 characters, not blank.");
         }
         ApplicationService.Created created = applications.create(applicant(), request.fullName().strip(),
                 idempotencyKey);
@@ -126,12 +144,9 @@ public class ApplicationResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Upload a portrait (image/jpeg or image/png); the audit answers within seconds")
     public Response uploadPhoto(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-            byte[] body) {
-        ImageUpload image = ImageUpload.sniff(type, body, config.uploads().maxBytes());
-        UUID applicationId = parseId(id);
-        applications.find(applicationId, applicant());
-        rateLimiter.acquire(applicant());
-        UUID photoId = applications.submitPhoto(applicationId, applicant(), image);
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body) {
+        UUID photoId = receive(id, type, length, body,
+                (applicationId, image) -> applications.submitPhoto(applicationId, applicant(), image));
         return Response.accepted(Map.of("photoId", photoId.toString(), "status", "PHOTO_AUDITING")).build();
     }
 
@@ -140,18 +155,44 @@ public class ApplicationResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Upload the front or back of the ID card")
     public Response uploadIdCard(@PathParam("id") String id, @PathParam("side") String side,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] body) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
+            InputStream body) {
         IdCardSide cardSide = switch (side) {
             case "front" -> IdCardSide.FRONT;
             case "back" -> IdCardSide.BACK;
             default -> throw new ProblemException(404, "NOT_FOUND", "Not found", "The side is 'front' or 'back'.");
         };
-        ImageUpload image = ImageUpload.sniff(type, body, config.uploads().maxBytes());
+        UUID uploadId = receive(id, type, length, body,
+                (applicationId, image) -> applications.submitIdCardSide(applicationId, applicant(), cardSide, image));
+        return Response.accepted(Map.of("uploadId", uploadId.toString(), "status", "ID_CARD_CHECKING")).build();
+    }
+
+    /**
+     * One upload, cheapest refusals first: the declared type, whose application, the rate limit and a declared
+     * length above the limit, all before a byte of the body is read; then a share of the upload memory budget, the
+     * body (streamed, never past the limit), and the image intake (format, size from the header, metadata removed).
+     */
+    private UUID receive(String id, String type, String length, InputStream body,
+            java.util.function.BiFunction<UUID, ImageIntake.Parsed, UUID> submit) {
+        UploadBody.requireImageType(type);
         UUID applicationId = parseId(id);
         applications.find(applicationId, applicant());
         rateLimiter.acquire(applicant());
-        UUID uploadId = applications.submitIdCardSide(applicationId, applicant(), cardSide, image);
-        return Response.accepted(Map.of("uploadId", uploadId.toString(), "status", "ID_CARD_CHECKING")).build();
+        int maxBytes = config.uploads().maxBytes();
+        long declared = UploadBody.declaredLength(length);
+        if (declared > maxBytes) {
+            throw UploadBody.tooLarge(declared, maxBytes);
+        }
+        try (UploadAdmission.Ticket ticket = admission.admit(declared >= 0 ? declared : maxBytes)) {
+            byte[] bytes = UploadBody.read(body, maxBytes);
+            if (!ImageIntake.looksLikeAnImage(bytes)) {
+                throw new ProblemException(415, "NOT_AN_IMAGE", "Not a JPEG or PNG image",
+                        "The body is not a JPEG or PNG image, whatever its Content-Type says.");
+            }
+            ImageIntake.Parsed image = intake.accept(bytes);
+            bytes = null; // the stripped copy is what is kept
+            return submit.apply(applicationId, image);
+        }
     }
 
     @GET

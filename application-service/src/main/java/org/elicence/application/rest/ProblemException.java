@@ -4,14 +4,25 @@ package org.elicence.application.rest;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private Long retryAfterSeconds;
 
     public ProblemException(int status, String code, String title, String detail) {
-        super(code + ": " + detail);
+        super(code + ": " + detail, null, false, false);
         this.problem = Problem.of(status, code, title, detail);
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** Adds a Retry-After header (seconds) to the response. */
+    public ProblemException retryAfter(long seconds) {
+        this.retryAfterSeconds = Math.max(1, seconds);
+        return this;
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ProblemException licenceNotIssued(Object status) {

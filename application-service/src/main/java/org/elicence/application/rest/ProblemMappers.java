@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import org.elicence.application.image.ImageIntake;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -23,7 +24,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.problem());
+        Response.ResponseBuilder response = Response.status(e.problem().status()).type(Problem.MEDIA_TYPE)
+                .entity(e.problem());
+        if (e.retryAfterSeconds() != null) {
+            response.header("Retry-After", e.retryAfterSeconds());
+        }
+        return response.build();
+    }
+
+    /** An image refused at intake from its header or structure: the applicant can fix it and upload again. */
+    @ServerExceptionMapper
+    public Response imageRefused(ImageIntake.Refused e) {
+        String title = switch (e.code()) {
+            case "IMAGE_TOO_SMALL" -> "Image too small";
+            case "IMAGE_TOO_MANY_PIXELS" -> "Image has too many pixels";
+            default -> "Image unreadable";
+        };
+        String detail = e.code().equals("IMAGE_UNREADABLE")
+                ? "The image cannot be read (" + e.getMessage() + "); upload the complete photo as a JPEG or PNG file."
+                : e.getMessage();
+        return respond(Problem.of(422, e.code(), title, detail));
     }
 
     @ServerExceptionMapper
@@ -57,6 +77,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (bodyAboveTheLimit(e)) {
+            // a chunked body read past quarkus.http.limits.max-body-size: the reader stops with this IOException
+            return respond(Problem.of(413, "PAYLOAD_TOO_LARGE", "Payload Too Large",
+                    "The request body is larger than this API accepts."));
+        }
         String code = switch (status) {
             case 400 -> "MALFORMED_REQUEST";
             case 404 -> "NOT_FOUND";
@@ -70,11 +95,38 @@ public class ProblemMappers {
         return respond(Problem.of(status, code, title, title + "."));
     }
 
-    @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
-        LOG.errorf("unexpected error: %s", e.toString());
-        return respond(Problem.of(500, "INTERNAL_ERROR", "Internal error",
-                "Something went wrong on our side; nothing you sent was lost. Please retry."));
+    /**
+     * Anything else, errors included. The log line names the exception classes only (a message can quote what was
+     * sent, e.g. a database constraint's values) under a correlation id, which is all the response says.
+     */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        if (bodyAboveTheLimit(e)) {
+            return respond(Problem.of(413, "PAYLOAD_TOO_LARGE", "Payload Too Large",
+                    "The request body is larger than this API accepts."));
+        }
+        String correlationId = java.util.UUID.randomUUID().toString();
+        LOG.errorf("unexpected error %s: %s", correlationId, causeClasses(e));
+        return respond(Problem.internal(correlationId));
+    }
+
+    static String causeClasses(Throwable e) {
+        StringBuilder classes = new StringBuilder();
+        for (Throwable t = e; t != null && classes.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
+            StackTraceElement at = t.getStackTrace().length > 0 ? t.getStackTrace()[0] : null;
+            classes.append(classes.length() > 0 ? " <- " : "").append(t.getClass().getName())
+                    .append(at == null ? "" : " at " + at);
+        }
+        return classes.toString();
+    }
+
+    static boolean bodyAboveTheLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException && "Request too large".equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response respond(Problem problem) {

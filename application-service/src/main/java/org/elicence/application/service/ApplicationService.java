@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.elicence.application.domain.Application;
 import org.elicence.application.domain.ApplicationStatus;
-import org.elicence.application.rest.ImageUpload;
+import org.elicence.application.image.ImageIntake;
 import org.elicence.application.rest.ProblemException;
 import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.events.IdCardSide;
@@ -18,6 +18,7 @@ import org.elicence.messaging.LogContext;
 import org.elicence.messaging.outbox.Outbox;
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -86,26 +87,33 @@ public class ApplicationService {
         return Application.findOwned(id, applicantId).orElseThrow(ProblemException::notFound);
     }
 
-    @Transactional
-    public UUID submitPhoto(UUID id, String applicantId, ImageUpload image) {
-        Application application = openForUploads(id, applicantId);
-        UUID photoId = UUID.randomUUID();
-        application.photoUploaded(photoId);
-        outbox.publish(id.toString(), new PhotoAuditRequested(id.toString(), applicantId, photoId.toString(),
-                PhotoSource.APPLICANT_UPLOAD, image.contentType(), base64(image), Instant.now()));
-        LOG.infof("application %s: photo %s (%d bytes) sent to the audit", id, photoId, image.bytes().length);
-        return photoId;
+    /** A portrait upload; retried when it raced an event on the same application. */
+    public UUID submitPhoto(UUID id, String applicantId, ImageIntake.Parsed image) {
+        return RaceRetry.call(() -> QuarkusTransaction.requiringNew().call(() -> {
+            Application application = openForUploads(id, applicantId);
+            UUID photoId = UUID.randomUUID();
+            application.photoUploaded(photoId);
+            outbox.publish(id.toString(), new PhotoAuditRequested(id.toString(), applicantId, photoId.toString(),
+                    PhotoSource.APPLICANT_UPLOAD, image.contentType(), base64(image), Instant.now()));
+            Application.flush();
+            LOG.infof("application %s: photo %s (%d bytes, %d x %d) sent to the audit", id, photoId,
+                    image.bytes().length, image.width(), image.height());
+            return photoId;
+        }));
     }
 
-    @Transactional
-    public UUID submitIdCardSide(UUID id, String applicantId, IdCardSide side, ImageUpload image) {
-        Application application = openForUploads(id, applicantId);
-        UUID uploadId = UUID.randomUUID();
-        application.idCardSideUploaded(side == IdCardSide.FRONT);
-        outbox.publish(id.toString(), new IdCardSideUploaded(id.toString(), applicantId, uploadId.toString(), side,
-                image.contentType(), base64(image), Instant.now()));
-        LOG.infof("application %s: ID-card %s upload %s received", id, side, uploadId);
-        return uploadId;
+    /** One side of the ID card; retried when it raced an event on the same application. */
+    public UUID submitIdCardSide(UUID id, String applicantId, IdCardSide side, ImageIntake.Parsed image) {
+        return RaceRetry.call(() -> QuarkusTransaction.requiringNew().call(() -> {
+            Application application = openForUploads(id, applicantId);
+            UUID uploadId = UUID.randomUUID();
+            application.idCardSideUploaded(side == IdCardSide.FRONT);
+            outbox.publish(id.toString(), new IdCardSideUploaded(id.toString(), applicantId, uploadId.toString(),
+                    side, image.contentType(), base64(image), Instant.now()));
+            Application.flush();
+            LOG.infof("application %s: ID-card %s upload %s received", id, side, uploadId);
+            return uploadId;
+        }));
     }
 
     private static Application openForUploads(UUID id, String applicantId) {
@@ -121,7 +129,7 @@ public class ApplicationService {
                 "A member of staff is reviewing your photo; you will see the decision and its reasons here.");
     }
 
-    private static String base64(ImageUpload image) {
+    private static String base64(ImageIntake.Parsed image) {
         return Base64.getEncoder().encodeToString(image.bytes());
     }
 }

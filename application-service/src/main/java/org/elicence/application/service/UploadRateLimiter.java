@@ -43,9 +43,12 @@ public class UploadRateLimiter {
                 uploads.pollFirst();
             }
             if (uploads.size() >= config.uploads().perApplicantLimit()) {
+                // the oldest upload in the window leaves it first: then one more is allowed
+                long wait = java.time.Duration.between(windowStart, uploads.peekFirst()).toMillis();
                 throw new ProblemException(429, "TOO_MANY_UPLOADS", "Too many uploads",
                         "You uploaded " + uploads.size() + " images in the last "
-                                + config.uploads().limitWindow().toSeconds() + " s; please wait a moment.");
+                                + config.uploads().limitWindow().toSeconds() + " s; please wait a moment.")
+                        .retryAfter((wait + 999) / 1000);
             }
             uploads.addLast(now);
         }

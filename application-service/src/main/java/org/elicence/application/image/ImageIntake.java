@@ -1,0 +1,90 @@
+package org.elicence.application.image;
+
+import java.util.Arrays;
+
+import org.elicence.application.config.ApplicationConfig;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * What every uploaded image goes through before it is stored or sent (photo and both ID-card sides alike): the
+ * format from its bytes (JPEG or PNG, whatever the Content-Type says), its size from the header (shorter side,
+ * longer side, pixel count; no pixel is decoded in this service), and a copy without metadata or trailing bytes
+ * (docs/privacy.md). An incomplete file is refused here rather than audited.
+ */
+@ApplicationScoped
+public class ImageIntake {
+
+    private static final byte[] JPEG_MAGIC = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+
+    private final ApplicationConfig.Images limits;
+
+    @Inject
+    public ImageIntake(ApplicationConfig config) {
+        this(config.images());
+    }
+
+    public ImageIntake(ApplicationConfig.Images limits) {
+        this.limits = limits;
+    }
+
+    /** The image as it was read: format, size in pixels, EXIF orientation (1-8), and the stripped bytes. */
+    public record Parsed(String contentType, int width, int height, int orientation, byte[] bytes) {
+    }
+
+    /** An image refused at intake; {@code code} is the API's problem code, the detail has no personal data. */
+    public static class Refused extends RuntimeException {
+
+        private final String code;
+
+        public Refused(String code, String detail) {
+            super(detail, null, false, false);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    /** Not a well-formed JPEG or PNG (including one cut short). */
+    public static class Unreadable extends Refused {
+        public Unreadable(String detail) {
+            super("IMAGE_UNREADABLE", detail);
+        }
+    }
+
+    /** Whether the bytes start like a JPEG or PNG (what a 415 NOT_AN_IMAGE is decided on). */
+    public static boolean looksLikeAnImage(byte[] bytes) {
+        return startsWith(bytes, JPEG_MAGIC) || startsWith(bytes, PNG_MAGIC);
+    }
+
+    public Parsed accept(byte[] bytes) {
+        Parsed parsed;
+        try {
+            parsed = startsWith(bytes, JPEG_MAGIC) ? JpegIntake.parse(bytes) : PngIntake.parse(bytes);
+        } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException broken) {
+            throw new Unreadable("the image's structure is broken");
+        }
+        int shortSide = Math.min(parsed.width(), parsed.height());
+        int longSide = Math.max(parsed.width(), parsed.height());
+        if (shortSide < limits.minSide()) {
+            throw new Refused("IMAGE_TOO_SMALL", "The image is " + parsed.width() + " x " + parsed.height()
+                    + " pixels; its shorter side must be at least " + limits.minSide()
+                    + " pixels. Upload the original photo, not a thumbnail.");
+        }
+        if (longSide > limits.maxSide() || (long) parsed.width() * parsed.height() > limits.maxPixels()) {
+            throw new Refused("IMAGE_TOO_MANY_PIXELS", "The image is " + parsed.width() + " x " + parsed.height()
+                    + " pixels; at most " + limits.maxSide() + " pixels a side and " + limits.maxPixels()
+                    + " pixels in all are accepted. Upload a smaller photo (for example 1200 x 1600 pixels).");
+        }
+        return parsed;
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] magic) {
+        return bytes != null && bytes.length >= magic.length
+                && Arrays.equals(bytes, 0, magic.length, magic, 0, magic.length);
+    }
+}

@@ -1,0 +1,62 @@
+package org.elicence.application.rest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+/**
+ * The HTTP side of an image upload: the declared type, matched exactly (a parameter such as {@code ;q=1} is
+ * allowed, {@code image/jpegxyz} is not), and the body, read as a stream and never beyond the upload limit
+ * whether or not a Content-Length was sent (chunked bodies included).
+ */
+final class UploadBody {
+
+    private UploadBody() {
+    }
+
+    static void requireImageType(String declared) {
+        String type = declared == null ? "" : declared.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!type.equals("image/jpeg") && !type.equals("image/png")) {
+            throw new ProblemException(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
+                    "Send the image as image/jpeg or image/png.");
+        }
+    }
+
+    /** The declared body length, or -1 when none (chunked) or unreadable. */
+    static long declaredLength(String header) {
+        try {
+            return header == null ? -1 : Long.parseLong(header.strip());
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
+    }
+
+    static ProblemException tooLarge(long bytes, int maxBytes) {
+        return new ProblemException(413, "IMAGE_TOO_LARGE", "Image too large",
+                (bytes > 0 ? "The image is " + bytes + " bytes; the" : "The image is larger than the") + " limit is "
+                        + maxBytes + " bytes.");
+    }
+
+    /** At most {@code maxBytes} of the body; more is a 413, none a 400. */
+    static byte[] read(InputStream body, int maxBytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        byte[] chunk = new byte[64 * 1024];
+        try (InputStream in = body) {
+            int n;
+            while (in != null && (n = in.read(chunk)) >= 0) {
+                if (out.size() + n > maxBytes) {
+                    throw tooLarge(-1, maxBytes);
+                }
+                out.write(chunk, 0, n);
+            }
+        } catch (IOException e) {
+            throw new ProblemException(400, "INCOMPLETE_UPLOAD", "Upload incomplete",
+                    "The request body could not be read to its end; please upload again.");
+        }
+        if (out.size() == 0) {
+            throw new ProblemException(400, "EMPTY_UPLOAD", "Empty upload", "The request body holds no image.");
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,117 @@
+package org.elicence.application.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import javax.imageio.ImageIO;
+
+import org.elicence.application.config.ApplicationConfig;
+import org.junit.jupiter.api.Test;
+
+/** Intake on crafted files: sizes from the header, metadata out, orientation kept, trailers and truncation. */
+class ImageIntakeTest {
+
+    private static final ApplicationConfig.Images LIMITS = new ApplicationConfig.Images() {
+        public int minSide() {
+            return 120;
+        }
+
+        public int maxSide() {
+            return 12000;
+        }
+
+        public long maxPixels() {
+            return 40_000_000;
+        }
+    };
+    private final ImageIntake intake = new ImageIntake(LIMITS);
+
+    @Test
+    void aPhoneJpegLosesItsMetadataAndTrailerButKeepsItsPixelsAndOrientation() throws Exception {
+        byte[] plain = IntakeImages.jpeg(640, 480);
+        byte[] phone = IntakeImages.withTrailer(IntakeImages.withMetadata(plain, 6), "MotionPhoto_Data video of home");
+
+        ImageIntake.Parsed parsed = intake.accept(phone);
+
+        assertEquals("image/jpeg", parsed.contentType());
+        assertEquals(640, parsed.width());
+        assertEquals(480, parsed.height());
+        assertEquals(6, parsed.orientation());
+        String kept = new String(parsed.bytes(), StandardCharsets.ISO_8859_1);
+        for (String personal : IntakeImages.PERSONAL_TEXT) {
+            assertFalse(kept.contains(personal), personal + " is gone");
+        }
+        assertFalse(kept.contains("MotionPhoto"), "nothing after the end marker is kept");
+        assertTrue(kept.contains("Exif\0\0"), "a one-field EXIF keeps the orientation");
+        assertEquals(6, Exif.orientation(parsed.bytes(), 12, parsed.bytes().length - 12));
+        assertEquals(0xD9, parsed.bytes()[parsed.bytes().length - 1] & 0xFF);
+        assertSamePixels(plain, parsed.bytes());
+        assertTrue(parsed.bytes().length < phone.length);
+    }
+
+    @Test
+    void aJpegWithoutMetadataComesOutWithTheSameScan() throws Exception {
+        byte[] plain = IntakeImages.jpeg(300, 400);
+        ImageIntake.Parsed parsed = intake.accept(plain);
+        assertEquals(1, parsed.orientation());
+        assertFalse(new String(parsed.bytes(), StandardCharsets.ISO_8859_1).contains("Exif"));
+        assertSamePixels(plain, parsed.bytes());
+    }
+
+    @Test
+    void sizesAreJudgedFromTheHeader() {
+        assertEquals("IMAGE_TOO_SMALL", assertThrows(ImageIntake.Refused.class,
+                () -> intake.accept(IntakeImages.png(1, 1))).code());
+        assertEquals("IMAGE_TOO_SMALL", assertThrows(ImageIntake.Refused.class,
+                () -> intake.accept(IntakeImages.png(600, 4))).code());
+        assertEquals("IMAGE_TOO_SMALL", assertThrows(ImageIntake.Refused.class,
+                () -> intake.accept(IntakeImages.jpeg(1, 600))).code());
+        // a few hundred bytes declaring 60000 x 60000: refused from IHDR, nothing inflated
+        assertEquals("IMAGE_TOO_MANY_PIXELS", assertThrows(ImageIntake.Refused.class,
+                () -> intake.accept(IntakeImages.pngDeclaring(60000, 60000))).code());
+        assertEquals("IMAGE_TOO_MANY_PIXELS", assertThrows(ImageIntake.Refused.class,
+                () -> intake.accept(IntakeImages.jpegDeclaring(IntakeImages.jpeg(200, 200), 65000, 65000))).code());
+        assertEquals("IMAGE_TOO_MANY_PIXELS", assertThrows(ImageIntake.Refused.class,
+                () -> intake.accept(IntakeImages.pngDeclaring(12001, 200))).code());
+    }
+
+    @Test
+    void incompleteAndBrokenFilesAreUnreadable() throws Exception {
+        byte[] jpeg = IntakeImages.jpeg(300, 400);
+        assertThrows(ImageIntake.Unreadable.class, () -> intake.accept(Arrays.copyOf(jpeg, jpeg.length / 2)));
+        byte[] garbage = Arrays.copyOf(jpeg, 400);
+        Arrays.fill(garbage, 3, 400, (byte) 0x41);
+        assertThrows(ImageIntake.Unreadable.class, () -> intake.accept(garbage));
+        byte[] png = IntakeImages.png(300, 400);
+        assertThrows(ImageIntake.Unreadable.class, () -> intake.accept(Arrays.copyOf(png, png.length - 20)));
+    }
+
+    @Test
+    void aPngLosesItsTextChunksAndTrailer() throws Exception {
+        byte[] plain = IntakeImages.png(300, 400);
+        byte[] tagged = IntakeImages.withTrailer(IntakeImages.withPngText(plain, "Author", "Zhang Wei, Beijing"),
+                "trailing");
+        ImageIntake.Parsed parsed = intake.accept(tagged);
+        String kept = new String(parsed.bytes(), StandardCharsets.ISO_8859_1);
+        assertFalse(kept.contains("Zhang Wei"));
+        assertFalse(kept.contains("trailing"));
+        assertSamePixels(plain, parsed.bytes());
+    }
+
+    private static void assertSamePixels(byte[] expected, byte[] actual) throws Exception {
+        BufferedImage a = ImageIO.read(new ByteArrayInputStream(expected));
+        BufferedImage b = ImageIO.read(new ByteArrayInputStream(actual));
+        assertEquals(a.getWidth(), b.getWidth());
+        assertEquals(a.getHeight(), b.getHeight());
+        assertArrayEquals(a.getRGB(0, 0, a.getWidth(), a.getHeight(), null, 0, a.getWidth()),
+                b.getRGB(0, 0, b.getWidth(), b.getHeight(), null, 0, b.getWidth()));
+    }
+}
