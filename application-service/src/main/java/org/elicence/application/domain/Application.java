@@ -126,9 +126,10 @@ public class Application extends PanacheEntityBase {
     }
 
     /**
-     * A photo's verdict. A pass settles the application; a failure of the current photo rejects it, unless no rule
-     * failed but some could not be assessed: then staff decide. Late verdicts of older photos, and any verdict
-     * while staff review a photo or after the application settled, move nothing.
+     * A photo's verdict. A pass settles the application (the passing photo becomes the current one: the licence is
+     * made from it); a failure of the current photo rejects it, unless no rule failed but some could not be
+     * assessed: then staff decide. Late verdicts of older photos, and any verdict while staff review a photo or
+     * after the application settled, move nothing; {@link #showsAuditOf} then says the view keeps the newer result.
      */
     public AuditOutcome photoAudited(UUID photoId, boolean passed, boolean needsReview) {
         if (currentPhotoId == null) {
@@ -139,6 +140,7 @@ public class Application extends PanacheEntityBase {
             return AuditOutcome.NONE;
         }
         if (passed) {
+            currentPhotoId = photoId;
             notice = null;
             moveTo(ApplicationStatus.LICENCE_PENDING);
             return AuditOutcome.NONE;
@@ -153,6 +155,55 @@ public class Application extends PanacheEntityBase {
         }
         moveTo(ApplicationStatus.PHOTO_REJECTED);
         return AuditOutcome.NONE;
+    }
+
+    /**
+     * Whether the applicant's view shows this photo's audit (after {@link #photoAudited}): only the current photo's.
+     * A late verdict on an older photo (say the registry photo's, after an upload) is kept in the history only.
+     */
+    public boolean showsAuditOf(UUID photoId) {
+        return photoId.equals(currentPhotoId);
+    }
+
+    /**
+     * The application waited for another service longer than it ever should (a lost or dead-lettered event): it moves
+     * to where the applicant can act, with a notice saying what to do. A lookup of the registry photo or an audit
+     * that never answered asks for an upload; a card side whose checks never answered asks for it again; a licence
+     * that is late can only be waited for, and the notice says so. Returns the notice code, or null if nothing was
+     * held (an ID card waiting for its other side waits for the applicant, not for a service).
+     */
+    public String heldTooLong(java.util.function.Function<String, String> noticeFor) {
+        String code;
+        ApplicationStatus next;
+        switch (status) {
+            case SUBMITTED -> {
+                code = "REGISTRY_LOOKUP_DELAYED";
+                next = ApplicationStatus.ID_CARD_REQUIRED;
+            }
+            case PHOTO_AUDITING -> {
+                code = "PHOTO_NOT_PROCESSED";
+                next = ApplicationStatus.PHOTO_REJECTED;
+            }
+            case ID_CARD_CHECKING -> {
+                if (!"RECEIVED".equals(idCardFront) && !"RECEIVED".equals(idCardBack)) {
+                    return null;
+                }
+                code = "ID_CARD_NOT_PROCESSED";
+                next = ApplicationStatus.ID_CARD_REJECTED;
+                idCardFront = "RECEIVED".equals(idCardFront) ? null : idCardFront;
+                idCardBack = "RECEIVED".equals(idCardBack) ? null : idCardBack;
+            }
+            case LICENCE_PENDING -> {
+                code = "LICENCE_DELAYED";
+                next = ApplicationStatus.LICENCE_PENDING;
+            }
+            default -> {
+                return null;
+            }
+        }
+        notice = noticeFor.apply(code);
+        moveTo(next);
+        return code;
     }
 
     /** An ID-card side's checks: recorded always; a failure rejects the card unless settled or a photo is in review. */

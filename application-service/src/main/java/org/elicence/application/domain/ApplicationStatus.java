@@ -31,6 +31,10 @@ public enum ApplicationStatus {
     /** No licence can be issued (for example, no driving-licence record); the notice says why. Final. */
     REFUSED(NextAction.NONE);
 
+    /** The statuses in which the application waits for another service (not for the applicant, not for staff). */
+    public static final java.util.Set<ApplicationStatus> WAITING_FOR_A_SERVICE = java.util.EnumSet.of(
+            SUBMITTED, PHOTO_AUDITING, ID_CARD_CHECKING, LICENCE_PENDING);
+
     private final NextAction nextAction;
 
     ApplicationStatus(NextAction nextAction) {

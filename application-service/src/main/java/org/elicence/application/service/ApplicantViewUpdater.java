@@ -65,14 +65,22 @@ public class ApplicantViewUpdater {
 
     public void onPhotoAudited(PhotoAudited event) {
         withApplication(event.applicationId(), application -> {
-            application.photoAudit = json(Map.of("verdict", event.verdict(), "photoId", event.photoId(),
-                    "checks", event.checks()));
-            storeAnnotation(application, event);
+            UUID photoId = UUID.fromString(event.photoId());
             PhotoAuditAttempt.record(application.id, event);
             countAudit(event);
             // Nothing failed, but not everything could be verified: a person decides, never the machine.
-            if (application.photoAudited(UUID.fromString(event.photoId()), event.passed(),
-                    PhotoReviewService.needsReview(event)) == Application.AuditOutcome.OPEN_PHOTO_REVIEW) {
+            Application.AuditOutcome outcome = application.photoAudited(photoId, event.passed(),
+                    PhotoReviewService.needsReview(event));
+            if (!application.showsAuditOf(photoId)) {
+                // a late verdict on an older photo: in the history (photo-audits), never in place of the newer one
+                LOG.infof("application %s: late verdict on older photo %s kept in the history only",
+                        application.id, photoId);
+                return;
+            }
+            application.photoAudit = json(Map.of("verdict", event.verdict(), "photoId", event.photoId(),
+                    "checks", event.checks()));
+            storeAnnotation(application, event);
+            if (outcome == Application.AuditOutcome.OPEN_PHOTO_REVIEW) {
                 photoReviews.openForAudit(application, event);
             }
         });

@@ -36,6 +36,7 @@ class ApplicationTransitionsTest {
         EVENTS.put("A_FAIL", a -> a.photoAudited(CURRENT_PHOTO, false, false));   // FAIL, a rule failed
         EVENTS.put("A_UNASS", a -> a.photoAudited(CURRENT_PHOTO, false, true));   // FAIL, none failed, some unassessable
         EVENTS.put("A_OLD", a -> a.photoAudited(OLDER_PHOTO, false, false));      // FAIL of an older photo
+        EVENTS.put("A_OLDP", a -> a.photoAudited(OLDER_PHOTO, true, false));      // PASS of an older photo
         EVENTS.put("S_PASS", a -> a.idCardSideChecked(true, "PASS", true, null)); // idcard.side-checked
         EVENTS.put("S_FAIL", a -> a.idCardSideChecked(true, "FAIL", false, "{}"));
         EVENTS.put("C_REVIEW", Application::idCardReviewOpened);                 // idcard.review-opened
@@ -46,6 +47,7 @@ class ApplicationTransitionsTest {
         EVENTS.put("PR_REJ", a -> a.photoReviewRejected("{}"));                   // staff REJECT (kcat)
         EVENTS.put("L_ISS", a -> a.licenceIssued("{}", null));                    // licence.issued
         EVENTS.put("L_REF", a -> a.licenceRefused("{}"));                         // licence.refused
+        EVENTS.put("HELD", a -> a.heldTooLong(code -> "{}"));                      // the sweep: held too long
     }
 
     private static final Map<String, ApplicationStatus> SHORT = Map.ofEntries(
@@ -57,18 +59,18 @@ class ApplicationTransitionsTest {
             Map.entry("ISS", ApplicationStatus.LICENCE_ISSUED), Map.entry("REF", ApplicationStatus.REFUSED));
 
     private static final String TABLE = """
-            from   UP_PHOTO UP_SIDE REG_PHOTO UP_REQ A_PASS A_FAIL A_UNASS A_OLD S_PASS S_FAIL C_REVIEW C_APPR C_REJ PR_REQ PR_APPR PR_REJ L_ISS L_REF
-            SUB    AUD      ICC     AUD       ICQ    PEN    PRJ    PUR     =     =      ICX    ICR      PEN    ICX   x      PEN     =      ISS   REF
-            AUD    =        ICC     =         =      PEN    PRJ    PUR     =     =      ICX    ICR      PEN    ICX   x      PEN     =      ISS   REF
-            PRJ    AUD      ICC     =         =      PEN    =      PUR     =     =      ICX    ICR      PEN    ICX   PUR    PEN     =      ISS   REF
-            PUR    x        x       =         =      PEN    =      =       =     =      =      =        PEN    =     x      PEN     PRJ    ISS   REF
-            ICQ    AUD      ICC     =         =      PEN    PRJ    PUR     =     =      ICX    ICR      PEN    ICX   x      PEN     =      ISS   REF
-            ICC    AUD      =       =         =      PEN    PRJ    PUR     =     =      ICX    ICR      PEN    ICX   x      PEN     =      ISS   REF
-            ICR    AUD      ICC     =         =      PEN    PRJ    PUR     =     =      ICX    =        PEN    ICX   x      PEN     =      ISS   REF
-            ICX    AUD      ICC     =         =      PEN    PRJ    PUR     =     =      =      ICR      PEN    =     x      PEN     =      ISS   REF
-            PEN    x        x       =         =      =      =      =       =     =      =      =        =      =     x      =       =      ISS   REF
-            ISS    x        x       =         =      =      =      =       =     =      =      =        =      =     x      =       =      =     =
-            REF    x        x       =         =      =      =      =       =     =      =      =        =      =     x      =       =      ISS   =
+            from     UP_PHOTO UP_SIDE  REG_PHOTO UP_REQ   A_PASS   A_FAIL   A_UNASS  A_OLD    A_OLDP   S_PASS   S_FAIL   C_REVIEW C_APPR   C_REJ    PR_REQ   PR_APPR  PR_REJ   L_ISS    L_REF    HELD
+            SUB      AUD      ICC      AUD      ICQ      PEN      PRJ      PUR      =        PEN      =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      ICQ
+            AUD      =        ICC      =        =        PEN      PRJ      PUR      =        PEN      =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      PRJ
+            PRJ      AUD      ICC      =        =        PEN      =        PUR      =        PEN      =        ICX      ICR      PEN      ICX      PUR      PEN      =        ISS      REF      =
+            PUR      x        x        =        =        PEN      =        =        =        PEN      =        =        =        PEN      =        x        PEN      PRJ      ISS      REF      =
+            ICQ      AUD      ICC      =        =        PEN      PRJ      PUR      =        PEN      =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      =
+            ICC      AUD      =        =        =        PEN      PRJ      PUR      =        PEN      =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      =
+            ICR      AUD      ICC      =        =        PEN      PRJ      PUR      =        PEN      =        ICX      =        PEN      ICX      x        PEN      =        ISS      REF      =
+            ICX      AUD      ICC      =        =        PEN      PRJ      PUR      =        PEN      =        =        ICR      PEN      =        x        PEN      =        ISS      REF      =
+            PEN      x        x        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        ISS      REF      =
+            ISS      x        x        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        =        =        =
+            REF      x        x        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        ISS      =        =
             """;
 
     @Test
@@ -94,6 +96,35 @@ class ApplicationTransitionsTest {
         }
         assertEquals(ApplicationStatus.values().length * EVENTS.size(), cells);
         assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void aLateVerdictOnAnOlderPhotoIsNotShownInPlaceOfTheCurrentOne() {
+        Application a = in(ApplicationStatus.PHOTO_REJECTED);
+        a.photoUploaded(NEW_PHOTO);
+        a.photoAudited(NEW_PHOTO, false, false);
+        a.photoAudited(CURRENT_PHOTO, false, false); // the registry photo's verdict, late
+        assertEquals(ApplicationStatus.PHOTO_REJECTED, a.status);
+        assertEquals(false, a.showsAuditOf(CURRENT_PHOTO));
+        assertEquals(true, a.showsAuditOf(NEW_PHOTO));
+        a.photoAudited(CURRENT_PHOTO, true, false);  // an older photo that passed is the one the licence is made from
+        assertEquals(ApplicationStatus.LICENCE_PENDING, a.status);
+        assertEquals(true, a.showsAuditOf(CURRENT_PHOTO));
+    }
+
+    @Test
+    void aCardSideWhoseChecksNeverAnsweredIsAskedForAgainButAMissingSideIsTheApplicantsTurn() {
+        Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
+        a.idCardSideUploaded(true);
+        a.idCardSideChecked(true, "PASS", true, null);
+        assertEquals(null, a.heldTooLong(code -> "{}"), "the back was never sent: nothing is held");
+        a.idCardSideUploaded(false);
+        assertEquals("ID_CARD_NOT_PROCESSED", a.heldTooLong(code -> "{\"code\":\"" + code + "\"}"));
+        assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
+        assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction);
+        assertEquals("PASS", a.idCardFront);
+        assertEquals(null, a.idCardBack, "the side to upload again");
+        assertEquals("LICENCE_DELAYED", in(ApplicationStatus.LICENCE_PENDING).heldTooLong(code -> "{}"));
     }
 
     @Test

@@ -1,0 +1,136 @@
+package org.elicence.application.service;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.elicence.application.config.ApplicationConfig;
+import org.elicence.application.domain.Application;
+import org.elicence.application.domain.ApplicationStatus;
+import org.elicence.messaging.events.LocalizedText;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Finds applications that have waited for another service longer than {@code applications.sweep.held-longer-than}
+ * (an event lost or dead-lettered somewhere: retrying could not fix it) and hands them back to the applicant
+ * ({@link Application#heldTooLong}): a notice says what to do, the gauge {@code applications.held} counts what the
+ * last sweep found by status, {@code applications.held.released} what it moved, and the log names the application
+ * id and status only. Staff reviews are not swept: they wait for a person, not a service.
+ */
+@ApplicationScoped
+public class HeldApplicationsSweep {
+
+    private static final Logger LOG = Logger.getLogger(HeldApplicationsSweep.class);
+    private static final int BATCH = 200;
+
+    private static final Map<String, LocalizedText> NOTICES = Map.of(
+            "REGISTRY_LOOKUP_DELAYED", new LocalizedText("暂时无法从身份证登记系统取得您的照片：请上传一张证件照，或上传身份证正反面照片。",
+                    "Your ID photo could not be fetched from the registry: please upload a portrait, or both sides of your ID card."),
+            "PHOTO_NOT_PROCESSED", new LocalizedText("您的照片未能完成检测：请重新上传照片。",
+                    "Your photo could not be checked: please upload it again."),
+            "ID_CARD_NOT_PROCESSED", new LocalizedText("您的身份证照片未能完成检测：请重新上传身份证照片。",
+                    "Your ID-card photo could not be checked: please upload it again."),
+            "LICENCE_DELAYED", new LocalizedText("电子驾驶证的签发时间比平时长，无需任何操作，请稍候。",
+                    "Issuing your e-licence is taking longer than usual; there is nothing you need to do."));
+
+    private final ApplicationConfig config;
+    private final ObjectMapper json;
+    private final Map<ApplicationStatus, AtomicLong> held = new EnumMap<>(ApplicationStatus.class);
+    private final Counter released;
+
+    @Inject
+    public HeldApplicationsSweep(ApplicationConfig config, ObjectMapper json, MeterRegistry metrics) {
+        this.config = config;
+        this.json = json;
+        for (ApplicationStatus status : ApplicationStatus.WAITING_FOR_A_SERVICE) {
+            AtomicLong count = new AtomicLong();
+            held.put(status, count);
+            Gauge.builder("applications.held", count, AtomicLong::get).tag("status", status.name())
+                    .description("Applications the last sweep found waiting for a service beyond the bound")
+                    .register(metrics);
+        }
+        this.released = Counter.builder("applications.held.released")
+                .description("Applications handed back to the applicant after waiting too long").register(metrics);
+    }
+
+    @Scheduled(every = "${applications.sweep.every:PT1M}", delayed = "${applications.sweep.every:PT1M}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduled() {
+        sweep();
+    }
+
+    /** One pass; returns how many applications it found held. */
+    public int sweep() {
+        Instant bound = Instant.now().minus(config.sweep().heldLongerThan());
+        Map<ApplicationStatus, Long> found = new EnumMap<>(ApplicationStatus.class);
+        int total = 0;
+        List<java.util.UUID> ids;
+        int page = 0;
+        do {
+            int index = page++;
+            // pages move on past applications that wait for the applicant (a card side missing), which stay behind
+            ids = QuarkusTransaction.requiringNew().call(() -> Application.<Application>find(
+                    "status in ?1 and updatedAt < ?2 order by updatedAt, id", ApplicationStatus.WAITING_FOR_A_SERVICE, bound)
+                    .page(index, BATCH).list().stream().map(a -> a.id).toList());
+            for (java.util.UUID id : ids) {
+                ApplicationStatus status = release(id, bound);
+                if (status != null) {
+                    found.merge(status, 1L, Long::sum);
+                    total++;
+                }
+            }
+        } while (ids.size() == BATCH);
+        for (ApplicationStatus status : ApplicationStatus.WAITING_FOR_A_SERVICE) {
+            held.get(status).set(found.getOrDefault(status, 0L));
+        }
+        return total;
+    }
+
+    /** Hands one application back, in its own transaction (an event racing it wins: the sweep tries next time). */
+    private ApplicationStatus release(java.util.UUID id, Instant bound) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Application application = Application.findById(id);
+                if (application == null || !application.updatedAt.isBefore(bound)) {
+                    return null;
+                }
+                ApplicationStatus was = application.status;
+                long minutes = java.time.Duration.between(application.updatedAt, Instant.now()).toMinutes();
+                String code = application.heldTooLong(this::notice);
+                if (code == null) {
+                    return null;
+                }
+                released.increment();
+                LOG.warnf("application %s held in %s for %d min: %s, now %s", id, was, minutes, code, application.status);
+                return was;
+            });
+        } catch (RuntimeException raced) {
+            if (!RaceRetry.lostARace(raced)) {
+                throw raced;
+            }
+            return null;
+        }
+    }
+
+    private String notice(String code) {
+        try {
+            return json.writeValueAsString(Map.of("code", code, "message", NOTICES.get(code)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.elicence.application;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.elicence.application.service.HeldApplicationsSweep;
+import org.elicence.infra.KafkaTestClient;
+import org.elicence.infra.LocalInfraTestResource;
+import org.elicence.messaging.EventType;
+import org.elicence.messaging.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** Applications held by a lost event are handed back to the applicant; late verdicts stay in the history. */
+@QuarkusTest
+@WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "application_test"))
+@WithTestResource(JwtKeysTestResource.class)
+class HeldApplicationsSweepTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static KafkaTestClient kafka;
+
+    @Inject
+    HeldApplicationsSweep sweep;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    ObjectMapper json;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void anApplicationWaitingTooLongForAServiceIsHandedBackWithANotice() {
+        String applicant = "110101198002020011";
+        String waiting = create(applicant);
+        String fresh = create(applicant);
+        given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("image/jpeg").body(TestImages.jpeg())
+                .put("/api/v1/applications/" + waiting + "/photo").then().statusCode(202);
+        // the audit never answered (dead-lettered somewhere): an hour passes
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("UPDATE application SET updated_at = now() - interval '1 hour' WHERE id = :id")
+                .setParameter("id", UUID.fromString(waiting)).executeUpdate());
+        double releasedBefore = metrics.counter("applications.held.released").count();
+
+        assertTrue(sweep.sweep() >= 1);
+
+        given().auth().oauth2(Tokens.forApplicant(applicant)).header("Accept-Language", "en")
+                .get("/api/v1/applications/" + waiting).then().statusCode(200)
+                .body("status", equalTo("PHOTO_REJECTED"))
+                .body("nextAction", equalTo("UPLOAD_PHOTO"))
+                .body("notice.code", equalTo("PHOTO_NOT_PROCESSED"))
+                .body("notice.message", equalTo("Your photo could not be checked: please upload it again."));
+        given().auth().oauth2(Tokens.forApplicant(applicant)).get("/api/v1/applications/" + fresh)
+                .then().body("status", equalTo("SUBMITTED"));
+        assertTrue(metrics.counter("applications.held.released").count() >= releasedBefore + 1);
+        assertTrue(metrics.find("applications.held").tag("status", "PHOTO_AUDITING").gauge().value() >= 1);
+        // the applicant can act on it: a new upload is taken
+        given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("image/jpeg").body(TestImages.jpeg())
+                .put("/api/v1/applications/" + waiting + "/photo").then().statusCode(202);
+    }
+
+    @Test
+    void aLateVerdictOnTheRegistryPhotoDoesNotReplaceTheUploadsVerdict() throws Exception {
+        String applicant = "110101198002020038";
+        String id = create(applicant);
+        String registryPhoto = UUID.randomUUID().toString();
+        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_REGISTRY_PHOTO_RETRIEVED.type(),
+                "{\"applicationId\":\"" + id + "\",\"photoId\":\"" + registryPhoto + "\"}");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
+                .get("/api/v1/applications/" + id).then().body("status", equalTo("PHOTO_AUDITING")));
+        given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("image/jpeg").body(TestImages.jpeg())
+                .put("/api/v1/applications/" + id + "/photo").then().statusCode(202);
+        ConsumerRecord<String, String> request = kafka.await(Topics.PHOTO_AUDIT_REQUESTS,
+                r -> id.equals(r.key()) && r.value().contains("APPLICANT_UPLOAD"), WAIT);
+        String uploaded = json.readTree(request.value()).get("photoId").asText();
+
+        kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, id, EventType.PHOTO_AUDITED.type(),
+                audited(id, applicant, uploaded, "APPLICANT_UPLOAD", "FACE_TOO_SMALL"));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
+                .get("/api/v1/applications/" + id).then().body("photoAudit.photoId", equalTo(uploaded)));
+        kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, id, EventType.PHOTO_AUDITED.type(),
+                audited(id, applicant, registryPhoto, "ID_REGISTRY", "HEAD_COVERED"));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
+                .get("/api/v1/applications/" + id + "/photo-audits").then().body("$", hasSize(2)));
+
+        given().auth().oauth2(Tokens.forApplicant(applicant)).get("/api/v1/applications/" + id).then()
+                .body("status", equalTo("PHOTO_REJECTED"))
+                .body("photoAudit.photoId", equalTo(uploaded))
+                .body("photoAudit.failures[0].code", equalTo("FACE_TOO_SMALL"));
+    }
+
+    private static String audited(String id, String applicant, String photoId, String source, String code) {
+        return """
+                {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"%s","verdict":"FAIL",
+                 "checks":[{"rule":"R3","code":"%s","verdict":"FAIL","message":{"zh-CN":"不合格。","en":"Failed."}}],
+                 "auditedAt":"2026-11-25T10:00:00Z","durationMillis":5}
+                """.formatted(id, applicant, photoId, source, code);
+    }
+
+    private static String create(String applicant) {
+        return given().auth().oauth2(Tokens.forApplicant(applicant)).contentType(ContentType.JSON)
+                .body("{\"fullName\":\"Test Applicant\"}").post("/api/v1/applications")
+                .then().statusCode(201).extract().path("id");
+    }
+}
