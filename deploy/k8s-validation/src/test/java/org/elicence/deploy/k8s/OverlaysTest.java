@@ -180,16 +180,15 @@ class OverlaysTest {
                 assertTrue(named(resources, "ConfigMap", ref.path("name").asText()).isPresent(), name + " " + ref);
             }
         }
-        // Secrets: made by CloudNativePG, by an ExternalSecret of the overlay (prod), or created by hand as
-        // docs/deploy.md step 3 says (dev).
+        // Secrets: made by CloudNativePG or Strimzi, by an ExternalSecret of the overlay (prod), or created by hand
+        // as docs/deploy.md step 3 says (dev).
         for (String secret : ProductionReadinessTest.referencedSecrets(resources)) {
-            boolean madeByCnpg = secret.endsWith("-app")
-                    && named(resources, "Cluster", secret.substring(0, secret.length() - 4)).isPresent();
+            boolean madeByOperator = ProductionReadinessTest.madeByOperator(resources, secret);
             boolean external = kind(resources, "ExternalSecret").stream()
                     .anyMatch(e -> secret.equals(e.at("/spec/target/name").asText()));
             boolean documented = deployDoc.contains("secret generic " + secret) || deployDoc.contains("secret tls " + secret);
-            assertTrue(madeByCnpg || external || documented,
-                    overlay + ": Secret " + secret + " is made by neither CloudNativePG nor an ExternalSecret, nor created in docs/deploy.md");
+            assertTrue(madeByOperator || external || documented,
+                    overlay + ": Secret " + secret + " is made by neither an operator (CloudNativePG, Strimzi) nor an ExternalSecret, nor created in docs/deploy.md");
         }
     }
 

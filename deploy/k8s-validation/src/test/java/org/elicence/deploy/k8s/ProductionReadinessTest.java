@@ -213,11 +213,11 @@ class ProductionReadinessTest {
                 overlay + ": Secrets in the manifests");
         if (overlay.startsWith("prod")) {
             for (String secret : referencedSecrets(resources)) {
-                boolean madeByCnpg = secret.endsWith("-app")
-                        && named(resources, "Cluster", secret.substring(0, secret.length() - 4)).isPresent();
+                boolean madeByOperator = madeByOperator(resources, secret);
                 boolean external = kind(resources, "ExternalSecret").stream()
                         .anyMatch(e -> secret.equals(e.at("/spec/target/name").asText()));
-                assertTrue(madeByCnpg || external, overlay + ": Secret " + secret + " is neither CloudNativePG's nor an ExternalSecret's");
+                assertTrue(madeByOperator || external, overlay + ": Secret " + secret
+                        + " is neither CloudNativePG's, Strimzi's nor an ExternalSecret's");
             }
         }
     }
@@ -309,6 +309,20 @@ class ProductionReadinessTest {
             }
         }
         throw new AssertionError(name + ": no autoscaler");
+    }
+
+    /**
+     * A Secret an operator makes from a rendered resource: CloudNativePG's {@code <cluster>-app}, Strimzi's
+     * {@code <kafka>-cluster-ca-cert} and {@code <kafka>-clients-ca-cert}, and the User Operator's Secret named
+     * after each KafkaUser (its SCRAM password or client certificate).
+     */
+    static boolean madeByOperator(List<ObjectNode> resources, String secret) {
+        boolean cnpg = secret.endsWith("-app")
+                && named(resources, "Cluster", secret.substring(0, secret.length() - 4)).isPresent();
+        boolean strimziCa = kind(resources, "Kafka").stream().map(k -> k.at("/metadata/name").asText())
+                .anyMatch(k -> secret.equals(k + "-cluster-ca-cert") || secret.equals(k + "-clients-ca-cert"));
+        boolean kafkaUser = named(resources, "KafkaUser", secret).isPresent();
+        return cnpg || strimziCa || kafkaUser;
     }
 
     static List<String> referencedSecrets(List<ObjectNode> resources) {
