@@ -10,16 +10,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The issue's targets on the people kept out of calibration (21 people: their 42 real photos and 558 generated
- * ones; about three minutes). Two targets are met and held strictly: the right rule is named for at least
- * 90 % of violations and every masked face is reported as R9. Two are not met yet (docs/photo-audit-accuracy.md:
- * compliant photos rejected, violations passed): the test holds the level reached, so that no change makes
- * them worse unnoticed, and lists what the issue's targets still miss.
+ * ones; about three minutes). Three targets are met and held strictly: at most 3 % of compliant photos rejected,
+ * the right rule named for at least 90 % of violations and every masked face reported as R9. One is not met yet
+ * (docs/photo-audit-accuracy.md: violations passed, two of them borderline "hair over ears" labels): the test
+ * holds the level reached, so that no change makes it worse unnoticed, and lists what the targets still miss.
  */
 class CorpusTargetsTest {
 
-    /** Level reached on the held-out people (2026-11-30): 7 of 81 compliant photos rejected, 3 of 519 violations passed. */
-    static final double MAX_COMPLIANT_REJECTED = 0.10;
-    static final double MAX_VIOLATIONS_PASSED = 0.02;
+    /** The target, met on the held-out people (2026-11-30): 2 of 81 compliant photos rejected. */
+    static final double MAX_COMPLIANT_REJECTED = 0.03;
+    /** Level reached on the held-out people (2026-11-30): 3 of 519 violations passed (target: none). */
+    static final double MAX_VIOLATIONS_PASSED = 0.006;
 
     @Test
     void heldOutPeople() throws Exception {
