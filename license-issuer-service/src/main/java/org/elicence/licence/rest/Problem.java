@@ -4,12 +4,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** RFC 9457 problem details, with the stable {@code code} that clients switch on. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String code) {
+public record Problem(String type, String title, int status, String detail, String code, String correlationId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(int status, String code, String title, String detail) {
         return new Problem("https://elicence.example/problems/" + code.toLowerCase().replace('_', '-'), title, status,
-                detail, code);
+                detail, code, null);
+    }
+
+    /** A fault on our side: the body says nothing but the id under which the log line was written. */
+    public static Problem internal(String correlationId) {
+        return new Problem("https://elicence.example/problems/internal-error", "Internal error", 500,
+                "Something went wrong on our side. Please retry, quoting " + correlationId + " if it persists.",
+                "INTERNAL_ERROR", correlationId);
     }
 }

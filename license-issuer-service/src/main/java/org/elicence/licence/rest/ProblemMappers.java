@@ -2,6 +2,10 @@ package org.elicence.licence.rest;
 
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -28,6 +32,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() == 400) {
+            // the JSON reader's refusals (not JSON, a key twice, a NUL character) arrive wrapped as a bare 400
+            return unreadableJson();
+        }
         String code = status.getReasonPhrase().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z]+", "_");
         return respond(Problem.of(status.getStatusCode(), code, status.getReasonPhrase(), status.getReasonPhrase() + "."));
     }
@@ -40,11 +48,27 @@ public class ProblemMappers {
                 "The licence register cannot be reached to check the licence's status. Please retry."));
     }
 
-    @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
-        LOG.errorf("unexpected error: %s", e.getClass().getName());
-        return respond(Problem.of(500, "INTERNAL_ERROR", "Internal error",
-                "Something went wrong on our side. Please retry."));
+    /**
+     * A body that is not the JSON object asked for: not JSON, a duplicated key, a NUL character in a string
+     * (config.StrictJson), an array where an object belongs. Listed one by one so that Quarkus' own bare-400 mapper
+     * for MismatchedInputException is not the closer match.
+     */
+    @ServerExceptionMapper({ MismatchedInputException.class, JsonParseException.class, JsonProcessingException.class })
+    public Response unreadableJson() {
+        return respond(Problem.of(400, "MALFORMED_REQUEST", "Bad Request",
+                "The body is not the JSON object this request takes."));
+    }
+
+    /** Anything else, errors included: logged by exception class under a correlation id, which is all the body says. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        String correlationId = java.util.UUID.randomUUID().toString();
+        StringBuilder classes = new StringBuilder();
+        for (Throwable t = e; t != null && classes.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
+            classes.append(classes.length() > 0 ? " <- " : "").append(t.getClass().getName());
+        }
+        LOG.errorf("unexpected error %s: %s", correlationId, classes);
+        return respond(Problem.internal(correlationId));
     }
 
     private static Response respond(Problem problem) {

@@ -1,0 +1,30 @@
+package org.elicence.licence;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.elicence.infra.LocalInfraTestResource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The public verification endpoint refuses ambiguous or unstorable JSON with 400 problem+json, never 500. */
+@QuarkusTest
+@WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "license_issuer_test"))
+class VerifyHostileInputTest {
+
+    @Test
+    void duplicatedKeysAndNulCharactersAreMalformed() {
+        for (String body : new String[] {"{\"credential\":\"a.b.c\",\"credential\":\"d.e.f\"}",
+            "{\"credential\":\"a.b\\u0000.c\"}", "{\"credential\":\"a.b\u0000.c\"}", "[\"credential\"]", "{not json"}) {
+            given().contentType(ContentType.JSON).body(body).post("/api/v1/licences/verify")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("code", equalTo("MALFORMED_REQUEST"));
+        }
+        given().contentType(ContentType.JSON).body("{\"credential\":\"a.b.c\"}").post("/api/v1/licences/verify")
+                .then().statusCode(200).body("outcome", equalTo("INVALID"));
+    }
+}
