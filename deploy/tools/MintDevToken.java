@@ -20,8 +20,8 @@ public class MintDevToken {
     static final String AUDIENCE = System.getenv().getOrDefault("ELICENCE_JWT_AUDIENCE", "elicence-mobile");
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: MintDevToken PRIVATE_KEY_PEM RESIDENT_ID VALIDITY_SECONDS");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: MintDevToken PRIVATE_KEY_PEM RESIDENT_ID VALIDITY_SECONDS [ISSUED_AT_OFFSET_SECONDS]");
             System.exit(2);
         }
         String subject = args[1];
@@ -29,7 +29,8 @@ public class MintDevToken {
             System.err.println("the subject must be an 18-character resident ID number");
             System.exit(2);
         }
-        long now = Instant.now().getEpochSecond();
+        // a non-zero offset mints what the identity provider never would (a token from the future), for tests
+        long now = Instant.now().getEpochSecond() + (args.length == 4 ? Long.parseLong(args[3]) : 0);
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"" + subject
                 + "\",\"upn\":\"" + subject + "\",\"iat\":" + now + ",\"exp\":" + (now + Long.parseLong(args[2]))

@@ -112,6 +112,12 @@ final class LocalPlatform implements BeforeAllCallback, AfterAllCallback {
         return run(60, "deploy/mint-token.sh", residentId, Integer.toString(validitySeconds)).strip();
     }
 
+    /** A token signed with the platform's key whose issued-at lies {@code issuedAtOffsetSeconds} ahead. */
+    String tokenIssuedIn(String residentId, int issuedAtOffsetSeconds) throws IOException, InterruptedException {
+        return run(60, "deploy/mint-token.sh", residentId, Integer.toString(issuedAtOffsetSeconds + 3600),
+                Integer.toString(issuedAtOffsetSeconds)).strip();
+    }
+
     /** A well-formed token signed with a key the service has never seen. */
     String tokenSignedWithAnotherKey(String residentId) throws IOException, InterruptedException {
         Path key = Files.createTempFile("forger", ".pem");

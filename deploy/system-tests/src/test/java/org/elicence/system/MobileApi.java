@@ -13,7 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The mobile app's side of the API, as plain HTTP. */
 final class MobileApi {
 
-    record Reply(int status, String contentType, byte[] body) {
+    record Reply(int status, String contentType, byte[] body, String retryAfter) {
+        Reply(int status, String contentType, byte[] body) {
+            this(status, contentType, body, null);
+        }
+
         JsonNode json() throws IOException {
             return JSON.readTree(body);
         }
@@ -82,6 +86,6 @@ final class MobileApi {
     private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.body());
+                response.body(), response.headers().firstValue("Retry-After").orElse(null));
     }
 }

@@ -1,0 +1,239 @@
+package org.elicence.system;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.imageio.ImageIO;
+
+/**
+ * The bad-input cases of issue 14, sent to the live platform: strict JSON (duplicated keys, NUL characters, also on
+ * the public /verify), blank idempotency keys, tokens from the future, inexact content types, degenerate image
+ * sizes, oversized headers, chunked bodies, Retry-After, trailing bytes, and 16 parallel maximum-size uploads.
+ */
+final class HostileRequests {
+
+    /** BadInputIT's check: records the case in the report and a failure unless a listed status came as problem+json. */
+    interface Check {
+        void expect(List<String> failures, String name, MobileApi.Reply reply, int... statuses);
+    }
+
+    private final LocalPlatform platform;
+    private final Check check;
+    private final StringBuilder report;
+
+    HostileRequests(LocalPlatform platform, Check check, StringBuilder report) {
+        this.platform = platform;
+        this.check = check;
+        this.report = report;
+    }
+
+    List<String> requests(String applicant, String rateLimitedApplicant) throws Exception {
+        List<String> failures = new ArrayList<>();
+        MobileApi app = new MobileApi(platform.apiBase(), platform.tokenFor(applicant));
+        String base = "/api/v1/applications";
+        String id = app.createApplication("申请人");
+        check.expect(failures, "JSON with a key twice", app.send("POST", base, "application/json",
+                bytes("{\"fullName\":\"A\",\"fullName\":\"B\"}")), 400);
+        check.expect(failures, "NUL character (escaped) in fullName", app.send("POST", base, "application/json",
+                bytes("{\"fullName\":\"Zhang\\u0000Wei\"}")), 400);
+        check.expect(failures, "NUL byte in fullName", app.send("POST", base, "application/json",
+                bytes("{\"fullName\":\"Zhang\u0000Wei\"}")), 400);
+        for (String key : new String[] {"", "   "}) {
+            check.expect(failures, "Idempotency-Key \"" + key + "\"", send(request(base, platform.tokenFor(applicant))
+                    .header("Idempotency-Key", key).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"fullName\":\"x\"}"))), 400);
+        }
+        check.expect(failures, "token issued an hour in the future", new MobileApi(platform.apiBase(),
+                platform.tokenIssuedIn(applicant, 3600)).get(base + "/" + id), 401);
+        MobileApi verifier = new MobileApi(platform.licenceIssuerBase(), null);
+        check.expect(failures, "/verify: JSON with a key twice", verifier.send("POST", "/api/v1/licences/verify",
+                "application/json", bytes("{\"credential\":\"a.b.c\",\"credential\":\"d.e.f\"}")), 400);
+        check.expect(failures, "/verify: NUL character", verifier.send("POST", "/api/v1/licences/verify",
+                "application/json", bytes("{\"credential\":\"a.b\\u0000c\"}")), 400);
+        check.expect(failures, "20,000 bytes of headers", send(request(base + "/" + id, platform.tokenFor(applicant))
+                .header("X-Padding", "x".repeat(20_000)).GET()), 431);
+        check.expect(failures, "chunked upload of 11 MiB", send(request(base + "/" + id + "/photo",
+                platform.tokenFor(applicant)).header("Content-Type", "image/jpeg")
+                .PUT(chunked(11 << 20, "\u00ff\u00d8\u00ff"))), 413);
+        check.expect(failures, "chunked JSON of 17 MiB", send(request(base, platform.tokenFor(applicant))
+                .header("Content-Type", "application/json").POST(chunked(17 << 20, "{\"fullName\":\""))), 413);
+
+        byte[] portrait = Journey.resource("photos/grace_hopper.jpg");
+        check.expect(failures, "Content-Type image/jpegxyz", app.upload(id, "/photo", "image/jpegxyz", portrait), 415);
+        for (int[] size : new int[][] {{1, 1}, {4, 4}, {1, 600}, {600, 4}}) {
+            check.expect(failures, "photo of " + size[0] + "x" + size[1] + " pixels",
+                    app.upload(id, "/photo", "image/png", png(size[0], size[1])), 422);
+            check.expect(failures, "card side of " + size[0] + "x" + size[1] + " pixels",
+                    app.upload(id, "/id-card/front", "image/png", png(size[0], size[1])), 422);
+        }
+        byte[] withTrailer = concat(portrait, bytes("trailing bytes a phone appended"));
+        int photo = app.upload(id, "/photo", "image/jpeg", withTrailer).status();
+        int card = app.upload(id, "/id-card/back", "image/jpeg", withTrailer).status();
+        report.append("| JPEG with bytes after its end marker, photo and card | ").append(photo).append(", ").append(card)
+                .append(" |\n");
+        if (photo != 202 || card != 202) {
+            failures.add("trailing bytes after the JPEG end → photo " + photo + ", card " + card);
+        }
+
+        MobileApi limited = new MobileApi(platform.apiBase(), platform.tokenFor(rateLimitedApplicant));
+        String limitedId = limited.createApplication("申请人");
+        MobileApi.Reply last = null;
+        for (int i = 0; i < 25 && (last == null || last.status() != 429); i++) {
+            last = limited.upload(limitedId, "/photo", "image/jpeg", portrait);
+        }
+        check.expect(failures, "upload over the rate limit", last, 429);
+        if (last.status() == 429 && last.retryAfter() == null) {
+            failures.add("429 without Retry-After");
+        }
+        return failures;
+    }
+
+    /**
+     * 16 uploads of the maximum size at once to the live application-service (its production heap): every one is
+     * answered (202, or 503 with Retry-After), the process stays the same, ready and live; the heap figures are
+     * read from its metrics.
+     */
+    List<String> parallelMaximumUploads(String applicant, long pidBefore, java.util.function.LongSupplier pid)
+            throws Exception {
+        List<String> failures = new ArrayList<>();
+        byte[] largest = noiseJpeg(10 * 1024 * 1024);
+        MobileApi app = new MobileApi(platform.apiBase(), platform.tokenFor(applicant));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            ids.add(app.createApplication("申请人"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        long started = System.nanoTime();
+        int accepted = 0;
+        List<String> answers = new ArrayList<>();
+        try {
+            List<Future<MobileApi.Reply>> replies = new ArrayList<>();
+            for (String id : ids) {
+                replies.add(pool.submit(() -> app.upload(id, "/photo", "image/jpeg", largest)));
+            }
+            for (Future<MobileApi.Reply> reply : replies) {
+                MobileApi.Reply answer = reply.get();
+                answers.add(Integer.toString(answer.status()));
+                accepted += answer.status() == 202 ? 1 : 0;
+                if (answer.status() != 202 && !(answer.status() == 503 && answer.retryAfter() != null)) {
+                    failures.add("parallel maximum upload → " + answer.status());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        MobileApi service = new MobileApi(platform.apiBase(), null);
+        String metrics = new String(service.get("/q/metrics").body(), StandardCharsets.UTF_8);
+        report.append("\n16 parallel uploads of ").append(largest.length).append(" bytes to application-service: ")
+                .append(accepted).append(" accepted (").append(String.join(", ", answers)).append(") in ").append(millis)
+                .append(" ms; upload memory reserved at most ").append(metric(metrics, "uploads_memory_reserved_peak_bytes"))
+                .append(" bytes; heap used after ").append(metric(metrics, "jvm_memory_used_bytes{area=\"heap\""))
+                .append(" bytes; process ").append(pid.getAsLong() == pidBefore ? "the same" : "RESTARTED").append(".\n");
+        if (pid.getAsLong() != pidBefore) {
+            failures.add("application-service restarted under 16 parallel maximum-size uploads");
+        }
+        for (String health : new String[] {"/q/health/ready", "/q/health/live"}) {
+            int status = service.get(health).status();
+            if (status != 200) {
+                failures.add(health + " of application-service after 16 parallel maximum uploads → " + status);
+            }
+        }
+        return failures;
+    }
+
+    /** The sum of a metric's samples (by name prefix) in the Prometheus text. */
+    private static String metric(String metrics, String prefix) {
+        double sum = 0;
+        boolean found = false;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(prefix)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                found = true;
+            }
+        }
+        return found ? String.format("%.0f", sum) : "?";
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        return HttpRequest.newBuilder(URI.create(platform.apiBase() + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private static MobileApi.Reply send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new MobileApi.Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body(), response.headers().firstValue("Retry-After").orElse(null));
+    }
+
+    /** A body without Content-Length (chunked): {@code start}, then filler up to {@code bytes}. */
+    private static HttpRequest.BodyPublisher chunked(int bytes, String start) {
+        byte[] first = new byte[64 * 1024];
+        java.util.Arrays.fill(first, (byte) 'a');
+        byte[] head = start.getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(head, 0, first, 0, head.length);
+        byte[] filler = new byte[64 * 1024];
+        java.util.Arrays.fill(filler, (byte) 'a');
+        List<byte[]> chunks = new ArrayList<>();
+        chunks.add(first);
+        for (int i = 1; i < bytes / filler.length; i++) {
+            chunks.add(filler);
+        }
+        return HttpRequest.BodyPublishers.ofByteArrays(chunks);
+    }
+
+    static byte[] png(int width, int height) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+
+    /** A JPEG of noise just under {@code maxBytes}: the largest upload accepted, full of pixels to audit. */
+    static byte[] noiseJpeg(int maxBytes) throws Exception {
+        int side = 1500;
+        byte[] best = null;
+        for (int attempt = 0; attempt < 6; attempt++) {
+            BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+            int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+            Random random = new Random(side);
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = random.nextInt();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "jpg", out);
+            byte[] encoded = out.toByteArray();
+            if (encoded.length <= maxBytes && (best == null || encoded.length > best.length)) {
+                best = encoded;
+            }
+            if (best != null && best.length > maxBytes * 0.95) {
+                return best;
+            }
+            side = (int) (side * Math.sqrt(maxBytes * 0.98 / encoded.length));
+        }
+        return best;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] joined = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, joined, a.length, b.length);
+        return joined;
+    }
+}
