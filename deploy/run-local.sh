@@ -13,7 +13,9 @@
 # Settings (environment): ELICENCE_HTTP_PORT_BASE (8080: application-service on it, photo-audit +1,
 # idcard +2, license-issuer +3), ELICENCE_KAFKA_PORT (9092), ELICENCE_DB_SUFFIX (appended to the
 # database names), ELICENCE_STATE_DIR (deploy/.local: keys, broker data, logs, pids),
-# ELICENCE_SKIP_BUILD=1 to use the jars already built.
+# ELICENCE_SKIP_BUILD=1 to use the jars already built, ELICENCE_HTTP_HOST (127.0.0.1: the services listen on
+# loopback only; the operators' endpoints, idcard-service's /internal, need an operator's token as well:
+# deploy/mint-token.sh --operator).
 #
 # The broker requires authentication and authorises with the ACLs of deploy/kafka-access.conf: services log in
 # with SASL SCRAM-SHA-512 on ELICENCE_KAFKA_PORT, each as itself (KAFKA_USERNAME, KAFKA_PASSWORD); operators'
@@ -80,7 +82,7 @@ launch_service() { # index into services, HTTP port, instance name (pid and log 
     KAFKA_BOOTSTRAP_SERVERS="localhost:$kafka_port" \
     KAFKA_USERNAME="${services[$i]}" KAFKA_PASSWORD="$(kafka_password "${services[$i]}")" \
     MESSAGING_OPERATORS_TRUST="$state/kafka-credentials/ca.pem" \
-    QUARKUS_HTTP_PORT="$port" \
+    QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST="${ELICENCE_HTTP_HOST:-127.0.0.1}" \
     ELICENCE_JWT_PUBLIC_KEY="$state/keys/jwt-public.pem" \
     LICENCE_KEYS_IACA_CERT="$state/keys/iaca-cert.pem" \
     LICENCE_KEYS_DS_CERT="$state/keys/ds-cert.pem" \
@@ -108,7 +110,7 @@ start_one() { # kafka | SERVICE [PORT]
       local instance=$name
       [ "$port" = "$default_port" ] || instance="$name-$port"
       launch_service "$i" "$port" "$instance"
-      wait_for "$instance" curl -fsS "http://localhost:$port/q/health/ready"
+      wait_for "$instance" curl -fsS "http://127.0.0.1:$port/q/health/ready"
       echo "$instance http://localhost:$port"
       return
     fi
@@ -144,7 +146,7 @@ start() {
   done
   for i in "${!services[@]}"; do
     port=$((port_base + i))
-    wait_for "${services[$i]}" curl -fsS "http://localhost:$port/q/health/ready"
+    wait_for "${services[$i]}" curl -fsS "http://127.0.0.1:$port/q/health/ready"
     printf '%-24s http://localhost:%s  (Swagger UI: /q/swagger-ui)\n' "${services[$i]}" "$port"
   done
   cat <<MSG
@@ -152,6 +154,8 @@ start() {
 The mobile API is at http://localhost:$port_base/api/v1/applications
 Mint a development token for a seeded citizen (docs/idcard.md lists them):
   TOKEN=\$(deploy/mint-token.sh 11010119900307213X)
+Operators' endpoints (idcard-service's /internal) take an operator's token:
+  OPERATOR_TOKEN=\$(deploy/mint-token.sh --operator reviewer-001)
 Kafka credentials (kcat -F, the runbook's KAFKA_CONFIG): $state/kafka-credentials/<principal>.conf
 Logs: $state/logs/   Stop: deploy/run-local.sh stop
 MSG

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.elicence.idcard.service.ApplicantRecord;
 import org.elicence.idcard.service.ApplicantRecordService;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -16,13 +17,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * Operators' read-only view of an applicant's record. Under {@code /internal}: the public gateway
- * does not route it; it is reached from the operators' network only (docs/operator-runbook.md).
+ * Operators' read-only view of an applicant's record. It needs an operator's credential: a bearer JWT of the
+ * platform's identity provider with role {@value #OPERATOR} (no token or a bad one: 401, an applicant's token:
+ * 403, both problem+json, {@link OperatorProblems}). Under {@code /internal}: the public gateway does not route it,
+ * the service listens on loopback locally, and on Kubernetes its NetworkPolicy lets no one but Prometheus in;
+ * operators reach it through {@code kubectl port-forward} (docs/operator-runbook.md).
  */
 @Path("/internal/applicants")
 @Tag(name = "operators")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(ApplicantRecordResource.OPERATOR)
 public class ApplicantRecordResource {
+
+    /** The role (JWT claim {@code groups}) an operator's token carries. */
+    public static final String OPERATOR = "operator";
 
     @Inject
     ApplicantRecordService records;

@@ -1,0 +1,78 @@
+package org.elicence.idcard;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import org.elicence.idcard.testing.Citizens;
+import org.elicence.idcard.testing.JwtKeysTestResource;
+import org.elicence.idcard.testing.KafkaTestClient;
+import org.elicence.infra.LocalInfraTestResource;
+import org.elicence.messaging.events.ApplicationCreated;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Issue 13: the operators' record endpoint needs an operator's credential. Without a token or with a bad one 401,
+ * with an applicant's token 403, both problem+json; an operator's token reads the record.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalInfraTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "idcard_operator_test"))
+@WithTestResource(JwtKeysTestResource.class)
+class OperatorRecordAccessTest {
+
+    private static final String ISSUER = "https://auth.elicence.example";
+
+    @Test
+    void withoutAnOperatorsCredentialTheRecordIsRefused() throws Exception {
+        String path = "/internal/applicants/" + UUID.randomUUID() + "/record";
+        given().when().get(path).then().statusCode(401)
+                .contentType(startsWith("application/problem+json")).body("code", equalTo("UNAUTHENTICATED"));
+        given().auth().oauth2("not-a-jwt").when().get(path).then().statusCode(401)
+                .contentType(startsWith("application/problem+json"));
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String forged = Jwt.subject("reviewer-001").issuer(ISSUER).audience("elicence-operators")
+                .groups(Set.of("operator")).expiresIn(600).sign(generator.generateKeyPair().getPrivate());
+        given().auth().oauth2(forged).when().get(path).then().statusCode(401);
+        String elsewhere = Jwt.subject("reviewer-001").issuer(ISSUER).audience("someone-else")
+                .groups(Set.of("operator")).expiresIn(600).sign();
+        given().auth().oauth2(elsewhere).when().get(path).then().statusCode(401);
+
+        String applicant = Jwt.subject(Citizens.ZHANG_WEI).issuer(ISSUER).audience("elicence-mobile")
+                .expiresIn(600).sign();
+        given().auth().oauth2(applicant).when().get(path).then().statusCode(403)
+                .contentType(startsWith("application/problem+json")).body("code", equalTo("FORBIDDEN"));
+    }
+
+    @Test
+    void anOperatorsTokenReadsTheRecord() {
+        String applicationId = apply();
+        String operator = Jwt.subject("reviewer-001").issuer(ISSUER).audience("elicence-operators")
+                .groups(Set.of("operator")).expiresIn(600).sign();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(operator)
+                .when().get("/internal/applicants/" + applicationId + "/record")
+                .then().statusCode(200).body("applicantId", equalTo(Citizens.ZHANG_WEI)));
+        given().auth().oauth2(operator).when().get("/internal/applicants/" + UUID.randomUUID() + "/record")
+                .then().statusCode(404).contentType(startsWith("application/problem+json"));
+    }
+
+    private static String apply() {
+        String applicationId = UUID.randomUUID().toString();
+        KafkaTestClient.publish(applicationId, new ApplicationCreated(applicationId, Citizens.ZHANG_WEI, "张伟",
+                Instant.now()));
+        return applicationId;
+    }
+}
