@@ -247,7 +247,10 @@ class ProductionReadinessTest {
 
     /**
      * The Kafka-driven services scale on consumer lag in prod-keda (their group, on a topic that exists, no more
-     * instances than partitions); the API scales on CPU everywhere.
+     * instances than partitions); the API scales on CPU everywhere. The lag is Strimzi's Kafka Exporter's
+     * {@code kafka_consumergroup_lag} read from Prometheus (a {@code prometheus} trigger), or read from Kafka itself
+     * (a {@code kafka} trigger) only on a listener the Kafka has, with a TriggerAuthentication: there is no
+     * unauthenticated listener to read it from (issue 13).
      */
     @ParameterizedTest
     @MethodSource("overlays")
@@ -267,14 +270,34 @@ class ProductionReadinessTest {
         for (ObjectNode object : scaled) {
             String service = object.at("/spec/scaleTargetRef/name").asText();
             String properties = Files.readString(ROOT.resolve(service + "/src/main/resources/application.properties"));
+            Set<Integer> listenerPorts = new java.util.HashSet<>();
+            kind(resources, "Kafka").forEach(k -> k.at("/spec/kafka/listeners").forEach(l -> listenerPorts.add(l.path("port").asInt())));
             int kafkaTriggers = 0;
             for (JsonNode trigger : object.at("/spec/triggers")) {
-                if (!"kafka".equals(trigger.path("type").asText())) {
+                String topic;
+                String group;
+                if ("kafka".equals(trigger.path("type").asText())) {
+                    String bootstrap = trigger.at("/metadata/bootstrapServers").asText();
+                    int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+                    assertTrue(listenerPorts.contains(port), service + ": lag read from port " + port
+                            + ", which is no listener of the Kafka " + listenerPorts);
+                    assertFalse(trigger.at("/authenticationRef/name").asText().isEmpty(),
+                            service + ": a kafka trigger must log in (authenticationRef)");
+                    topic = trigger.at("/metadata/topic").asText();
+                    group = trigger.at("/metadata/consumerGroup").asText();
+                } else if ("prometheus".equals(trigger.path("type").asText())
+                        && trigger.at("/metadata/query").asText().contains("kafka_consumergroup_lag")) {
+                    String query = trigger.at("/metadata/query").asText();
+                    assertFalse(trigger.at("/metadata/serverAddress").asText().isEmpty(), service + ": Prometheus address");
+                    assertTrue(query.contains("namespace=\"elicence\""), service + ": lag of this namespace's groups: " + query);
+                    assertFalse(kind(resources, "Kafka").get(0).at("/spec/kafkaExporter").isMissingNode(),
+                            service + ": lag from Prometheus needs Strimzi's Kafka Exporter");
+                    topic = label(query, "topic");
+                    group = label(query, "consumergroup");
+                } else {
                     continue;
                 }
                 kafkaTriggers++;
-                String topic = trigger.at("/metadata/topic").asText();
-                String group = trigger.at("/metadata/consumerGroup").asText();
                 assertTrue(partitions.containsKey(topic), service + ": lag on unknown topic " + topic);
                 assertTrue(properties.contains("mp.messaging.incoming." + topic + ".group.id=" + group),
                         service + ": consumes " + topic + " as group " + group);
@@ -357,6 +380,15 @@ class ProductionReadinessTest {
             }
         }
         return true;
+    }
+
+    /** The value a PromQL selector gives {@code label} ({@code label="value"}), or an error. */
+    private static String label(String query, String label) {
+        Matcher m = Pattern.compile("[{,]\\s*" + label + "=\"([^\"]+)\"").matcher(query);
+        if (!m.find()) {
+            throw new AssertionError("lag query without " + label + ": " + query);
+        }
+        return m.group(1);
     }
 
     private static Stream<JsonNode> stream(JsonNode array) {
