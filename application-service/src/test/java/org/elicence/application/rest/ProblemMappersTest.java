@@ -1,0 +1,45 @@
+package org.elicence.application.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import jakarta.ws.rs.core.Response;
+
+/** A fault answers 500 with a correlation id only; what the exception's message says reaches neither body nor log. */
+class ProblemMappersTest {
+
+    private static final String PERSONAL = "Key (applicant_id)=(11010119900307213X) already exists";
+
+    @Test
+    void aFaultCarriesOnlyACorrelationId() {
+        Response response = new ProblemMappers().unexpected(
+                new IllegalStateException("wrapped", new RuntimeException(PERSONAL)));
+        assertEquals(500, response.getStatus());
+        assertEquals(Problem.MEDIA_TYPE, response.getMediaType().toString());
+        Problem problem = (Problem) response.getEntity();
+        assertEquals("INTERNAL_ERROR", problem.code());
+        assertNotNull(problem.correlationId());
+        assertTrue(problem.detail().contains(problem.correlationId()));
+        assertFalse(problem.toString().contains("11010119900307213X"));
+    }
+
+    @Test
+    void theLogLineNamesExceptionClassesNotMessages() {
+        String logged = ProblemMappers.causeClasses(new IllegalStateException("wrapped", new RuntimeException(PERSONAL)));
+        assertTrue(logged.startsWith("java.lang.IllegalStateException"), logged);
+        assertTrue(logged.contains("<- java.lang.RuntimeException"), logged);
+        assertFalse(logged.contains("11010119900307213X"), logged);
+    }
+
+    @Test
+    void aChunkedBodyPastTheHttpLimitIsA413() {
+        Response response = new ProblemMappers().unexpected(new java.io.UncheckedIOException(
+                new java.io.IOException("Request too large")));
+        assertEquals(413, response.getStatus());
+        assertEquals("PAYLOAD_TOO_LARGE", ((Problem) response.getEntity()).code());
+    }
+}
