@@ -56,6 +56,14 @@ public final class HeadCoveringCheck extends BaseCheck {
         @WithDefault("0.95")
         double maxFramedCheeks();
 
+        /**
+         * With the face framed all round, crown detail below this is not clearly hair (sleek long hair or a
+         * headscarf): NOT_ASSESSABLE, for staff. Above every generated headscarf (max 19.8), at the 10th
+         * percentile of the calibration people's crowns (21.2).
+         */
+        @WithDefault("22")
+        double minFramedCrownDetail();
+
         /** Fine detail of the face (same scale) below which the photo is too soft to tell hair from fabric. */
         @WithDefault("6")
         double minFaceDetail();
@@ -79,6 +87,10 @@ public final class HeadCoveringCheck extends BaseCheck {
 
     private static final Guidance TOO_SOFT = new Guidance("照片不够清晰，无法判断是否戴帽或头巾：请在光线充足处重新拍摄清晰照片",
             "The photo is not sharp enough to tell hair from a hat or headscarf: retake a sharp photo in good light");
+    private static final Guidance FRAMED = new Guidance(
+            "无法判断是否戴了头巾，工作人员将人工审核；如需自动通过，请将头发拢到耳后，露出双耳和下颌两侧",
+            "We could not tell whether your head is covered, so staff will check the photo; for an automatic answer,"
+                    + " tuck your hair behind your ears so your ears and jaw line show");
     private static final Guidance REMOVE = new Guidance("请勿戴帽子、头巾或发箍，露出整个头部",
             "Remove your hat, cap, hood, headscarf or headband so your whole head is visible");
 
@@ -105,8 +117,7 @@ public final class HeadCoveringCheck extends BaseCheck {
         Mat crown = crownBand(a, face);
         try {
             if (a.skin().share(crown) >= BALD_SKIN_SHARE) {
-                double framed = Math.min(cheekCover(a, face, FaceLandmarks.RIGHT_CHEEK_OUTLINE, -1),
-                        cheekCover(a, face, FaceLandmarks.LEFT_CHEEK_OUTLINE, 1));
+                double framed = framedAllRound(a, face);
                 if (framed >= settings.maxFramedCheeks()) {
                     return Results.fail(rule(), "HEAD_COVERED", framed, "< " + Results.fmt(settings.maxFramedCheeks()),
                             "share beside the cheeks covered, under a crown in the colour of skin", REMOVE);
@@ -129,6 +140,11 @@ public final class HeadCoveringCheck extends BaseCheck {
             double faceDetail = details[1];
             if (faceDetail < settings.minFaceDetail()) {
                 return notAssessable(TOO_SOFT);
+            }
+            if (crownDetail >= settings.minCrownDetail() && crownDetail < settings.minFramedCrownDetail()
+                    && framedAllRound(a, face) >= settings.maxFramedCheeks()) {
+                // a smooth crown over a face framed all round: sleek long hair or a headscarf; staff tell them apart
+                return notAssessable(FRAMED);
             }
             return Results.atLeast(rule(), "BAREHEADED", "HEAD_COVERED", crownDetail, settings.minCrownDetail(),
                     "fine detail of the crown", REMOVE);
@@ -182,6 +198,12 @@ public final class HeadCoveringCheck extends BaseCheck {
         Mat mask = Regions.polygon(a.grey().size(), band);
         Core.bitwise_and(mask, a.person().person(), mask);
         return mask;
+    }
+
+    /** The lesser share of the strips beside the two cheeks that is the person: 1 when the face is framed all round. */
+    static double framedAllRound(PhotoAnalysis a, FaceGeometry face) {
+        return Math.min(cheekCover(a, face, FaceLandmarks.RIGHT_CHEEK_OUTLINE, -1),
+                cheekCover(a, face, FaceLandmarks.LEFT_CHEEK_OUTLINE, 1));
     }
 
     /** Share of the strip beside a cheek (as R6 reads it) that is the person. */
