@@ -23,6 +23,7 @@ import org.elicence.messaging.events.LicenceStatusChanged;
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.PhotoAudited;
 import org.elicence.messaging.events.RuleCheck;
+import org.elicence.messaging.inbox.PoisonEventException;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -65,6 +66,7 @@ public class ApplicantViewUpdater {
 
     public void onPhotoAudited(PhotoAudited event) {
         withApplication(event.applicationId(), application -> {
+            sameApplicant(application, event.applicantId(), "PhotoAudited");
             UUID photoId = UUID.fromString(event.photoId());
             PhotoAuditAttempt.record(application.id, event);
             countAudit(event);
@@ -102,6 +104,7 @@ public class ApplicantViewUpdater {
 
     public void onIdCardApproved(IdCardApproved event) {
         withApplication(event.applicationId(), application -> {
+            sameApplicant(application, event.applicantId(), "IdCardApproved");
             application.idCardApproved();
         });
     }
@@ -169,6 +172,18 @@ public class ApplicantViewUpdater {
             return;
         }
         change.accept(application);
+    }
+
+    /**
+     * An event about an application that names another applicant than the one who applied is forged or broken,
+     * whoever wrote it (issue 13: a PASS naming another citizen's resident ID): refused as poison, dead-lettered with
+     * a reason that names no resident ID, and nothing changes.
+     */
+    private static void sameApplicant(Application application, String applicantId, String event) {
+        if (!application.applicantId.equals(applicantId)) {
+            throw new PoisonEventException(event + " for application " + application.id
+                    + " names another applicant than the one who applied; refused");
+        }
     }
 
     private static LocalizedText messageOrReason(IdCardUploadRequired event) {
