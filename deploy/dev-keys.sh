@@ -4,6 +4,8 @@
 #
 #   deploy/dev-keys.sh               # new IACA + DS (refuses to overwrite an existing IACA)
 #   deploy/dev-keys.sh --rotate-ds   # keep the IACA, replace the DS (old files kept with a timestamp)
+#   deploy/dev-keys.sh --revoke-ds deploy/.local/keys/ds-cert-<stamp>.pem   # add a DS to the IACA's CRL
+#   deploy/dev-keys.sh --crl         # re-sign the IACA's CRL (iaca-crl.pem) before its nextUpdate (90 days)
 #   KEYS_DIR=/some/dir deploy/dev-keys.sh
 #
 # The keys are made by org.elicence.licence.credential.DevKeyTool, the same code the tests use.
@@ -29,5 +31,6 @@ Configure license-issuer-service with:
   licence.keys.iaca-cert=$keys_dir/iaca-cert.pem
   licence.keys.ds-cert=$keys_dir/ds-cert.pem
   licence.keys.ds-key=$keys_dir/ds-key.pem
+  licence.keys.iaca-crl=$keys_dir/iaca-crl.pem
 Publish only iaca-cert.pem to verifiers. iaca-key.pem is needed only to rotate the DS (--rotate-ds).
 HINT

@@ -87,6 +87,7 @@ launch_service() { # index into services, HTTP port, instance name (pid and log 
     LICENCE_KEYS_IACA_CERT="$state/keys/iaca-cert.pem" \
     LICENCE_KEYS_DS_CERT="$state/keys/ds-cert.pem" \
     LICENCE_KEYS_DS_KEY="$state/keys/ds-key.pem" \
+    LICENCE_KEYS_IACA_CRL="$state/keys/iaca-crl.pem" \
     MALLOC_ARENA_MAX=2 \
     java $jvm_gc "-XX:MaxRAM=${memory_limit_mib[$i]}m" $jvm_opts \
     -jar "$root/${services[$i]}/target/quarkus-app/quarkus-run.jar" \
@@ -131,6 +132,8 @@ start() {
 
   "$root/deploy/jwt-dev-keys.sh" "$state/keys"
   [ -f "$state/keys/ds-key.pem" ] || KEYS_DIR="$state/keys" "$root/deploy/dev-keys.sh" >/dev/null
+  # Keys made before the IACA published a CRL: sign an empty one with the development IACA.
+  [ -f "$state/keys/iaca-crl.pem" ] || KEYS_DIR="$state/keys" "$root/deploy/dev-keys.sh" --crl >/dev/null
 
   for db in "${databases[@]}"; do
     name="$db$db_suffix"

@@ -8,7 +8,11 @@ import static org.elicence.licence.LicenceTestSupport.newId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,6 +51,19 @@ class StatusListEndpointTest extends LicenceServiceTestBase {
     @BeforeEach
     void authority() {
         authority = new AuthorityCommands(kafka);
+    }
+
+    @Test
+    void theCrlDistributionPointServesTheIacasCrl() throws Exception {
+        Response response = given().get("/api/v1/licences/crl/iaca.crl");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.contentType().startsWith("application/pkix-crl"), response.contentType());
+        assertEquals("*", response.header("Access-Control-Allow-Origin"));
+        X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509")
+                .generateCRL(new ByteArrayInputStream(response.asByteArray()));
+        X509Certificate iaca = Pem.certificates(given().get("/api/v1/licences/issuer-certificate").asString()).get(0);
+        crl.verify(iaca.getPublicKey());
+        assertEquals(iaca.getSubjectX500Principal(), crl.getIssuerX500Principal());
     }
 
     @Test

@@ -37,8 +37,15 @@ public interface LicenceConfig {
         Path dsKey();
 
         /**
-         * Generate a development IACA root and document signer when none of the three files exists. Only for
-         * dev and test: a generated root is trusted by no one else.
+         * The IACA's certificate revocation list (PEM or DER), signed by the IACA; served at the CRL distribution
+         * point the certificates name and consulted by /verify. Required: a missing file stops the start.
+         */
+        Path iacaCrl();
+
+        /**
+         * Generate a development IACA root and document signer when none of the three files exists (and the CRL
+         * when only it is missing and the IACA key lies beside the certificate). Only for dev and test: a generated
+         * root is trusted by no one else.
          */
         @WithDefault("false")
         boolean generateIfMissing();

@@ -60,11 +60,46 @@ public class SigningKeys {
         return new CredentialIssuer(keys, clock);
     }
 
-    /** The online verifier: trusts this issuer's IACA root and asks the register for each licence's status. */
+    /** The IACA's CRL, loaded at start-up: a missing or foreign CRL fails the start like a missing key. */
     @Produces
     @Singleton
-    CredentialVerifier credentialVerifier(KeyMaterial keys, LicenceStatusLookup register, Clock clock) {
-        return new CredentialVerifier(List.of(keys.iacaCertificate()), register, clock);
+    @Startup
+    IacaCrl iacaCrl(LicenceConfig config, KeyMaterial keys, Clock clock) {
+        LicenceConfig.Keys files = config.keys();
+        Path crl = files.iacaCrl();
+        Path iacaKey = files.iacaCert().toAbsolutePath().getParent().resolve(DevKeyTool.IACA_KEY);
+        if (!Files.exists(crl) && files.generateIfMissing() && Files.exists(iacaKey)
+                && crl.toAbsolutePath().equals(iacaKey.getParent().resolve(DevKeyTool.IACA_CRL))) {
+            try {
+                new DevKeyTool(iacaKey.getParent(), clock).renewCrl();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write a development CRL to " + crl, e);
+            }
+            LOG.warnf("no IACA CRL was found: signed an empty DEVELOPMENT CRL with the development IACA in %s", crl);
+        }
+        if (!Files.isReadable(crl)) {
+            throw new IllegalStateException("the IACA's CRL " + crl.toAbsolutePath() + " (licence.keys.iaca-crl) is "
+                    + "missing or unreadable; the IACA signs it (deploy/dev-keys.sh --crl in development) and it is "
+                    + "mounted with the keys");
+        }
+        IacaCrl loaded = new IacaCrl(crl, keys.iacaCertificate(), clock);
+        if (loaded.isStale()) {
+            LOG.warnf("the IACA's CRL is past its nextUpdate (%s): have the IACA re-sign it", loaded.nextUpdate());
+        }
+        for (String problem : keys.annexBProblems()) {
+            LOG.warnf("signing certificates do not follow ISO 18013-5 Annex B: %s", problem);
+        }
+        return loaded;
+    }
+
+    /**
+     * The online verifier: trusts this issuer's IACA root, refuses document signers its CRL lists and asks the
+     * register for each licence's status.
+     */
+    @Produces
+    @Singleton
+    CredentialVerifier credentialVerifier(KeyMaterial keys, IacaCrl crl, LicenceStatusLookup register, Clock clock) {
+        return new CredentialVerifier(List.of(keys.iacaCertificate()), crl, register, clock);
     }
 
     // DevKeyTool writes fixed file names into one directory; the configured paths must name exactly those.

@@ -13,7 +13,8 @@ import java.util.Map;
  * makes offline verification possible.
  *
  * <p>Checks, in order, stopping at the first failure: well-formedness; ES256 in the protected header;
- * signer certificate is a DS certificate issued by a trusted IACA root and both are in date; signature;
+ * signer certificate is a DS certificate issued by a trusted IACA root, both are in date and the DS is not in the
+ * IACA's CRL; signature;
  * (mdoc) every element digest matches the MSO; docType; issuing_country matches the certificate; validity
  * window; register status. Claims are returned only once signature and chain are verified.
  *
@@ -28,7 +29,13 @@ public final class CredentialVerifier {
     private final MdocVerification mdocVerification;
 
     public CredentialVerifier(List<X509Certificate> trustedRoots, LicenceStatusLookup status, Clock clock) {
-        this.trust = new IssuerTrust(trustedRoots);
+        this(trustedRoots, CertificateRevocation.none(), status, clock);
+    }
+
+    /** Also refuses credentials whose document signer certificate is in its IACA's CRL ({@code revocation}). */
+    public CredentialVerifier(List<X509Certificate> trustedRoots, CertificateRevocation revocation,
+            LicenceStatusLookup status, Clock clock) {
+        this.trust = new IssuerTrust(trustedRoots, revocation);
         this.status = status;
         this.clock = clock;
         this.mdocVerification = new MdocVerification(trust);

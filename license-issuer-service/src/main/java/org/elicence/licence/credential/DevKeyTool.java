@@ -1,23 +1,30 @@
 package org.elicence.licence.credential;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /**
  * Development key generator behind {@code deploy/dev-keys.sh}: writes an IACA root and a document signer as
  * PEM files. Usage: {@code DevKeyTool <dir> [--rotate-ds]}. With {@code --rotate-ds} the existing IACA in
  * {@code dir} is kept and only a new document signer is made (the old one is renamed with a timestamp),
- * which is the rotation the production PKI does too. Prints file names only, never key material.
+ * which is the rotation the production PKI does too. {@code --revoke-ds <cert>} adds a document signer to the
+ * IACA's CRL, {@code --crl} re-signs the CRL before its nextUpdate. Prints file names only, never key material.
  */
 public final class DevKeyTool {
 
@@ -25,6 +32,8 @@ public final class DevKeyTool {
     public static final String IACA_KEY = "iaca-key.pem";
     public static final String DS_CERT = "ds-cert.pem";
     public static final String DS_KEY = "ds-key.pem";
+    /** The IACA's CRL (PEM "X509 CRL"), which the service serves as DER at its CRL distribution point. */
+    public static final String IACA_CRL = "iaca-crl.pem";
 
     private final Path directory;
     private final KeyHierarchyGenerator generator;
@@ -35,17 +44,24 @@ public final class DevKeyTool {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1 || args.length > 2 || (args.length == 2 && !"--rotate-ds".equals(args[1]))) {
-            System.err.println("usage: DevKeyTool <output-dir> [--rotate-ds]");
+        boolean rotate = args.length == 2 && "--rotate-ds".equals(args[1]);
+        boolean revoke = args.length == 3 && "--revoke-ds".equals(args[1]);
+        boolean crl = args.length == 2 && "--crl".equals(args[1]);
+        if (args.length < 1 || (args.length > 1 && !rotate && !revoke && !crl)) {
+            System.err.println("usage: DevKeyTool <output-dir> [--rotate-ds | --revoke-ds <ds-cert.pem> | --crl]");
             System.exit(2);
         }
         var tool = new DevKeyTool(Path.of(args[0]), Clock.systemUTC());
-        if (args.length == 2) {
+        if (rotate) {
             tool.rotateDocumentSigner();
+        } else if (revoke) {
+            tool.revokeDocumentSigner(Pem.readCertificate(Path.of(args[2])));
+        } else if (crl) {
+            tool.renewCrl();
         } else {
             tool.createHierarchy();
         }
-        System.out.println("wrote " + IACA_CERT + ", " + DS_CERT + ", " + DS_KEY + " in " + args[0]);
+        System.out.println("wrote " + IACA_CERT + ", " + DS_CERT + ", " + DS_KEY + ", " + IACA_CRL + " in " + args[0]);
     }
 
     /** New IACA root and document signer; refuses to overwrite an existing IACA, which verifiers may trust. */
@@ -58,12 +74,28 @@ public final class DevKeyTool {
         CertifiedKey root = generator.newRoot("eLicence Dev IACA", KeyHierarchyGenerator.DEFAULT_ROOT_VALIDITY);
         writePublic(IACA_CERT, Pem.write(root.certificate()));
         writePrivate(IACA_KEY, root.keyPair());
+        writeCrl(root, List.of(), 1);
         writeDocumentSigner(root);
     }
 
+    /** Re-signs the IACA's CRL with the same entries and a fresh nextUpdate (the IACA must do this before then). */
+    public void renewCrl() throws IOException {
+        CertifiedKey root = root();
+        X509CRL current = Files.exists(directory.resolve(IACA_CRL)) ? Pem.readCrl(directory.resolve(IACA_CRL)) : null;
+        writeCrl(root, revokedIn(current), crlNumber(current) + 1);
+    }
+
+    /** Adds a document signer certificate to the IACA's CRL (a compromised DS key); keeps earlier entries. */
+    public void revokeDocumentSigner(X509Certificate documentSigner) throws IOException {
+        CertifiedKey root = root();
+        X509CRL current = Files.exists(directory.resolve(IACA_CRL)) ? Pem.readCrl(directory.resolve(IACA_CRL)) : null;
+        List<BigInteger> revoked = new ArrayList<>(revokedIn(current));
+        revoked.add(documentSigner.getSerialNumber());
+        writeCrl(root, revoked, crlNumber(current) + 1);
+    }
+
     public void rotateDocumentSigner() throws IOException {
-        X509Certificate iaca = Pem.readCertificate(directory.resolve(IACA_CERT));
-        var root = new CertifiedKey(iaca, new KeyPair(iaca.getPublicKey(), Pem.readPrivateKey(directory.resolve(IACA_KEY))));
+        CertifiedKey root = root();
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
         for (String file : new String[] {DS_CERT, DS_KEY}) {
             Path current = directory.resolve(file);
@@ -72,6 +104,38 @@ public final class DevKeyTool {
             }
         }
         writeDocumentSigner(root);
+    }
+
+    private CertifiedKey root() {
+        X509Certificate iaca = Pem.readCertificate(directory.resolve(IACA_CERT));
+        return new CertifiedKey(iaca, new KeyPair(iaca.getPublicKey(), Pem.readPrivateKey(directory.resolve(IACA_KEY))));
+    }
+
+    private void writeCrl(CertifiedKey root, List<BigInteger> revoked, long number) throws IOException {
+        X509CRL crl = generator.newCrl(root, revoked, number, KeyHierarchyGenerator.DEFAULT_CRL_VALIDITY);
+        Path temporary = directory.resolve(IACA_CRL + ".tmp");
+        Files.writeString(temporary, Pem.write(crl), StandardCharsets.US_ASCII);
+        Files.move(temporary, directory.resolve(IACA_CRL), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static List<BigInteger> revokedIn(X509CRL crl) {
+        if (crl == null || crl.getRevokedCertificates() == null) {
+            return List.of();
+        }
+        return crl.getRevokedCertificates().stream().map(X509CRLEntry::getSerialNumber).toList();
+    }
+
+    private static long crlNumber(X509CRL crl) {
+        if (crl == null) {
+            return 0;
+        }
+        byte[] extension = crl.getExtensionValue(org.bouncycastle.asn1.x509.Extension.cRLNumber.getId());
+        if (extension == null) {
+            return 0;
+        }
+        return org.bouncycastle.asn1.x509.CRLNumber.getInstance(
+                org.bouncycastle.asn1.ASN1OctetString.getInstance(extension).getOctets()).getCRLNumber().longValueExact();
     }
 
     private void writeDocumentSigner(CertifiedKey root) throws IOException {

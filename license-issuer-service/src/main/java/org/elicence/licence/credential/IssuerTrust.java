@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateParsingException;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
@@ -22,8 +23,14 @@ final class IssuerTrust {
 
     private static final int DIGITAL_SIGNATURE_BIT = 0;
     private final List<X509Certificate> roots;
+    private final CertificateRevocation revocation;
 
     IssuerTrust(List<X509Certificate> trustedRoots) {
+        this(trustedRoots, CertificateRevocation.none());
+    }
+
+    IssuerTrust(List<X509Certificate> trustedRoots, CertificateRevocation revocation) {
+        this.revocation = revocation;
         if (trustedRoots == null || trustedRoots.isEmpty()) {
             throw new IllegalArgumentException("at least one trusted IACA root certificate is required");
         }
@@ -51,7 +58,29 @@ final class IssuerTrust {
                         "document signer certificate is not issued by a trusted IACA root"));
         requireInDate(root, now, "IACA root");
         requireInDate(signer, now, "document signer");
+        requireNotRevoked(root, signer);
         return signer;
+    }
+
+    // Only a CRL the signer's own IACA signed counts; a stale one (past nextUpdate) still counts, since revocations
+    // are never withdrawn, and the service reports a stale CRL itself (IacaCrl).
+    private void requireNotRevoked(X509Certificate root, X509Certificate signer) throws CredentialRejectedException {
+        for (X509CRL crl : revocation.crls()) {
+            if (crl.getIssuerX500Principal().equals(root.getSubjectX500Principal()) && signedBy(crl, root)
+                    && crl.isRevoked(signer)) {
+                throw new CredentialRejectedException(ReasonCode.CERTIFICATE_REVOKED,
+                        "document signer certificate is revoked by its IACA's CRL");
+            }
+        }
+    }
+
+    private static boolean signedBy(X509CRL crl, X509Certificate root) {
+        try {
+            crl.verify(root.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     /** The countryName of a certificate's subject, or null; ISO 18013-5 ties it to issuing_country. */

@@ -92,6 +92,36 @@ public final class KeyMaterial {
         return Encoding.base64Url(Encoding.sha256(canonical.getBytes(StandardCharsets.US_ASCII)));
     }
 
+    /**
+     * What the loaded certificates lack of the ISO 18013-5 Annex B profiles (issuer alternative name, CRL
+     * distribution point, validity periods); empty when they follow it. Certificates from before the profile was
+     * followed still verify here, but other mDL readers may refuse them.
+     */
+    public List<String> annexBProblems() {
+        List<String> problems = new java.util.ArrayList<>();
+        for (var entry : Map.of("IACA", iacaCertificate, "document signer", documentSignerCertificate).entrySet()) {
+            X509Certificate certificate = entry.getValue();
+            if (certificate.getExtensionValue(org.bouncycastle.asn1.x509.Extension.issuerAlternativeName.getId()) == null) {
+                problems.add(entry.getKey() + " certificate has no issuer alternative name");
+            }
+            if (certificate.getExtensionValue(org.bouncycastle.asn1.x509.Extension.cRLDistributionPoints.getId()) == null) {
+                problems.add(entry.getKey() + " certificate has no CRL distribution point");
+            }
+        }
+        java.time.Duration ds = java.time.Duration.between(documentSignerCertificate.getNotBefore().toInstant(),
+                documentSignerCertificate.getNotAfter().toInstant());
+        if (ds.compareTo(KeyHierarchyGenerator.MAX_DOCUMENT_SIGNER_VALIDITY) > 0) {
+            problems.add("document signer certificate is valid " + ds.toDays() + " days (at most "
+                    + KeyHierarchyGenerator.MAX_DOCUMENT_SIGNER_VALIDITY.toDays() + ")");
+        }
+        var iacaStart = iacaCertificate.getNotBefore().toInstant().atOffset(java.time.ZoneOffset.UTC);
+        if (iacaCertificate.getNotAfter().toInstant().isAfter(
+                iacaStart.plus(KeyHierarchyGenerator.MAX_ROOT_VALIDITY).toInstant())) {
+            problems.add("IACA certificate is valid longer than " + KeyHierarchyGenerator.MAX_ROOT_VALIDITY);
+        }
+        return problems;
+    }
+
     @Override
     public String toString() {
         return "KeyMaterial[iaca=" + iacaCertificate.getSubjectX500Principal()

@@ -1,5 +1,6 @@
 package org.elicence.licence.credential;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -9,11 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -47,6 +52,36 @@ public final class Pem {
 
     public static X509Certificate readCertificate(Path file) {
         return certificates(readText(file)).get(0);
+    }
+
+    /** A certificate revocation list from PEM ("X509 CRL") or DER bytes. */
+    public static X509CRL crl(byte[] pemOrDer) {
+        byte[] der = pemOrDer;
+        String text = new String(pemOrDer, StandardCharsets.US_ASCII);
+        if (text.contains("-----BEGIN X509 CRL-----")) {
+            try (PEMParser parser = new PEMParser(new StringReader(text))) {
+                Object item = parser.readObject();
+                if (!(item instanceof X509CRLHolder holder)) {
+                    throw new IllegalArgumentException("no CRL in PEM text");
+                }
+                der = holder.getEncoded();
+            } catch (IOException e) {
+                throw new IllegalArgumentException("not a PEM CRL", e);
+            }
+        }
+        try {
+            return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
+        } catch (CertificateException | CRLException e) {
+            throw new IllegalArgumentException("not an X.509 CRL", e);
+        }
+    }
+
+    public static X509CRL readCrl(Path file) {
+        try {
+            return crl(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.getFileName(), e);
+        }
     }
 
     public static PrivateKey readPrivateKey(Path file) {

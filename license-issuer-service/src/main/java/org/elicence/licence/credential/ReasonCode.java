@@ -22,6 +22,11 @@ public enum ReasonCode {
     CERTIFICATE_EXPIRED(Outcome.EXPIRED),
     /** The document-signer or root certificate is not valid yet (clock skew or a forged date). */
     CERTIFICATE_NOT_YET_VALID(Outcome.INVALID),
+    /**
+     * The document signer certificate is listed in its IACA's certificate revocation list (e.g. its key was
+     * compromised): nothing it signed can be trusted.
+     */
+    CERTIFICATE_REVOKED(Outcome.INVALID),
     /** The COSE or JWS signature does not verify with the signer certificate's key. */
     BAD_SIGNATURE(Outcome.INVALID),
     /** An IssuerSignedItem does not hash to a digest in the signed MSO, i.e. an element was altered. */

@@ -36,9 +36,10 @@ final class Fixtures {
                 "Beijing Traffic Management Bureau", portrait());
     }
 
-    /** A hierarchy created a week before {@link #NOW}: root valid 10 years, DS valid 3 years. */
+    /** A hierarchy created a week before {@link #NOW}: root valid 10 years, DS valid 457 days (Annex B's maximum). */
     static KeyMaterial keys() {
-        return keys(Clock.fixed(NOW.minus(Period.ofDays(7)), ZoneOffset.UTC), Period.ofYears(3));
+        return keys(Clock.fixed(NOW.minus(Period.ofDays(7)), ZoneOffset.UTC),
+                KeyHierarchyGenerator.DEFAULT_DOCUMENT_SIGNER_VALIDITY);
     }
 
     static KeyMaterial keys(Clock createdAt, Period documentSignerValidity) {

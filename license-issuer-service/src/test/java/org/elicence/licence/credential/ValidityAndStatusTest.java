@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -35,13 +36,18 @@ class ValidityAndStatusTest {
 
     @Test
     void credentialPastItsValidUntilIsExpired() {
-        // Keys valid 10 years so the credential's own window, not the certificate, is what runs out.
-        KeyMaterial longLived = Fixtures.keys(Fixtures.CLOCK, Period.ofYears(10));
-        IssuedCredential issued = new CredentialIssuer(longLived, Fixtures.CLOCK).issue(Fixtures.licence());
+        // A licence expiring within the DS certificate's 457 days, so the credential's own window, not the
+        // certificate, is what runs out.
+        LicenceData soon = Fixtures.licence();
+        soon = new LicenceData(soon.licenceNumber(), soon.familyName(), soon.givenName(), soon.residentIdNumber(),
+                soon.birthDate(), soon.privileges(), soon.firstIssueDate(), soon.issueDate(), LocalDate.of(2026, 11, 20),
+                soon.issuingAuthority(), soon.portraitJpeg());
+        KeyMaterial longLived = Fixtures.keys(Fixtures.CLOCK, KeyHierarchyGenerator.DEFAULT_DOCUMENT_SIGNER_VALIDITY);
+        IssuedCredential issued = new CredentialIssuer(longLived, Fixtures.CLOCK).issue(soon);
         var afterExpiryDay = new CredentialVerifier(List.of(longLived.iacaCertificate()),
-                Fixtures.statusIs(LicenceStatus.ACTIVE), Clock.fixed(Instant.parse("2032-05-20T16:00:00Z"), ZoneOffset.UTC));
+                Fixtures.statusIs(LicenceStatus.ACTIVE), Clock.fixed(Instant.parse("2026-11-20T16:00:00Z"), ZoneOffset.UTC));
         var lastMinute = new CredentialVerifier(List.of(longLived.iacaCertificate()),
-                Fixtures.statusIs(LicenceStatus.ACTIVE), Clock.fixed(Instant.parse("2032-05-20T15:59:59Z"), ZoneOffset.UTC));
+                Fixtures.statusIs(LicenceStatus.ACTIVE), Clock.fixed(Instant.parse("2026-11-20T15:59:59Z"), ZoneOffset.UTC));
 
         assertEquals(Outcome.VALID, lastMinute.verifyMdoc(issued.mdoc()).outcome(), "valid through the expiry day in China");
         for (VerificationResult result : List.of(afterExpiryDay.verifyMdoc(issued.mdoc()), afterExpiryDay.verifyJws(issued.jws()))) {
@@ -75,7 +81,7 @@ class ValidityAndStatusTest {
     @Test
     void issuerRefusesToSignAnAlreadyExpiredLicence() {
         Clock after = Clock.fixed(Instant.parse("2033-01-01T00:00:00Z"), ZoneOffset.UTC);
-        KeyMaterial later = Fixtures.keys(after, Period.ofYears(3));
+        KeyMaterial later = Fixtures.keys(after, KeyHierarchyGenerator.DEFAULT_DOCUMENT_SIGNER_VALIDITY);
         assertThrows(IllegalArgumentException.class, () -> new CredentialIssuer(later, after).issue(Fixtures.licence()));
     }
 
