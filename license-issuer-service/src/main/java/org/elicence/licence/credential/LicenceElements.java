@@ -22,10 +22,17 @@ final class LicenceElements {
     static final String ISSUING_COUNTRY = "issuing_country";
     static final String ISSUING_AUTHORITY = "issuing_authority";
     static final String PORTRAIT = "portrait";
+    /** Domestic: every licence class with its Chinese code (准驾车型), whether or not ISO has a category for it. */
+    static final String NATIONAL_DRIVING_PRIVILEGES = "national_driving_privileges";
 
     /** ISO 3166-1 alpha-2, as ISO 18013-5 requires for issuing_country. */
     static final String ISSUING_COUNTRY_CODE = "CN";
-    /** UN distinguishing sign for international traffic (1949/1968 conventions) for China. */
+    /**
+     * ISO 18013-5 asks for the distinguishing sign of ISO/IEC 18013-1 Annex F (the 1949/1968 road traffic
+     * conventions' signs). The People's Republic of China is party to neither convention and has no sign there ("RC"
+     * is Taiwan's); readers take a value outside the list as it is (spruceid/isomdl's UNDistinguishingSign parses it
+     * as NoneApplicable). So this is "CHN", the ISO 3166-1 alpha-3 code: see docs/licence.md.
+     */
     static final String UN_DISTINGUISHING_SIGN = "CHN";
     private static final int ADULT_AGE = 18;
 
@@ -46,7 +53,11 @@ final class LicenceElements {
         iso(elements, ISSUING_AUTHORITY, data.issuingAuthority());
         iso(elements, DOCUMENT_NUMBER, data.licenceNumber());
         iso(elements, PORTRAIT, data.portraitJpeg());
-        iso(elements, "driving_privileges", data.privileges().stream().map(LicenceElements::privilege).toList());
+        // ISO 18013-1 categories where a class has a faithful one; every class as printed in the domestic namespace.
+        iso(elements, "driving_privileges", data.privileges().stream()
+                .flatMap(privilege -> VehicleCategories.iso(privilege.vehicleCategoryCode())
+                        .map(category -> isoPrivilege(privilege, category)).stream())
+                .toList());
         iso(elements, "un_distinguishing_sign", UN_DISTINGUISHING_SIGN);
         // Lets a bank or rental desk check adulthood without reading the birth date (selective disclosure).
         iso(elements, "age_over_18", !data.birthDate().plusYears(ADULT_AGE).isAfter(today));
@@ -54,11 +65,31 @@ final class LicenceElements {
         // namespace; a reader can then be refused it without touching the ISO elements.
         elements.add(new Element(DOMESTIC_NAMESPACE, "resident_id_number", data.residentIdNumber()));
         elements.add(new Element(DOMESTIC_NAMESPACE, "first_issue_date", data.firstIssueDate()));
+        elements.add(new Element(DOMESTIC_NAMESPACE, NATIONAL_DRIVING_PRIVILEGES,
+                data.privileges().stream().map(LicenceElements::privilege).toList()));
         return elements;
     }
 
     private static void iso(List<Element> elements, String identifier, Object value) {
         elements.add(new Element(ISO_NAMESPACE, identifier, value));
+    }
+
+    // ISO 18013-5 DrivingPrivilege: the ISO category, the class's dates, and codes = the restriction codes plus the
+    // national class (code "CN:<class>"), so a reader abroad sees both what it may drive and what the card says.
+    private static Map<String, Object> isoPrivilege(DrivingPrivilege privilege, VehicleCategories.IsoCategory category) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("vehicle_category_code", category.category());
+        entry.put("issue_date", privilege.issueDate());
+        if (privilege.expiryDate() != null) {
+            entry.put("expiry_date", privilege.expiryDate());
+        }
+        List<Map<String, Object>> codes = new ArrayList<>();
+        for (String restriction : category.restrictionCodes()) {
+            codes.add(Map.of("code", restriction));
+        }
+        codes.add(Map.of("code", VehicleCategories.NATIONAL_CODE_PREFIX + privilege.vehicleCategoryCode()));
+        entry.put("codes", codes);
+        return entry;
     }
 
     private static Map<String, Object> privilege(DrivingPrivilege privilege) {

@@ -32,9 +32,13 @@ class CredentialRoundTripTest {
         assertEquals(true, claims.get("age_over_18"));
         assertEquals("110101199003074512", claims.get("resident_id_number"));
         assertEquals("2012-05-20", claims.get("first_issue_date"));
+        // China's C1 (small car) is ISO B, its national class in codes; China's D (three-wheeled motorcycle) has no
+        // ISO category it fully covers, so only the domestic namespace carries it.
+        assertEquals(List.of(Map.of("vehicle_category_code", "B", "issue_date", "2012-05-20", "expiry_date", "2032-05-20",
+                "codes", List.of(Map.of("code", "CN:C1")))), claims.get("driving_privileges"));
         assertEquals(List.of(
                 Map.of("vehicle_category_code", "C1", "issue_date", "2012-05-20", "expiry_date", "2032-05-20"),
-                Map.of("vehicle_category_code", "D", "issue_date", "2018-09-01")), claims.get("driving_privileges"));
+                Map.of("vehicle_category_code", "D", "issue_date", "2018-09-01")), claims.get("national_driving_privileges"));
         assertArrayEquals(Fixtures.licence().portraitJpeg(),
                 java.util.Base64.getDecoder().decode((String) claims.get("portrait")));
     }
