@@ -88,6 +88,8 @@ launch_service() { # index into services, HTTP port, instance name (pid and log 
     LICENCE_KEYS_DS_CERT="$state/keys/ds-cert.pem" \
     LICENCE_KEYS_DS_KEY="$state/keys/ds-key.pem" \
     LICENCE_KEYS_IACA_CRL="$state/keys/iaca-crl.pem" \
+    LICENCE_STATUS_LIST_URI="${LICENCE_STATUS_LIST_URI:-http://localhost:$port/api/v1/licences/status-list}" \
+    LICENCE_STATUS_LIST_ALLOW_LOCAL_URI=true \
     MALLOC_ARENA_MAX=2 \
     java $jvm_gc "-XX:MaxRAM=${memory_limit_mib[$i]}m" $jvm_opts \
     -jar "$root/${services[$i]}/target/quarkus-app/quarkus-run.jar" \

@@ -54,6 +54,22 @@ class StatusListEndpointTest extends LicenceServiceTestBase {
     }
 
     @Test
+    void browsersMayFetchTheListFromAnyOriginAndItComesCompressed() {
+        Response response = given().header("Origin", "https://wallet.example").header("Accept-Encoding", "gzip")
+                .accept(StatusListToken.MEDIA_TYPE).get("/api/v1/licences/status-list");
+        assertEquals(200, response.statusCode());
+        assertEquals("*", response.header("Access-Control-Allow-Origin"));
+        assertEquals("gzip", response.header("Content-Encoding"));
+        assertEquals(3, response.asString().split("\\.").length, "still the JWT once decoded");
+        for (String path : List.of("/api/v1/licences/issuer-certificate", "/api/v1/licences/jwks.json")) {
+            assertEquals("*", given().header("Origin", "https://wallet.example").get(path).header("Access-Control-Allow-Origin"));
+        }
+        Response verify = given().header("Origin", "https://wallet.example").contentType("application/json")
+                .body("{\"credential\":\"x\"}").post("/api/v1/licences/verify");
+        assertEquals(null, verify.header("Access-Control-Allow-Origin"), "/verify is not opened to other origins");
+    }
+
+    @Test
     void theCrlDistributionPointServesTheIacasCrl() throws Exception {
         Response response = given().get("/api/v1/licences/crl/iaca.crl");
         assertEquals(200, response.statusCode());

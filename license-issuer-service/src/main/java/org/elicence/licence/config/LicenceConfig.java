@@ -59,6 +59,13 @@ public interface LicenceConfig {
          */
         String uri();
 
+        /**
+         * Accept a localhost or plain-http {@link #uri()} outside dev and test (deploy/run-local.sh, a production-mode
+         * run on one machine). Never in a deployment others verify against.
+         */
+        @WithDefault("false")
+        boolean allowLocalUri();
+
         /** How long verifiers may cache a fetched list (the token's ttl claim and the response's max-age). */
         @WithDefault("PT5M")
         Duration ttl();

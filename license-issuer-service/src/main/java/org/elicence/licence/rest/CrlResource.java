@@ -38,6 +38,6 @@ public class CrlResource {
     public Response iacaCrl() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(MAX_AGE_SECONDS);
-        return Response.ok(crl.der()).cacheControl(cache).header("Access-Control-Allow-Origin", "*").build();
+        return Response.ok(crl.der()).cacheControl(cache).build();
     }
 }
