@@ -56,6 +56,10 @@ class LicenceIssuanceTest extends LicenceServiceTestBase {
         assertEquals("ACTIVE", issued.get("status").asText());
         assertEquals("Beijing Traffic Management Bureau", issued.get("issuingAuthority").asText());
 
+        // OpenID4VCI's mso_mdoc: a bare IssuerSigned (no docType wrapper), which /verify takes as well.
+        var issuerSigned = (Map<?, ?>) org.elicence.licence.credential.cbor.Cbor.decode(
+                java.util.Base64.getUrlDecoder().decode(credential(issued, "mso_mdoc")));
+        assertEquals(java.util.Set.of("nameSpaces", "issuerAuth"), issuerSigned.keySet());
         var mdoc = verify(credential(issued, "mso_mdoc"));
         assertEquals("VALID", mdoc.getString("outcome"));
         assertEquals("VALID", mdoc.getString("reasonCode"));

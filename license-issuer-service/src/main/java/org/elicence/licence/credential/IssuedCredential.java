@@ -18,6 +18,11 @@ public record IssuedCredential(byte[] mdoc, String jws, String qrPayload) {
         return mdoc.clone();
     }
 
+    /** The OpenID4VCI {@code mso_mdoc} form: the bare IssuerSigned of {@link #mdoc()}, base64url without padding. */
+    public String issuerSignedBase64Url() {
+        return MdocDocuments.issuerSignedBase64Url(mdoc);
+    }
+
     /** The mdoc as base64url without padding, the text form {@link CredentialVerifier#verify(String)} accepts. */
     public String mdocBase64Url() {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(mdoc);

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.elicence.licence.credential.MdocDocuments;
 import org.elicence.licence.credential.QrCodes;
 import org.elicence.licence.registry.DriverLicence;
 import org.elicence.messaging.events.EncodedImage;
@@ -48,8 +49,9 @@ final class LicenceEvents {
         return new LicenceIssued(applicationId, licence.licenceNumber, licence.fullName, licence.classCodes(),
                 LocalDate.ofInstant(eLicence.issuedAt, ISSUING_ZONE), lastValidDay(eLicence.validUntil),
                 licence.issuingAuthority, eLicence.status.name(), eLicence.issuedAt,
-                // The mdoc as base64url without padding, the text form the verifier accepts.
-                List.of(new LicenceIssued.Credential(MSO_MDOC, Base64.getUrlEncoder().withoutPadding().encodeToString(eLicence.mdoc)),
+                // OpenID4VCI's mso_mdoc: the bare IssuerSigned, base64url without padding (the verifier accepts it too);
+                // the stored mdoc is the full Document.
+                List.of(new LicenceIssued.Credential(MSO_MDOC, MdocDocuments.issuerSignedBase64Url(eLicence.mdoc)),
                         // The JWS is also the QR payload (IssuedCredential#qrPayload): a scan verifies offline.
                         new LicenceIssued.Credential(JWS, eLicence.jws)),
                 new EncodedImage("image/png", QR_CODE_PIXELS, QR_CODE_PIXELS,
