@@ -20,6 +20,7 @@ import org.elicence.idcard.testing.CardHolder;
 import org.elicence.idcard.testing.CardPhotos;
 import org.elicence.idcard.testing.CardPhotos.Placement;
 import org.elicence.idcard.testing.Citizens;
+import org.elicence.idcard.testing.JwtKeysTestResource;
 import org.elicence.idcard.testing.KafkaTestClient;
 import org.elicence.infra.KafkaCredentials;
 import org.elicence.infra.Runbook;
@@ -29,6 +30,7 @@ import org.elicence.messaging.Topics;
 import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.events.IdCardSide;
 import org.elicence.messaging.events.IdCardSideUploaded;
+import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencv.core.Mat;
@@ -47,6 +49,7 @@ import io.restassured.RestAssured;
 @QuarkusTest
 @WithTestResource(value = LocalInfraTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "idcard_test"))
+@WithTestResource(JwtKeysTestResource.class)
 class KcatReviewEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -132,8 +135,13 @@ class KcatReviewEndToEndTest {
     }
 
     private void assertTheRecordTellsTheWholeStory(String applicationId) {
+        // the runbook mints the operator's token with deploy/mint-token.sh from the repository root; the test
+        // hands it one signed with the test keys instead
+        String operatorToken = Jwt.subject("platform-operator").issuer("https://auth.elicence.example")
+                .audience("elicence-operators").groups(java.util.Set.of("operator")).expiresIn(600).sign();
         JsonNode record = KafkaTestClient.readTree(Runbook.run("record", Map.of("IDCARD_URL",
-                "http://localhost:" + RestAssured.port, "APPLICATION_ID", applicationId), workDir));
+                "http://localhost:" + RestAssured.port, "APPLICATION_ID", applicationId, "OPERATOR_TOKEN",
+                operatorToken), workDir));
         assertEquals("CARD_ISSUED_BEFORE_CUTOFF", record.at("/registry/outcome").asText());
         assertEquals(2, record.get("uploads").size());
         assertEquals("APPROVED", record.at("/reviewCases/0/status").asText());
