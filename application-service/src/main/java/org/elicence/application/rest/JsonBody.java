@@ -14,7 +14,7 @@ import jakarta.validation.Validator;
 /**
  * A small JSON request body, read by the resource itself up to {@link #MAX_BYTES} whether or not a Content-Length was
  * sent: a chunked body past that is answered 413 problem+json here (left to the HTTP layer's own limit, a chunked body
- * would end in a bare 413). Parsed by the strict mapper (config.StrictJson) and validated like a {@code @Valid} body.
+ * would end in a bare 413). Parsed by the strict mapper (platform-messaging's json.StrictJson) and validated like a {@code @Valid} body.
  */
 final class JsonBody {
 

@@ -50,7 +50,7 @@ public class ProblemMappers {
 
     /**
      * A body that is not the JSON object asked for: not JSON, a duplicated key, a NUL character in a string
-     * (config.StrictJson), an array where an object belongs. Listed one by one so that Quarkus' own bare-400 mapper
+     * (platform-messaging's json.StrictJson), an array where an object belongs. Listed one by one so that Quarkus' own bare-400 mapper
      * for MismatchedInputException is not the closer match.
      */
     @ServerExceptionMapper({ MismatchedInputException.class, JsonParseException.class, JsonProcessingException.class })

@@ -1,4 +1,4 @@
-package org.elicence.application.config;
+package org.elicence.messaging.json;
 
 import java.io.IOException;
 
@@ -16,7 +16,8 @@ import jakarta.inject.Singleton;
 /**
  * JSON is read strictly: an object with the same key twice is refused (which of the two would count is a guess a
  * client and a server can make differently), and so is a string holding a NUL character (no store or log takes
- * one). Both reach the client as 400 MALFORMED_REQUEST.
+ * one). The services answer both with 400 MALFORMED_REQUEST on HTTP and dead-letter them as poison on Kafka.
+ * One customizer for every service: each service's Jackson mapper is built with it.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
