@@ -32,6 +32,32 @@ record CoseSign1(byte[] protectedHeader, Map<String, Object> unprotectedHeader, 
         return new CoseSign1(protectedHeader, unprotected, payload, signature);
     }
 
+    /**
+     * A COSE_Sign1 with a detached payload (ISO 18013-5 deviceSignature: the payload, DeviceAuthenticationBytes,
+     * is rebuilt by the reader and transmitted as nil); the unprotected header is empty.
+     */
+    static List<Object> signDetached(byte[] detachedPayload, PrivateKey key) {
+        byte[] protectedHeader = Cbor.encode(Map.of(HEADER_ALGORITHM, Es256.COSE_ALGORITHM_ID));
+        byte[] signature = Es256.sign(key, sigStructure(protectedHeader, detachedPayload));
+        return java.util.Arrays.asList(protectedHeader, Map.of(), null, signature);
+    }
+
+    /** Reads a COSE_Sign1 whose payload is nil on the wire and is {@code detachedPayload}. */
+    static CoseSign1 fromCborDetached(Object item, byte[] detachedPayload) throws CredentialRejectedException {
+        Object array = item instanceof CborTagged tagged && tagged.tag() == CborTagged.COSE_SIGN1 ? tagged.value() : item;
+        if (array instanceof List<?> parts && parts.size() == 4
+                && parts.get(0) instanceof byte[] protectedHeader
+                && parts.get(1) instanceof Map<?, ?> unprotected
+                && parts.get(2) == null
+                && parts.get(3) instanceof byte[] signature) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> header = (Map<String, Object>) unprotected;
+            return new CoseSign1(protectedHeader, header, detachedPayload, signature);
+        }
+        throw new CredentialRejectedException(ReasonCode.MALFORMED,
+                "deviceSignature is not a COSE_Sign1 with a detached (nil) payload");
+    }
+
     /** The CBOR tree for embedding: a 4-element array with integer header labels. */
     List<Object> toCbor() {
         Map<Object, Object> unprotected = new LinkedHashMap<>();

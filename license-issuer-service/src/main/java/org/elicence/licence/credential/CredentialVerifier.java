@@ -47,16 +47,34 @@ public final class CredentialVerifier {
     }
 
     public VerificationResult verifyMdoc(byte[] mdoc) {
+        return verifyMdoc(mdoc, null);
+    }
+
+    /**
+     * Verifies an mdoc; a DeviceResponse's deviceSigned is checked against the MSO's device key over
+     * {@code sessionTranscript} (the encoded SessionTranscript the reader used; null: device authentication is
+     * reported NOT_CHECKED). The result's {@code deviceAuthentication} says whether possession of the holder's key
+     * was proven; a deviceSignature that does not verify is INVALID / DEVICE_AUTH_FAILED.
+     */
+    public VerificationResult verifyMdoc(byte[] mdoc, byte[] sessionTranscript) {
         Instant now = clock.instant();
+        if (sessionTranscript != null) {
+            try {
+                DeviceAuthentication.requireSessionTranscript(sessionTranscript);
+            } catch (RuntimeException e) {
+                return VerificationResult.rejected(ReasonCode.MALFORMED, "the session transcript is not a CBOR "
+                        + "SessionTranscript array");
+            }
+        }
         MdocVerification.Verified verified;
         try {
-            verified = mdocVerification.verify(mdoc, now);
+            verified = mdocVerification.verify(mdoc, sessionTranscript, now);
         } catch (CredentialRejectedException e) {
             return e.toResult();
         } catch (RuntimeException e) {
             return VerificationResult.rejected(ReasonCode.MALFORMED, "mdoc is not a well-formed ISO 18013-5 document");
         }
-        return judge(verified.content(), verified.signer(), now);
+        return judge(verified.content(), verified.signer(), now).withDeviceAuthentication(verified.device());
     }
 
     public VerificationResult verifyJws(String jws) {
@@ -89,6 +107,23 @@ public final class CredentialVerifier {
      * (standard base64 and padding are tolerated, since transports rewrite them).
      */
     public VerificationResult verify(String presented) {
+        return verify(presented, null);
+    }
+
+    /**
+     * As {@link #verify(String)}, with the session transcript (base64url CBOR, may be null) that a DeviceResponse's
+     * deviceSignature must cover.
+     */
+    public VerificationResult verify(String presented, String sessionTranscriptBase64Url) {
+        byte[] transcript = null;
+        if (sessionTranscriptBase64Url != null && !sessionTranscriptBase64Url.isBlank()) {
+            try {
+                transcript = Base64.getUrlDecoder().decode(sessionTranscriptBase64Url.strip().replace('+', '-')
+                        .replace('/', '_'));
+            } catch (IllegalArgumentException e) {
+                return VerificationResult.rejected(ReasonCode.MALFORMED, "the session transcript is not base64url");
+            }
+        }
         if (presented == null || presented.isBlank()) {
             return VerificationResult.rejected(ReasonCode.MALFORMED, "nothing was presented");
         }
@@ -102,7 +137,7 @@ public final class CredentialVerifier {
         } catch (IllegalArgumentException e) {
             return VerificationResult.rejected(ReasonCode.MALFORMED, "neither a JWS nor a base64url mdoc");
         }
-        return verifyMdoc(mdoc);
+        return verifyMdoc(mdoc, transcript);
     }
 
     private VerificationResult judge(CredentialContent content, X509Certificate signer, Instant now) {

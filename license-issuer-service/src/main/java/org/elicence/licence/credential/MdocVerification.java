@@ -15,7 +15,9 @@ import org.elicence.licence.credential.cbor.CborTagged;
  * then every disclosed IssuerSignedItem against the digests in the signed MSO. The validity window and the
  * register status are judged afterwards by {@link CredentialVerifier}, the same way as for the JWS.
  *
- * <p>Accepts a {@code Document}, a bare {@code IssuerSigned}, or a {@code DeviceResponse} (first document).
+ * <p>Accepts a {@code Document}, a bare {@code IssuerSigned}, or a {@code DeviceResponse} (first document). A
+ * Document with {@code deviceSigned} gets §9.1.3 mdoc authentication ({@link DeviceAuthentication}) against the
+ * MSO's device key, after issuer data authentication, when the verifier has the session transcript.
  * Structural surprises (a text where a map belongs) surface as RuntimeExceptions that the caller reports
  * as MALFORMED.
  */
@@ -29,10 +31,15 @@ final class MdocVerification {
         this.trust = trust;
     }
 
-    record Verified(CredentialContent content, X509Certificate signer) {
+    record Verified(CredentialContent content, X509Certificate signer, DeviceAuthentication.Result device) {
     }
 
     Verified verify(byte[] encoded, Instant now) throws CredentialRejectedException {
+        return verify(encoded, null, now);
+    }
+
+    /** @param sessionTranscript the encoded SessionTranscript of the presentation, or null if the verifier has none */
+    Verified verify(byte[] encoded, byte[] sessionTranscript, Instant now) throws CredentialRejectedException {
         Map<String, Object> document = document(map(Cbor.decode(encoded)));
         Map<String, Object> issuerSigned = document.containsKey(ISSUER_SIGNED) ? map(document.get(ISSUER_SIGNED)) : document;
         if (!issuerSigned.containsKey("nameSpaces") || !issuerSigned.containsKey("issuerAuth")) {
@@ -61,7 +68,12 @@ final class MdocVerification {
                 : ClaimValues.portraitDigest(java.util.Base64.getDecoder().decode((String) portrait));
         var content = new CredentialContent(elements, portraitSha256, (String) docType, validity(map(mso.get("validityInfo"))),
                 StatusListReference.fromClaim(mso.get(StatusListReference.CLAIM)));
-        return new Verified(content, signer);
+        DeviceAuthentication.Result device = DeviceAuthentication.Result.ABSENT;
+        if (document.get("deviceSigned") instanceof Map<?, ?> deviceSigned) {
+            Object deviceKey = mso.get("deviceKeyInfo") instanceof Map<?, ?> info ? info.get("deviceKey") : null;
+            device = DeviceAuthentication.check(map(deviceSigned), (String) docType, deviceKey, sessionTranscript);
+        }
+        return new Verified(content, signer, device);
     }
 
     /** The Document inside a DeviceResponse, or the root itself; a Document must name its docType. */

@@ -23,8 +23,8 @@ final class MdocWriter {
     static final String DIGEST_ALGORITHM = "SHA-256";
     /** ISO 18013-5 §9.1.2.5 asks for at least 16 bytes of salt so digests cannot be brute-forced. */
     private static final int SALT_BYTES = 32;
-    private static final int COSE_KEY_TYPE_EC2 = 2;
-    private static final int COSE_CURVE_P256 = 1;
+    static final int COSE_KEY_TYPE_EC2 = 2;
+    static final int COSE_CURVE_P256 = 1;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -84,7 +84,7 @@ final class MdocWriter {
     }
 
     /** RFC 9053 §7.1.1 EC2 COSE_Key: {1: 2 (kty EC2), -1: 1 (crv P-256), -2: x, -3: y}. */
-    private static Map<Object, Object> coseKey(PublicKey publicKey) {
+    static Map<Object, Object> coseKey(PublicKey publicKey) {
         ECPublicKey key = EcPoints.requireP256(publicKey);
         Map<Object, Object> coseKey = new LinkedHashMap<>();
         coseKey.put(1, COSE_KEY_TYPE_EC2);

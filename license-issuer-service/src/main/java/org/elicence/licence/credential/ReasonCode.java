@@ -31,6 +31,11 @@ public enum ReasonCode {
     BAD_SIGNATURE(Outcome.INVALID),
     /** An IssuerSignedItem does not hash to a digest in the signed MSO, i.e. an element was altered. */
     DIGEST_MISMATCH(Outcome.INVALID),
+    /**
+     * A DeviceResponse's deviceSignature does not verify with the MSO's device key over the session transcript: a
+     * copy presented without the holder's device, or a signature made for another session.
+     */
+    DEVICE_AUTH_FAILED(Outcome.INVALID),
     /** The credential's validity window (MSO validityInfo / JWS nbf) has not started. */
     NOT_YET_VALID(Outcome.INVALID),
     /** The credential's validity window (MSO validUntil / JWS exp) has ended. */

@@ -10,17 +10,28 @@ import java.util.Map;
  * @param reason     a human-readable explanation, free of personal data
  * @param claims     the signed elements, JSON-friendly; empty unless the signature and chain were verified,
  *                   so untrusted data is never shown as if it were the licence
+ * @param deviceAuthentication whether the presentation proved possession of the holder's device key (ISO 18013-5
+ *                   mdoc authentication); ABSENT for a JWS, a Document or IssuerSigned and a DeviceResponse without
+ *                   deviceSigned: the outcome then rests on issuer data authentication only
  */
-public record VerificationResult(Outcome outcome, String reasonCode, String reason, Map<String, Object> claims) {
+public record VerificationResult(Outcome outcome, String reasonCode, String reason, Map<String, Object> claims,
+        DeviceAuthentication.Result deviceAuthentication) {
 
     public enum Outcome { VALID, INVALID, REVOKED, SUSPENDED, EXPIRED }
 
     public VerificationResult {
         claims = claims == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(claims));
+        deviceAuthentication = deviceAuthentication == null ? DeviceAuthentication.Result.ABSENT : deviceAuthentication;
     }
 
     static VerificationResult of(ReasonCode code, String reason, Map<String, Object> claims) {
-        return new VerificationResult(code.outcome(), code.name(), reason, claims);
+        DeviceAuthentication.Result device = code == ReasonCode.DEVICE_AUTH_FAILED ? DeviceAuthentication.Result.FAILED
+                : DeviceAuthentication.Result.ABSENT;
+        return new VerificationResult(code.outcome(), code.name(), reason, claims, device);
+    }
+
+    VerificationResult withDeviceAuthentication(DeviceAuthentication.Result device) {
+        return new VerificationResult(outcome, reasonCode, reason, claims, device);
     }
 
     static VerificationResult rejected(ReasonCode code, String reason) {

@@ -61,7 +61,7 @@ public class LicenceResource {
     @APIResponse(responseCode = "503", description = "the register cannot be asked; retry",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public VerificationResponse verify(@Valid @NotNull VerifyRequest request) {
-        return VerificationResponse.of(verifier.verify(request.credential()));
+        return VerificationResponse.of(verifier.verify(request.credential(), request.sessionTranscript()));
     }
 
     @GET
