@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.elicence.messaging.events.ApplicationCreated;
+import org.elicence.messaging.events.DeviceKeyRegistered;
 import org.elicence.messaging.events.IdCardApproved;
 import org.elicence.messaging.events.IdCardRejected;
 import org.elicence.messaging.events.IdCardReviewCaseClosed;
@@ -76,7 +77,9 @@ public enum EventType {
     PHOTO_REVIEW_DECISION_REJECTED("org.elicence.photo.review-decision-rejected.v1",
             Topics.PHOTO_REVIEW_DECISIONS_REJECTED, PhotoReviewDecisionRejected.class),
     /** application-service, on {@code applications}: staff approved a photo; the licence issuer issues from it. */
-    PHOTO_REVIEW_APPROVED("org.elicence.photo.review-approved.v1", Topics.APPLICATIONS, PhotoReviewApproved.class);
+    PHOTO_REVIEW_APPROVED("org.elicence.photo.review-approved.v1", Topics.APPLICATIONS, PhotoReviewApproved.class),
+    DEVICE_KEY_REGISTERED("org.elicence.application.device-key-registered.v1", Topics.APPLICATIONS,
+            DeviceKeyRegistered.class);
 
     private final String type;
     private final String topic;

@@ -30,6 +30,7 @@ import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.PhotoAuditRequested;
 import org.elicence.messaging.events.PhotoAudited;
 import org.elicence.messaging.events.PhotoReviewApproved;
+import org.elicence.messaging.events.DeviceKeyRegistered;
 import org.elicence.messaging.events.PhotoReviewCaseClosed;
 import org.elicence.messaging.events.PhotoReviewCaseOpened;
 import org.elicence.messaging.events.PhotoReviewDecision;
@@ -129,6 +130,9 @@ final class SampleEvents {
                     2, 9L, NOW);
             case PHOTO_REVIEW_APPROVED -> new PhotoReviewApproved(APPLICATION_ID, APPLICANT_ID, CASE_ID, PHOTO_ID,
                     PORTRAIT);
+            case DEVICE_KEY_REGISTERED -> new DeviceKeyRegistered(APPLICATION_ID, APPLICANT_ID,
+                    new DeviceKeyRegistered.DeviceKey("EC", "P-256", "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+                            "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"), NOW);
             default -> throw new AssertionError("no sample for " + type + ": add one to SampleEvents, "
                     + "and document it in docs/asyncapi.yaml and docs/events.md");
         };

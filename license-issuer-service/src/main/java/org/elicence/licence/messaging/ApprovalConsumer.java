@@ -2,9 +2,11 @@ package org.elicence.licence.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.elicence.licence.service.DeviceKeys;
 import org.elicence.licence.service.KnownApplications;
 import org.elicence.licence.service.LicenceIssuanceService;
 import org.elicence.messaging.events.ApplicationCreated;
+import org.elicence.messaging.events.DeviceKeyRegistered;
 import org.elicence.messaging.events.IdCardApproved;
 import org.elicence.messaging.events.PhotoAudited;
 import org.elicence.messaging.events.PhotoReviewApproved;
@@ -17,7 +19,8 @@ import jakarta.inject.Inject;
 
 /**
  * The approvals that lead to a licence decision: a passing photo audit, a photo staff approved after the audit
- * could not assess it (application-service's photo review, on {@code applications}), and an approved ID card.
+ * could not assess it (application-service's photo review, on {@code applications}), and an approved ID card; and,
+ * on {@code applications}, the device key the applicant's app registered, which the credential will be bound to.
  */
 @ApplicationScoped
 public class ApprovalConsumer {
@@ -29,10 +32,11 @@ public class ApprovalConsumer {
 
     @Inject
     public ApprovalConsumer(InboundEventProcessor processor, LicenceIssuanceService issuance,
-            KnownApplications applications) {
+            KnownApplications applications, DeviceKeys deviceKeys) {
         this.processor = processor;
         this.router = EventRouter.builder()
                 .on(ApplicationCreated.class, applications::learn)
+                .on(DeviceKeyRegistered.class, deviceKeys::register)
                 .on(PhotoAudited.class, audited -> {
                     // A failed photo is the applicant's to retry; only a pass carries a licence portrait.
                     if (audited.passed()) {

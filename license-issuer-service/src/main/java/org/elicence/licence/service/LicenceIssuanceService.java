@@ -1,6 +1,7 @@
 package org.elicence.licence.service;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,11 +38,13 @@ public class LicenceIssuanceService {
     private final Outbox outbox;
     private final LicenceSigner signer;
     private final Clock clock;
+    private final DeviceKeys deviceKeys;
 
     @Inject
     public LicenceIssuanceService(ELicenceStore store, Outbox outbox, LicenceSigner signer, Clock clock,
-            KnownApplications applications) {
+            KnownApplications applications, DeviceKeys deviceKeys) {
         this.applications = applications;
+        this.deviceKeys = deviceKeys;
         this.store = store;
         this.outbox = outbox;
         this.signer = signer;
@@ -81,7 +84,8 @@ public class LicenceIssuanceService {
     }
 
     private void sign(LicenceDecision decision, DriverLicence licence, byte[] portraitJpeg) {
-        SignedLicence signed = signer.sign(licence, portraitJpeg);
+        // Bound to the device key the application registered; without one, to a throw-away key (docs/licence.md).
+        SignedLicence signed = signer.sign(licence, portraitJpeg, deviceKeys.latestOf(List.of(decision.applicationId)));
         UUID eLicenceId = store.insertActiveUnlessLive(licence.licenceNumber, decision.applicationId, signed);
         if (eLicenceId == null) {
             // A racing application for the same licence committed its e-licence first; ours is discarded unseen.

@@ -38,9 +38,11 @@ public class LicenceRenewal {
     private final LicenceSigner signer;
     private final Outbox outbox;
     private final Clock clock;
+    private final DeviceKeys deviceKeys;
 
     @Inject
-    public LicenceRenewal(ELicenceStore store, LicenceSigner signer, Outbox outbox, Clock clock) {
+    public LicenceRenewal(ELicenceStore store, LicenceSigner signer, Outbox outbox, Clock clock, DeviceKeys deviceKeys) {
+        this.deviceKeys = deviceKeys;
         this.store = store;
         this.signer = signer;
         this.outbox = outbox;
@@ -60,7 +62,9 @@ public class LicenceRenewal {
                     + " in the driving-licence registry; record its renewal in the registry, then send RENEW again");
         }
         long replacedIndex = current.statusIndex;
-        SignedLicence signed = signer.sign(licence, MdocPortrait.jpeg(current.mdoc));
+        // The latest device key any holder application registered: a key registered after first issue binds from here.
+        SignedLicence signed = signer.sign(licence, MdocPortrait.jpeg(current.mdoc),
+                deviceKeys.latestOf(LicenceDecision.applicationsHolding(current.id)));
         ELicence renewed = store.replace(current, signed, command.reason(), clock.instant());
         List<UUID> holders = LicenceDecision.moveHolders(current.id, renewed.id);
         // LicenceIssued again, with the new credentials: the applicant's view replaces the licence it shows.

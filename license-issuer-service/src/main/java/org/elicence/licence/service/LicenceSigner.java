@@ -1,7 +1,9 @@
 package org.elicence.licence.service;
 
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import org.elicence.licence.config.LicenceConfig;
 import org.elicence.licence.credential.CredentialIssuer;
@@ -40,10 +42,16 @@ public class LicenceSigner {
         return LocalDate.now(clock.withZone(LicenceEvents.ISSUING_ZONE));
     }
 
+    /**
+     * @param deviceKey the holder's registered device key, signed into the MSO's deviceKeyInfo; empty: a throw-away
+     *                  key, i.e. a credential without holder binding (no device can authenticate it)
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    SignedLicence sign(DriverLicence licence, byte[] portraitJpeg) {
+    SignedLicence sign(DriverLicence licence, byte[] portraitJpeg, Optional<PublicKey> deviceKey) {
         var status = new StatusListReference(store.nextStatusIndex(), config.statusList().uri());
-        return SignedLicence.of(issuer.issue(licenceData(licence, portraitJpeg, today()), status));
+        LicenceData data = licenceData(licence, portraitJpeg, today());
+        return SignedLicence.of(deviceKey.isPresent() ? issuer.issue(data, deviceKey.get(), status)
+                : issuer.issue(data, status));
     }
 
     private static LicenceData licenceData(DriverLicence licence, byte[] portrait, LocalDate today) {
