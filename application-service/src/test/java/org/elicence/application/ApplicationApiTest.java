@@ -269,6 +269,19 @@ class ApplicationApiTest {
                 .get("/api/v1/applications/" + id).then().body("status", equalTo("LICENCE_ISSUED")));
         given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id + "/licence").then()
                 .statusCode(200).body("licenceNumber", equalTo("110100415823")).body("qrCode", equalTo(null));
+        // byte for byte what the issuer published, without the QR code (the view is typed jsonb since V5)
+        String licence = "{\"applicationId\":\"" + id + "\",\"licenceNumber\":\"110100415823\",\"holderName\":\"张伟\","
+                + "\"licenceClasses\":[\"C1\"],\"validFrom\":\"2026-11-25\",\"validUntil\":\"2031-06-18\","
+                + "\"issuingAuthority\":\"Beijing Traffic Management Bureau\",\"status\":\"%s\","
+                + "\"issuedAt\":\"2026-11-25T10:00:00Z\",\"credentials\":[{\"format\":\"jws\",\"value\":\"" + jws + "\"}]}";
+        assertEquals(licence.formatted("ACTIVE"), given().auth().oauth2(Tokens.forApplicant(ALICE))
+                .get("/api/v1/applications/" + id + "/licence").then().extract().asString());
+        kafka.publishEvent(Topics.LICENCE_EVENTS, id, EventType.LICENCE_STATUS_CHANGED.type(),
+                "{\"applicationId\":\"" + id + "\",\"licenceNumber\":\"110100415823\",\"status\":\"SUSPENDED\","
+                        + "\"changedAt\":\"2026-11-26T10:00:00Z\"}");
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(licence.formatted("SUSPENDED"),
+                given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id + "/licence")
+                        .then().extract().asString()));
         byte[] served = given().auth().oauth2(Tokens.forApplicant(ALICE))
                 .get("/api/v1/applications/" + id + "/licence/qr.png").then().statusCode(200)
                 .contentType("image/png").extract().asByteArray();
@@ -323,6 +336,43 @@ class ApplicationApiTest {
         assertTrue(retention.purgeExpiredPhotos() >= 1);
         given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id + "/photo/annotated")
                 .then().statusCode(404).body("code", equalTo("NO_AUDITED_PHOTO"));
+    }
+
+    /**
+     * V5 turned the view's text columns into jsonb as they were: what the service wrote before (key order of a Java
+     * Map, a licence with every field) reads as it did, and the mobile API answers the same.
+     */
+    @Test
+    void aViewWrittenBeforeV5ReadsAsBefore() {
+        String id = create(ALICE, null);
+        String photo = java.util.UUID.randomUUID().toString();
+        String audit = "{\"checks\":[{\"rule\":\"R3\",\"code\":\"FACE_TOO_SMALL\",\"verdict\":\"FAIL\",\"measured\":0.41,"
+                + "\"threshold\":\">= 0.50\",\"unit\":\"face height / image height\",\"message\":{\"zh-CN\":\"脸太小\","
+                + "\"en\":\"The face is too small.\"}},{\"rule\":\"R1\",\"code\":\"OK\",\"verdict\":\"PASS\"}],"
+                + "\"photoId\":\"" + photo + "\",\"verdict\":\"FAIL\"}";
+        String notice = "{\"message\":{\"zh-CN\":\"没有驾驶证记录。\",\"en\":\"No driving-licence record.\"},"
+                + "\"code\":\"NO_DRIVING_LICENCE_RECORD\"}";
+        String licence = "{\"applicationId\":\"" + id + "\",\"licenceNumber\":\"110100415823\",\"holderName\":\"张伟\","
+                + "\"licenceClasses\":[\"C1\"],\"validFrom\":\"2026-11-25\",\"validUntil\":\"2031-06-18\","
+                + "\"issuingAuthority\":\"Beijing Traffic Management Bureau\",\"status\":\"REVOKED\","
+                + "\"issuedAt\":\"2026-11-25T10:00:00.123456Z\",\"credentials\":[{\"format\":\"jws\",\"value\":\"a.b.c\"}]}";
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("UPDATE application SET "
+                + "photo_audit = CAST(:audit AS jsonb), notice = CAST(:notice AS jsonb), licence = CAST(:licence AS jsonb) "
+                + "WHERE id = :id").setParameter("audit", audit).setParameter("notice", notice)
+                .setParameter("licence", licence).setParameter("id", java.util.UUID.fromString(id)).executeUpdate());
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).header("Accept-Language", "en")
+                .get("/api/v1/applications/" + id).then().statusCode(200)
+                .body("photoAudit.verdict", equalTo("FAIL")).body("photoAudit.photoId", equalTo(photo))
+                .body("photoAudit.failures", hasSize(1)).body("photoAudit.failures[0].rule", equalTo("R3"))
+                .body("photoAudit.failures[0].measured", equalTo(0.41f))
+                .body("photoAudit.failures[0].threshold", equalTo(">= 0.50"))
+                .body("photoAudit.failures[0].message", equalTo("The face is too small."))
+                .body("photoAudit.notAssessable", hasSize(0))
+                .body("notice.code", equalTo("NO_DRIVING_LICENCE_RECORD"))
+                .body("notice.message", equalTo("No driving-licence record."))
+                .body("licence.status", equalTo("REVOKED"));
+        assertEquals(licence, given().auth().oauth2(Tokens.forApplicant(ALICE))
+                .get("/api/v1/applications/" + id + "/licence").then().statusCode(200).extract().asString());
     }
 
     private long processedCount(String eventId) {

@@ -13,9 +13,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 /**
- * The applicant's view of one application. JSON columns hold what the other services reported
- * (the audit, the licence, a notice) in the shape the mobile API returns. Each event has one method here
+ * The applicant's view of one application. Typed jsonb columns hold what the other services reported: the last
+ * audit ({@link LastPhotoAudit}), the licence ({@link IssuedLicence}) and a notice ({@link Notice}). Each event has one method here
  * that owns its transition (docs/api.md "Status values"; every status × event pair is in
  * {@code ApplicationTransitionsTest}); nothing else sets the status.
  */
@@ -46,13 +49,15 @@ public class Application extends PanacheEntityBase {
     @Column(name = "current_photo_id")
     public UUID currentPhotoId;
 
-    /** JSON of {@link org.elicence.application.rest.PhotoAuditView}'s source: the last audit result. */
-    @Column(name = "photo_audit", columnDefinition = "text")
-    public String photoAudit;
+    /** The audit the view shows: the current photo's. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "photo_audit", columnDefinition = "jsonb")
+    public LastPhotoAudit photoAudit;
 
-    /** JSON {@code {"code":..., "message":{"zh-CN":..., "en":...}}}: why the application is where it is. */
-    @Column(columnDefinition = "text")
-    public String notice;
+    /** Why the application is where it is. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Notice notice;
 
     @Column(name = "id_card_front")
     public String idCardFront;
@@ -60,9 +65,10 @@ public class Application extends PanacheEntityBase {
     @Column(name = "id_card_back")
     public String idCardBack;
 
-    /** JSON of the issued licence, as the licence issuer published it. */
-    @Column(columnDefinition = "text")
-    public String licence;
+    /** The issued licence, as the licence issuer published it, with its current status. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public IssuedLicence licence;
 
     /** The licence's QR code (PNG) as the issuer rendered it; it encodes the JWS credential. */
     @Column(name = "licence_qr")
@@ -118,7 +124,7 @@ public class Application extends PanacheEntityBase {
     }
 
     /** No usable registry photo: the reason is always recorded; the status moves only from SUBMITTED. */
-    public void idCardUploadRequired(String reasonNotice) {
+    public void idCardUploadRequired(Notice reasonNotice) {
         notice = reasonNotice;
         if (status == ApplicationStatus.SUBMITTED) {
             moveTo(ApplicationStatus.ID_CARD_REQUIRED);
@@ -172,7 +178,7 @@ public class Application extends PanacheEntityBase {
      * that is late can only be waited for, and the notice says so. Returns the notice code, or null if nothing was
      * held (an ID card waiting for its other side waits for the applicant, not for a service).
      */
-    public String heldTooLong(java.util.function.Function<String, String> noticeFor) {
+    public String heldTooLong(java.util.function.Function<String, Notice> noticeFor) {
         String code;
         ApplicationStatus next;
         switch (status) {
@@ -207,7 +213,7 @@ public class Application extends PanacheEntityBase {
     }
 
     /** An ID-card side's checks: recorded always; a failure rejects the card unless settled or a photo is in review. */
-    public void idCardSideChecked(boolean front, String verdict, boolean passed, String failureNotice) {
+    public void idCardSideChecked(boolean front, String verdict, boolean passed, Notice failureNotice) {
         recordIdCardSide(front, verdict);
         if (!passed && !status.isSettled() && status != ApplicationStatus.PHOTO_UNDER_REVIEW) {
             notice = failureNotice;
@@ -226,7 +232,7 @@ public class Application extends PanacheEntityBase {
         approved();
     }
 
-    public void idCardRejected(String rejectionNotice) {
+    public void idCardRejected(Notice rejectionNotice) {
         if (!status.isSettled() && status != ApplicationStatus.PHOTO_UNDER_REVIEW) {
             notice = rejectionNotice;
             moveTo(ApplicationStatus.ID_CARD_REJECTED);
@@ -248,25 +254,38 @@ public class Application extends PanacheEntityBase {
     }
 
     /** Staff rejected the photo under review, naming the rules; the notice quotes them. */
-    public void photoReviewRejected(String rejectionNotice) {
+    public void photoReviewRejected(Notice rejectionNotice) {
         if (status == ApplicationStatus.PHOTO_UNDER_REVIEW) {
             notice = rejectionNotice;
             moveTo(ApplicationStatus.PHOTO_REJECTED);
         }
     }
 
-    public void licenceIssued(String licenceJson, byte[] qrCode) {
-        licence = licenceJson;
+    public void licenceIssued(IssuedLicence issued, byte[] qrCode) {
+        licence = issued;
         licenceQr = qrCode;
         notice = null;
         moveTo(ApplicationStatus.LICENCE_ISSUED);
     }
 
-    public void licenceRefused(String refusalNotice) {
+    public void licenceRefused(Notice refusalNotice) {
         if (status != ApplicationStatus.LICENCE_ISSUED) {
             notice = refusalNotice;
             moveTo(ApplicationStatus.REFUSED);
         }
+    }
+
+    /** An authority suspended, revoked or reinstated the licence: its status changes, the application's does not. */
+    public void licenceStatusChanged(String licenceStatus) {
+        if (licence != null) {
+            licence = licence.withStatus(licenceStatus);
+            updatedAt = Instant.now();
+        }
+    }
+
+    /** The audit of the current photo becomes the one the view shows (the caller checked {@link #showsAuditOf}). */
+    public void showAudit(LastPhotoAudit audit) {
+        photoAudit = audit;
     }
 
     private void approved() {

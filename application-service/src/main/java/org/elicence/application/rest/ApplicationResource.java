@@ -102,7 +102,7 @@ public class ApplicationResource {
                 idempotencyKey);
         Application application = created.application();
         return Response.created(URI.create("/api/v1/applications/" + application.id))
-                .entity(ApplicationView.of(application, language, json))
+                .entity(ApplicationView.of(application, language))
                 .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
                 .build();
     }
@@ -113,7 +113,7 @@ public class ApplicationResource {
     @Transactional
     public ApplicationView get(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         Application application = applications.find(parseId(id), applicant());
-        return ApplicationView.of(application, PhotoReviewCase.latest(application.id).orElse(null), language, json);
+        return ApplicationView.of(application, PhotoReviewCase.latest(application.id).orElse(null), language);
     }
 
     @GET

@@ -1,16 +1,17 @@
 package org.elicence.application.rest;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.elicence.application.domain.Application;
+import org.elicence.application.domain.IssuedLicence;
+import org.elicence.application.domain.LastPhotoAudit;
+import org.elicence.application.domain.Notice;
 import org.elicence.application.domain.PhotoReviewCase;
+import org.elicence.messaging.events.LocalizedText;
+import org.elicence.messaging.events.RuleCheck;
 
 /**
  * The application as the mobile API returns it. Messages are in the language the client asked for
@@ -19,7 +20,7 @@ import org.elicence.application.domain.PhotoReviewCase;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ApplicationView(String id, String fullName, String status, String nextAction, Instant createdAt,
         Instant updatedAt, PhotoAuditView photoAudit, PhotoReviewView photoReview, NoticeView notice,
-        IdCardView idCard, JsonNode licence) {
+        IdCardView idCard, IssuedLicence licence) {
 
     /**
      * The latest staff review of a photo: PENDING while staff look at it, then APPROVED or REJECTED with the
@@ -52,35 +53,34 @@ public record ApplicationView(String id, String fullName, String status, String 
     public record IdCardView(String front, String back) {
     }
 
-    public static ApplicationView of(Application a, String language, ObjectMapper json) {
-        return of(a, null, language, json);
+    public static ApplicationView of(Application a, String language) {
+        return of(a, null, language);
     }
 
-    public static ApplicationView of(Application a, PhotoReviewCase review, String language, ObjectMapper json) {
+    public static ApplicationView of(Application a, PhotoReviewCase review, String language) {
         return new ApplicationView(a.id.toString(), a.fullName, a.status.name(), a.nextAction.name(), a.createdAt,
-                a.updatedAt, photoAudit(a, language, json), review == null ? null : PhotoReviewView.of(review, language),
-                notice(a, language, json),
+                a.updatedAt, photoAudit(a, language), review == null ? null : PhotoReviewView.of(review, language),
+                notice(a.notice, language),
                 a.idCardFront == null && a.idCardBack == null ? null : new IdCardView(a.idCardFront, a.idCardBack),
-                a.licence == null ? null : read(json, a.licence));
+                a.licence);
     }
 
-    private static PhotoAuditView photoAudit(Application a, String language, ObjectMapper json) {
-        if (a.photoAudit == null) {
+    private static PhotoAuditView photoAudit(Application a, String language) {
+        LastPhotoAudit audit = a.photoAudit;
+        if (audit == null) {
             return null;
         }
-        JsonNode audit = read(json, a.photoAudit);
-        return new PhotoAuditView(audit.path("verdict").asText(), audit.path("photoId").asText(null),
-                checks(audit.path("checks"), "FAIL", language), checks(audit.path("checks"), "NOT_ASSESSABLE", language),
+        return new PhotoAuditView(nonNull(audit.verdict()), audit.photoId(), checks(audit.checks(), "FAIL", language),
+                checks(audit.checks(), "NOT_ASSESSABLE", language),
                 "/api/v1/applications/" + a.id + "/photo/annotated");
     }
 
-    private static NoticeView notice(Application a, String language, ObjectMapper json) {
-        if (a.notice == null) {
+    private static NoticeView notice(Notice notice, String language) {
+        if (notice == null) {
             return null;
         }
-        JsonNode notice = read(json, a.notice);
-        List<FailureView> failures = notice.has("checks") ? checks(notice.get("checks"), "FAIL", language) : null;
-        return new NoticeView(notice.path("code").asText(), localized(notice.path("message"), language), failures);
+        List<FailureView> failures = notice.checks() == null ? null : checks(notice.checks(), "FAIL", language);
+        return new NoticeView(nonNull(notice.code()), localized(notice.message(), language), failures);
     }
 
     /** One audit in the applicant's history: every check, the failed and unassessable ones first. */
@@ -107,31 +107,25 @@ public record ApplicationView(String id, String fullName, String status, String 
                 annotated ? "/api/v1/applications/" + attempt.applicationId + "/photo/annotated" : null);
     }
 
-    private static List<FailureView> checks(JsonNode checks, String verdict, String language) {
-        List<FailureView> selected = new ArrayList<>();
-        for (JsonNode check : checks) {
-            if (verdict.equals(check.path("verdict").asText())) {
-                selected.add(new FailureView(check.path("rule").asText(), check.path("code").asText(),
-                        check.hasNonNull("measured") ? check.get("measured").asDouble() : null,
-                        check.path("threshold").asText(null), check.path("unit").asText(null),
-                        localized(check.path("message"), language)));
-            }
+    private static List<FailureView> checks(List<RuleCheck> checks, String verdict, String language) {
+        if (checks == null) {
+            return List.of();
         }
-        return selected;
+        return checks.stream().filter(c -> verdict.equals(c.verdict()))
+                .map(c -> new FailureView(nonNull(c.rule()), nonNull(c.code()), c.measured(), c.threshold(), c.unit(),
+                        localized(c.message(), language)))
+                .toList();
     }
 
-    private static String localized(JsonNode message, String language) {
-        if (message.isMissingNode() || message.isNull()) {
+    private static String localized(LocalizedText message, String language) {
+        if (message == null) {
             return null;
         }
-        return message.path(Languages.isEnglish(language) ? "en" : "zh-CN").asText(null);
+        return Languages.isEnglish(language) ? message.en() : message.zhCN();
     }
 
-    private static JsonNode read(ObjectMapper json, String value) {
-        try {
-            return json.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored view JSON is corrupt", e);
-        }
+    /** A missing code, rule or verdict reads as an empty string, as the view always had it. */
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
     }
 }

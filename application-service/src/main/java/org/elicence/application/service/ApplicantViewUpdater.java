@@ -2,12 +2,12 @@ package org.elicence.application.service;
 
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.elicence.application.domain.Application;
+import org.elicence.application.domain.IssuedLicence;
+import org.elicence.application.domain.LastPhotoAudit;
+import org.elicence.application.domain.Notice;
 import org.elicence.application.domain.PhotoAnnotation;
 import org.elicence.application.domain.PhotoAuditAttempt;
 import org.elicence.messaging.events.IdCardApproved;
@@ -41,13 +41,11 @@ public class ApplicantViewUpdater {
 
     private static final Logger LOG = Logger.getLogger(ApplicantViewUpdater.class);
 
-    private final ObjectMapper objectMapper;
     private final PhotoReviewService photoReviews;
     private final MeterRegistry metrics;
 
     @Inject
-    public ApplicantViewUpdater(ObjectMapper objectMapper, PhotoReviewService photoReviews, MeterRegistry metrics) {
-        this.objectMapper = objectMapper;
+    public ApplicantViewUpdater(PhotoReviewService photoReviews, MeterRegistry metrics) {
         this.photoReviews = photoReviews;
         this.metrics = metrics;
     }
@@ -60,7 +58,7 @@ public class ApplicantViewUpdater {
 
     public void onIdCardUploadRequired(IdCardUploadRequired event) {
         withApplication(event.applicationId(), application -> {
-            application.idCardUploadRequired(json(Map.of("code", event.reason(), "message", messageOrReason(event))));
+            application.idCardUploadRequired(Notice.of(event.reason(), messageOrReason(event)));
         });
     }
 
@@ -79,8 +77,7 @@ public class ApplicantViewUpdater {
                         application.id, photoId);
                 return;
             }
-            application.photoAudit = json(Map.of("verdict", event.verdict(), "photoId", event.photoId(),
-                    "checks", event.checks()));
+            application.showAudit(new LastPhotoAudit(event.verdict(), event.photoId(), event.checks()));
             storeAnnotation(application, event);
             if (outcome == Application.AuditOutcome.OPEN_PHOTO_REVIEW) {
                 photoReviews.openForAudit(application, event);
@@ -91,8 +88,8 @@ public class ApplicantViewUpdater {
     public void onIdCardSideChecked(IdCardSideChecked event) {
         withApplication(event.applicationId(), application -> {
             application.idCardSideChecked(event.side() == IdCardSide.FRONT, event.verdict(), event.passed(),
-                    event.passed() ? null : json(Map.of("code", "ID_CARD_" + event.side() + "_FAILED_CHECKS",
-                            "checks", event.checks().stream().filter(c -> c.failed()).toList())));
+                    event.passed() ? null
+                            : Notice.failedChecks("ID_CARD_" + event.side() + "_FAILED_CHECKS", event.checks()));
         });
     }
 
@@ -111,33 +108,26 @@ public class ApplicantViewUpdater {
 
     public void onIdCardRejected(IdCardRejected event) {
         withApplication(event.applicationId(), application -> {
-            application.idCardRejected(json(Map.of("code", event.code(), "message", event.message())));
+            application.idCardRejected(Notice.of(event.code(), event.message()));
         });
     }
 
     public void onLicenceIssued(LicenceIssued event) {
         withApplication(event.applicationId(), application -> {
-            com.fasterxml.jackson.databind.node.ObjectNode licence = objectMapper.valueToTree(event);
-            licence.remove("qrCode");
-            application.licenceIssued(licence.toString(),
+            application.licenceIssued(IssuedLicence.of(event),
                     event.qrCode() == null ? null : Base64.getDecoder().decode(event.qrCode().base64()));
         });
     }
 
     public void onLicenceRefused(LicenceRefused event) {
         withApplication(event.applicationId(), application -> {
-            application.licenceRefused(json(Map.of("code", event.code(), "message", event.message())));
+            application.licenceRefused(Notice.of(event.code(), event.message()));
         });
     }
 
     public void onLicenceStatusChanged(LicenceStatusChanged event) {
         withApplication(event.applicationId(), application -> {
-            if (application.licence != null) {
-                Map<String, Object> licence = readMap(application.licence);
-                licence.put("status", event.status());
-                application.licence = json(licence);
-                application.updatedAt = Instant.now();
-            }
+            application.licenceStatusChanged(event.status());
         });
     }
 
@@ -189,22 +179,5 @@ public class ApplicantViewUpdater {
     private static LocalizedText messageOrReason(IdCardUploadRequired event) {
         return event.message() != null ? event.message()
                 : new LocalizedText("请上传身份证正反面照片。", "Please upload photos of the front and back of your ID card.");
-    }
-
-    private String json(Object value) {
-        try {
-            return objectMapper.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> readMap(String json) {
-        try {
-            return objectMapper.readValue(json, Map.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

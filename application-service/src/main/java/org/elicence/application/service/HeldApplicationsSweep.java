@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.elicence.application.config.ApplicationConfig;
 import org.elicence.application.domain.Application;
 import org.elicence.application.domain.ApplicationStatus;
+import org.elicence.application.domain.Notice;
 import org.elicence.messaging.events.LocalizedText;
 import org.jboss.logging.Logger;
 
@@ -47,14 +45,12 @@ public class HeldApplicationsSweep {
                     "Issuing your e-licence is taking longer than usual; there is nothing you need to do."));
 
     private final ApplicationConfig config;
-    private final ObjectMapper json;
     private final Map<ApplicationStatus, AtomicLong> held = new EnumMap<>(ApplicationStatus.class);
     private final Counter released;
 
     @Inject
-    public HeldApplicationsSweep(ApplicationConfig config, ObjectMapper json, MeterRegistry metrics) {
+    public HeldApplicationsSweep(ApplicationConfig config, MeterRegistry metrics) {
         this.config = config;
-        this.json = json;
         for (ApplicationStatus status : ApplicationStatus.WAITING_FOR_A_SERVICE) {
             AtomicLong count = new AtomicLong();
             held.put(status, count);
@@ -126,11 +122,7 @@ public class HeldApplicationsSweep {
         }
     }
 
-    private String notice(String code) {
-        try {
-            return json.writeValueAsString(Map.of("code", code, "message", NOTICES.get(code)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private Notice notice(String code) {
+        return Notice.of(code, NOTICES.get(code));
     }
 }

@@ -3,17 +3,15 @@ package org.elicence.application.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.elicence.application.config.ApplicationConfig;
 import org.elicence.application.domain.Application;
+import org.elicence.application.domain.Notice;
 import org.elicence.application.domain.PhotoReviewCase;
 import org.elicence.application.domain.PhotoReviewDecisionRecord;
 import org.elicence.messaging.EventType;
@@ -50,16 +48,14 @@ public class PhotoReviewDecisions implements OperatorCommandType<PhotoReviewDeci
     private static final Logger LOG = Logger.getLogger(PhotoReviewDecisions.class);
     static final String REJECTED_BY_REVIEWER = "REJECTED_BY_REVIEWER";
 
-    private final ObjectMapper objectMapper;
     private final ApplicationConfig config;
     private final Outbox outbox;
     private final MeterRegistry metrics;
     private final OperatorCommands commands;
 
     @Inject
-    public PhotoReviewDecisions(ObjectMapper objectMapper, ApplicationConfig config, Outbox outbox,
-            MeterRegistry metrics, OperatorCommands commands) {
-        this.objectMapper = objectMapper;
+    public PhotoReviewDecisions(ApplicationConfig config, Outbox outbox, MeterRegistry metrics,
+            OperatorCommands commands) {
         this.config = config;
         this.outbox = outbox;
         this.metrics = metrics;
@@ -141,8 +137,8 @@ public class PhotoReviewDecisions implements OperatorCommandType<PhotoReviewDeci
                     reviewCase.caseId.toString(), reviewCase.photoId.toString(), reviewCase.portrait));
             application.photoReviewApproved();
         } else {
-            application.photoReviewRejected(objectMapper.valueToTree(Map.of("code", reviewCase.code,
-                    "message", rejectionMessage(decision), "rules", decision.rules())).toString());
+            application.photoReviewRejected(Notice.rejectedByReviewer(reviewCase.code, rejectionMessage(decision),
+                    decision.rules()));
         }
         outbox.publish(applicationId, new PhotoReviewCaseClosed(reviewCase.caseId.toString(), applicationId,
                 reviewCase.status.name(), decision.decisionId(), reviewer, decision.rules(),

@@ -23,6 +23,9 @@ class ApplicationTransitionsTest {
     private static final UUID CURRENT_PHOTO = UUID.fromString("00000000-0000-4000-8000-000000000001");
     private static final UUID OLDER_PHOTO = UUID.fromString("00000000-0000-4000-8000-000000000002");
     private static final UUID NEW_PHOTO = UUID.fromString("00000000-0000-4000-8000-000000000003");
+    private static final Notice NOTICE = Notice.of("SOME_CODE", null);
+    private static final IssuedLicence LICENCE = new IssuedLicence(null, "110100415823", null, null, null, null, null,
+            "ACTIVE", null, null);
 
     /** The events, in the table's column order. */
     private static final Map<String, Consumer<Application>> EVENTS = new LinkedHashMap<>();
@@ -31,23 +34,23 @@ class ApplicationTransitionsTest {
         EVENTS.put("UP_PHOTO", a -> a.photoUploaded(NEW_PHOTO));                  // PUT …/photo
         EVENTS.put("UP_SIDE", a -> a.idCardSideUploaded(true));                  // PUT …/id-card/front
         EVENTS.put("REG_PHOTO", a -> a.registryPhotoRetrieved(NEW_PHOTO));        // idcard.registry-photo-retrieved
-        EVENTS.put("UP_REQ", a -> a.idCardUploadRequired("{}"));                  // idcard.upload-required
+        EVENTS.put("UP_REQ", a -> a.idCardUploadRequired(NOTICE));                  // idcard.upload-required
         EVENTS.put("A_PASS", a -> a.photoAudited(CURRENT_PHOTO, true, false));    // photo.audited PASS
         EVENTS.put("A_FAIL", a -> a.photoAudited(CURRENT_PHOTO, false, false));   // FAIL, a rule failed
         EVENTS.put("A_UNASS", a -> a.photoAudited(CURRENT_PHOTO, false, true));   // FAIL, none failed, some unassessable
         EVENTS.put("A_OLD", a -> a.photoAudited(OLDER_PHOTO, false, false));      // FAIL of an older photo
         EVENTS.put("A_OLDP", a -> a.photoAudited(OLDER_PHOTO, true, false));      // PASS of an older photo
         EVENTS.put("S_PASS", a -> a.idCardSideChecked(true, "PASS", true, null)); // idcard.side-checked
-        EVENTS.put("S_FAIL", a -> a.idCardSideChecked(true, "FAIL", false, "{}"));
+        EVENTS.put("S_FAIL", a -> a.idCardSideChecked(true, "FAIL", false, NOTICE));
         EVENTS.put("C_REVIEW", Application::idCardReviewOpened);                 // idcard.review-opened
         EVENTS.put("C_APPR", Application::idCardApproved);                       // idcard.approved
-        EVENTS.put("C_REJ", a -> a.idCardRejected("{}"));                         // idcard.rejected
+        EVENTS.put("C_REJ", a -> a.idCardRejected(NOTICE));                         // idcard.rejected
         EVENTS.put("PR_REQ", Application::photoReviewRequested);                 // POST …/photo/review-request
         EVENTS.put("PR_APPR", Application::photoReviewApproved);                 // staff APPROVE (kcat)
-        EVENTS.put("PR_REJ", a -> a.photoReviewRejected("{}"));                   // staff REJECT (kcat)
-        EVENTS.put("L_ISS", a -> a.licenceIssued("{}", null));                    // licence.issued
-        EVENTS.put("L_REF", a -> a.licenceRefused("{}"));                         // licence.refused
-        EVENTS.put("HELD", a -> a.heldTooLong(code -> "{}"));                      // the sweep: held too long
+        EVENTS.put("PR_REJ", a -> a.photoReviewRejected(NOTICE));                   // staff REJECT (kcat)
+        EVENTS.put("L_ISS", a -> a.licenceIssued(LICENCE, null));                    // licence.issued
+        EVENTS.put("L_REF", a -> a.licenceRefused(NOTICE));                         // licence.refused
+        EVENTS.put("HELD", a -> a.heldTooLong(code -> NOTICE));                      // the sweep: held too long
     }
 
     private static final Map<String, ApplicationStatus> SHORT = Map.ofEntries(
@@ -117,14 +120,14 @@ class ApplicationTransitionsTest {
         Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
         a.idCardSideUploaded(true);
         a.idCardSideChecked(true, "PASS", true, null);
-        assertEquals(null, a.heldTooLong(code -> "{}"), "the back was never sent: nothing is held");
+        assertEquals(null, a.heldTooLong(code -> NOTICE), "the back was never sent: nothing is held");
         a.idCardSideUploaded(false);
-        assertEquals("ID_CARD_NOT_PROCESSED", a.heldTooLong(code -> "{\"code\":\"" + code + "\"}"));
+        assertEquals("ID_CARD_NOT_PROCESSED", a.heldTooLong(code -> Notice.of(code, null)));
         assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
         assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction);
         assertEquals("PASS", a.idCardFront);
         assertEquals(null, a.idCardBack, "the side to upload again");
-        assertEquals("LICENCE_DELAYED", in(ApplicationStatus.LICENCE_PENDING).heldTooLong(code -> "{}"));
+        assertEquals("LICENCE_DELAYED", in(ApplicationStatus.LICENCE_PENDING).heldTooLong(code -> NOTICE));
     }
 
     @Test
@@ -136,9 +139,9 @@ class ApplicationTransitionsTest {
         assertEquals(NextAction.WAIT, a.nextAction);
         a.photoAudited(CURRENT_PHOTO, false, true);
         assertEquals(NextAction.WAIT, a.nextAction);
-        a.photoReviewRejected("{}");
+        a.photoReviewRejected(NOTICE);
         assertEquals(NextAction.UPLOAD_PHOTO, a.nextAction);
-        a.licenceRefused("{}");
+        a.licenceRefused(NOTICE);
         assertEquals(NextAction.NONE, a.nextAction);
         assertEquals(a.updatedAt, a.closedAt, "a final status closes the application");
     }

@@ -1,0 +1,36 @@
+package org.elicence.application.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.elicence.messaging.events.LicenceIssued;
+
+/**
+ * The issued licence as the licence issuer published it (licence.issued without its QR code, which is kept as PNG
+ * bytes), with its current status (licence.status-changed). The mobile API returns it as is
+ * ({@code GET /applications/{id}/licence} and the view's {@code licence}); stored as the {@code application.licence}
+ * jsonb column. Dates are written as ISO strings there too.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record IssuedLicence(String applicationId, String licenceNumber, String holderName, List<String> licenceClasses,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate validFrom,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate validUntil, String issuingAuthority, String status,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Instant issuedAt, List<LicenceIssued.Credential> credentials) {
+
+    public static IssuedLicence of(LicenceIssued event) {
+        return new IssuedLicence(event.applicationId(), event.licenceNumber(), event.holderName(),
+                event.licenceClasses(), event.validFrom(), event.validUntil(), event.issuingAuthority(), event.status(),
+                event.issuedAt(), event.credentials());
+    }
+
+    public IssuedLicence withStatus(String newStatus) {
+        return new IssuedLicence(applicationId, licenceNumber, holderName, licenceClasses, validFrom, validUntil,
+                issuingAuthority, newStatus, issuedAt, credentials);
+    }
+}

@@ -1,0 +1,33 @@
+package org.elicence.application.domain;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.elicence.messaging.events.LocalizedText;
+import org.elicence.messaging.events.RuleCheck;
+
+/**
+ * Why the application is where it is, as the applicant's view shows it (docs/api.md, {@code notice}): a code, a
+ * message in both languages, and where it applies the failed checks of an ID-card side or the rules a reviewer named.
+ * Stored as the {@code application.notice} jsonb column.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Notice(String code, LocalizedText message, List<RuleCheck> checks, List<String> rules) {
+
+    public static Notice of(String code, LocalizedText message) {
+        return new Notice(code, message, null, null);
+    }
+
+    /** An ID-card side failed: the failed checks say why, there is no other message. */
+    public static Notice failedChecks(String code, List<RuleCheck> checks) {
+        return new Notice(code, null, checks.stream().filter(RuleCheck::failed).toList(), null);
+    }
+
+    /** Staff rejected a photo naming these rules. */
+    public static Notice rejectedByReviewer(String code, LocalizedText message, List<String> rules) {
+        return new Notice(code, message, null, rules);
+    }
+}
