@@ -3,7 +3,7 @@
 #   deploy/mint-token.sh 11010119900307213X [validity-seconds [issued-at-offset-seconds]]
 #       an applicant's, for the mobile API: aud elicence-mobile, sub = the applicant's resident ID number
 #   deploy/mint-token.sh --operator reviewer-001 [validity-seconds]
-#       an operator's, for the operators' endpoints (idcard-service's /internal): aud elicence-operators,
+#       an operator's, for the operators' endpoints (/internal of idcard-service and application-service): aud elicence-operators,
 #       sub = the operator's id, groups = [operator]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

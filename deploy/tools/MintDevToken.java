@@ -14,7 +14,7 @@ import java.util.UUID;
  * <ul>
  * <li>an applicant's, for the mobile API: {@code java deploy/tools/MintDevToken.java PRIVATE_KEY_PEM RESIDENT_ID
  * VALIDITY_SECONDS [ISSUED_AT_OFFSET_SECONDS]}; audience elicence-mobile, subject the resident ID number;</li>
- * <li>an operator's, for the operators' endpoints (idcard-service's /internal): {@code java
+ * <li>an operator's, for the operators' endpoints (/internal of idcard-service and application-service): {@code java
  * deploy/tools/MintDevToken.java PRIVATE_KEY_PEM --operator OPERATOR_ID VALIDITY_SECONDS}; audience
  * elicence-operators, subject the operator's id, role (claim groups) operator.</li>
  * </ul>

@@ -108,6 +108,38 @@ class ApplicationApiTest {
                 .then().statusCode(403).body("code", equalTo("SUBJECT_NOT_AN_APPLICANT"));
     }
 
+    /** Issue 12: staff's record of an application needs an operator's token; an operator's token is no applicant's. */
+    @Test
+    void theOperatorsRecordNeedsAnOperatorsToken() {
+        String id = create(ALICE, null);
+        String record = "/internal/applications/" + id + "/record";
+        given().get(record).then().statusCode(401).contentType("application/problem+json")
+                .body("code", equalTo("UNAUTHENTICATED"));
+        given().auth().oauth2("not-a-jwt").get(record).then().statusCode(401);
+        given().auth().oauth2(io.smallrye.jwt.build.Jwt.subject("reviewer-001").issuer(Tokens.ISSUER)
+                .audience("someone-else").groups(java.util.Set.of("operator")).expiresIn(600).sign())
+                .get(record).then().statusCode(401);
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).get(record).then().statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
+        // the operator role in an applicant's token (audience elicence-mobile) is not an operator's credential
+        given().auth().oauth2(io.smallrye.jwt.build.Jwt.subject(ALICE).issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE)
+                .groups(java.util.Set.of("operator")).expiresIn(600).sign())
+                .get(record).then().statusCode(403).contentType("application/problem+json");
+        String operator = Tokens.forOperator("reviewer-001");
+        given().auth().oauth2(operator).get("/api/v1/applications/" + id).then().statusCode(401)
+                .contentType("application/problem+json").body("code", equalTo("UNAUTHENTICATED"));
+        given().auth().oauth2(operator).get(record).then().statusCode(200)
+                .body("applicationId", equalTo(id)).body("applicantId", equalTo(ALICE))
+                .body("status", equalTo("SUBMITTED")).body("photoAttempts.size()", equalTo(0))
+                .body("photoReviews.size()", equalTo(0))
+                .body("idCard.record", equalTo("/internal/applicants/" + id + "/record"));
+        given().auth().oauth2(operator).get("/internal/applications/" + java.util.UUID.randomUUID() + "/record")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(operator).get("/internal/applications/" + id + "/photo-attempts/"
+                + java.util.UUID.randomUUID() + "/annotated.jpg").then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("NO_ANNOTATED_IMAGE"));
+    }
+
     /**
      * Above quarkus.http.limits.max-body-size the HTTP layer answers before the resource and closes the
      * connection; the JDK client reads that answer where RestAssured's client fails on the closed socket.

@@ -153,6 +153,7 @@ class PhotoReviewKcatTest {
         String stillPending = Runbook.run("photo-review-list-pending", vars(), workDir);
         assertFalse(stillPending.contains(approvedCase) || stillPending.contains(rejectedCase), stillPending);
 
+        assertStaffSeeTheWholeRecordWithTheRunbook(rejected, rejectedCase, rejectedPhoto);
         assertDuplicatesAndInvalidDecisionsChangeNothing(approved, approvedCase);
         assertTheMetricsCountAuditsAndReviews();
     }
@@ -185,6 +186,58 @@ class PhotoReviewKcatTest {
         assertEquals(1, KafkaTestClient.readAll(broker, Topics.APPLICATIONS).stream().filter(r -> applicationId
                 .equals(r.key()) && EventType.PHOTO_REVIEW_APPROVED.type().equals(KafkaTestClient.header(r, "ce_type")))
                 .count(), "the redelivered decision had no second effect");
+    }
+
+    /** runbook:photo-record and its companions, with an operator's token signed by the test keys. */
+    private void assertStaffSeeTheWholeRecordWithTheRunbook(String applicationId, String caseId, String photoId)
+            throws Exception {
+        Map<String, String> vars = vars("APPLICATION_URL", "http://127.0.0.1:" + io.restassured.RestAssured.port,
+                "APPLICATION_ID", applicationId, "OPERATOR_TOKEN", Tokens.forOperator("reviewer-001"));
+        JsonNode record = json.readTree(Runbook.run("photo-record", vars, workDir));
+        assertEquals(applicationId, record.get("applicationId").asText());
+        assertEquals(BOB, record.get("applicantId").asText());
+        assertEquals("PHOTO_REJECTED", record.get("status").asText());
+        assertEquals("HEADWEAR_AND_GLASSES", record.at("/notice/code").asText());
+        assertEquals(1, record.get("photoAttempts").size());
+        JsonNode attempt = record.at("/photoAttempts/0");
+        assertEquals(photoId, attempt.get("photoId").asText());
+        assertEquals("FAIL", attempt.get("verdict").asText());
+        assertTrue(attempt.get("current").asBoolean());
+        assertFalse(attempt.get("auditedAt").asText().isEmpty());
+        assertEquals(3, attempt.get("checks").size());
+        assertEquals("R5", attempt.at("/checks/1/rule").asText());
+        assertEquals("NOT_ASSESSABLE", attempt.at("/checks/1/verdict").asText());
+        assertEquals(0.2, attempt.at("/checks/1/measured").asDouble());
+        assertEquals("<= 0.10", attempt.at("/checks/1/threshold").asText());
+        assertEquals("R5 in English", attempt.at("/checks/1/message/en").asText());
+        assertEquals("R5 中文", attempt.at("/checks/1/message/zh-CN").asText());
+        String image = "/internal/applications/" + applicationId + "/photo-attempts/" + photoId + "/annotated.jpg";
+        assertEquals(image, attempt.get("annotatedImage").asText());
+        JsonNode review = record.at("/photoReviews/0");
+        assertEquals(1, record.get("photoReviews").size());
+        assertEquals(caseId, review.get("caseId").asText());
+        assertEquals("NOT_ASSESSABLE", review.get("trigger").asText());
+        assertEquals("REJECTED", review.get("status").asText());
+        assertEquals("reviewer-002", review.get("reviewerId").asText());
+        assertEquals("[\"R5\",\"R11\"]", review.get("rules").toString());
+        assertEquals("take off your cap and glasses and take a new photo", review.get("reasonEn").asText());
+        assertEquals("请摘下帽子和眼镜后重新拍照", review.get("reason").asText());
+        assertEquals(image, review.get("annotatedImage").asText());
+        List<String> decisions = new java.util.ArrayList<>();
+        review.get("decisions").forEach(d -> decisions.add(d.get("outcome").asText() + " "
+                + d.path("refusalCode").asText("-") + " " + d.get("reviewerId").asText()));
+        assertEquals(List.of("REFUSED NO_PORTRAIT reviewer-001", "REFUSED MALFORMED_DECISION reviewer-002",
+                "ACCEPTED - reviewer-002"), decisions);
+        assertEquals("/internal/applicants/" + applicationId + "/record", record.at("/idCard/record").asText());
+        assertEquals("idcard-service", record.at("/idCard/service").asText());
+
+        String summary = Runbook.run("photo-record-summary", vars, workDir);
+        assertTrue(summary.contains("\"why\": \"R11 in English\"") && summary.contains("MALFORMED_DECISION"), summary);
+        Map<String, String> imageVars = new java.util.HashMap<>(vars);
+        imageVars.put("PHOTO_ID", photoId);
+        Runbook.run("photo-record-image", imageVars, workDir);
+        assertTrue(java.util.Arrays.equals(TestImages.jpeg(),
+                Files.readAllBytes(workDir.resolve("photo-attempt-" + photoId + "-annotated.jpg"))));
     }
 
     private void assertTheMetricsCountAuditsAndReviews() {
@@ -229,6 +282,12 @@ class PhotoReviewKcatTest {
                 .body("[0].annotatedImage", equalTo("/api/v1/applications/" + id + "/photo/annotated"))
                 .body("[1].annotatedImage", equalTo(null))
                 .body("[2].checks", hasSize(2));
+        // staff see every attempt's annotated image, where the applicant sees the last one's
+        given().auth().oauth2(Tokens.forOperator("reviewer-001")).get("/internal/applications/" + id + "/record")
+                .then().statusCode(200).body("photoAttempts", hasSize(3))
+                .body("photoAttempts[0].photoId", equalTo(last))
+                .body("photoAttempts.annotatedImage", org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.startsWith("/internal/applications/" + id + "/photo-attempts/")));
         given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id + "/photo-audits")
                 .then().statusCode(404);
         assertTrue(KafkaTestClient.readAll(broker, Topics.PHOTO_REVIEW_CASES).stream().noneMatch(r -> id.equals(r.key())),

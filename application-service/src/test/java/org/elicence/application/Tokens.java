@@ -18,6 +18,12 @@ final class Tokens {
         return Jwt.subject(residentId).issuer(ISSUER).audience(AUDIENCE).expiresIn(600).sign();
     }
 
+    /** An operator's token, for /internal: audience elicence-operators, role operator (claim groups). */
+    static String forOperator(String operatorId) {
+        return Jwt.subject(operatorId).issuer(ISSUER).audience("elicence-operators")
+                .groups(java.util.Set.of("operator")).expiresIn(600).sign();
+    }
+
     static String expired(String residentId) {
         Instant past = Instant.now().minusSeconds(7200);
         return Jwt.subject(residentId).issuer(ISSUER).audience(AUDIENCE).issuedAt(past)

@@ -28,6 +28,14 @@ public interface ApplicationConfig {
         /** Clock difference tolerated on a token's issued-at time; a token issued later than this is refused. */
         @WithDefault("PT1M")
         Duration issuedAtSkew();
+
+        /** The mobile API's audience: the only tokens /api takes (an operator's token there is 401). */
+        @WithDefault("elicence-mobile")
+        String mobileAudience();
+
+        /** The operators' audience: the only tokens /internal takes, with role operator (an applicant's is 403). */
+        @WithDefault("elicence-operators")
+        String operatorAudience();
     }
 
     Retention retention();

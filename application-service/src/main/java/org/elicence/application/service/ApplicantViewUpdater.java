@@ -9,6 +9,7 @@ import org.elicence.application.domain.IssuedLicence;
 import org.elicence.application.domain.LastPhotoAudit;
 import org.elicence.application.domain.Notice;
 import org.elicence.application.domain.PhotoAnnotation;
+import org.elicence.application.domain.PhotoAttemptAnnotation;
 import org.elicence.application.domain.PhotoAuditAttempt;
 import org.elicence.messaging.events.IdCardApproved;
 import org.elicence.messaging.events.IdCardRejected;
@@ -67,6 +68,11 @@ public class ApplicantViewUpdater {
             sameApplicant(application, event.applicantId(), "PhotoAudited");
             UUID photoId = UUID.fromString(event.photoId());
             PhotoAuditAttempt.record(application.id, event);
+            if (event.annotated() != null) {
+                // every attempt's annotated copy, for staff (the operators' record); the view shows the current one
+                PhotoAttemptAnnotation.record(application.id, photoId,
+                        Base64.getDecoder().decode(event.annotated().base64()));
+            }
             countAudit(event);
             // Nothing failed, but not everything could be verified: a person decides, never the machine.
             Application.AuditOutcome outcome = application.photoAudited(photoId, event.passed(),

@@ -39,6 +39,11 @@ public class PersonalDataRetention {
                 + "(SELECT id FROM application WHERE closed_at < :cutoff)")
                 .setParameter("cutoff", cutoff)
                 .executeUpdate();
+        // Every attempt's annotated copy (the operators' record) goes with it.
+        entityManager.createNativeQuery("DELETE FROM photo_attempt_annotation WHERE application_id IN "
+                + "(SELECT id FROM application WHERE closed_at < :cutoff)")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
         // The images of decided photo review cases go with the annotated photo.
         entityManager.createNativeQuery("UPDATE photo_review_case SET annotated = NULL, portrait = NULL "
                 + "WHERE status <> 'PENDING' AND (annotated IS NOT NULL OR portrait IS NOT NULL) AND application_id IN "
