@@ -201,6 +201,102 @@ class ApplicationJourneyIT {
         assertTrue(licence.json().get("credentials").size() > 0, licence.json().toString());
     }
 
+    /**
+     * Issue 12, the applicant's path to staff: a portrait that keeps failing (Grace Hopper's, cap and flag) three
+     * times, the applicant asks for a review from the app, a reviewer finds the case and rejects it with kcat and the
+     * runbook's signed block naming the rules and a written answer; the applicant sees the reviewer's reasons, and
+     * staff see the whole record (every attempt, the case and its decision) with the runbook's record block.
+     */
+    @Test
+    void anApplicantWhoKeepsFailingAsksForAReviewAndStaffAnswerWithTheRules() throws Exception {
+        MobileApi app = new MobileApi(PLATFORM.apiBase(), PLATFORM.tokenFor(HUANG_LI));
+        String id = app.createApplication("黄丽");
+        awaitStatus(app, id, "ID_CARD_REQUIRED");
+        byte[] hopper = resource("photos/grace_hopper.jpg");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertEquals(202, app.upload(id, "/photo", "image/jpeg", hopper).status());
+            awaitStatus(app, id, "PHOTO_REJECTED");
+            int expected = attempt;
+            await().atMost(JOURNEY).until(() -> app.get("/api/v1/applications/" + id + "/photo-audits").json().size()
+                    == expected);
+            if (attempt < 3) {
+                MobileApi.Reply tooSoon = app.send("POST", "/api/v1/applications/" + id + "/photo/review-request",
+                        null, null);
+                assertEquals(409, tooSoon.status());
+                assertEquals("PHOTO_REVIEW_NOT_YET_AVAILABLE", tooSoon.json().get("code").asText());
+            }
+        }
+        MobileApi.Reply requested = app.send("POST", "/api/v1/applications/" + id + "/photo/review-request", null,
+                null);
+        assertEquals(202, requested.status(), new String(requested.body()));
+        String caseId = requested.json().get("caseId").asText();
+        JsonNode waiting = awaitStatus(app, id, "PHOTO_UNDER_REVIEW");
+        assertEquals("WAIT", waiting.get("nextAction").asText());
+        assertEquals("PENDING", waiting.at("/photoReview/status").asText());
+
+        // The reviewer, with kcat and the runbook: the pending case, its checks, then a signed rejection.
+        Map<String, String> reviewer = new java.util.HashMap<>(Map.of("KAFKA_CONFIG",
+                PLATFORM.kafkaConfig(REVIEWER).toString(), "REVIEWER_ID", REVIEWER, "CASE_ID", caseId));
+        JsonNode pending = await().atMost(JOURNEY).until(
+                () -> JSON.readTree(Runbook.run("photo-review-list-pending", reviewer, PLATFORM.root)),
+                list -> java.util.stream.StreamSupport.stream(list.spliterator(), false)
+                        .anyMatch(c -> caseId.equals(c.get("caseId").asText())));
+        JsonNode listed = java.util.stream.StreamSupport.stream(pending.spliterator(), false)
+                .filter(c -> caseId.equals(c.get("caseId").asText())).findFirst().orElseThrow();
+        assertEquals(id, listed.get("applicationId").asText());
+        assertEquals("APPLICANT_REQUEST", listed.get("trigger").asText());
+        assertEquals(3, listed.get("failedAudits").asInt());
+        JsonNode shown = JSON.readTree(Runbook.run("photo-review-show-case", reviewer, PLATFORM.root));
+        List<String> failed = new java.util.ArrayList<>();
+        shown.get("checks").forEach(c -> {
+            if ("FAIL".equals(c.get("verdict").asText())) {
+                failed.add(c.get("rule").asText());
+            }
+        });
+        assertTrue(failed.contains("R2"), "the flag is no plain background: " + shown.get("checks"));
+        // R2 failed; her cap is R5's (docs/photo-audit.md), named too when the audit checked it
+        List<String> rules = new java.util.ArrayList<>(List.of("R2"));
+        shown.get("checks").forEach(c -> {
+            if ("R5".equals(c.get("rule").asText())) {
+                rules.add("R5");
+            }
+        });
+        Map<String, String> rejection = new java.util.HashMap<>(reviewer);
+        rejection.putAll(Map.of("RULES", String.join(",", rules), "REASON", "背景须为纯白色，请摘下帽子，在白墙前重新拍照",
+                "REASON_EN", "the background must be plain white and your cap off: take a new photo against a white wall",
+                "CODE", "BACKGROUND_AND_HEADWEAR"));
+        Runbook.run("photo-review-reject", rejection, PLATFORM.root);
+
+        JsonNode rejected = awaitStatus(app, id, "PHOTO_REJECTED");
+        assertEquals("UPLOAD_PHOTO", rejected.get("nextAction").asText());
+        assertEquals("REJECTED", rejected.at("/photoReview/status").asText());
+        assertEquals(caseId, rejected.at("/photoReview/caseId").asText());
+        assertEquals(rules, JSON.convertValue(rejected.at("/photoReview/rules"), List.class));
+        assertEquals("背景须为纯白色，请摘下帽子，在白墙前重新拍照", rejected.at("/photoReview/reason").asText());
+        assertEquals("BACKGROUND_AND_HEADWEAR", rejected.at("/notice/code").asText());
+        assertTrue(rejected.at("/notice/message").asText().contains("背景须为纯白色"), rejected.get("notice").toString());
+        JsonNode english = app.application(id, "en");
+        assertEquals("the background must be plain white and your cap off: take a new photo against a white wall",
+                english.at("/photoReview/reason").asText());
+        assertTrue(english.at("/notice/message").asText().contains("(" + String.join(", ", rules) + ")"),
+                english.get("notice").toString());
+        String outcome = Runbook.run("photo-review-decision-outcome", reviewer, PLATFORM.root);
+        assertTrue(outcome.contains("\"status\":\"REJECTED\""), outcome);
+
+        // Staff's record of the application: every attempt with its annotated image, the case and its decision.
+        JsonNode record = JSON.readTree(Runbook.run("photo-record", Map.of("APPLICATION_URL", PLATFORM.apiBase(),
+                "APPLICATION_ID", id, "OPERATOR_TOKEN", PLATFORM.operatorToken(REVIEWER)), PLATFORM.root));
+        assertEquals(3, record.get("photoAttempts").size(), record.toString());
+        record.get("photoAttempts").forEach(a -> {
+            assertEquals("FAIL", a.get("verdict").asText());
+            assertTrue(a.get("annotatedImage").asText().endsWith("/annotated.jpg"), a.toString());
+        });
+        assertEquals("REJECTED", record.at("/photoReviews/0/status").asText());
+        assertEquals(REVIEWER, record.at("/photoReviews/0/reviewerId").asText());
+        assertEquals("ACCEPTED", record.at("/photoReviews/0/decisions/0/outcome").asText());
+        assertEquals(404, app.get("/api/v1/applications/" + id + "/licence").status());
+    }
+
     @Test
     void aCitizenWithoutADrivingLicenceRecordIsToldWhy() throws Exception {
         MobileApi app = new MobileApi(PLATFORM.apiBase(), PLATFORM.tokenFor(YANG_LEI));

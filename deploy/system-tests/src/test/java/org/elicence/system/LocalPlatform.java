@@ -107,6 +107,11 @@ final class LocalPlatform implements BeforeAllCallback, AfterAllCallback {
         return run(60, "deploy/mint-token.sh", residentId).strip();
     }
 
+    /** An operator's token minted with the project's own tool (deploy/mint-token.sh --operator), for /internal. */
+    String operatorToken(String operatorId) throws IOException, InterruptedException {
+        return run(60, "deploy/mint-token.sh", "--operator", operatorId).strip();
+    }
+
     /** A token from the project's tool with the given validity (negative: already expired). */
     String tokenFor(String residentId, int validitySeconds) throws IOException, InterruptedException {
         return run(60, "deploy/mint-token.sh", residentId, Integer.toString(validitySeconds)).strip();
