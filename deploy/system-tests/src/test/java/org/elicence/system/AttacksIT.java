@@ -339,6 +339,19 @@ class AttacksIT {
         // an operator's token is no applicant's
         assertEquals(401, new MobileApi(PLATFORM.apiBase(), operatorToken)
                 .get("/api/v1/applications/" + applicationId).status());
+        // application-service's record of the same application (issue 12): the same credential, the same refusals
+        String applications = PLATFORM.apiBase() + "/internal/applications/" + applicationId + "/record";
+        assertEquals(401, get(applications, null).statusCode());
+        assertEquals(401, get(applications, PLATFORM.tokenSignedWithAnotherKey(ZHAO_MIN)).statusCode());
+        HttpResponse<String> applicantOnRecord = get(applications, PLATFORM.tokenFor(ZHAO_MIN));
+        assertEquals(403, applicantOnRecord.statusCode(), applicantOnRecord.body());
+        assertTrue(applicantOnRecord.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        HttpResponse<String> operatorOnRecord = get(applications, operatorToken);
+        assertEquals(200, operatorOnRecord.statusCode(), operatorOnRecord.body());
+        assertEquals(ZHAO_MIN, JSON.readTree(operatorOnRecord.body()).get("applicantId").asText());
+        assertEquals(applicationId, JSON.readTree(Runbook.run("photo-record", Map.of("APPLICATION_URL",
+                PLATFORM.apiBase(), "APPLICATION_ID", applicationId, "OPERATOR_TOKEN", operatorToken), PLATFORM.root))
+                .get("applicationId").asText());
 
         Optional<InetAddress> external = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                 .filter(i -> {
