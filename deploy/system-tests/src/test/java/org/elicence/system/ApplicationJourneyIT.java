@@ -202,6 +202,56 @@ class ApplicationJourneyIT {
     }
 
     /**
+     * Issue 12, the machine's path to staff: CHEN Jing's portrait with a skin-coloured headscarf drawn on it, which
+     * the audit cannot tell from sleek hair (R5 NOT_ASSESSABLE, nothing FAILed). No verdict is given by the machine
+     * alone: the application waits for staff (PHOTO_UNDER_REVIEW), a case opens by itself with the trigger
+     * NOT_ASSESSABLE, and a reviewer answers with kcat and the runbook's signed block naming R5; the applicant reads
+     * the rule and the reviewer's words, and no licence is issued.
+     */
+    @Test
+    void aPhotoTheAuditCannotJudgeGoesToStaffWhoAnswerWithTheRule() throws Exception {
+        MobileApi app = new MobileApi(PLATFORM.apiBase(), PLATFORM.tokenFor(CHEN_JING));
+        String id = app.createApplication("陈静");
+        awaitStatus(app, id, "ID_CARD_REQUIRED");
+
+        assertEquals(202, app.upload(id, "/photo", "image/jpeg", resource("photos/frl_002_headscarf.jpg")).status());
+        JsonNode waiting = awaitStatus(app, id, "PHOTO_UNDER_REVIEW");
+        assertEquals("WAIT", waiting.get("nextAction").asText());
+        assertEquals("NOT_ASSESSABLE", waiting.at("/photoReview/trigger").asText(), waiting.toString());
+        String caseId = waiting.at("/photoReview/caseId").asText();
+
+        Map<String, String> reviewer = new java.util.HashMap<>(Map.of("KAFKA_CONFIG",
+                PLATFORM.kafkaConfig(REVIEWER).toString(), "REVIEWER_ID", REVIEWER, "CASE_ID", caseId));
+        JsonNode shown = await().atMost(JOURNEY).until(() -> {
+            String out = Runbook.run("photo-review-show-case", reviewer, PLATFORM.root);
+            return out.isBlank() ? JSON.createObjectNode() : JSON.readTree(out);
+        }, c -> caseId.equals(c.path("caseId").asText()));
+        List<String> notAssessable = new java.util.ArrayList<>();
+        shown.get("checks").forEach(c -> {
+            assertFalse("FAIL".equals(c.get("verdict").asText()), "nothing failed: " + c);
+            if ("NOT_ASSESSABLE".equals(c.get("verdict").asText())) {
+                notAssessable.add(c.get("rule").asText());
+            }
+        });
+        assertEquals(List.of("R5"), notAssessable);
+
+        Map<String, String> rejection = new java.util.HashMap<>(reviewer);
+        rejection.putAll(Map.of("RULES", "R5", "REASON", "请摘下头巾，露出整个头部后重新拍照",
+                "REASON_EN", "take off your headscarf so your whole head shows, then take a new photo",
+                "CODE", "HEADSCARF"));
+        Runbook.run("photo-review-reject", rejection, PLATFORM.root);
+
+        JsonNode rejected = awaitStatus(app, id, "PHOTO_REJECTED");
+        assertEquals("UPLOAD_PHOTO", rejected.get("nextAction").asText());
+        assertEquals("REJECTED", rejected.at("/photoReview/status").asText());
+        assertEquals(List.of("R5"), JSON.convertValue(rejected.at("/photoReview/rules"), List.class));
+        assertEquals("请摘下头巾，露出整个头部后重新拍照", rejected.at("/photoReview/reason").asText());
+        assertEquals("take off your headscarf so your whole head shows, then take a new photo",
+                app.application(id, "en").at("/photoReview/reason").asText());
+        assertEquals(404, app.get("/api/v1/applications/" + id + "/licence").status());
+    }
+
+    /**
      * Issue 12, the applicant's path to staff: a portrait that keeps failing (Grace Hopper's, cap and flag) three
      * times, the applicant asks for a review from the app, a reviewer finds the case and rejects it with kcat and the
      * runbook's signed block naming the rules and a written answer; the applicant sees the reviewer's reasons, and
