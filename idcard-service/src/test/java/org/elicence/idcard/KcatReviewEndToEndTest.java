@@ -20,7 +20,7 @@ import org.elicence.idcard.testing.CardHolder;
 import org.elicence.idcard.testing.CardPhotos;
 import org.elicence.idcard.testing.CardPhotos.Placement;
 import org.elicence.idcard.testing.Citizens;
-import org.elicence.idcard.testing.JwtKeysTestResource;
+import org.elicence.infra.JwtKeysTestResource;
 import org.elicence.idcard.testing.KafkaTestClient;
 import org.elicence.infra.KafkaCredentials;
 import org.elicence.infra.Runbook;

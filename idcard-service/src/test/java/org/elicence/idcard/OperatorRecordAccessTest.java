@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.elicence.idcard.testing.Citizens;
-import org.elicence.idcard.testing.JwtKeysTestResource;
+import org.elicence.infra.JwtKeysTestResource;
 import org.elicence.idcard.testing.KafkaTestClient;
 import org.elicence.infra.LocalInfraTestResource;
 import org.elicence.messaging.events.ApplicationCreated;

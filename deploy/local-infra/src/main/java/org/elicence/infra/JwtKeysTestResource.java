@@ -1,4 +1,4 @@
-package org.elicence.idcard.testing;
+package org.elicence.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,10 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** A fresh RSA key pair per test run: the service verifies with the public half, tests sign with the private. */
+/**
+ * A fresh RSA key pair per test run: the service verifies tokens with the public half, tests sign with the private
+ * (smallrye-jwt reads both locations). Shared by every service whose tests need tokens.
+ */
 public class JwtKeysTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
