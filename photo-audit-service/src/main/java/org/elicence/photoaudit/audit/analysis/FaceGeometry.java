@@ -65,16 +65,21 @@ public record FaceGeometry(FaceDetection detection, FaceLandmarks landmarks, Hea
         return new Point(origin.x + (a.x * u + d.x * v) * w, origin.y + (a.y * u + d.y * v) * w);
     }
 
+    /** The strip beside a cheek: this many face widths inside the face outline and this many outside it. */
+    public static final double CHEEK_STRIP_INSET = 0.02;
+    public static final double CHEEK_STRIP_WIDTH = 0.12;
+
     /**
-     * The strip just outside a run of face-outline landmarks: from {@code inset} face widths inside the outline to
-     * {@code width} face widths outside it, on image side {@code side} (-1 left, +1 right).
+     * The strip just outside the face outline beside a cheek, from the widest point down to the jaw angle, on image
+     * side {@code side} (-1 left: the subject's right cheek, +1 right). R5 and R6 read what covers it.
      */
-    public Point[] stripOutside(int[] outline, int side, double inset, double width) {
+    public Point[] cheekStrip(int side) {
+        int[] outline = side < 0 ? FaceLandmarks.RIGHT_CHEEK_OUTLINE : FaceLandmarks.LEFT_CHEEK_OUTLINE;
         Point[] strip = new Point[outline.length * 2];
         for (int i = 0; i < outline.length; i++) {
             Point p = landmarks.xy(outline[i]);
-            strip[i] = offset(p, -inset * side, 0);
-            strip[strip.length - 1 - i] = offset(p, width * side, 0);
+            strip[i] = offset(p, -CHEEK_STRIP_INSET * side, 0);
+            strip[strip.length - 1 - i] = offset(p, CHEEK_STRIP_WIDTH * side, 0);
         }
         return strip;
     }

@@ -83,8 +83,7 @@ public final class HairOverFaceCheck extends BaseCheck {
                 earSkin(a, face, FaceLandmarks.LEFT_FACE_EDGE, 1));
         double width = face.head().width() / face.faceWidth();
         double cheekHair = width >= settings.minHairWidth() && ears < settings.minEarSkin()
-                ? Math.min(cheekHair(a, face, FaceLandmarks.RIGHT_CHEEK_OUTLINE, -1),
-                        cheekHair(a, face, FaceLandmarks.LEFT_CHEEK_OUTLINE, 1)) : 0;
+                ? Math.min(cheekHair(a, face, -1), cheekHair(a, face, 1)) : 0;
         if (cheekHair >= settings.minCheekHair()) {
             return Results.fail(rule(), "HAIR_OVER_EARS", cheekHair, "< " + Results.fmt(settings.minCheekHair()),
                     "hair share beside the cheeks (ears without skin, head wider than the face)", EARS);
@@ -107,11 +106,11 @@ public final class HairOverFaceCheck extends BaseCheck {
     }
 
     /**
-     * Share of the strip just outside the face outline ({@code outline} from the widest point down to the jaw
-     * angle, {@link #EAR_WIDTH} wide) that is the person but not skin: hair hanging beside the cheek.
+     * Share of the strip beside a cheek ({@link FaceGeometry#cheekStrip}) that is the person but not skin: hair
+     * hanging beside the cheek.
      */
-    private static double cheekHair(PhotoAnalysis a, FaceGeometry face, int[] outline, int side) {
-        Mat mask = Regions.polygon(a.lab().size(), face.stripOutside(outline, side, EAR_INSET, EAR_WIDTH));
+    private static double cheekHair(PhotoAnalysis a, FaceGeometry face, int side) {
+        Mat mask = Regions.polygon(a.lab().size(), face.cheekStrip(side));
         double personShare = a.person().shareOf(mask);
         Core.bitwise_and(mask, a.person().person(), mask);
         double skin = a.skin().shareWithin(a.lab(), mask, EAR_CHROMA_TOLERANCE, EAR_LIGHTNESS_TOLERANCE);

@@ -79,9 +79,6 @@ public final class HeadCoveringCheck extends BaseCheck {
     static final double CROWN_HALF_WIDTH = 0.3;
     /** A crown this much skin is a bald or shaved head: bare by definition. */
     static final double BALD_SKIN_SHARE = 0.6;
-    /** The strip beside the cheeks: inset inside the outline and width outside it, face widths. */
-    static final double CHEEK_INSET = 0.02;
-    static final double CHEEK_WIDTH = 0.12;
     /** Face width the crown's detail is measured at. */
     static final double DETAIL_FACE_WIDTH = 200;
 
@@ -202,13 +199,12 @@ public final class HeadCoveringCheck extends BaseCheck {
 
     /** The lesser share of the strips beside the two cheeks that is the person: 1 when the face is framed all round. */
     static double framedAllRound(PhotoAnalysis a, FaceGeometry face) {
-        return Math.min(cheekCover(a, face, FaceLandmarks.RIGHT_CHEEK_OUTLINE, -1),
-                cheekCover(a, face, FaceLandmarks.LEFT_CHEEK_OUTLINE, 1));
+        return Math.min(cheekCover(a, face, -1), cheekCover(a, face, 1));
     }
 
-    /** Share of the strip beside a cheek (as R6 reads it) that is the person. */
-    static double cheekCover(PhotoAnalysis a, FaceGeometry face, int[] outline, int side) {
-        Mat strip = Regions.polygon(a.lab().size(), face.stripOutside(outline, side, CHEEK_INSET, CHEEK_WIDTH));
+    /** Share of the strip beside a cheek ({@link FaceGeometry#cheekStrip}, as R6 reads it) that is the person. */
+    static double cheekCover(PhotoAnalysis a, FaceGeometry face, int side) {
+        Mat strip = Regions.polygon(a.lab().size(), face.cheekStrip(side));
         double share = a.person().shareOf(strip);
         strip.release();
         return share;
