@@ -403,16 +403,7 @@ class ApplicationJourneyIT {
     }
 
     private static JsonNode awaitStatus(MobileApi app, String id, String status) {
-        JsonNode[] last = new JsonNode[1];
-        try {
-            await().atMost(JOURNEY).pollInterval(Duration.ofMillis(250)).until(() -> {
-                last[0] = app.application(id, "zh-CN");
-                return status.equals(last[0].get("status").asText());
-            });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("application never reached " + status + "; last view: " + last[0], e);
-        }
-        return last[0];
+        return app.awaitStatus(id, status, "zh-CN", JOURNEY);
     }
 
     private static JsonNode verify(String credential) throws Exception {

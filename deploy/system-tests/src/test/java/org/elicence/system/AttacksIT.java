@@ -479,16 +479,7 @@ class AttacksIT {
     }
 
     private static JsonNode awaitStatus(MobileApi app, String id, String status) {
-        JsonNode[] last = new JsonNode[1];
-        try {
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
-                last[0] = app.application(id, "en");
-                return status.equals(last[0].get("status").asText());
-            });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("application never reached " + status + "; last view: " + last[0], e);
-        }
-        return last[0];
+        return app.awaitStatus(id, status, "en", WAIT);
     }
 
     private static JsonNode verify(String credential) throws Exception {

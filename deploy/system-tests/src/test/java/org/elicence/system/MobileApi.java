@@ -55,6 +55,20 @@ final class MobileApi {
         return reply.json().get("id").asText();
     }
 
+    /** Polls the applicant's view (in {@code language}) until its status is {@code status}; returns that view. */
+    JsonNode awaitStatus(String id, String status, String language, Duration wait) {
+        JsonNode[] last = new JsonNode[1];
+        try {
+            org.awaitility.Awaitility.await().atMost(wait).pollInterval(Duration.ofMillis(250)).until(() -> {
+                last[0] = application(id, language);
+                return status.equals(last[0].get("status").asText());
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("application never reached " + status + "; last view: " + last[0], e);
+        }
+        return last[0];
+    }
+
     JsonNode application(String id, String language) throws Exception {
         return send(request("/api/v1/applications/" + id).header("Accept-Language", language).GET()).json();
     }
