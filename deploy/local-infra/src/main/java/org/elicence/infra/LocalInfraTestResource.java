@@ -7,7 +7,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Gives a Quarkus test a real Kafka broker (a fresh KRaft node in its own JVM, with authentication and the
- * ACLs of {@code deploy/kafka-access.conf}) and a fresh PostgreSQL database. Use with
+ * ACLs of {@code deploy/kafka-access.conf}) and a fresh PostgreSQL database of this run's own (dropped afterwards). Use with
  * {@code @WithTestResource(value = LocalInfraTestResource.class, initArgs =
  * @ResourceArg(name = "database", value = "application_test"))}.
  *
@@ -25,6 +25,7 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
             "license_issuer", "license-issuer-service");
 
     private String database;
+    private String runDatabase;
     private String principal;
     private KafkaBrokerProcess broker;
 
@@ -45,14 +46,14 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
-        PostgresDatabases.recreate(database);
+        runDatabase = PostgresDatabases.recreateForThisRun(database);
         broker = KafkaBrokerProcess.start();
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", broker.bootstrapServers());
         config.put("kafka.sasl.jaas.config", broker.credentials(principal).jaasConfig());
         // Operators' commands are obeyed only if signed with a certificate of the broker's CA.
         config.put("messaging.operators.trust", broker.credentialsDir().resolve(KafkaCertificates.CA_CERT).toString());
-        config.put("quarkus.datasource.jdbc.url", PostgresDatabases.jdbcUrl(database));
+        config.put("quarkus.datasource.jdbc.url", PostgresDatabases.jdbcUrl(runDatabase));
         config.put("quarkus.datasource.username", PostgresDatabases.user());
         return config;
     }
@@ -61,6 +62,9 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
     public void stop() {
         if (broker != null) {
             broker.close();
+        }
+        if (runDatabase != null) {
+            PostgresDatabases.drop(runDatabase);
         }
     }
 }
