@@ -31,6 +31,7 @@ final class LocalPlatform implements BeforeAllCallback, AfterAllCallback {
     final Path root = Path.of(System.getProperty("elicence.root", "../..")).toAbsolutePath().normalize();
     final Path state = root.resolve("deploy/system-tests/target/e2e-state");
     private final Map<String, String> serviceSettings;
+    private MachineLock machineLock;
 
     LocalPlatform() {
         this(Map.of());
@@ -52,6 +53,7 @@ final class LocalPlatform implements BeforeAllCallback, AfterAllCallback {
     }
 
     void start() throws IOException, InterruptedException {
+        machineLock = MachineLock.acquire();
         DATABASES.forEach(db -> PostgresDatabases.recreate(db + DB_SUFFIX));
         deleteRecursively(state.resolve("kafka-data"));
         run(600, "deploy/run-local.sh", "start");
@@ -64,7 +66,14 @@ final class LocalPlatform implements BeforeAllCallback, AfterAllCallback {
     }
 
     void stop() throws IOException, InterruptedException {
-        run(120, "deploy/run-local.sh", "stop");
+        try {
+            run(120, "deploy/run-local.sh", "stop");
+        } finally {
+            if (machineLock != null) {
+                machineLock.close();
+                machineLock = null;
+            }
+        }
     }
 
     /** SIGKILL, as a crashed JVM or an OOM-killed pod dies: no shutdown hook, no graceful close. */
