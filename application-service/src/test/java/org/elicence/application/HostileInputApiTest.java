@@ -214,6 +214,41 @@ class HostileInputApiTest {
     }
 
     /**
+     * Uploads refused before their bodies are read (here: no share of the upload memory budget within the admission
+     * timeout) reach clients still sending as 503 with Retry-After, on one shared client as an app has. The server
+     * drains a refused body (up to the limit) before answering: a connection closed with request bytes unread is
+     * reset by the kernel, and a client still writing may then lose the answer.
+     */
+    @Test
+    void clientsStillSendingTheirBodiesReadTheBusyAnswer() throws Exception {
+        int maxBytes = ConfigProvider.getConfig().getValue("applications.uploads.max-bytes", Integer.class);
+        byte[] largest = IntakeImages.noiseJpeg(maxBytes);
+        List<String[]> targets = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String applicant = "1101011980010103" + String.format("%02d", i);
+            targets.add(new String[] {applicant, create(applicant)});
+        }
+        // one client for all, as an app's HTTP stack shares its connection pool
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService pool = Executors.newFixedThreadPool(targets.size());
+        try (UploadAdmission.Ticket everything = admission.admit(admission.budgetBytes())) {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (String[] target : targets) {
+                answers.add(pool.submit(() -> client.send(request("/api/v1/applications/" + target[1] + "/photo", target[0])
+                        .header("Content-Type", "image/jpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(largest)).build(),
+                        HttpResponse.BodyHandlers.ofString())));
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> busy = answer.get();
+                assertProblem(busy, 503, "UPLOADS_BUSY");
+                assertTrue(busy.headers().firstValue("Retry-After").isPresent());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
      * 16 uploads of the maximum size at once: all are answered (202, or 503 with Retry-After once the admission
      * timeout passes), the heap reserved for uploads never exceeded the budget, and the service stays ready.
      */

@@ -168,22 +168,31 @@ public class ApplicationResource {
     }
 
     /**
-     * One upload, cheapest refusals first: the declared type, whose application, the rate limit and a declared
-     * length above the limit, all before a byte of the body is read; then a share of the upload memory budget, the
-     * body (streamed, never past the limit), and the image intake (format, size from the header, metadata removed).
+     * One upload, cheapest refusals first: a declared length above the limit, the declared type, whose
+     * application, the rate limit and a share of the upload memory budget, all before a byte of the body is kept
+     * (a refused body is drained, not stored, so the client reads the answer); then the body (streamed, never past
+     * the limit) and the image intake (format, size from the header, metadata removed).
      */
     private UUID receive(String id, String type, String length, InputStream body,
             java.util.function.BiFunction<UUID, ImageIntake.Parsed, UUID> submit) {
-        UploadBody.requireImageType(type);
-        UUID applicationId = parseId(id);
-        applications.find(applicationId, applicant());
-        rateLimiter.acquire(applicant());
         int maxBytes = config.uploads().maxBytes();
         long declared = UploadBody.declaredLength(length);
         if (declared > maxBytes) {
             throw UploadBody.tooLarge(declared, maxBytes);
         }
-        try (UploadAdmission.Ticket ticket = admission.admit(declared >= 0 ? declared : maxBytes)) {
+        UUID applicationId;
+        UploadAdmission.Ticket admitted;
+        try {
+            UploadBody.requireImageType(type);
+            applicationId = parseId(id);
+            applications.find(applicationId, applicant());
+            rateLimiter.acquire(applicant());
+            admitted = admission.admit(declared >= 0 ? declared : maxBytes);
+        } catch (RuntimeException refused) {
+            UploadBody.discard(body, maxBytes);
+            throw refused;
+        }
+        try (UploadAdmission.Ticket ticket = admitted) {
             byte[] bytes = UploadBody.read(body, maxBytes);
             if (!ImageIntake.looksLikeAnImage(bytes)) {
                 throw new ProblemException(415, "NOT_AN_IMAGE", "Not a JPEG or PNG image",

@@ -38,6 +38,25 @@ final class UploadBody {
                         + maxBytes + " bytes.");
     }
 
+    /**
+     * Reads and throws away what the client still sends (up to {@code maxBytes}), so that a refusal answered before
+     * the body was read reaches the client. Closing a connection whose request bytes are still unread makes the
+     * kernel reset it, and a client still writing its body then loses the answer: the app saw "connection reset"
+     * instead of 503 with Retry-After. A body over the limit is not drained (the connection is closed instead).
+     */
+    static void discard(InputStream body, int maxBytes) {
+        byte[] chunk = new byte[64 * 1024];
+        long total = 0;
+        try (InputStream in = body) {
+            int n;
+            while (in != null && total <= maxBytes && (n = in.read(chunk)) >= 0) {
+                total += n;
+            }
+        } catch (IOException clientWentAway) {
+            // nothing to answer to
+        }
+    }
+
     /** At most {@code maxBytes} of the body; more is a 413, none a 400. */
     static byte[] read(InputStream body, int maxBytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
