@@ -11,6 +11,8 @@ import org.opencv.imgproc.Imgproc;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfDouble;
+import org.opencv.core.MatOfFloat;
+import org.opencv.core.MatOfInt;
 import org.opencv.core.Rect;
 
 /** Rectangle arithmetic and region statistics shared by all checks. */
@@ -119,6 +121,34 @@ public final class Regions {
         double share = Core.countNonZero(both) / total;
         both.release();
         return share;
+    }
+
+    /**
+     * The {@code quantile} (0..1) of channel {@code channel} of an 8-bit image, over the pixels under {@code mask}
+     * (an empty {@code Mat} for the whole image); NaN where the mask is empty.
+     */
+    public static double quantile(Mat image, int channel, Mat mask, double quantile) {
+        Mat histogram = new Mat();
+        Imgproc.calcHist(List.of(image), new MatOfInt(channel), mask, histogram,
+                new MatOfInt(256), new MatOfFloat(0, 256));
+        float[] counts = new float[256];
+        histogram.get(0, 0, counts);
+        histogram.release();
+        double total = 0;
+        for (float c : counts) {
+            total += c;
+        }
+        if (total == 0) {
+            return Double.NaN;
+        }
+        double seen = 0;
+        for (int level = 0; level < 256; level++) {
+            seen += counts[level];
+            if (seen >= quantile * total) {
+                return level;
+            }
+        }
+        return 255;
     }
 
     private static Point[] rounded(Point... points) {

@@ -14,7 +14,10 @@ import org.opencv.core.Point;
 /**
  * R10: eyes visible and open. Openness: the lid gap over the eye's width, from the eyelid landmarks, for the
  * less open eye. Dark lenses: the eye regions (the eye outline enlarged to cover lenses) much darker than the
- * person's own skin. Glare: light clipped to white over the eyes.
+ * person's own skin. Tinted lenses: even the brighter eye has no light pixels (no white of the eye, no catch
+ * light) against the photo's own highlights; a lens light enough to pass the region test on dark skin still
+ * darkens the sclera. A blurred photo smears the sclera into the iris, so that measure waits for a sharp face.
+ * Glare: light clipped to white over the eyes.
  */
 public final class EyesCheck extends BaseCheck {
 
@@ -27,6 +30,17 @@ public final class EyesCheck extends BaseCheck {
         /** Eye-region L* / skin L* below this: dark lenses. */
         @WithDefault("0.5")
         double minEyeToSkinLightness();
+
+        /**
+         * 95th-percentile L* inside the brighter eye's outline over the photo's 99th-percentile L*, below this:
+         * tinted lenses (the white of the eye is missing).
+         */
+        @WithDefault("0.45")
+        double minScleraToHighlight();
+
+        /** The sclera measure applies only to a face at least this sharp (C4's measure; blur smears the sclera). */
+        @WithDefault("0.15")
+        double minSharpnessForSclera();
 
         /** Largest share of the eye regions clipped to white (glare on glasses) accepted. */
         @WithDefault("0.08")
@@ -66,6 +80,11 @@ public final class EyesCheck extends BaseCheck {
             return Results.fail(rule(), "DARK_LENSES", ratio, ">= " + Results.fmt(settings.minEyeToSkinLightness()),
                     "eye-region / skin lightness", NO_SUNGLASSES);
         }
+        double sclera = scleraToHighlight(a, l);
+        if (sclera < settings.minScleraToHighlight() && sharpFace(a, face)) {
+            return Results.fail(rule(), "TINTED_LENSES", sclera, ">= " + Results.fmt(settings.minScleraToHighlight()),
+                    "brighter eye's 95th-pct L* / photo's 99th-pct L*", NO_SUNGLASSES);
+        }
         if (glare > settings.maxGlareShare()) {
             return Results.fail(rule(), "GLASSES_GLARE", glare, "<= " + Results.fmt(settings.maxGlareShare()),
                     "share of the eye regions clipped to white", GLARE);
@@ -77,6 +96,26 @@ public final class EyesCheck extends BaseCheck {
                         FaceLandmarks.LEFT_EYE_OUTER, FaceLandmarks.LEFT_EYE_INNER));
         return Results.atLeast(rule(), "EYES_VISIBLE", "EYES_CLOSED", openness, settings.minOpenness(),
                 "lid gap / eye width (less open eye)", OPEN);
+    }
+
+    /** The brighter eye's 95th-percentile L* inside its outline, over the photo's 99th-percentile L*. */
+    static double scleraToHighlight(PhotoAnalysis a, FaceLandmarks l) {
+        double brighter = 0;
+        for (int[] eye : new int[][] {FaceLandmarks.RIGHT_EYE, FaceLandmarks.LEFT_EYE}) {
+            Mat outline = Regions.polygon(a.grey().size(), l.polygon(eye));
+            double light = Regions.quantile(a.lab(), 0, outline, 0.95);
+            outline.release();
+            if (!Double.isNaN(light)) {
+                brighter = Math.max(brighter, light);
+            }
+        }
+        double highlight = Regions.quantile(a.lab(), 0, new Mat(), 0.99);
+        return brighter / Math.max(1, highlight);
+    }
+
+    private boolean sharpFace(PhotoAnalysis a, FaceGeometry face) {
+        Mat greyFace = a.grey().submat(Regions.clip(face.faceBox(), a.grey()));
+        return SharpnessCheck.secondDerivativeVariance(greyFace) >= settings.minSharpnessForSclera();
     }
 
     static double openness(FaceLandmarks l, int upper, int lower, int outer, int inner) {

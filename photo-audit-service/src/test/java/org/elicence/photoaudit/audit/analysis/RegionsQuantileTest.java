@@ -1,0 +1,47 @@
+package org.elicence.photoaudit.audit.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.elicence.photoaudit.audit.OpenCvRuntime;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
+
+class RegionsQuantileTest {
+
+    @BeforeAll
+    static void load() {
+        OpenCvRuntime.ensureLoaded();
+    }
+
+    /** 100 pixels in a row with levels 0..99 on channel 0 and 200 on channel 1. */
+    private static Mat ramp() {
+        Mat image = new Mat(1, 100, CvType.CV_8UC3, new Scalar(0, 200, 0));
+        for (int x = 0; x < 100; x++) {
+            image.put(0, x, x, 200, 0);
+        }
+        return image;
+    }
+
+    @Test
+    void quantileOfTheWholeImageCountsEveryPixelOfTheChosenChannel() {
+        Mat image = ramp();
+        assertEquals(94, Regions.quantile(image, 0, new Mat(), 0.95));
+        assertEquals(98, Regions.quantile(image, 0, new Mat(), 0.99));
+        assertEquals(200, Regions.quantile(image, 1, new Mat(), 0.5));
+    }
+
+    @Test
+    void quantileUnderAMaskCountsOnlyTheMaskedPixels() {
+        Mat image = ramp();
+        Mat mask = Mat.zeros(1, 100, CvType.CV_8U);
+        for (int x = 0; x < 10; x++) {
+            mask.put(0, x, 255);
+        }
+        assertEquals(9, Regions.quantile(image, 0, mask, 0.95));
+        assertTrue(Double.isNaN(Regions.quantile(image, 0, Mat.zeros(1, 100, CvType.CV_8U), 0.95)));
+    }
+}
