@@ -1,21 +1,16 @@
 package org.elicence.application.service;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.elicence.application.config.ApplicationConfig;
 import org.elicence.application.domain.Application;
 import org.elicence.application.domain.Notice;
 import org.elicence.application.domain.PhotoReviewCase;
 import org.elicence.application.domain.PhotoReviewDecisionRecord;
-import org.elicence.messaging.EventType;
-import org.elicence.messaging.Topics;
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.PhotoReviewApproved;
 import org.elicence.messaging.events.PhotoReviewCaseClosed;
@@ -23,6 +18,7 @@ import org.elicence.messaging.events.PhotoReviewDecision;
 import org.elicence.messaging.events.PhotoReviewDecisionRejected;
 import org.elicence.messaging.events.RuleCheck;
 import org.elicence.messaging.outbox.Outbox;
+import org.elicence.messaging.staff.OperatorCommandKind;
 import org.elicence.messaging.staff.OperatorCommandType;
 import org.elicence.messaging.staff.OperatorCommands;
 import org.elicence.messaging.staff.Refusal;
@@ -51,45 +47,17 @@ public class PhotoReviewDecisions implements OperatorCommandType<PhotoReviewDeci
     private final ApplicationConfig config;
     private final Outbox outbox;
     private final MeterRegistry metrics;
-    private final OperatorCommands commands;
 
     @Inject
-    public PhotoReviewDecisions(ApplicationConfig config, Outbox outbox, MeterRegistry metrics,
-            OperatorCommands commands) {
+    public PhotoReviewDecisions(ApplicationConfig config, Outbox outbox, MeterRegistry metrics) {
         this.config = config;
         this.outbox = outbox;
         this.metrics = metrics;
-        this.commands = commands;
-    }
-
-    /** One record of {@code photo-review-decisions}; its row and its effect commit together. */
-    public void onDecisionRecord(ConsumerRecord<String, String> record) {
-        commands.handle(record, this);
     }
 
     @Override
-    public String consumer() {
-        return Topics.PHOTO_REVIEW_DECISIONS;
-    }
-
-    @Override
-    public EventType type() {
-        return EventType.PHOTO_REVIEW_DECISION;
-    }
-
-    @Override
-    public Class<PhotoReviewDecision> payload() {
-        return PhotoReviewDecision.class;
-    }
-
-    @Override
-    public String idField() {
-        return "decisionId";
-    }
-
-    @Override
-    public String operatorField() {
-        return "reviewerId";
+    public OperatorCommandKind<PhotoReviewDecision> kind() {
+        return OperatorCommandKind.PHOTO_REVIEW_DECISION;
     }
 
     @Override
@@ -98,25 +66,15 @@ public class PhotoReviewDecisions implements OperatorCommandType<PhotoReviewDeci
     }
 
     @Override
-    public String malformedCode() {
-        return PhotoReviewDecisionRejected.MALFORMED_DECISION;
-    }
-
-    @Override
-    public String notAuthorisedCode() {
-        return PhotoReviewDecisionRejected.REVIEWER_NOT_AUTHORISED;
-    }
-
-    @Override
     public Optional<Refusal> apply(PhotoReviewDecision decision, StaffRecord record, String reviewer) {
-        Optional<PhotoReviewCase> found = caseOf(decision.caseId());
+        Optional<PhotoReviewCase> found = caseOf(record);
         Optional<Refusal> refusal = refusalOf(decision, found);
         if (refusal.isPresent()) {
             return refusal;
         }
         PhotoReviewCase reviewCase = found.get();
-        PhotoReviewDecisionRecord row = row(record, reviewer);
-        row.applicationId = reviewCase.applicationId;
+        PhotoReviewDecisionRecord row = PhotoReviewDecisionRecord.of(record, reviewer);
+        row.accept(reviewCase.applicationId);
         boolean approve = PhotoReviewDecision.APPROVE.equals(decision.decision());
         reviewCase.status = approve ? PhotoReviewCase.Status.APPROVED : PhotoReviewCase.Status.REJECTED;
         reviewCase.decidedAt = row.receivedAt;
@@ -126,8 +84,6 @@ public class PhotoReviewDecisions implements OperatorCommandType<PhotoReviewDeci
         reviewCase.reason = decision.reason();
         reviewCase.reasonEn = decision.reasonEn();
         reviewCase.code = approve ? null : decision.code() == null ? REJECTED_BY_REVIEWER : decision.code();
-        row.outcome = PhotoReviewDecisionRecord.ACCEPTED;
-        row.persist();
 
         Application application = Application.findById(reviewCase.applicationId, LockModeType.PESSIMISTIC_WRITE);
         String applicationId = reviewCase.applicationId.toString();
@@ -190,44 +146,17 @@ public class PhotoReviewDecisions implements OperatorCommandType<PhotoReviewDeci
 
     @Override
     public void refuse(StaffRecord record, String reviewer, Refusal refusal) {
-        PhotoReviewDecisionRecord row = row(record, reviewer);
-        caseOf(row.caseId).ifPresent(found -> row.applicationId = found.applicationId);
-        row.outcome = PhotoReviewDecisionRecord.REFUSED;
-        row.refusalCode = refusal.code();
-        row.refusalReason = refusal.reason();
-        row.persist();
-        String key = row.applicationId != null ? row.applicationId.toString()
-                : row.caseId != null ? row.caseId : row.decisionKey;
-        outbox.publish(key, new PhotoReviewDecisionRejected(row.decisionId, row.caseId,
+        PhotoReviewDecisionRecord row = PhotoReviewDecisionRecord.of(record, reviewer);
+        row.refuse(caseOf(record).map(found -> found.applicationId).orElse(null), refusal);
+        outbox.publish(row.rejectionKey(), new PhotoReviewDecisionRejected(row.decisionId, row.caseId,
                 row.applicationId == null ? null : row.applicationId.toString(), row.reviewerId, refusal.code(),
                 refusal.reason(), row.receivedValue, row.sourcePartition, row.sourceOffset, row.receivedAt));
         Counter.builder("photo.review.decisions.refused").description("Photo review decisions refused, by code")
                 .tag("code", refusal.code()).register(metrics).increment();
     }
 
-    /** The decision as received; the reviewer is the signer when there is one, else the id as typed. */
-    private static PhotoReviewDecisionRecord row(StaffRecord record, String reviewer) {
-        PhotoReviewDecisionRecord row = new PhotoReviewDecisionRecord();
-        row.decisionKey = record.dedupKey("decisionId");
-        row.decisionId = record.text("decisionId");
-        row.caseId = record.text("caseId");
-        row.reviewerId = reviewer != null ? reviewer : record.text("reviewerId");
-        row.decision = record.text("decision");
-        row.receivedValue = record.value();
-        row.sourcePartition = record.partition();
-        row.sourceOffset = record.offset();
-        row.receivedAt = Instant.now();
-        return row;
-    }
-
-    private static Optional<PhotoReviewCase> caseOf(String caseId) {
-        UUID id;
-        try {
-            id = caseId == null ? null : UUID.fromString(caseId);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        // Locked: two decisions on one case in flight at once must not both find it pending.
-        return id == null ? Optional.empty() : PhotoReviewCase.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    /** The case the record names, locked: two decisions on one case in flight must not both find it pending. */
+    private static Optional<PhotoReviewCase> caseOf(StaffRecord record) {
+        return record.uuid("caseId").flatMap(id -> PhotoReviewCase.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE));
     }
 }

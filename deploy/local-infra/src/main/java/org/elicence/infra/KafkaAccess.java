@@ -35,12 +35,17 @@ public final class KafkaAccess {
                 case "topic" -> new ResourcePattern(ResourceType.TOPIC, name, PatternType.LITERAL);
                 case "topic-prefix" -> new ResourcePattern(ResourceType.TOPIC, name, PatternType.PREFIXED);
                 case "group" -> new ResourcePattern(ResourceType.GROUP, name, PatternType.LITERAL);
+                case "cluster" -> new ResourcePattern(ResourceType.CLUSTER, name, PatternType.LITERAL);
                 default -> throw new IllegalArgumentException("kafka-access.conf: unknown resource " + resource);
             };
             List<AclOperation> operations = switch (resource + " " + access) {
                 case "topic write", "topic-prefix write" -> List.of(AclOperation.WRITE, AclOperation.DESCRIBE);
                 case "topic read", "topic-prefix read" -> List.of(AclOperation.READ, AclOperation.DESCRIBE);
                 case "group read" -> List.of(AclOperation.READ);
+                // Inspection only (operators' cluster tooling): metadata, configurations, offsets and lag.
+                case "topic describe" -> List.of(AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS);
+                case "group describe" -> List.of(AclOperation.DESCRIBE);
+                case "cluster describe" -> List.of(AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS);
                 default -> throw new IllegalArgumentException("kafka-access.conf: cannot " + access + " a " + resource);
             };
             return operations.stream()

@@ -1,18 +1,30 @@
 package org.elicence.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -49,6 +61,39 @@ class AuthenticatedBrokerTest {
         Throwable reviewer = assertThrows(ExecutionException.class,
                 () -> send(broker.credentials("reviewer-001").clientProperties(), "licence-events"));
         assertInstanceOf(TopicAuthorizationException.class, reviewer.getCause());
+    }
+
+    /**
+     * The operators' inspection principal sees what the runbook's cluster operations show (a topic's partitions
+     * and configuration, a group's committed offsets and the end offsets that make its lag, the brokers) and can
+     * change nothing: it writes no record and adds no partition.
+     */
+    @Test
+    void kafkaAdminLooksButChangesNothing() throws Exception {
+        Properties props = broker.credentials("kafka-admin").clientProperties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            TopicDescription topic = admin.describeTopics(List.of("photo-audit-requests")).allTopicNames()
+                    .get(15, TimeUnit.SECONDS).get("photo-audit-requests");
+            assertFalse(topic.partitions().isEmpty());
+            assertFalse(admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, "licence-events")))
+                    .all().get(15, TimeUnit.SECONDS).isEmpty());
+            TopicPartition first = new TopicPartition("photo-audit-requests", 0);
+            assertTrue(admin.listOffsets(Map.of(first, OffsetSpec.latest())).partitionResult(first)
+                    .get(15, TimeUnit.SECONDS).offset() >= 0);
+            admin.listConsumerGroupOffsets("photo-audit-service").partitionsToOffsetAndMetadata()
+                    .get(15, TimeUnit.SECONDS);
+            assertFalse(admin.describeCluster().nodes().get(15, TimeUnit.SECONDS).isEmpty());
+
+            Throwable alter = assertThrows(ExecutionException.class, () -> admin.createPartitions(
+                    Map.of("photo-audit-requests", NewPartitions.increaseTo(topic.partitions().size() + 1)))
+                    .all().get(15, TimeUnit.SECONDS));
+            assertInstanceOf(TopicAuthorizationException.class, alter.getCause());
+        }
+        Throwable write = assertThrows(ExecutionException.class,
+                () -> send(broker.credentials("kafka-admin").clientProperties(), "photo-audit-requests"));
+        // The idempotent producer is refused at its first step (cluster) before the topic is asked about.
+        assertInstanceOf(AuthorizationException.class, write.getCause());
     }
 
     @Test

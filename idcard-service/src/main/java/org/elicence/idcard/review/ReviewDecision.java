@@ -1,67 +1,35 @@
 package org.elicence.idcard.review;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.elicence.messaging.staff.ReviewDecisionRow;
+import org.elicence.messaging.staff.StaffRecord;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A decision record as read from the decisions topic, and whether it was accepted or why not. */
+/**
+ * An ID-card review decision record as read from {@code idcard-review-decisions}, and whether it was accepted or
+ * why not; it keeps the reviewer's words too, which the operators' record shows.
+ */
 @Entity
 @Table(name = "review_decision")
-public class ReviewDecision extends PanacheEntityBase {
-
-    public static final String ACCEPTED = "ACCEPTED";
-    public static final String REFUSED = "REFUSED";
-
-    /** The decisionId, or {@code partition/offset} for a record without a usable one. */
-    @Id
-    @Column(name = "decision_key")
-    public String decisionKey;
-
-    @Column(name = "decision_id")
-    public String decisionId;
-
-    @Column(name = "case_id")
-    public String caseId;
-
-    @Column(name = "application_id")
-    public UUID applicationId;
-
-    @Column(name = "reviewer_id")
-    public String reviewerId;
-
-    public String decision;
+public class ReviewDecision extends ReviewDecisionRow {
 
     public String reason;
 
     @Column(name = "reason_en")
     public String reasonEn;
 
-    @Column(nullable = false)
-    public String outcome;
-
-    @Column(name = "refusal_code")
-    public String refusalCode;
-
-    @Column(name = "refusal_reason")
-    public String refusalReason;
-
-    @Column(name = "received_value", nullable = false)
-    public String receivedValue;
-
-    @Column(name = "source_partition", nullable = false)
-    public int sourcePartition;
-
-    @Column(name = "source_offset", nullable = false)
-    public long sourceOffset;
-
-    @Column(name = "received_at", nullable = false)
-    public Instant receivedAt;
+    static ReviewDecision of(StaffRecord record, String reviewer) {
+        ReviewDecision row = new ReviewDecision();
+        row.fill(record, reviewer);
+        row.reason = record.text("reason");
+        row.reasonEn = record.text("reasonEn");
+        return row;
+    }
 
     public static List<ReviewDecision> ofApplication(UUID applicationId) {
         return list("applicationId = ?1 order by receivedAt", applicationId);

@@ -1,14 +1,9 @@
 package org.elicence.idcard.review;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.elicence.idcard.config.ReviewConfig;
-import org.elicence.messaging.EventType;
-import org.elicence.messaging.Topics;
 import org.elicence.messaging.events.IdCardApproved;
 import org.elicence.messaging.events.IdCardRejected;
 import org.elicence.messaging.events.IdCardReviewCaseClosed;
@@ -16,6 +11,7 @@ import org.elicence.messaging.events.IdCardReviewDecision;
 import org.elicence.messaging.events.IdCardReviewDecisionRejected;
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.outbox.Outbox;
+import org.elicence.messaging.staff.OperatorCommandKind;
 import org.elicence.messaging.staff.OperatorCommandType;
 import org.elicence.messaging.staff.OperatorCommands;
 import org.elicence.messaging.staff.Refusal;
@@ -42,44 +38,17 @@ public class ReviewDecisionService implements OperatorCommandType<IdCardReviewDe
     private final ReviewConfig config;
     private final ReviewCaseService cases;
     private final Outbox outbox;
-    private final OperatorCommands commands;
 
     @Inject
-    public ReviewDecisionService(ReviewConfig config, ReviewCaseService cases, Outbox outbox,
-            OperatorCommands commands) {
+    public ReviewDecisionService(ReviewConfig config, ReviewCaseService cases, Outbox outbox) {
         this.config = config;
         this.cases = cases;
         this.outbox = outbox;
-        this.commands = commands;
-    }
-
-    public void onDecisionRecord(ConsumerRecord<String, String> record) {
-        commands.handle(record, this);
     }
 
     @Override
-    public String consumer() {
-        return Topics.IDCARD_REVIEW_DECISIONS;
-    }
-
-    @Override
-    public EventType type() {
-        return EventType.ID_CARD_REVIEW_DECISION;
-    }
-
-    @Override
-    public Class<IdCardReviewDecision> payload() {
-        return IdCardReviewDecision.class;
-    }
-
-    @Override
-    public String idField() {
-        return "decisionId";
-    }
-
-    @Override
-    public String operatorField() {
-        return "reviewerId";
+    public OperatorCommandKind<IdCardReviewDecision> kind() {
+        return OperatorCommandKind.ID_CARD_REVIEW_DECISION;
     }
 
     @Override
@@ -88,18 +57,8 @@ public class ReviewDecisionService implements OperatorCommandType<IdCardReviewDe
     }
 
     @Override
-    public String malformedCode() {
-        return IdCardReviewDecisionRejected.MALFORMED_DECISION;
-    }
-
-    @Override
-    public String notAuthorisedCode() {
-        return IdCardReviewDecisionRejected.REVIEWER_NOT_AUTHORISED;
-    }
-
-    @Override
     public Optional<Refusal> apply(IdCardReviewDecision decision, StaffRecord record, String reviewer) {
-        Optional<ReviewCase> found = caseOf(decision.caseId());
+        Optional<ReviewCase> found = caseOf(record);
         if (found.isEmpty()) {
             return Optional.of(new Refusal(IdCardReviewDecisionRejected.UNKNOWN_CASE, "no review case " + decision.caseId()));
         }
@@ -108,15 +67,13 @@ public class ReviewDecisionService implements OperatorCommandType<IdCardReviewDe
             return Optional.of(new Refusal(IdCardReviewDecisionRejected.CASE_ALREADY_DECIDED, "case " + decision.caseId()
                     + " was already " + reviewCase.status + " by decision " + reviewCase.decisionId));
         }
-        ReviewDecision row = row(record, reviewer);
-        row.applicationId = reviewCase.applicationId;
+        ReviewDecision row = ReviewDecision.of(record, reviewer);
+        row.accept(reviewCase.applicationId);
         String applicationId = reviewCase.applicationId.toString();
         boolean approve = IdCardReviewDecision.APPROVE.equals(decision.decision());
         reviewCase.status = approve ? ReviewCase.Status.APPROVED : ReviewCase.Status.REJECTED;
         reviewCase.decidedAt = row.receivedAt;
         reviewCase.decisionId = decision.decisionId();
-        row.outcome = ReviewDecision.ACCEPTED;
-        row.persist();
         if (approve) {
             IdCardUpload front = IdCardUpload.findById(reviewCase.frontUploadId);
             outbox.publish(applicationId, new IdCardApproved(applicationId, reviewCase.applicantId,
@@ -142,44 +99,15 @@ public class ReviewDecisionService implements OperatorCommandType<IdCardReviewDe
 
     @Override
     public void refuse(StaffRecord record, String reviewer, Refusal refusal) {
-        ReviewDecision row = row(record, reviewer);
-        caseOf(row.caseId).ifPresent(found -> row.applicationId = found.applicationId);
-        row.outcome = ReviewDecision.REFUSED;
-        row.refusalCode = refusal.code();
-        row.refusalReason = refusal.reason();
-        row.persist();
-        String key = row.applicationId != null ? row.applicationId.toString()
-                : row.caseId != null ? row.caseId : row.decisionKey;
-        outbox.publish(key, new IdCardReviewDecisionRejected(row.decisionId, row.caseId,
+        ReviewDecision row = ReviewDecision.of(record, reviewer);
+        row.refuse(caseOf(record).map(found -> found.applicationId).orElse(null), refusal);
+        outbox.publish(row.rejectionKey(), new IdCardReviewDecisionRejected(row.decisionId, row.caseId,
                 row.applicationId == null ? null : row.applicationId.toString(), row.reviewerId, refusal.code(),
                 refusal.reason(), row.receivedValue, row.sourcePartition, row.sourceOffset, row.receivedAt));
     }
 
-    /** The decision as received; the reviewer is the signer when there is one, else the id as typed. */
-    private ReviewDecision row(StaffRecord record, String reviewer) {
-        ReviewDecision row = new ReviewDecision();
-        row.decisionKey = record.dedupKey("decisionId");
-        row.decisionId = record.text("decisionId");
-        row.caseId = record.text("caseId");
-        row.reviewerId = reviewer != null ? reviewer : record.text("reviewerId");
-        row.decision = record.text("decision");
-        row.reason = record.text("reason");
-        row.reasonEn = record.text("reasonEn");
-        row.receivedValue = record.value();
-        row.sourcePartition = record.partition();
-        row.sourceOffset = record.offset();
-        row.receivedAt = Instant.now();
-        return row;
-    }
-
-    private static Optional<ReviewCase> caseOf(String caseId) {
-        UUID id;
-        try {
-            id = caseId == null ? null : UUID.fromString(caseId);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        // Locked: two decisions on one case in flight at once must not both find it pending.
-        return id == null ? Optional.empty() : ReviewCase.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    /** The case the record names, locked: two decisions on one case in flight must not both find it pending. */
+    private static Optional<ReviewCase> caseOf(StaffRecord record) {
+        return record.uuid("caseId").flatMap(id -> ReviewCase.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE));
     }
 }

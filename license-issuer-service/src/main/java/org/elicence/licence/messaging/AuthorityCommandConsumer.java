@@ -3,34 +3,34 @@ package org.elicence.licence.messaging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.elicence.licence.service.AuthorityCommandService;
-import org.elicence.messaging.inbox.InFlightRecords;
+import org.elicence.messaging.staff.OperatorCommands;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Operators' commands, read as plain JSON (no CloudEvents headers). A command that cannot be obeyed is answered
- * on licence-authority-commands-rejected; only an infrastructure failure (database down) reaches the
- * dead-letter topic, from where the command can be re-sent unchanged (its commandId keeps it idempotent).
+ * Authorities' commands, read through platform-messaging's one handler of operators' commands
+ * ({@link OperatorCommands}, {@link AuthorityCommandService}). A command that cannot be obeyed is answered on
+ * licence-authority-commands-rejected; only a record that is not JSON or an infrastructure failure (database down)
+ * reaches the dead-letter topic, from where the command can be re-sent unchanged (its commandId keeps it
+ * idempotent).
  */
 @ApplicationScoped
 public class AuthorityCommandConsumer {
 
+    private final OperatorCommands handler;
     private final AuthorityCommandService commands;
-    private final InFlightRecords inFlight;
 
     @Inject
-    public AuthorityCommandConsumer(AuthorityCommandService commands, InFlightRecords inFlight) {
+    public AuthorityCommandConsumer(OperatorCommands handler, AuthorityCommandService commands) {
+        this.handler = handler;
         this.commands = commands;
-        this.inFlight = inFlight;
     }
 
     @Incoming("licence-authority-commands")
     @Blocking
     public void onCommand(ConsumerRecord<String, String> record) {
-        try (InFlightRecords.Handling handling = inFlight.start(record)) {
-            commands.handle(record);
-        }
+        handler.handle(record, commands);
     }
 }

@@ -7,14 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.elicence.licence.config.LicenceConfig;
 import org.elicence.licence.credential.LicenceStatus;
-import org.elicence.messaging.EventType;
-import org.elicence.messaging.Topics;
 import org.elicence.messaging.events.LicenceAuthorityCommand;
 import org.elicence.messaging.events.LicenceAuthorityCommandRejected;
 import org.elicence.messaging.outbox.Outbox;
+import org.elicence.messaging.staff.OperatorCommandKind;
 import org.elicence.messaging.staff.OperatorCommandType;
 import org.elicence.messaging.staff.OperatorCommands;
 import org.elicence.messaging.staff.Refusal;
@@ -52,61 +50,25 @@ public class AuthorityCommandService implements OperatorCommandType<LicenceAutho
     private final Outbox outbox;
     private final LicenceConfig config;
     private final Clock clock;
-    private final OperatorCommands commands;
 
     @Inject
     public AuthorityCommandService(ELicenceStore store, LicenceRenewal renewal, Outbox outbox, LicenceConfig config,
-            Clock clock, OperatorCommands commands) {
+            Clock clock) {
         this.store = store;
         this.renewal = renewal;
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
-        this.commands = commands;
-    }
-
-    public void handle(ConsumerRecord<String, String> record) {
-        commands.handle(record, this);
     }
 
     @Override
-    public String consumer() {
-        return Topics.LICENCE_AUTHORITY_COMMANDS;
-    }
-
-    @Override
-    public EventType type() {
-        return EventType.LICENCE_AUTHORITY_COMMAND;
-    }
-
-    @Override
-    public Class<LicenceAuthorityCommand> payload() {
-        return LicenceAuthorityCommand.class;
-    }
-
-    @Override
-    public String idField() {
-        return "commandId";
-    }
-
-    @Override
-    public String operatorField() {
-        return "authorityId";
+    public OperatorCommandKind<LicenceAuthorityCommand> kind() {
+        return OperatorCommandKind.LICENCE_AUTHORITY_COMMAND;
     }
 
     @Override
     public Set<String> authorisedOperators() {
         return config.authority().authorisedIds();
-    }
-
-    @Override
-    public String malformedCode() {
-        return LicenceAuthorityCommandRejected.MALFORMED_COMMAND;
-    }
-
-    @Override
-    public String notAuthorisedCode() {
-        return LicenceAuthorityCommandRejected.AUTHORITY_NOT_AUTHORISED;
     }
 
     @Override

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.elicence.messaging.MessagingConfig;
+import org.elicence.messaging.inbox.InFlightRecords;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,6 +38,8 @@ import jakarta.persistence.EntityManager;
  * <li>then the service applies it, or refuses it for its own reasons (unknown case, transition not allowed…).</li>
  * </ol>
  * Every refusal goes to the command's {@code -rejected} topic with its code and reason, and changes nothing else.
+ * While a record is handled it counts as in flight ({@link InFlightRecords}), so a handler that hangs is seen by
+ * the liveness check as for any other consumer.
  */
 @ApplicationScoped
 public class OperatorCommands {
@@ -52,60 +55,71 @@ public class OperatorCommands {
     private final EntityManager entityManager;
     private final Clock clock;
     private final Optional<X509Certificate> trustedCa;
+    private final InFlightRecords inFlight;
 
     @Inject
-    public OperatorCommands(ObjectMapper objectMapper, EntityManager entityManager, MessagingConfig config) {
+    public OperatorCommands(ObjectMapper objectMapper, EntityManager entityManager, MessagingConfig config,
+            InFlightRecords inFlight) {
         this.objectMapper = objectMapper;
         this.entityManager = entityManager;
+        this.inFlight = inFlight;
         this.clock = Clock.systemUTC();
         this.trustedCa = config.operators().trust().map(OperatorCommands::readCertificate);
     }
 
-    /** Handles one record in a transaction of its own. */
+    /** Handles one record in a transaction of its own; the services' {@code @Incoming} methods call it. */
     public <C> void handle(ConsumerRecord<String, String> record, OperatorCommandType<C> type) {
-        StaffRecord typed = StaffRecord.read(record, objectMapper, type.type().type());
-        String key = typed.dedupKey(type.idField());
+        try (InFlightRecords.Handling handling = inFlight.start(record)) {
+            handleOnce(record, type);
+        }
+    }
+
+    private <C> void handleOnce(ConsumerRecord<String, String> record, OperatorCommandType<C> type) {
+        OperatorCommandKind<C> kind = type.kind();
+        StaffRecord typed = StaffRecord.read(record, objectMapper, kind.type().type());
+        String key = typed.dedupKey(kind.idField());
         QuarkusTransaction.requiringNew().run(() -> {
-            if (!claim(type.consumer(), key, record)) {
-                LOG.infof("%s record %s was already handled, ignoring the redelivery", type.consumer(), key);
+            if (!claim(kind.topic(), key, record)) {
+                LOG.infof("%s record %s was already handled, ignoring the redelivery", kind.topic(), key);
                 return;
             }
             OperatorSignature.Verified sender = OperatorSignature.verify(record, trustedCa, clock.instant());
             String operator = sender.principal().orElse(null);
             Optional<Refusal> refusal = check(typed, type, sender);
             if (refusal.isEmpty()) {
-                refusal = type.apply(typed.as(type.payload(), objectMapper), typed, operator);
+                refusal = type.apply(typed.as(kind.payload(), objectMapper), typed, operator);
             }
             refusal.ifPresent(r -> type.refuse(typed, operator, r));
             entityManager.createNativeQuery(OUTCOME_SQL)
                     .setParameter("outcome", refusal.isPresent() ? "REFUSED" : "APPLIED")
                     .setParameter("operator", operator)
                     .setParameter("code", refusal.map(Refusal::code).orElse(null))
-                    .setParameter("consumer", type.consumer()).setParameter("key", key)
+                    .setParameter("consumer", kind.topic()).setParameter("key", key)
                     .executeUpdate();
-            refusal.ifPresent(r -> LOG.warnf("%s record %s refused: %s", type.consumer(), key, r.code()));
+            refusal.ifPresent(r -> LOG.warnf("%s record %s refused: %s", kind.topic(), key, r.code()));
         });
     }
 
     private <C> Optional<Refusal> check(StaffRecord typed, OperatorCommandType<C> type,
             OperatorSignature.Verified sender) {
-        List<String> violations = typed.violations(type.type());
+        OperatorCommandKind<C> kind = type.kind();
+        List<String> violations = typed.violations(kind.type());
         if (!violations.isEmpty()) {
-            return Optional.of(new Refusal(type.malformedCode(), "the record does not match its schema "
+            return Optional.of(new Refusal(kind.malformedCode(), "the record does not match its schema "
                     + "(docs/operator-runbook.md): " + String.join("; ", violations)));
         }
         if (sender.principal().isEmpty()) {
-            return Optional.of(new Refusal(type.notAuthorisedCode(), sender.failure()));
+            return Optional.of(new Refusal(kind.notAuthorisedCode(), sender.failure()));
         }
         String signer = sender.principal().get();
-        String named = typed.text(type.operatorField());
+        String named = typed.text(kind.operatorField());
         if (!signer.equals(named)) {
-            return Optional.of(new Refusal(type.notAuthorisedCode(), "the record names " + type.operatorField() + " "
+            return Optional.of(new Refusal(kind.notAuthorisedCode(), "the record names " + kind.operatorField() + " "
                     + named + " but was signed by " + signer));
         }
         if (!type.authorisedOperators().contains(signer)) {
-            return Optional.of(new Refusal(type.notAuthorisedCode(), signer + " is not on the list of operators "
-                    + "allowed to send " + type.type().type()));
+            return Optional.of(new Refusal(kind.notAuthorisedCode(), signer + " is not on the list of operators "
+                    + "allowed to send " + kind.type().type()));
         }
         return Optional.empty();
     }

@@ -1,6 +1,8 @@
 package org.elicence.messaging.staff;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,6 +71,16 @@ public final class StaffRecord {
         }
         String text = value.isTextual() ? value.asText() : value.toString();
         return text.length() <= MAX_FIELD_LENGTH ? text : text.substring(0, MAX_FIELD_LENGTH);
+    }
+
+    /** A field that is a UUID (a case's id), or empty when it is absent or not one. */
+    public Optional<UUID> uuid(String field) {
+        String text = text(field);
+        try {
+            return text == null ? Optional.empty() : Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Why the body does not match the schema of {@code type}; empty when it does. */

@@ -51,16 +51,21 @@ class KafkaAccessTest {
                 case "topic" -> "topic:literal:";
                 case "topic-prefix" -> "topic:prefix:";
                 case "group" -> "group:literal:";
+                case "cluster" -> "cluster:literal:";
                 default -> throw new AssertionError("kafka-access.conf: unknown resource " + trimmed);
             };
             List<String> operations = switch (f[2] + " " + f[1]) {
                 case "topic write", "topic-prefix write" -> List.of("Write", "Describe");
                 case "topic read", "topic-prefix read" -> List.of("Read", "Describe");
                 case "group read" -> List.of("Read");
+                case "topic describe", "cluster describe" -> List.of("Describe", "DescribeConfigs");
+                case "group describe" -> List.of("Describe");
                 default -> throw new AssertionError("kafka-access.conf: " + trimmed);
             };
+            // Kafka's one cluster resource is always named kafka-cluster; a KafkaUser's cluster ACL names none.
+            String name = "cluster".equals(f[2]) ? "" : f[3];
             Set<String> mine = acls.computeIfAbsent(f[0], p -> new TreeSet<>());
-            operations.forEach(op -> mine.add(resource + f[3] + ":" + op));
+            operations.forEach(op -> mine.add(resource + name + ":" + op));
         }
         return acls;
     }
