@@ -97,6 +97,25 @@ class ApplicationJourneyIT {
         assertEquals("image/png", qr.contentType());
         String scanned = scan(qr.body());
         assertEquals("VALID", verify(scanned).get("outcome").asText(), "what a verifier scans from the app verifies");
+
+        // Issue 12: staff's record of the application holds both card uploads, the case and the reviewer's decision.
+        JsonNode card = await().atMost(JOURNEY).until(() -> record(id).get("idCard"),
+                c -> c.at("/reviewCases/0/decisions").size() == 1);
+        assertEquals(2, card.get("uploads").size(), card.toString());
+        card.get("uploads").forEach(u -> assertEquals("PASS", u.get("verdict").asText(), u.toString()));
+        assertEquals(Set.of("FRONT", "BACK"), Set.of(card.at("/uploads/0/side").asText(),
+                card.at("/uploads/1/side").asText()));
+        assertEquals("APPROVED", card.at("/reviewCases/0/status").asText());
+        assertEquals("CARD_ISSUED_BEFORE_CUTOFF", card.at("/reviewCases/0/uploadReason").asText());
+        assertEquals(REVIEWER, card.at("/reviewCases/0/reviewerId").asText());
+        assertEquals("ACCEPTED", card.at("/reviewCases/0/decisions/0/outcome").asText());
+        assertEquals("APPROVED", card.at("/reviewCases/0/decisions/0/result").asText());
+    }
+
+    /** Staff's whole record of an application, with the runbook's block (operators' network, operator token). */
+    private static JsonNode record(String id) throws Exception {
+        return JSON.readTree(Runbook.run("photo-record", Map.of("APPLICATION_URL", PLATFORM.apiBase(),
+                "APPLICATION_ID", id, "OPERATOR_TOKEN", PLATFORM.operatorToken(REVIEWER)), PLATFORM.root));
     }
 
     /**
@@ -398,8 +417,7 @@ class ApplicationJourneyIT {
         assertTrue(outcome.contains("\"status\":\"REJECTED\""), outcome);
 
         // Staff's record of the application: every attempt with its annotated image, the case and its decision.
-        JsonNode record = JSON.readTree(Runbook.run("photo-record", Map.of("APPLICATION_URL", PLATFORM.apiBase(),
-                "APPLICATION_ID", id, "OPERATOR_TOKEN", PLATFORM.operatorToken(REVIEWER)), PLATFORM.root));
+        JsonNode record = record(id);
         assertEquals(3, record.get("photoAttempts").size(), record.toString());
         record.get("photoAttempts").forEach(a -> {
             assertEquals("FAIL", a.get("verdict").asText());
