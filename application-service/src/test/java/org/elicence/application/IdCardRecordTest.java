@@ -116,6 +116,18 @@ class IdCardRecordTest {
         assertEquals("REJECTED", reviewCase.at("/decisions/1/result").asText());
         assertEquals(decisionId, reviewCase.at("/decisions/1/decisionId").asText());
         assertEquals("/internal/applicants/" + id + "/record", card.get("record").asText());
+
+        // The status history, read back from its JSON column: every move, oldest first, ending where it is now.
+        JsonNode record = record(id);
+        JsonNode history = record.get("statusHistory");
+        assertEquals("SUBMITTED", history.get(0).get("status").asText(), history.toString());
+        assertEquals("ID_CARD_CHECKING", history.get(1).get("status").asText(), history.toString());
+        assertEquals("UPLOAD_ID_CARD", history.get(1).get("nextAction").asText(), "the back was still missing");
+        assertEquals(record.get("status").asText(), history.get(history.size() - 1).get("status").asText());
+        for (int i = 1; i < history.size(); i++) {
+            assertEquals(false, java.time.Instant.parse(history.get(i).get("at").asText())
+                    .isBefore(java.time.Instant.parse(history.get(i - 1).get("at").asText())), history.toString());
+        }
     }
 
     private static String upload(String id, String side) {

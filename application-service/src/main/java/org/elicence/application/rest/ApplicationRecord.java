@@ -19,6 +19,7 @@ import org.elicence.application.domain.Notice;
 import org.elicence.application.domain.PhotoAuditAttempt;
 import org.elicence.application.domain.PhotoReviewCase;
 import org.elicence.application.domain.PhotoReviewDecisionRecord;
+import org.elicence.application.domain.StatusChange;
 import org.elicence.messaging.events.RuleCheck;
 
 /**
@@ -26,13 +27,13 @@ import org.elicence.messaging.events.RuleCheck;
  * the application and its notice, every photo attempt with every check (measured value, threshold, guidance in both
  * languages) and a link to its annotated image, every photo review case with every decision record read for it
  * (refused ones too), and the ID card: every upload with its checks and every card review case with its decisions,
- * as heard from idcard-service's events (its images are in idcard-service's record, {@code idCard.record}). No status
- * history is stored; the times of attempts, uploads, cases and decisions are the history.
+ * as heard from idcard-service's events (its images are in idcard-service's record, {@code idCard.record}), and
+ * every status the application moved to ({@code statusHistory}).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ApplicationRecord(String applicationId, String applicantId, String fullName, String status,
         String nextAction, Instant createdAt, Instant updatedAt, Instant closedAt, String currentPhotoId, Notice notice,
-        List<Attempt> photoAttempts, List<ReviewCase> photoReviews, IdCard idCard, Licence licence) {
+        List<StatusChange> statusHistory, List<Attempt> photoAttempts, List<ReviewCase> photoReviews, IdCard idCard, Licence licence) {
 
     /** One audit of one photo, as photo-audit-service reported it. */
     public record Attempt(String photoId, String source, String verdict, Instant auditedAt, Instant receivedAt,
@@ -125,7 +126,7 @@ public record ApplicationRecord(String applicationId, String applicantId, String
                 a.licence.issuingAuthority(), a.licence.issuedAt());
         return new ApplicationRecord(a.id.toString(), a.applicantId, a.fullName, a.status.name(), a.nextAction.name(),
                 a.createdAt, a.updatedAt, a.closedAt, a.currentPhotoId == null ? null : a.currentPhotoId.toString(),
-                a.notice, attemptViews, caseViews, idCard, licence);
+                a.notice, a.statusHistory, attemptViews, caseViews, idCard, licence);
     }
 
     private static String text(UUID id) {
