@@ -1,6 +1,8 @@
 package org.elicence.application.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -73,6 +75,11 @@ public class Application extends PanacheEntityBase {
     /** The licence's QR code (PNG) as the issuer rendered it; it encodes the JWS credential. */
     @Column(name = "licence_qr")
     public byte[] licenceQr;
+
+    /** Every status moved to, oldest first; a status re-entered (another failed photo) is not a move. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "status_history", nullable = false, columnDefinition = "jsonb")
+    public List<StatusChange> statusHistory = List.of();
 
     @Column(name = "closed_at")
     public Instant closedAt;
@@ -335,11 +342,18 @@ public class Application extends PanacheEntityBase {
     }
 
     private void moveTo(ApplicationStatus next) {
+        boolean moved = next != status;
         status = next;
         nextAction = nextActionFor(next);
         updatedAt = Instant.now();
         if (next.isFinal() && closedAt == null) {
             closedAt = updatedAt;
+        }
+        if (moved) {
+            // a new list, not an added element: Hibernate sees the JSON column changed
+            List<StatusChange> history = new ArrayList<>(statusHistory == null ? List.of() : statusHistory);
+            history.add(new StatusChange(next, nextAction, updatedAt));
+            statusHistory = List.copyOf(history);
         }
     }
 }

@@ -9,6 +9,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.elicence.application.domain.Application;
+import org.elicence.application.domain.IdCardReviewCaseRecord;
+import org.elicence.application.domain.IdCardReviewDecisionRecord;
+import org.elicence.application.domain.IdCardUpload;
 import org.elicence.application.domain.PhotoAnnotation;
 import org.elicence.application.domain.PhotoAttemptAnnotation;
 import org.elicence.application.domain.PhotoAuditAttempt;
@@ -45,7 +48,7 @@ public class OperatorRecordResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "An application's whole record for staff: every photo attempt with every check and its "
-            + "annotated image, every photo review case and decision, the ID card's outcomes")
+            + "annotated image, every photo review case and decision, every ID-card upload, card review case and decision")
     public ApplicationRecord record(@PathParam("id") String id) {
         Application application = find(id);
         List<PhotoReviewCase> cases = PhotoReviewCase.list("applicationId = ?1 order by openedAt", application.id);
@@ -54,8 +57,11 @@ public class OperatorRecordResource {
         Set<UUID> annotated = new java.util.HashSet<>(PhotoAttemptAnnotation.photosOf(application.id));
         PhotoAnnotation.<PhotoAnnotation>findByIdOptional(application.id).ifPresent(a -> annotated.add(a.photoId));
         cases.stream().filter(c -> c.annotated != null).forEach(c -> annotated.add(c.photoId));
+        ApplicationRecord.IdCard idCard = ApplicationRecord.IdCard.of(application,
+                IdCardUpload.ofApplication(application.id), IdCardReviewCaseRecord.ofApplication(application.id),
+                IdCardReviewDecisionRecord.ofApplication(application.id));
         return ApplicationRecord.of(application, PhotoAuditAttempt.ofApplication(application.id), annotated, cases,
-                decisions);
+                decisions, idCard);
     }
 
     @GET

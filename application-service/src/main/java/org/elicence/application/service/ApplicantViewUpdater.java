@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 import org.elicence.application.domain.Application;
+import org.elicence.application.domain.IdCardUpload;
 import org.elicence.application.domain.IssuedLicence;
 import org.elicence.application.domain.LastPhotoAudit;
 import org.elicence.application.domain.Notice;
@@ -93,6 +94,7 @@ public class ApplicantViewUpdater {
 
     public void onIdCardSideChecked(IdCardSideChecked event) {
         withApplication(event.applicationId(), application -> {
+            IdCardUpload.checked(application.id, event); // every upload's checks, for staff's record
             application.idCardSideChecked(event.side() == IdCardSide.FRONT, event.verdict(), event.passed(),
                     event.passed() ? null
                             : Notice.failedChecks("ID_CARD_" + event.side() + "_FAILED_CHECKS", event.checks()));

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.elicence.application.domain.Application;
 import org.elicence.application.domain.ApplicationStatus;
+import org.elicence.application.domain.IdCardUpload;
 import org.elicence.application.image.ImageIntake;
 import org.elicence.application.rest.ProblemException;
 import org.elicence.messaging.events.ApplicationCreated;
@@ -108,8 +109,10 @@ public class ApplicationService {
             Application application = openForUploads(id, applicantId);
             UUID uploadId = UUID.randomUUID();
             application.idCardSideUploaded(side == IdCardSide.FRONT);
+            Instant now = Instant.now();
+            IdCardUpload.received(id, uploadId, side.name(), now); // staff's record; its checks come later
             outbox.publish(id.toString(), new IdCardSideUploaded(id.toString(), applicantId, uploadId.toString(),
-                    side, image.contentType(), base64(image), Instant.now()));
+                    side, image.contentType(), base64(image), now));
             Application.flush();
             LOG.infof("application %s: ID-card %s upload %s received", id, side, uploadId);
             return uploadId;

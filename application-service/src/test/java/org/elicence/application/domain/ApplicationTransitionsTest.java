@@ -161,6 +161,29 @@ class ApplicationTransitionsTest {
                 .orElseThrow();
     }
 
+    @Test
+    void theStatusHistoryListsEveryMoveOnceInOrder() {
+        Application a = new Application();
+        a.submitted();
+        a.photoUploaded(NEW_PHOTO);
+        a.photoAudited(NEW_PHOTO, false, false);
+        a.photoUploaded(CURRENT_PHOTO);
+        a.photoAudited(CURRENT_PHOTO, false, false);
+        a.photoAudited(CURRENT_PHOTO, false, true);   // a re-audit the machine could not judge
+        a.photoReviewApproved();
+        a.licenceIssued(LICENCE, null);
+        a.licenceStatusChanged("SUSPENDED");          // the licence's status, not the application's
+        assertEquals(List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.PHOTO_AUDITING,
+                ApplicationStatus.PHOTO_REJECTED, ApplicationStatus.PHOTO_AUDITING, ApplicationStatus.PHOTO_REJECTED,
+                ApplicationStatus.PHOTO_UNDER_REVIEW, ApplicationStatus.LICENCE_PENDING,
+                ApplicationStatus.LICENCE_ISSUED), a.statusHistory.stream().map(StatusChange::status).toList());
+        assertEquals(NextAction.WAIT, a.statusHistory.get(5).nextAction());
+        assertEquals(a.closedAt, a.statusHistory.get(7).at());
+        for (int i = 1; i < a.statusHistory.size(); i++) {
+            assertEquals(false, a.statusHistory.get(i).at().isBefore(a.statusHistory.get(i - 1).at()));
+        }
+    }
+
     private static Application in(ApplicationStatus status) {
         Application application = new Application();
         application.id = UUID.randomUUID();

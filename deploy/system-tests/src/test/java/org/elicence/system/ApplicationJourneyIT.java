@@ -10,7 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +46,8 @@ class ApplicationJourneyIT {
     static final String YANG_LEI = "610113200112254177";
     /** Card without a usable photo; has a driving-licence record. */
     static final String CHEN_JING = "330106199507090625";
+    /** ID card without a registry photo; holds a driving licence no other journey here issues. */
+    static final String SUN_YUE = "320102198304152206";
     static final String REVIEWER = "reviewer-001";
 
     private static final Duration JOURNEY = Duration.ofSeconds(90);
@@ -91,6 +97,25 @@ class ApplicationJourneyIT {
         assertEquals("image/png", qr.contentType());
         String scanned = scan(qr.body());
         assertEquals("VALID", verify(scanned).get("outcome").asText(), "what a verifier scans from the app verifies");
+
+        // Issue 12: staff's record of the application holds both card uploads, the case and the reviewer's decision.
+        JsonNode card = await().atMost(JOURNEY).until(() -> record(id).get("idCard"),
+                c -> c.at("/reviewCases/0/decisions").size() == 1);
+        assertEquals(2, card.get("uploads").size(), card.toString());
+        card.get("uploads").forEach(u -> assertEquals("PASS", u.get("verdict").asText(), u.toString()));
+        assertEquals(Set.of("FRONT", "BACK"), Set.of(card.at("/uploads/0/side").asText(),
+                card.at("/uploads/1/side").asText()));
+        assertEquals("APPROVED", card.at("/reviewCases/0/status").asText());
+        assertEquals("CARD_ISSUED_BEFORE_CUTOFF", card.at("/reviewCases/0/uploadReason").asText());
+        assertEquals(REVIEWER, card.at("/reviewCases/0/reviewerId").asText());
+        assertEquals("ACCEPTED", card.at("/reviewCases/0/decisions/0/outcome").asText());
+        assertEquals("APPROVED", card.at("/reviewCases/0/decisions/0/result").asText());
+    }
+
+    /** Staff's whole record of an application, with the runbook's block (operators' network, operator token). */
+    private static JsonNode record(String id) throws Exception {
+        return JSON.readTree(Runbook.run("photo-record", Map.of("APPLICATION_URL", PLATFORM.apiBase(),
+                "APPLICATION_ID", id, "OPERATOR_TOKEN", PLATFORM.operatorToken(REVIEWER)), PLATFORM.root));
     }
 
     /**
@@ -252,6 +277,64 @@ class ApplicationJourneyIT {
     }
 
     /**
+     * Issue 12, staff's approval: the same headscarf portrait the audit cannot judge (R5 NOT_ASSESSABLE) waits for
+     * staff; the reviewer saves the case's images with the runbook, approves with its signed block, and the licence
+     * is issued from the case's normalised portrait: the licence's portrait digest (the JWS's portrait_sha256) is the
+     * SHA-256 of the portrait the reviewer looked at, not of the photo as uploaded.
+     */
+    @Test
+    void aPhotoTheAuditCannotJudgeIsApprovedByStaffAndTheLicenceCarriesTheCasePortrait() throws Exception {
+        MobileApi app = new MobileApi(PLATFORM.apiBase(), PLATFORM.tokenFor(SUN_YUE));
+        String id = app.createApplication("孙悦");
+        awaitStatus(app, id, "ID_CARD_REQUIRED");
+
+        byte[] uploaded = resource("photos/frl_002_headscarf.jpg");
+        assertEquals(202, app.upload(id, "/photo", "image/jpeg", uploaded).status());
+        JsonNode waiting = awaitStatus(app, id, "PHOTO_UNDER_REVIEW");
+        assertEquals("NOT_ASSESSABLE", waiting.at("/photoReview/trigger").asText(), waiting.toString());
+        String caseId = waiting.at("/photoReview/caseId").asText();
+
+        Map<String, String> reviewer = Map.of("KAFKA_CONFIG", PLATFORM.kafkaConfig(REVIEWER).toString(),
+                "REVIEWER_ID", REVIEWER, "CASE_ID", caseId);
+        JsonNode shown = await().atMost(JOURNEY).until(() -> {
+            String out = Runbook.run("photo-review-show-case", reviewer, PLATFORM.root);
+            return out.isBlank() ? JSON.createObjectNode() : JSON.readTree(out);
+        }, c -> caseId.equals(c.path("caseId").asText()));
+        assertTrue(shown.get("hasPortrait").asBoolean(), "a case the machine opened carries the licence portrait");
+        Path images = Files.createTempDirectory("photo-case-");
+        Runbook.run("photo-review-save-images", reviewer, images);
+        byte[] casePortrait = Files.readAllBytes(images.resolve("photo-case-" + caseId + "-portrait.jpg"));
+        assertTrue(Files.size(images.resolve("photo-case-" + caseId + "-annotated.jpg")) > 1000);
+
+        Runbook.run("photo-review-approve", reviewer, PLATFORM.root);
+
+        JsonNode issued = awaitStatus(app, id, "LICENCE_ISSUED");
+        assertEquals("NONE", issued.get("nextAction").asText());
+        assertEquals("APPROVED", issued.at("/photoReview/status").asText(), issued.toString());
+        String outcome = Runbook.run("photo-review-decision-outcome", reviewer, PLATFORM.root);
+        assertTrue(outcome.contains("\"status\":\"APPROVED\""), outcome);
+
+        String jws = null;
+        for (JsonNode credential : app.get("/api/v1/applications/" + id + "/licence").json().get("credentials")) {
+            assertEquals("VALID", verify(credential.get("value").asText()).get("outcome").asText());
+            if ("jws".equals(credential.get("format").asText())) {
+                jws = credential.get("value").asText();
+            }
+        }
+        assertTrue(jws != null, "the licence has a JWS credential");
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(jws.split("\\.")[1]));
+        assertEquals(sha256(casePortrait), claims.get("portrait_sha256").asText(),
+                "the licence's portrait is the case's normalised portrait");
+        assertFalse(sha256(uploaded).equals(sha256(casePortrait)), "normalised, not the upload as sent");
+        try (var files = Files.list(images)) {
+            for (Path file : files.toList()) {
+                Files.delete(file); // personal data, as the runbook says
+            }
+        }
+        Files.delete(images);
+    }
+
+    /**
      * Issue 12, the applicant's path to staff: a portrait that keeps failing (Grace Hopper's, cap and flag) three
      * times, the applicant asks for a review from the app, a reviewer finds the case and rejects it with kcat and the
      * runbook's signed block naming the rules and a written answer; the applicant sees the reviewer's reasons, and
@@ -334,8 +417,7 @@ class ApplicationJourneyIT {
         assertTrue(outcome.contains("\"status\":\"REJECTED\""), outcome);
 
         // Staff's record of the application: every attempt with its annotated image, the case and its decision.
-        JsonNode record = JSON.readTree(Runbook.run("photo-record", Map.of("APPLICATION_URL", PLATFORM.apiBase(),
-                "APPLICATION_ID", id, "OPERATOR_TOKEN", PLATFORM.operatorToken(REVIEWER)), PLATFORM.root));
+        JsonNode record = record(id);
         assertEquals(3, record.get("photoAttempts").size(), record.toString());
         record.get("photoAttempts").forEach(a -> {
             assertEquals("FAIL", a.get("verdict").asText());
@@ -414,6 +496,12 @@ class ApplicationJourneyIT {
                 .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(response.body());
+    }
+
+    /** base64url SHA-256, as the licence's {@code portrait_sha256} (docs/licence.md). */
+    private static String sha256(byte[] bytes) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static byte[] resource(String path) throws Exception {

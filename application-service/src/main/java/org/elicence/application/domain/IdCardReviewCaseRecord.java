@@ -1,0 +1,112 @@
+package org.elicence.application.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.elicence.messaging.events.IdCardReviewCaseClosed;
+import org.elicence.messaging.events.IdCardReviewCaseOpened;
+import org.elicence.messaging.events.RuleCheck;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * An ID-card review case as idcard-service opened and closed it on {@code idcard-review-cases}, for staff's record.
+ * The case is idcard-service's; this is what this service heard of it, without the images.
+ */
+@Entity
+@Table(name = "id_card_review_case")
+public class IdCardReviewCaseRecord extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    @Column(name = "application_id", nullable = false)
+    public UUID applicationId;
+
+    /** {@code PENDING}, {@code APPROVED} or {@code REJECTED}. */
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "upload_reason")
+    public String uploadReason;
+
+    @Column(name = "opened_at")
+    public Instant openedAt;
+
+    @Column(name = "front_upload_id")
+    public UUID frontUploadId;
+
+    @Column(name = "back_upload_id")
+    public UUID backUploadId;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "front_checks", columnDefinition = "jsonb")
+    public List<RuleCheck> frontChecks;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "back_checks", columnDefinition = "jsonb")
+    public List<RuleCheck> backChecks;
+
+    @Column(name = "decision_id")
+    public String decisionId;
+
+    @Column(name = "reviewer_id")
+    public String reviewerId;
+
+    public String reason;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    public static void opened(UUID applicationId, IdCardReviewCaseOpened event) {
+        IdCardReviewCaseRecord c = find(applicationId, event.caseId());
+        if (c.status == null) {
+            c.status = event.status();
+        }
+        c.uploadReason = event.uploadReason();
+        c.openedAt = event.openedAt();
+        c.frontUploadId = uuid(event.frontUploadId());
+        c.backUploadId = uuid(event.backUploadId());
+        c.frontChecks = event.frontChecks();
+        c.backChecks = event.backChecks();
+    }
+
+    public static void closed(UUID applicationId, IdCardReviewCaseClosed event) {
+        IdCardReviewCaseRecord c = find(applicationId, event.caseId());
+        c.status = event.status();
+        c.decisionId = event.decisionId();
+        c.reviewerId = event.reviewerId();
+        c.reason = event.reason();
+        c.closedAt = event.closedAt();
+    }
+
+    /** Oldest first, as the photo review cases. */
+    public static List<IdCardReviewCaseRecord> ofApplication(UUID applicationId) {
+        return list("applicationId = ?1 order by openedAt", applicationId);
+    }
+
+    /** The case's row, new if this is the first event heard of it (its events may come in either order). */
+    private static IdCardReviewCaseRecord find(UUID applicationId, String caseId) {
+        UUID id = UUID.fromString(caseId);
+        return IdCardReviewCaseRecord.<IdCardReviewCaseRecord>findByIdOptional(id).orElseGet(() -> {
+            IdCardReviewCaseRecord c = new IdCardReviewCaseRecord();
+            c.caseId = id;
+            c.applicationId = applicationId;
+            c.status = IdCardReviewCaseOpened.PENDING;
+            c.persist();
+            return c;
+        });
+    }
+
+    private static UUID uuid(String value) {
+        return value == null ? null : UUID.fromString(value);
+    }
+}

@@ -1,0 +1,50 @@
+package org.elicence.application.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.elicence.application.service.IdCardRecordUpdater;
+import org.elicence.messaging.events.IdCardReviewCaseClosed;
+import org.elicence.messaging.events.IdCardReviewCaseOpened;
+import org.elicence.messaging.events.IdCardReviewDecisionRejected;
+import org.elicence.messaging.inbox.EventRouter;
+import org.elicence.messaging.inbox.InboundEventProcessor;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * idcard-service's operators' topics, read for staff's whole record of an application (issue 12): the card review
+ * cases and the decisions it refused. Its own consumer name, so the inbox de-duplicates these apart from the
+ * applicant's view.
+ */
+@ApplicationScoped
+public class IdCardRecordConsumer {
+
+    private static final String CONSUMER = "idcard-record";
+
+    private final InboundEventProcessor processor;
+    private final EventRouter router;
+
+    @Inject
+    public IdCardRecordConsumer(InboundEventProcessor processor, IdCardRecordUpdater record) {
+        this.processor = processor;
+        this.router = EventRouter.builder()
+                .on(IdCardReviewCaseOpened.class, record::onCaseOpened)
+                .on(IdCardReviewCaseClosed.class, record::onCaseClosed)
+                .on(IdCardReviewDecisionRejected.class, record::onDecisionRejected)
+                .build();
+    }
+
+    @Incoming("idcard-review-cases")
+    @Blocking(ordered = false)
+    public void onReviewCaseEvent(ConsumerRecord<String, String> record) {
+        processor.process(CONSUMER, record, router);
+    }
+
+    @Incoming("idcard-review-decisions-rejected")
+    @Blocking(ordered = false)
+    public void onRefusedDecision(ConsumerRecord<String, String> record) {
+        processor.process(CONSUMER, record, router);
+    }
+}

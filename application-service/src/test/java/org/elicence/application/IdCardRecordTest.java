@@ -1,0 +1,154 @@
+package org.elicence.application;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.elicence.infra.JwtKeysTestResource;
+import org.elicence.infra.KafkaTestClient;
+import org.elicence.infra.LocalInfraTestResource;
+import org.elicence.messaging.EventType;
+import org.elicence.messaging.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Issue 12: staff's whole record holds every ID-card upload, every card review case and every decision on it, as
+ * application-service hears them from idcard-service's events on the real broker (idcard-service is played by
+ * publishing its events, exactly as it would).
+ */
+@QuarkusTest
+@WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "application_test"))
+@WithTestResource(JwtKeysTestResource.class)
+class IdCardRecordTest {
+
+    private static final String CAROL = "440305197806141286";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String IMAGE = "{\"contentType\":\"image/jpeg\",\"width\":1,\"height\":1,\"base64\":\"/9j/4A==\"}";
+
+    private static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void everyCardUploadCaseAndDecisionIsInStaffsRecord() throws Exception {
+        String id = given().auth().oauth2(Tokens.forApplicant(CAROL)).contentType(ContentType.JSON)
+                .body("{\"fullName\":\"Test Applicant\"}").post("/api/v1/applications").then().statusCode(201)
+                .extract().path("id");
+        String firstFront = upload(id, "front");
+        String back = upload(id, "back");
+        String secondFront = upload(id, "front");
+        sideChecked(id, firstFront, "FRONT", "FAIL", "ID3");
+        sideChecked(id, back, "BACK", "PASS", "ID10");
+        sideChecked(id, secondFront, "FRONT", "PASS", "ID3");
+
+        String caseId = UUID.randomUUID().toString();
+        String decisionId = UUID.randomUUID().toString();
+        kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_OPENED.type(), """
+                {"caseId":"%s","applicationId":"%s","applicantId":"%s","applicantName":"王芳","status":"PENDING",
+                 "uploadReason":"CARD_ISSUED_BEFORE_CUTOFF","openedAt":"2026-03-01T10:00:00Z","frontUploadId":"%s",
+                 "backUploadId":"%s","frontChecks":[%s],"backChecks":[%s],"front":%s,"back":%s,"portrait":%s}"""
+                .formatted(caseId, id, CAROL, secondFront, back, check("ID3", "PASS"), check("ID10", "PASS"),
+                        IMAGE, IMAGE, IMAGE));
+        kafka.publishEvent(Topics.IDCARD_REVIEW_DECISIONS_REJECTED, id,
+                EventType.ID_CARD_REVIEW_DECISION_REJECTED.type(), """
+                {"decisionId":"d-unsigned","caseId":"%s","applicationId":"%s","reviewerId":"intruder",
+                 "code":"REVIEWER_NOT_AUTHORISED","reason":"not a reviewer","receivedValue":"{}","sourcePartition":0,
+                 "sourceOffset":7,"rejectedAt":"2026-03-01T10:05:00Z"}""".formatted(caseId, id));
+        // A refusal of a decision on no known case names no application: nothing of it is anyone's record.
+        kafka.publishEvent(Topics.IDCARD_REVIEW_DECISIONS_REJECTED, "unknown",
+                EventType.ID_CARD_REVIEW_DECISION_REJECTED.type(), """
+                {"decisionId":"d-lost","caseId":"nope","code":"UNKNOWN_CASE","reason":"no review case nope",
+                 "receivedValue":"{}","sourcePartition":0,"sourceOffset":8,"rejectedAt":"2026-03-01T10:06:00Z"}""");
+        kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_CLOSED.type(), """
+                {"caseId":"%s","applicationId":"%s","status":"REJECTED","decisionId":"%s","reviewerId":"reviewer-002",
+                 "reason":"人像磨损","closedAt":"2026-03-01T10:10:00Z"}""".formatted(caseId, id, decisionId));
+
+        JsonNode card = await().atMost(WAIT).until(() -> record(id).get("idCard"),
+                c -> c.at("/reviewCases/0/decisions").size() == 2 && c.get("uploads").size() == 3
+                        && c.get("uploads").findValues("verdict").stream().noneMatch(JsonNode::isNull));
+
+        JsonNode uploads = card.get("uploads");
+        assertEquals(List.of(secondFront, back, firstFront), List.of(uploads.get(0).get("uploadId").asText(),
+                uploads.get(1).get("uploadId").asText(), uploads.get(2).get("uploadId").asText()), "newest first");
+        assertEquals("FAIL", uploads.get(2).get("verdict").asText());
+        assertEquals("FRONT", uploads.get(2).get("side").asText());
+        assertEquals("ID3", uploads.get(2).at("/checks/0/rule").asText());
+        assertEquals(0.42, uploads.get(2).at("/checks/0/measured").asDouble());
+        assertEquals("PASS", uploads.get(1).get("verdict").asText());
+
+        JsonNode reviewCase = card.at("/reviewCases/0");
+        assertEquals(1, card.get("reviewCases").size());
+        assertEquals(caseId, reviewCase.get("caseId").asText());
+        assertEquals("REJECTED", reviewCase.get("status").asText());
+        assertEquals("CARD_ISSUED_BEFORE_CUTOFF", reviewCase.get("uploadReason").asText());
+        assertEquals(secondFront, reviewCase.get("frontUploadId").asText());
+        assertEquals("ID10", reviewCase.at("/backChecks/0/rule").asText());
+        assertEquals("reviewer-002", reviewCase.get("reviewerId").asText());
+        assertEquals("人像磨损", reviewCase.get("reason").asText());
+        assertEquals("REFUSED", reviewCase.at("/decisions/0/outcome").asText());
+        assertEquals("REVIEWER_NOT_AUTHORISED", reviewCase.at("/decisions/0/refusalCode").asText());
+        assertEquals("ACCEPTED", reviewCase.at("/decisions/1/outcome").asText());
+        assertEquals("REJECTED", reviewCase.at("/decisions/1/result").asText());
+        assertEquals(decisionId, reviewCase.at("/decisions/1/decisionId").asText());
+        assertEquals("/internal/applicants/" + id + "/record", card.get("record").asText());
+
+        // The status history, read back from its JSON column: every move, oldest first, ending where it is now.
+        JsonNode record = record(id);
+        JsonNode history = record.get("statusHistory");
+        assertEquals("SUBMITTED", history.get(0).get("status").asText(), history.toString());
+        assertEquals("ID_CARD_CHECKING", history.get(1).get("status").asText(), history.toString());
+        assertEquals("UPLOAD_ID_CARD", history.get(1).get("nextAction").asText(), "the back was still missing");
+        assertEquals(record.get("status").asText(), history.get(history.size() - 1).get("status").asText());
+        for (int i = 1; i < history.size(); i++) {
+            assertEquals(false, java.time.Instant.parse(history.get(i).get("at").asText())
+                    .isBefore(java.time.Instant.parse(history.get(i - 1).get("at").asText())), history.toString());
+        }
+    }
+
+    private static String upload(String id, String side) {
+        return given().auth().oauth2(Tokens.forApplicant(CAROL)).contentType("image/jpeg").body(TestImages.jpeg())
+                .put("/api/v1/applications/" + id + "/id-card/" + side).then().statusCode(202)
+                .body("uploadId", notNullValue()).extract().path("uploadId");
+    }
+
+    private static void sideChecked(String id, String uploadId, String side, String verdict, String rule) {
+        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_SIDE_CHECKED.type(),
+                "{\"applicationId\":\"%s\",\"uploadId\":\"%s\",\"side\":\"%s\",\"verdict\":\"%s\",\"checks\":[%s]}"
+                        .formatted(id, uploadId, side, verdict, check(rule, verdict)));
+    }
+
+    private static String check(String rule, String verdict) {
+        return ("{\"rule\":\"%s\",\"code\":\"CARD_CHECK\",\"verdict\":\"%s\",\"measured\":0.42,\"threshold\":\">= 0.3\","
+                + "\"message\":{\"zh-CN\":\"检查\",\"en\":\"a check\"}}").formatted(rule, verdict);
+    }
+
+    private static JsonNode record(String id) throws Exception {
+        return JSON.readTree(given().auth().oauth2(Tokens.forOperator("reviewer-001"))
+                .get("/internal/applications/" + id + "/record").then().statusCode(200).extract().asString());
+    }
+}
