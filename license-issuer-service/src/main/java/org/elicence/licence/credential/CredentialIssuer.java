@@ -64,7 +64,7 @@ public final class CredentialIssuer {
         byte[] mdoc = mdocWriter.write(elements, validity, devicePublicKey, status, keys);
         String jws = JwsCompact.sign(JwsClaims.build(elements, validity, status), keys);
         // The JWS without portrait is the QR payload: scanning it verifies offline with only the IACA certificate.
-        return new IssuedCredential(mdoc, jws, jws);
+        return new IssuedCredential(mdoc, jws);
     }
 
     private Instant validUntil(LocalDate licenceExpiry) {
