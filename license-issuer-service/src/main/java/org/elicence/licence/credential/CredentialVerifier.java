@@ -90,7 +90,7 @@ public final class CredentialVerifier {
                 throw new CredentialRejectedException(ReasonCode.MALFORMED, "JWS critical extensions are not supported");
             }
             signer = trust.check(parsed.signerCertificateDer(), now);
-            if (!Es256.verify(signer.getPublicKey(), parsed.signingInput(), parsed.signature())) {
+            if (!parsed.signedBy(signer.getPublicKey())) {
                 throw new CredentialRejectedException(ReasonCode.BAD_SIGNATURE, "JWS signature does not verify");
             }
             content = JwsClaims.read(parsed.claims());
