@@ -103,7 +103,7 @@ public final class CredentialVerifier {
     }
 
     /**
-     * Accepts what a holder or QR scanner hands over: a compact JWS (has dots) or a base64url mdoc
+     * Accepts what a holder hands over: a compact JWS (has dots) or a base64url mdoc
      * (standard base64 and padding are tolerated, since transports rewrite them).
      */
     public VerificationResult verify(String presented) {
