@@ -8,6 +8,7 @@
 #            http://localhost:8080/api/v1/applications/$ID/device-key
 #   deploy/holder.sh present licence.b64 deploy/.local/device-key.pem [nonce]   # prints a /verify request body
 #   deploy/holder.sh copy licence.b64                              # the same without deviceSigned (ABSENT)
+#   deploy/holder.sh engage engagement.png     # ISO 18013-5 device-engagement QR (mdoc:...) as an app shows it
 #
 # licence.b64 holds the mso_mdoc credential of GET /api/v1/applications/{id}/licence (the bare IssuerSigned).
 # The code is org.elicence.licence.holder.HolderCli (license-issuer-service), the library the tests use.

@@ -281,22 +281,26 @@ class ApplicationApiTest {
     }
 
     @Test
-    void anIssuedLicenceIsServedWithItsQrCode() throws Exception {
+    void anIssuedLicenceIsServedWithItsQrCodeAndAsAnMsoMdocCredential() throws Exception {
         String id = create(ALICE, null);
         given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id + "/licence/qr.png")
                 .then().statusCode(404).body("code", equalTo("LICENCE_NOT_ISSUED"));
+        requestCredential(ALICE, id, "org.iso.18013.5.1.mDL").then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("LICENCE_NOT_ISSUED"));
 
         String jws = "eyJhbGciOiJFUzI1NiJ9.eyJsaWNlbmNlIjoiMTEwMTAwNDE1ODIzIn0.c2lnbmF0dXJl";
+        String issuerSigned = "omppc3N1ZXJBdXRogGpuYW1lU3BhY2VzoA";
+        String qrText = "ELV1:0123456789ABCDEF0123456789ABCDEF";
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         com.google.zxing.client.j2se.MatrixToImageWriter.writeToStream(new com.google.zxing.qrcode.QRCodeWriter()
-                .encode(jws, com.google.zxing.BarcodeFormat.QR_CODE, 300, 300), "PNG", png);
+                .encode(qrText, com.google.zxing.BarcodeFormat.QR_CODE, 300, 300), "PNG", png);
         kafka.publishEvent(Topics.LICENCE_EVENTS, id, EventType.LICENCE_ISSUED.type(), """
                 {"applicationId":"%s","licenceNumber":"110100415823","holderName":"张伟","licenceClasses":["C1"],
                  "validFrom":"2026-11-25","validUntil":"2031-06-18","issuingAuthority":"Beijing Traffic Management Bureau",
                  "status":"ACTIVE","issuedAt":"2026-11-25T10:00:00Z",
-                 "credentials":[{"format":"jws","value":"%s"}],
+                 "credentials":[{"format":"mso_mdoc","value":"%s"},{"format":"jws","value":"%s"}],
                  "qrCode":{"contentType":"image/png","width":300,"height":300,"base64":"%s"}}
-                """.formatted(id, jws, Base64.getEncoder().encodeToString(png.toByteArray())));
+                """.formatted(id, issuerSigned, jws, Base64.getEncoder().encodeToString(png.toByteArray())));
 
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(ALICE))
                 .get("/api/v1/applications/" + id).then().body("status", equalTo("LICENCE_ISSUED")));
@@ -306,7 +310,8 @@ class ApplicationApiTest {
         String licence = "{\"applicationId\":\"" + id + "\",\"licenceNumber\":\"110100415823\",\"holderName\":\"张伟\","
                 + "\"licenceClasses\":[\"C1\"],\"validFrom\":\"2026-11-25\",\"validUntil\":\"2031-06-18\","
                 + "\"issuingAuthority\":\"Beijing Traffic Management Bureau\",\"status\":\"%s\","
-                + "\"issuedAt\":\"2026-11-25T10:00:00Z\",\"credentials\":[{\"format\":\"jws\",\"value\":\"" + jws + "\"}]}";
+                + "\"issuedAt\":\"2026-11-25T10:00:00Z\",\"credentials\":[{\"format\":\"mso_mdoc\",\"value\":\""
+                + issuerSigned + "\"},{\"format\":\"jws\",\"value\":\"" + jws + "\"}]}";
         assertEquals(licence.formatted("ACTIVE"), given().auth().oauth2(Tokens.forApplicant(ALICE))
                 .get("/api/v1/applications/" + id + "/licence").then().extract().asString());
         kafka.publishEvent(Topics.LICENCE_EVENTS, id, EventType.LICENCE_STATUS_CHANGED.type(),
@@ -321,9 +326,22 @@ class ApplicationApiTest {
         var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served));
         var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
                 new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
-        assertEquals(jws, new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText());
+        assertEquals(qrText, new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText());
         given().auth().oauth2(Tokens.forApplicant(BOB)).get("/api/v1/applications/" + id + "/licence/qr.png")
                 .then().statusCode(404);
+
+        // OpenID4VCI-style: the bare IssuerSigned as mso_mdoc, only to its applicant, only the mDL configuration.
+        requestCredential(ALICE, id, "org.iso.18013.5.1.mDL").then().statusCode(200)
+                .body("credentials.size()", equalTo(1)).body("credentials[0].credential", equalTo(issuerSigned));
+        requestCredential(ALICE, id, "eu.europa.ec.eudi.pid.1").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("UNSUPPORTED_CREDENTIAL_CONFIGURATION"));
+        requestCredential(BOB, id, "org.iso.18013.5.1.mDL").then().statusCode(404);
+    }
+
+    private static io.restassured.response.Response requestCredential(String applicant, String id, String configuration) {
+        return given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("application/json")
+                .body("{\"credential_configuration_id\":\"" + configuration + "\"}")
+                .post("/api/v1/applications/" + id + "/credential");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.elicence.licence;
 
+import org.elicence.licence.interop.QrDecoders;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.elicence.licence.LicenceTestSupport.CHEN_JING;
@@ -66,6 +67,17 @@ class LicenceIssuanceTest extends LicenceServiceTestBase {
         assertEquals("110100415823", mdoc.getString("claims.document_number"));
         assertEquals("ZHANG", mdoc.getString("claims.family_name"));
         assertEquals("VALID", verify(credential(issued, "jws")).getString("outcome"));
+
+        // The online-verification QR the app shows: a random code, nothing personal in clear; /verify looks it up.
+        String scanned = QrDecoders.zxing(QrDecoders.png(
+                java.util.Base64.getDecoder().decode(issued.get("qrCode").get("base64").asText())));
+        assertTrue(scanned.matches("ELV1:[0-9A-F]{32}"), scanned);
+        var online = verify(scanned);
+        assertEquals("VALID", online.getString("outcome"));
+        assertEquals("ZHANG", online.getString("claims.family_name"));
+        var unknown = verify("ELV1:" + "0".repeat(32));
+        assertEquals("INVALID", unknown.getString("outcome"));
+        assertEquals("UNKNOWN_CODE", unknown.getString("reasonCode"));
 
         // Offline, a verifier needs only the published IACA certificate.
         String pem = given().get("/api/v1/licences/issuer-certificate").then().statusCode(200)

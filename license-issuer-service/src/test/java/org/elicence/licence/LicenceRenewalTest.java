@@ -1,5 +1,6 @@
 package org.elicence.licence;
 
+import org.elicence.licence.interop.QrDecoders;
 import static org.elicence.licence.AuthorityCommands.AUTHORITY;
 import static org.elicence.licence.LicenceTestSupport.credential;
 import static org.elicence.licence.LicenceTestSupport.newId;
@@ -93,6 +94,11 @@ class LicenceRenewalTest extends LicenceServiceTestBase {
             assertEquals(TODAY.plusDays(400).toString(), current.getString("claims.expiry_date"), format);
             assertEquals(TODAY.toString(), current.getString("claims.issue_date"), format);
         }
+        // The old online-verification QR names the superseded credential; the renewal brings a new one.
+        String oldQr = scannedQr(issued);
+        assertEquals("SUPERSEDED", verify(oldQr).getString("reasonCode"));
+        assertNotEquals(oldQr, scannedQr(renewed));
+        assertEquals("VALID", verify(scannedQr(renewed)).getString("outcome"));
         assertEquals(verify(credential(issued, "mso_mdoc")).getString("claims.portrait"),
                 verify(credential(renewed, "mso_mdoc")).getString("claims.portrait"), "the approved portrait is re-signed");
 
@@ -184,5 +190,10 @@ class LicenceRenewalTest extends LicenceServiceTestBase {
 
     private static String bootstrapServers() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    private static String scannedQr(JsonNode licenceIssued) {
+        return QrDecoders.zxing(QrDecoders.png(
+                java.util.Base64.getDecoder().decode(licenceIssued.get("qrCode").get("base64").asText())));
     }
 }

@@ -72,7 +72,7 @@ public class Application extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb")
     public IssuedLicence licence;
 
-    /** The licence's QR code (PNG) as the issuer rendered it; it encodes the JWS credential. */
+    /** The licence's online-verification QR code (PNG) as the issuer rendered it: ELV1: and a random code. */
     @Column(name = "licence_qr")
     public byte[] licenceQr;
 

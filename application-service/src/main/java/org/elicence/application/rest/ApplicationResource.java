@@ -56,8 +56,6 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApplicationResource {
 
-    private static final java.util.regex.Pattern RESIDENT_ID = java.util.regex.Pattern.compile("[0-9]{17}[0-9X]");
-
     private final ApplicationService applications;
     private final PhotoReviewService photoReviews;
     private final UploadRateLimiter rateLimiter;
@@ -218,7 +216,8 @@ public class ApplicationResource {
     @GET
     @Path("/{id}/licence/qr.png")
     @Produces("image/png")
-    @Operation(summary = "The licence's QR code: it carries the signed credential, so a verifier can check it offline")
+    @Operation(summary = "The licence's online-verification QR code: ELV1: and a random code, no personal data; a "
+            + "verifier posts the scanned text to the licence issuer's POST /api/v1/licences/verify")
     public Response licenceQrCode(@PathParam("id") String id) {
         Application application = applications.find(parseId(id), applicant());
         if (application.licenceQr == null) {
@@ -244,19 +243,10 @@ public class ApplicationResource {
 
     /** The token's subject, which must be a resident ID number; anything else may not apply. */
     private String applicant() {
-        String subject = token.getSubject();
-        if (subject == null || !RESIDENT_ID.matcher(subject).matches()) {
-            throw new ProblemException(403, "SUBJECT_NOT_AN_APPLICANT", "Not an applicant token",
-                    "The token's subject is not a resident ID number.");
-        }
-        return subject;
+        return ApplicantTokens.residentId(token);
     }
 
     private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound();
-        }
+        return ApplicantTokens.applicationId(id);
     }
 }

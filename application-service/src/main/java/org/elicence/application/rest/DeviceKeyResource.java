@@ -3,7 +3,6 @@ package org.elicence.application.rest;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -41,8 +40,6 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceKeyResource {
 
-    private static final Pattern RESIDENT_ID = Pattern.compile("[0-9]{17}[0-9X]");
-
     /** RFC 7517 JWK of an EC P-256 public key; other JWK members (kid, use, alg) are not taken. */
     public record DeviceKeyJwk(@NotBlank String kty, @NotBlank String crv, @NotBlank String x, @NotBlank String y) {
     }
@@ -72,12 +69,7 @@ public class DeviceKeyResource {
     @APIResponse(responseCode = "400", description = "INVALID_DEVICE_KEY: not an EC P-256 point on the curve",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response register(@PathParam("id") String id, InputStream body) {
-        UUID applicationId;
-        try {
-            applicationId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound();
-        }
+        UUID applicationId = ApplicantTokens.applicationId(id);
         String applicant = applicant();
         DeviceKeyJwk jwk = JsonBody.read(body, DeviceKeyJwk.class, json, validator);
         String thumbprint = registration.register(applicationId, applicant, jwk.kty(), jwk.crv(), jwk.x(), jwk.y());
@@ -85,11 +77,6 @@ public class DeviceKeyResource {
     }
 
     private String applicant() {
-        String subject = token.getSubject();
-        if (subject == null || !RESIDENT_ID.matcher(subject).matches()) {
-            throw new ProblemException(403, "SUBJECT_NOT_AN_APPLICANT", "Not an applicant token",
-                    "The token's subject is not a resident ID number.");
-        }
-        return subject;
+        return ApplicantTokens.residentId(token);
     }
 }

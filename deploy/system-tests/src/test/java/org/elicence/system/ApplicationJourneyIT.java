@@ -96,6 +96,7 @@ class ApplicationJourneyIT {
         assertEquals(200, qr.status());
         assertEquals("image/png", qr.contentType());
         String scanned = scan(qr.body());
+        assertTrue(scanned.matches("ELV1:[0-9A-F]{32}"), "the QR holds a random code, no personal data: " + scanned);
         assertEquals("VALID", verify(scanned).get("outcome").asText(), "what a verifier scans from the app verifies");
 
         // Issue 12: staff's record of the application holds both card uploads, the case and the reviewer's decision.

@@ -63,8 +63,8 @@ public final class CredentialIssuer {
         List<Element> elements = LicenceElements.of(data, LocalDate.ofInstant(now, ISSUING_ZONE));
         byte[] mdoc = mdocWriter.write(elements, validity, devicePublicKey, status, keys);
         String jws = JwsCompact.sign(JwsClaims.build(elements, validity, status), keys);
-        // The JWS without portrait is the QR payload: scanning it verifies offline with only the IACA certificate.
-        return new IssuedCredential(mdoc, jws, jws);
+        // The JWS without portrait verifies offline with only the IACA certificate.
+        return new IssuedCredential(mdoc, jws);
     }
 
     private Instant validUntil(LocalDate licenceExpiry) {

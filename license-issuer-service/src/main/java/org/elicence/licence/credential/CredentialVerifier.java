@@ -90,7 +90,7 @@ public final class CredentialVerifier {
                 throw new CredentialRejectedException(ReasonCode.MALFORMED, "JWS critical extensions are not supported");
             }
             signer = trust.check(parsed.signerCertificateDer(), now);
-            if (!Es256.verify(signer.getPublicKey(), parsed.signingInput(), parsed.signature())) {
+            if (!parsed.signedBy(signer.getPublicKey())) {
                 throw new CredentialRejectedException(ReasonCode.BAD_SIGNATURE, "JWS signature does not verify");
             }
             content = JwsClaims.read(parsed.claims());
@@ -103,7 +103,7 @@ public final class CredentialVerifier {
     }
 
     /**
-     * Accepts what a holder or QR scanner hands over: a compact JWS (has dots) or a base64url mdoc
+     * Accepts what a holder hands over: a compact JWS (has dots) or a base64url mdoc
      * (standard base64 and padding are tolerated, since transports rewrite them).
      */
     public VerificationResult verify(String presented) {

@@ -1,13 +1,13 @@
 package org.elicence.licence.credential;
 
 /**
- * The two signed representations of one licence, plus what to put in its QR code.
+ * The two signed representations of one licence. (The QR code the app shows holds neither: it holds a random
+ * online-verification code, {@link VerificationCodes}.)
  *
- * @param mdoc      ISO 18013-5 {@code Document} (docType + issuerSigned), CBOR-encoded
- * @param jws       compact JWS (ES256, x5c) with the same claims, the portrait replaced by its SHA-256
- * @param qrPayload the text to encode in the QR code: the JWS itself, so a scan verifies offline
+ * @param mdoc ISO 18013-5 {@code Document} (docType + issuerSigned), CBOR-encoded
+ * @param jws  compact JWS (ES256, x5c) with the same claims, the portrait replaced by its SHA-256
  */
-public record IssuedCredential(byte[] mdoc, String jws, String qrPayload) {
+public record IssuedCredential(byte[] mdoc, String jws) {
 
     public IssuedCredential {
         mdoc = mdoc.clone();

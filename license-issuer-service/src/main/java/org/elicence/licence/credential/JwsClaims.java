@@ -9,7 +9,7 @@ import org.elicence.licence.credential.LicenceElements.Element;
 /**
  * The JWS claim set: registered claims (iss, sub, iat, nbf, exp) plus one JSON object per mdoc namespace with
  * the same element identifiers, so a verifier reads both representations the same way. The portrait is
- * replaced by {@code portrait_sha256} (base64url SHA-256 of the JPEG) to keep the QR code small.
+ * replaced by {@code portrait_sha256} (base64url SHA-256 of the JPEG) to keep the JWS small.
  */
 final class JwsClaims {
 

@@ -1,18 +1,31 @@
 package org.elicence.licence.credential;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.util.Base64;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.security.PublicKey;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * RFC 7515 compact JWS with ES256 and the signer certificate in {@code x5c}, the self-contained form the
- * QR code carries. Hand-written rather than pulling in a JOSE library because only this one profile is used,
- * and the verifier must reject every other algorithm anyway.
+ * RFC 7515 compact JWS with ES256 and the signer certificate in {@code x5c}: the credential's JWS and the status list
+ * token. Signing, parsing and signature checks are Nimbus JOSE+JWT's; the claims are written by this project's JSON
+ * writer ({@link Json}) so both representations serialise values the same way. Verifiers still check {@code alg}
+ * themselves: only ES256 is ever accepted.
  */
-record JwsCompact(Map<String, Object> header, Map<String, Object> claims, byte[] signingInput, byte[] signature) {
+record JwsCompact(Map<String, Object> header, Map<String, Object> claims, JWSObject jws) {
 
     static final String TYPE = "JWT";
 
@@ -22,47 +35,59 @@ record JwsCompact(Map<String, Object> header, Map<String, Object> claims, byte[]
 
     /** @param type the {@code typ} header: JWT for credentials, statuslist+jwt for the status list token */
     static String sign(String type, Map<String, Object> claims, KeyMaterial keys) {
-        Map<String, Object> header = new LinkedHashMap<>();
-        header.put("alg", Es256.JWS_NAME);
-        header.put("typ", type);
-        header.put("kid", keys.keyId());
-        // Only the DS certificate: the verifier already holds the IACA root, and the QR code is size-bound.
-        header.put("x5c", List.of(Encoding.base64(Encoding.der(keys.documentSignerCertificate()))));
-        String signingInput = encodeJson(header) + "." + encodeJson(claims);
-        byte[] signature = Es256.sign(keys.documentSignerKey(), signingInput.getBytes(StandardCharsets.US_ASCII));
-        return signingInput + "." + Encoding.base64Url(signature);
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .type(new JOSEObjectType(type))
+                .keyID(keys.keyId())
+                // Only the DS certificate: the verifier already holds the IACA root.
+                .x509CertChain(List.of(Base64.encode(Encoding.der(keys.documentSignerCertificate()))))
+                .build();
+        JWSObject jws = new JWSObject(header, new Payload(Json.write(claims)));
+        try {
+            jws.sign(new ECDSASigner((ECPrivateKey) keys.documentSignerKey()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("ES256 signing failed", e);
+        }
+        return jws.serialize();
     }
 
     static JwsCompact parse(String compact) throws CredentialRejectedException {
-        String[] parts = compact.trim().split("\\.", -1);
-        if (parts.length != 3) {
-            throw new CredentialRejectedException(ReasonCode.MALFORMED, "a compact JWS has exactly three parts");
+        JWSObject jws;
+        try {
+            jws = JWSObject.parse(compact.trim());
+        } catch (ParseException e) {
+            throw new CredentialRejectedException(notEs256(compact) ? ReasonCode.UNSUPPORTED_ALGORITHM : ReasonCode.MALFORMED,
+                    notEs256(compact) ? "JWS alg must be ES256" : "not a compact JWS with a JSON header");
         }
         try {
-            Base64.Decoder decoder = Base64.getUrlDecoder();
-            return new JwsCompact(
-                    Json.readObject(decoder.decode(parts[0])),
-                    Json.readObject(decoder.decode(parts[1])),
-                    (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII),
-                    decoder.decode(parts[2]));
+            return new JwsCompact(jws.getHeader().toJSONObject(), Json.readObject(jws.getPayload().toBytes()), jws);
         } catch (IOException | IllegalArgumentException e) {
-            throw new CredentialRejectedException(ReasonCode.MALFORMED, "JWS parts are not base64url JSON objects");
+            throw new CredentialRejectedException(ReasonCode.MALFORMED, "JWS payload is not a JSON object");
+        }
+    }
+
+    /** Whether the signature verifies with this (EC P-256) key; false for any other key or a broken signature. */
+    boolean signedBy(PublicKey key) {
+        try {
+            return key instanceof ECPublicKey ec && jws.verify(new ECDSAVerifier(ec));
+        } catch (JOSEException e) {
+            return false;
         }
     }
 
     /** The first x5c entry (the signer) as DER, or null if the header carries none. */
     byte[] signerCertificateDer() {
-        if (header.get("x5c") instanceof List<?> chain && !chain.isEmpty() && chain.get(0) instanceof String b64) {
-            try {
-                return Base64.getDecoder().decode(b64);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        return null;
+        List<Base64> chain = jws.getHeader().getX509CertChain();
+        return chain == null || chain.isEmpty() ? null : chain.get(0).decode();
     }
 
-    private static String encodeJson(Map<String, Object> object) {
-        return Encoding.base64Url(Json.write(object).getBytes(StandardCharsets.UTF_8));
+    // Nimbus refuses a header with alg "none" or an unknown alg at parse time; say so rather than "malformed".
+    private static boolean notEs256(String compact) {
+        try {
+            String header = new Base64URL(compact.trim().split("\\.", -1)[0]).decodeToString();
+            Object alg = JSONObjectUtils.parse(header).get("alg");
+            return alg instanceof String name && !JWSAlgorithm.ES256.getName().equals(name);
+        } catch (ParseException | RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Renders credential text (the JWS from {@link IssuedCredential#qrPayload()}) as a QR code PNG. */
+/** Renders text as a QR code PNG: the online-verification code ({@link VerificationCodes}), the holder CLI's device engagement. */
 public final class QrCodes {
 
     /** ISO 18004 asks for a four-module quiet zone so scanners can find the code on any background. */

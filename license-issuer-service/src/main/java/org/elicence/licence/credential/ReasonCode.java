@@ -46,7 +46,9 @@ public enum ReasonCode {
      * Genuine, but no longer the licence's credential: a renewal replaced it. INVALID rather than REVOKED, since the
      * licence itself may be perfectly good; the holder has a newer credential to present.
      */
-    SUPERSEDED(Outcome.INVALID);
+    SUPERSEDED(Outcome.INVALID),
+    /** An online-verification QR code ({@link VerificationCodes}) the register does not know: mistyped or not ours. */
+    UNKNOWN_CODE(Outcome.INVALID);
 
     private final Outcome outcome;
 

@@ -65,7 +65,7 @@ public final class StatusListToken {
                 throw new IllegalArgumentException("status list token must be ES256 without critical extensions");
             }
             X509Certificate signer = new IssuerTrust(trustedRoots).check(parsed.signerCertificateDer(), now);
-            if (!Es256.verify(signer.getPublicKey(), parsed.signingInput(), parsed.signature())) {
+            if (!parsed.signedBy(signer.getPublicKey())) {
                 throw new IllegalArgumentException("status list token signature does not verify");
             }
             Map<String, Object> claims = parsed.claims();

@@ -34,6 +34,12 @@ public record VerificationResult(Outcome outcome, String reasonCode, String reas
         return new VerificationResult(outcome, reasonCode, reason, claims, device);
     }
 
+    /** The answer for a well-formed online-verification code that names no credential of the register. */
+    public static VerificationResult unknownCode() {
+        return rejected(ReasonCode.UNKNOWN_CODE, "no e-licence has this verification code: it was mistyped, or the QR "
+                + "code is not one this issuer made");
+    }
+
     static VerificationResult rejected(ReasonCode code, String reason) {
         return of(code, reason, Map.of());
     }

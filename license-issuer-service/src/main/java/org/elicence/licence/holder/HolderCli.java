@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.UUID;
 import org.elicence.licence.credential.KeyHierarchyGenerator;
 import org.elicence.licence.credential.Pem;
+import org.elicence.licence.credential.QrCodes;
 
 /**
  * A holder's device on the command line, for development and interoperability checks (deploy/holder.sh):
@@ -22,12 +23,17 @@ import org.elicence.licence.credential.Pem;
  *                                                  signed for the online SessionTranscript of nonce (random if
  *                                                  none) and that transcript
  * copy    &lt;credential&gt;                           the same body with a DeviceResponse lacking deviceSigned
+ * engage  &lt;qr.png&gt;                               writes the ISO 18013-5 device-engagement QR an app shows, at
+ *                                                  300 px, and prints its text, mdoc:&lt;base64url DeviceEngagement&gt;
+ *                                                  (its ephemeral key is discarded: the CLI serves no BLE session)
  * </pre>
  *
  * {@code <credential>} is a file holding the base64url IssuerSigned (the app's licence, {@code mso_mdoc}) or
  * Document.
  */
 public final class HolderCli {
+
+    static final int ENGAGEMENT_QR_PIXELS = 300;
 
     private HolderCli() {
     }
@@ -50,9 +56,15 @@ public final class HolderCli {
             System.out.println(verifyBody(response, transcript));
         } else if (args.length >= 2 && "copy".equals(args[0])) {
             System.out.println(verifyBody(DeviceResponses.withoutDeviceSignature(credential(args[1])), null));
+        } else if (args.length >= 2 && "engage".equals(args[0])) {
+            byte[] engagement = DeviceEngagements.encode(KeyHierarchyGenerator.newP256KeyPair().getPublic(),
+                    UUID.randomUUID());
+            String text = DeviceEngagements.qrText(engagement);
+            Files.write(Path.of(args[1]), QrCodes.png(text, ENGAGEMENT_QR_PIXELS));
+            System.out.println(text);
         } else {
             System.err.println("usage: keygen <device-key.pem> | present <credential> <device-key.pem> [nonce] "
-                    + "| copy <credential>");
+                    + "| copy <credential> | engage <qr.png>");
             System.exit(2);
         }
     }

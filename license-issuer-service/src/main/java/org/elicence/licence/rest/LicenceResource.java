@@ -1,5 +1,10 @@
 package org.elicence.licence.rest;
 
+import java.util.Optional;
+import org.elicence.licence.credential.VerificationCodes;
+import org.elicence.licence.credential.VerificationResult;
+import org.elicence.licence.service.ELicenceStore;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,10 +44,12 @@ public class LicenceResource {
     private final KeyMaterial keys;
     private final StatusListPublisher statusList;
     private final LicenceConfig config;
+    private final ELicenceStore eLicences;
 
     @Inject
     public LicenceResource(CredentialVerifier verifier, KeyMaterial keys, StatusListPublisher statusList,
-            LicenceConfig config) {
+            LicenceConfig config, ELicenceStore eLicences) {
+        this.eLicences = eLicences;
         this.verifier = verifier;
         this.keys = keys;
         this.statusList = statusList;
@@ -53,7 +60,9 @@ public class LicenceResource {
     @Path("/verify")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify a presented e-licence (JWS or mdoc): signature, issuer, validity and register status")
+    @Operation(summary = "Verify a presented e-licence (JWS, mdoc, or the online-verification QR's text ELV1:<code>): "
+            + "signature, issuer, validity and register status; an unknown code is INVALID/UNKNOWN_CODE, a renewed "
+            + "licence's old code INVALID/SUPERSEDED")
     @APIResponse(responseCode = "200", description = "the verdict; a forged or expired credential is a 200 with "
             + "outcome INVALID or EXPIRED, not an error")
     @APIResponse(responseCode = "400", description = "no credential in the body",
@@ -61,6 +70,11 @@ public class LicenceResource {
     @APIResponse(responseCode = "503", description = "the register cannot be asked; retry",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public VerificationResponse verify(@Valid @NotNull VerifyRequest request) {
+        Optional<String> code = VerificationCodes.codeOf(request.credential());
+        if (code.isPresent()) {
+            return VerificationResponse.of(eLicences.mdocByVerificationCode(code.get()).map(verifier::verifyMdoc)
+                    .orElseGet(VerificationResult::unknownCode));
+        }
         return VerificationResponse.of(verifier.verify(request.credential(), request.sessionTranscript()));
     }
 

@@ -6,11 +6,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * A credential as presented: the compact JWS from the QR code, or the base64url mdoc (Document, IssuerSigned or
- * DeviceResponse); for a DeviceResponse, the SessionTranscript its deviceSignature covers.
+ * A credential as presented: the online-verification QR code's text ({@code ELV1:<code>}), a compact JWS, or the
+ * base64url mdoc (Document, IssuerSigned or DeviceResponse); for a DeviceResponse, the SessionTranscript its
+ * deviceSignature covers.
  */
 public record VerifyRequest(
-        @Schema(description = "compact JWS (the QR code's text) or base64url ISO 18013-5 mdoc: Document, IssuerSigned "
+        @Schema(description = "the online-verification QR code's text (ELV1:<code>), a compact JWS or base64url "
+                + "ISO 18013-5 mdoc: Document, IssuerSigned "
                 + "or DeviceResponse")
         @NotBlank @Size(max = VerifyRequest.MAX_CREDENTIAL_CHARS) String credential,
         @Schema(description = "base64url CBOR SessionTranscript the DeviceResponse's deviceSignature covers (the "

@@ -65,6 +65,15 @@ public class ELicence extends PanacheEntityBase {
     @Column(name = "status_index", nullable = false)
     public long statusIndex;
 
+    /** The random code of this credential's online-verification QR ({@link org.elicence.licence.credential.VerificationCodes}). */
+    @Column(name = "verification_code", nullable = false)
+    public String verificationCode;
+
+    /** The e-licence whose online-verification QR holds this code, of any status. */
+    public static Optional<ELicence> findByVerificationCode(String code) {
+        return ELicence.<ELicence>find("verificationCode", code).firstResultOptional();
+    }
+
     /** The ACTIVE or SUSPENDED e-licence of a licence; the store's unique index allows at most one. */
     public static Optional<ELicence> findLive(String licenceNumber) {
         return ELicence.<ELicence>find("licenceNumber = ?1 and status in ?2", licenceNumber,

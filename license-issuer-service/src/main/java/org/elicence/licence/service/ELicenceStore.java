@@ -1,9 +1,11 @@
 package org.elicence.licence.service;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.elicence.licence.credential.LicenceStatus;
+import org.elicence.licence.credential.VerificationCodes;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,8 +26,9 @@ public class ELicenceStore {
             + "VALUES (:applicationId, 'PENDING', :now) ON CONFLICT DO NOTHING";
     // No conflict target: the unique application id and the partial "one live e-licence per licence" index both count.
     private static final String INSERT_E_LICENCE_SQL = "INSERT INTO e_licence (id, licence_number, application_id, "
-            + "status, mdoc, jws, issued_at, valid_until, status_changed_at, status_index) VALUES (:id, :licenceNumber, "
-            + ":applicationId, 'ACTIVE', :mdoc, :jws, :issuedAt, :validUntil, :issuedAt, :statusIndex) ON CONFLICT DO NOTHING";
+            + "status, mdoc, jws, issued_at, valid_until, status_changed_at, status_index, verification_code) VALUES (:id, "
+            + ":licenceNumber, :applicationId, 'ACTIVE', :mdoc, :jws, :issuedAt, :validUntil, :issuedAt, :statusIndex, "
+            + ":verificationCode) ON CONFLICT DO NOTHING";
     private static final String NEXT_STATUS_INDEX_SQL = "SELECT nextval('e_licence_status_index')";
     // Two int keys: the first names what is locked, so other advisory locks of the database cannot collide with it.
     private static final String LOCK_LICENCE_SQL = "SELECT count(*) FROM pg_advisory_xact_lock(:lockSpace, hashtext(:licenceNumber))";
@@ -64,6 +67,7 @@ public class ELicenceStore {
                 .setParameter("issuedAt", signed.issuedAt())
                 .setParameter("validUntil", signed.validUntil())
                 .setParameter("statusIndex", signed.statusIndex())
+                .setParameter("verificationCode", VerificationCodes.newCode())
                 .executeUpdate();
         return inserted == 1 ? id : null;
     }
@@ -89,6 +93,7 @@ public class ELicenceStore {
         renewed.issuedAt = renewal.issuedAt();
         renewed.validUntil = renewal.validUntil();
         renewed.statusIndex = renewal.statusIndex();
+        renewed.verificationCode = VerificationCodes.newCode(); // the old QR answers SUPERSEDED
 
         replaced.status = LicenceStatus.SUPERSEDED;
         replaced.statusReason = reason;
@@ -110,6 +115,12 @@ public class ELicenceStore {
                 .setParameter("lockSpace", LICENCE_LOCK_SPACE)
                 .setParameter("licenceNumber", licenceNumber)
                 .getSingleResult();
+    }
+
+    /** The stored credential (the issuer's Document) an online-verification QR code names, of any status. */
+    @Transactional
+    public Optional<byte[]> mdocByVerificationCode(String code) {
+        return ELicence.findByVerificationCode(code).map(eLicence -> eLicence.mdoc);
     }
 
     /** A status list index no credential has had; a sequence, so concurrent signings never share one. */

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.elicence.licence.credential.MdocDocuments;
 import org.elicence.licence.credential.QrCodes;
+import org.elicence.licence.credential.VerificationCodes;
 import org.elicence.licence.registry.DriverLicence;
 import org.elicence.messaging.events.EncodedImage;
 import org.elicence.messaging.events.LicenceIssued;
@@ -52,10 +53,10 @@ final class LicenceEvents {
                 // OpenID4VCI's mso_mdoc: the bare IssuerSigned, base64url without padding (the verifier accepts it too);
                 // the stored mdoc is the full Document.
                 List.of(new LicenceIssued.Credential(MSO_MDOC, MdocDocuments.issuerSignedBase64Url(eLicence.mdoc)),
-                        // The JWS is also the QR payload (IssuedCredential#qrPayload): a scan verifies offline.
                         new LicenceIssued.Credential(JWS, eLicence.jws)),
-                new EncodedImage("image/png", QR_CODE_PIXELS, QR_CODE_PIXELS,
-                        Base64.getEncoder().encodeToString(QrCodes.png(eLicence.jws, QR_CODE_PIXELS))));
+                // The online-verification QR: a random code, no personal data; POST /verify looks it up.
+                new EncodedImage("image/png", QR_CODE_PIXELS, QR_CODE_PIXELS, Base64.getEncoder().encodeToString(
+                        QrCodes.png(VerificationCodes.qrText(eLicence.verificationCode), QR_CODE_PIXELS))));
     }
 
     static LicenceRefused refused(String applicationId, String code) {

@@ -22,7 +22,7 @@ class OfflineVerificationTest {
         IssuedCredential issued = new CredentialIssuer(issuerKeys, Fixtures.CLOCK).issue(Fixtures.licence());
         Files.writeString(publishedFiles.resolve("iaca.pem"), issuerKeys.iacaCertificatePem());
         Files.writeString(publishedFiles.resolve("mdoc.b64"), issued.mdocBase64Url());
-        Files.writeString(publishedFiles.resolve("qr.txt"), issued.qrPayload());
+        Files.writeString(publishedFiles.resolve("jws.txt"), issued.jws());
         issuerKeys = null;
         issued = null;
 
@@ -32,7 +32,7 @@ class OfflineVerificationTest {
         CredentialVerifier offline = CredentialVerifier.offline(iacaPem, Fixtures.CLOCK);
 
         VerificationResult mdoc = offline.verify(Files.readString(publishedFiles.resolve("mdoc.b64")));
-        VerificationResult qr = offline.verify(Files.readString(publishedFiles.resolve("qr.txt")));
+        VerificationResult qr = offline.verify(Files.readString(publishedFiles.resolve("jws.txt")));
 
         for (VerificationResult result : new VerificationResult[] {mdoc, qr}) {
             assertEquals(Outcome.VALID, result.outcome(), result.reason());

@@ -31,7 +31,7 @@ class ValidityAndStatusTest {
         assertEquals(Fixtures.LICENCE_NUMBER, revoked.claims().get("document_number"));
 
         assertEquals(Outcome.SUSPENDED, verifierAt(Fixtures.NOW, LicenceStatus.SUSPENDED).verifyJws(credential.jws()).outcome());
-        assertEquals(Outcome.REVOKED, verifierAt(Fixtures.NOW, LicenceStatus.REVOKED).verify(credential.qrPayload()).outcome());
+        assertEquals(Outcome.REVOKED, verifierAt(Fixtures.NOW, LicenceStatus.REVOKED).verify(credential.jws()).outcome());
     }
 
     @Test

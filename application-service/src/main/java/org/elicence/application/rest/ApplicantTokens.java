@@ -1,0 +1,33 @@
+package org.elicence.application.rest;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The mobile API's two checks on every request: the token's subject is an applicant, the path's id a UUID. */
+final class ApplicantTokens {
+
+    private static final Pattern RESIDENT_ID = Pattern.compile("[0-9]{17}[0-9X]");
+
+    private ApplicantTokens() {
+    }
+
+    /** The applicant's resident ID number, the token's subject; 403 SUBJECT_NOT_AN_APPLICANT otherwise. */
+    static String residentId(JsonWebToken token) {
+        String subject = token.getSubject();
+        if (subject == null || !RESIDENT_ID.matcher(subject).matches()) {
+            throw new ProblemException(403, "SUBJECT_NOT_AN_APPLICANT", "Not an applicant token",
+                    "The token's subject is not a resident ID number.");
+        }
+        return subject;
+    }
+
+    /** An application id from the path; anything else is an application that does not exist (404). */
+    static UUID applicationId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound();
+        }
+    }
+}
