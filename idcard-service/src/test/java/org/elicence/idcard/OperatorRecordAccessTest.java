@@ -19,6 +19,7 @@ import org.elicence.messaging.events.ApplicationCreated;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
@@ -34,6 +35,16 @@ import io.smallrye.jwt.build.Jwt;
 class OperatorRecordAccessTest {
 
     private static final String ISSUER = "https://auth.elicence.example";
+
+    @TestHTTPResource("/")
+    java.net.URL base;
+
+    @Test
+    void aTooLongUriAndTooLargeHeadersAnswerProblemDetailsBeforeAuthentication() throws Exception {
+        // issue 14: refused before any credential is looked at, as problem+json like every other service
+        org.elicence.infra.RequestLimitProbe.assertLimitsAnswerProblemDetails(base.toURI(),
+                "/internal/applicants/" + UUID.randomUUID() + "/record");
+    }
 
     @Test
     void withoutAnOperatorsCredentialTheRecordIsRefused() throws Exception {
