@@ -80,6 +80,17 @@ class OperatorRecordAccessTest {
                 .then().statusCode(404).contentType(startsWith("application/problem+json"));
     }
 
+    @Test
+    void anOperatorsTokenIssuedInTheFutureIsRefused() {
+        // issue 14: a token the identity provider cannot have minted yet (forged, or an untrusted clock) is no token
+        String applicationId = apply();
+        String future = Jwt.subject("reviewer-001").issuer(ISSUER).audience("elicence-operators")
+                .groups(Set.of("operator")).issuedAt(Instant.now().plusSeconds(3600))
+                .expiresAt(Instant.now().plusSeconds(4200)).sign();
+        given().auth().oauth2(future).when().get("/internal/applicants/" + applicationId + "/record")
+                .then().statusCode(401).contentType(startsWith("application/problem+json"));
+    }
+
     private static String apply() {
         String applicationId = UUID.randomUUID().toString();
         KafkaTestClient.publish(applicationId, new ApplicationCreated(applicationId, Citizens.ZHANG_WEI, "张伟",

@@ -17,10 +17,6 @@ public interface ApplicationConfig {
     Auth auth();
 
     interface Auth {
-        /** Clock difference tolerated on a token's issued-at time; a token issued later than this is refused. */
-        @WithDefault("PT1M")
-        Duration issuedAtSkew();
-
         /** The mobile API's audience: the only tokens /api takes (an operator's token there is 401). */
         @WithDefault("elicence-mobile")
         String mobileAudience();

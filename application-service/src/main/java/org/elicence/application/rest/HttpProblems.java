@@ -21,7 +21,8 @@ import jakarta.inject.Inject;
 /**
  * The refusals the HTTP layer would otherwise answer with an empty body, answered as problem+json by a route
  * early on the router: a body whose Content-Length is above {@code quarkus.http.limits.max-body-size} (413). URI and
- * header limits (414, 431) are every service's, in platform-messaging's {@code RequestLimits}, which runs first. Any failure that reaches the router
+ * header limits (414, 431) and tokens from the future (401) are every service's, in platform-messaging's
+ * {@code RequestLimits} and {@code FutureTokens}, which run first. Any failure that reaches the router
  * (outside the REST layer's own mappers) leaves as problem+json too, a 500 with only a correlation id.
  */
 @ApplicationScoped
@@ -40,7 +41,7 @@ public class HttpProblems {
     }
 
     void install(@Observes Router router) {
-        router.route().order(RequestLimits.ORDER + 1).handler(this::limits).failureHandler(this::failure);
+        router.route().order(RequestLimits.ORDER + 2).handler(this::limits).failureHandler(this::failure);
     }
 
     private void limits(RoutingContext context) {

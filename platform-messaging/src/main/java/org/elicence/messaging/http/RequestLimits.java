@@ -1,14 +1,11 @@
 package org.elicence.messaging.http;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,7 +26,6 @@ public class RequestLimits {
 
     /** Before every other route, including a service's own problem handlers. */
     public static final int ORDER = Integer.MIN_VALUE;
-    public static final String PROBLEM_JSON = "application/problem+json";
 
     private final ObjectMapper json;
     private final int maxUriLength;
@@ -69,19 +65,8 @@ public class RequestLimits {
     }
 
     private void refuse(HttpServerResponse response, int status, String code, String title, String detail) {
-        // The same shape as every service's problem details (RFC 9457 with the stable code clients switch on).
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://elicence.example/problems/" + code.toLowerCase().replace('_', '-'));
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        problem.put("code", code);
         // The rest of the request may still be arriving; the connection is not reused after a refusal.
-        response.setStatusCode(status).putHeader("Content-Type", PROBLEM_JSON).putHeader("Connection", "close");
-        try {
-            response.end(Buffer.buffer(json.writeValueAsBytes(problem)));
-        } catch (JsonProcessingException e) {
-            response.end();
-        }
+        response.putHeader("Connection", "close");
+        ProblemResponse.end(json, response, status, code, title, detail);
     }
 }
