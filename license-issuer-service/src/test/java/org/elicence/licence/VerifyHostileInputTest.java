@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 
 import org.elicence.infra.LocalInfraTestResource;
 import org.elicence.infra.RequestLimitProbe;
@@ -33,6 +34,16 @@ class VerifyHostileInputTest {
         }
         given().contentType(ContentType.JSON).body("{\"credential\":\"a.b.c\"}").post("/api/v1/licences/verify")
                 .then().statusCode(200).body("outcome", equalTo("INVALID"));
+    }
+
+    @Test
+    void contentTypesAreMatchedExactly() {
+        // issue 14: a type that merely starts like JSON is not JSON
+        for (String type : new String[] {"application/jsonxyz", "application/json2", "text/json"}) {
+            given().contentType(type).body("{\"credential\":\"a.b.c\"}".getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/licences/verify")
+                    .then().statusCode(415).contentType("application/problem+json");
+        }
     }
 
     @Test
