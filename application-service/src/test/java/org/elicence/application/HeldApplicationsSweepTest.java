@@ -4,10 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,6 +18,7 @@ import org.elicence.application.service.HeldApplicationsSweep;
 import org.elicence.infra.JwtKeysTestResource;
 import org.elicence.infra.KafkaTestClient;
 import org.elicence.infra.LocalInfraTestResource;
+import org.elicence.messaging.EventSchemas;
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.Topics;
 import org.junit.jupiter.api.AfterAll;
@@ -122,6 +125,59 @@ class HeldApplicationsSweepTest {
                 .body("status", equalTo("PHOTO_REJECTED"))
                 .body("photoAudit.photoId", equalTo(uploaded))
                 .body("photoAudit.failures[0].code", equalTo("FACE_TOO_SMALL"));
+    }
+
+    @Test
+    void aLateRegistryPassSettlesNothingAndOnlyTheCurrentPhotosPassIsAnnouncedToTheIssuer() throws Exception {
+        String applicant = "110101198003030034";
+        String id = create(applicant);
+        String registryPhoto = UUID.randomUUID().toString();
+        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_REGISTRY_PHOTO_RETRIEVED.type(),
+                "{\"applicationId\":\"" + id + "\",\"photoId\":\"" + registryPhoto + "\"}");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
+                .get("/api/v1/applications/" + id).then().body("status", equalTo("PHOTO_AUDITING")));
+        String first = upload(id, applicant, 1);
+        kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, id, EventType.PHOTO_AUDITED.type(),
+                audited(id, applicant, first, "APPLICANT_UPLOAD", "FACE_TOO_SMALL"));
+        // issue 14: the registry photo's PASS arrives after the applicant's newer photo failed
+        kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, id, EventType.PHOTO_AUDITED.type(),
+                passed(id, applicant, registryPhoto, "ID_REGISTRY"));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
+                .get("/api/v1/applications/" + id + "/photo-audits").then().body("$", hasSize(2)));
+        given().auth().oauth2(Tokens.forApplicant(applicant)).get("/api/v1/applications/" + id).then()
+                .body("status", equalTo("PHOTO_REJECTED")).body("photoAudit.photoId", equalTo(first));
+
+        // the applicant's next photo passes: that one, and only that one, is announced as accepted
+        String second = upload(id, applicant, 2);
+        kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, id, EventType.PHOTO_AUDITED.type(),
+                passed(id, applicant, second, "APPLICANT_UPLOAD"));
+        ConsumerRecord<String, String> accepted = kafka.await(Topics.APPLICATIONS, r -> id.equals(r.key())
+                && EventType.PHOTO_ACCEPTED.type().equals(KafkaTestClient.header(r, "ce_type")), WAIT);
+        assertEquals(second, json.readTree(accepted.value()).get("photoId").asText());
+        assertEquals(List.of(), EventSchemas.violations(EventType.PHOTO_ACCEPTED, json.readTree(accepted.value())));
+        given().auth().oauth2(Tokens.forApplicant(applicant)).get("/api/v1/applications/" + id).then()
+                .body("status", equalTo("LICENCE_PENDING")).body("photoAudit.photoId", equalTo(second));
+        assertEquals(1, KafkaTestClient.readAll(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
+                String.class), Topics.APPLICATIONS).stream().filter(r -> id.equals(r.key())
+                        && EventType.PHOTO_ACCEPTED.type().equals(KafkaTestClient.header(r, "ce_type"))).count());
+    }
+
+    /** Uploads a photo and returns the photoId application-service sent to the audit (the nth upload). */
+    private String upload(String id, String applicant, int nth) throws Exception {
+        given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("image/jpeg").body(TestImages.jpeg())
+                .put("/api/v1/applications/" + id + "/photo").then().statusCode(202);
+        List<ConsumerRecord<String, String>> requests = kafka.awaitAll(Topics.PHOTO_AUDIT_REQUESTS,
+                r -> id.equals(r.key()) && r.value().contains("APPLICANT_UPLOAD"), nth, WAIT);
+        return json.readTree(requests.get(nth - 1).value()).get("photoId").asText();
+    }
+
+    private static String passed(String id, String applicant, String photoId, String source) {
+        return """
+                {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"%s","verdict":"PASS",
+                 "checks":[{"rule":"R3","code":"ONE_FACE","verdict":"PASS","message":{"zh-CN":"合格。","en":"Passed."}}],
+                 "portrait":{"contentType":"image/jpeg","width":1,"height":1,"base64":"%s"},
+                 "auditedAt":"2026-11-25T10:00:00Z","durationMillis":5}
+                """.formatted(id, applicant, photoId, source, Base64.getEncoder().encodeToString(TestImages.jpeg()));
     }
 
     private static String audited(String id, String applicant, String photoId, String source, String code) {

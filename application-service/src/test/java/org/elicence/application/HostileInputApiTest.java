@@ -173,6 +173,9 @@ class HostileInputApiTest {
         HttpResponse<String> headers = client.send(request("/api/v1/applications/" + id, applicant)
                 .header("X-Padding", "x".repeat(20_000)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertProblem(headers, 431, "HEADERS_TOO_LARGE");
+        // the same URI and header limits as every service (platform-messaging's RequestLimits)
+        org.elicence.infra.RequestLimitProbe.assertLimitsAnswerProblemDetails(
+                URI.create("http://localhost:" + io.restassured.RestAssured.port + "/"), "/api/v1/applications/" + id);
 
         // a chunked body (no Content-Length) above the upload limit, on an upload and on the JSON endpoint
         HttpResponse<String> chunkedUpload = client.send(request("/api/v1/applications/" + id + "/photo", applicant)

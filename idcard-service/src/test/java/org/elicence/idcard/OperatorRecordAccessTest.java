@@ -19,6 +19,7 @@ import org.elicence.messaging.events.ApplicationCreated;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
@@ -34,6 +35,16 @@ import io.smallrye.jwt.build.Jwt;
 class OperatorRecordAccessTest {
 
     private static final String ISSUER = "https://auth.elicence.example";
+
+    @TestHTTPResource("/")
+    java.net.URL base;
+
+    @Test
+    void aTooLongUriAndTooLargeHeadersAnswerProblemDetailsBeforeAuthentication() throws Exception {
+        // issue 14: refused before any credential is looked at, as problem+json like every other service
+        org.elicence.infra.RequestLimitProbe.assertLimitsAnswerProblemDetails(base.toURI(),
+                "/internal/applicants/" + UUID.randomUUID() + "/record");
+    }
 
     @Test
     void withoutAnOperatorsCredentialTheRecordIsRefused() throws Exception {
@@ -67,6 +78,17 @@ class OperatorRecordAccessTest {
                 .then().statusCode(200).body("applicantId", equalTo(Citizens.ZHANG_WEI)));
         given().auth().oauth2(operator).when().get("/internal/applicants/" + UUID.randomUUID() + "/record")
                 .then().statusCode(404).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void anOperatorsTokenIssuedInTheFutureIsRefused() {
+        // issue 14: a token the identity provider cannot have minted yet (forged, or an untrusted clock) is no token
+        String applicationId = apply();
+        String future = Jwt.subject("reviewer-001").issuer(ISSUER).audience("elicence-operators")
+                .groups(Set.of("operator")).issuedAt(Instant.now().plusSeconds(3600))
+                .expiresAt(Instant.now().plusSeconds(4200)).sign();
+        given().auth().oauth2(future).when().get("/internal/applicants/" + applicationId + "/record")
+                .then().statusCode(401).contentType(startsWith("application/problem+json"));
     }
 
     private static String apply() {

@@ -111,20 +111,43 @@ final class LicenceTestSupport {
                         + "\",\"fullName\":\"测试\",\"createdAt\":\"2026-11-25T10:00:00Z\"}");
     }
 
-    /** photo-audit-service's verdict PASS with a licence portrait, for an application created first; returns the ce_id. */
+    /**
+     * photo-audit-service's verdict PASS with a licence portrait, accepted by application-service as its application's
+     * current photo, for an application created first; returns the PASS's ce_id.
+     */
     String photoPassed(String applicationId, String residentId) {
         created(applicationId, residentId);
+        String photoId = newId();
+        String passed = photoPassed(applicationId, residentId, photoId, portraitJpeg());
+        photoAccepted(applicationId, residentId, photoId);
+        return passed;
+    }
+
+    /** photo-audit-service's verdict PASS on one photo, with the given portrait; returns the ce_id. */
+    String photoPassed(String applicationId, String residentId, String photoId, byte[] portrait) {
         return kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, applicationId, EventType.PHOTO_AUDITED.type(),
-                photoAudited(applicationId, residentId, "PASS", portraitJson(portraitJpeg())));
+                photoAudited(applicationId, residentId, photoId, "PASS", portraitJson(portrait)));
+    }
+
+    /** application-service's application.photo-accepted: which photo is its application's current one; the ce_id. */
+    String photoAccepted(String applicationId, String residentId, String photoId) {
+        return kafka.publishEvent(Topics.APPLICATIONS, applicationId, EventType.PHOTO_ACCEPTED.type(),
+                "{\"applicationId\":\"%s\",\"applicantId\":\"%s\",\"photoId\":\"%s\",\"acceptedAt\":\"%s\"}"
+                        .formatted(applicationId, residentId, photoId, "2026-11-25T10:00:01Z"));
     }
 
     static String photoAudited(String applicationId, String residentId, String verdict, String portrait) {
+        return photoAudited(applicationId, residentId, newId(), verdict, portrait);
+    }
+
+    static String photoAudited(String applicationId, String residentId, String photoId, String verdict,
+            String portrait) {
         return """
                 {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"ID_REGISTRY","verdict":"%s",
                  "checks":[{"rule":"C1","code":"ONE_FACE","verdict":"PASS","measured":1,"threshold":"= 1","unit":"faces",
                             "message":{"zh-CN":"检测到一张人脸。","en":"One face found."}}],
                  %s"auditedAt":"2026-11-25T10:00:00Z","durationMillis":42}
-                """.formatted(applicationId, residentId, newId(), verdict,
+                """.formatted(applicationId, residentId, photoId, verdict,
                 portrait == null ? "" : "\"portrait\":" + portrait + ",");
     }
 
@@ -142,11 +165,16 @@ final class LicenceTestSupport {
     }
 
     static byte[] portraitJpeg() {
+        return portraitJpeg(new Color(120, 80, 60));
+    }
+
+    /** A portrait whose face is drawn in {@code face}: two colours make two portraits a test can tell apart. */
+    static byte[] portraitJpeg(Color face) {
         BufferedImage image = new BufferedImage(72, 90, BufferedImage.TYPE_INT_RGB);
         var graphics = image.createGraphics();
         graphics.setColor(Color.WHITE);
         graphics.fillRect(0, 0, 72, 90);
-        graphics.setColor(new Color(120, 80, 60));
+        graphics.setColor(face);
         graphics.fillOval(18, 15, 36, 46);
         graphics.dispose();
         var out = new ByteArrayOutputStream();

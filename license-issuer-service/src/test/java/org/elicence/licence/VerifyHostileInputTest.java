@@ -3,10 +3,15 @@ package org.elicence.licence;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+
 import org.elicence.infra.LocalInfraTestResource;
+import org.elicence.infra.RequestLimitProbe;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -15,6 +20,9 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "license_issuer_test"))
 class VerifyHostileInputTest {
+
+    @TestHTTPResource("/")
+    URL base;
 
     @Test
     void duplicatedKeysAndNulCharactersAreMalformed() {
@@ -26,5 +34,20 @@ class VerifyHostileInputTest {
         }
         given().contentType(ContentType.JSON).body("{\"credential\":\"a.b.c\"}").post("/api/v1/licences/verify")
                 .then().statusCode(200).body("outcome", equalTo("INVALID"));
+    }
+
+    @Test
+    void contentTypesAreMatchedExactly() {
+        // issue 14: a type that merely starts like JSON is not JSON
+        for (String type : new String[] {"application/jsonxyz", "application/json2", "text/json"}) {
+            given().contentType(type).body("{\"credential\":\"a.b.c\"}".getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/licences/verify")
+                    .then().statusCode(415).contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void aTooLongUriAndTooLargeHeadersAnswerProblemDetails() throws Exception {
+        RequestLimitProbe.assertLimitsAnswerProblemDetails(base.toURI(), "/api/v1/licences/jwks.json");
     }
 }

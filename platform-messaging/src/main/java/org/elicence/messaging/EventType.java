@@ -21,6 +21,7 @@ import org.elicence.messaging.events.LicenceAuthorityCommandRejected;
 import org.elicence.messaging.events.LicenceIssued;
 import org.elicence.messaging.events.LicenceRefused;
 import org.elicence.messaging.events.LicenceStatusChanged;
+import org.elicence.messaging.events.PhotoAccepted;
 import org.elicence.messaging.events.PhotoAuditRequested;
 import org.elicence.messaging.events.PhotoAudited;
 import org.elicence.messaging.events.PhotoReviewApproved;
@@ -79,7 +80,9 @@ public enum EventType {
     /** application-service, on {@code applications}: staff approved a photo; the licence issuer issues from it. */
     PHOTO_REVIEW_APPROVED("org.elicence.photo.review-approved.v1", Topics.APPLICATIONS, PhotoReviewApproved.class),
     DEVICE_KEY_REGISTERED("org.elicence.application.device-key-registered.v1", Topics.APPLICATIONS,
-            DeviceKeyRegistered.class);
+            DeviceKeyRegistered.class),
+    /** application-service, on {@code applications}: the passing audit of its current photo; the issuer issues from it. */
+    PHOTO_ACCEPTED("org.elicence.application.photo-accepted.v1", Topics.APPLICATIONS, PhotoAccepted.class);
 
     private final String type;
     private final String topic;

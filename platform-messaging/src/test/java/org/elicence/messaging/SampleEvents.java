@@ -29,6 +29,7 @@ import org.elicence.messaging.events.LicenceStatusChanged;
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.PhotoAuditRequested;
 import org.elicence.messaging.events.PhotoAudited;
+import org.elicence.messaging.events.PhotoAccepted;
 import org.elicence.messaging.events.PhotoReviewApproved;
 import org.elicence.messaging.events.DeviceKeyRegistered;
 import org.elicence.messaging.events.PhotoReviewCaseClosed;
@@ -133,6 +134,7 @@ final class SampleEvents {
             case DEVICE_KEY_REGISTERED -> new DeviceKeyRegistered(APPLICATION_ID, APPLICANT_ID,
                     new DeviceKeyRegistered.DeviceKey("EC", "P-256", "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
                             "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"), NOW);
+            case PHOTO_ACCEPTED -> new PhotoAccepted(APPLICATION_ID, APPLICANT_ID, PHOTO_ID, NOW);
             default -> throw new AssertionError("no sample for " + type + ": add one to SampleEvents, "
                     + "and document it in docs/asyncapi.yaml and docs/events.md");
         };

@@ -16,19 +16,7 @@ public interface ApplicationConfig {
 
     Auth auth();
 
-    Http http();
-
-    interface Http {
-        /** Request headers above this many bytes are refused with 431 problem+json (HttpProblems). */
-        @WithDefault("16384")
-        long maxHeaderBytes();
-    }
-
     interface Auth {
-        /** Clock difference tolerated on a token's issued-at time; a token issued later than this is refused. */
-        @WithDefault("PT1M")
-        Duration issuedAtSkew();
-
         /** The mobile API's audience: the only tokens /api takes (an operator's token there is 401). */
         @WithDefault("elicence-mobile")
         String mobileAudience();

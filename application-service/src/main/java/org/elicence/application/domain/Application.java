@@ -99,6 +99,8 @@ public class Application extends PanacheEntityBase {
     public enum AuditOutcome {
         /** Nothing more to do. */
         NONE,
+        /** The current photo passed: tell the licence issuer which photo to issue from (PhotoAccepted). */
+        PHOTO_ACCEPTED,
         /** No rule failed but not every rule could be verified: open a photo review case. */
         OPEN_PHOTO_REVIEW
     }
@@ -139,26 +141,27 @@ public class Application extends PanacheEntityBase {
     }
 
     /**
-     * A photo's verdict. A pass settles the application (the passing photo becomes the current one: the licence is
-     * made from it); a failure of the current photo rejects it, unless no rule failed but some could not be
-     * assessed: then staff decide. Late verdicts of older photos, and any verdict while staff review a photo or
-     * after the application settled, move nothing; {@link #showsAuditOf} then says the view keeps the newer result.
+     * A photo's verdict. Only the current photo's verdict moves anything (issue 14): a pass settles the application
+     * (the licence is made from that photo, so the caller tells the licence issuer); a failure rejects it, unless no
+     * rule failed but some could not be assessed: then staff decide. A late verdict on an older photo, pass or fail
+     * (say the registry photo's, after the applicant uploaded a newer one), and any verdict while staff review a
+     * photo or after the application settled, move nothing; {@link #showsAuditOf} then says the view keeps the
+     * newer result.
      */
     public AuditOutcome photoAudited(UUID photoId, boolean passed, boolean needsReview) {
         if (currentPhotoId == null) {
             // The registry photo's verdict overtook IdRegistryPhotoRetrieved (another topic).
             currentPhotoId = photoId;
         }
-        if (status.isSettled()) {
+        if (status.isSettled() || !photoId.equals(currentPhotoId)) {
             return AuditOutcome.NONE;
         }
         if (passed) {
-            currentPhotoId = photoId;
             notice = null;
             moveTo(ApplicationStatus.LICENCE_PENDING);
-            return AuditOutcome.NONE;
+            return AuditOutcome.PHOTO_ACCEPTED;
         }
-        if (!photoId.equals(currentPhotoId) || status == ApplicationStatus.PHOTO_UNDER_REVIEW) {
+        if (status == ApplicationStatus.PHOTO_UNDER_REVIEW) {
             return AuditOutcome.NONE;
         }
         if (needsReview) {

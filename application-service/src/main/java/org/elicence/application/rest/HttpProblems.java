@@ -1,10 +1,9 @@
 package org.elicence.application.rest;
 
-import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.elicence.application.config.ApplicationConfig;
+import org.elicence.messaging.http.RequestLimits;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,9 +20,9 @@ import jakarta.inject.Inject;
 
 /**
  * The refusals the HTTP layer would otherwise answer with an empty body, answered as problem+json by a route
- * first on the router: headers larger than {@code applications.http.max-header-bytes} (431; the HTTP server's own
- * limit, {@code quarkus.http.limits.max-header-size}, is set higher so that this one decides), and a body whose
- * Content-Length is above {@code quarkus.http.limits.max-body-size} (413). Any failure that reaches the router
+ * early on the router: a body whose Content-Length is above {@code quarkus.http.limits.max-body-size} (413). URI and
+ * header limits (414, 431) and tokens from the future (401) are every service's, in platform-messaging's
+ * {@code RequestLimits} and {@code FutureTokens}, which run first. Any failure that reaches the router
  * (outside the REST layer's own mappers) leaves as problem+json too, a 500 with only a correlation id.
  */
 @ApplicationScoped
@@ -33,30 +32,20 @@ public class HttpProblems {
 
     private final ObjectMapper json;
     private final long maxBodyBytes;
-    private final long maxHeaderBytes;
 
     @Inject
     public HttpProblems(ObjectMapper json,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-            ApplicationConfig config) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.json = json;
         this.maxBodyBytes = maxBodySize.asLongValue();
-        this.maxHeaderBytes = config.http().maxHeaderBytes();
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::limits).failureHandler(this::failure);
+        router.route().order(RequestLimits.ORDER + 2).handler(this::limits).failureHandler(this::failure);
     }
 
     private void limits(RoutingContext context) {
-        long headerBytes = 0;
-        for (Map.Entry<String, String> header : context.request().headers()) {
-            headerBytes += header.getKey().length() + header.getValue().length() + 4;
-        }
-        if (headerBytes > maxHeaderBytes) {
-            end(context.response(), Problem.of(431, "HEADERS_TOO_LARGE", "Request Header Fields Too Large",
-                    "The request's headers are larger than this API accepts (" + maxHeaderBytes + " bytes)."), true);
-        } else if (UploadBody.declaredLength(context.request().getHeader("Content-Length")) > maxBodyBytes) {
+        if (UploadBody.declaredLength(context.request().getHeader("Content-Length")) > maxBodyBytes) {
             end(context.response(), Problem.of(413, "PAYLOAD_TOO_LARGE", "Payload Too Large",
                     "The request body is larger than this API accepts (" + maxBodyBytes + " bytes); photos and ID-card "
                             + "images must be under the upload limit."), true);

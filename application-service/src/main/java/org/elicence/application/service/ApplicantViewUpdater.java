@@ -23,9 +23,11 @@ import org.elicence.messaging.events.LicenceIssued;
 import org.elicence.messaging.events.LicenceRefused;
 import org.elicence.messaging.events.LicenceStatusChanged;
 import org.elicence.messaging.events.LocalizedText;
+import org.elicence.messaging.events.PhotoAccepted;
 import org.elicence.messaging.events.PhotoAudited;
 import org.elicence.messaging.events.RuleCheck;
 import org.elicence.messaging.inbox.PoisonEventException;
+import org.elicence.messaging.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -45,11 +47,13 @@ public class ApplicantViewUpdater {
 
     private final PhotoReviewService photoReviews;
     private final MeterRegistry metrics;
+    private final Outbox outbox;
 
     @Inject
-    public ApplicantViewUpdater(PhotoReviewService photoReviews, MeterRegistry metrics) {
+    public ApplicantViewUpdater(PhotoReviewService photoReviews, MeterRegistry metrics, Outbox outbox) {
         this.photoReviews = photoReviews;
         this.metrics = metrics;
+        this.outbox = outbox;
     }
 
     public void onRegistryPhotoRetrieved(IdRegistryPhotoRetrieved event) {
@@ -88,6 +92,10 @@ public class ApplicantViewUpdater {
             storeAnnotation(application, event);
             if (outcome == Application.AuditOutcome.OPEN_PHOTO_REVIEW) {
                 photoReviews.openForAudit(application, event);
+            } else if (outcome == Application.AuditOutcome.PHOTO_ACCEPTED) {
+                // The issuer hears which photo is current only from this service: it issues from no other PASS.
+                outbox.publish(event.applicationId(), new PhotoAccepted(event.applicationId(), application.applicantId,
+                        event.photoId(), Instant.now()));
             }
         });
     }

@@ -63,14 +63,14 @@ class ApplicationTransitionsTest {
 
     private static final String TABLE = """
             from     UP_PHOTO UP_SIDE  REG_PHOTO UP_REQ   A_PASS   A_FAIL   A_UNASS  A_OLD    A_OLDP   S_PASS   S_FAIL   C_REVIEW C_APPR   C_REJ    PR_REQ   PR_APPR  PR_REJ   L_ISS    L_REF    HELD
-            SUB      AUD      ICC      AUD      ICQ      PEN      PRJ      PUR      =        PEN      =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      ICQ
-            AUD      =        ICC      =        =        PEN      PRJ      PUR      =        PEN      =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      PRJ
-            PRJ      AUD      ICC      =        =        PEN      =        PUR      =        PEN      =        ICX      ICR      PEN      ICX      PUR      PEN      =        ISS      REF      =
-            PUR      x        x        =        =        PEN      =        =        =        PEN      =        =        =        PEN      =        x        PEN      PRJ      ISS      REF      =
-            ICQ      AUD      ICC      =        =        PEN      PRJ      PUR      =        PEN      =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      =
-            ICC      AUD      =        =        =        PEN      PRJ      PUR      =        PEN      =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      =
-            ICR      AUD      ICC      =        =        PEN      PRJ      PUR      =        PEN      =        ICX      =        PEN      ICX      x        PEN      =        ISS      REF      =
-            ICX      AUD      ICC      =        =        PEN      PRJ      PUR      =        PEN      =        =        ICR      PEN      =        x        PEN      =        ISS      REF      =
+            SUB      AUD      ICC      AUD      ICQ      PEN      PRJ      PUR      =        =        =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      ICQ
+            AUD      =        ICC      =        =        PEN      PRJ      PUR      =        =        =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      PRJ
+            PRJ      AUD      ICC      =        =        PEN      =        PUR      =        =        =        ICX      ICR      PEN      ICX      PUR      PEN      =        ISS      REF      =
+            PUR      x        x        =        =        PEN      =        =        =        =        =        =        =        PEN      =        x        PEN      PRJ      ISS      REF      =
+            ICQ      AUD      ICC      =        =        PEN      PRJ      PUR      =        =        =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      =
+            ICC      AUD      =        =        =        PEN      PRJ      PUR      =        =        =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      =
+            ICR      AUD      ICC      =        =        PEN      PRJ      PUR      =        =        =        ICX      =        PEN      ICX      x        PEN      =        ISS      REF      =
+            ICX      AUD      ICC      =        =        PEN      PRJ      PUR      =        =        =        =        ICR      PEN      =        x        PEN      =        ISS      REF      =
             PEN      x        x        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        ISS      REF      =
             ISS      x        x        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        =        =        =
             REF      x        x        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        ISS      =        =
@@ -110,9 +110,13 @@ class ApplicationTransitionsTest {
         assertEquals(ApplicationStatus.PHOTO_REJECTED, a.status);
         assertEquals(false, a.showsAuditOf(CURRENT_PHOTO));
         assertEquals(true, a.showsAuditOf(NEW_PHOTO));
-        a.photoAudited(CURRENT_PHOTO, true, false);  // an older photo that passed is the one the licence is made from
+        // issue 14: nor does a late PASS of the older photo: the licence is made only from the current photo
+        assertEquals(Application.AuditOutcome.NONE, a.photoAudited(CURRENT_PHOTO, true, false));
+        assertEquals(ApplicationStatus.PHOTO_REJECTED, a.status);
+        assertEquals(NEW_PHOTO, a.currentPhotoId);
+        assertEquals(false, a.showsAuditOf(CURRENT_PHOTO));
+        assertEquals(Application.AuditOutcome.PHOTO_ACCEPTED, a.photoAudited(NEW_PHOTO, true, false));
         assertEquals(ApplicationStatus.LICENCE_PENDING, a.status);
-        assertEquals(true, a.showsAuditOf(CURRENT_PHOTO));
     }
 
     @Test

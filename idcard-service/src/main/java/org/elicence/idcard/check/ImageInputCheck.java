@@ -3,6 +3,8 @@ package org.elicence.idcard.check;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.elicence.messaging.image.UploadedImageHeader;
+
 import org.elicence.idcard.config.CardCheckConfig;
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.RuleCheck;

@@ -2,12 +2,14 @@ package org.elicence.licence.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.elicence.licence.service.AcceptedPhotos;
 import org.elicence.licence.service.DeviceKeys;
 import org.elicence.licence.service.KnownApplications;
 import org.elicence.licence.service.LicenceIssuanceService;
 import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.events.DeviceKeyRegistered;
 import org.elicence.messaging.events.IdCardApproved;
+import org.elicence.messaging.events.PhotoAccepted;
 import org.elicence.messaging.events.PhotoAudited;
 import org.elicence.messaging.events.PhotoReviewApproved;
 import org.elicence.messaging.inbox.EventRouter;
@@ -18,7 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The approvals that lead to a licence decision: a passing photo audit, a photo staff approved after the audit
+ * The approvals that lead to a licence decision: a passing photo audit of the photo application-service accepted
+ * ({@code application.photo-accepted}, on {@code applications}), a photo staff approved after the audit
  * could not assess it (application-service's photo review, on {@code applications}), and an approved ID card; and,
  * on {@code applications}, the device key the applicant's app registered, which the credential will be bound to.
  */
@@ -32,17 +35,19 @@ public class ApprovalConsumer {
 
     @Inject
     public ApprovalConsumer(InboundEventProcessor processor, LicenceIssuanceService issuance,
-            KnownApplications applications, DeviceKeys deviceKeys) {
+            KnownApplications applications, DeviceKeys deviceKeys, AcceptedPhotos acceptedPhotos) {
         this.processor = processor;
         this.router = EventRouter.builder()
                 .on(ApplicationCreated.class, applications::learn)
                 .on(DeviceKeyRegistered.class, deviceKeys::register)
                 .on(PhotoAudited.class, audited -> {
-                    // A failed photo is the applicant's to retry; only a pass carries a licence portrait.
+                    // A failed photo is the applicant's to retry; only a pass carries a licence portrait, and it is
+                    // issued from only once application-service accepts that photo as its current one (issue 14).
                     if (audited.passed()) {
-                        issuance.onApproval(audited.applicationId(), audited.applicantId(), audited.portrait());
+                        acceptedPhotos.onPassed(audited);
                     }
                 })
+                .on(PhotoAccepted.class, acceptedPhotos::onAccepted)
                 .on(PhotoReviewApproved.class, approved ->
                         issuance.onApproval(approved.applicationId(), approved.applicantId(), approved.portrait()))
                 .on(IdCardApproved.class, approved ->

@@ -70,6 +70,17 @@ public class KnownApplications {
         }
     }
 
+    /**
+     * Holds the application's row until the transaction ends: the handlers of one application's events from
+     * different topics (a passing verdict, its acceptance) then run one after the other and each sees what the other
+     * committed. The caller checked {@link #requireApplicant} first, so the row exists.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(UUID applicationId) {
+        entityManager.createNativeQuery("SELECT application_id FROM known_application WHERE application_id = :id "
+                + "FOR UPDATE").setParameter("id", applicationId).getResultList();
+    }
+
     private String applicantOf(UUID id) {
         @SuppressWarnings("unchecked")
         List<String> found = entityManager.createNativeQuery(

@@ -55,6 +55,20 @@ class ImageDecoderTest {
         assertEquals("IMAGE_TRUNCATED", refusal(Arrays.copyOf(jpeg, jpeg.length * 2 / 3)));
     }
 
+    /** Issue 14: bytes after the end marker (a phone's trailer) are cut off, as on the card path, never refused. */
+    @Test
+    void trailingBytesAfterTheImagesEndAreCutOffAsOnTheCardPath() {
+        Mat image = new Mat(200, 150, CvType.CV_8UC3, new Scalar(40, 120, 200));
+        for (String ext : new String[] {".jpg", ".png"}) {
+            byte[] plain = encode(ext, image);
+            byte[] trailer = Arrays.copyOf(plain, plain.length + 5000);
+            Arrays.fill(trailer, plain.length, trailer.length, (byte) 0x41);
+            Mat expected = decoded(plain);
+            Mat actual = decoded(trailer);
+            assertEquals(0, org.opencv.core.Core.norm(expected, actual, org.opencv.core.Core.NORM_INF), ext);
+        }
+    }
+
     @Test
     void oversizedFileIsRefusedBeforeDecoding() {
         ImageDecoder small = new ImageDecoder(TestConfigs.audit(TestConfigs.with(Map.of("photo-audit.decode.max-bytes", "100"))).decode());

@@ -2,10 +2,13 @@ package org.elicence.photoaudit.audit.decode;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.elicence.messaging.image.UploadedImageHeader;
 import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
@@ -67,8 +70,18 @@ public final class ImageDecoder {
         if (pixels > config.maxPixels()) {
             return refuse("IMAGE_TOO_LARGE", (double) pixels, "<= " + config.maxPixels(), "pixels", UPLOAD_SMALLER);
         }
-        if (isTruncated(header.format, bytes)) {
+        Optional<UploadedImageHeader> extent = UploadedImageHeader.read(bytes);
+        if (extent.isEmpty()) {
+            return refuse("IMAGE_UNREADABLE", null, "JPEG or PNG", null, UPLOAD_JPEG);
+        }
+        if (extent.get().truncated()) {
+            // OpenCV would silently pad a file that stops early with grey
             return refuse("IMAGE_TRUNCATED", (double) bytes.length, "complete file", "bytes", UPLOAD_JPEG);
+        }
+        if (extent.get().end() < bytes.length) {
+            // Bytes after the image's end (a phone's motion-photo video, a vendor trailer) are not part of it: cut off,
+            // exactly as on the card path (idcard-service's ImageInputCheck), never a reason to refuse (issue 14).
+            bytes = Arrays.copyOf(bytes, extent.get().end());
         }
         // ANYCOLOR|ANYDEPTH (not UNCHANGED) so that OpenCV still applies the EXIF orientation; CMYK JPEGs
         // arrive as BGR. One decode only: the normalisation to 8-bit BGR is done here.
@@ -97,23 +110,6 @@ public final class ImageDecoder {
         Imgproc.cvtColor(eightBit, bgr, eightBit.channels() == 1 ? Imgproc.COLOR_GRAY2BGR : Imgproc.COLOR_BGRA2BGR);
         eightBit.release();
         return bgr;
-    }
-
-    /** A JPEG must end with EOI (FFD9) and a PNG with its IEND chunk; otherwise OpenCV silently pads grey. */
-    static boolean isTruncated(String format, byte[] b) {
-        int n = b.length;
-        if ("jpeg".equals(format)) {
-            // tolerate trailing zero padding some cameras append after EOI
-            int end = n - 1;
-            while (end > 1 && b[end] == 0 && n - end < 4096) {
-                end--;
-            }
-            return !((b[end - 1] & 0xFF) == 0xFF && (b[end] & 0xFF) == 0xD9);
-        }
-        if ("png".equals(format)) {
-            return !(b[n - 8] == 'I' && b[n - 7] == 'E' && b[n - 6] == 'N' && b[n - 5] == 'D');
-        }
-        return false;
     }
 
     private record Header(String format, int width, int height) {

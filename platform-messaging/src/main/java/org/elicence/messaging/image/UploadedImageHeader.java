@@ -1,4 +1,4 @@
-package org.elicence.idcard.check;
+package org.elicence.messaging.image;
 
 import java.util.Optional;
 
@@ -6,7 +6,8 @@ import java.util.Optional;
  * What the header of an uploaded JPEG or PNG says, read before any pixel is decoded: its format, its width and
  * height, and where the image ends. A JPEG ends at its EOI marker after the scan data, a PNG after its IEND chunk;
  * bytes after that end (phones append motion-photo videos or vendor trailers) are not part of the image.
- * {@code end} is -1 when the file stops before its end: it is truncated.
+ * {@code end} is -1 when the file stops before its end: it is truncated. Shared (issue 14) so that the card path
+ * (idcard-service) and the photo path (photo-audit-service) find an image's end, and treat the bytes after it, alike.
  */
 public record UploadedImageHeader(String format, int width, int height, int end) {
 
