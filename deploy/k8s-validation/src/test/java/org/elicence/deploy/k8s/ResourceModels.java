@@ -40,7 +40,8 @@ import io.strimzi.api.kafka.model.user.KafkaUser;
 /**
  * Parses each rendered resource into a typed model, so that a misspelt or misplaced field fails:
  * fabric8's Kubernetes model for built-in kinds and the Gateway API, Strimzi's API model for Kafka resources,
- * and JSON Schemas (src/test/resources/crd-schemas, sources in README.md there) for CloudNativePG and KEDA.
+ * the operators' own CRDs where they are vendored (CrdSchemas: Strimzi's), and JSON Schemas
+ * (src/test/resources/crd-schemas, sources in README.md there) for CloudNativePG, KEDA and the other operators.
  * <p>
  * fabric8's and Strimzi's models keep unknown fields in an {@code additionalProperties} map instead of failing,
  * as a client must; this class walks the parsed object graph and reports every non-empty one.
@@ -89,23 +90,37 @@ final class ResourceModels {
     static List<String> problems(JsonNode resource) {
         String type = typeOf(resource);
         String where = type + " " + resource.at("/metadata/name").asText();
+        List<String> problems = new ArrayList<>();
+        // The operator's own CRD where it is here (CrdSchemas): what its API server accepts, for the operator
+        // version deployed; a typed model or a hand-written schema may be older or looser.
+        JsonSchema crd = CrdSchemas.forType(type);
+        if (crd != null) {
+            problems.addAll(messages(where, crd.validate(resource)));
+        }
         Class<?> model = TYPED.get(type);
         if (model != null) {
             Object parsed;
             try {
                 parsed = JSON.treeToValue(resource, model);
             } catch (IOException e) {
-                return List.of(where + ": " + e.getMessage().lines().findFirst().orElse(""));
+                problems.add(where + ": " + e.getMessage().lines().findFirst().orElse(""));
+                return problems;
             }
             List<String> unknown = new ArrayList<>();
             collectUnknownFields(parsed, "", unknown, new IdentityHashMap<>());
-            return unknown.stream().map(field -> where + ": unknown field " + field).toList();
+            unknown.forEach(field -> problems.add(where + ": unknown field " + field));
+            return problems;
         }
         String schema = SCHEMAS.get(type);
-        if (schema == null) {
-            return List.of(where + ": no typed model or schema for " + type + " (add one to ResourceModels)");
+        if (schema != null) {
+            problems.addAll(messages(where, schema(schema).validate(resource)));
+        } else if (crd == null) {
+            problems.add(where + ": no typed model, CRD or schema for " + type + " (add one to ResourceModels)");
         }
-        Set<ValidationMessage> messages = schema(schema).validate(resource);
+        return problems;
+    }
+
+    private static List<String> messages(String where, Set<ValidationMessage> messages) {
         return messages.stream().map(message -> where + ": " + message.getMessage()).sorted()
                 .collect(Collectors.toList());
     }
