@@ -33,6 +33,7 @@ public final class PhotoAnalysis implements AutoCloseable {
     private final PersonMask person;
     private final FaceGeometry face;
     private final SkinModel skin;
+    private Double faceSharpness;
 
     public PhotoAnalysis(DecodedImage original, FacePerception perception, AuditConfig config) {
         this.original = original;
@@ -104,6 +105,15 @@ public final class PhotoAnalysis implements AutoCloseable {
             throw new IllegalStateException("check requires exactly one face");
         }
         return skin;
+    }
+
+    /** The face's sharpness (C4's measure, also R10's gate), computed once; the checks run one after another. */
+    public double faceSharpness() {
+        if (faceSharpness == null) {
+            Mat greyFace = grey.submat(Regions.clip(requireFace().faceBox(), grey));
+            faceSharpness = FaceSharpness.secondDerivativeVariance(greyFace);
+        }
+        return faceSharpness;
     }
 
     @Override

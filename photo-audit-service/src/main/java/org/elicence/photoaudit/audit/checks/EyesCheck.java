@@ -81,7 +81,7 @@ public final class EyesCheck extends BaseCheck {
                     "eye-region / skin lightness", NO_SUNGLASSES);
         }
         double sclera = scleraToHighlight(a, l);
-        if (sclera < settings.minScleraToHighlight() && sharpFace(a, face)) {
+        if (sclera < settings.minScleraToHighlight() && a.faceSharpness() >= settings.minSharpnessForSclera()) {
             return Results.fail(rule(), "TINTED_LENSES", sclera, ">= " + Results.fmt(settings.minScleraToHighlight()),
                     "brighter eye's 95th-pct L* / photo's 99th-pct L*", NO_SUNGLASSES);
         }
@@ -111,11 +111,6 @@ public final class EyesCheck extends BaseCheck {
         }
         double highlight = Regions.quantile(a.lab(), 0, new Mat(), 0.99);
         return brighter / Math.max(1, highlight);
-    }
-
-    private boolean sharpFace(PhotoAnalysis a, FaceGeometry face) {
-        Mat greyFace = a.grey().submat(Regions.clip(face.faceBox(), a.grey()));
-        return SharpnessCheck.secondDerivativeVariance(greyFace) >= settings.minSharpnessForSclera();
     }
 
     static double openness(FaceLandmarks l, int upper, int lower, int outer, int inner) {
