@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.elicence.application.image.IntakeImages;
-import org.elicence.application.service.UploadAdmission;
+import org.elicence.messaging.memory.PayloadMemoryBudget;
 import org.elicence.infra.JwtKeysTestResource;
 import org.elicence.infra.KafkaTestClient;
 import org.elicence.infra.LocalInfraTestResource;
@@ -62,7 +62,7 @@ class HostileInputApiTest {
     ObjectMapper json;
 
     @Inject
-    UploadAdmission admission;
+    PayloadMemoryBudget memory;
 
     @BeforeAll
     static void connect() {
@@ -234,7 +234,9 @@ class HostileInputApiTest {
         // one client for all, as an app's HTTP stack shares its connection pool
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(targets.size());
-        try (UploadAdmission.Ticket everything = admission.admit(admission.budgetBytes())) {
+        // the whole budget, once the relay has sent what earlier tests uploaded
+        try (PayloadMemoryBudget.Reservation everything = memory.reserve(memory.budgetBytes(), Duration.ofSeconds(60))
+                .orElseThrow()) {
             List<Future<HttpResponse<String>>> answers = new ArrayList<>();
             for (String[] target : targets) {
                 answers.add(pool.submit(() -> client.send(request("/api/v1/applications/" + target[1] + "/photo", target[0])
@@ -280,14 +282,14 @@ class HostileInputApiTest {
                         response.statusCode() + " " + response.asString());
                 accepted += response.statusCode() == 202 ? 1 : 0;
             }
-            System.out.printf("16 parallel uploads of %d bytes: %d accepted in %d ms; upload heap reserved at most %d of %d bytes%n",
-                    largest.length, accepted, (System.nanoTime() - started) / 1_000_000, admission.peakBytes(),
-                    admission.budgetBytes());
+            System.out.printf("16 parallel uploads of %d bytes: %d accepted in %d ms; payload heap reserved at most %d of %d bytes%n",
+                    largest.length, accepted, (System.nanoTime() - started) / 1_000_000, memory.peakBytes(),
+                    memory.budgetBytes());
             assertTrue(accepted >= 1);
         } finally {
             pool.shutdownNow();
         }
-        assertTrue(admission.peakBytes() <= admission.budgetBytes());
+        assertTrue(memory.peakBytes() <= memory.budgetBytes());
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }

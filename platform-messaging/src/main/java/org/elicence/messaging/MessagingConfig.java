@@ -13,6 +13,13 @@ public interface MessagingConfig {
     @WithDefault("${quarkus.application.name}")
     String source();
 
+    /**
+     * Heap that payloads in flight (uploads at intake, outbox batches) may take together; see
+     * {@link org.elicence.messaging.memory.PayloadMemoryBudget}.
+     */
+    @WithDefault("64M")
+    io.quarkus.runtime.configuration.MemorySize payloadMemoryBudget();
+
     Outbox outbox();
 
     Consumer consumer();

@@ -59,13 +59,9 @@ public interface ApplicationConfig {
         Duration limitWindow();
 
         /**
-         * Heap that uploads in progress may take together (body, stripped copy, base64 and the event's JSON:
-         * about five times the body); an upload waits for its share, so parallel uploads cannot exhaust the heap.
+         * How long an upload waits for its share of the payload memory budget ({@code messaging.payload-memory-budget},
+         * UploadAdmission) before it is answered 503 with Retry-After.
          */
-        @WithDefault("64M")
-        io.quarkus.runtime.configuration.MemorySize memoryBudget();
-
-        /** How long an upload waits for its share of the budget before it is answered 503 with Retry-After. */
         @WithDefault("PT20S")
         Duration admissionTimeout();
     }

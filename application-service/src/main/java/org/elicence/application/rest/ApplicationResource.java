@@ -26,6 +26,7 @@ import org.elicence.application.service.UploadAdmission;
 import org.elicence.application.service.UploadRateLimiter;
 import org.elicence.application.image.ImageIntake;
 import org.elicence.messaging.events.IdCardSide;
+import org.elicence.messaging.memory.PayloadMemoryBudget;
 
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -179,7 +180,7 @@ public class ApplicationResource {
             throw UploadBody.tooLarge(declared, maxBytes);
         }
         UUID applicationId;
-        UploadAdmission.Ticket admitted;
+        PayloadMemoryBudget.Reservation admitted;
         try {
             UploadBody.requireImageType(type);
             applicationId = parseId(id);
@@ -190,8 +191,8 @@ public class ApplicationResource {
             UploadBody.discard(body, maxBytes);
             throw refused;
         }
-        try (UploadAdmission.Ticket ticket = admitted) {
-            byte[] bytes = UploadBody.read(body, maxBytes);
+        try (PayloadMemoryBudget.Reservation share = admitted) {
+            byte[] bytes = UploadBody.read(body, maxBytes, declared);
             if (!ImageIntake.looksLikeAnImage(bytes)) {
                 throw new ProblemException(415, "NOT_AN_IMAGE", "Not a JPEG or PNG image",
                         "The body is not a JPEG or PNG image, whatever its Content-Type says.");

@@ -57,8 +57,15 @@ final class UploadBody {
         }
     }
 
-    /** At most {@code maxBytes} of the body; more is a 413, none a 400. */
-    static byte[] read(InputStream body, int maxBytes) {
+    /**
+     * At most {@code maxBytes} of the body; more is a 413, none a 400. With a declared length the body is read into
+     * one array of that size: a growing buffer would take up to three times a large body at its peak (the doubled
+     * array, the one it replaces, then the final copy), which the upload's share of the heap does not cover.
+     */
+    static byte[] read(InputStream body, int maxBytes, long declaredLength) {
+        if (declaredLength > 0 && declaredLength <= maxBytes) {
+            return readDeclared(body, (int) declaredLength);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         byte[] chunk = new byte[64 * 1024];
         try (InputStream in = body) {
@@ -70,12 +77,28 @@ final class UploadBody {
                 out.write(chunk, 0, n);
             }
         } catch (IOException e) {
-            throw new ProblemException(400, "INCOMPLETE_UPLOAD", "Upload incomplete",
-                    "The request body could not be read to its end; please upload again.");
+            throw incomplete();
         }
         if (out.size() == 0) {
             throw new ProblemException(400, "EMPTY_UPLOAD", "Empty upload", "The request body holds no image.");
         }
         return out.toByteArray();
+    }
+
+    private static byte[] readDeclared(InputStream body, int length) {
+        try (InputStream in = body) {
+            byte[] bytes = in.readNBytes(length);
+            if (bytes.length < length) {
+                throw incomplete();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw incomplete();
+        }
+    }
+
+    private static ProblemException incomplete() {
+        return new ProblemException(400, "INCOMPLETE_UPLOAD", "Upload incomplete",
+                "The request body could not be read to its end; please upload again.");
     }
 }

@@ -150,7 +150,7 @@ final class HostileRequests {
         String metrics = new String(service.get("/q/metrics").body(), StandardCharsets.UTF_8);
         report.append("\n16 parallel uploads of ").append(largest.length).append(" bytes to application-service: ")
                 .append(accepted).append(" accepted (").append(String.join(", ", answers)).append(") in ").append(millis)
-                .append(" ms; upload memory reserved at most ").append(metric(metrics, "uploads_memory_reserved_peak_bytes"))
+                .append(" ms; payload memory (uploads and outbox) reserved at most ").append(metric(metrics, "payload_memory_reserved_peak_bytes"))
                 .append(" bytes; heap used after ").append(metric(metrics, "jvm_memory_used_bytes{area=\"heap\""))
                 .append(" bytes; process ").append(pid.getAsLong() == pidBefore ? "the same" : "RESTARTED").append(".\n");
         if (pid.getAsLong() != pidBefore) {

@@ -3,6 +3,8 @@ package org.elicence.messaging.outbox;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,8 +13,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+/**
+ * One event waiting for (or kept after) publication. Dynamic update: marking a row published writes only
+ * {@code published_at}; a full update would send an image-sized payload back to the database for nothing.
+ */
 @Entity
 @Table(name = "outbox_message")
+@DynamicUpdate
 public class OutboxMessage extends PanacheEntityBase {
 
     @Id

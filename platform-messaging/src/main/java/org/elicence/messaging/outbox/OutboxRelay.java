@@ -15,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.elicence.messaging.CloudEventHeaders;
 import org.elicence.messaging.MessagingConfig;
 import org.elicence.messaging.TraceContext;
+import org.elicence.messaging.memory.PayloadMemoryBudget;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,10 +46,16 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String RELAY_LOCK_SQL = "SELECT pg_try_advisory_xact_lock(hashtext('elicence-outbox-relay'))";
+    /**
+     * Heap a batch takes per payload byte while it is sent: the driver's bytes, the loaded string, the
+     * serializer's bytes and the producer's batch buffer.
+     */
+    static final int HEAP_BYTES_PER_PAYLOAD_BYTE = 4;
 
     private final MutinyEmitter<String> emitter;
     private final EntityManager entityManager;
     private final MessagingConfig config;
+    private final PayloadMemoryBudget memory;
     private final ExecutorService relayThread = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-relay");
         thread.setDaemon(true);
@@ -58,10 +65,11 @@ public class OutboxRelay {
 
     @Inject
     public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, EntityManager entityManager,
-            MessagingConfig config) {
+            MessagingConfig config, PayloadMemoryBudget memory) {
         this.emitter = emitter;
         this.entityManager = entityManager;
         this.config = config;
+        this.memory = memory;
     }
 
     void onOutboxWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
@@ -122,21 +130,32 @@ public class OutboxRelay {
             if (selection.seqs().isEmpty()) {
                 return false;
             }
-            List<OutboxMessage> batch = OutboxMessage
-                    .<OutboxMessage>find("seq in ?1 order by seq", selection.seqs())
-                    .list();
-            List<Uni<Void>> acks = new ArrayList<>(batch.size());
-            for (OutboxMessage row : batch) {
-                acks.add(emitter.sendMessage(toKafkaMessage(row)));
+            // Rows can carry images: the batch waits for its share of the heap that uploads draw on too.
+            Optional<PayloadMemoryBudget.Reservation> share = memory.reserve(
+                    selection.bytes() * HEAP_BYTES_PER_PAYLOAD_BYTE, config.outbox().sendTimeout());
+            if (share.isEmpty()) {
+                LOG.debugf("outbox relay: payload memory busy, %d rows wait for the next pass", selection.seqs().size());
+                return false;
             }
-            Uni.join().all(acks).andFailFast().await().atMost(config.outbox().sendTimeout());
-            Instant now = Instant.now();
-            batch.forEach(row -> row.publishedAt = now);
-            return selection.full();
+            try (PayloadMemoryBudget.Reservation reserved = share.get()) {
+                List<OutboxMessage> batch = OutboxMessage
+                        .<OutboxMessage>find("seq in ?1 order by seq", selection.seqs())
+                        .list();
+                List<Uni<Void>> acks = new ArrayList<>(batch.size());
+                for (OutboxMessage row : batch) {
+                    acks.add(emitter.sendMessage(toKafkaMessage(row)));
+                }
+                Uni.join().all(acks).andFailFast().await().atMost(config.outbox().sendTimeout());
+                Instant now = Instant.now();
+                batch.forEach(row -> row.publishedAt = now);
+                entityManager.flush(); // only published_at (OutboxMessage is @DynamicUpdate), inside the share
+                entityManager.clear();
+                return selection.full();
+            }
         });
     }
 
-    private record Selection(List<Long> seqs, boolean full) {
+    private record Selection(List<Long> seqs, long bytes, boolean full) {
     }
 
     /**
@@ -154,12 +173,12 @@ public class OutboxRelay {
         for (Object[] candidate : candidates) {
             long size = ((Number) candidate[1]).longValue();
             if (!seqs.isEmpty() && bytes + size > config.outbox().batchMaxBytes()) {
-                return new Selection(seqs, true);
+                return new Selection(seqs, bytes, true);
             }
             seqs.add(((Number) candidate[0]).longValue());
             bytes += size;
         }
-        return new Selection(seqs, candidates.size() == config.outbox().batchSize());
+        return new Selection(seqs, bytes, candidates.size() == config.outbox().batchSize());
     }
 
     private Message<String> toKafkaMessage(OutboxMessage row) {
