@@ -8,7 +8,7 @@
 #   deploy/dev-keys.sh --crl         # re-sign the IACA's CRL (iaca-crl.pem) before its nextUpdate (90 days)
 #   KEYS_DIR=/some/dir deploy/dev-keys.sh
 #
-# The keys are made by org.elicence.licence.credential.DevKeyTool, the same code the tests use.
+# The keys are made by org.elicence.licence.credential.keys.DevKeyTool, the same code the tests use.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,7 +24,7 @@ cd "$repo_root"
 mkdir -p "$keys_dir"
 chmod 700 "$keys_dir"
 java -cp "$module/target/classes:$(cat "$classpath_file")" \
-    org.elicence.licence.credential.DevKeyTool "$keys_dir" "$@"
+    org.elicence.licence.credential.keys.DevKeyTool "$keys_dir" "$@"
 
 cat <<HINT
 Configure license-issuer-service with:

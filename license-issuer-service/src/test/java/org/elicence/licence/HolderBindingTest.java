@@ -16,7 +16,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.elicence.infra.LocalInfraTestResource;
-import org.elicence.licence.credential.KeyHierarchyGenerator;
+import org.elicence.licence.credential.keys.KeyHierarchyGenerator;
 import org.elicence.licence.holder.DeviceResponses;
 import org.elicence.licence.holder.HolderCli;
 import org.elicence.messaging.EventSchemas;

@@ -24,9 +24,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.elicence.infra.LocalInfraTestResource;
 import org.elicence.licence.LicenceTestSupport.TestLicence;
-import org.elicence.licence.credential.Pem;
-import org.elicence.licence.credential.StatusList;
-import org.elicence.licence.credential.StatusListToken;
+import org.elicence.licence.credential.keys.Pem;
+import org.elicence.licence.credential.status.StatusList;
+import org.elicence.licence.credential.status.StatusListToken;
 import org.elicence.messaging.EventType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

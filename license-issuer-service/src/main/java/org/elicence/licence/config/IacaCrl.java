@@ -13,8 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.elicence.licence.credential.CertificateRevocation;
-import org.elicence.licence.credential.Pem;
+import org.elicence.licence.credential.keys.CertificateRevocation;
+import org.elicence.licence.credential.keys.Pem;
 import org.jboss.logging.Logger;
 
 /**

@@ -9,9 +9,9 @@ import java.util.List;
 
 import org.elicence.licence.credential.CredentialIssuer;
 import org.elicence.licence.credential.CredentialVerifier;
-import org.elicence.licence.credential.DevKeyTool;
-import org.elicence.licence.credential.KeyMaterial;
-import org.elicence.licence.credential.LicenceStatusLookup;
+import org.elicence.licence.credential.keys.DevKeyTool;
+import org.elicence.licence.credential.keys.KeyMaterial;
+import org.elicence.licence.credential.status.LicenceStatusLookup;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;

@@ -6,14 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.elicence.licence.credential.cbor.CborTagged;
+import org.elicence.licence.credential.status.StatusListReference;
 
 /**
  * Turns data elements into the JSON-friendly shape used in JWS claims and in {@link VerificationResult#claims()}:
  * dates become ISO-8601 text, byte strings standard base64, tags are dropped.
  */
-final class ClaimValues {
+public final class ClaimValues {
 
-    static final String PORTRAIT_SHA256 = "portrait_sha256";
+    public static final String PORTRAIT_SHA256 = "portrait_sha256";
     static final String DOC_TYPE = "doc_type";
     static final String VALID_FROM = "valid_from";
     static final String VALID_UNTIL = "valid_until";
@@ -21,7 +22,7 @@ final class ClaimValues {
     private ClaimValues() {
     }
 
-    static Object toJson(Object value) {
+    public static Object toJson(Object value) {
         if (value instanceof CborTagged tagged) {
             return toJson(tagged.value());
         }
@@ -63,7 +64,7 @@ final class ClaimValues {
         return claims;
     }
 
-    static String portraitDigest(byte[] portrait) {
+    public static String portraitDigest(byte[] portrait) {
         return Encoding.base64Url(Encoding.sha256(portrait));
     }
 }

@@ -1,6 +1,7 @@
 package org.elicence.licence.credential;
 
 import java.util.Map;
+import org.elicence.licence.credential.status.StatusListReference;
 
 /**
  * What a cryptographically verified credential says, the same for mdoc and JWS, before the validity window
@@ -10,7 +11,7 @@ import java.util.Map;
  * @param portraitSha256      base64url SHA-256 of the portrait JPEG, or null if the portrait was not disclosed
  * @param status              the signed status list entry, or null for a credential issued without one
  */
-record CredentialContent(Map<String, Map<String, Object>> elementsByNamespace, String portraitSha256, String docType,
+public record CredentialContent(Map<String, Map<String, Object>> elementsByNamespace, String portraitSha256, String docType,
         ValidityWindow validity, StatusListReference status) {
 
     Object element(String identifier) {

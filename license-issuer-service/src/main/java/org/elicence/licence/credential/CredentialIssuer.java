@@ -8,6 +8,12 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.elicence.licence.credential.LicenceElements.Element;
+import org.elicence.licence.credential.jws.JwsClaims;
+import org.elicence.licence.credential.jws.JwsCompact;
+import org.elicence.licence.credential.keys.KeyHierarchyGenerator;
+import org.elicence.licence.credential.keys.KeyMaterial;
+import org.elicence.licence.credential.mdoc.MdocWriter;
+import org.elicence.licence.credential.status.StatusListReference;
 
 /**
  * Signs a licence into an ISO 18013-5 mdoc and an equivalent JWS. Thread-safe; create one per key set.

@@ -6,6 +6,16 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.elicence.licence.credential.jws.JwsClaims;
+import org.elicence.licence.credential.jws.JwsCompact;
+import org.elicence.licence.credential.keys.CertificateRevocation;
+import org.elicence.licence.credential.keys.Es256;
+import org.elicence.licence.credential.keys.IssuerTrust;
+import org.elicence.licence.credential.keys.Pem;
+import org.elicence.licence.credential.mdoc.DeviceAuthentication;
+import org.elicence.licence.credential.mdoc.MdocVerification;
+import org.elicence.licence.credential.status.CredentialReference;
+import org.elicence.licence.credential.status.LicenceStatusLookup;
 
 /**
  * Verifies a presented licence credential, either representation, with nothing but the trusted IACA root

@@ -10,20 +10,20 @@ import java.io.ByteArrayInputStream;
 import java.util.Base64;
 
 /** Small byte helpers shared by the mdoc, JWS and key code: base64 flavours, SHA-256, certificate DER. */
-final class Encoding {
+public final class Encoding {
 
     private Encoding() {
     }
 
-    static String base64(byte[] bytes) {
+    public static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    static String base64Url(byte[] bytes) {
+    public static String base64Url(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static byte[] sha256(byte[] data) {
+    public static byte[] sha256(byte[] data) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (GeneralSecurityException e) {
@@ -31,7 +31,7 @@ final class Encoding {
         }
     }
 
-    static byte[] der(X509Certificate certificate) {
+    public static byte[] der(X509Certificate certificate) {
         try {
             return certificate.getEncoded();
         } catch (CertificateEncodingException e) {
@@ -40,7 +40,7 @@ final class Encoding {
     }
 
     /** Parses DER; returns null for bytes that are not a certificate so callers can choose the reason code. */
-    static X509Certificate certificateOrNull(byte[] der) {
+    public static X509Certificate certificateOrNull(byte[] der) {
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));

@@ -1,5 +1,9 @@
 package org.elicence.licence.credential;
 
+import org.elicence.licence.credential.mdoc.MdocDocuments;
+import org.elicence.licence.credential.qr.VerificationCodes;
+
+
 /**
  * The two signed representations of one licence. (The QR code the app shows holds neither: it holds a random
  * online-verification code, {@link VerificationCodes}.)

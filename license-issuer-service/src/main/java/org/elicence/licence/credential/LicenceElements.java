@@ -11,17 +11,17 @@ import java.util.Map;
  * so the two representations cannot drift apart. Values are in the {@code Cbor} tree form (LocalDate for
  * full-date, byte[] for bstr).
  */
-final class LicenceElements {
+public final class LicenceElements {
 
-    static final String ISO_NAMESPACE = "org.iso.18013.5.1";
+    public static final String ISO_NAMESPACE = "org.iso.18013.5.1";
     /** Domestic namespace for what ISO 18013-5 has no element for; same naming scheme as ISO's. */
-    static final String DOMESTIC_NAMESPACE = "org.elicence.cn.1";
-    static final String MDL_DOCTYPE = "org.iso.18013.5.1.mDL";
+    public static final String DOMESTIC_NAMESPACE = "org.elicence.cn.1";
+    public static final String MDL_DOCTYPE = "org.iso.18013.5.1.mDL";
 
-    static final String DOCUMENT_NUMBER = "document_number";
+    public static final String DOCUMENT_NUMBER = "document_number";
     static final String ISSUING_COUNTRY = "issuing_country";
-    static final String ISSUING_AUTHORITY = "issuing_authority";
-    static final String PORTRAIT = "portrait";
+    public static final String ISSUING_AUTHORITY = "issuing_authority";
+    public static final String PORTRAIT = "portrait";
     /** Domestic: every licence class with its Chinese code (准驾车型), whether or not ISO has a category for it. */
     static final String NATIONAL_DRIVING_PRIVILEGES = "national_driving_privileges";
 
@@ -36,7 +36,7 @@ final class LicenceElements {
     static final String UN_DISTINGUISHING_SIGN = "CHN";
     private static final int ADULT_AGE = 18;
 
-    record Element(String namespace, String identifier, Object value) {
+    public record Element(String namespace, String identifier, Object value) {
     }
 
     private LicenceElements() {

@@ -1,6 +1,7 @@
 package org.elicence.licence.credential;
 
 import org.elicence.licence.credential.VerificationResult.Outcome;
+import org.elicence.licence.credential.qr.VerificationCodes;
 
 /** Why a credential got its outcome; the {@code reasonCode} string of a {@link VerificationResult}. */
 public enum ReasonCode {

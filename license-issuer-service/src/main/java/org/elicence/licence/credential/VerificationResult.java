@@ -1,6 +1,7 @@
 package org.elicence.licence.credential;
 
 import java.util.Map;
+import org.elicence.licence.credential.mdoc.DeviceAuthentication;
 
 /**
  * The verdict on a presented credential.

@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.elicence.licence.credential.KeyMaterial;
+import org.elicence.licence.credential.keys.KeyMaterial;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

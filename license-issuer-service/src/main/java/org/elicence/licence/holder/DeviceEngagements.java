@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.elicence.licence.credential.DeviceAuthentication;
+import org.elicence.licence.credential.mdoc.DeviceAuthentication;
 import org.elicence.licence.credential.cbor.Cbor;
 
 /**

@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.elicence.licence.credential.DeviceAuthentication;
-import org.elicence.licence.credential.MdocDocuments;
+import org.elicence.licence.credential.mdoc.DeviceAuthentication;
+import org.elicence.licence.credential.mdoc.MdocDocuments;
 import org.elicence.licence.credential.cbor.Cbor;
 import org.elicence.licence.credential.cbor.CborTagged;
 

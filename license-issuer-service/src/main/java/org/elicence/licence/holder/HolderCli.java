@@ -9,9 +9,9 @@ import java.security.KeyPair;
 import java.security.interfaces.ECPublicKey;
 import java.util.Base64;
 import java.util.UUID;
-import org.elicence.licence.credential.KeyHierarchyGenerator;
-import org.elicence.licence.credential.Pem;
-import org.elicence.licence.credential.QrCodes;
+import org.elicence.licence.credential.keys.KeyHierarchyGenerator;
+import org.elicence.licence.credential.keys.Pem;
+import org.elicence.licence.credential.qr.QrCodes;
 
 /**
  * A holder's device on the command line, for development and interoperability checks (deploy/holder.sh):

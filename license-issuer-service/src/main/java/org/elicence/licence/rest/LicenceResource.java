@@ -1,7 +1,7 @@
 package org.elicence.licence.rest;
 
 import java.util.Optional;
-import org.elicence.licence.credential.VerificationCodes;
+import org.elicence.licence.credential.qr.VerificationCodes;
 import org.elicence.licence.credential.VerificationResult;
 import org.elicence.licence.service.ELicenceStore;
 
@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.elicence.licence.config.LicenceConfig;
 import org.elicence.licence.credential.CredentialVerifier;
-import org.elicence.licence.credential.KeyMaterial;
-import org.elicence.licence.credential.StatusListToken;
+import org.elicence.licence.credential.keys.KeyMaterial;
+import org.elicence.licence.credential.status.StatusListToken;
 import org.elicence.licence.service.StatusListPublisher;
 
 import jakarta.inject.Inject;

@@ -5,7 +5,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.elicence.licence.credential.DeviceAuthentication;
+import org.elicence.licence.credential.mdoc.DeviceAuthentication;
 import org.elicence.licence.credential.VerificationResult;
 
 /** The verdict on a presented credential; {@code claims} only when its signature and issuer were verified. */

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.elicence.licence.config.LicenceConfig;
-import org.elicence.licence.credential.LicenceStatus;
+import org.elicence.licence.credential.status.LicenceStatus;
 import org.elicence.messaging.events.LicenceAuthorityCommand;
 import org.elicence.messaging.events.LicenceAuthorityCommandRejected;
 import org.elicence.messaging.outbox.Outbox;

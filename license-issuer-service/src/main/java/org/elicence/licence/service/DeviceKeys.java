@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.elicence.licence.credential.DeviceAuthentication;
+import org.elicence.licence.credential.mdoc.DeviceAuthentication;
 import org.elicence.messaging.events.DeviceKeyRegistered;
 import org.elicence.messaging.inbox.PoisonEventException;
 import org.jboss.logging.Logger;

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.elicence.licence.credential.CredentialReference;
-import org.elicence.licence.credential.LicenceStatus;
+import org.elicence.licence.credential.status.CredentialReference;
+import org.elicence.licence.credential.status.LicenceStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -65,7 +65,7 @@ public class ELicence extends PanacheEntityBase {
     @Column(name = "status_index", nullable = false)
     public long statusIndex;
 
-    /** The random code of this credential's online-verification QR ({@link org.elicence.licence.credential.VerificationCodes}). */
+    /** The random code of this credential's online-verification QR ({@link org.elicence.licence.credential.qr.VerificationCodes}). */
     @Column(name = "verification_code", nullable = false)
     public String verificationCode;
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.elicence.licence.credential.LicenceStatus;
-import org.elicence.licence.credential.VerificationCodes;
+import org.elicence.licence.credential.status.LicenceStatus;
+import org.elicence.licence.credential.qr.VerificationCodes;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

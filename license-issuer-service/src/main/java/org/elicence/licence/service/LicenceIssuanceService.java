@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.elicence.licence.credential.LicenceStatus;
+import org.elicence.licence.credential.status.LicenceStatus;
 import org.elicence.licence.registry.DriverLicence;
 import org.elicence.licence.service.LicenceDecision.Outcome;
 import org.elicence.messaging.events.EncodedImage;

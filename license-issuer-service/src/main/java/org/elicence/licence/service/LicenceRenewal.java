@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.elicence.licence.credential.LicenceStatus;
-import org.elicence.licence.credential.MdocPortrait;
+import org.elicence.licence.credential.status.LicenceStatus;
+import org.elicence.licence.credential.mdoc.MdocPortrait;
 import org.elicence.licence.registry.DriverLicence;
 import org.elicence.messaging.events.LicenceAuthorityCommand;
 import org.elicence.messaging.outbox.Outbox;

@@ -9,7 +9,7 @@ import org.elicence.licence.config.LicenceConfig;
 import org.elicence.licence.credential.CredentialIssuer;
 import org.elicence.licence.credential.DrivingPrivilege;
 import org.elicence.licence.credential.LicenceData;
-import org.elicence.licence.credential.StatusListReference;
+import org.elicence.licence.credential.status.StatusListReference;
 import org.elicence.licence.registry.DriverLicence;
 
 import jakarta.enterprise.context.ApplicationScoped;

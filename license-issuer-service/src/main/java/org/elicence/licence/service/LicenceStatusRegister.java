@@ -1,8 +1,8 @@
 package org.elicence.licence.service;
 
-import org.elicence.licence.credential.CredentialReference;
-import org.elicence.licence.credential.LicenceStatus;
-import org.elicence.licence.credential.LicenceStatusLookup;
+import org.elicence.licence.credential.status.CredentialReference;
+import org.elicence.licence.credential.status.LicenceStatus;
+import org.elicence.licence.credential.status.LicenceStatusLookup;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

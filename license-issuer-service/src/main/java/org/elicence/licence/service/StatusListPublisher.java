@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.util.List;
 
 import org.elicence.licence.config.LicenceConfig;
-import org.elicence.licence.credential.KeyMaterial;
-import org.elicence.licence.credential.LicenceStatus;
-import org.elicence.licence.credential.StatusList;
-import org.elicence.licence.credential.StatusListToken;
+import org.elicence.licence.credential.keys.KeyMaterial;
+import org.elicence.licence.credential.status.LicenceStatus;
+import org.elicence.licence.credential.status.StatusList;
+import org.elicence.licence.credential.status.StatusListToken;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

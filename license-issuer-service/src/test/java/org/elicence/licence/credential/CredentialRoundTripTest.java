@@ -9,6 +9,12 @@ import java.util.Map;
 import org.elicence.licence.credential.VerificationResult.Outcome;
 import org.elicence.licence.credential.cbor.Cbor;
 import org.elicence.licence.credential.cbor.CborTagged;
+import org.elicence.licence.credential.keys.KeyMaterial;
+import org.elicence.licence.credential.mdoc.MdocPortrait;
+import org.elicence.licence.credential.status.CredentialReference;
+import org.elicence.licence.credential.status.LicenceStatus;
+import org.elicence.licence.credential.status.LicenceStatusLookup;
+import org.elicence.licence.credential.status.StatusListReference;
 import org.junit.jupiter.api.Test;
 
 class CredentialRoundTripTest {

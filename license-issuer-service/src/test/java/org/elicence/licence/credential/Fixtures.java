@@ -13,21 +13,27 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.elicence.licence.credential.keys.CertifiedKey;
+import org.elicence.licence.credential.keys.KeyHierarchyGenerator;
+import org.elicence.licence.credential.keys.KeyMaterial;
+import org.elicence.licence.credential.status.LicenceStatus;
+import org.elicence.licence.credential.status.LicenceStatusLookup;
+import org.elicence.licence.credential.status.StatusListReference;
 
 /** Shared test data: a fixed clock, a sample licence with a real JPEG portrait, and key hierarchies. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
-    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    public static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final String LICENCE_NUMBER = "110101199003071234";
     /** A status list entry as the service signs one (a production-length URI and a seven-digit index). */
-    static final StatusListReference STATUS = new StatusListReference(1234567,
+    public static final StatusListReference STATUS = new StatusListReference(1234567,
             "https://licences.example.invalid/api/v1/licences/status-list");
 
     private Fixtures() {
     }
 
-    static LicenceData licence() {
+    public static LicenceData licence() {
         return new LicenceData(LICENCE_NUMBER, "ZHANG", "WEI", "110101199003074512",
                 LocalDate.of(1990, 3, 7),
                 List.of(new DrivingPrivilege("C1", LocalDate.of(2012, 5, 20), LocalDate.of(2032, 5, 20)),
@@ -37,12 +43,12 @@ final class Fixtures {
     }
 
     /** A hierarchy created a week before {@link #NOW}: root valid 10 years, DS valid 457 days (Annex B's maximum). */
-    static KeyMaterial keys() {
+    public static KeyMaterial keys() {
         return keys(Clock.fixed(NOW.minus(Period.ofDays(7)), ZoneOffset.UTC),
                 KeyHierarchyGenerator.DEFAULT_DOCUMENT_SIGNER_VALIDITY);
     }
 
-    static KeyMaterial keys(Clock createdAt, Period documentSignerValidity) {
+    public static KeyMaterial keys(Clock createdAt, Period documentSignerValidity) {
         var generator = new KeyHierarchyGenerator(createdAt);
         CertifiedKey root = generator.newRoot("Test IACA", KeyHierarchyGenerator.DEFAULT_ROOT_VALIDITY);
         return KeyMaterial.of(root.certificate(), generator.newDocumentSigner(root, "Test DS", documentSignerValidity));
@@ -66,11 +72,11 @@ final class Fixtures {
     }
 
     /** A verifier at {@link #NOW} trusting the given keys' IACA, with the register reporting {@code status}. */
-    static CredentialVerifier verifier(KeyMaterial keys, LicenceStatus status) {
+    public static CredentialVerifier verifier(KeyMaterial keys, LicenceStatus status) {
         return new CredentialVerifier(List.of(keys.iacaCertificate()), statusIs(status), CLOCK);
     }
 
-    static LicenceStatusLookup statusIs(LicenceStatus status) {
+    public static LicenceStatusLookup statusIs(LicenceStatus status) {
         return licenceNumber -> LICENCE_NUMBER.equals(licenceNumber) ? status : LicenceStatus.UNKNOWN;
     }
 }

@@ -13,6 +13,8 @@ import java.util.function.UnaryOperator;
 import org.elicence.licence.credential.VerificationResult.Outcome;
 import org.elicence.licence.credential.cbor.Cbor;
 import org.elicence.licence.credential.cbor.CborTagged;
+import org.elicence.licence.credential.keys.KeyMaterial;
+import org.elicence.licence.credential.status.LicenceStatus;
 import org.junit.jupiter.api.Test;
 
 /** Every part of both representations is protected: altering any of them is caught with a specific reason. */

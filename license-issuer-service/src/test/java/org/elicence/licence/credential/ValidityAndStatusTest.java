@@ -11,6 +11,10 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.elicence.licence.credential.VerificationResult.Outcome;
+import org.elicence.licence.credential.keys.KeyHierarchyGenerator;
+import org.elicence.licence.credential.keys.KeyMaterial;
+import org.elicence.licence.credential.status.LicenceStatus;
+import org.elicence.licence.credential.status.LicenceStatusLookup;
 import org.junit.jupiter.api.Test;
 
 class ValidityAndStatusTest {
