@@ -21,7 +21,8 @@ import javax.imageio.ImageIO;
 /**
  * The bad-input cases of issue 14, sent to the live platform: strict JSON (duplicated keys, NUL characters, also on
  * the public /verify), blank idempotency keys, tokens from the future, inexact content types, degenerate image
- * sizes, oversized headers, chunked bodies, Retry-After, trailing bytes, and 16 parallel maximum-size uploads.
+ * sizes, pixel bombs on the card path, oversized headers and URIs, chunked bodies, Retry-After, trailing bytes, EXIF
+ * metadata (GPS, owner) that must not reach the audit's topic, and 16 parallel maximum-size uploads.
  */
 final class HostileRequests {
 
@@ -65,6 +66,10 @@ final class HostileRequests {
                 "application/json", bytes("{\"credential\":\"a.b\\u0000c\"}")), 400);
         check.expect(failures, "20,000 bytes of headers", send(request(base + "/" + id, platform.tokenFor(applicant))
                 .header("X-Padding", "x".repeat(20_000)).GET()), 431);
+        // over RequestLimits' 4096 characters, under the HTTP server's own 16 KiB (past which its answer is bare)
+        check.expect(failures, "URI of 8,000 characters", app.get(base + "/" + id + "?q=" + "x".repeat(8_000)), 414);
+        check.expect(failures, "/verify: URI of 8,000 characters",
+                verifier.get("/api/v1/licences/verify?q=" + "x".repeat(8_000)), 414);
         check.expect(failures, "chunked upload of 11 MiB", send(request(base + "/" + id + "/photo",
                 platform.tokenFor(applicant)).header("Content-Type", "image/jpeg")
                 .PUT(chunked(11 << 20, "\u00ff\u00d8\u00ff"))), 413);
@@ -79,6 +84,9 @@ final class HostileRequests {
             check.expect(failures, "card side of " + size[0] + "x" + size[1] + " pixels",
                     app.upload(id, "/id-card/front", "image/png", png(size[0], size[1])), 422);
         }
+        check.expect(failures, "card side: PNG of a few hundred bytes declaring 20000x20000 pixels",
+                app.upload(id, "/id-card/front", "image/png", HostileImages.pngBomb(20_000, 20_000)), 422);
+        failures.addAll(metadataStrippedBeforeTheTopic(app, id, portrait));
         byte[] withTrailer = concat(portrait, bytes("trailing bytes a phone appended"));
         int photo = app.upload(id, "/photo", "image/jpeg", withTrailer).status();
         int card = app.upload(id, "/id-card/back", "image/jpeg", withTrailer).status();
@@ -99,6 +107,45 @@ final class HostileRequests {
             failures.add("429 without Retry-After");
         }
         return failures;
+    }
+
+    /**
+     * A portrait whose EXIF block carries a GPS position and an owner's name: the image that reaches the audit's
+     * topic (and so every store after it) holds neither; only the orientation may remain.
+     */
+    private List<String> metadataStrippedBeforeTheTopic(MobileApi app, String id, byte[] portrait) throws Exception {
+        String sentinel = "GPSLatitude 39.904211N GPSLongitude 116.407395E Owner ZHANG-Wei-sentinel";
+        byte[] tagged = withExifApp1(portrait, sentinel);
+        MobileApi.Reply upload = app.upload(id, "/photo", "image/jpeg", tagged);
+        if (upload.status() != 202) {
+            return List.of("photo with EXIF GPS and owner → " + upload.status());
+        }
+        String photoId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(upload.body()).path("photoId").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (var record : org.elicence.infra.KafkaTestClient.readAll(platform.kafkaBootstrap(), "photo-audit-requests")) {
+                var event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(record.value());
+                if (id.equals(record.key()) && photoId.equals(event.path("photoId").asText())) {
+                    byte[] sent = java.util.Base64.getDecoder().decode(event.path("imageBase64").asText());
+                    boolean leaked = new String(sent, StandardCharsets.ISO_8859_1).contains("sentinel");
+                    report.append("| JPEG with EXIF GPS position and owner's name: on the audit's topic | ")
+                            .append(leaked ? "metadata LEAKED" : "stripped (" + (tagged.length - sent.length) + " bytes fewer)")
+                            .append(" |\n");
+                    return leaked ? List.of("EXIF GPS/owner reached photo-audit-requests") : List.of();
+                }
+            }
+            Thread.sleep(500);
+        }
+        return List.of("photo with EXIF GPS and owner never reached photo-audit-requests");
+    }
+
+    /** The JPEG with an APP1 Exif segment (an empty IFD0, then {@code text}) right after its start marker. */
+    private static byte[] withExifApp1(byte[] jpeg, String text) {
+        byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0};
+        byte[] payload = concat(concat(bytes("Exif\0\0"), tiff), bytes(text));
+        int length = payload.length + 2;
+        byte[] segment = concat(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length}, payload);
+        return concat(concat(java.util.Arrays.copyOf(jpeg, 2), segment), java.util.Arrays.copyOfRange(jpeg, 2, jpeg.length));
     }
 
     /**
