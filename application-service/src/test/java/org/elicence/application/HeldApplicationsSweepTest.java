@@ -101,16 +101,8 @@ class HeldApplicationsSweepTest {
     void aLateVerdictOnTheRegistryPhotoDoesNotReplaceTheUploadsVerdict() throws Exception {
         String applicant = "110101198002020038";
         String id = create(applicant);
-        String registryPhoto = UUID.randomUUID().toString();
-        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_REGISTRY_PHOTO_RETRIEVED.type(),
-                "{\"applicationId\":\"" + id + "\",\"photoId\":\"" + registryPhoto + "\"}");
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
-                .get("/api/v1/applications/" + id).then().body("status", equalTo("PHOTO_AUDITING")));
-        given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("image/jpeg").body(TestImages.jpeg())
-                .put("/api/v1/applications/" + id + "/photo").then().statusCode(202);
-        ConsumerRecord<String, String> request = kafka.await(Topics.PHOTO_AUDIT_REQUESTS,
-                r -> id.equals(r.key()) && r.value().contains("APPLICANT_UPLOAD"), WAIT);
-        String uploaded = json.readTree(request.value()).get("photoId").asText();
+        String registryPhoto = registryPhotoSentToTheAudit(id, applicant);
+        String uploaded = upload(id, applicant, 1);
 
         kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, id, EventType.PHOTO_AUDITED.type(),
                 audited(id, applicant, uploaded, "APPLICANT_UPLOAD", "FACE_TOO_SMALL"));
@@ -131,11 +123,7 @@ class HeldApplicationsSweepTest {
     void aLateRegistryPassSettlesNothingAndOnlyTheCurrentPhotosPassIsAnnouncedToTheIssuer() throws Exception {
         String applicant = "110101198003030034";
         String id = create(applicant);
-        String registryPhoto = UUID.randomUUID().toString();
-        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_REGISTRY_PHOTO_RETRIEVED.type(),
-                "{\"applicationId\":\"" + id + "\",\"photoId\":\"" + registryPhoto + "\"}");
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
-                .get("/api/v1/applications/" + id).then().body("status", equalTo("PHOTO_AUDITING")));
+        String registryPhoto = registryPhotoSentToTheAudit(id, applicant);
         String first = upload(id, applicant, 1);
         kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, id, EventType.PHOTO_AUDITED.type(),
                 audited(id, applicant, first, "APPLICANT_UPLOAD", "FACE_TOO_SMALL"));
@@ -160,6 +148,16 @@ class HeldApplicationsSweepTest {
         assertEquals(1, KafkaTestClient.readAll(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
                 String.class), Topics.APPLICATIONS).stream().filter(r -> id.equals(r.key())
                         && EventType.PHOTO_ACCEPTED.type().equals(KafkaTestClient.header(r, "ce_type"))).count());
+    }
+
+    /** The ID registry's photo of the application was retrieved (idcard-service's event): it is being audited. */
+    private String registryPhotoSentToTheAudit(String id, String applicant) {
+        String registryPhoto = UUID.randomUUID().toString();
+        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_REGISTRY_PHOTO_RETRIEVED.type(),
+                "{\"applicationId\":\"" + id + "\",\"photoId\":\"" + registryPhoto + "\"}");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
+                .get("/api/v1/applications/" + id).then().body("status", equalTo("PHOTO_AUDITING")));
+        return registryPhoto;
     }
 
     /** Uploads a photo and returns the photoId application-service sent to the audit (the nth upload). */
