@@ -42,7 +42,7 @@ class IdNumberReadingAccuracyTest {
     private static IdNumberReader reader;
 
     /** A photographing condition: the photo of a card, given a random source for its variation. */
-    private static final Map<String, BiFunction<java.awt.image.BufferedImage, Random, byte[]>> CONDITIONS =
+    static final Map<String, BiFunction<java.awt.image.BufferedImage, Random, byte[]>> CONDITIONS =
             new LinkedHashMap<>();
 
     static {
