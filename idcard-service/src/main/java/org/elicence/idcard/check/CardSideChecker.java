@@ -27,7 +27,8 @@ import jakarta.inject.Inject;
  * Checks one uploaded ID-card side before any person sees it (rules INPUT and ID1-ID21 of docs/idcard.md):
  * admit the file by its header, find the card and correct its perspective, judge the picture's quality, then
  * what the side must show; on the front read the citizen number and the name and compare them with the
- * applicant's, on the back read the validity. Every rule that applies to the side is reported, NOT_ASSESSABLE where an earlier failure
+ * applicant's, on the back read the validity. Every rule that applies to the side is reported, NOT_ASSESSABLE
+ * where an earlier failure
  * leaves nothing to measure, so the applicant sees all that is wrong at once.
  */
 @ApplicationScoped
@@ -179,7 +180,7 @@ public class CardSideChecker {
         }
     }
 
-    /** ID21 on the back, read as photographed, else turned half a turn (the back has no portrait to say which is up). */
+    /** ID21 on the back, read as photographed, else turned half a turn (no portrait on the back says which is up). */
     private RuleCheck validityCheck(Mat card) {
         try (TesseractOcr ocr = chinese.open(ValidityReader.ALPHABET)) {
             Optional<ValidityReader.Validity> validity = validities.read(card, ocr);

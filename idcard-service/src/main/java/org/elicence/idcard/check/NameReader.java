@@ -10,8 +10,8 @@ import org.opencv.core.Mat;
 /**
  * Reads the name (姓名) printed on the card's front, right of its label, with Tesseract's Chinese model. A
  * reading is the Chinese characters of the band (and the middle dot of some minority names), with the engine's
- * lowest confidence in any of them. The band is read at several heights, each as it is, evened out, then binarised (as the
- * number, {@link TextBand}) until a reading is the expected name; otherwise the most confident credible reading is
+ * lowest confidence in any of them. The band is read at several heights, each as it is, evened out, then
+ * binarised (as the number, {@link TextBand}) until a reading is the expected name; otherwise the most confident credible reading is
  * returned. The name read is personal data: it leaves this class only to be compared, never to be logged or kept.
  */
 final class NameReader {

@@ -57,8 +57,8 @@ public final class TesseractOcr implements AutoCloseable {
 
     /**
      * An engine on a model already staged in {@code folder} ({@link #modelFolder}), answering any character of the
-     * model (or only those of {@code alphabet} if not null), one line, without the model's dictionaries (set at Init, where Tesseract takes them): a name is no
-     * word of the language.
+     * model (or only those of {@code alphabet} if not null), one line, without the model's dictionaries (set at
+     * Init, where Tesseract takes them): a name is no word of the language.
      */
     TesseractOcr(Path folder, String language, String alphabet) {
         StringVector names = new StringVector("load_system_dawg", "load_freq_dawg", "debug_file");

@@ -4,9 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Reading the citizen number (公民身份号码) printed on the card's front with Tesseract (docs/idcard.md "Reading
- * the number"). The region is given in fractions of the rectified, upright card, so it does not depend on the
- * camera's resolution.
+ * Reading the citizen number (公民身份号码) and the name (姓名) printed on the card's front and the validity
+ * (有效期限) on its back with Tesseract (docs/idcard.md "Reading the number", "Reading the name and the validity").
+ * Regions are given in fractions of the rectified, upright card, so they do not depend on the camera's
+ * resolution.
  */
 @ConfigMapping(prefix = "idcard.ocr")
 public interface OcrConfig {
@@ -74,13 +75,6 @@ public interface OcrConfig {
          */
         @WithDefault("32,40,48")
         java.util.List<Integer> bandHeightsPixels();
-
-        /**
-         * A name read counts only if the engine's confidence in each of its characters is at least this (0-100);
-         * below it the name is left to staff.
-         */
-        @WithDefault("60")
-        double minCharacterConfidence();
     }
 
     /** Where the validity is printed on the emblem side, right of the 有效期限 label. */

@@ -149,7 +149,8 @@ class CardSideCheckerTest {
         for (String rule : new String[] {"ID16", "ID17", "ID18", "ID19"}) {
             assertEquals("PASS", own.get(rule).verdict(), rule + ": " + own.get(rule));
         }
-        CardSideReport someoneElses = checker.check(new CardSideUpload(IdCardSide.FRONT, photo, Citizens.LI_NA, CardHolder.LI_NA.name(), null));
+        CardSideReport someoneElses = checker.check(new CardSideUpload(IdCardSide.FRONT, photo, Citizens.LI_NA,
+                CardHolder.LI_NA.name(), null));
         assertFails(someoneElses, "ID19");
         assertEquals("ID_NUMBER_MISMATCH", byRule(someoneElses).get("ID19").code());
         assertEquals("PASS", byRule(someoneElses).get("ID16").verdict(), "the number itself was read");
@@ -247,7 +248,8 @@ class CardSideCheckerTest {
         try {
             java.util.List<java.util.concurrent.Future<String>> runs = new java.util.ArrayList<>();
             for (int i = 0; i < 24; i++) {
-                runs.add(threads.submit(() -> fingerprint(checker.check(new CardSideUpload(IdCardSide.FRONT, photo, ID, NAME, null)))));
+                runs.add(threads.submit(() -> fingerprint(checker.check(new CardSideUpload(IdCardSide.FRONT, photo,
+                        ID, NAME, null)))));
             }
             for (int i = 0; i < runs.size(); i++) {
                 assertEquals(alone, runs.get(i).get(), "run " + i);

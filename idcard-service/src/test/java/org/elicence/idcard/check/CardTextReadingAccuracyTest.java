@@ -140,7 +140,8 @@ class CardTextReadingAccuracyTest {
         ValidityReader validities = new ValidityReader(config.validity());
         Random random = new Random(20261202);
         StringBuilder table = new StringBuilder("| condition | photos (half expired) | verdict right | not read "
-                + "| verdict wrong | dates read exactly | other dates read | ms (median / max) |\n|---|---|---|---|---|---|---|---|\n");
+                + "| verdict wrong | dates read exactly | other dates read | ms (median / max) |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
         Map<String, int[]> totals = new LinkedHashMap<>();
         for (var condition : IdNumberReadingAccuracyTest.CONDITIONS.entrySet()) {
             int right = 0;
