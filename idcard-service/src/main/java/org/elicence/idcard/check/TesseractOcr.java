@@ -119,11 +119,12 @@ public final class TesseractOcr implements AutoCloseable {
                     if (text != null) {
                         symbols.add(new Symbol(text.getString(StandardCharsets.UTF_8),
                                 symbol.Confidence(tesseract.RIL_SYMBOL)));
-                        text.deallocate();
+                        // Tesseract allocated it; a Pointer returned by a native call has no deallocator of its own.
+                        tesseract.TessDeleteText(text);
                     }
                 } while (symbol.Next(tesseract.RIL_SYMBOL));
             } finally {
-                symbol.deallocate();
+                tesseract.TessResultIteratorDelete(symbol);
             }
             return symbols;
         } finally {
