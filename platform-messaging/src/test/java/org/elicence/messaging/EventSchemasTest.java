@@ -56,6 +56,19 @@ class EventSchemasTest {
         assertTrue(violations.get(0).contains("fullName"), violations.toString());
     }
 
+    /** idcard-service's rules go up to ID21 (the name and the validity read from the card); ID22 is no rule. */
+    @Test
+    void aSideCheckCarriesTheCardRulesUpToId21() {
+        for (String rule : List.of("ID1", "ID19", "ID20", "ID21", "INPUT")) {
+            ObjectNode data = sample(EventType.ID_CARD_SIDE_CHECKED);
+            ((ObjectNode) data.get("checks").get(0)).put("rule", rule);
+            assertEquals(List.of(), EventSchemas.violations(EventType.ID_CARD_SIDE_CHECKED, data), rule);
+        }
+        ObjectNode data = sample(EventType.ID_CARD_SIDE_CHECKED);
+        ((ObjectNode) data.get("checks").get(0)).put("rule", "ID22");
+        assertFalse(EventSchemas.violations(EventType.ID_CARD_SIDE_CHECKED, data).isEmpty());
+    }
+
     @Test
     void aValueOutsideTheEnumFails() {
         ObjectNode data = sample(EventType.PHOTO_AUDIT_REQUESTED);

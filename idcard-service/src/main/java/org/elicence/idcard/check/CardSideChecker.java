@@ -13,6 +13,7 @@ import org.elicence.idcard.config.ReviewConfig;
 import org.elicence.messaging.events.IdCardSide;
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.RuleCheck;
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
@@ -23,9 +24,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Checks one uploaded ID-card side before any person sees it (rules INPUT and ID1-ID19 of docs/idcard.md):
+ * Checks one uploaded ID-card side before any person sees it (rules INPUT and ID1-ID21 of docs/idcard.md):
  * admit the file by its header, find the card and correct its perspective, judge the picture's quality, then
- * what the side must show, and on the front read the citizen number and compare it with the applicant's. Every rule that applies to the side is reported, NOT_ASSESSABLE where an earlier failure
+ * what the side must show; on the front read the citizen number and the name and compare them with the
+ * applicant's, on the back read the validity. Every rule that applies to the side is reported, NOT_ASSESSABLE
+ * where an earlier failure
  * leaves nothing to measure, so the applicant sees all that is wrong at once.
  */
 @ApplicationScoped
@@ -47,6 +50,9 @@ public class CardSideChecker {
     private final ImageInputCheck input;
     private final IdNumberReader numberReader;
     private final IdNumberChecks idNumbers;
+    private final ChineseOcr chinese;
+    private final NameReader names;
+    private final ValidityReader validities;
     private final Clock clock;
 
     @Inject
@@ -60,6 +66,9 @@ public class CardSideChecker {
         this.input = new ImageInputCheck(config);
         this.numberReader = new IdNumberReader(ocr);
         this.idNumbers = new IdNumberChecks(numberReader, config.maxPlausibleAge());
+        this.chinese = new ChineseOcr(ocr.tessdataLocation(), ocr.chineseLanguage());
+        this.names = new NameReader(ocr.name());
+        this.validities = new ValidityReader(ocr.validity());
         this.portraitFormat = portraitFormat;
         this.clock = clock;
         this.locator = new CardLocator(config.minCardAreaFraction(), config.borderMarginFraction());
@@ -106,6 +115,9 @@ public class CardSideChecker {
                 sideRules(upload.side()).forEach(rule -> checks.add(rule.notAssessable(NO_CARD)));
                 if (upload.side() == IdCardSide.FRONT) {
                     checks.addAll(IdNumberChecks.noCard());
+                    checks.add(IdCardRule.ID20.notAssessable(NO_CARD));
+                } else {
+                    checks.add(IdCardRule.ID21.notAssessable(NO_CARD));
                 }
                 return new CardSideReport(checks, null, null, null);
             }
@@ -127,10 +139,12 @@ public class CardSideChecker {
                     portrait = jpeg(crop, portraitFormat.jpegQuality());
                     mats.release(crop);
                 }
-                numberChecks = idNumbers.check(rectified, front.face() != null, upload.applicantResidentId(),
-                        LocalDate.now(clock));
+                numberChecks = new ArrayList<>(idNumbers.check(rectified, front.face() != null,
+                        upload.applicantResidentId(), LocalDate.now(clock)));
+                numberChecks.add(nameCheck(rectified, front.face() != null, upload.applicantName()));
             } else {
                 checks.add(portraits.checkBack(rectified));
+                numberChecks = List.of(validityCheck(rectified));
             }
             Mat grey = mats.add(ImageMeasures.grey(rectified));
             long hash = ImageMeasures.perceptualHash(grey);
@@ -138,6 +152,46 @@ public class CardSideChecker {
             checks.add(sidesDifferent(hash, upload.otherSideHash()));
             checks.addAll(numberChecks);
             return new CardSideReport(checks, jpeg(rectified, REVIEW_JPEG_QUALITY), portrait, hash);
+        }
+    }
+
+    /**
+     * ID20 on the upright front (read either way up when the portrait did not show which is up). The Chinese
+     * engine is started for this side and ended after it (docs/idcard.md "Reading the name and the validity").
+     */
+    private RuleCheck nameCheck(Mat card, boolean upright, String applicantName) {
+        if (applicantName == null || applicantName.isBlank()) {
+            return NameMatchesApplicantCheck.check(Optional.empty(), applicantName);
+        }
+        String wanted = NameReader.normalise(applicantName);
+        try (TesseractOcr ocr = chinese.open(null)) {
+            Optional<NameReader.Reading> name = names.read(card, ocr, applicantName);
+            if (!upright && !name.map(read -> read.name().equals(wanted)).orElse(false)) {
+                try (NativeMats mats = new NativeMats()) {
+                    Mat turned = mats.mat();
+                    Core.rotate(card, turned, Core.ROTATE_180);
+                    Optional<NameReader.Reading> turnedName = names.read(turned, ocr, applicantName);
+                    if (turnedName.isPresent()) {
+                        name = turnedName;
+                    }
+                }
+            }
+            return NameMatchesApplicantCheck.check(name, applicantName);
+        }
+    }
+
+    /** ID21 on the back, read as photographed, else turned half a turn (no portrait on the back says which is up). */
+    private RuleCheck validityCheck(Mat card) {
+        try (TesseractOcr ocr = chinese.open(ValidityReader.ALPHABET)) {
+            Optional<ValidityReader.Validity> validity = validities.read(card, ocr);
+            if (validity.isEmpty()) {
+                try (NativeMats mats = new NativeMats()) {
+                    Mat turned = mats.mat();
+                    Core.rotate(card, turned, Core.ROTATE_180);
+                    validity = validities.read(turned, ocr);
+                }
+            }
+            return CardValidityCheck.check(validity, LocalDate.now(clock));
         }
     }
 

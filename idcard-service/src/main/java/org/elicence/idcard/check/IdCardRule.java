@@ -67,10 +67,18 @@ public enum IdCardRule {
     ID19("ID_NUMBER_MATCHES_APPLICANT", "身份证号码与申请人一致。", "The card's number is the applicant's.",
             "身份证上的号码与申请人的身份证号码不一致。请上传申请人本人的居民身份证。",
             "The number on this card is not the applicant's resident ID number. "
-                    + "Upload the applicant's own resident ID card.");
+                    + "Upload the applicant's own resident ID card."),
+    ID20("NAME_MATCHES_APPLICANT", "身份证上的姓名与申请人一致。", "The name on the card is the applicant's.",
+            "未能自动确认身份证上的姓名，将由审核人员人工核对。",
+            "The name on the card could not be confirmed automatically; staff will compare it by eye."),
+    ID21("CARD_NOT_EXPIRED", "身份证在有效期内。", "The card is within its validity period.",
+            "身份证已过有效期限。请上传本人在有效期内的居民身份证。",
+            "The card's validity period has ended. Upload your own resident ID card that is still valid.");
 
     /** ID19's code when it fails: a card of someone else. */
     public static final String ID_NUMBER_MISMATCH = "ID_NUMBER_MISMATCH";
+    /** ID21's code when it fails: the validity read ended before today. */
+    public static final String CARD_EXPIRED = "CARD_EXPIRED";
     /** ID16's code when the number cannot be read: staff compare it. */
     public static final String ID_NUMBER_UNREADABLE = "ID_NUMBER_UNREADABLE";
 
@@ -89,7 +97,11 @@ public enum IdCardRule {
     }
 
     public RuleCheck judge(boolean pass, Double measured, String threshold, String unit) {
-        String reported = pass || this != ID19 ? code : ID_NUMBER_MISMATCH;
+        String reported = pass ? code : switch (this) {
+            case ID19 -> ID_NUMBER_MISMATCH;
+            case ID21 -> CARD_EXPIRED;
+            default -> code;
+        };
         return new RuleCheck(name(), reported, pass ? RuleCheck.PASS : RuleCheck.FAIL, measured, threshold, unit,
                 pass ? passed : failed);
     }
@@ -99,7 +111,12 @@ public enum IdCardRule {
     }
 
     public RuleCheck notAssessable(LocalizedText because) {
-        return new RuleCheck(name(), code, RuleCheck.NOT_ASSESSABLE, null, null, null, because);
+        return notAssessable(code, because);
+    }
+
+    /** Not judged, reported under {@code reportedCode} (such as ID_NUMBER_UNREADABLE), with the reason. */
+    public RuleCheck notAssessable(String reportedCode, LocalizedText because) {
+        return new RuleCheck(name(), reportedCode, RuleCheck.NOT_ASSESSABLE, null, null, null, because);
     }
 
     /** ID16 when the card was found but its number could not be read: left to staff, with the reason. */

@@ -3,11 +3,16 @@ package org.elicence.idcard.check;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.tesseract.ResultIterator;
+import org.bytedeco.tesseract.StringVector;
 import org.bytedeco.tesseract.TessBaseAPI;
 import org.bytedeco.tesseract.global.tesseract;
 
@@ -43,10 +48,36 @@ public final class TesseractOcr implements AutoCloseable {
         }
         api.SetPageSegMode(tesseract.PSM_SINGLE_LINE);
         api.SetVariable("tessedit_char_whitelist", alphabet);
-        // No dictionary: the number is no word of any language.
+        // No dictionary: the number is no word of any language. (Tesseract takes these two at Init only and
+        // refuses them here, so the number is read with the model's dictionary; kept as measured.)
         api.SetVariable("load_system_dawg", "0");
         api.SetVariable("load_freq_dawg", "0");
         api.SetVariable("debug_file", "/dev/null");
+    }
+
+    /**
+     * An engine on a model already staged in {@code folder} ({@link #modelFolder}), answering any character of the
+     * model (or only those of {@code alphabet} if not null), one line, without the model's dictionaries (set at
+     * Init, where Tesseract takes them): a name is no word of the language.
+     */
+    TesseractOcr(Path folder, String language, String alphabet) {
+        StringVector names = new StringVector("load_system_dawg", "load_freq_dawg", "debug_file");
+        StringVector values = new StringVector("0", "0", "/dev/null");
+        try {
+            if (api.Init(folder.toString(), language, tesseract.OEM_LSTM_ONLY, (BytePointer) null, 0, names, values,
+                    false) != 0) {
+                api.close();
+                throw new IllegalStateException("Tesseract could not load " + language + ".traineddata from "
+                        + folder);
+            }
+        } finally {
+            names.close();
+            values.close();
+        }
+        api.SetPageSegMode(tesseract.PSM_SINGLE_LINE);
+        if (alphabet != null) {
+            api.SetVariable("tessedit_char_whitelist", alphabet);
+        }
     }
 
     /** The text of one line in an 8-bit greyscale image (row-major, {@code width} bytes a row). */
@@ -56,11 +87,47 @@ public final class TesseractOcr implements AutoCloseable {
         api.SetSourceResolution(300);
         BytePointer text = api.GetUTF8Text();
         try {
-            return text == null ? "" : text.getString(java.nio.charset.StandardCharsets.UTF_8);
+            return text == null ? "" : text.getString(StandardCharsets.UTF_8);
         } finally {
             if (text != null) {
                 text.deallocate();
             }
+            api.Clear();
+        }
+    }
+
+    /** One line read symbol by symbol: each symbol with the engine's confidence in it (0-100). */
+    public record Symbol(String text, float confidence) {
+    }
+
+    /** The symbols of one line in an 8-bit greyscale image, in reading order; blanks are not symbols. */
+    public synchronized List<Symbol> readSymbols(byte[] grey, int width, int height) {
+        api.SetImage(grey, width, height, 1, width);
+        api.SetSourceResolution(300);
+        List<Symbol> symbols = new ArrayList<>();
+        try {
+            if (api.Recognize(null) != 0) {
+                return symbols;
+            }
+            ResultIterator symbol = api.GetIterator();
+            if (symbol == null) {
+                return symbols;
+            }
+            try {
+                do {
+                    BytePointer text = symbol.GetUTF8Text(tesseract.RIL_SYMBOL);
+                    if (text != null) {
+                        symbols.add(new Symbol(text.getString(StandardCharsets.UTF_8),
+                                symbol.Confidence(tesseract.RIL_SYMBOL)));
+                        // Tesseract allocated it; a Pointer returned by a native call has no deallocator of its own.
+                        tesseract.TessDeleteText(text);
+                    }
+                } while (symbol.Next(tesseract.RIL_SYMBOL));
+            } finally {
+                tesseract.TessResultIteratorDelete(symbol);
+            }
+            return symbols;
+        } finally {
             api.Clear();
         }
     }
@@ -71,7 +138,11 @@ public final class TesseractOcr implements AutoCloseable {
         api.close();
     }
 
-    private static Path modelFolder(String location, String language) {
+    /**
+     * The folder holding {@code <language>.traineddata}: {@code location} itself, or for {@code classpath:...} a
+     * private temporary copy of the model, removed when the JVM exits.
+     */
+    static Path modelFolder(String location, String language) {
         String file = language + ".traineddata";
         if (!location.startsWith("classpath:")) {
             Path folder = Path.of(location);

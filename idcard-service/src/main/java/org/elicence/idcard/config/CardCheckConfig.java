@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Thresholds of the automatic ID-card checks (rules ID1-ID19 of docs/idcard.md). Measurements are
+ * Thresholds of the automatic ID-card checks (rules ID1-ID21 of docs/idcard.md). Measurements are
  * taken on the card rectified to {@link #rectifiedWidth()} pixels wide, so they do not depend on the
  * camera's resolution.
  */

@@ -57,8 +57,10 @@ public class IdCardUploadService {
         // The card must carry the applicant's number. Until the application's ApplicationCreated has been seen here
         // its applicant is the uploader: application-service accepts uploads from the applicant's own token only.
         String applicantResidentId = applicant == null ? uploaded.applicantId() : applicant.applicantId;
+        // The name printed on the front is compared with the applicant's (ID20); unknown until ApplicationCreated.
+        String applicantName = applicant == null ? null : applicant.fullName;
         CardSideReport report = checker.check(new CardSideUpload(uploaded.side(), image, applicantResidentId,
-                otherSideHash));
+                applicantName, otherSideHash));
 
         IdCardUpload upload = new IdCardUpload();
         upload.uploadId = uploadId;

@@ -35,6 +35,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 class CardSideCheckerTest {
 
     private static final String ID = Citizens.WANG_FANG;
+    private static final String NAME = CardHolder.WANG_FANG.name();
     private static CardSideChecker checker;
     private static BufferedImage front;
     private static BufferedImage back;
@@ -114,11 +115,11 @@ class CardSideCheckerTest {
     void theSamePictureForBothSidesIsReported() {
         byte[] photo = CardPhotos.photograph(back, Placement.SLIGHTLY_TILTED);
         CardSideReport first = check(IdCardSide.BACK, photo);
-        CardSideReport again = checker.check(new CardSideUpload(IdCardSide.BACK, photo, ID,
+        CardSideReport again = checker.check(new CardSideUpload(IdCardSide.BACK, photo, ID, NAME,
                 first.perceptualHash()));
         assertFails(again, "ID15");
         CardSideReport realFront = checker.check(new CardSideUpload(IdCardSide.FRONT,
-                CardPhotos.photograph(front, Placement.SLIGHTLY_TILTED), ID, first.perceptualHash()));
+                CardPhotos.photograph(front, Placement.SLIGHTLY_TILTED), ID, NAME, first.perceptualHash()));
         assertEquals("PASS", byRule(realFront).get("ID15").verdict(), describe(realFront));
     }
 
@@ -148,10 +149,51 @@ class CardSideCheckerTest {
         for (String rule : new String[] {"ID16", "ID17", "ID18", "ID19"}) {
             assertEquals("PASS", own.get(rule).verdict(), rule + ": " + own.get(rule));
         }
-        CardSideReport someoneElses = checker.check(new CardSideUpload(IdCardSide.FRONT, photo, Citizens.LI_NA, null));
+        CardSideReport someoneElses = checker.check(new CardSideUpload(IdCardSide.FRONT, photo, Citizens.LI_NA,
+                CardHolder.LI_NA.name(), null));
         assertFails(someoneElses, "ID19");
         assertEquals("ID_NUMBER_MISMATCH", byRule(someoneElses).get("ID19").code());
         assertEquals("PASS", byRule(someoneElses).get("ID16").verdict(), "the number itself was read");
+    }
+
+    /**
+     * The name printed on the front is read and compared with the applicant's: PASS when it is theirs; another name,
+     * or no name known yet, is left to staff (NOT_ASSESSABLE), never failed, and the result carries no name.
+     */
+    @Test
+    void theNameReadFromTheCardIsComparedWithTheApplicants() {
+        byte[] photo = CardPhotos.photograph(front, Placement.SLIGHTLY_TILTED);
+        RuleCheck own = byRule(check(IdCardSide.FRONT, photo)).get("ID20");
+        assertEquals("PASS", own.verdict(), own.toString());
+        assertEquals("NAME_MATCHES_APPLICANT", own.code());
+
+        CardSideReport otherName = checker.check(new CardSideUpload(IdCardSide.FRONT, photo, ID, "李娜", null));
+        RuleCheck differs = byRule(otherName).get("ID20");
+        assertEquals("NOT_ASSESSABLE", differs.verdict(), differs.toString());
+        assertEquals("NAME_NOT_CONFIRMED", differs.code());
+        assertEquals("PASS", otherName.verdict(), "a name that differs does not fail the side");
+        for (RuleCheck check : otherName.checks()) {
+            assertTrue(!String.valueOf(check).contains("王芳") && !String.valueOf(check).contains("李娜"),
+                    "no name in a result: " + check);
+        }
+        CardSideReport unknown = checker.check(new CardSideUpload(IdCardSide.FRONT, photo, ID, null, null));
+        assertEquals("NOT_ASSESSABLE", byRule(unknown).get("ID20").verdict());
+        assertEquals("NAME_MATCHES_APPLICANT", byRule(unknown).get("ID20").code());
+    }
+
+    /** The back's validity is read: a card within it passes ID21, an expired one fails with CARD_EXPIRED. */
+    @Test
+    void theValidityReadFromTheBackMustNotHaveEnded() {
+        RuleCheck valid = byRule(check(IdCardSide.BACK, CardPhotos.photograph(back, Placement.SLIGHTLY_TILTED)))
+                .get("ID21");
+        assertEquals("PASS", valid.verdict(), valid.toString());
+        CardSideReport expired = check(IdCardSide.BACK, CardPhotos.photograph(
+                CardPhotos.renderBack(CardHolder.WANG_FANG.expired()), Placement.SLIGHTLY_TILTED));
+        assertFails(expired, "ID21");
+        assertEquals("CARD_EXPIRED", byRule(expired).get("ID21").code());
+        RuleCheck longTerm = byRule(check(IdCardSide.BACK, CardPhotos.photograph(
+                CardPhotos.renderBack(CardHolder.LIU_YANG), Placement.SLIGHTLY_TILTED))).get("ID21");
+        assertEquals("PASS", longTerm.verdict(), "长期: " + longTerm);
     }
 
     /** A number hidden (or forged with a wrong check character) is not read: left to staff, the side not failed. */
@@ -201,12 +243,13 @@ class CardSideCheckerTest {
     @Test
     void checksRunningConcurrentlyMeasureExactlyWhatOneCheckMeasures() throws Exception {
         byte[] photo = CardPhotos.photograph(front, Placement.SLIGHTLY_TILTED);
-        String alone = fingerprint(checker.check(new CardSideUpload(IdCardSide.FRONT, photo, ID, null)));
+        String alone = fingerprint(checker.check(new CardSideUpload(IdCardSide.FRONT, photo, ID, NAME, null)));
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             java.util.List<java.util.concurrent.Future<String>> runs = new java.util.ArrayList<>();
             for (int i = 0; i < 24; i++) {
-                runs.add(threads.submit(() -> fingerprint(checker.check(new CardSideUpload(IdCardSide.FRONT, photo, ID, null)))));
+                runs.add(threads.submit(() -> fingerprint(checker.check(new CardSideUpload(IdCardSide.FRONT, photo,
+                        ID, NAME, null)))));
             }
             for (int i = 0; i < runs.size(); i++) {
                 assertEquals(alone, runs.get(i).get(), "run " + i);
@@ -221,7 +264,7 @@ class CardSideCheckerTest {
     }
 
     private static CardSideReport check(IdCardSide side, byte[] photo) {
-        CardSideReport report = checker.check(new CardSideUpload(side, photo, ID, null));
+        CardSideReport report = checker.check(new CardSideUpload(side, photo, ID, NAME, null));
         assertNotNull(report.checks());
         System.out.println(side + " " + describe(report));
         return report;

@@ -42,7 +42,7 @@ class IdNumberReadingAccuracyTest {
     private static IdNumberReader reader;
 
     /** A photographing condition: the photo of a card, given a random source for its variation. */
-    private static final Map<String, BiFunction<java.awt.image.BufferedImage, Random, byte[]>> CONDITIONS =
+    static final Map<String, BiFunction<java.awt.image.BufferedImage, Random, byte[]>> CONDITIONS =
             new LinkedHashMap<>();
 
     static {
@@ -97,7 +97,7 @@ class IdNumberReadingAccuracyTest {
                 for (int shot = 0; shot < SHOTS; shot++) {
                     byte[] photo = condition.getValue().apply(front, random);
                     CardSideReport report = checker.check(new CardSideUpload(IdCardSide.FRONT, photo,
-                            holder.residentId(), null));
+                            holder.residentId(), holder.name(), null));
                     Map<String, RuleCheck> rules = new LinkedHashMap<>();
                     report.checks().forEach(check -> rules.put(check.rule(), check));
                     passed += report.passed() ? 1 : 0;

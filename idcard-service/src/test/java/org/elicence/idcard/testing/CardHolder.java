@@ -34,6 +34,18 @@ public record CardHolder(String residentId, String name, String nameLatin, Strin
     public static final List<CardHolder> ALL = List.of(ZHANG_WEI, LI_NA, WANG_FANG, LIU_YANG, HUANG_LI, CHEN_JING,
             YANG_LEI, SUN_YUE, ZHAO_MIN, ZHOU_JIE);
 
+    /**
+     * The same card with a validity that ended years ago: a 10-year term starting 20 years before this card's
+     * start, as printed on a card that was not renewed.
+     */
+    public CardHolder expired() {
+        String start = validity.substring(0, 10);
+        int year = Integer.parseInt(start.substring(0, 4));
+        String monthDay = start.substring(4);
+        return new CardHolder(residentId, name, nameLatin, sex, address, authority,
+                (year - 20) + monthDay + "-" + (year - 10) + monthDay, portrait);
+    }
+
     /** The printed birth date: year, month and day without leading zeros, as on the card. */
     public String[] birth() {
         return new String[] {residentId.substring(6, 10), String.valueOf(Integer.parseInt(residentId.substring(10, 12))),
