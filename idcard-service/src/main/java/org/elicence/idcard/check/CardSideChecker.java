@@ -3,6 +3,7 @@ package org.elicence.idcard.check;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
 import org.opencv.imgcodecs.Imgcodecs;
+import org.jboss.logging.Logger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,11 +55,22 @@ public class CardSideChecker {
     private final ChineseOcr chinese;
     private final NameReader names;
     private final ValidityReader validities;
+    private static final Logger LOG = Logger.getLogger(CardSideChecker.class);
+
     private final Clock clock;
 
     @Inject
     public CardSideChecker(CardCheckConfig config, OcrConfig ocr, ReviewConfig review) {
-        this(config, ocr, review.portrait(), Clock.systemDefaultZone());
+        this(config, ocr, review.portrait(), clockOf(config));
+    }
+
+    private static Clock clockOf(CardCheckConfig config) {
+        return config.referenceDate().map(day -> {
+            LOG.warnf("idcard.checks.reference-date is set: card validities and birth dates are judged as on %s, "
+                    + "not today (tests only)", day);
+            ZoneId zone = ZoneId.systemDefault();
+            return Clock.fixed(day.atStartOfDay(zone).toInstant(), zone);
+        }).orElse(Clock.systemDefaultZone());
     }
 
     public CardSideChecker(CardCheckConfig config, OcrConfig ocr, ReviewConfig.Portrait portraitFormat, Clock clock) {

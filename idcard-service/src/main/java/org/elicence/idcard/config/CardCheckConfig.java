@@ -1,5 +1,8 @@
 package org.elicence.idcard.config;
 
+import java.time.LocalDate;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,6 +13,14 @@ import io.smallrye.config.WithDefault;
  */
 @ConfigMapping(prefix = "idcard.checks")
 public interface CardCheckConfig {
+
+    /**
+     * The day a card's validity (ID21) and the birth date in its number (ID17) are judged against; unset (always in
+     * production) means today. The test cards print real-looking validities that end from 2027 on, so the tests
+     * judge them on a fixed day instead of letting them expire under the suite; the service logs a warning at start
+     * when it is set.
+     */
+    Optional<LocalDate> referenceDate();
 
     /** Folder of OpenCV's cascade files (Debian package opencv-data). */
     @WithDefault("/usr/share/opencv4/haarcascades")
