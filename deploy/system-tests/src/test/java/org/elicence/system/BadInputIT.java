@@ -65,12 +65,14 @@ class BadInputIT {
         httpFailures.addAll(imagesRefusedAtTheDoor());
         HostileRequests hostile = new HostileRequests(PLATFORM, this::expect, report);
         httpFailures.addAll(hostile.requests(CAROL, DAVE));
+        List<String> auditFailures = imagesTheAuditMustReject();
+        // before the parallel uploads: their 32 audits of 10 MB photos would queue ahead of the poison records on
+        // photo-audit-requests, and the dead letters would be waited for behind minutes of auditing
+        Map<String, int[]> events = poisonEvents();
         for (String applicant : List.of(ERIN, FRANK)) {
             httpFailures.addAll(hostile.parallelMaximumUploads(applicant, pidsBefore.get("application-service"),
                     () -> applicationServicePid()));
         }
-        List<String> auditFailures = imagesTheAuditMustReject();
-        Map<String, int[]> events = poisonEvents();
 
         try (AutomatedReviewer reviewer = new AutomatedReviewer(PLATFORM.kafkaBootstrap())) {
             MobileApi controlApp = new MobileApi(PLATFORM.apiBase(), PLATFORM.tokenFor(Journey.CARD_APPROVED_NO_RECORD.residentId));
