@@ -70,8 +70,8 @@ class BadInputIT {
         // photo-audit-requests, and the dead letters would be waited for behind minutes of auditing
         Map<String, int[]> events = poisonEvents();
         for (String applicant : List.of(ERIN, FRANK)) {
-            httpFailures.addAll(hostile.parallelMaximumUploads(applicant, pidsBefore.get("application-service"),
-                    () -> applicationServicePid()));
+            httpFailures.addAll(new ParallelMaximumUploads(PLATFORM, report).run(applicant,
+                    pidsBefore.get("application-service"), () -> applicationServicePid()));
         }
 
         try (AutomatedReviewer reviewer = new AutomatedReviewer(PLATFORM.kafkaBootstrap())) {

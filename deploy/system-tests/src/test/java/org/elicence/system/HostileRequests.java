@@ -1,7 +1,6 @@
 package org.elicence.system;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,18 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import javax.imageio.ImageIO;
 
 /**
  * The bad-input cases of issue 14, sent to the live platform: strict JSON (duplicated keys, NUL characters, also on
  * the public /verify), blank idempotency keys, tokens from the future, inexact content types, degenerate image
- * sizes, pixel bombs on the card path, oversized headers and URIs, chunked bodies, Retry-After, trailing bytes, EXIF
- * metadata (GPS, owner) that must not reach the audit's topic, and 16 parallel maximum-size uploads.
+ * sizes, pixel bombs on the card path, oversized headers and URIs, chunked bodies, Retry-After, trailing bytes, and EXIF
+ * metadata (GPS, owner) that must not reach the audit's topic. The parallel maximum-size uploads are
+ * {@link ParallelMaximumUploads}.
  */
 final class HostileRequests {
 
@@ -148,83 +144,6 @@ final class HostileRequests {
         return concat(concat(java.util.Arrays.copyOf(jpeg, 2), segment), java.util.Arrays.copyOfRange(jpeg, 2, jpeg.length));
     }
 
-    /**
-     * 16 uploads of the maximum size at once to the live application-service (its production heap): every one is
-     * answered (202, or 503 with Retry-After), the process stays the same, ready and live; the heap figures are
-     * read from its metrics.
-     */
-    List<String> parallelMaximumUploads(String applicant, long pidBefore, java.util.function.LongSupplier pid)
-            throws Exception {
-        List<String> failures = new ArrayList<>();
-        byte[] largest = noiseJpeg(10 * 1024 * 1024);
-        MobileApi app = new MobileApi(platform.apiBase(), platform.tokenFor(applicant));
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            ids.add(app.createApplication("申请人"));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        long started = System.nanoTime();
-        int accepted = 0;
-        List<String> answers = new ArrayList<>();
-        try {
-            List<Future<MobileApi.Reply>> replies = new ArrayList<>();
-            for (String id : ids) {
-                replies.add(pool.submit(() -> app.upload(id, "/photo", "image/jpeg", largest)));
-            }
-            for (Future<MobileApi.Reply> reply : replies) {
-                MobileApi.Reply answer;
-                try {
-                    answer = reply.get();
-                } catch (java.util.concurrent.ExecutionException noAnswer) {
-                    // still a failure, but the other uploads' answers are read and reported (diagnosis of a rare
-                    // connection reset under this load, docs/reliability.md)
-                    long at = (System.nanoTime() - started) / 1_000_000;
-                    answers.add("no answer at " + at + " ms");
-                    failures.add("parallel maximum upload → no answer at " + at + " ms: " + noAnswer.getCause());
-                    continue;
-                }
-                answers.add(Integer.toString(answer.status()));
-                accepted += answer.status() == 202 ? 1 : 0;
-                if (answer.status() != 202 && !(answer.status() == 503 && answer.retryAfter() != null)) {
-                    failures.add("parallel maximum upload → " + answer.status());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        MobileApi service = new MobileApi(platform.apiBase(), null);
-        String metrics = new String(service.get("/q/metrics").body(), StandardCharsets.UTF_8);
-        report.append("\n16 parallel uploads of ").append(largest.length).append(" bytes to application-service: ")
-                .append(accepted).append(" accepted (").append(String.join(", ", answers)).append(") in ").append(millis)
-                .append(" ms; payload memory (uploads and outbox) reserved at most ").append(metric(metrics, "payload_memory_reserved_peak_bytes"))
-                .append(" bytes; heap used after ").append(metric(metrics, "jvm_memory_used_bytes{area=\"heap\""))
-                .append(" bytes; process ").append(pid.getAsLong() == pidBefore ? "the same" : "RESTARTED").append(".\n");
-        if (pid.getAsLong() != pidBefore) {
-            failures.add("application-service restarted under 16 parallel maximum-size uploads");
-        }
-        for (String health : new String[] {"/q/health/ready", "/q/health/live"}) {
-            int status = service.get(health).status();
-            if (status != 200) {
-                failures.add(health + " of application-service after 16 parallel maximum uploads → " + status);
-            }
-        }
-        return failures;
-    }
-
-    /** The sum of a metric's samples (by name prefix) in the Prometheus text. */
-    private static String metric(String metrics, String prefix) {
-        double sum = 0;
-        boolean found = false;
-        for (String line : metrics.split("\n")) {
-            if (line.startsWith(prefix)) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                found = true;
-            }
-        }
-        return found ? String.format("%.0f", sum) : "?";
-    }
-
     private HttpRequest.Builder request(String path, String token) {
         return HttpRequest.newBuilder(URI.create(platform.apiBase() + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token);
@@ -257,31 +176,6 @@ final class HostileRequests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", out);
         return out.toByteArray();
-    }
-
-    /** A JPEG of noise just under {@code maxBytes}: the largest upload accepted, full of pixels to audit. */
-    static byte[] noiseJpeg(int maxBytes) throws Exception {
-        int side = 1500;
-        byte[] best = null;
-        for (int attempt = 0; attempt < 6; attempt++) {
-            BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
-            int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-            Random random = new Random(side);
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = random.nextInt();
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "jpg", out);
-            byte[] encoded = out.toByteArray();
-            if (encoded.length <= maxBytes && (best == null || encoded.length > best.length)) {
-                best = encoded;
-            }
-            if (best != null && best.length > maxBytes * 0.95) {
-                return best;
-            }
-            side = (int) (side * Math.sqrt(maxBytes * 0.98 / encoded.length));
-        }
-        return best;
     }
 
     private static byte[] bytes(String text) {
