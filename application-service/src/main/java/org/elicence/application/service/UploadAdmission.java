@@ -1,5 +1,7 @@
 package org.elicence.application.service;
 
+import java.time.Duration;
+
 import org.elicence.application.config.ApplicationConfig;
 import org.elicence.application.rest.ProblemException;
 import org.elicence.messaging.memory.PayloadMemoryBudget;
@@ -26,7 +28,7 @@ public class UploadAdmission {
     private static final long MIN_SHARE = 64 * 1024;
 
     private final PayloadMemoryBudget memory;
-    private final java.time.Duration timeout;
+    private final Duration timeout;
 
     @Inject
     public UploadAdmission(ApplicationConfig config, PayloadMemoryBudget memory) {
