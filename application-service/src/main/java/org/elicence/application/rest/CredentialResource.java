@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.elicence.application.domain.Application;
 import org.elicence.application.service.ApplicationService;
 import org.elicence.messaging.events.LicenceIssued;
+import org.elicence.messaging.http.Problem;
 
 /**
  * An OpenID4VCI-style credential endpoint for the applicant's app: the issued licence as {@code mso_mdoc}, the bare

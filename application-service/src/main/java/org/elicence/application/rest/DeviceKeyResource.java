@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.elicence.application.service.DeviceKeyRegistration;
+import org.elicence.messaging.http.Problem;
 
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;

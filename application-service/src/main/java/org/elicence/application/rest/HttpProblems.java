@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.elicence.messaging.http.RequestLimits;
+import org.elicence.messaging.http.Problem;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -70,7 +71,7 @@ public class HttpProblems {
             String correlationId = UUID.randomUUID().toString();
             LOG.errorf("unexpected error %s: %s", correlationId,
                     context.failure() == null ? "status " + status : ProblemMappers.causeClasses(context.failure()));
-            problem = Problem.internal(correlationId);
+            problem = ProblemMappers.internalError(correlationId);
         } else {
             String reason = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
             problem = Problem.of(status, "HTTP_" + status, reason, reason + ".");

@@ -1,5 +1,7 @@
 package org.elicence.application.rest;
 
+import org.elicence.messaging.http.Problem;
+
 /** Ends a request with a problem+json response; the detail must not contain personal data. */
 public class ProblemException extends RuntimeException {
 

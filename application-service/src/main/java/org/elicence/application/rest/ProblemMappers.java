@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import org.elicence.application.image.ImageIntake;
+import org.elicence.messaging.http.Problem;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -107,7 +108,13 @@ public class ProblemMappers {
         }
         String correlationId = java.util.UUID.randomUUID().toString();
         LOG.errorf("unexpected error %s: %s", correlationId, causeClasses(e));
-        return respond(Problem.internal(correlationId));
+        return respond(internalError(correlationId));
+    }
+
+    /** A fault on our side: nothing but the id under which the log line was written. */
+    static Problem internalError(String correlationId) {
+        return Problem.internal(correlationId, "Something went wrong on our side; nothing you sent was lost. Please "
+                + "retry, quoting " + correlationId + " if it persists.");
     }
 
     static String causeClasses(Throwable e) {

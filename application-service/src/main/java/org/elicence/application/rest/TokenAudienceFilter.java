@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.elicence.application.config.ApplicationConfig;
+import org.elicence.messaging.http.Problem;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import jakarta.inject.Inject;

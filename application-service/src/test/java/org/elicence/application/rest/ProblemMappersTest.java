@@ -1,5 +1,7 @@
 package org.elicence.application.rest;
 
+import org.elicence.messaging.http.Problem;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

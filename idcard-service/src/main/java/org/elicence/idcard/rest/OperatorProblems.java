@@ -1,8 +1,6 @@
 package org.elicence.idcard.rest;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
+import org.elicence.messaging.http.Problem;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -14,8 +12,6 @@ import jakarta.ws.rs.core.Response;
 
 /** The operators' endpoints refuse as application/problem+json (RFC 9457) with a stable code, like the mobile API. */
 public class OperatorProblems {
-
-    static final String MEDIA_TYPE = "application/problem+json";
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated() {
@@ -35,12 +31,6 @@ public class OperatorProblems {
     }
 
     static Response problem(int status, String code, String title, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://elicence.example/problems/" + code.toLowerCase().replace('_', '-'));
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("code", code);
-        return Response.status(status).type(MEDIA_TYPE).entity(body).build();
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, code, title, detail)).build();
     }
 }

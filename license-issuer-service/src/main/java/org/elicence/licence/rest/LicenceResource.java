@@ -15,6 +15,7 @@ import org.elicence.licence.credential.CredentialVerifier;
 import org.elicence.licence.credential.keys.KeyMaterial;
 import org.elicence.licence.credential.status.StatusListToken;
 import org.elicence.licence.service.StatusListPublisher;
+import org.elicence.messaging.http.Problem;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

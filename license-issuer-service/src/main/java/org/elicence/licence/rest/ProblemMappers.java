@@ -2,6 +2,8 @@ package org.elicence.licence.rest;
 
 import java.util.stream.Collectors;
 
+import org.elicence.messaging.http.Problem;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -68,7 +70,8 @@ public class ProblemMappers {
             classes.append(classes.length() > 0 ? " <- " : "").append(t.getClass().getName());
         }
         LOG.errorf("unexpected error %s: %s", correlationId, classes);
-        return respond(Problem.internal(correlationId));
+        return respond(Problem.internal(correlationId, "Something went wrong on our side. Please retry, quoting "
+                + correlationId + " if it persists."));
     }
 
     private static Response respond(Problem problem) {

@@ -1,8 +1,5 @@
 package org.elicence.messaging.http;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -15,22 +12,14 @@ import io.vertx.core.http.HttpServerResponse;
  */
 final class ProblemResponse {
 
-    static final String MEDIA_TYPE = "application/problem+json";
-
     private ProblemResponse() {
     }
 
     static void end(ObjectMapper json, HttpServerResponse response, int status, String code, String title,
             String detail) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://elicence.example/problems/" + code.toLowerCase().replace('_', '-'));
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        problem.put("code", code);
-        response.setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE);
+        response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
         try {
-            response.end(Buffer.buffer(json.writeValueAsBytes(problem)));
+            response.end(Buffer.buffer(json.writeValueAsBytes(Problem.of(status, code, title, detail))));
         } catch (JsonProcessingException e) {
             response.end();
         }
