@@ -24,7 +24,9 @@ import org.opencv.core.Point;
  * at the temples; a cap or beanie sits on the forehead, which is bare on a bareheaded person whatever their hair.
  * Above the forehead, hair has strands and sheen: a crown as even and as smooth as fabric is covered (a
  * headscarf, a beanie). A crown that is mostly skin is a bald head, unless the face is framed all round: a bald
- * head leaves the sides of the jaw open (ears, neck, wall), a headscarf in the colour of skin wraps them.
+ * head leaves the sides of the jaw open (ears, neck, wall), a headscarf in the colour of skin wraps them. A face
+ * framed all round whose neck below the chin is not skin either is wrapped like a face in a headscarf, whatever the
+ * crown shows (hair escaping above a scarf has all the detail of hair): staff look at it.
  */
 public final class HeadCoveringCheck extends BaseCheck {
 
@@ -64,6 +66,15 @@ public final class HeadCoveringCheck extends BaseCheck {
         @WithDefault("22")
         double minFramedCrownDetail();
 
+        /**
+         * With the face framed all round, skin share of the neck just below the chin (of the person's pixels there)
+         * below which the face is wrapped under the chin too, as by a headscarf or a high collar: NOT_ASSESSABLE,
+         * for staff. Midway between the calibration people's generated headscarves (at most 0.59) and their real
+         * hair framing the face (0.92).
+         */
+        @WithDefault("0.75")
+        double minFramedNeckSkin();
+
         /** Fine detail of the face (same scale) below which the photo is too soft to tell hair from fabric. */
         @WithDefault("6")
         double minFaceDetail();
@@ -79,6 +90,10 @@ public final class HeadCoveringCheck extends BaseCheck {
     static final double CROWN_HALF_WIDTH = 0.3;
     /** A crown this much skin is a bald or shaved head: bare by definition. */
     static final double BALD_SKIN_SHARE = 0.6;
+    /** Neck band below the chin: half width, top and bottom below the chin, in face widths. */
+    static final double NECK_HALF_WIDTH = 0.2;
+    static final double NECK_TOP = 0.08;
+    static final double NECK_BOTTOM = 0.3;
     /** Face width the crown's detail is measured at. */
     static final double DETAIL_FACE_WIDTH = 200;
 
@@ -88,6 +103,10 @@ public final class HeadCoveringCheck extends BaseCheck {
             "无法判断是否戴了头巾，工作人员将人工审核；如需自动通过，请将头发拢到耳后，露出双耳和下颌两侧",
             "We could not tell whether your head is covered, so staff will check the photo; for an automatic answer,"
                     + " tuck your hair behind your ears so your ears and jaw line show");
+    private static final Guidance WRAPPED = new Guidance(
+            "您的脸部四周及下巴下方均被遮盖（如头巾或高领），工作人员将人工审核；如需自动通过，请摘下头巾并露出颈部",
+            "Your face looks wrapped all round and under the chin, as by a headscarf or a high collar, so staff will"
+                    + " check the photo; for an automatic answer, take off any headscarf and leave your neck visible");
     private static final Guidance REMOVE = new Guidance("请勿戴帽子、头巾或发箍，露出整个头部",
             "Remove your hat, cap, hood, headscarf or headband so your whole head is visible");
 
@@ -142,6 +161,10 @@ public final class HeadCoveringCheck extends BaseCheck {
                     && framedAllRound(a, face) >= settings.maxFramedCheeks()) {
                 // a smooth crown over a face framed all round: sleek long hair or a headscarf; staff tell them apart
                 return notAssessable(FRAMED);
+            }
+            if (crownDetail >= settings.minCrownDetail() && framedAllRound(a, face) >= settings.maxFramedCheeks()
+                    && neckSkin(a, face) < settings.minFramedNeckSkin()) {
+                return notAssessable(WRAPPED);
             }
             return Results.atLeast(rule(), "BAREHEADED", "HEAD_COVERED", crownDetail, settings.minCrownDetail(),
                     "fine detail of the crown", REMOVE);
@@ -207,6 +230,21 @@ public final class HeadCoveringCheck extends BaseCheck {
         Mat strip = Regions.polygon(a.lab().size(), face.cheekStrip(side));
         double share = a.person().shareOf(strip);
         strip.release();
+        return share;
+    }
+
+    /**
+     * Skin share of the person's pixels in the band just below the chin; NaN where the band holds no person (a
+     * photo cut at the chin), which never counts as wrapped.
+     */
+    static double neckSkin(PhotoAnalysis a, FaceGeometry face) {
+        Point chin = face.landmarks().xy(FaceLandmarks.CHIN);
+        Point[] band = {face.offset(chin, -NECK_HALF_WIDTH, NECK_TOP), face.offset(chin, NECK_HALF_WIDTH, NECK_TOP),
+                face.offset(chin, NECK_HALF_WIDTH, NECK_BOTTOM), face.offset(chin, -NECK_HALF_WIDTH, NECK_BOTTOM)};
+        Mat mask = Regions.polygon(a.lab().size(), band);
+        Core.bitwise_and(mask, a.person().person(), mask);
+        double share = a.skin().share(mask);
+        mask.release();
         return share;
     }
 

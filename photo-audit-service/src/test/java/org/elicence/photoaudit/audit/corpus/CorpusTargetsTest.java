@@ -19,8 +19,11 @@ class CorpusTargetsTest {
 
     /** The issue's target, met on the held-out people (2026-11-30): 2 of 81 compliant photos rejected. */
     static final double MAX_COMPLIANT_REJECTED = 0.03;
-    /** Level reached on the held-out people (2026-11-30): 3 of 519 violations passed (target: none). */
-    static final double MAX_VIOLATIONS_PASSED = 0.006;
+    /**
+     * Level reached on the held-out people (2026-12-01): 2 of 519 violations passed, both borderline "hair over
+     * ears" labels (target: none).
+     */
+    static final double MAX_VIOLATIONS_PASSED = 0.004;
 
     @Test
     void heldOutPeople() throws Exception {
