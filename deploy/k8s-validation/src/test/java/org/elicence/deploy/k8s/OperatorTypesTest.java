@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Every custom resource of CloudNativePG, the Prometheus Operator, External Secrets, KEDA and the Gateway API in
  * every overlay validates against the operators' own API types: the validators the {@code @kubernetes-models} npm
- * packages generate from the operators' published schemas (CloudNativePG 1.27's API with quorum failover, the
+ * packages generate from the operators' published schemas (a CloudNativePG API of 1.27 or later, the
  * Gateway API's v1 CRDs ...), pinned in {@code operator-types/package.json}. They check what the closed schemas
  * of {@code crd-schemas} (transcriptions) may have got wrong: types, enums, required fields, patterns and bounds;
  * the closed schemas, in turn, refuse fields these types would let through. Runs on Node.js (installed on this
