@@ -21,7 +21,6 @@ import org.opencv.core.MatOfInt;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.jboss.logging.Logger;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -52,7 +51,7 @@ public class CardSideChecker {
     private final ImageInputCheck input;
     private final IdNumberReader numberReader;
     private final IdNumberChecks idNumbers;
-    private final ChineseOcr chinese;
+    private final TesseractModel chinese;
     private final NameReader names;
     private final ValidityReader validities;
     private static final Logger LOG = Logger.getLogger(CardSideChecker.class);
@@ -79,7 +78,7 @@ public class CardSideChecker {
         this.input = new ImageInputCheck(config);
         this.numberReader = new IdNumberReader(ocr);
         this.idNumbers = new IdNumberChecks(numberReader, config.maxPlausibleAge());
-        this.chinese = new ChineseOcr(ocr.tessdataLocation(), ocr.chineseLanguage());
+        this.chinese = new TesseractModel(ocr.tessdataLocation(), ocr.chineseLanguage());
         this.names = new NameReader(ocr.name());
         this.validities = new ValidityReader(ocr.validity());
         this.portraitFormat = portraitFormat;
@@ -103,11 +102,6 @@ public class CardSideChecker {
         } finally {
             NativeHeap.trim();
         }
-    }
-
-    @PreDestroy
-    void close() {
-        numberReader.close();
     }
 
     private CardSideReport checkReleasingImages(CardSideUpload upload) {

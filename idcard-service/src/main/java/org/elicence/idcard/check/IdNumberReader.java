@@ -20,29 +20,31 @@ import org.opencv.imgproc.Imgproc;
  * by Tesseract as one line of digits and X. A reading counts only if 18 characters carry a right ISO 7064 MOD 11-2
  * check character: a misread digit changes the check (any single substitution or swap of neighbours does), so a
  * counted reading is the printed number. The band is read as it is, then evened out (contrast-limited
- * equalisation, for dim or shadowed photos), then binarised, until one reading counts.
+ * equalisation, for dim or shadowed photos), then binarised, until one reading counts. An engine is started for
+ * each reading of a card and ended after it ({@link TesseractModel}).
  */
-public final class IdNumberReader implements AutoCloseable {
+public final class IdNumberReader {
 
     private static final Pattern CANDIDATE = Pattern.compile("(?=([0-9]{17}[0-9X]))");
     private static final Size CLAHE_TILES = new Size(8, 2);
+    private static final String ALPHABET = "0123456789X";
 
-    private final TesseractOcr ocr;
+    private final TesseractModel model;
     private final OcrConfig config;
 
     public IdNumberReader(OcrConfig config) {
         this.config = config;
-        this.ocr = new TesseractOcr(config.tessdataLocation(), config.language(), "0123456789X");
+        this.model = new TesseractModel(config.tessdataLocation(), config.language());
     }
 
     /** The number printed on {@code card} (BGR, upright, in ID-1 proportions), if it could be read. */
     public Optional<String> read(Mat card) {
-        try (NativeMats mats = new NativeMats()) {
+        try (NativeMats mats = new NativeMats(); TesseractOcr ocr = model.open(ALPHABET)) {
             Mat band = mats.add(band(card, mats));
             for (BiConsumer<Mat, Mat> preparation : PREPARATIONS) {
                 Mat prepared = mats.mat();
                 preparation.accept(band, prepared);
-                Optional<String> number = number(ocr(prepared));
+                Optional<String> number = number(ocr(ocr, prepared));
                 mats.release(prepared);
                 if (number.isPresent()) {
                     return number;
@@ -88,14 +90,9 @@ public final class IdNumberReader implements AutoCloseable {
         return scaled;
     }
 
-    private String ocr(Mat grey) {
+    private static String ocr(TesseractOcr ocr, Mat grey) {
         byte[] pixels = new byte[grey.cols() * grey.rows()];
         grey.get(0, 0, pixels);
         return ocr.readLine(pixels, grey.cols(), grey.rows());
-    }
-
-    @Override
-    public void close() {
-        ocr.close();
     }
 }

@@ -18,8 +18,8 @@ import org.bytedeco.tesseract.global.tesseract;
 
 /**
  * Tesseract 5 (LSTM engine) through the JavaCPP presets, whose jars carry the native libraries, reading one line
- * of text restricted to the characters asked for. One engine, used by one thread at a time: a read takes tens of
- * milliseconds and card checks run one upload at a time.
+ * of text restricted to the characters asked for. An engine is started for one reading ({@link TesseractModel})
+ * and used by one thread: a read takes tens of milliseconds and card checks run one upload at a time.
  */
 public final class TesseractOcr implements AutoCloseable {
 
@@ -35,30 +35,11 @@ public final class TesseractOcr implements AutoCloseable {
     private final TessBaseAPI api = new TessBaseAPI();
 
     /**
-     * @param tessdataLocation {@code classpath:tessdata} or a folder holding {@code <language>.traineddata}
-     * @param alphabet the only characters the engine may answer
-     * @throws IllegalStateException if the model is missing or Tesseract cannot start: the service must not run
-     *             without it
-     */
-    public TesseractOcr(String tessdataLocation, String language, String alphabet) {
-        Path folder = modelFolder(tessdataLocation, language);
-        if (api.Init(folder.toString(), language, tesseract.OEM_LSTM_ONLY) != 0) {
-            api.close();
-            throw new IllegalStateException("Tesseract could not load " + language + ".traineddata from " + folder);
-        }
-        api.SetPageSegMode(tesseract.PSM_SINGLE_LINE);
-        api.SetVariable("tessedit_char_whitelist", alphabet);
-        // No dictionary: the number is no word of any language. (Tesseract takes these two at Init only and
-        // refuses them here, so the number is read with the model's dictionary; kept as measured.)
-        api.SetVariable("load_system_dawg", "0");
-        api.SetVariable("load_freq_dawg", "0");
-        api.SetVariable("debug_file", "/dev/null");
-    }
-
-    /**
      * An engine on a model already staged in {@code folder} ({@link #modelFolder}), answering any character of the
      * model (or only those of {@code alphabet} if not null), one line, without the model's dictionaries (set at
-     * Init, where Tesseract takes them): a name is no word of the language.
+     * Init, where Tesseract takes them): neither a number nor a name is a word of the language.
+     *
+     * @throws IllegalStateException if the model cannot be loaded: the service must not run without it
      */
     TesseractOcr(Path folder, String language, String alphabet) {
         StringVector names = new StringVector("load_system_dawg", "load_freq_dawg", "debug_file");

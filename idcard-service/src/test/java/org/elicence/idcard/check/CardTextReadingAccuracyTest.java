@@ -46,13 +46,13 @@ class CardTextReadingAccuracyTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
     private static CardSideChecker checker;
     private static OcrConfig config;
-    private static ChineseOcr chinese;
+    private static TesseractModel chinese;
 
     @BeforeAll
     static void setUp() {
         checker = CardSideCheckerTest.checker();
         config = new SmallRyeConfigBuilder().withMapping(OcrConfig.class).build().getConfigMapping(OcrConfig.class);
-        chinese = new ChineseOcr(config.tessdataLocation(), config.chineseLanguage());
+        chinese = new TesseractModel(config.tessdataLocation(), config.chineseLanguage());
     }
 
     @Test

@@ -17,7 +17,6 @@ import org.elicence.idcard.testing.CardHolder;
 import org.elicence.idcard.testing.CardPhotos;
 import org.elicence.messaging.events.IdCardSide;
 import org.elicence.messaging.events.RuleCheck;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
@@ -73,11 +72,6 @@ class IdNumberReadingAccuracyTest {
         checker = CardSideCheckerTest.checker();
         reader = new IdNumberReader(new SmallRyeConfigBuilder().withMapping(OcrConfig.class).build()
                 .getConfigMapping(OcrConfig.class));
-    }
-
-    @AfterAll
-    static void tearDown() {
-        reader.close();
     }
 
     @Test
