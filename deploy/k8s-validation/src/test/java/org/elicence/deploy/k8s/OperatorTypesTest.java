@@ -121,17 +121,24 @@ class OperatorTypesTest {
     }
 
     private static Result run(List<String> command, int timeoutSeconds) throws Exception {
-        Process process;
+        // The output goes to a file, not a pipe read here: reading a pipe would block on a hung process and
+        // the timeout would never be reached.
+        Path log = Files.createTempFile("operator-types", ".log");
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException notInstalled) {
-            return new Result(-1, notInstalled.getMessage());
+            Process process;
+            try {
+                process = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(log.toFile()).start();
+            } catch (IOException notInstalled) {
+                return new Result(-1, notInstalled.getMessage());
+            }
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                return new Result(-1, "timed out after " + timeoutSeconds + " s: " + Files.readString(log));
+            }
+            return new Result(process.exitValue(), Files.readString(log));
+        } finally {
+            Files.deleteIfExists(log);
         }
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return new Result(-1, "timed out: " + output);
-        }
-        return new Result(process.exitValue(), output);
     }
 }
