@@ -157,14 +157,15 @@ public final class HeadCoveringCheck extends BaseCheck {
             if (faceDetail < settings.minFaceDetail()) {
                 return notAssessable(TOO_SOFT);
             }
-            if (crownDetail >= settings.minCrownDetail() && crownDetail < settings.minFramedCrownDetail()
-                    && framedAllRound(a, face) >= settings.maxFramedCheeks()) {
-                // a smooth crown over a face framed all round: sleek long hair or a headscarf; staff tell them apart
-                return notAssessable(FRAMED);
-            }
-            if (crownDetail >= settings.minCrownDetail() && framedAllRound(a, face) >= settings.maxFramedCheeks()
-                    && neckSkin(a, face) < settings.minFramedNeckSkin()) {
-                return notAssessable(WRAPPED);
+            if (crownDetail >= settings.minCrownDetail() && framedAllRound(a, face) >= settings.maxFramedCheeks()) {
+                if (crownDetail < settings.minFramedCrownDetail()) {
+                    // a smooth crown over a face framed all round: sleek long hair or a headscarf; staff tell them apart
+                    return notAssessable(FRAMED);
+                }
+                if (neckSkin(a, face) < settings.minFramedNeckSkin()) {
+                    // wrapped under the chin as well: a headscarf whose escaping hair gives the crown hair's detail
+                    return notAssessable(WRAPPED);
+                }
             }
             return Results.atLeast(rule(), "BAREHEADED", "HEAD_COVERED", crownDetail, settings.minCrownDetail(),
                     "fine detail of the crown", REMOVE);
