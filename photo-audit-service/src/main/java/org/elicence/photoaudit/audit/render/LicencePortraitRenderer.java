@@ -87,9 +87,10 @@ public final class LicencePortraitRenderer {
     /**
      * Area-averaging resize to {@code size}. A shrink by a factor k of two or more first averages whole k x k
      * blocks (OpenCV's fast path for a whole-number factor; the last fewer-than-k rows and columns are left out),
-     * then shrinks by the remaining factor below two: the same averaging to within a pixel's rounding, at about
-     * two thirds of the time of one resize by a fractional factor (3.9 -> 2.6 ms for a licence crop of a
-     * 1200 x 1600 photo).
+     * then shrinks by the remaining factor below two, in two thirds of the time of one resize by a fractional
+     * factor (3.9 -> 2.6 ms for a licence crop of a 1200 x 1600 photo). Two averagings are not one: on corpus
+     * portraits the result differs from the one-step resize by 0.4-1.2 grey levels on average and by up to 43 on
+     * sharp edges, and side by side the two look alike.
      */
     static void shrink(Mat source, Mat out, Size size) {
         int k = (int) Math.min(source.cols() / size.width, source.rows() / size.height);
