@@ -75,7 +75,7 @@ public class PhotoAuditor {
         }
         DecodeOutcome.Decoded decoded = (DecodeOutcome.Decoded) outcome;
         try {
-            return audit(decoded, start);
+            return audit(decoded, encodedImage, start);
         } catch (RuntimeException e) {
             // a photo no measurement can handle still gets a verdict the applicant can act on, never a retry loop
             LOG.warnf("photo could not be processed: %s", e.getClass().getName());
@@ -88,16 +88,31 @@ public class PhotoAuditor {
         }
     }
 
-    private AuditReport audit(DecodeOutcome.Decoded decoded, long start) {
+    private AuditReport audit(DecodeOutcome.Decoded decoded, byte[] encodedImage, long start) {
         try (PhotoAnalysis analysis = new PhotoAnalysis(decoded.image(), perception, config)) {
             List<CheckResult> results = pipeline.run(analysis);
             Verdict verdict = policy.decide(results);
             // rendered whenever no rule FAILed: with a NOT_ASSESSABLE rule the photo goes to staff, who may approve it
             boolean nothingFailed = results.stream().noneMatch(r -> r.verdict() == CheckVerdict.FAIL);
             Optional<byte[]> portrait = nothingFailed && analysis.face().isPresent()
-                    ? Optional.of(portraitRenderer.render(analysis)) : Optional.empty();
+                    ? Optional.of(portrait(analysis, encodedImage)) : Optional.empty();
             byte[] annotated = annotationRenderer.render(analysis, results);
             return new AuditReport(verdict, results, portrait, annotated, elapsedMillis(start));
+        }
+    }
+
+    /** The licence portrait, cut from a full decode when the half-size one would have to be enlarged for it. */
+    private byte[] portrait(PhotoAnalysis analysis, byte[] encodedImage) {
+        if (!analysis.decoded().isReduced() || !portraitRenderer.needsMorePixels(analysis)) {
+            return portraitRenderer.render(analysis, analysis.decoded());
+        }
+        if (!(decoder.decodeFullResolution(encodedImage) instanceof DecodeOutcome.Decoded full)) {
+            throw new IllegalStateException("an upload decoded once did not decode at full resolution");
+        }
+        try {
+            return portraitRenderer.render(analysis, full.image());
+        } finally {
+            full.image().bgr().release();
         }
     }
 

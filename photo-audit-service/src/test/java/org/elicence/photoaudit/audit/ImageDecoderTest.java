@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.CRC32;
 import org.elicence.photoaudit.audit.decode.DecodeOutcome;
+import org.elicence.photoaudit.audit.decode.DecodedImage;
 import org.elicence.photoaudit.audit.decode.ImageDecoder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,9 +124,41 @@ class ImageDecoderTest {
         assertEquals(240, rotated.rows());
     }
 
+    /**
+     * A JPEG of twice the working long side or more is decoded at half size, a PNG never (its decoder cannot
+     * scale), a smaller JPEG never; the working copy made from the half-size decode is close to the area
+     * resize of the full one, and the full decode stays available.
+     */
     @Test
-    void downscaleAveragesLikeAnAreaResize() {
-        // a 1200 x 1600 photo-like image: smooth gradient plus fine texture that a bare subsampling would alias
+    void largeJpegsAreDecodedAtHalfSize() {
+        Mat photo = textured();
+        byte[] jpeg = encode(".jpg", photo);
+        DecodedImage half = assertInstanceOf(DecodeOutcome.Decoded.class, decoder.decode(jpeg)).image();
+        assertEquals(2, half.reduction());
+        assertEquals(600, half.bgr().cols());
+        assertEquals(800, half.bgr().rows());
+        DecodedImage full = assertInstanceOf(DecodeOutcome.Decoded.class, decoder.decodeFullResolution(jpeg)).image();
+        assertEquals(1, full.reduction());
+        assertEquals(1200, full.bgr().cols());
+        assertEquals(1, assertInstanceOf(DecodeOutcome.Decoded.class, decoder.decode(encode(".png", photo))).image()
+                .reduction());
+        Mat smaller = new Mat();
+        org.opencv.imgproc.Imgproc.resize(photo, smaller, new org.opencv.core.Size(900, 1200));
+        assertEquals(1, assertInstanceOf(DecodeOutcome.Decoded.class, decoder.decode(encode(".jpg", smaller))).image()
+                .reduction(), "1200 px: below twice the working long side");
+        Mat work = ImageDecoder.downscale(half, 640);
+        Mat area = new Mat();
+        org.opencv.imgproc.Imgproc.resize(full.bgr(), area, new org.opencv.core.Size(480, 640), 0, 0,
+                org.opencv.imgproc.Imgproc.INTER_AREA);
+        Mat diff = new Mat();
+        org.opencv.core.Core.absdiff(work, area, diff);
+        Scalar channels = org.opencv.core.Core.mean(diff);
+        double meanDifference = (channels.val[0] + channels.val[1] + channels.val[2]) / 3;
+        org.junit.jupiter.api.Assertions.assertTrue(meanDifference < 5, "mean |half-size work - area| = " + meanDifference);
+    }
+
+    /** A 1200 x 1600 photo-like image: smooth gradient plus fine texture that a bare subsampling would alias. */
+    private static Mat textured() {
         Mat photo = new Mat(1600, 1200, CvType.CV_8UC3);
         byte[] px = new byte[1600 * 1200 * 3];
         for (int y = 0; y < 1600; y++) {
@@ -137,6 +170,12 @@ class ImageDecoderTest {
             }
         }
         photo.put(0, 0, px);
+        return photo;
+    }
+
+    @Test
+    void downscaleAveragesLikeAnAreaResize() {
+        Mat photo = textured();
         Mat fast = ImageDecoder.downscale(photo, 640);
         Mat area = new Mat();
         org.opencv.imgproc.Imgproc.resize(photo, area, new org.opencv.core.Size(480, 640), 0, 0,

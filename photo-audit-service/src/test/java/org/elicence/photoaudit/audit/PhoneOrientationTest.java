@@ -12,7 +12,9 @@ import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
+import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * Issue 14: a phone stores a portrait sideways or upside down and says so in its EXIF orientation (3, 6, 8).
@@ -38,11 +40,17 @@ class PhoneOrientationTest {
         assertEquals(Verdict.PASS, uprightVerdict, "the control: the corpus portrait passes upright");
     }
 
-    @ParameterizedTest(name = "orientation {0}")
-    @CsvSource({"6, " + Core.ROTATE_90_COUNTERCLOCKWISE, "8, " + Core.ROTATE_90_CLOCKWISE, "3, " + Core.ROTATE_180})
-    void aPortraitStoredTurnedWithItsOrientationTagIsAuditedUpright(int orientation, int storedTurn) throws Exception {
+    /** At twice its size (1800 x 1800) the photo is decoded at half size: the tag must be applied there too. */
+    @ParameterizedTest(name = "orientation {0}, {2} x")
+    @CsvSource({"6, " + Core.ROTATE_90_COUNTERCLOCKWISE + ", 1", "8, " + Core.ROTATE_90_CLOCKWISE + ", 1",
+            "3, " + Core.ROTATE_180 + ", 1", "6, " + Core.ROTATE_90_COUNTERCLOCKWISE + ", 2",
+            "8, " + Core.ROTATE_90_CLOCKWISE + ", 2", "3, " + Core.ROTATE_180 + ", 2"})
+    void aPortraitStoredTurnedWithItsOrientationTagIsAuditedUpright(int orientation, int storedTurn, int enlarge)
+            throws Exception {
+        Mat photo = new Mat();
+        Imgproc.resize(upright, photo, new Size(), enlarge, enlarge, Imgproc.INTER_CUBIC);
         Mat stored = new Mat();
-        Core.rotate(upright, stored, storedTurn);
+        Core.rotate(photo, stored, storedTurn);
         byte[] phoneJpeg = withOrientation(jpeg(stored), orientation);
 
         AuditReport report = auditor.audit(phoneJpeg);

@@ -24,9 +24,9 @@ public final class PhotoAnalysis implements AutoCloseable {
     /** L* distance from the skin reference within which a pixel counts as skin (shading across a face). */
     static final double SKIN_LIGHTNESS_TOLERANCE = 22;
 
-    private final DecodedImage original;
+    private final DecodedImage decoded;
     private final Mat work;
-    private final double scale;
+    private final double decodedScale;
     private final Mat grey = new Mat();
     private final Mat lab = new Mat();
     private final List<FaceDetection> faces;
@@ -35,10 +35,10 @@ public final class PhotoAnalysis implements AutoCloseable {
     private final SkinModel skin;
     private Double faceSharpness;
 
-    public PhotoAnalysis(DecodedImage original, FacePerception perception, AuditConfig config) {
-        this.original = original;
-        this.work = ImageDecoder.downscale(original.bgr(), config.decode().workingLongSide());
-        this.scale = work.cols() / (double) original.bgr().cols();
+    public PhotoAnalysis(DecodedImage decoded, FacePerception perception, AuditConfig config) {
+        this.decoded = decoded;
+        this.work = ImageDecoder.downscale(decoded, config.decode().workingLongSide());
+        this.decodedScale = work.cols() / (double) decoded.bgr().cols();
         Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
         Imgproc.cvtColor(work, lab, Imgproc.COLOR_BGR2Lab);
         AuditConfig.Perception p = config.perception();
@@ -59,8 +59,9 @@ public final class PhotoAnalysis implements AutoCloseable {
         }
     }
 
-    public DecodedImage original() {
-        return original;
+    /** The decoded upload: full resolution, or half of it for a large JPEG ({@link DecodedImage#reduction()}). */
+    public DecodedImage decoded() {
+        return decoded;
     }
 
     /** Working copy (BGR), long side at most photo-audit.decode.working-long-side. */
@@ -68,9 +69,14 @@ public final class PhotoAnalysis implements AutoCloseable {
         return work;
     }
 
-    /** Working pixels per original pixel (<= 1). */
+    /** Working pixels per pixel of the uploaded photo (<= 1). */
     public double scale() {
-        return scale;
+        return decodedScale / decoded.reduction();
+    }
+
+    /** Working pixels per pixel of {@link #decoded()} (<= 1). */
+    public double decodedScale() {
+        return decodedScale;
     }
 
     public Mat grey() {

@@ -13,13 +13,15 @@ import org.opencv.core.Rect;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * C7: JPEG blockiness on the face at ORIGINAL resolution: mean luminance step across 8-pixel block
- * borders divided by the mean step inside blocks. Smooth skin makes block edges of a heavily compressed
- * JPEG stand out; an uncompressed photo scores about 1.
+ * C7: JPEG blockiness on the face at decoded resolution: mean luminance step across block borders divided by
+ * the mean step inside blocks. Smooth skin makes block edges of a heavily compressed JPEG stand out; an
+ * uncompressed photo scores about 1. The blocks are the JPEG's 8 x 8 pixels, or 4 x 4 in a large JPEG decoded
+ * at half size: there each step inside a block spans two original pixels and the finest frequencies are not
+ * decoded, so the same compression scores lower and is held to its own limit.
  */
 public final class CompressionCheck extends BaseCheck {
 
-    private static final int BLOCK = 8;
+    private static final int JPEG_BLOCK = 8;
     private static final Guidance ORIGINAL = new Guidance("照片压缩过度：请上传原始照片，不要经过聊天软件转发或反复保存",
             "The photo is too compressed: upload the original file, not one forwarded by a chat app or re-saved");
 
@@ -28,6 +30,10 @@ public final class CompressionCheck extends BaseCheck {
         /** Maximum JPEG blockiness (gradient at 8-pixel block edges / gradient elsewhere) on the face. */
         @WithDefault("1.8")
         double maxBlockiness();
+
+        /** The same for a JPEG decoded at half size (4-pixel blocks). */
+        @WithDefault("1.4")
+        double maxBlockinessHalfSize();
     }
 
     private final Settings settings;
@@ -40,29 +46,31 @@ public final class CompressionCheck extends BaseCheck {
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
         Rect face = a.requireFace().faceBox();
-        double s = a.scale();
-        Mat full = a.original().bgr();
-        // align the region to the 8x8 grid of the original JPEG
-        int x = ((int) (face.x / s) / BLOCK) * BLOCK;
-        int y = ((int) (face.y / s) / BLOCK) * BLOCK;
-        Rect region = Regions.clip(new Rect(x, y, (int) (face.width / s), (int) (face.height / s)), full);
+        double s = a.decodedScale();
+        Mat decoded = a.decoded().bgr();
+        int block = JPEG_BLOCK / a.decoded().reduction();
+        // align the region to the block grid of the JPEG
+        int x = ((int) (face.x / s) / block) * block;
+        int y = ((int) (face.y / s) / block) * block;
+        Rect region = Regions.clip(new Rect(x, y, (int) (face.width / s), (int) (face.height / s)), decoded);
         Mat grey = new Mat();
-        Imgproc.cvtColor(full.submat(region), grey, Imgproc.COLOR_BGR2GRAY);
-        double blockiness = blockiness(grey);
+        Imgproc.cvtColor(decoded.submat(region), grey, Imgproc.COLOR_BGR2GRAY);
+        double blockiness = blockiness(grey, block);
         grey.release();
-        return Results.atMost(rule(), "COMPRESSION_OK", "COMPRESSION_ARTEFACTS", blockiness,
-                settings.maxBlockiness(), "block-edge / in-block gradient", ORIGINAL);
+        double limit = a.decoded().isReduced() ? settings.maxBlockinessHalfSize() : settings.maxBlockiness();
+        return Results.atMost(rule(), "COMPRESSION_OK", "COMPRESSION_ARTEFACTS", blockiness, limit,
+                "block-edge / in-block gradient", ORIGINAL);
     }
 
-    static double blockiness(Mat grey) {
+    static double blockiness(Mat grey, int block) {
         int w = grey.cols();
         int h = grey.rows();
         if (w < 2 || h < 2) {
             return 0;
         }
         // |horizontal| and |vertical| neighbour differences over rows 0..h-2 and columns 0..w-2, summed per
-        // column (horizontal steps) and per row (vertical steps); a step counts as "edge" when it crosses an
-        // 8-pixel block border
+        // column (horizontal steps) and per row (vertical steps); a step counts as "edge" when it crosses a
+        // block border
         Mat top = grey.submat(0, h - 1, 0, w - 1);
         Mat dx = new Mat();
         Mat dy = new Mat();
@@ -84,7 +92,7 @@ public final class CompressionCheck extends BaseCheck {
         long edgeCount = 0;
         long innerCount = 0;
         for (int xx = 0; xx < w - 1; xx++) {
-            if ((xx + 1) % BLOCK == 0) {
+            if ((xx + 1) % block == 0) {
                 edge += perColumn[xx];
                 edgeCount += h - 1;
             } else {
@@ -93,7 +101,7 @@ public final class CompressionCheck extends BaseCheck {
             }
         }
         for (int yy = 0; yy < h - 1; yy++) {
-            if ((yy + 1) % BLOCK == 0) {
+            if ((yy + 1) % block == 0) {
                 edge += perRow[yy];
                 edgeCount += w - 1;
             } else {

@@ -2,6 +2,7 @@ package org.elicence.photoaudit.audit.render;
 
 import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
+import org.elicence.photoaudit.audit.decode.DecodedImage;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -15,9 +16,10 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Cuts the licence portrait from the FULL-resolution photo. The background is cleaned to pure white only
- * where the segmentation says background AND the pixel is near-white already (L* >= 85, chroma <= 8); any other
- * pixel is left as photographed, so the cleaning can never hide a coloured wall, a shadow or a white shirt.
+ * Cuts the licence portrait from the photo, never enlarging a half-size decode. The background is cleaned to
+ * pure white only where the segmentation says background AND the pixel is near-white already (L* >= 85,
+ * chroma <= 8); any other pixel is left as photographed, so the cleaning can never hide a coloured wall, a
+ * shadow or a white shirt.
  */
 public final class LicencePortraitRenderer {
 
@@ -35,15 +37,21 @@ public final class LicencePortraitRenderer {
         this.config = config;
     }
 
-    public byte[] render(PhotoAnalysis a) {
-        Rect2d exact = LicenceCrop.inWorkingImage(a.requireFace(), config, a.work().cols(), a.work().rows());
-        Rect workCrop = new Rect((int) Math.round(exact.x), (int) Math.round(exact.y), (int) Math.round(exact.width),
-                (int) Math.round(exact.height));
-        double toOriginal = 1 / a.scale();
-        Rect crop = new Rect((int) Math.round(workCrop.x * toOriginal), (int) Math.round(workCrop.y * toOriginal),
-                (int) Math.round(workCrop.width * toOriginal), (int) Math.round(workCrop.height * toOriginal));
+    /**
+     * Whether the licence crop holds fewer pixels than the portrait in the decoded photo: cut from a half-size
+     * decode it would be enlarged, so the portrait is cut from a full decode instead ({@code PhotoAuditor}).
+     */
+    public boolean needsMorePixels(PhotoAnalysis a) {
+        Rect crop = crop(a, a.decoded().bgr().cols() / (double) a.work().cols());
+        return crop.width < config.width() || crop.height < config.height();
+    }
+
+    /** The portrait cut from {@code source}: the analysed decode or a full decode of the same upload. */
+    public byte[] render(PhotoAnalysis a, DecodedImage source) {
+        Rect workCrop = crop(a, 1);
+        Rect crop = crop(a, source.bgr().cols() / (double) a.work().cols());
         Size size = new Size(config.width(), config.height());
-        Mat portrait = cutAndResize(a.original().bgr(), crop, size, Core.BORDER_REPLICATE);
+        Mat portrait = cutAndResize(source.bgr(), crop, size, Core.BORDER_REPLICATE);
         Mat person = cutAndResize(a.person().probability(), workCrop, size, Core.BORDER_REPLICATE);
         whitenLightNeutralBackground(portrait, person);
         MatOfByte jpeg = new MatOfByte();
@@ -53,6 +61,15 @@ public final class LicencePortraitRenderer {
         byte[] bytes = jpeg.toArray();
         jpeg.release();
         return bytes;
+    }
+
+    /** The licence crop in pixels of an image {@code toImage} times the working copy's size. */
+    private Rect crop(PhotoAnalysis a, double toImage) {
+        Rect2d exact = LicenceCrop.inWorkingImage(a.requireFace(), config, a.work().cols(), a.work().rows());
+        Rect work = new Rect((int) Math.round(exact.x), (int) Math.round(exact.y), (int) Math.round(exact.width),
+                (int) Math.round(exact.height));
+        return new Rect((int) Math.round(work.x * toImage), (int) Math.round(work.y * toImage),
+                (int) Math.round(work.width * toImage), (int) Math.round(work.height * toImage));
     }
 
     /**

@@ -31,7 +31,7 @@ class CompressionCheckTest {
     }
 
     /** The definition, pixel by pixel (as the check computed it before it used OpenCV reductions). */
-    private static double direct(Mat grey) {
+    private static double direct(Mat grey, int block) {
         int w = grey.cols();
         int h = grey.rows();
         byte[] px = new byte[w * h];
@@ -45,14 +45,14 @@ class CompressionCheckTest {
                 int v = px[y * w + x] & 0xFF;
                 int dx = Math.abs(v - (px[y * w + x + 1] & 0xFF));
                 int dy = Math.abs(v - (px[(y + 1) * w + x] & 0xFF));
-                if ((x + 1) % 8 == 0) {
+                if ((x + 1) % block == 0) {
                     edge += dx;
                     edgeCount++;
                 } else {
                     inner += dx;
                     innerCount++;
                 }
-                if ((y + 1) % 8 == 0) {
+                if ((y + 1) % block == 0) {
                     edge += dy;
                     edgeCount++;
                 } else {
@@ -74,11 +74,27 @@ class CompressionCheckTest {
         Random noise = new Random(11);
         Mat blocky = image(203, 157, (x, y) -> levels[(y / 8) * 40 + x / 8] + noise.nextInt(3));
         Mat smooth = image(203, 157, (x, y) -> 60 + x / 2 + y / 3 + noise.nextInt(6));
-        double b = CompressionCheck.blockiness(blocky);
-        double s = CompressionCheck.blockiness(smooth);
+        double b = CompressionCheck.blockiness(blocky, 8);
+        double s = CompressionCheck.blockiness(smooth, 8);
         assertTrue(b > 5, "blocky " + b);
         assertTrue(s > 0.8 && s < 1.25, "smooth " + s);
-        assertEquals(direct(blocky), b, 1e-9);
-        assertEquals(direct(smooth), s, 1e-9);
+        assertEquals(direct(blocky, 8), b, 1e-9);
+        assertEquals(direct(smooth, 8), s, 1e-9);
+    }
+
+    @Test
+    void theBlocksOfAHalfSizeDecodeAreFourPixels() {
+        Random r = new Random(5);
+        int[] levels = new int[60 * 60];
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = 60 + r.nextInt(120);
+        }
+        Random noise = new Random(13);
+        Mat blocky = image(201, 163, (x, y) -> levels[(y / 4) * 60 + x / 4] + noise.nextInt(3));
+        double four = CompressionCheck.blockiness(blocky, 4);
+        double eight = CompressionCheck.blockiness(blocky, 8);
+        assertTrue(four > 5, "4-pixel blocks on their grid " + four);
+        assertTrue(eight < four / 2, "the same blocks on an 8-pixel grid " + eight);
+        assertEquals(direct(blocky, 4), four, 1e-9);
     }
 }

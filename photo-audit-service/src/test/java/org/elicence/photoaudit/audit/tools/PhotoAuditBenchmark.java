@@ -19,8 +19,9 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * Plain benchmark harness (not a unit test): single thread, warm-up, then the median and p90 of the audit
- * of a 1200 x 1600 JPEG portrait of a real person (a compliant photo, so every check runs) beside the median of decoding the same JPEG alone (the same OpenCV call
- * the audit decodes with), then a per-stage profile ({@link StageProfile}). Writes the numbers to the file
+ * of a 1200 x 1600 JPEG portrait of a real person (a compliant photo, so every check runs) beside the median of
+ * decoding the same JPEG alone in full ({@link ImageDecoder#IMREAD_FLAGS}: every pixel; the audit itself decodes
+ * a JPEG this large at half size), then a per-stage profile ({@link StageProfile}). Writes the numbers to the file
  * given as first argument (the photo-audit section of docs/benchmarks.md is pasted from it).
  */
 public final class PhotoAuditBenchmark {

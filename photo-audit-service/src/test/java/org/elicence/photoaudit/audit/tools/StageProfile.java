@@ -65,8 +65,8 @@ final class StageProfile {
             AuditPipeline pipeline, AnnotationRenderer renderer, LicencePortraitRenderer portraitRenderer) {
         long t = System.nanoTime();
         DecodedImage image = ((DecodeOutcome.Decoded) decoder.decode(jpeg)).image();
-        t = lap("decode (header check + imdecode)", t);
-        Mat work = ImageDecoder.downscale(image.bgr(), config.decode().workingLongSide());
+        t = lap(image.isReduced() ? "decode (header check + half-size imdecode)" : "decode (header check + imdecode)", t);
+        Mat work = ImageDecoder.downscale(image, config.decode().workingLongSide());
         t = lap("downscale to working copy", t);
         Mat grey = new Mat();
         Mat lab = new Mat();
@@ -99,7 +99,7 @@ final class StageProfile {
             renderer.render(analysis, results);
             r = lap("annotated JPEG", r);
             if (analysis.face().isPresent()) {
-                portraitRenderer.render(analysis);
+                portraitRenderer.render(analysis, analysis.decoded());
                 lap("licence portrait (crop, white wall, JPEG)", r);
             }
         }
