@@ -64,15 +64,20 @@ class CompressionCheckTest {
         return (edge / Math.max(1, edgeCount)) / Math.max(0.5, inner / Math.max(1, innerCount));
     }
 
+    /** Flat square blocks of {@code block} pixels at random levels, with a little noise: what heavy JPEG leaves. */
+    private static Mat blocky(int w, int h, int block, Random levels, Random noise) {
+        int across = w / block + 1;
+        int[] level = new int[across * (h / block + 1)];
+        for (int i = 0; i < level.length; i++) {
+            level[i] = 60 + levels.nextInt(120);
+        }
+        return image(w, h, (x, y) -> level[(y / block) * across + x / block] + noise.nextInt(3));
+    }
+
     @Test
     void blockyImagesScoreHighAndSmoothOnesAboutOne() {
-        Random r = new Random(7);
-        int[] levels = new int[40 * 40];
-        for (int i = 0; i < levels.length; i++) {
-            levels[i] = 60 + r.nextInt(120);
-        }
         Random noise = new Random(11);
-        Mat blocky = image(203, 157, (x, y) -> levels[(y / 8) * 40 + x / 8] + noise.nextInt(3));
+        Mat blocky = blocky(203, 157, 8, new Random(7), noise);
         Mat smooth = image(203, 157, (x, y) -> 60 + x / 2 + y / 3 + noise.nextInt(6));
         double b = CompressionCheck.blockiness(blocky, 8);
         double s = CompressionCheck.blockiness(smooth, 8);
@@ -84,13 +89,7 @@ class CompressionCheckTest {
 
     @Test
     void theBlocksOfAHalfSizeDecodeAreFourPixels() {
-        Random r = new Random(5);
-        int[] levels = new int[60 * 60];
-        for (int i = 0; i < levels.length; i++) {
-            levels[i] = 60 + r.nextInt(120);
-        }
-        Random noise = new Random(13);
-        Mat blocky = image(201, 163, (x, y) -> levels[(y / 4) * 60 + x / 4] + noise.nextInt(3));
+        Mat blocky = blocky(201, 163, 4, new Random(5), new Random(13));
         double four = CompressionCheck.blockiness(blocky, 4);
         double eight = CompressionCheck.blockiness(blocky, 8);
         assertTrue(four > 5, "4-pixel blocks on their grid " + four);
