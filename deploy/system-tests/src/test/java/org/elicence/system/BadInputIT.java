@@ -45,6 +45,8 @@ class BadInputIT {
     private static final String DAVE = "110105199001010030";
     private static final String ERIN = "110105199001010057";
     private static final String FRANK = "110105199001010731";
+    // not in the ID registry either: uploads 16 ID-card fronts at once
+    private static final String GRACE = "110105199001010096";
     private static final Set<String> IMAGE_UPLOADERS = Set.of("330106199507090625", "320102198304152206");
     private static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -70,9 +72,12 @@ class BadInputIT {
         // photo-audit-requests, and the dead letters would be waited for behind minutes of auditing
         Map<String, int[]> events = poisonEvents();
         for (String applicant : List.of(ERIN, FRANK)) {
-            httpFailures.addAll(new ParallelMaximumUploads(PLATFORM, report).run(applicant,
-                    pidsBefore.get("application-service"), () -> applicationServicePid()));
+            httpFailures.addAll(new ParallelMaximumUploads(PLATFORM, report, ParallelMaximumUploads.Kind.PORTRAIT)
+                    .run(applicant, pidsBefore.get("application-service"), () -> applicationServicePid()));
         }
+        // the same load on idcard-service: 16 card fronts of the maximum size on idcard-uploads at once
+        httpFailures.addAll(new ParallelMaximumUploads(PLATFORM, report, ParallelMaximumUploads.Kind.CARD_FRONT)
+                .run(GRACE, pidsBefore.get("application-service"), () -> applicationServicePid()));
 
         try (AutomatedReviewer reviewer = new AutomatedReviewer(PLATFORM.kafkaBootstrap())) {
             MobileApi controlApp = new MobileApi(PLATFORM.apiBase(), PLATFORM.tokenFor(Journey.CARD_APPROVED_NO_RECORD.residentId));
@@ -329,16 +334,7 @@ class BadInputIT {
     }
 
     private static String awaitStatus(MobileApi app, String id, String wanted) throws Exception {
-        Instant deadline = Instant.now().plus(WAIT);
-        String status = null;
-        while (Instant.now().isBefore(deadline)) {
-            status = app.application(id, "en").path("status").asText();
-            if (wanted.equals(status)) {
-                break;
-            }
-            Thread.sleep(500);
-        }
-        return status;
+        return app.awaitStatus(id, wanted, WAIT).path("status").asText();
     }
 
     private static byte[] bytes(String text) {

@@ -73,6 +73,17 @@ final class MobileApi {
         return send(request("/api/v1/applications/" + id).header("Accept-Language", language).GET()).json();
     }
 
+    /** The application's view once its status is {@code wanted}, or the last view seen when {@code wait} ran out. */
+    JsonNode awaitStatus(String id, String wanted, java.time.Duration wait) throws Exception {
+        long deadline = System.nanoTime() + wait.toNanos();
+        JsonNode view = application(id, "en");
+        while (!wanted.equals(view.path("status").asText()) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            view = application(id, "en");
+        }
+        return view;
+    }
+
     Reply upload(String id, String path, String contentType, byte[] image) throws Exception {
         return send(request("/api/v1/applications/" + id + path).header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(image)));

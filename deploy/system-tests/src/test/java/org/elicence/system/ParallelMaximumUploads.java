@@ -15,17 +15,44 @@ import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 
 /**
- * Issue 14's memory case, sent to the live platform: 16 uploads of the largest photo accepted at once, every one
- * answered, every accepted photo audited, application-service the same process, ready and live afterwards.
+ * Issue 14's memory case, sent to the live platform: 16 uploads of the largest image accepted at once, every one
+ * answered, every accepted image checked, application-service the same process, ready and live afterwards. Sent
+ * as portraits they load photo-audit-service; sent as ID-card fronts, idcard-service (both carry the image in
+ * their Kafka records, 13.6 MB each).
  */
 final class ParallelMaximumUploads {
 
+    /** Where the images go and how an application shows that its image still waits for its check. */
+    enum Kind {
+        PORTRAIT("/photo", null, "photo", "audited"),
+        CARD_FRONT("/id-card/front", "ID_CARD_REQUIRED", "ID-card front", "checked");
+
+        final String path;
+        final String statusBeforeUpload;
+        final String noun;
+        final String done;
+
+        Kind(String path, String statusBeforeUpload, String noun, String done) {
+            this.path = path;
+            this.statusBeforeUpload = statusBeforeUpload;
+            this.noun = noun;
+            this.done = done;
+        }
+
+        boolean pending(com.fasterxml.jackson.databind.JsonNode application) {
+            return this == PORTRAIT ? "PHOTO_AUDITING".equals(application.path("status").asText())
+                    : "RECEIVED".equals(application.path("idCard").path("front").asText());
+        }
+    }
+
     private final LocalPlatform platform;
     private final StringBuilder report;
+    private final Kind kind;
 
-    ParallelMaximumUploads(LocalPlatform platform, StringBuilder report) {
+    ParallelMaximumUploads(LocalPlatform platform, StringBuilder report, Kind kind) {
         this.platform = platform;
         this.report = report;
+        this.kind = kind;
     }
 
     /**
@@ -42,6 +69,14 @@ final class ParallelMaximumUploads {
         for (int i = 0; i < 16; i++) {
             ids.add(app.createApplication("申请人"));
         }
+        for (String id : ids) {
+            if (kind.statusBeforeUpload != null) {
+                String status = app.awaitStatus(id, kind.statusBeforeUpload, Duration.ofMinutes(1)).path("status").asText();
+                if (!kind.statusBeforeUpload.equals(status)) {
+                    throw new AssertionError("application " + id + " in " + status + ", not " + kind.statusBeforeUpload);
+                }
+            }
+        }
         ExecutorService pool = Executors.newFixedThreadPool(16);
         long started = System.nanoTime();
         int accepted = 0;
@@ -50,7 +85,7 @@ final class ParallelMaximumUploads {
         try {
             List<Future<MobileApi.Reply>> replies = new ArrayList<>();
             for (String id : ids) {
-                replies.add(pool.submit(() -> app.upload(id, "/photo", "image/jpeg", largest)));
+                replies.add(pool.submit(() -> app.upload(id, kind.path, "image/jpeg", largest)));
             }
             for (Future<MobileApi.Reply> reply : replies) {
                 MobileApi.Reply answer;
@@ -77,23 +112,25 @@ final class ParallelMaximumUploads {
             pool.shutdownNow();
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        // the services behind the API must come through too: photo-audit-service audits every accepted photo
-        int pending = awaitVerdicts(app, audited, Duration.ofMinutes(4));
+        // the services behind the API must come through too: every accepted image is checked
+        int pending = awaitChecks(app, audited, Duration.ofMinutes(4));
         long verdictsMillis = (System.nanoTime() - started) / 1_000_000;
         if (pending > 0) {
-            failures.add(pending + " of " + audited.size() + " accepted maximum-size photos without a verdict after 4 min");
+            failures.add(pending + " of " + audited.size() + " accepted maximum-size " + kind.noun
+                    + " uploads not " + kind.done + " after 4 min");
         }
         MobileApi service = new MobileApi(platform.apiBase(), null);
         String metrics = new String(service.get("/q/metrics").body(), StandardCharsets.UTF_8);
-        report.append("\n16 parallel uploads of ").append(largest.length).append(" bytes to application-service: ")
+        report.append("\n16 parallel ").append(kind.noun).append(" uploads of ").append(largest.length)
+                .append(" bytes to application-service: ")
                 .append(accepted).append(" accepted (").append(String.join(", ", answers)).append(") in ").append(millis)
                 .append(" ms; payload memory (uploads and outbox) reserved at most ").append(metric(metrics, "payload_memory_reserved_peak_bytes"))
                 .append(" bytes; heap used after ").append(metric(metrics, "jvm_memory_used_bytes{area=\"heap\""))
                 .append(" bytes; process ").append(pid.getAsLong() == pidBefore ? "the same" : "RESTARTED")
-                .append("; every accepted photo audited ").append(pending == 0 ? "within " + verdictsMillis + " ms" : "— NOT: "
-                        + pending + " without a verdict").append(".\n");
+                .append("; every accepted one ").append(kind.done).append(" ").append(pending == 0 ? "within " + verdictsMillis
+                        + " ms" : "— NOT: " + pending + " still waiting").append(".\n");
         if (pid.getAsLong() != pidBefore) {
-            failures.add("application-service restarted under 16 parallel maximum-size uploads");
+            failures.add("application-service restarted under 16 parallel maximum-size " + kind.noun + " uploads");
         }
         for (String health : new String[] {"/q/health/ready", "/q/health/live"}) {
             int status = service.get(health).status();
@@ -104,13 +141,13 @@ final class ParallelMaximumUploads {
         return failures;
     }
 
-    /** How many of {@code ids} still wait for their photo's verdict (status PHOTO_AUDITING) after {@code wait}. */
-    private static int awaitVerdicts(MobileApi app, List<String> ids, Duration wait) throws Exception {
+    /** How many of {@code ids} still wait for their image's check after {@code wait}. */
+    private int awaitChecks(MobileApi app, List<String> ids, Duration wait) throws Exception {
         long deadline = System.nanoTime() + wait.toNanos();
         List<String> pending = new ArrayList<>(ids);
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
             for (java.util.Iterator<String> it = pending.iterator(); it.hasNext();) {
-                if (!"PHOTO_AUDITING".equals(app.application(it.next(), "en").path("status").asText())) {
+                if (!kind.pending(app.application(it.next(), "en"))) {
                     it.remove();
                 }
             }
