@@ -102,7 +102,7 @@ public final class ImageDecoder {
             bytes = Arrays.copyOf(bytes, extent.get().end());
         }
         // ANYCOLOR|ANYDEPTH (not UNCHANGED) so that OpenCV still applies the EXIF orientation; CMYK JPEGs
-        // arrive as BGR. One decode only: the normalisation to 8-bit BGR is done here.
+        // arrive as BGR. The normalisation to 8-bit BGR is done here, not by a second decode.
         boolean halve = mayHalve && "jpeg".equals(header.format)
                 && Math.max(header.width, header.height) >= 2 * config.workingLongSide();
         MatOfByte buffer = new MatOfByte(bytes);
@@ -172,6 +172,7 @@ public final class ImageDecoder {
         return downscale(image.bgr(), longSide, image.isReduced());
     }
 
+    /** The same for an image no decoder averaged. */
     public static Mat downscale(Mat src, int longSide) {
         return downscale(src, longSide, false);
     }
@@ -184,7 +185,7 @@ public final class ImageDecoder {
      * already (a half-size decode) is resampled bilinearly for a remaining factor below 2 as well (600 x 800 to
      * 480 x 640: 0.9 ms against 6 ms for the area resize on an Intel Xeon).
      */
-    public static Mat downscale(Mat src, int longSide, boolean averaged) {
+    private static Mat downscale(Mat src, int longSide, boolean averaged) {
         double scale = Math.min(1.0, longSide / (double) Math.max(src.cols(), src.rows()));
         Mat out = new Mat();
         if (scale >= 1.0) {

@@ -79,7 +79,7 @@ public final class AnnotationRenderer {
             String label = r.rule() + " " + r.code();
             Optional<Rect> region = regionOf(r.rule(), a);
             region.ifPresent(rect -> {
-                Rect s = scale(rect, f);
+                Rect s = LicenceCrop.scaled(rect, f);
                 Imgproc.rectangle(canvas, s, RED, 2);
                 Imgproc.putText(canvas, label, new Point(s.x + 3, Math.max(12, s.y + 14)), Imgproc.FONT_HERSHEY_SIMPLEX, 0.45, RED, 1);
             });
@@ -116,11 +116,6 @@ public final class AnnotationRenderer {
             default -> null;
         };
         return Optional.ofNullable(region).map(r -> Regions.clip(r, a.work()));
-    }
-
-    private static Rect scale(Rect r, double f) {
-        return new Rect((int) Math.round(r.x * f), (int) Math.round(r.y * f), (int) Math.round(r.width * f),
-                (int) Math.round(r.height * f));
     }
 
     /** Placeholder for uploads that could not be decoded: a grey tile with the reason code. */

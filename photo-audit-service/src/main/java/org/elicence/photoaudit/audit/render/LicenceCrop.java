@@ -4,6 +4,7 @@ import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.perception.FaceLandmarks;
 import org.opencv.core.Point;
+import org.opencv.core.Rect;
 import org.opencv.core.Rect2d;
 
 /**
@@ -36,6 +37,12 @@ public final class LicenceCrop {
         double height = p.height() / scale;
         double top = crownY - p.topMargin() / scale;
         return new Rect2d(centreX - width / 2, top, width, height);
+    }
+
+    /** {@code r} in pixels of an image {@code f} times as large, each coordinate rounded. */
+    static Rect scaled(Rect r, double f) {
+        return new Rect((int) Math.round(r.x * f), (int) Math.round(r.y * f), (int) Math.round(r.width * f),
+                (int) Math.round(r.height * f));
     }
 
     /**

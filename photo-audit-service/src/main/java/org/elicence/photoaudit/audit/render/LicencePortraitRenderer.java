@@ -42,14 +42,14 @@ public final class LicencePortraitRenderer {
      * decode it would be enlarged, so the portrait is cut from a full decode instead ({@code PhotoAuditor}).
      */
     public boolean needsMorePixels(PhotoAnalysis a) {
-        Rect crop = crop(a, a.decoded().bgr().cols() / (double) a.work().cols());
+        Rect crop = LicenceCrop.scaled(workCrop(a), a.decoded().bgr().cols() / (double) a.work().cols());
         return crop.width < config.width() || crop.height < config.height();
     }
 
     /** The portrait cut from {@code source}: the analysed decode or a full decode of the same upload. */
     public byte[] render(PhotoAnalysis a, DecodedImage source) {
-        Rect workCrop = crop(a, 1);
-        Rect crop = crop(a, source.bgr().cols() / (double) a.work().cols());
+        Rect workCrop = workCrop(a);
+        Rect crop = LicenceCrop.scaled(workCrop, source.bgr().cols() / (double) a.work().cols());
         Size size = new Size(config.width(), config.height());
         Mat portrait = cutAndResize(source.bgr(), crop, size, Core.BORDER_REPLICATE);
         Mat person = cutAndResize(a.person().probability(), workCrop, size, Core.BORDER_REPLICATE);
@@ -63,13 +63,11 @@ public final class LicencePortraitRenderer {
         return bytes;
     }
 
-    /** The licence crop in pixels of an image {@code toImage} times the working copy's size. */
-    private Rect crop(PhotoAnalysis a, double toImage) {
+    /** The licence crop in whole pixels of the working copy. */
+    private Rect workCrop(PhotoAnalysis a) {
         Rect2d exact = LicenceCrop.inWorkingImage(a.requireFace(), config, a.work().cols(), a.work().rows());
-        Rect work = new Rect((int) Math.round(exact.x), (int) Math.round(exact.y), (int) Math.round(exact.width),
+        return new Rect((int) Math.round(exact.x), (int) Math.round(exact.y), (int) Math.round(exact.width),
                 (int) Math.round(exact.height));
-        return new Rect((int) Math.round(work.x * toImage), (int) Math.round(work.y * toImage),
-                (int) Math.round(work.width * toImage), (int) Math.round(work.height * toImage));
     }
 
     /**
