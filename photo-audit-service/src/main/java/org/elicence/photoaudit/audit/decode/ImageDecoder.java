@@ -26,8 +26,8 @@ import org.opencv.imgproc.Imgproc;
  * greyscale, CMYK and 16-bit input to 8-bit BGR; we only record what the source was.
  * <p>
  * A JPEG at least twice the working copy's long side is decoded at half size by the JPEG decoder itself (its
- * scaled inverse DCT: each 8 x 8 block becomes 4 x 4 pixels, no full-size image is ever made), in a third to half
- * of the time of the full decode: the analysis works on a 640-pixel copy and would throw the rest away.
+ * scaled inverse DCT: each 8 x 8 block becomes 4 x 4 pixels, no full-size image is ever made), in about half
+ * the time of the full decode: the analysis works on a 640-pixel copy and would throw the rest away.
  * {@link #decodeFullResolution} decodes every pixel, for the licence portrait when the half-size crop would have
  * to be enlarged.
  */
@@ -183,7 +183,7 @@ public final class ImageDecoder {
      * step), then resample the remaining factor (between 0.5 and 1) bilinearly. A single fractional area
      * resize of a 1200 x 1600 photo costs about 4.5 ms, these two steps about 1 ms. An image {@code averaged}
      * already (a half-size decode) is resampled bilinearly for a remaining factor below 2 as well (600 x 800 to
-     * 480 x 640: 0.9 ms against 6 ms for the area resize on an Intel Xeon).
+     * 480 x 640: 1.2-1.5 ms against 6.0-7.0 ms for the area resize in the benchmark's stage profile, Intel Xeon).
      */
     private static Mat downscale(Mat src, int longSide, boolean averaged) {
         double scale = Math.min(1.0, longSide / (double) Math.max(src.cols(), src.rows()));
