@@ -117,6 +117,11 @@ public final class TesseractOcr implements AutoCloseable {
     public synchronized void close() {
         api.End();
         api.close();
+        // Tesseract keeps the dictionaries an engine loaded (punctuation, numbers) in a process-wide cache after the
+        // engine ends, for the next engine of the same model; engines here live for one reading, so the cache only
+        // held about 4 MB for good (docs/idcard.md). Only entries no live engine uses are freed: safe with other
+        // engines running.
+        TessBaseAPI.ClearPersistentCache();
     }
 
     /**
