@@ -40,6 +40,9 @@ class JvmMemoryTest {
         assertTrue(script.contains("$jvm_gc \"-XX:MaxRAM=${memory_limit_mib[$i]}m\" $jvm_opts"), "run-local.sh launches with them");
         assertFalse(opts.contains("-Xmx"), "heap derived from the memory limit, not fixed");
         assertTrue(opts.contains("-XX:MaxRAMPercentage="), "heap derived from the memory limit");
+        // Kafka clients move records through heap buffers: without a cap the JDK caches, per thread, a native copy as
+        // large as the largest record (10 MB images) for good (docs/deploy.md, "Resources and memory").
+        assertTrue(opts.contains("-Djdk.nio.maxCachedBufferSize="), "temporary direct buffers are not cached at any size");
 
         List<ObjectNode> resources = OverlaysTest.render(overlay);
         for (int i = 0; i < services.size(); i++) {
