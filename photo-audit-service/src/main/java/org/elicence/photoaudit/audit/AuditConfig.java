@@ -18,6 +18,8 @@ public interface AuditConfig {
 
     Portrait portrait();
 
+    Tint tint();
+
     VerdictRules verdict();
 
     interface Decode {
@@ -54,6 +56,24 @@ public interface AuditConfig {
         /** Person probability below which a pixel is certainly background (R2 measures only these). */
         @WithDefault("0.1")
         double backgroundThreshold();
+    }
+
+    /**
+     * Whether a coloured background is the wall's (R2) or the light's (C6), read by both checks so that a photo
+     * taken under coloured light is told to change the light, not the wall ({@code SceneTint}).
+     */
+    interface Tint {
+        /** Background chroma from which the question arises: R2's own limit, below which the wall passes as white. */
+        @WithDefault("10")
+        double minWallChroma();
+
+        /** How many natural spreads of real people's colours a witness's shift must exceed before it counts. */
+        @WithDefault("2.5")
+        double spreadMargin();
+
+        /** Share of the wall's tint the person must carry too for the light to be coloured. */
+        @WithDefault("0.1")
+        double minShared();
     }
 
     interface Portrait {

@@ -33,10 +33,13 @@ public final class PhotoAnalysis implements AutoCloseable {
     private final PersonMask person;
     private final FaceGeometry face;
     private final SkinModel skin;
+    private final AuditConfig.Tint tintSettings;
     private Double faceSharpness;
+    private SceneTint tint;
 
     public PhotoAnalysis(DecodedImage decoded, FacePerception perception, AuditConfig config) {
         this.decoded = decoded;
+        this.tintSettings = config.tint();
         this.work = ImageDecoder.downscale(decoded, config.decode().workingLongSide());
         this.decodedScale = work.cols() / (double) decoded.bgr().cols();
         Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
@@ -120,6 +123,23 @@ public final class PhotoAnalysis implements AutoCloseable {
             faceSharpness = FaceSharpness.secondDerivativeVariance(greyFace);
         }
         return faceSharpness;
+    }
+
+    /** Whether the person shares the background's tint (R2's and C6's measure), computed once; needs the face. */
+    public SceneTint tint() {
+        if (tint == null) {
+            tint = SceneTint.measure(lab, person, skin(), tintSettings.spreadMargin());
+        }
+        return tint;
+    }
+
+    /** The background is coloured by the light, not by the wall: C6 reports it, R2 does not. */
+    public boolean colouredByLight() {
+        return tint().castByLight(tintSettings.minWallChroma(), tintSettings.minShared());
+    }
+
+    public AuditConfig.Tint tintSettings() {
+        return tintSettings;
     }
 
     @Override

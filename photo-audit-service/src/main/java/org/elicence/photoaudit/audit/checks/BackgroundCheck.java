@@ -15,7 +15,8 @@ import org.opencv.imgproc.Imgproc;
  * R2: a white, plain, uniform background, measured on the true background pixels only (the segmentation's
  * certain background, kept clear of the person's outline): light enough, neutral, even, and without edges
  * (door frames, furniture, patterns). A light-grey wall is a white wall under ordinary light and passes
- * (docs/photo-audit.md gives the measured numbers behind the limits).
+ * (docs/photo-audit.md gives the measured numbers behind the limits). A wall whose tint the person shares is
+ * coloured by the light, not painted: C6 reports that ({@code PhotoAnalysis#colouredByLight}).
  */
 public final class BackgroundCheck extends BaseCheck {
 
@@ -78,7 +79,8 @@ public final class BackgroundCheck extends BaseCheck {
             return Results.fail(rule(), "BACKGROUND_NOT_WHITE", colour.l(), ">= " + Results.fmt(settings.minLightness()),
                     "background L* (0-100)", WHITE);
         }
-        if (colour.chroma() > settings.maxChroma()) {
+        // a wall tinted by coloured light is a white wall: C6 tells the applicant to change the light
+        if (colour.chroma() > settings.maxChroma() && !a.colouredByLight()) {
             return Results.fail(rule(), "BACKGROUND_COLOURED", colour.chroma(), "<= " + Results.fmt(settings.maxChroma()),
                     "background chroma", WHITE);
         }

@@ -16,7 +16,9 @@ import org.opencv.core.Scalar;
 /**
  * C6: natural colour. Greyscale from the mean chroma of the photo; colour cast from the hue of the applicant's
  * own skin (every human skin tone lies in one narrow hue band under neutral light, so a cast moves skin out of
- * it, whereas a coloured wall does not: that is R2); posterisation from the number of grey levels on the face.
+ * it, whereas a coloured wall does not: that is R2), and from a coloured background whose tint the person's skin,
+ * hair and clothes share (a cast along the skin's own hue band, such as warm light, keeps the skin in the band;
+ * {@code SceneTint}); posterisation from the number of grey levels on the face.
  */
 public final class ColourCheck extends BaseCheck {
 
@@ -63,6 +65,11 @@ public final class ColourCheck extends BaseCheck {
         if (hue < settings.minSkinHue() || hue > settings.maxSkinHue()) {
             return Results.fail(rule(), "COLOUR_CAST", hue, "[" + Results.fmt(settings.minSkinHue()) + ", "
                     + Results.fmt(settings.maxSkinHue()) + "]", "skin hue (degrees)", CAST);
+        }
+        if (a.colouredByLight()) {
+            return Results.fail(rule(), "COLOUR_CAST", a.tint().shared(),
+                    "< " + Results.fmt(a.tintSettings().minShared()),
+                    "share of the background's tint the person carries too (skin, hair, clothes)", CAST);
         }
         Mat face = Regions.polygon(a.grey().size(), a.requireFace().landmarks().polygon(FaceLandmarks.FACE_OVAL));
         int levels = distinctLevels(a.grey(), face);

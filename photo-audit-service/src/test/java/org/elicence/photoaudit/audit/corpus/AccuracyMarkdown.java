@@ -21,9 +21,9 @@ final class AccuracyMarkdown {
                 the 132 real photos as labelled by a reviewer, plus, for every person whose neutral photo has no violation of
                 its own, generated images that each add ONE violation (mask, hand, scarf, caps, beanie, headscarf, sunglasses,
                 glare, head roll, wall colour/shadow/clutter, side light, hot spot, exposure, blur, greyscale, colour cast,
-                compression, tiny face, crops, face too small/too close, shoulder tilt, a second face) and compliant
-                re-framings (licence format 520×756 and 260×378, +10 % brightness). Objects are placed from the dataset's
-                hand-placed landmarks, never from the engine under test.
+                white balance, compression, tiny face, crops, face too small/too close, shoulder tilt, a second face) and
+                compliant re-framings (licence format 520×756 and 260×378, +10 % brightness). Objects are placed from the
+                dataset's hand-placed landmarks, never from the engine under test.
 
                 ## Reading guide
 

@@ -25,6 +25,13 @@ final class PhotoEdits {
     static final String[] HOT_SPOT_STYLES = {"forehead", "nose"};
     static final String[] MOTION_STYLES = {"horizontal", "diagonal"};
     static final String[] CAST_STYLES = {"red+40", "blue+40", "green+40"};
+    static final String[] WHITE_BALANCE_STYLES = {"warm", "cool", "green"};
+    /**
+     * Per-channel gains (B, G, R) in linear light of a camera balanced for another light: warm (indoor bulbs
+     * recorded as daylight), cool (daylight recorded as indoor light), green (fluorescent tubes).
+     */
+    private static final Scalar[] WHITE_BALANCE_GAINS = {new Scalar(0.55, 1.0, 1.35), new Scalar(1.4, 1.0, 0.7),
+            new Scalar(0.8, 1.3, 0.8)};
 
     private PhotoEdits() {
     }
@@ -172,6 +179,16 @@ final class PhotoEdits {
         Mat out = new Mat();
         Core.add(b.image(), new Scalar(add[0], add[1], add[2]), out);
         return out;
+    }
+
+    /**
+     * A white balance set for another light: every colour of the photo, wall, skin, hair and clothes, scaled by
+     * the same per-channel gains (a colour cast that multiplies, where {@link #colourCast} adds).
+     */
+    static Mat whiteBalance(BasePhoto b, int style, Random random) {
+        Mat image = Compositing.toLinear(b.floatImage());
+        Core.multiply(image, WHITE_BALANCE_GAINS[style % WHITE_BALANCE_GAINS.length], image);
+        return Compositing.toByte(Compositing.fromLinear(image));
     }
 
     /** JPEG quality 8: blocking and colour bleeding, kept in the pixels. */

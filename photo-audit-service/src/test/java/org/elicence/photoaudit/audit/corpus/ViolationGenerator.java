@@ -70,7 +70,9 @@ public final class ViolationGenerator {
             new Variant("shoulder-tilt", Reframing.SHOULDER_STYLES, "R3", "", Reframing::shoulderTilt),
             new Variant("licence-520x756", ONE, "", "", (b, s, r) -> Reframing.licence(b, 520)),
             new Variant("licence-260x378", ONE, "", "", (b, s, r) -> Reframing.licence(b, 260)),
-            new Variant("brighter-10pct", ONE, "", "", PhotoEdits::brighter));
+            new Variant("brighter-10pct", ONE, "", "", PhotoEdits::brighter),
+            // last, so that the styles the earlier variants take (person + variant index) stay as they were
+            new Variant("white-balance", PhotoEdits.WHITE_BALANCE_STYLES, "C6", "R2", PhotoEdits::whiteBalance));
 
     private ViolationGenerator() {
     }
