@@ -18,7 +18,8 @@ import org.opencv.imgproc.Imgproc;
  * C5: exposure and dynamic range, measured so that skin tone does not matter. A dark face is not an
  * underexposed photo: the photo is underexposed when even its brightest part (the white wall, a white shirt,
  * highlights) stays dark, or when much of the face is crushed to black; overexposed when much of the face is
- * (nearly) clipped to white. A darker or lighter skin moves neither measure.
+ * (nearly) clipped to white, or when even the pupils are no longer dark (washed out: a lifted black level). A
+ * darker or lighter skin moves none of these measures.
  */
 public final class ExposureCheck extends BaseCheck {
 
@@ -39,7 +40,21 @@ public final class ExposureCheck extends BaseCheck {
         /** Minimum grey levels between the photo's 2nd and 98th percentile. */
         @WithDefault("90")
         double minDynamicRange();
+
+        /**
+         * The darker eye's darkest 5 % (pupil, lashes) above this grey level: nothing in the photo is black any more,
+         * it is washed out (over-exposure with haze or a lifted black level). Pupils are black in every skin tone.
+         */
+        @WithDefault("87")
+        double maxEyeDarkest();
+
+        /** The eyes are judged only on a face at least this sharp (C4's measure: blur mixes the pupil with the iris). */
+        @WithDefault("0.15")
+        double minSharpnessForEyes();
     }
+
+    /** An eye with more than this share of pixels at grey 250 or more is under glare (R10's), not judged here. */
+    static final double EYE_GLARE_SHARE = 0.08;
 
     private static final Guidance DARK = new Guidance("照片太暗：请在明亮均匀的光线下拍摄，例如面向窗户",
             "The photo is too dark: take it in bright, even light, for example facing a window");
@@ -74,8 +89,29 @@ public final class ExposureCheck extends BaseCheck {
             return Results.fail(rule(), "OVEREXPOSED", white, "<= " + Results.fmt(settings.maxFaceWhite()),
                     "share of the face clipped to white", BRIGHT);
         }
+        double eyes = darkestInEyes(a);
+        if (eyes > settings.maxEyeDarkest() && a.faceSharpness() >= settings.minSharpnessForEyes()) {
+            return Results.fail(rule(), "OVEREXPOSED", eyes, "<= " + Results.fmt(settings.maxEyeDarkest()),
+                    "darkest grey level in the eyes (the pupils)", BRIGHT);
+        }
         return Results.atLeast(rule(), "EXPOSURE_OK", "LOW_CONTRAST", p[1] - p[0], settings.minDynamicRange(),
                 "grey levels between 2nd and 98th percentile", FLAT);
+    }
+
+    /**
+     * The 5th-percentile grey level inside the darker eye's outline (its pupil and lashes); eyes under glare are
+     * left out; 0 (nothing to judge) when both are.
+     */
+    static double darkestInEyes(PhotoAnalysis a) {
+        double darkest = Double.MAX_VALUE;
+        for (int[] outline : new int[][] {FaceLandmarks.RIGHT_EYE, FaceLandmarks.LEFT_EYE}) {
+            Mat eye = Regions.polygon(a.grey().size(), a.requireFace().landmarks().polygon(outline));
+            if (Core.countNonZero(eye) > 0 && shareInRange(a.grey(), eye, 250, 255) <= EYE_GLARE_SHARE) {
+                darkest = Math.min(darkest, percentiles(a.grey(), eye, 0.05)[0]);
+            }
+            eye.release();
+        }
+        return darkest == Double.MAX_VALUE ? 0 : darkest;
     }
 
     static double shareInRange(Mat grey, Mat mask, int low, int high) {
