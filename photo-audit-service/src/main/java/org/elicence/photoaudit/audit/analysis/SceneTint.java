@@ -24,6 +24,8 @@ public final class SceneTint {
     static final LabColour TYPICAL_HAIR_AND_CLOTHES = new LabColour(0, 1.8, 1.4);
     static final double[] HAIR_AND_CLOTHES_SPREAD = {0.8, 1.7};
 
+    private static final SceneTint NO_WALL = new SceneTint(new LabColour(0, 0, 0), 0);
+
     private final LabColour wall;
     private final double shared;
 
@@ -37,6 +39,9 @@ public final class SceneTint {
      * @param spreadMargin how many natural spreads a witness's shift must exceed before it counts
      */
     public static SceneTint measure(Mat lab, PersonMask person, SkinModel skin, double spreadMargin) {
+        if (Core.countNonZero(person.background()) == 0) {
+            return NO_WALL; // a photo that is all person: no wall to judge (R2 reports BACKGROUND_NOT_VISIBLE)
+        }
         LabColour wall = meanUnder(lab, person.background());
         Mat hairAndClothes = new Mat();
         Core.subtract(person.person(), skin.mask(), hairAndClothes);
