@@ -2,7 +2,6 @@ package org.elicence.photoaudit.audit.analysis;
 
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfDouble;
 
 /**
  * Whether a coloured background is the wall's colour (R2) or the light's (a colour cast or a wrong white balance:
@@ -69,13 +68,7 @@ public final class SceneTint {
     }
 
     private static LabColour meanUnder(Mat lab, Mat mask) {
-        MatOfDouble mean = new MatOfDouble();
-        MatOfDouble std = new MatOfDouble();
-        Core.meanStdDev(lab, mean, std, mask);
-        LabColour colour = LabColour.fromOpenCv(mean.toArray());
-        mean.release();
-        std.release();
-        return colour;
+        return LabColour.fromOpenCv(Regions.meanUnder(lab, mask));
     }
 
     /** The background's mean colour. */
