@@ -128,7 +128,8 @@ public final class PhotoAnalysis implements AutoCloseable {
     /** Whether the person shares the background's tint (R2's and C6's measure), computed once; needs the face. */
     public SceneTint tint() {
         if (tint == null) {
-            tint = SceneTint.measure(lab, person, skin(), tintSettings.spreadMargin());
+            tint = SceneTint.measure(lab, person, skin(), tintSettings.minWallChroma(),
+                    tintSettings.spreadMargin());
         }
         return tint;
     }

@@ -34,23 +34,25 @@ public final class SceneTint {
     }
 
     /**
-     * @param skin         the person's skin reference
-     * @param spreadMargin how many natural spreads a witness's shift must exceed before it counts
+     * @param skin          the person's skin reference
+     * @param minWallChroma below this tint the wall passes as white: the witnesses are not measured (shared 0)
+     * @param spreadMargin  how many natural spreads a witness's shift must exceed before it counts
      */
-    public static SceneTint measure(Mat lab, PersonMask person, SkinModel skin, double spreadMargin) {
+    public static SceneTint measure(Mat lab, PersonMask person, SkinModel skin, double minWallChroma,
+            double spreadMargin) {
         if (Core.countNonZero(person.background()) == 0) {
             return NO_WALL; // a photo that is all person: no wall to judge (R2 reports BACKGROUND_NOT_VISIBLE)
         }
         LabColour wall = meanUnder(lab, person.background());
+        double tint = wall.chroma();
+        if (tint == 0 || tint < minWallChroma) {
+            return new SceneTint(wall, 0); // most photos: a white wall, nothing for a cast to explain
+        }
         Mat hairAndClothes = new Mat();
         Core.subtract(person.person(), skin.mask(), hairAndClothes);
         LabColour rest = Core.countNonZero(hairAndClothes) == 0 ? TYPICAL_HAIR_AND_CLOTHES
                 : meanUnder(lab, hairAndClothes);
         hairAndClothes.release();
-        double tint = wall.chroma();
-        if (tint == 0) {
-            return new SceneTint(wall, 0);
-        }
         double ua = wall.a() / tint;
         double ub = wall.b() / tint;
         double skinShare = excessShift(skin.reference(), TYPICAL_SKIN, SKIN_SPREAD, ua, ub, spreadMargin) / tint;
@@ -76,7 +78,7 @@ public final class SceneTint {
         return wall;
     }
 
-    /** Share of the wall's tint the person carries too (mean of the two witnesses), 0 when none. */
+    /** Share of the wall's tint the person carries too (mean of the two witnesses), 0 when none or not measured. */
     public double shared() {
         return shared;
     }

@@ -29,7 +29,23 @@ class SceneTintTest {
         Mat lab = new Mat(40, 30, CvType.CV_8UC3, new Scalar(200, 180, 90)); // strongly tinted everywhere
         Mat allPerson = new Mat(40, 30, CvType.CV_32FC1, Scalar.all(1));
         try (PersonMask person = new PersonMask(allPerson, 0.5, 0.1)) {
-            SceneTint tint = SceneTint.measure(lab, person, null, 2.5);
+            SceneTint tint = SceneTint.measure(lab, person, null, 10, 2.5);
+            assertEquals(0, tint.shared());
+            assertFalse(tint.castByLight(10, 0.1));
+        }
+    }
+
+    @Test
+    void aWallWhiteEnoughIsNotJudgedFurther() {
+        OpenCvRuntime.ensureLoaded();
+        // OpenCV 8-bit Lab: a* and b* are offset by 128; the wall (left half) is tinted 6 towards red, under 10
+        Mat lab = new Mat(40, 30, CvType.CV_8UC3, new Scalar(200, 134, 128));
+        Mat personRight = new Mat(40, 30, CvType.CV_32FC1, Scalar.all(0));
+        personRight.colRange(15, 30).setTo(Scalar.all(1));
+        try (PersonMask person = new PersonMask(personRight, 0.5, 0.1)) {
+            // no skin model is passed: the witnesses on the person would need one, so none was measured
+            SceneTint tint = SceneTint.measure(lab, person, null, 10, 2.5);
+            assertEquals(6, tint.wall().chroma(), 1);
             assertEquals(0, tint.shared());
             assertFalse(tint.castByLight(10, 0.1));
         }
