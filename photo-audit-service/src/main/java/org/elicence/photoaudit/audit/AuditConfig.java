@@ -20,6 +20,8 @@ public interface AuditConfig {
 
     Tint tint();
 
+    Forehead forehead();
+
     VerdictRules verdict();
 
     interface Decode {
@@ -74,6 +76,24 @@ public interface AuditConfig {
         /** Share of the wall's tint the person must carry too for the light to be coloured. */
         @WithDefault("0.1")
         double minShared();
+    }
+
+    /**
+     * Whether the upper forehead is covered by headwear (R5) or by the person's own hair (a fringe, R6), read by both
+     * checks so that a cap pulled down to the eyebrows is reported once, as the cap ({@code ForeheadCover}).
+     */
+    interface Forehead {
+        /** Skin share of the upper forehead below which it is covered (calibration real photos >= 0.69 but a fringe). */
+        @WithDefault("0.55")
+        double minSkin();
+
+        /**
+         * CIE76 distance between the forehead's cover and the hair beside the temples up to which the cover is that
+         * hair: the 90th percentile (17.9) of the distance between the same hair on the crown and beside the
+         * temples in the calibration people's real photos.
+         */
+        @WithDefault("18")
+        double maxHairColourDistance();
     }
 
     interface Portrait {

@@ -84,6 +84,23 @@ public record FaceGeometry(FaceDetection detection, FaceLandmarks landmarks, Hea
         return strip;
     }
 
+    /** The strip where an ear is: this many face widths outside the face outline, inside it, and above its widest point. */
+    public static final double EAR_STRIP_WIDTH = 0.12;
+    public static final double EAR_STRIP_INSET = 0.02;
+    public static final double EAR_STRIP_HEIGHT = 0.3;
+
+    /**
+     * The strip beside a temple where an ear is, on image side {@code side} (-1 left: the subject's right ear): just
+     * outside the face outline from its widest point (landmarks 234/454) up to about the eyebrows. R6 reads the ear's
+     * skin in it; {@link ForeheadCover} reads the colour of the hair beside the temples from it.
+     */
+    public Point[] earStrip(int side) {
+        Point edge = landmarks.xy(side < 0 ? FaceLandmarks.RIGHT_FACE_EDGE : FaceLandmarks.LEFT_FACE_EDGE);
+        return new Point[] {offset(edge, -EAR_STRIP_INSET * side, -EAR_STRIP_HEIGHT),
+                offset(edge, EAR_STRIP_WIDTH * side, -EAR_STRIP_HEIGHT), offset(edge, EAR_STRIP_WIDTH * side, 0),
+                offset(edge, -EAR_STRIP_INSET * side, 0)};
+    }
+
     /** Axis-aligned box around the face outline. */
     public Rect faceBox() {
         double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;

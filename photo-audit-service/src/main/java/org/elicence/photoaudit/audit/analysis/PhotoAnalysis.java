@@ -34,12 +34,15 @@ public final class PhotoAnalysis implements AutoCloseable {
     private final FaceGeometry face;
     private final SkinModel skin;
     private final AuditConfig.Tint tintSettings;
+    private final AuditConfig.Forehead foreheadSettings;
     private Double faceSharpness;
     private SceneTint tint;
+    private ForeheadCover forehead;
 
     public PhotoAnalysis(DecodedImage decoded, FacePerception perception, AuditConfig config) {
         this.decoded = decoded;
         this.tintSettings = config.tint();
+        this.foreheadSettings = config.forehead();
         this.work = ImageDecoder.downscale(decoded, config.decode().workingLongSide());
         this.decodedScale = work.cols() / (double) decoded.bgr().cols();
         Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
@@ -141,6 +144,23 @@ public final class PhotoAnalysis implements AutoCloseable {
 
     public AuditConfig.Tint tintSettings() {
         return tintSettings;
+    }
+
+    /** What covers the upper forehead (R5's and R6's measure), computed once; needs the face. */
+    public ForeheadCover forehead() {
+        if (forehead == null) {
+            forehead = ForeheadCover.measure(lab, person, skin(), requireFace());
+        }
+        return forehead;
+    }
+
+    /** The upper forehead is covered by headwear, not by the person's hair: R5 reports it, R6 does not. */
+    public boolean foreheadUnderHeadwear() {
+        return forehead().headwear(foreheadSettings.minSkin(), foreheadSettings.maxHairColourDistance());
+    }
+
+    public AuditConfig.Forehead foreheadSettings() {
+        return foreheadSettings;
     }
 
     @Override

@@ -7,14 +7,14 @@ import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
-import org.elicence.photoaudit.audit.perception.FaceLandmarks;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
 
 /**
  * R6: hair must not cover the eyebrows, the ears or the cheeks. Eyebrows: the band of forehead just above each
- * brow must be the person's skin (a fringe makes it hair). Ears: hair covers them when three things hold at once:
+ * brow must be the person's skin (a fringe makes it hair); not judged when headwear covers the forehead
+ * ({@code ForeheadCover}: R5 reports it, and what hides the brows is the headwear). Ears: hair covers them when three things hold at once:
  * the head is wider than the face on the ear line (hair stands out), hair hangs beside both cheeks down to the jaw
  * angle, and the ear strips (outside the face outline from the eyebrows down to the face's widest point) show
  * hardly any skin. Hair pulled back leaves the cheeks' sides bare; short hair over the tops of the ears leaves the jaw's
@@ -51,10 +51,6 @@ public final class HairOverFaceCheck extends BaseCheck {
     static final int[] LEFT_BROW_TOP = {336, 296, 334, 293, 300};
     /** Band above the brows, in face widths. */
     static final double BAND_HEIGHT = 0.08;
-    /** Ear strip: width outside the face outline, overlap inside it, height above the widest point; face widths. */
-    static final double EAR_WIDTH = 0.12;
-    static final double EAR_INSET = 0.02;
-    static final double EAR_HEIGHT = 0.3;
     /** Ears are redder and more shaded than the face: skin tolerances for the ear strip (Lab). */
     static final double EAR_CHROMA_TOLERANCE = 14;
     static final double EAR_LIGHTNESS_TOLERANCE = 30;
@@ -74,13 +70,14 @@ public final class HairOverFaceCheck extends BaseCheck {
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
         FaceGeometry face = a.requireFace();
-        double brows = Math.min(browBandSkin(a, face, RIGHT_BROW_TOP), browBandSkin(a, face, LEFT_BROW_TOP));
+        // under a cap or beanie pulled down the forehead what covers the brows is the headwear, which R5 reports
+        double brows = a.foreheadUnderHeadwear() ? Double.NaN
+                : Math.min(browBandSkin(a, face, RIGHT_BROW_TOP), browBandSkin(a, face, LEFT_BROW_TOP));
         if (brows < settings.minBrowBandSkin()) {
             return Results.fail(rule(), "HAIR_OVER_EYEBROWS", brows, ">= " + Results.fmt(settings.minBrowBandSkin()),
                     "skin share above the eyebrows", FRINGE);
         }
-        double ears = Math.max(earSkin(a, face, FaceLandmarks.RIGHT_FACE_EDGE, -1),
-                earSkin(a, face, FaceLandmarks.LEFT_FACE_EDGE, 1));
+        double ears = Math.max(earSkin(a, face, -1), earSkin(a, face, 1));
         double width = face.head().width() / face.faceWidth();
         double cheekHair = width >= settings.minHairWidth() && ears < settings.minEarSkin()
                 ? Math.min(cheekHair(a, face, -1), cheekHair(a, face, 1)) : 0;
@@ -118,13 +115,9 @@ public final class HairOverFaceCheck extends BaseCheck {
         return personShare * (1 - (Double.isNaN(skin) ? 0 : skin));
     }
 
-    /** Skin share of the person's pixels in the ear strip beside a face edge landmark ({@code side}: -1 image left). */
-    private static double earSkin(PhotoAnalysis a, FaceGeometry face, int edgeLandmark, int side) {
-        Point edge = face.landmarks().xy(edgeLandmark);
-        // the ear runs from about the eyebrows down to the face outline's widest point (landmarks 234/454)
-        Point[] strip = {face.offset(edge, -EAR_INSET * side, -EAR_HEIGHT), face.offset(edge, EAR_WIDTH * side, -EAR_HEIGHT),
-                face.offset(edge, EAR_WIDTH * side, 0), face.offset(edge, -EAR_INSET * side, 0)};
-        Mat mask = Regions.polygon(a.lab().size(), strip);
+    /** Skin share of the person's pixels in the ear strip ({@link FaceGeometry#earStrip}) on image side {@code side}. */
+    private static double earSkin(PhotoAnalysis a, FaceGeometry face, int side) {
+        Mat mask = Regions.polygon(a.lab().size(), face.earStrip(side));
         Core.bitwise_and(mask, a.person().person(), mask);
         double share = a.skin().shareWithin(a.lab(), mask, EAR_CHROMA_TOLERANCE, EAR_LIGHTNESS_TOLERANCE);
         mask.release();

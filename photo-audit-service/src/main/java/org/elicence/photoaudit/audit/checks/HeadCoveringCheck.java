@@ -21,7 +21,8 @@ import org.opencv.core.Point;
 /**
  * R5: bareheaded. Judged from shape and surface, not colour, so a black cap is caught as well as a red one. The
  * person mask's head silhouette is set against the landmark face outline: a brim stands out wider than the face
- * at the temples; a cap or beanie sits on the forehead, which is bare on a bareheaded person whatever their hair.
+ * at the temples; a cap or beanie sits on the forehead, which is bare on a bareheaded person unless a fringe covers
+ * it (a cover in the colour of the hair beside the temples, {@code ForeheadCover}: the crown then tells).
  * Above the forehead, hair has strands and sheen: a crown as even and as smooth as fabric is covered (a
  * headscarf, a beanie). A crown that is mostly skin is a bald head, unless the face is framed all round: a bald
  * head leaves the sides of the jaw open (ears, neck, wall), a headscarf in the colour of skin wraps them. A face
@@ -35,10 +36,6 @@ public final class HeadCoveringCheck extends BaseCheck {
         /** Head silhouette width just above the forehead / face width above this: a brim. */
         @WithDefault("1.6")
         double maxBrimWidth();
-
-        /** Minimum skin share of the upper forehead (below the face outline's top edge). */
-        @WithDefault("0.55")
-        double minForeheadSkin();
 
         /** Minimum spread (std. dev. of L*) of the crown above the forehead: hair has strands and sheen. */
         @WithDefault("6.5")
@@ -80,10 +77,6 @@ public final class HeadCoveringCheck extends BaseCheck {
         double minFaceDetail();
     }
 
-    /** Top edge of the face outline, temple to temple. */
-    static final int[] FOREHEAD_EDGE = {54, 103, 67, 109, 10, 338, 297, 332, 284};
-    /** Depth of the upper-forehead band below that edge, in face widths. */
-    static final double FOREHEAD_DEPTH = 0.12;
     /** Where the silhouette width is read: this many face widths above the top of the forehead. */
     static final double BRIM_HEIGHT = 0.08;
     /** Half width of the crown band, in face widths. */
@@ -125,10 +118,11 @@ public final class HeadCoveringCheck extends BaseCheck {
             return Results.fail(rule(), "HEAD_COVERED", brim, "<= " + Results.fmt(settings.maxBrimWidth()),
                     "head width above the forehead / face width", REMOVE);
         }
-        double forehead = foreheadSkin(a, face);
-        if (forehead < settings.minForeheadSkin()) {
-            return Results.fail(rule(), "HEAD_COVERED", forehead, ">= " + Results.fmt(settings.minForeheadSkin()),
-                    "skin share of the upper forehead", REMOVE);
+        double forehead = a.forehead().skinShare();
+        String minForehead = ">= " + Results.fmt(a.foreheadSettings().minSkin());
+        if (a.foreheadUnderHeadwear()) {
+            return Results.fail(rule(), "HEAD_COVERED", forehead, minForehead,
+                    "skin share of the upper forehead (covered, not in the colour of the hair)", REMOVE);
         }
         Mat crown = crownBand(a, face);
         try {
@@ -138,8 +132,7 @@ public final class HeadCoveringCheck extends BaseCheck {
                     return Results.fail(rule(), "HEAD_COVERED", framed, "< " + Results.fmt(settings.maxFramedCheeks()),
                             "share beside the cheeks covered, under a crown in the colour of skin", REMOVE);
                 }
-                return Results.pass(rule(), "BAREHEADED", forehead, ">= " + Results.fmt(settings.minForeheadSkin()),
-                        "skin share of the upper forehead");
+                return Results.pass(rule(), "BAREHEADED", forehead, minForehead, "skin share of the upper forehead");
             }
             MatOfDouble mean = new MatOfDouble();
             MatOfDouble std = new MatOfDouble();
@@ -247,19 +240,6 @@ public final class HeadCoveringCheck extends BaseCheck {
         double share = a.skin().share(mask);
         mask.release();
         return share;
-    }
-
-    static double foreheadSkin(PhotoAnalysis a, FaceGeometry face) {
-        Point[] band = new Point[FOREHEAD_EDGE.length * 2];
-        for (int i = 0; i < FOREHEAD_EDGE.length; i++) {
-            Point p = face.landmarks().xy(FOREHEAD_EDGE[i]);
-            band[i] = p;
-            band[band.length - 1 - i] = face.offset(p, 0, FOREHEAD_DEPTH);
-        }
-        Mat mask = Regions.polygon(a.lab().size(), band);
-        double share = a.skin().share(mask);
-        mask.release();
-        return Double.isNaN(share) ? 0 : share;
     }
 
     /** Width of the person mask's run through the face's centre line just above the forehead. */

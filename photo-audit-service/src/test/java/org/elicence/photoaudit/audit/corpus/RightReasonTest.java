@@ -79,6 +79,33 @@ class RightReasonTest {
         assertEquals(List.of(), misnamed);
     }
 
+    /**
+     * A cap pulled down to the eyebrows is the cap (R5, "remove it"), not a fringe (R6, "pin it back"); caps in
+     * colours no hair has (white, red, khaki), so that the colour test decides. The one calibration person whose
+     * fringe covers the eyebrows is the fringe: R6 HAIR_OVER_EYEBROWS, and R5 BAREHEADED, for his hair is no cap.
+     */
+    @Test
+    void aCapIsR5AndAFringeIsR6() {
+        int[] unlikeHair = {1, 3, 5};
+        List<String> misnamed = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            BasePhoto base = BasePhoto.of(CORPUS, people.get(i));
+            int style = unlikeHair[i % unlikeHair.length];
+            AuditReport capped = audit(Headwear.cap(base, style, new Random(i)));
+            if (!code(capped, "R5").equals("HEAD_COVERED") || code(capped, "R6").equals("HAIR_OVER_EYEBROWS")) {
+                misnamed.add(base.person() + " " + Headwear.CAP_STYLES[style] + " cap: R5 " + code(capped, "R5") + ", R6 "
+                        + code(capped, "R6"));
+            }
+        }
+        FrlCorpus.Photo fringe = CORPUS.photo("143", "neutral");
+        assertEquals(FrlCorpus.Split.CALIBRATION, fringe.split());
+        AuditReport report = auditor.audit(CORPUS.jpeg(fringe));
+        if (!code(report, "R6").equals("HAIR_OVER_EYEBROWS") || !code(report, "R5").equals("BAREHEADED")) {
+            misnamed.add("143 fringe: R5 " + code(report, "R5") + ", R6 " + code(report, "R6"));
+        }
+        assertEquals(List.of(), misnamed);
+    }
+
     private static AuditReport audit(Mat image) {
         byte[] jpeg = Compositing.jpeg(image, ViolationGenerator.JPEG_QUALITY);
         image.release();
