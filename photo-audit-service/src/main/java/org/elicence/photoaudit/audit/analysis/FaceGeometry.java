@@ -84,7 +84,7 @@ public record FaceGeometry(FaceDetection detection, FaceLandmarks landmarks, Hea
         return strip;
     }
 
-    /** The strip where an ear is: this many face widths outside the face outline, inside it, and above its widest point. */
+    /** The ear strip: this many face widths outside the face outline, inside it, and above its widest point. */
     public static final double EAR_STRIP_WIDTH = 0.12;
     public static final double EAR_STRIP_INSET = 0.02;
     public static final double EAR_STRIP_HEIGHT = 0.3;
