@@ -22,6 +22,8 @@ public interface AuditConfig {
 
     Forehead forehead();
 
+    Exposure exposure();
+
     VerdictRules verdict();
 
     interface Decode {
@@ -83,7 +85,7 @@ public interface AuditConfig {
      * checks so that a cap pulled down to the eyebrows is reported once, as the cap ({@code ForeheadCover}).
      */
     interface Forehead {
-        /** Skin share of the upper forehead below which it is covered (calibration real photos >= 0.69 but a fringe). */
+        /** Skin share of the upper forehead below which it is covered (calibration real >= 0.69 but a fringe). */
         @WithDefault("0.55")
         double minSkin();
 
@@ -94,6 +96,16 @@ public interface AuditConfig {
          */
         @WithDefault("18")
         double maxHairColourDistance();
+    }
+
+    /**
+     * Whether the photo as a whole is too dark, read by C5 (which reports it) and R2 (a white wall in a photo too
+     * dark overall is grey, and the fix is light, not another wall).
+     */
+    interface Exposure {
+        /** 98th percentile of the photo's grey levels below this: even its brightest part stays dark. */
+        @WithDefault("150")
+        double minBrightLevel();
     }
 
     interface Portrait {

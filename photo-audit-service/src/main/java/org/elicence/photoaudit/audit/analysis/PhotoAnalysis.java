@@ -35,14 +35,17 @@ public final class PhotoAnalysis implements AutoCloseable {
     private final SkinModel skin;
     private final AuditConfig.Tint tintSettings;
     private final AuditConfig.Forehead foreheadSettings;
+    private final AuditConfig.Exposure exposureSettings;
     private Double faceSharpness;
     private SceneTint tint;
     private ForeheadCover forehead;
+    private Double brightLevel;
 
     public PhotoAnalysis(DecodedImage decoded, FacePerception perception, AuditConfig config) {
         this.decoded = decoded;
         this.tintSettings = config.tint();
         this.foreheadSettings = config.forehead();
+        this.exposureSettings = config.exposure();
         this.work = ImageDecoder.downscale(decoded, config.decode().workingLongSide());
         this.decodedScale = work.cols() / (double) decoded.bgr().cols();
         Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
@@ -161,6 +164,23 @@ public final class PhotoAnalysis implements AutoCloseable {
 
     public AuditConfig.Forehead foreheadSettings() {
         return foreheadSettings;
+    }
+
+    /** 98th-percentile grey level of the whole photo: how bright its brightest part is (C5's and R2's measure). */
+    public double brightLevel() {
+        if (brightLevel == null) {
+            brightLevel = Regions.quantile(grey, 0, new Mat(), 0.98);
+        }
+        return brightLevel;
+    }
+
+    /** Even the photo's brightest part stays dark: C5 reports it, and R2 does not call a dark wall grey. */
+    public boolean tooDark() {
+        return brightLevel() < exposureSettings.minBrightLevel();
+    }
+
+    public AuditConfig.Exposure exposureSettings() {
+        return exposureSettings;
     }
 
     @Override

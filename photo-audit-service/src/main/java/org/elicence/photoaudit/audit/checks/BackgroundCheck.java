@@ -16,7 +16,8 @@ import org.opencv.imgproc.Imgproc;
  * certain background, kept clear of the person's outline): light enough, neutral, even, and without edges
  * (door frames, furniture, patterns). A light-grey wall is a white wall under ordinary light and passes
  * (docs/photo-audit.md gives the measured numbers behind the limits). A wall whose tint the person shares is
- * coloured by the light, not painted: C6 reports that ({@code PhotoAnalysis#colouredByLight}).
+ * coloured by the light, not painted: C6 reports that ({@code PhotoAnalysis#colouredByLight}); a wall that is dark
+ * because the whole photo is (C5's {@code PhotoAnalysis#tooDark}) is not called grey.
  */
 public final class BackgroundCheck extends BaseCheck {
 
@@ -75,7 +76,8 @@ public final class BackgroundCheck extends BaseCheck {
         Core.meanStdDev(a.lab(), mean, std, background);
         LabColour colour = LabColour.fromOpenCv(mean.toArray());
         double lightnessStd = std.toArray()[0] * 100 / 255;
-        if (colour.l() < settings.minLightness()) {
+        // a white wall in a photo too dark overall is grey as well: C5 tells the applicant to add light
+        if (colour.l() < settings.minLightness() && !a.tooDark()) {
             return Results.fail(rule(), "BACKGROUND_NOT_WHITE", colour.l(), ">= " + Results.fmt(settings.minLightness()),
                     "background L* (0-100)", WHITE);
         }

@@ -2,7 +2,6 @@ package org.elicence.photoaudit.audit.checks;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.util.List;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
@@ -10,9 +9,6 @@ import org.elicence.photoaudit.audit.analysis.Regions;
 import org.elicence.photoaudit.audit.perception.FaceLandmarks;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfFloat;
-import org.opencv.core.MatOfInt;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * C5: exposure and dynamic range, measured so that skin tone does not matter. A dark face is not an
@@ -25,10 +21,6 @@ public final class ExposureCheck extends BaseCheck {
 
     @ConfigMapping(prefix = "photo-audit.c5-exposure")
     public interface Settings {
-        /** 98th percentile of the photo's grey levels below this: the whole photo is too dark. */
-        @WithDefault("150")
-        double minBrightLevel();
-
         /** Share of face pixels at or below grey 12 above this: the face is crushed to black. */
         @WithDefault("0.15")
         double maxFaceBlack();
@@ -72,9 +64,9 @@ public final class ExposureCheck extends BaseCheck {
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
-        double[] p = percentiles(a.grey(), null, 0.02, 0.98);
-        if (p[1] < settings.minBrightLevel()) {
-            return Results.fail(rule(), "UNDEREXPOSED", p[1], ">= " + Results.fmt(settings.minBrightLevel()),
+        double bright = a.brightLevel();
+        if (a.tooDark()) {
+            return Results.fail(rule(), "UNDEREXPOSED", bright, ">= " + Results.fmt(a.exposureSettings().minBrightLevel()),
                     "98th percentile grey level of the photo", DARK);
         }
         Mat face = Regions.polygon(a.grey().size(), a.requireFace().landmarks().polygon(FaceLandmarks.FACE_OVAL));
@@ -94,7 +86,8 @@ public final class ExposureCheck extends BaseCheck {
             return Results.fail(rule(), "OVEREXPOSED", eyes, "<= " + Results.fmt(settings.maxEyeDarkest()),
                     "darkest grey level in the eyes (the pupils)", BRIGHT);
         }
-        return Results.atLeast(rule(), "EXPOSURE_OK", "LOW_CONTRAST", p[1] - p[0], settings.minDynamicRange(),
+        double dark = Regions.quantile(a.grey(), 0, new Mat(), 0.02);
+        return Results.atLeast(rule(), "EXPOSURE_OK", "LOW_CONTRAST", bright - dark, settings.minDynamicRange(),
                 "grey levels between 2nd and 98th percentile", FLAT);
     }
 
@@ -107,7 +100,7 @@ public final class ExposureCheck extends BaseCheck {
         for (int[] outline : new int[][] {FaceLandmarks.RIGHT_EYE, FaceLandmarks.LEFT_EYE}) {
             Mat eye = Regions.polygon(a.grey().size(), a.requireFace().landmarks().polygon(outline));
             if (Core.countNonZero(eye) > 0 && shareInRange(a.grey(), eye, 250, 255) <= EYE_GLARE_SHARE) {
-                darkest = Math.min(darkest, percentiles(a.grey(), eye, 0.05)[0]);
+                darkest = Math.min(darkest, Regions.quantile(a.grey(), 0, eye, 0.05));
             }
             eye.release();
         }
@@ -120,27 +113,5 @@ public final class ExposureCheck extends BaseCheck {
         double share = Regions.shareUnder(inRange, mask);
         inRange.release();
         return share;
-    }
-
-    /** Grey levels at the given cumulative shares, optionally under a mask. */
-    static double[] percentiles(Mat grey, Mat mask, double... shares) {
-        Mat hist = new Mat();
-        Imgproc.calcHist(List.of(grey), new MatOfInt(0), mask == null ? new Mat() : mask, hist, new MatOfInt(256),
-                new MatOfFloat(0, 256));
-        double total = Core.sumElems(hist).val[0];
-        double[] levels = new double[shares.length];
-        double seen = 0;
-        int next = 0;
-        for (int v = 0; v < 256 && next < shares.length; v++) {
-            seen += hist.get(v, 0)[0];
-            while (next < shares.length && seen >= total * shares[next]) {
-                levels[next++] = v;
-            }
-        }
-        for (; next < shares.length; next++) {
-            levels[next] = 255;
-        }
-        hist.release();
-        return levels;
     }
 }

@@ -38,7 +38,11 @@ final class PhotoEdits {
 
     /** The wall re-lit in another colour: per-channel gain on the wall only, so its shading is kept. */
     static Mat wallColour(BasePhoto b, int style, Random random) {
-        Scalar target = WALL_COLOURS[style % WALL_COLOURS.length];
+        return wallRelit(b, WALL_COLOURS[style % WALL_COLOURS.length]);
+    }
+
+    /** The wall re-lit to the mean colour {@code target} (BGR), its shading kept. */
+    static Mat wallRelit(BasePhoto b, Scalar target) {
         Scalar wall = b.wallColour();
         Mat image = b.floatImage();
         Mat recoloured = new Mat();

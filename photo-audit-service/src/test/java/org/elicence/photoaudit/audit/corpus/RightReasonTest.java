@@ -13,6 +13,7 @@ import org.elicence.photoaudit.audit.TestConfigs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
 
 /**
  * A photo that fails is named for what the applicant must change. Every compliant calibration person's photo is
@@ -74,6 +75,27 @@ class RightReasonTest {
             AuditReport brighter = audit(PhotoEdits.brighter(base, 0, new Random(i)));
             if (!code(brighter, "C5").equals("EXPOSURE_OK")) {
                 misnamed.add(base.person() + " brighter: C5 " + code(brighter, "C5"));
+            }
+        }
+        assertEquals(List.of(), misnamed);
+    }
+
+    /**
+     * A photo too dark overall is C5 ("more light"), though its white wall is dark too; a grey wall in a well exposed
+     * photo is R2 ("a white wall"). The grey is mid grey (sRGB 119, L* 50), under R2's limit of L* 62.
+     */
+    @Test
+    void aDarkPhotoIsC5AndAGreyWallIsR2() {
+        List<String> misnamed = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            BasePhoto base = BasePhoto.of(CORPUS, people.get(i));
+            AuditReport dark = audit(PhotoEdits.underexposed(base, 0, new Random(i)));
+            if (!code(dark, "C5").equals("UNDEREXPOSED") || code(dark, "R2").equals("BACKGROUND_NOT_WHITE")) {
+                misnamed.add(base.person() + " dark: C5 " + code(dark, "C5") + ", R2 " + code(dark, "R2"));
+            }
+            AuditReport grey = audit(PhotoEdits.wallRelit(base, Scalar.all(119)));
+            if (!code(grey, "R2").equals("BACKGROUND_NOT_WHITE") || code(grey, "C5").equals("UNDEREXPOSED")) {
+                misnamed.add(base.person() + " grey wall: C5 " + code(grey, "C5") + ", R2 " + code(grey, "R2"));
             }
         }
         assertEquals(List.of(), misnamed);
