@@ -16,7 +16,8 @@ import org.opencv.core.Point;
  * R8: proper clothing. Bare shoulders: the shoulder zones of the person's silhouette (outside the neck and
  * neckline, below the chin) show the person's skin. A white top merging with the background: the top's colour (the person's
  * non-skin pixels in those zones) is as close to the background's as the eye could not tell them apart. A
- * white T-shirt in front of a light-grey wall is told apart and passes (docs/photo-audit.md).
+ * white T-shirt in front of a light-grey wall is told apart and passes (docs/photo-audit.md). In a photo too dark
+ * overall (C5) clothing and skin cannot be told apart: NOT_ASSESSABLE, with C5's advice.
  */
 public final class ClothingCheck extends BaseCheck {
 
@@ -38,6 +39,9 @@ public final class ClothingCheck extends BaseCheck {
     private static final Guidance CONTRAST = new Guidance("上衣颜色与白色背景几乎一样：请换一件深色或彩色上衣",
             "Your top looks the same as the background: wear a darker or coloured top");
 
+    private static final Guidance TOO_DARK = new Guidance("照片太暗，无法分辨衣服和皮肤：请在明亮均匀的光线下重新拍摄",
+            "The photo is too dark to tell your clothes from your skin: retake it in bright, even light");
+
     private final Settings settings;
 
     public ClothingCheck(Settings settings) {
@@ -47,6 +51,10 @@ public final class ClothingCheck extends BaseCheck {
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
+        if (a.tooDark()) {
+            // dark grey cloth and dark skin are one colour once the photo is this dark (C5 reports the exposure)
+            return notAssessable(TOO_DARK);
+        }
         FaceGeometry face = a.requireFace();
         Mat zones = shoulderZones(a, face);
         if (Core.countNonZero(zones) == 0) {
