@@ -2,6 +2,8 @@ package org.elicence.photoaudit.audit.checks;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.ArrayList;
+import java.util.List;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
@@ -10,8 +12,12 @@ import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
 import org.elicence.photoaudit.audit.perception.FaceLandmarks;
 import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * R9: nothing covering the face. The landmark model places the mouth and nose even under a mask or a hand, so
@@ -65,6 +71,8 @@ public final class FaceCoverCheck extends BaseCheck {
     static final double LOOSE_LIGHTNESS = 30;
     /** Skin chroma below which the photo has no colour to judge the lips' colour by. */
     static final double MIN_SKIN_CHROMA = 4;
+    /** L* above the skin reference from which a paler pixel of the nose is a highlight, not a covering. */
+    static final double HIGHLIGHT_ABOVE_SKIN = 8;
     /** The ring around the lips: the lips' outline enlarged by this factor about its centre. */
     static final double RING_SCALE = 1.6;
 
@@ -90,11 +98,15 @@ public final class FaceCoverCheck extends BaseCheck {
                     ">= " + Results.fmt(settings.minLowerFaceSkin()), "skin share of the lower face", UNCOVER);
         }
         Mat nose = Regions.hull(a.lab().size(), l.polygon(NOSE));
-        // a flash highlight on the nose is neither skin colour nor a covering: leave clipped pixels out
-        Mat clipped = new Mat();
-        org.opencv.core.Core.inRange(a.grey(), new org.opencv.core.Scalar(245), new org.opencv.core.Scalar(255), clipped);
-        org.opencv.core.Core.subtract(nose, clipped, nose);
-        clipped.release();
+        // a highlight on the nose (shine, a flash, a lamp) is neither skin colour nor a covering: it mixes the skin
+        // with white, lighter and paler than the skin, and those pixels are left out
+        Rect box = Imgproc.boundingRect(nose);
+        if (box.area() > 0) {
+            Mat highlights = highlights(a.lab().submat(box), a.skin().reference8());
+            Mat noseInBox = nose.submat(box);
+            Core.subtract(noseInBox, highlights, noseInBox);
+            highlights.release();
+        }
         double noseSkin = a.skin().share(nose);
         nose.release();
         if (noseSkin < settings.minNoseSkin()) {
@@ -122,6 +134,32 @@ public final class FaceCoverCheck extends BaseCheck {
         double chroma = lipColour.chroma() / Math.max(1, a.skin().reference().chroma());
         return Results.atLeast(rule(), "FACE_UNCOVERED", "FACE_COVERED", chroma, settings.minLipChroma(),
                 "lip chroma / skin chroma", UNCOVER);
+    }
+
+    /**
+     * Pixels of {@code lab} that are the skin mixed with white light: lighter than the skin reference
+     * ({@code skin}, OpenCV's 8-bit Lab) by more than {@link #HIGHLIGHT_ABOVE_SKIN} L* and of less chroma.
+     */
+    static Mat highlights(Mat lab, double[] skin) {
+        double chroma = LabColour.fromOpenCv(skin).chroma();
+        List<Mat> planes = new ArrayList<>();
+        Core.split(lab, planes);
+        Mat lighter = new Mat();
+        Core.inRange(planes.get(0), new Scalar(Math.min(255, skin[0] + HIGHLIGHT_ABOVE_SKIN * 255 / 100)),
+                new Scalar(255), lighter);
+        Mat da = new Mat();
+        Mat db = new Mat();
+        planes.get(1).convertTo(da, CvType.CV_32F, 1, -128);
+        planes.get(2).convertTo(db, CvType.CV_32F, 1, -128);
+        Mat pixelChroma = new Mat();
+        Core.magnitude(da, db, pixelChroma);
+        Mat paler = new Mat();
+        Core.compare(pixelChroma, new Scalar(chroma), paler, Core.CMP_LT);
+        Core.bitwise_and(lighter, paler, lighter);
+        for (Mat m : List.of(planes.get(0), planes.get(1), planes.get(2), da, db, pixelChroma, paler)) {
+            m.release();
+        }
+        return lighter;
     }
 
     /** Skin share of the ring around the lips (the lips' outline enlarged, the lips left out). */
