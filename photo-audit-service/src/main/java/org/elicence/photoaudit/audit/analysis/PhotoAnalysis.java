@@ -39,7 +39,7 @@ public final class PhotoAnalysis implements AutoCloseable {
     private Double faceSharpness;
     private SceneTint tint;
     private ForeheadCover forehead;
-    private Double brightLevel;
+    private double[] greyRange;
 
     public PhotoAnalysis(DecodedImage decoded, FacePerception perception, AuditConfig config) {
         this.decoded = decoded;
@@ -168,10 +168,21 @@ public final class PhotoAnalysis implements AutoCloseable {
 
     /** 98th-percentile grey level of the whole photo: how bright its brightest part is (C5's and R2's measure). */
     public double brightLevel() {
-        if (brightLevel == null) {
-            brightLevel = Regions.quantile(grey, 0, new Mat(), 0.98);
+        return greyRange()[1];
+    }
+
+    /** 2nd-percentile grey level of the whole photo: how dark its darkest part is (C5's range). */
+    public double darkLevel() {
+        return greyRange()[0];
+    }
+
+    private double[] greyRange() {
+        if (greyRange == null) {
+            Mat everywhere = new Mat();
+            greyRange = Regions.quantiles(grey, 0, everywhere, 0.02, 0.98);
+            everywhere.release();
         }
-        return brightLevel;
+        return greyRange;
     }
 
     /** Even the photo's brightest part stays dark: C5 reports it, and R2 does not call a dark wall grey. */

@@ -1,5 +1,6 @@
 package org.elicence.photoaudit.audit.analysis;
 
+import java.util.Arrays;
 import java.util.List;
 import org.opencv.core.CvType;
 import org.opencv.core.MatOfPoint;
@@ -108,7 +109,7 @@ public final class Regions {
         Rect box = Imgproc.boundingRect(mask);
         if (box.area() == 0) {
             double[] nan = new double[image.channels()];
-            java.util.Arrays.fill(nan, Double.NaN);
+            Arrays.fill(nan, Double.NaN);
             return nan;
         }
         Mat region = image.submat(box);
@@ -137,6 +138,11 @@ public final class Regions {
      * (an empty {@code Mat} for the whole image); NaN where the mask is empty.
      */
     public static double quantile(Mat image, int channel, Mat mask, double quantile) {
+        return quantiles(image, channel, mask, quantile)[0];
+    }
+
+    /** The same for several quantiles (ascending) from one histogram. */
+    public static double[] quantiles(Mat image, int channel, Mat mask, double... quantiles) {
         Mat histogram = new Mat();
         Imgproc.calcHist(List.of(image), new MatOfInt(channel), mask, histogram,
                 new MatOfInt(256), new MatOfFloat(0, 256));
@@ -147,17 +153,21 @@ public final class Regions {
         for (float c : counts) {
             total += c;
         }
+        double[] levels = new double[quantiles.length];
         if (total == 0) {
-            return Double.NaN;
+            Arrays.fill(levels, Double.NaN);
+            return levels;
         }
+        Arrays.fill(levels, 255);
         double seen = 0;
-        for (int level = 0; level < 256; level++) {
+        int next = 0;
+        for (int level = 0; level < 256 && next < quantiles.length; level++) {
             seen += counts[level];
-            if (seen >= quantile * total) {
-                return level;
+            while (next < quantiles.length && seen >= quantiles[next] * total) {
+                levels[next++] = level;
             }
         }
-        return 255;
+        return levels;
     }
 
     private static Point[] rounded(Point... points) {

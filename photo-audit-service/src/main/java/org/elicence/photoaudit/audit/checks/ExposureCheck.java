@@ -66,8 +66,9 @@ public final class ExposureCheck extends BaseCheck {
     public CheckResult evaluate(PhotoAnalysis a) {
         double bright = a.brightLevel();
         if (a.tooDark()) {
-            return Results.fail(rule(), "UNDEREXPOSED", bright, ">= " + Results.fmt(a.exposureSettings().minBrightLevel()),
-                    "98th percentile grey level of the photo", DARK);
+            return Results.fail(rule(), "UNDEREXPOSED", bright,
+                    ">= " + Results.fmt(a.exposureSettings().minBrightLevel()), "98th percentile grey level of the photo",
+                    DARK);
         }
         Mat face = Regions.polygon(a.grey().size(), a.requireFace().landmarks().polygon(FaceLandmarks.FACE_OVAL));
         double black = shareInRange(a.grey(), face, 0, 12);
@@ -86,8 +87,7 @@ public final class ExposureCheck extends BaseCheck {
             return Results.fail(rule(), "OVEREXPOSED", eyes, "<= " + Results.fmt(settings.maxEyeDarkest()),
                     "darkest grey level in the eyes (the pupils)", BRIGHT);
         }
-        double dark = Regions.quantile(a.grey(), 0, new Mat(), 0.02);
-        return Results.atLeast(rule(), "EXPOSURE_OK", "LOW_CONTRAST", bright - dark, settings.minDynamicRange(),
+        return Results.atLeast(rule(), "EXPOSURE_OK", "LOW_CONTRAST", bright - a.darkLevel(), settings.minDynamicRange(),
                 "grey levels between 2nd and 98th percentile", FLAT);
     }
 

@@ -105,6 +105,7 @@ public final class FaceCoverCheck extends BaseCheck {
             Mat highlights = highlights(a.lab().submat(box), a.skin().reference8());
             Mat noseInBox = nose.submat(box);
             Core.subtract(noseInBox, highlights, noseInBox);
+            noseInBox.release();
             highlights.release();
         }
         double noseSkin = a.skin().share(nose);

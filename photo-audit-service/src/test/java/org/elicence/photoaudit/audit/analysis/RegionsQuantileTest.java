@@ -1,5 +1,6 @@
 package org.elicence.photoaudit.audit.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,5 +44,13 @@ class RegionsQuantileTest {
         }
         assertEquals(9, Regions.quantile(image, 0, mask, 0.95));
         assertTrue(Double.isNaN(Regions.quantile(image, 0, Mat.zeros(1, 100, CvType.CV_8U), 0.95)));
+    }
+
+    @Test
+    void severalQuantilesFromOneHistogramAgreeWithOneAtATime() {
+        Mat image = ramp();
+        assertArrayEquals(new double[] {1, 94, 98, 99}, Regions.quantiles(image, 0, new Mat(), 0.02, 0.95, 0.99, 1));
+        double[] none = Regions.quantiles(image, 0, Mat.zeros(1, 100, CvType.CV_8U), 0.02, 0.98);
+        assertTrue(Double.isNaN(none[0]) && Double.isNaN(none[1]));
     }
 }
