@@ -55,6 +55,7 @@ class RightReasonTest {
                 misnamed.add(base.person() + " light " + PhotoEdits.WHITE_BALANCE_STYLES[i % PhotoEdits.WHITE_BALANCE_STYLES.length]
                         + ": R2 " + code(tinted, "R2") + ", C6 " + code(tinted, "C6"));
             }
+            Compositing.reclaimNativeMemory();
         }
         assertEquals(List.of(), misnamed);
     }
@@ -76,6 +77,7 @@ class RightReasonTest {
             if (!code(brighter, "C5").equals("EXPOSURE_OK")) {
                 misnamed.add(base.person() + " brighter: C5 " + code(brighter, "C5"));
             }
+            Compositing.reclaimNativeMemory();
         }
         assertEquals(List.of(), misnamed);
     }
@@ -100,6 +102,7 @@ class RightReasonTest {
             if (!code(grey, "R2").equals("BACKGROUND_NOT_WHITE") || code(grey, "C5").equals("UNDEREXPOSED")) {
                 misnamed.add(base.person() + " grey wall: C5 " + code(grey, "C5") + ", R2 " + code(grey, "R2"));
             }
+            Compositing.reclaimNativeMemory();
         }
         assertEquals(List.of(), misnamed);
     }
@@ -121,6 +124,7 @@ class RightReasonTest {
                 misnamed.add(base.person() + " " + Headwear.CAP_STYLES[style] + " cap: R5 " + code(capped, "R5") + ", R6 "
                         + code(capped, "R6"));
             }
+            Compositing.reclaimNativeMemory();
         }
         FrlCorpus.Photo fringe = CORPUS.photo("143", "neutral");
         assertEquals(FrlCorpus.Split.CALIBRATION, fringe.split());

@@ -112,10 +112,7 @@ public final class ViolationGenerator {
                     cases.add(write(directory, id, base, variant.family() + ":" + variant.styles()[style],
                             variant.expectedFail(), variant.alsoAllowed(), image));
                 }
-                // the edits leave their intermediate OpenCV images to finalizers: run them once a person, or a
-                // corpus of 2,000 images holds gigabytes of native memory that the small Java heap never asks back
-                System.gc();
-                System.runFinalization();
+                Compositing.reclaimNativeMemory();
                 // C1: the next base person's head beside this one (R2 allowed: the background is no longer plain).
                 BasePhoto other = BasePhoto.of(corpus, bases.get((p + 1) % bases.size()));
                 String id = "frl_" + base.person() + "_second-face";
