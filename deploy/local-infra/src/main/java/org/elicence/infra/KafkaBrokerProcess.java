@@ -40,9 +40,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     public static KafkaBrokerProcess start() {
         try {
             Path dataDir = Files.createTempDirectory("elicence-kafka-");
-            int port = freePort();
-            int controllerPort = freePort();
-            int tlsPort = freePort();
+            int[] ports = freePorts(3);
+            int port = ports[0];
+            int controllerPort = ports[1];
+            int tlsPort = ports[2];
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx512m");
@@ -142,10 +143,26 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+    /**
+     * {@code count} distinct free ports: the sockets are held open together while the ports are read, since one
+     * socket closed before the next opens may be given the same port again (a CI run once got its clients' port as
+     * its controller's, and the broker refused to start).
+     */
+    static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                socket.setReuseAddress(true);
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 
