@@ -42,21 +42,18 @@ class RightReasonTest {
      */
     @Test
     void aPaintedWallIsR2AndColouredLightIsC6() {
-        List<String> misnamed = new ArrayList<>();
-        for (int i = 0; i < people.size(); i++) {
-            BasePhoto base = BasePhoto.of(CORPUS, people.get(i));
+        List<String> misnamed = overCalibrationPeople((i, base, found) -> {
             AuditReport painted = audit(PhotoEdits.wallColour(base, i, new Random(i)));
             if (!code(painted, "R2").equals("BACKGROUND_COLOURED") || code(painted, "C6").equals("COLOUR_CAST")) {
-                misnamed.add(base.person() + " wall " + PhotoEdits.WALL_STYLES[i % PhotoEdits.WALL_STYLES.length]
+                found.add(base.person() + " wall " + PhotoEdits.WALL_STYLES[i % PhotoEdits.WALL_STYLES.length]
                         + ": R2 " + code(painted, "R2") + ", C6 " + code(painted, "C6"));
             }
             AuditReport tinted = audit(PhotoEdits.whiteBalance(base, i, new Random(i)));
             if (!code(tinted, "C6").equals("COLOUR_CAST") || code(tinted, "R2").equals("BACKGROUND_COLOURED")) {
-                misnamed.add(base.person() + " light " + PhotoEdits.WHITE_BALANCE_STYLES[i % PhotoEdits.WHITE_BALANCE_STYLES.length]
+                found.add(base.person() + " light " + PhotoEdits.WHITE_BALANCE_STYLES[i % PhotoEdits.WHITE_BALANCE_STYLES.length]
                         + ": R2 " + code(tinted, "R2") + ", C6 " + code(tinted, "C6"));
             }
-            Compositing.reclaimNativeMemory();
-        }
+        });
         assertEquals(List.of(), misnamed);
     }
 
@@ -66,19 +63,16 @@ class RightReasonTest {
      */
     @Test
     void aWashedOutPhotoIsC5AndABrighterOneIsNot() {
-        List<String> misnamed = new ArrayList<>();
-        for (int i = 0; i < people.size(); i++) {
-            BasePhoto base = BasePhoto.of(CORPUS, people.get(i));
+        List<String> misnamed = overCalibrationPeople((i, base, found) -> {
             AuditReport washedOut = audit(PhotoEdits.overexposed(base, 0, new Random(i)));
             if (!code(washedOut, "C5").equals("OVEREXPOSED")) {
-                misnamed.add(base.person() + " washed out: C5 " + code(washedOut, "C5"));
+                found.add(base.person() + " washed out: C5 " + code(washedOut, "C5"));
             }
             AuditReport brighter = audit(PhotoEdits.brighter(base, 0, new Random(i)));
             if (!code(brighter, "C5").equals("EXPOSURE_OK")) {
-                misnamed.add(base.person() + " brighter: C5 " + code(brighter, "C5"));
+                found.add(base.person() + " brighter: C5 " + code(brighter, "C5"));
             }
-            Compositing.reclaimNativeMemory();
-        }
+        });
         assertEquals(List.of(), misnamed);
     }
 
@@ -89,21 +83,18 @@ class RightReasonTest {
      */
     @Test
     void aDarkPhotoIsC5AndAGreyWallIsR2() {
-        List<String> misnamed = new ArrayList<>();
-        for (int i = 0; i < people.size(); i++) {
-            BasePhoto base = BasePhoto.of(CORPUS, people.get(i));
+        List<String> misnamed = overCalibrationPeople((i, base, found) -> {
             AuditReport dark = audit(PhotoEdits.underexposed(base, 0, new Random(i)));
             if (!code(dark, "C5").equals("UNDEREXPOSED") || code(dark, "R2").equals("BACKGROUND_NOT_WHITE")
                     || code(dark, "R8").equals("BARE_SHOULDERS")) {
-                misnamed.add(base.person() + " dark: C5 " + code(dark, "C5") + ", R2 " + code(dark, "R2") + ", R8 "
+                found.add(base.person() + " dark: C5 " + code(dark, "C5") + ", R2 " + code(dark, "R2") + ", R8 "
                         + code(dark, "R8"));
             }
             AuditReport grey = audit(PhotoEdits.wallRelit(base, Scalar.all(119)));
             if (!code(grey, "R2").equals("BACKGROUND_NOT_WHITE") || code(grey, "C5").equals("UNDEREXPOSED")) {
-                misnamed.add(base.person() + " grey wall: C5 " + code(grey, "C5") + ", R2 " + code(grey, "R2"));
+                found.add(base.person() + " grey wall: C5 " + code(grey, "C5") + ", R2 " + code(grey, "R2"));
             }
-            Compositing.reclaimNativeMemory();
-        }
+        });
         assertEquals(List.of(), misnamed);
     }
 
@@ -115,17 +106,14 @@ class RightReasonTest {
     @Test
     void aCapIsR5AndAFringeIsR6() {
         int[] unlikeHair = {1, 3, 5};
-        List<String> misnamed = new ArrayList<>();
-        for (int i = 0; i < people.size(); i++) {
-            BasePhoto base = BasePhoto.of(CORPUS, people.get(i));
+        List<String> misnamed = overCalibrationPeople((i, base, found) -> {
             int style = unlikeHair[i % unlikeHair.length];
             AuditReport capped = audit(Headwear.cap(base, style, new Random(i)));
             if (!code(capped, "R5").equals("HEAD_COVERED") || code(capped, "R6").equals("HAIR_OVER_EYEBROWS")) {
-                misnamed.add(base.person() + " " + Headwear.CAP_STYLES[style] + " cap: R5 " + code(capped, "R5") + ", R6 "
+                found.add(base.person() + " " + Headwear.CAP_STYLES[style] + " cap: R5 " + code(capped, "R5") + ", R6 "
                         + code(capped, "R6"));
             }
-            Compositing.reclaimNativeMemory();
-        }
+        });
         FrlCorpus.Photo fringe = CORPUS.photo("143", "neutral");
         assertEquals(FrlCorpus.Split.CALIBRATION, fringe.split());
         AuditReport report = auditor.audit(CORPUS.jpeg(fringe));
@@ -133,6 +121,24 @@ class RightReasonTest {
             misnamed.add("143 fringe: R5 " + code(report, "R5") + ", R6 " + code(report, "R6"));
         }
         assertEquals(List.of(), misnamed);
+    }
+
+    /** One check of one person: their index, their base photo, and the list a misnamed result is added to. */
+    private interface PersonCheck {
+        void run(int index, BasePhoto base, List<String> misnamed);
+    }
+
+    /**
+     * Runs {@code check} on every calibration person's base photo, handing the edits' native images back after
+     * each person; returns what was misnamed (a mutable list).
+     */
+    private static List<String> overCalibrationPeople(PersonCheck check) {
+        List<String> misnamed = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            check.run(i, BasePhoto.of(CORPUS, people.get(i)), misnamed);
+            Compositing.reclaimNativeMemory();
+        }
+        return misnamed;
     }
 
     private static AuditReport audit(Mat image) {
