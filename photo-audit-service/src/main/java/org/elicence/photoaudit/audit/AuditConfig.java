@@ -99,13 +99,30 @@ public interface AuditConfig {
     }
 
     /**
-     * Whether the photo as a whole is too dark, read by C5 (which reports it) and R2 (a white wall in a photo too
-     * dark overall is grey, and the fix is light, not another wall).
+     * Whether the photo as a whole is too dark or washed out, read by C5 (which reports it) and by the rules whose
+     * measure the exposure defeats: R2 (a white wall in a photo too dark overall is grey), R8 (a white top is as dark
+     * as dark skin, or as white as the wall) and R3 (a washed-out top has no outline against the wall). The fix is the
+     * light, not another wall, top or posture.
      */
     interface Exposure {
         /** 98th percentile of the photo's grey levels below this: even its brightest part stays dark. */
         @WithDefault("150")
         double minBrightLevel();
+
+        /** Share of face pixels at or above grey 240 above this: the face is washed out. */
+        @WithDefault("0.08")
+        double maxFaceWhite();
+
+        /**
+         * The darker eye's darkest 5 % (pupil, lashes) above this grey level: nothing in the photo is black any more,
+         * it is washed out (over-exposure with haze or a lifted black level). Pupils are black in every skin tone.
+         */
+        @WithDefault("87")
+        double maxEyeDarkest();
+
+        /** The eyes are judged only on a face at least this sharp (C4's measure: blur mixes the pupil with the iris). */
+        @WithDefault("0.15")
+        double minSharpnessForEyes();
     }
 
     interface Portrait {

@@ -40,6 +40,7 @@ public final class PhotoAnalysis implements AutoCloseable {
     private SceneTint tint;
     private ForeheadCover forehead;
     private double[] greyRange;
+    private FaceExposure faceExposure;
 
     public PhotoAnalysis(DecodedImage decoded, FacePerception perception, AuditConfig config) {
         this.decoded = decoded;
@@ -188,6 +189,33 @@ public final class PhotoAnalysis implements AutoCloseable {
     /** Even the photo's brightest part stays dark: C5 reports it, and R2 does not call a dark wall grey. */
     public boolean tooDark() {
         return brightLevel() < exposureSettings.minBrightLevel();
+    }
+
+    /** The face's share crushed to black or clipped to white and its pupils' darkness (C5's measures), computed once. */
+    public FaceExposure faceExposure() {
+        if (faceExposure == null) {
+            faceExposure = FaceExposure.measure(grey, requireFace());
+        }
+        return faceExposure;
+    }
+
+    /** Much of the face clipped to white (C5 reports it; R3 and R8 do not judge a white top against the wall). */
+    public boolean faceClippedToWhite() {
+        return faceExposure().whiteShare() > exposureSettings.maxFaceWhite();
+    }
+
+    /**
+     * No black pupil left on a face sharp enough to tell the pupil from the iris (C5 reports it, as washed out;
+     * R3 and R8 do not judge a white top against the wall).
+     */
+    public boolean pupilsWashedOut() {
+        return faceExposure().eyesDarkest() > exposureSettings.maxEyeDarkest()
+                && faceSharpness() >= exposureSettings.minSharpnessForEyes();
+    }
+
+    /** The photo is washed out, by either of C5's measures. */
+    public boolean washedOut() {
+        return faceClippedToWhite() || pupilsWashedOut();
     }
 
     public AuditConfig.Exposure exposureSettings() {

@@ -133,6 +133,15 @@ public final class Regions {
         return share;
     }
 
+    /** Share of the pixels under {@code mask} whose grey level lies in {@code low..high}; NaN where the mask is empty. */
+    public static double shareInRange(Mat grey, Mat mask, int low, int high) {
+        Mat inRange = new Mat();
+        Core.inRange(grey, new Scalar(low), new Scalar(high), inRange);
+        double share = shareUnder(inRange, mask);
+        inRange.release();
+        return share;
+    }
+
     /**
      * The {@code quantile} (0..1) of channel {@code channel} of an 8-bit image, over the pixels under {@code mask}
      * (an empty {@code Mat} for the whole image); NaN where the mask is empty.

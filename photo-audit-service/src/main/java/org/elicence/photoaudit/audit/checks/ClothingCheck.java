@@ -17,7 +17,8 @@ import org.opencv.core.Point;
  * neckline, below the chin) show the person's skin. A white top merging with the background: the top's colour (the person's
  * non-skin pixels in those zones) is as close to the background's as the eye could not tell them apart. A
  * white T-shirt in front of a light-grey wall is told apart and passes (docs/photo-audit.md). In a photo too dark
- * overall (C5) clothing and skin cannot be told apart: NOT_ASSESSABLE, with C5's advice.
+ * overall (C5) clothing and skin cannot be told apart, in a washed-out one (C5) a white top and the wall:
+ * NOT_ASSESSABLE, with C5's advice.
  */
 public final class ClothingCheck extends BaseCheck {
 
@@ -42,6 +43,10 @@ public final class ClothingCheck extends BaseCheck {
     private static final Guidance TOO_DARK = new Guidance("照片太暗，无法分辨衣服和皮肤：请在明亮均匀的光线下重新拍摄",
             "The photo is too dark to tell your clothes from your skin: retake it in bright, even light");
 
+    private static final Guidance TOO_BRIGHT = new Guidance("照片过亮，无法分辨衣服和背景：请关闭闪光灯，避免强光直射后重新拍摄",
+            "The photo is too bright to tell your clothes from the background: turn off the flash, avoid direct"
+                    + " strong light and retake it");
+
     private final Settings settings;
 
     public ClothingCheck(Settings settings) {
@@ -54,6 +59,10 @@ public final class ClothingCheck extends BaseCheck {
         if (a.tooDark()) {
             // dark grey cloth and dark skin are one colour once the photo is this dark (C5 reports the exposure)
             return notAssessable(TOO_DARK);
+        }
+        if (a.washedOut()) {
+            // a white top is clipped to the wall's white, and pale cloth takes the washed-out skin's colour (C5)
+            return notAssessable(TOO_BRIGHT);
         }
         FaceGeometry face = a.requireFace();
         Mat zones = shoulderZones(a, face);

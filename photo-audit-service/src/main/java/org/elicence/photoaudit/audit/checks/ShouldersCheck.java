@@ -15,7 +15,8 @@ import org.opencv.core.Rect;
 /**
  * R3: sitting upright, shoulders level. The shoulder line is read from the person's silhouette: at several
  * distances either side of the face's centre, the first person pixel below the chin line; the heights of each
- * left/right pair give an angle, and their median is the shoulders' tilt against the horizontal.
+ * left/right pair give an angle, and their median is the shoulders' tilt against the horizontal. In a washed-out
+ * photo (C5) a white top has no outline against the wall: NOT_ASSESSABLE, with C5's advice.
  */
 public final class ShouldersCheck extends BaseCheck {
 
@@ -41,6 +42,10 @@ public final class ShouldersCheck extends BaseCheck {
     private static final Guidance LEVEL = new Guidance("肩膀不平：请坐直，双肩放松保持水平",
             "Your shoulders are not level: sit upright with both shoulders relaxed and level");
 
+    private static final Guidance TOO_BRIGHT = new Guidance("照片过亮，看不清肩膀与背景的分界：请关闭闪光灯，避免强光直射后重新拍摄",
+            "The photo is too bright to see your shoulders against the background: turn off the flash, avoid"
+                    + " direct strong light and retake it");
+
     private final Settings settings;
 
     public ShouldersCheck(Settings settings) {
@@ -50,6 +55,10 @@ public final class ShouldersCheck extends BaseCheck {
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
+        if (a.washedOut()) {
+            // a white top clipped to the wall's white has no outline: the silhouette's shoulders are guesses (C5)
+            return notAssessable(TOO_BRIGHT);
+        }
         FaceGeometry face = a.requireFace();
         Point right = face.landmarks().xy(234);
         Point left = face.landmarks().xy(454);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.elicence.photoaudit.audit.AuditReport;
 import org.elicence.photoaudit.audit.CheckResult;
+import org.elicence.photoaudit.audit.CheckVerdict;
 import org.elicence.photoaudit.audit.PhotoAuditor;
 import org.elicence.photoaudit.audit.TestConfigs;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,14 +60,18 @@ class RightReasonTest {
 
     /**
      * A washed-out photo (over-exposed, its black level lifted as by haze) keeps a wide tonal range and an unclipped
-     * face, so only its pupils, no longer black, tell: C5 OVEREXPOSED. The same photo 10 % brighter still passes C5.
+     * face, so only its pupils, no longer black, tell: C5 OVEREXPOSED. Its white T-shirt is as white as the wall, and
+     * the fix is the light: neither R8 ("wear another top", "bare shoulders") nor R3 ("shoulders tilted", read from an
+     * outline the white top no longer has) FAILs. The same photo 10 % brighter still passes C5.
      */
     @Test
     void aWashedOutPhotoIsC5AndABrighterOneIsNot() {
         List<String> misnamed = overCalibrationPeople((i, base, found) -> {
             AuditReport washedOut = audit(PhotoEdits.overexposed(base, 0, new Random(i)));
-            if (!code(washedOut, "C5").equals("OVEREXPOSED")) {
-                found.add(base.person() + " washed out: C5 " + code(washedOut, "C5"));
+            if (!code(washedOut, "C5").equals("OVEREXPOSED") || verdict(washedOut, "R8") == CheckVerdict.FAIL
+                    || verdict(washedOut, "R3") == CheckVerdict.FAIL) {
+                found.add(base.person() + " washed out: C5 " + code(washedOut, "C5") + ", R8 " + code(washedOut, "R8")
+                        + ", R3 " + code(washedOut, "R3"));
             }
             AuditReport brighter = audit(PhotoEdits.brighter(base, 0, new Random(i)));
             if (!code(brighter, "C5").equals("EXPOSURE_OK")) {
@@ -150,5 +155,11 @@ class RightReasonTest {
     private static String code(AuditReport report, String rule) {
         return report.checks().stream().filter(c -> c.rule().equals(rule)).map(CheckResult::code).findFirst()
                 .orElse("none");
+    }
+
+    /** The rule's verdict; null when the report has no check of it (no face found). */
+    private static CheckVerdict verdict(AuditReport report, String rule) {
+        return report.checks().stream().filter(c -> c.rule().equals(rule)).map(CheckResult::verdict).findFirst()
+                .orElse(null);
     }
 }
