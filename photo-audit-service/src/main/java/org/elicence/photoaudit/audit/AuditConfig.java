@@ -138,6 +138,14 @@ public interface AuditConfig {
         @WithDefault("242")
         int headLength();
 
+        /**
+         * The format's shortest head, top of hair to chin, in portrait pixels (spec: 224-260). The portrait is never
+         * enlarged, so the upload must show the head with at least this many pixels (C7); with fewer, the face is
+         * too small to tell a sharp photo from a blurred one either (C4).
+         */
+        @WithDefault("224")
+        int minHeadLength();
+
         /** Target gap between top of hair and the top edge (spec: 10-20). */
         @WithDefault("15")
         int topMargin();

@@ -36,10 +36,11 @@ public final class PhotoAnalysis implements AutoCloseable {
     private final AuditConfig.Tint tintSettings;
     private final AuditConfig.Forehead foreheadSettings;
     private final AuditConfig.Exposure exposureSettings;
+    private final AuditConfig.Portrait portraitSettings;
     private Double faceSharpness;
     private SceneTint tint;
     private ForeheadCover forehead;
-    private double[] greyRange;
+    private Double brightLevel;
     private FaceExposure faceExposure;
 
     public PhotoAnalysis(DecodedImage decoded, FacePerception perception, AuditConfig config) {
@@ -47,6 +48,7 @@ public final class PhotoAnalysis implements AutoCloseable {
         this.tintSettings = config.tint();
         this.foreheadSettings = config.forehead();
         this.exposureSettings = config.exposure();
+        this.portraitSettings = config.portrait();
         this.work = ImageDecoder.downscale(decoded, config.decode().workingLongSide());
         this.decodedScale = work.cols() / (double) decoded.bgr().cols();
         Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
@@ -123,6 +125,23 @@ public final class PhotoAnalysis implements AutoCloseable {
         return skin;
     }
 
+    /** Head length, top of hair to chin, in pixels of the uploaded photo (C7's measure). */
+    public double headLengthInUpload() {
+        return requireFace().headLength() / scale();
+    }
+
+    /**
+     * The upload shows the head with fewer pixels than the licence portrait needs: C7 reports it, and C4 does not
+     * call the face blurred, for a face this small has no detail to judge.
+     */
+    public boolean tooFewHeadPixels() {
+        return headLengthInUpload() < portraitSettings.minHeadLength();
+    }
+
+    public AuditConfig.Portrait portraitSettings() {
+        return portraitSettings;
+    }
+
     /** The face's sharpness (C4's measure, also R10's gate), computed once; the checks run one after another. */
     public double faceSharpness() {
         if (faceSharpness == null) {
@@ -169,21 +188,12 @@ public final class PhotoAnalysis implements AutoCloseable {
 
     /** 98th-percentile grey level of the whole photo: how bright its brightest part is (C5's and R2's measure). */
     public double brightLevel() {
-        return greyRange()[1];
-    }
-
-    /** 2nd-percentile grey level of the whole photo: how dark its darkest part is (C5's range). */
-    public double darkLevel() {
-        return greyRange()[0];
-    }
-
-    private double[] greyRange() {
-        if (greyRange == null) {
+        if (brightLevel == null) {
             Mat everywhere = new Mat();
-            greyRange = Regions.quantiles(grey, 0, everywhere, 0.02, 0.98);
+            brightLevel = Regions.quantile(grey, 0, everywhere, 0.98);
             everywhere.release();
         }
-        return greyRange;
+        return brightLevel;
     }
 
     /** Even the photo's brightest part stays dark: C5 reports it, and R2 does not call a dark wall grey. */

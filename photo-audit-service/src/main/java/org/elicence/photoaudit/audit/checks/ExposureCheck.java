@@ -7,6 +7,10 @@ import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.FaceExposure;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
+import org.elicence.photoaudit.audit.analysis.Regions;
+import org.elicence.photoaudit.audit.render.LicenceCrop;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
 
 /**
  * C5: exposure and dynamic range, measured so that skin tone does not matter. A dark face is not an
@@ -23,7 +27,7 @@ public final class ExposureCheck extends BaseCheck {
         @WithDefault("0.15")
         double maxFaceBlack();
 
-        /** Minimum grey levels between the photo's 2nd and 98th percentile. */
+        /** Minimum grey levels between the 2nd and 98th percentile of the licence portrait's area in the photo. */
         @WithDefault("90")
         double minDynamicRange();
     }
@@ -36,17 +40,18 @@ public final class ExposureCheck extends BaseCheck {
             "The photo has too little contrast: do not use filters and retake it in good light");
 
     private final Settings settings;
+    private final AuditConfig.Portrait portrait;
 
-    public ExposureCheck(Settings settings) {
+    public ExposureCheck(Settings settings, AuditConfig.Portrait portrait) {
         super("C5", "EXPOSURE", true);
         this.settings = settings;
+        this.portrait = portrait;
     }
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
-        double bright = a.brightLevel();
         if (a.tooDark()) {
-            return Results.fail(rule(), "UNDEREXPOSED", bright,
+            return Results.fail(rule(), "UNDEREXPOSED", a.brightLevel(),
                     ">= " + Results.fmt(a.exposureSettings().minBrightLevel()), "98th percentile grey level of the photo",
                     DARK);
         }
@@ -64,7 +69,23 @@ public final class ExposureCheck extends BaseCheck {
             return Results.fail(rule(), "OVEREXPOSED", face.eyesDarkest(), "<= " + Results.fmt(shared.maxEyeDarkest()),
                     "darkest grey level in the eyes (the pupils)", BRIGHT);
         }
-        return Results.atLeast(rule(), "EXPOSURE_OK", "LOW_CONTRAST", bright - a.darkLevel(), settings.minDynamicRange(),
-                "grey levels between 2nd and 98th percentile", FLAT);
+        return Results.atLeast(rule(), "EXPOSURE_OK", "LOW_CONTRAST", portraitRange(a), settings.minDynamicRange(),
+                "grey levels between 2nd and 98th percentile of the licence portrait's area", FLAT);
+    }
+
+    /**
+     * The 2nd-98th percentile grey range of what the licence portrait will show (its crop, inside the photo): the
+     * person's contrast, which a filter or haze flattens, and not how much of the frame the wall fills (a person
+     * far from the camera is C2's).
+     */
+    private double portraitRange(PhotoAnalysis a) {
+        Rect crop = Regions.clip(LicenceCrop.roundedInWorkingImage(a.requireFace(), portrait, a.work().cols(),
+                a.work().rows()), a.grey());
+        Mat area = a.grey().submat(crop);
+        Mat everywhere = new Mat();
+        double[] range = Regions.quantiles(area, 0, everywhere, 0.02, 0.98);
+        everywhere.release();
+        area.release();
+        return range[1] - range[0];
     }
 }

@@ -39,6 +39,14 @@ public final class LicenceCrop {
         return new Rect2d(centreX - width / 2, top, width, height);
     }
 
+    /** {@link #inWorkingImage} in whole working-image pixels (it may still reach beyond the photo). */
+    public static Rect roundedInWorkingImage(FaceGeometry face, AuditConfig.Portrait p, int imageWidth,
+            int imageHeight) {
+        Rect2d exact = inWorkingImage(face, p, imageWidth, imageHeight);
+        return new Rect((int) Math.round(exact.x), (int) Math.round(exact.y), (int) Math.round(exact.width),
+                (int) Math.round(exact.height));
+    }
+
     /** {@code r} in pixels of an image {@code f} times as large, each coordinate rounded. */
     static Rect scaled(Rect r, double f) {
         return new Rect((int) Math.round(r.x * f), (int) Math.round(r.y * f), (int) Math.round(r.width * f),

@@ -9,7 +9,6 @@ import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
 import org.opencv.core.Rect;
-import org.opencv.core.Rect2d;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
@@ -65,9 +64,7 @@ public final class LicencePortraitRenderer {
 
     /** The licence crop in whole pixels of the working copy. */
     private Rect workCrop(PhotoAnalysis a) {
-        Rect2d exact = LicenceCrop.inWorkingImage(a.requireFace(), config, a.work().cols(), a.work().rows());
-        return new Rect((int) Math.round(exact.x), (int) Math.round(exact.y), (int) Math.round(exact.width),
-                (int) Math.round(exact.height));
+        return LicenceCrop.roundedInWorkingImage(a.requireFace(), config, a.work().cols(), a.work().rows());
     }
 
     /**

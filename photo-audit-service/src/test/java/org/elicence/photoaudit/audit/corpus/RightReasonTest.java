@@ -128,6 +128,29 @@ class RightReasonTest {
         assertEquals(List.of(), misnamed);
     }
 
+    /**
+     * A person far from the camera (the photo shrunk to 30 % on a wall-coloured canvas) is told the photo has too few
+     * pixels of them (C7), not that it is blurred (C4: a face this small has no detail to judge) or flat (C5: the
+     * contrast is read in the licence portrait's area, not over a frame that is mostly wall). An enlarged tiny face,
+     * with pixels enough but no detail, is still C4.
+     */
+    @Test
+    void aPersonFarAwayIsC7AndNotBlurredOrFlat() {
+        List<String> misnamed = overCalibrationPeople((i, base, found) -> {
+            AuditReport far = audit(Reframing.tooSmall(base, 0, new Random(i)));
+            if (verdict(far, "C7") != CheckVerdict.FAIL || verdict(far, "C4") == CheckVerdict.FAIL
+                    || verdict(far, "C5") == CheckVerdict.FAIL) {
+                found.add(base.person() + " far away: C7 " + code(far, "C7") + ", C4 " + code(far, "C4") + ", C5 "
+                        + code(far, "C5"));
+            }
+            AuditReport enlarged = audit(PhotoEdits.tinyFace(base, 0, new Random(i)));
+            if (!code(enlarged, "C4").equals("IMAGE_BLURRED")) {
+                found.add(base.person() + " enlarged tiny face: C4 " + code(enlarged, "C4"));
+            }
+        });
+        assertEquals(List.of(), misnamed);
+    }
+
     /** One check of one person: their index, their base photo, and the list a misnamed result is added to. */
     private interface PersonCheck {
         void run(int index, BasePhoto base, List<String> misnamed);
