@@ -24,6 +24,8 @@ public interface AuditConfig {
 
     Exposure exposure();
 
+    Sharpness sharpness();
+
     VerdictRules verdict();
 
     interface Decode {
@@ -119,10 +121,20 @@ public interface AuditConfig {
          */
         @WithDefault("87")
         double maxEyeDarkest();
+    }
 
-        /** The eyes are judged only on a face at least this sharp (C4's measure: blur mixes the pupil with the iris). */
+    /**
+     * Whether the face is sharp: C4 reports a blurred one, and the measures that blur defeats are not read on it: C5's
+     * pupils (blur mixes the pupil with the iris), R10's sclera (blur smears it) and R5's crown detail (blurred hair
+     * looks as smooth as fabric).
+     */
+    interface Sharpness {
+        /**
+         * Minimum variance of the 2nd derivative (weaker of x and y) of the face resampled to 128 px wide, over
+         * the variance of the face's grey levels.
+         */
         @WithDefault("0.15")
-        double minSharpnessForEyes();
+        double minVariance();
     }
 
     interface Portrait {

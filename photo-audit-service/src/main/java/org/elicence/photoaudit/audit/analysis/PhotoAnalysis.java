@@ -37,6 +37,7 @@ public final class PhotoAnalysis implements AutoCloseable {
     private final AuditConfig.Forehead foreheadSettings;
     private final AuditConfig.Exposure exposureSettings;
     private final AuditConfig.Portrait portraitSettings;
+    private final AuditConfig.Sharpness sharpnessSettings;
     private Double faceSharpness;
     private SceneTint tint;
     private ForeheadCover forehead;
@@ -49,6 +50,7 @@ public final class PhotoAnalysis implements AutoCloseable {
         this.foreheadSettings = config.forehead();
         this.exposureSettings = config.exposure();
         this.portraitSettings = config.portrait();
+        this.sharpnessSettings = config.sharpness();
         this.work = ImageDecoder.downscale(decoded, config.decode().workingLongSide());
         this.decodedScale = work.cols() / (double) decoded.bgr().cols();
         Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
@@ -151,6 +153,15 @@ public final class PhotoAnalysis implements AutoCloseable {
         return faceSharpness;
     }
 
+    /** The face is blurred: C4 reports it; C5's pupils, R10's sclera and R5's crown detail are not read on it. */
+    public boolean blurred() {
+        return faceSharpness() < sharpnessSettings.minVariance();
+    }
+
+    public AuditConfig.Sharpness sharpnessSettings() {
+        return sharpnessSettings;
+    }
+
     /** Whether the person shares the background's tint (R2's and C6's measure), computed once; needs the face. */
     public SceneTint tint() {
         if (tint == null) {
@@ -220,7 +231,7 @@ public final class PhotoAnalysis implements AutoCloseable {
      */
     public boolean pupilsWashedOut() {
         return faceExposure().eyesDarkest() > exposureSettings.maxEyeDarkest()
-                && faceSharpness() >= exposureSettings.minSharpnessForEyes();
+                && !blurred();
     }
 
     /** The photo is washed out, by either of C5's measures. */

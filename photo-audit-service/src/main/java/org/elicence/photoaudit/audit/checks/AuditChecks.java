@@ -11,7 +11,7 @@ import org.elicence.photoaudit.audit.AuditConfig;
 public final class AuditChecks {
 
     public static final List<Class<?>> SETTINGS = List.of(AuditConfig.class, FaceSizeCheck.Settings.class,
-            HeadInFrameCheck.Settings.class, SharpnessCheck.Settings.class, ExposureCheck.Settings.class,
+            HeadInFrameCheck.Settings.class, ExposureCheck.Settings.class,
             ColourCheck.Settings.class, CompressionCheck.Settings.class,
             HeadRollCheck.Settings.class, ExpressionCheck.Settings.class, FaceLightingCheck.Settings.class,
             BackgroundCheck.Settings.class, BackgroundShadowCheck.Settings.class, ShouldersCheck.Settings.class,
@@ -29,7 +29,7 @@ public final class AuditChecks {
                 new FaceCountCheck(),
                 new FaceSizeCheck(config.getConfigMapping(FaceSizeCheck.Settings.class), audit.portrait()),
                 new HeadInFrameCheck(config.getConfigMapping(HeadInFrameCheck.Settings.class)),
-                new SharpnessCheck(config.getConfigMapping(SharpnessCheck.Settings.class)),
+                new SharpnessCheck(),
                 new ExposureCheck(config.getConfigMapping(ExposureCheck.Settings.class), audit.portrait()),
                 new ColourCheck(config.getConfigMapping(ColourCheck.Settings.class)),
                 new ResolutionCheck(),

@@ -38,10 +38,6 @@ public final class EyesCheck extends BaseCheck {
         @WithDefault("0.45")
         double minScleraToHighlight();
 
-        /** The sclera measure applies only to a face at least this sharp (C4's measure; blur smears the sclera). */
-        @WithDefault("0.15")
-        double minSharpnessForSclera();
-
         /** Largest share of the eye regions clipped to white (glare on glasses) accepted. */
         @WithDefault("0.08")
         double maxGlareShare();
@@ -81,7 +77,7 @@ public final class EyesCheck extends BaseCheck {
                     "eye-region / skin lightness", NO_SUNGLASSES);
         }
         double sclera = scleraToHighlight(a, l);
-        if (sclera < settings.minScleraToHighlight() && a.faceSharpness() >= settings.minSharpnessForSclera()) {
+        if (sclera < settings.minScleraToHighlight() && !a.blurred()) {
             return Results.fail(rule(), "TINTED_LENSES", sclera, ">= " + Results.fmt(settings.minScleraToHighlight()),
                     "brighter eye's 95th-pct L* / photo's 99th-pct L*", NO_SUNGLASSES);
         }

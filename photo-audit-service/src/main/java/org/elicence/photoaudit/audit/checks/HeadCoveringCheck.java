@@ -134,6 +134,10 @@ public final class HeadCoveringCheck extends BaseCheck {
                 }
                 return Results.pass(rule(), "BAREHEADED", forehead, minForehead, "skin share of the upper forehead");
             }
+            if (a.blurred()) {
+                // blurred hair is as even and as smooth as fabric (C4 reports the blur, in one direction or all)
+                return notAssessable(TOO_SOFT);
+            }
             MatOfDouble mean = new MatOfDouble();
             MatOfDouble std = new MatOfDouble();
             Core.meanStdDev(a.grey(), mean, std, crown);

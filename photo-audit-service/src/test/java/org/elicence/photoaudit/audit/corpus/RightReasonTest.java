@@ -151,6 +151,24 @@ class RightReasonTest {
         assertEquals(List.of(), misnamed);
     }
 
+    /**
+     * A blurred photo is C4 ("hold the camera steady"), not a hat: blurred hair is as smooth as fabric, so R5 does not
+     * read the crown's detail on a face C4 finds blurred. Both motion-blur directions, every calibration person.
+     */
+    @Test
+    void aBlurredPhotoIsC4AndNotAHat() {
+        List<String> misnamed = overCalibrationPeople((i, base, found) -> {
+            for (int style = 0; style < PhotoEdits.MOTION_STYLES.length; style++) {
+                AuditReport blurred = audit(PhotoEdits.motionBlur(base, style, new Random(i)));
+                if (!code(blurred, "C4").equals("IMAGE_BLURRED") || verdict(blurred, "R5") == CheckVerdict.FAIL) {
+                    found.add(base.person() + " motion blur " + PhotoEdits.MOTION_STYLES[style] + ": C4 " + code(blurred, "C4") + ", R5 "
+                            + code(blurred, "R5"));
+                }
+            }
+        });
+        assertEquals(List.of(), misnamed);
+    }
+
     /** One check of one person: their index, their base photo, and the list a misnamed result is added to. */
     private interface PersonCheck {
         void run(int index, BasePhoto base, List<String> misnamed);
