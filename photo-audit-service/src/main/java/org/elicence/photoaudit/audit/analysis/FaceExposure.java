@@ -7,24 +7,19 @@ import org.opencv.core.Mat;
 /**
  * How far the face's ends of the grey scale are lost: the share crushed to black, the share clipped to white, and
  * how dark the pupils still are. C5 reports these; its over-exposure decision ({@link PhotoAnalysis#washedOut}) is
- * shared, because
- * in a washed-out photo a white top is as white as the wall, and R3 (the shoulders' outline) and R8 (the top against
- * the wall) would otherwise send the applicant to change clothes or posture when the fix is the light.
+ * shared, because in a washed-out photo a white top is as white as the wall, and R3 (the shoulders' outline) and R8
+ * (the top against the wall) would otherwise send the applicant to change clothes or posture when the fix is the
+ * light.
+ *
+ * @param blackShare  share of the face outline at grey 12 or below
+ * @param whiteShare  share of the face outline at grey 240 or above
+ * @param eyesDarkest the 5th-percentile grey level inside the darker eye's outline (its pupil and lashes); an eye
+ *                    under glare is left out; 0 (nothing to judge) when both are
  */
-public final class FaceExposure {
+public record FaceExposure(double blackShare, double whiteShare, double eyesDarkest) {
 
     /** An eye with more than this share of pixels at grey 250 or more is under glare (R10's), not judged here. */
     static final double EYE_GLARE_SHARE = 0.08;
-
-    private final double blackShare;
-    private final double whiteShare;
-    private final double eyesDarkest;
-
-    FaceExposure(double blackShare, double whiteShare, double eyesDarkest) {
-        this.blackShare = blackShare;
-        this.whiteShare = whiteShare;
-        this.eyesDarkest = eyesDarkest;
-    }
 
     public static FaceExposure measure(Mat grey, FaceGeometry face) {
         Mat outline = Regions.polygon(grey.size(), face.landmarks().polygon(FaceLandmarks.FACE_OVAL));
@@ -32,24 +27,6 @@ public final class FaceExposure {
         double white = Regions.shareInRange(grey, outline, 240, 255);
         outline.release();
         return new FaceExposure(black, white, darkestInEyes(grey, face));
-    }
-
-    /** Share of the face outline at grey 12 or below. */
-    public double blackShare() {
-        return blackShare;
-    }
-
-    /** Share of the face outline at grey 240 or above. */
-    public double whiteShare() {
-        return whiteShare;
-    }
-
-    /**
-     * The 5th-percentile grey level inside the darker eye's outline (its pupil and lashes); eyes under glare are
-     * left out; 0 (nothing to judge) when both are.
-     */
-    public double eyesDarkest() {
-        return eyesDarkest;
     }
 
     private static double darkestInEyes(Mat grey, FaceGeometry face) {
