@@ -133,6 +133,24 @@ public final class Regions {
         return share;
     }
 
+    /** Each pixel's chroma, the magnitude of (a*, b*), of an 8-bit OpenCV Lab image, as 32-bit floats. */
+    public static Mat chroma(Mat lab) {
+        Mat a = new Mat();
+        Mat b = new Mat();
+        Core.extractChannel(lab, a, 1);
+        Core.extractChannel(lab, b, 2);
+        Mat da = new Mat();
+        Mat db = new Mat();
+        a.convertTo(da, CvType.CV_32F, 1, -128);
+        b.convertTo(db, CvType.CV_32F, 1, -128);
+        Mat chroma = new Mat();
+        Core.magnitude(da, db, chroma);
+        for (Mat m : new Mat[] {a, b, da, db}) {
+            m.release();
+        }
+        return chroma;
+    }
+
     /** Share of the pixels under {@code mask} whose grey level lies in {@code low..high}; NaN where the mask is empty. */
     public static double shareInRange(Mat grey, Mat mask, int low, int high) {
         Mat inRange = new Mat();

@@ -9,7 +9,6 @@ import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
 import org.elicence.photoaudit.audit.perception.FaceLandmarks;
 import org.opencv.core.Core;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
 import org.opencv.core.Rect;
@@ -67,19 +66,13 @@ public final class AccessoriesCheck extends BaseCheck {
             return 0;
         }
         Mat zone = Regions.disc(box.size(), new Point(centre.x - box.x, centre.y - box.y), radius);
-        Mat lab = new Mat();
-        a.lab().submat(box).convertTo(lab, CvType.CV_32FC3, 1, -128);
-        Mat ab = new Mat();
-        Core.extractChannel(lab, ab, 1);
-        Mat b = new Mat();
-        Core.extractChannel(lab, b, 2);
-        Mat chroma = new Mat();
-        Core.magnitude(ab, b, chroma);
+        Mat lab = a.lab().submat(box);
+        Mat chroma = Regions.chroma(lab);
         Mat saturated = new Mat();
         double limit = Math.max(a.skin().reference().chroma() + EXTRA_CHROMA, MIN_JEWELLERY_CHROMA);
         Core.compare(chroma, new Scalar(limit), saturated, Core.CMP_GT);
         double share = Regions.shareUnder(saturated, zone);
-        for (Mat m : new Mat[] {zone, lab, ab, b, chroma, saturated}) {
+        for (Mat m : new Mat[] {zone, lab, chroma, saturated}) {
             m.release();
         }
         return Double.isNaN(share) ? 0 : share;

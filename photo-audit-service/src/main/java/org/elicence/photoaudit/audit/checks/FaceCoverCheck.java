@@ -2,7 +2,6 @@ package org.elicence.photoaudit.audit.checks;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.util.ArrayList;
 import java.util.List;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
@@ -12,7 +11,6 @@ import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
 import org.elicence.photoaudit.audit.perception.FaceLandmarks;
 import org.opencv.core.Core;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
 import org.opencv.core.Rect;
@@ -143,21 +141,16 @@ public final class FaceCoverCheck extends BaseCheck {
      */
     static Mat highlights(Mat lab, double[] skin) {
         double chroma = LabColour.fromOpenCv(skin).chroma();
-        List<Mat> planes = new ArrayList<>();
-        Core.split(lab, planes);
+        Mat lightness = new Mat();
+        Core.extractChannel(lab, lightness, 0);
         Mat lighter = new Mat();
-        Core.inRange(planes.get(0), new Scalar(Math.min(255, skin[0] + HIGHLIGHT_ABOVE_SKIN * 255 / 100)),
+        Core.inRange(lightness, new Scalar(Math.min(255, skin[0] + HIGHLIGHT_ABOVE_SKIN * 255 / 100)),
                 new Scalar(255), lighter);
-        Mat da = new Mat();
-        Mat db = new Mat();
-        planes.get(1).convertTo(da, CvType.CV_32F, 1, -128);
-        planes.get(2).convertTo(db, CvType.CV_32F, 1, -128);
-        Mat pixelChroma = new Mat();
-        Core.magnitude(da, db, pixelChroma);
+        Mat pixelChroma = Regions.chroma(lab);
         Mat paler = new Mat();
         Core.compare(pixelChroma, new Scalar(chroma), paler, Core.CMP_LT);
         Core.bitwise_and(lighter, paler, lighter);
-        for (Mat m : List.of(planes.get(0), planes.get(1), planes.get(2), da, db, pixelChroma, paler)) {
+        for (Mat m : List.of(lightness, pixelChroma, paler)) {
             m.release();
         }
         return lighter;
