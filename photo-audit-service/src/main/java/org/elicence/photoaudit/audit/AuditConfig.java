@@ -26,6 +26,8 @@ public interface AuditConfig {
 
     Sharpness sharpness();
 
+    Mouth mouth();
+
     VerdictRules verdict();
 
     interface Decode {
@@ -135,6 +137,38 @@ public interface AuditConfig {
          */
         @WithDefault("0.15")
         double minVariance();
+    }
+
+    /**
+     * Whether the mouth is covered ({@code MouthCover}), read by R9 (which reports it) and C9 (an expression under a
+     * mask is not judged: a white mask between the lips the landmark model guesses reads as teeth).
+     */
+    interface Mouth {
+        /**
+         * Minimum share of the lower face (below the nose, inside the jaw line) that has the person's skin colour
+         * (loose tolerances: lips and stubble count): a scarf or mask pulled over mouth and chin leaves none.
+         */
+        @WithDefault("0.5")
+        double minLowerFaceSkin();
+
+        /** Minimum colour difference (Lab ΔE) between the lips and the ring of face around them. */
+        @WithDefault("2")
+        double minLipContrast();
+
+        /** Skin share of the ring around the lips below this: something other than skin surrounds the mouth... */
+        @WithDefault("0.3")
+        double minLipRingSkin();
+
+        /** ... and when it does, the lips must stand out from it by at least this ΔE (a beard leaves them visible). */
+        @WithDefault("8")
+        double minLipContrastInCoveredRing();
+
+        /**
+         * Lip chroma / skin chroma below this: what covers the mouth is grey, black or white, not lips (midpoint
+         * of the calibration gap: scarves 0.19, real lips from 0.60).
+         */
+        @WithDefault("0.4")
+        double minLipChroma();
     }
 
     interface Portrait {

@@ -38,11 +38,13 @@ public final class PhotoAnalysis implements AutoCloseable {
     private final AuditConfig.Exposure exposureSettings;
     private final AuditConfig.Portrait portraitSettings;
     private final AuditConfig.Sharpness sharpnessSettings;
+    private final AuditConfig.Mouth mouthSettings;
     private Double faceSharpness;
     private SceneTint tint;
     private ForeheadCover forehead;
     private Double brightLevel;
     private FaceExposure faceExposure;
+    private MouthCover mouth;
 
     public PhotoAnalysis(DecodedImage decoded, FacePerception perception, AuditConfig config) {
         this.decoded = decoded;
@@ -51,6 +53,7 @@ public final class PhotoAnalysis implements AutoCloseable {
         this.exposureSettings = config.exposure();
         this.portraitSettings = config.portrait();
         this.sharpnessSettings = config.sharpness();
+        this.mouthSettings = config.mouth();
         this.work = ImageDecoder.downscale(decoded, config.decode().workingLongSide());
         this.decodedScale = work.cols() / (double) decoded.bgr().cols();
         Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
@@ -160,6 +163,23 @@ public final class PhotoAnalysis implements AutoCloseable {
 
     public AuditConfig.Sharpness sharpnessSettings() {
         return sharpnessSettings;
+    }
+
+    /** What is over the mouth (R9's measures), computed once; needs the face. */
+    public MouthCover mouth() {
+        if (mouth == null) {
+            mouth = MouthCover.measure(lab, skin(), requireFace().landmarks());
+        }
+        return mouth;
+    }
+
+    /** Something covers the mouth ({@link MouthCover#covered}): R9 reports it, C9 does not judge the mouth. */
+    public boolean mouthCovered() {
+        return mouth().covered(mouthSettings).isPresent();
+    }
+
+    public AuditConfig.Mouth mouthSettings() {
+        return mouthSettings;
     }
 
     /** Whether the person shares the background's tint (R2's and C6's measure), computed once; needs the face. */

@@ -15,7 +15,8 @@ import org.opencv.core.Scalar;
 /**
  * C9: neutral expression, mouth closed. The lips are apart when the gap between the inner lip landmarks is a
  * noticeable part of the mouth's width; teeth show as light, unsaturated pixels between the inner lips. A
- * closed-mouth smile is not a violation here (docs/photo-audit.md: the office's own borderline call).
+ * closed-mouth smile is not a violation here (docs/photo-audit.md: the office's own borderline call). Under a
+ * covered mouth (R9's decision) nothing is judged: NOT_ASSESSABLE.
  */
 public final class ExpressionCheck extends BaseCheck {
 
@@ -24,10 +25,6 @@ public final class ExpressionCheck extends BaseCheck {
         /** Gap between the inner lips / mouth width above this: the mouth is open. */
         @WithDefault("0.16")
         double maxLipGap();
-
-        /** Lip / surrounding colour difference (ΔE) below which the mouth is covered and cannot be judged. */
-        @WithDefault("2")
-        double minLipVisibility();
 
         /** Tooth-like pixels / mouth-outline area above this: teeth are showing. */
         @WithDefault("0.04")
@@ -53,7 +50,7 @@ public final class ExpressionCheck extends BaseCheck {
     public CheckResult evaluate(PhotoAnalysis a) {
         FaceGeometry face = a.requireFace();
         FaceLandmarks l = face.landmarks();
-        if (FaceCoverCheck.lipContrast(a, l) < settings.minLipVisibility()) {
+        if (a.mouthCovered()) {
             return notAssessable(MOUTH_HIDDEN);
         }
         double width = Math.max(1, l.distance(FaceLandmarks.MOUTH_RIGHT, FaceLandmarks.MOUTH_LEFT));
