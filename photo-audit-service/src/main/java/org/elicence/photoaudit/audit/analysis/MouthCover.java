@@ -52,8 +52,11 @@ public record MouthCover(double lowerFaceSkin, double lipContrast, double lipRin
             ring[i] = new Point(centre.x + (outline[i].x - centre.x) * RING_SCALE,
                     centre.y + (outline[i].y - centre.y) * RING_SCALE);
         }
-        // the lips are their outer outline less the opening between them; the ring leaves both out
+        // the lips' colour is read over their whole outline, opening included (what a covering hides); their
+        // contrast over the lips less the opening, against a ring that leaves both out
         Mat lips = Regions.polygon(lab.size(), outline);
+        double skinChroma = skin.reference().chroma();
+        double lipChroma = LabColour.fromOpenCv(Regions.meanUnder(lab, lips)).chroma() / Math.max(1, skinChroma);
         Mat inner = Regions.polygon(lab.size(), l.polygon(FaceLandmarks.LIPS_INNER));
         Core.subtract(lips, inner, lips);
         Mat around = Regions.polygon(lab.size(), ring);
@@ -65,10 +68,7 @@ public record MouthCover(double lowerFaceSkin, double lipContrast, double lipRin
         double contrast = Math.sqrt(dl * dl + (lip[1] - near[1]) * (lip[1] - near[1])
                 + (lip[2] - near[2]) * (lip[2] - near[2]));
         double ringSkin = skin.share(around);
-        Mat outer = Regions.polygon(lab.size(), outline);
-        double skinChroma = skin.reference().chroma();
-        double lipChroma = LabColour.fromOpenCv(Regions.meanUnder(lab, outer)).chroma() / Math.max(1, skinChroma);
-        for (Mat m : new Mat[] {lips, inner, around, outer}) {
+        for (Mat m : new Mat[] {lips, inner, around}) {
             m.release();
         }
         return new MouthCover(lowerSkin, contrast, Double.isNaN(ringSkin) ? 0 : ringSkin, lipChroma,

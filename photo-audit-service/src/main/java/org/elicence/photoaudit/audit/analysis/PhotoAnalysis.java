@@ -250,8 +250,7 @@ public final class PhotoAnalysis implements AutoCloseable {
      * R3 and R8 do not judge a white top against the wall).
      */
     public boolean pupilsWashedOut() {
-        return faceExposure().eyesDarkest() > exposureSettings.maxEyeDarkest()
-                && !blurred();
+        return faceExposure().eyesDarkest() > exposureSettings.maxEyeDarkest() && !blurred();
     }
 
     /** The photo is washed out, by either of C5's measures. */
