@@ -57,6 +57,13 @@ public interface AuditConfig {
         @WithDefault("0.5")
         double minFaceScore();
 
+        /**
+         * Face-presence score of the landmark model (0-1) that confirms a face when the detector finds more than
+         * one (MediaPipe's own default for its face landmarker).
+         */
+        @WithDefault("0.5")
+        double minFacePresence();
+
         /** Person-segmentation probability from which a pixel belongs to the person. */
         @WithDefault("0.5")
         double personThreshold();

@@ -59,7 +59,7 @@ public final class PhotoAnalysis implements AutoCloseable {
         Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
         Imgproc.cvtColor(work, lab, Imgproc.COLOR_BGR2Lab);
         AuditConfig.Perception p = config.perception();
-        this.faces = perception.faces(work, p.minFaceScore());
+        this.faces = perception.faces(work, p.minFaceScore(), p.minFacePresence());
         this.person = new PersonMask(perception.personProbability(work), p.personThreshold(), p.backgroundThreshold());
         if (faces.size() == 1) {
             FaceLandmarks landmarks = perception.landmarks(work, faces.get(0));

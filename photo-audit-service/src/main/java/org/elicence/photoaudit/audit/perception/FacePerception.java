@@ -19,11 +19,25 @@ public final class FacePerception {
     /**
      * The faces of the photo. The short-range model (fast, for faces that fill a good part of the photo) runs
      * first; only when it finds none does the full-range model look for small faces, so that a face far from
-     * the camera is reported as too small rather than as missing.
+     * the camera is reported as too small rather than as missing. When the detector finds more than one face,
+     * each is shown to the landmark model, and those whose face-presence score stays below
+     * {@code minPresence} are dropped, provided at least one is confirmed: a dark mask can make the detector
+     * see a phantom face on the neck below it (the mesh model's presence 0.000 there, 1.000 on every real
+     * second face of the corpus). A single detection is never dropped: presence falls on a real face under
+     * heavy motion blur (0.01 on one corpus photo), whose fault C4 reports.
      */
-    public List<FaceDetection> faces(Mat bgr, double minScore) {
+    public List<FaceDetection> faces(Mat bgr, double minScore, double minPresence) {
         List<FaceDetection> faces = detector.detect(bgr, minScore);
-        return faces.isEmpty() ? smallFaces.detect(bgr, minScore) : faces;
+        if (faces.isEmpty()) {
+            return smallFaces.detect(bgr, minScore);
+        }
+        if (faces.size() == 1) {
+            return faces;
+        }
+        List<FaceDetection> confirmed = faces.stream()
+                .filter(face -> landmarker.landmarks(bgr, face).presence() >= minPresence)
+                .toList();
+        return confirmed.isEmpty() ? faces : confirmed;
     }
 
     public FaceLandmarks landmarks(Mat bgr, FaceDetection face) {

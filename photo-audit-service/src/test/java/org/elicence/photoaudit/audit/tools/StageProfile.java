@@ -73,7 +73,8 @@ final class StageProfile {
         Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
         Imgproc.cvtColor(work, lab, Imgproc.COLOR_BGR2Lab);
         t = lap("grey + Lab planes", t);
-        List<FaceDetection> faces = perception.faces(work, config.perception().minFaceScore());
+        List<FaceDetection> faces = perception.faces(work, config.perception().minFaceScore(),
+                config.perception().minFacePresence());
         t = lap("face detection (BlazeFace short range)", t);
         if (faces.size() == 1) {
             FaceLandmarks landmarks = perception.landmarks(work, faces.get(0));
