@@ -9,24 +9,36 @@ import org.opencv.core.Mat;
  * how dark the pupils still are. C5 reports these; its over-exposure decision ({@link PhotoAnalysis#washedOut}) is
  * shared, because in a washed-out photo a white top is as white as the wall, and R3 (the shoulders' outline) and R8
  * (the top against the wall) would otherwise send the applicant to change clothes or posture when the fix is the
- * light.
+ * light. When something covers the mouth (R9's decision), the lower face is left out: a white or black mask is
+ * its own colour, not the light's.
  *
- * @param blackShare  share of the face outline at grey 12 or below
- * @param whiteShare  share of the face outline at grey 240 or above
- * @param eyesDarkest the 5th-percentile grey level inside the darker eye's outline (its pupil and lashes); an eye
- *                    under glare is left out; 0 (nothing to judge) when both are
+ * @param blackShare     share of the face outline at grey 12 or below
+ * @param whiteShare     share of the face outline at grey 240 or above
+ * @param eyesDarkest    the 5th-percentile grey level inside the darker eye's outline (its pupil and lashes); an
+ *                       eye under glare is left out; 0 (nothing to judge) when both are
+ * @param lowerFaceLeftOut the shares were read over the face outline less the lower face (the mouth is covered)
  */
-public record FaceExposure(double blackShare, double whiteShare, double eyesDarkest) {
+public record FaceExposure(double blackShare, double whiteShare, double eyesDarkest, boolean lowerFaceLeftOut) {
 
     /** An eye with more than this share of pixels at grey 250 or more is under glare (R10's), not judged here. */
     static final double EYE_GLARE_SHARE = 0.08;
 
-    public static FaceExposure measure(Mat grey, FaceGeometry face) {
+    public static FaceExposure measure(Mat grey, FaceGeometry face, boolean mouthCovered) {
         Mat outline = Regions.polygon(grey.size(), face.landmarks().polygon(FaceLandmarks.FACE_OVAL));
+        if (mouthCovered) {
+            Mat lowerFace = Regions.polygon(grey.size(), face.landmarks().polygon(MouthCover.LOWER_FACE));
+            Core.subtract(outline, lowerFace, outline);
+            lowerFace.release();
+        }
         double black = Regions.shareInRange(grey, outline, 0, 12);
         double white = Regions.shareInRange(grey, outline, 240, 255);
         outline.release();
-        return new FaceExposure(black, white, darkestInEyes(grey, face));
+        return new FaceExposure(black, white, darkestInEyes(grey, face), mouthCovered);
+    }
+
+    /** What the two shares were read over, for the report. */
+    public String faceArea() {
+        return lowerFaceLeftOut ? "the face above the covered mouth" : "the face";
     }
 
     private static double darkestInEyes(Mat grey, FaceGeometry face) {

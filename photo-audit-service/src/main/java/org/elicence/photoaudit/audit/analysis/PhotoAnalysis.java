@@ -235,7 +235,7 @@ public final class PhotoAnalysis implements AutoCloseable {
     /** The face's share crushed to black or clipped to white and its pupils' darkness (C5's measures), computed once. */
     public FaceExposure faceExposure() {
         if (faceExposure == null) {
-            faceExposure = FaceExposure.measure(grey, requireFace());
+            faceExposure = FaceExposure.measure(grey, requireFace(), mouthCovered());
         }
         return faceExposure;
     }

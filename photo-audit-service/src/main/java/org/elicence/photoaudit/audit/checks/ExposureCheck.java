@@ -58,12 +58,12 @@ public final class ExposureCheck extends BaseCheck {
         FaceExposure face = a.faceExposure();
         if (face.blackShare() > settings.maxFaceBlack()) {
             return Results.fail(rule(), "UNDEREXPOSED", face.blackShare(), "<= " + Results.fmt(settings.maxFaceBlack()),
-                    "share of the face crushed to black", DARK);
+                    "share of " + face.faceArea() + " crushed to black", DARK);
         }
         AuditConfig.Exposure shared = a.exposureSettings();
         if (a.faceClippedToWhite()) {
             return Results.fail(rule(), "OVEREXPOSED", face.whiteShare(), "<= " + Results.fmt(shared.maxFaceWhite()),
-                    "share of the face clipped to white", BRIGHT);
+                    "share of " + face.faceArea() + " clipped to white", BRIGHT);
         }
         if (a.pupilsWashedOut()) {
             return Results.fail(rule(), "OVEREXPOSED", face.eyesDarkest(), "<= " + Results.fmt(shared.maxEyeDarkest()),

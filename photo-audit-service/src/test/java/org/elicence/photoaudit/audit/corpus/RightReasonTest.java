@@ -171,7 +171,8 @@ class RightReasonTest {
 
     /**
      * A masked face is R9 ("take off the mask"), and its expression is not judged (C9 NOT_ASSESSABLE): between the
-     * lips the landmark model guesses on a white mask, the mask would read as teeth. And it is one face (C1): a
+     * lips the landmark model guesses on a white mask, the mask would read as teeth. Its exposure is judged on the
+     * face above the mask (C5 passes): a white mask is not a face clipped to white. And it is one face (C1): a
      * black mask made the detector see a second face on the neck of 082, which the landmark model's face presence
      * now rejects, while another person's head beside this one stays a second face (C1 MULTIPLE_FACES). Every mask
      * colour on every calibration person, and the next calibration person's head beside each.
@@ -184,8 +185,10 @@ class RightReasonTest {
                 String what = base.person() + " " + FaceCoverings.MASK_STYLES[style] + " mask";
                 if (verdict(masked, "C1") != CheckVerdict.PASS) {
                     found.add(what + ": C1 " + code(masked, "C1"));
-                } else if (!code(masked, "R9").equals("FACE_COVERED") || verdict(masked, "C9") == CheckVerdict.FAIL) {
-                    found.add(what + ": R9 " + code(masked, "R9") + ", C9 " + code(masked, "C9"));
+                } else if (!code(masked, "R9").equals("FACE_COVERED") || verdict(masked, "C9") == CheckVerdict.FAIL
+                        || verdict(masked, "C5") == CheckVerdict.FAIL) {
+                    found.add(what + ": R9 " + code(masked, "R9") + ", C9 " + code(masked, "C9") + ", C5 "
+                            + code(masked, "C5"));
                 }
             }
             BasePhoto other = BasePhoto.of(CORPUS, people.get((i + 1) % people.size()));
