@@ -2,6 +2,7 @@ package org.elicence.photoaudit.audit;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.util.List;
 
 /**
@@ -27,6 +28,9 @@ public interface AuditConfig {
     Sharpness sharpness();
 
     Mouth mouth();
+
+    @WithName("r5-head-covering")
+    HeadCovering headCovering();
 
     VerdictRules verdict();
 
@@ -144,6 +148,55 @@ public interface AuditConfig {
          */
         @WithDefault("0.15")
         double minVariance();
+    }
+
+    /**
+     * R5's settings ({@code HeadCover}), under R5's own name: the judgement is shared, R6 reads it (no fringe is
+     * read on a covered head) and R11 (no earrings are looked for under headwear framing the face).
+     */
+    interface HeadCovering {
+        /** Head silhouette width just above the forehead / face width above this: a brim. */
+        @WithDefault("1.6")
+        double maxBrimWidth();
+
+        /** Minimum spread (std. dev. of L*) of the crown above the forehead: hair has strands and sheen. */
+        @WithDefault("6.5")
+        double minCrownLightnessSpread();
+
+        /**
+         * Minimum fine detail of the crown (mean |Laplacian| in grey levels, with the face resampled to 200 px
+         * wide): fabric is smoother than hair.
+         */
+        @WithDefault("17")
+        double minCrownDetail();
+
+        /**
+         * With a crown in the colour of skin: share of the strips beside both cheeks (widest point to jaw angle)
+         * covered by the person from which the face is framed all round, as by a headscarf.
+         */
+        @WithDefault("0.95")
+        double maxFramedCheeks();
+
+        /**
+         * With the face framed all round, crown detail below this is not clearly hair (sleek long hair or a
+         * headscarf): NOT_ASSESSABLE, for staff. Above every generated headscarf (max 19.8), at the 10th
+         * percentile of the calibration people's crowns (21.2).
+         */
+        @WithDefault("22")
+        double minFramedCrownDetail();
+
+        /**
+         * With the face framed all round, skin share of the neck just below the chin (of the person's pixels there)
+         * below which the face is wrapped under the chin too, as by a headscarf or a high collar: NOT_ASSESSABLE,
+         * for staff. Midway between the calibration people's generated headscarves (at most 0.59) and their real
+         * hair framing the face (0.92).
+         */
+        @WithDefault("0.75")
+        double minFramedNeckSkin();
+
+        /** Fine detail of the face (same scale) below which the photo is too soft to tell hair from fabric. */
+        @WithDefault("6")
+        double minFaceDetail();
     }
 
     /**

@@ -39,12 +39,14 @@ public final class PhotoAnalysis implements AutoCloseable {
     private final AuditConfig.Portrait portraitSettings;
     private final AuditConfig.Sharpness sharpnessSettings;
     private final AuditConfig.Mouth mouthSettings;
+    private final AuditConfig.HeadCovering headCoveringSettings;
     private Double faceSharpness;
     private SceneTint tint;
     private ForeheadCover forehead;
     private Double brightLevel;
     private FaceExposure faceExposure;
     private MouthCover mouth;
+    private HeadCover headCover;
 
     public PhotoAnalysis(DecodedImage decoded, FacePerception perception, AuditConfig config) {
         this.decoded = decoded;
@@ -54,6 +56,7 @@ public final class PhotoAnalysis implements AutoCloseable {
         this.portraitSettings = config.portrait();
         this.sharpnessSettings = config.sharpness();
         this.mouthSettings = config.mouth();
+        this.headCoveringSettings = config.headCovering();
         this.work = ImageDecoder.downscale(decoded, config.decode().workingLongSide());
         this.decodedScale = work.cols() / (double) decoded.bgr().cols();
         Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
@@ -182,6 +185,19 @@ public final class PhotoAnalysis implements AutoCloseable {
         return mouthSettings;
     }
 
+    /** Whether the head is covered (R5's judgement, {@link HeadCover}), made once; needs the face. */
+    public HeadCover headCover() {
+        if (headCover == null) {
+            headCover = HeadCover.judge(this, headCoveringSettings);
+        }
+        return headCover;
+    }
+
+    /** Headwear frames the face all round (a headscarf): R5 reports it, R11 looks for no earrings under it. */
+    public boolean earsUnderHeadwear() {
+        return headCover().framesTheFace(headCoveringSettings);
+    }
+
     /** Whether the person shares the background's tint (R2's and C6's measure), computed once; needs the face. */
     public SceneTint tint() {
         if (tint == null) {
@@ -208,7 +224,7 @@ public final class PhotoAnalysis implements AutoCloseable {
         return forehead;
     }
 
-    /** The upper forehead is covered by headwear, not by the person's hair: R5 reports it, R6 does not. */
+    /** The upper forehead is covered by headwear, not by the person's hair (one of {@link HeadCover}'s signs). */
     public boolean foreheadUnderHeadwear() {
         return forehead().headwear(foreheadSettings.minSkin(), foreheadSettings.maxHairColourDistance());
     }

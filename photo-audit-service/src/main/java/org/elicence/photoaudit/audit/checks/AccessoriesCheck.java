@@ -18,7 +18,8 @@ import org.opencv.core.Scalar;
  * R11: no accessories, as far as pixels can tell: earrings. Where the ear lobes hang (just below the face
  * outline's widest point), gold, coloured stones and enamel show as pixels far more saturated than the
  * person's skin; hair, skin and wall are not. Silver and clear stones, necklaces and hair ornaments are not
- * measured (docs/photo-audit.md).
+ * measured (docs/photo-audit.md). Not judged under headwear that frames the face all round (R5's judgement,
+ * {@code HeadCover}): the lobes are under it.
  */
 public final class AccessoriesCheck extends BaseCheck {
 
@@ -40,6 +41,9 @@ public final class AccessoriesCheck extends BaseCheck {
     private static final Guidance REMOVE = new Guidance("请摘下耳环、项链、发饰等饰品后重新拍摄",
             "Take off earrings, necklaces and hair ornaments, then retake the photo");
 
+    private static final Guidance EARS_COVERED = new Guidance("头巾遮住了耳朵，无法检查是否佩戴耳环：请摘下头巾，露出双耳",
+            "Your ears are under a head covering, so earrings cannot be checked: take it off so both ears show");
+
     private final Settings settings;
 
     public AccessoriesCheck(Settings settings) {
@@ -50,6 +54,10 @@ public final class AccessoriesCheck extends BaseCheck {
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
         FaceGeometry face = a.requireFace();
+        if (a.earsUnderHeadwear()) {
+            // a coloured headscarf over the lobes is as saturated as gold; R5 reports the headscarf
+            return notAssessable(EARS_COVERED);
+        }
         double share = Math.max(lobeShare(a, face, FaceLandmarks.RIGHT_FACE_EDGE),
                 lobeShare(a, face, FaceLandmarks.LEFT_FACE_EDGE));
         return Results.atMost(rule(), "NO_ACCESSORIES", "EARRINGS", share, settings.maxJewelleryShare(),

@@ -15,7 +15,7 @@ public final class AuditChecks {
             ColourCheck.Settings.class, CompressionCheck.Settings.class,
             HeadRollCheck.Settings.class, ExpressionCheck.Settings.class, FaceLightingCheck.Settings.class,
             BackgroundCheck.Settings.class, BackgroundShadowCheck.Settings.class, ShouldersCheck.Settings.class,
-            HeadYawCheck.Settings.class, HeadPitchCheck.Settings.class, HeadCoveringCheck.Settings.class,
+            HeadYawCheck.Settings.class, HeadPitchCheck.Settings.class,
             HairOverFaceCheck.Settings.class, SkinSmoothingCheck.Settings.class, ClothingCheck.Settings.class,
             FaceCoverCheck.Settings.class, EyesCheck.Settings.class, AccessoriesCheck.Settings.class,
             SelfieCheck.Settings.class);
@@ -42,7 +42,7 @@ public final class AuditChecks {
                 new ShouldersCheck(config.getConfigMapping(ShouldersCheck.Settings.class)),
                 new HeadYawCheck(config.getConfigMapping(HeadYawCheck.Settings.class)),
                 new HeadPitchCheck(config.getConfigMapping(HeadPitchCheck.Settings.class)),
-                new HeadCoveringCheck(config.getConfigMapping(HeadCoveringCheck.Settings.class)),
+                new HeadCoveringCheck(),
                 new HairOverFaceCheck(config.getConfigMapping(HairOverFaceCheck.Settings.class)),
                 new SkinSmoothingCheck(config.getConfigMapping(SkinSmoothingCheck.Settings.class)),
                 new ClothingCheck(config.getConfigMapping(ClothingCheck.Settings.class)),

@@ -13,8 +13,8 @@ import org.opencv.core.Point;
 
 /**
  * R6: hair must not cover the eyebrows, the ears or the cheeks. Eyebrows: the band of forehead just above each
- * brow must be the person's skin (a fringe makes it hair); not judged when headwear covers the forehead
- * ({@code ForeheadCover}: R5 reports it, and what hides the brows is the headwear). Ears: hair covers them when
+ * brow must be the person's skin (a fringe makes it hair); not judged when the head is covered ({@code HeadCover}:
+ * R5 reports it, and what hides the brows may be the headwear, even one in the colour of the hair). Ears: hair covers them when
  * three things hold at once: the head is wider than the face on the ear line (hair stands out), hair hangs beside
  * both cheeks down to the jaw angle, and the ear strips (outside the face outline from the eyebrows down to the
  * face's widest point) show hardly any skin. Hair pulled back leaves the cheeks' sides bare; short hair over the tops
@@ -70,8 +70,9 @@ public final class HairOverFaceCheck extends BaseCheck {
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
         FaceGeometry face = a.requireFace();
-        // under a cap or beanie pulled down the forehead what covers the brows is the headwear, which R5 reports
-        double brows = a.foreheadUnderHeadwear() ? Double.NaN
+        // on a covered head what covers the brows may be the headwear (a black cap pulled down reads as black
+        // hair), which R5 reports
+        double brows = a.headCover().covered() ? Double.NaN
                 : Math.min(browBandSkin(a, face, RIGHT_BROW_TOP), browBandSkin(a, face, LEFT_BROW_TOP));
         if (brows < settings.minBrowBandSkin()) {
             return Results.fail(rule(), "HAIR_OVER_EYEBROWS", brows, ">= " + Results.fmt(settings.minBrowBandSkin()),

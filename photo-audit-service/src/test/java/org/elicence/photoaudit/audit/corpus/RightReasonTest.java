@@ -104,15 +104,16 @@ class RightReasonTest {
     }
 
     /**
-     * A cap pulled down to the eyebrows is the cap (R5, "remove it"), not a fringe (R6, "pin it back"); caps in
-     * colours no hair has (white, red, khaki), so that the colour test decides. The one calibration person whose
-     * fringe covers the eyebrows is the fringe: R6 HAIR_OVER_EYEBROWS, and R5 BAREHEADED, for his hair is no cap.
+     * A cap pulled down to the eyebrows is the cap (R5, "remove it"), not a fringe (R6, "pin it back"), in every
+     * colour, the six in turn over the calibration people: in colours no hair has the forehead's colour test decides,
+     * and a black or navy cap on dark hair, which that test takes for hair, is caught by the crown and then R6 reads
+     * R5's judgement. The one calibration person whose fringe covers the eyebrows is the fringe: R6
+     * HAIR_OVER_EYEBROWS, and R5 BAREHEADED, for his hair is no cap.
      */
     @Test
     void aCapIsR5AndAFringeIsR6() {
-        int[] unlikeHair = {1, 3, 5};
         List<String> misnamed = overCalibrationPeople((i, base, found) -> {
-            int style = unlikeHair[i % unlikeHair.length];
+            int style = i % Headwear.CAP_STYLES.length;
             AuditReport capped = audit(Headwear.cap(base, style, new Random(i)));
             if (!code(capped, "R5").equals("HEAD_COVERED") || code(capped, "R6").equals("HAIR_OVER_EYEBROWS")) {
                 found.add(base.person() + " " + Headwear.CAP_STYLES[style] + " cap: R5 " + code(capped, "R5") + ", R6 "
@@ -125,6 +126,24 @@ class RightReasonTest {
         if (!code(report, "R6").equals("HAIR_OVER_EYEBROWS") || !code(report, "R5").equals("BAREHEADED")) {
             misnamed.add("143 fringe: R5 " + code(report, "R5") + ", R6 " + code(report, "R6"));
         }
+        assertEquals(List.of(), misnamed);
+    }
+
+    /**
+     * A headscarf is R5 ("remove it", or staff when it cannot be told from long hair), not earrings (R11): a maroon
+     * or beige scarf over the ear lobes is as saturated as gold, so R11 does not judge lobes under headwear that
+     * frames the face all round. The four headscarf colours in turn over the calibration people.
+     */
+    @Test
+    void aHeadscarfIsR5AndNotEarrings() {
+        List<String> misnamed = overCalibrationPeople((i, base, found) -> {
+            int style = i % Headwear.HEADSCARF_STYLES.length;
+            AuditReport scarved = audit(Headwear.headscarf(base, style, new Random(i)));
+            if (verdict(scarved, "R5") == CheckVerdict.PASS || verdict(scarved, "R11") == CheckVerdict.FAIL) {
+                found.add(base.person() + " " + Headwear.HEADSCARF_STYLES[style] + " headscarf: R5 " + code(scarved, "R5")
+                        + ", R11 " + code(scarved, "R11"));
+            }
+        });
         assertEquals(List.of(), misnamed);
     }
 
