@@ -32,6 +32,9 @@ public interface AuditConfig {
     @WithName("r5-head-covering")
     HeadCovering headCovering();
 
+    @WithName("c7-compression")
+    Compression compression();
+
     VerdictRules verdict();
 
     interface Decode {
@@ -148,6 +151,17 @@ public interface AuditConfig {
          */
         @WithDefault("0.15")
         double minVariance();
+    }
+
+    /** C7's settings ({@code JpegBlockiness}), under C7's own name: R5 reads the decision too. */
+    interface Compression {
+        /** Maximum JPEG blockiness (gradient at 8-pixel block edges / gradient elsewhere) on the face. */
+        @WithDefault("1.8")
+        double maxBlockiness();
+
+        /** The same for a JPEG decoded at half size (4-pixel blocks). */
+        @WithDefault("1.4")
+        double maxBlockinessHalfSize();
     }
 
     /**

@@ -45,6 +45,8 @@ public record HeadCover(State state, double measured, String comparison, double 
         COVERED,
         /** The face is too soft (or blurred) to tell hair from fabric. */
         TOO_SOFT,
+        /** The photo is so compressed (C7's decision) that hair is as flat as fabric. */
+        COMPRESSED,
         /** A smooth crown over a face framed all round: sleek long hair or a headscarf. */
         FRAMED,
         /** Framed all round and wrapped under the chin: a headscarf or a high collar. */
@@ -100,6 +102,10 @@ public record HeadCover(State state, double measured, String comparison, double 
             if (a.blurred()) {
                 // blurred hair is as even and as smooth as fabric (C4 reports the blur, in one direction or all)
                 return notJudged(State.TOO_SOFT, framed);
+            }
+            if (a.blockiness().overCompressed()) {
+                // JPEG quantisation removes the fine detail and the lightness steps of hair (C7 reports it)
+                return notJudged(State.COMPRESSED, framed);
             }
             MatOfDouble mean = new MatOfDouble();
             MatOfDouble std = new MatOfDouble();

@@ -40,6 +40,7 @@ public final class PhotoAnalysis implements AutoCloseable {
     private final AuditConfig.Sharpness sharpnessSettings;
     private final AuditConfig.Mouth mouthSettings;
     private final AuditConfig.HeadCovering headCoveringSettings;
+    private final AuditConfig.Compression compressionSettings;
     private Double faceSharpness;
     private SceneTint tint;
     private ForeheadCover forehead;
@@ -47,6 +48,7 @@ public final class PhotoAnalysis implements AutoCloseable {
     private FaceExposure faceExposure;
     private MouthCover mouth;
     private HeadCover headCover;
+    private JpegBlockiness blockiness;
 
     public PhotoAnalysis(DecodedImage decoded, FacePerception perception, AuditConfig config) {
         this.decoded = decoded;
@@ -57,6 +59,7 @@ public final class PhotoAnalysis implements AutoCloseable {
         this.sharpnessSettings = config.sharpness();
         this.mouthSettings = config.mouth();
         this.headCoveringSettings = config.headCovering();
+        this.compressionSettings = config.compression();
         this.work = ImageDecoder.downscale(decoded, config.decode().workingLongSide());
         this.decodedScale = work.cols() / (double) decoded.bgr().cols();
         Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
@@ -162,6 +165,14 @@ public final class PhotoAnalysis implements AutoCloseable {
     /** The face is blurred: C4 reports it; C5's pupils, R10's sclera and R5's crown detail are not read on it. */
     public boolean blurred() {
         return faceSharpness() < sharpnessSettings.minVariance();
+    }
+
+    /** JPEG blockiness on the face (C7's measure), computed once; needs the face. */
+    public JpegBlockiness blockiness() {
+        if (blockiness == null) {
+            blockiness = JpegBlockiness.onFace(this, compressionSettings);
+        }
+        return blockiness;
     }
 
     public AuditConfig.Sharpness sharpnessSettings() {

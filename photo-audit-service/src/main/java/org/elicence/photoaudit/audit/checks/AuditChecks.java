@@ -12,7 +12,7 @@ public final class AuditChecks {
 
     public static final List<Class<?>> SETTINGS = List.of(AuditConfig.class, FaceSizeCheck.Settings.class,
             HeadInFrameCheck.Settings.class, ExposureCheck.Settings.class,
-            ColourCheck.Settings.class, CompressionCheck.Settings.class,
+            ColourCheck.Settings.class,
             HeadRollCheck.Settings.class, ExpressionCheck.Settings.class, FaceLightingCheck.Settings.class,
             BackgroundCheck.Settings.class, BackgroundShadowCheck.Settings.class, ShouldersCheck.Settings.class,
             HeadYawCheck.Settings.class, HeadPitchCheck.Settings.class,
@@ -33,7 +33,7 @@ public final class AuditChecks {
                 new ExposureCheck(config.getConfigMapping(ExposureCheck.Settings.class), audit.portrait()),
                 new ColourCheck(config.getConfigMapping(ColourCheck.Settings.class)),
                 new ResolutionCheck(),
-                new CompressionCheck(config.getConfigMapping(CompressionCheck.Settings.class)),
+                new CompressionCheck(),
                 new HeadRollCheck(config.getConfigMapping(HeadRollCheck.Settings.class)),
                 new ExpressionCheck(config.getConfigMapping(ExpressionCheck.Settings.class)),
                 new FaceLightingCheck(config.getConfigMapping(FaceLightingCheck.Settings.class)),

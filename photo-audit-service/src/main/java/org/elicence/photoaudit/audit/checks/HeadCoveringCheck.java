@@ -14,6 +14,8 @@ public final class HeadCoveringCheck extends BaseCheck {
 
     private static final Guidance TOO_SOFT = new Guidance("照片不够清晰，无法判断是否戴帽或头巾：请在光线充足处重新拍摄清晰照片",
             "The photo is not sharp enough to tell hair from a hat or headscarf: retake a sharp photo in good light");
+    private static final Guidance COMPRESSED = new Guidance("照片压缩过度，无法判断是否戴帽或头巾：请上传原始照片",
+            "The photo is too compressed to tell hair from a hat or headscarf: upload the original file");
     private static final Guidance FRAMED = new Guidance(
             "无法判断是否戴了头巾，工作人员将人工审核；如需自动通过，请将头发拢到耳后，露出双耳和下颌两侧",
             "We could not tell whether your head is covered, so staff will check the photo; for an automatic answer,"
@@ -37,6 +39,7 @@ public final class HeadCoveringCheck extends BaseCheck {
             case BARE -> Results.pass(rule(), "BAREHEADED", head.measured(), threshold, head.unit());
             case COVERED -> Results.fail(rule(), "HEAD_COVERED", head.measured(), threshold, head.unit(), REMOVE);
             case TOO_SOFT -> notAssessable(TOO_SOFT);
+            case COMPRESSED -> notAssessable(COMPRESSED);
             case FRAMED -> notAssessable(FRAMED);
             case WRAPPED -> notAssessable(WRAPPED);
         };

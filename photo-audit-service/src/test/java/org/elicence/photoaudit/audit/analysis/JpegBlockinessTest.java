@@ -1,4 +1,4 @@
-package org.elicence.photoaudit.audit.checks;
+package org.elicence.photoaudit.audit.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +11,7 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
 /** C7 blockiness: block-border steps over in-block steps, checked against a direct per-pixel count. */
-class CompressionCheckTest {
+class JpegBlockinessTest {
 
     @BeforeAll
     static void load() {
@@ -79,8 +79,8 @@ class CompressionCheckTest {
         Random noise = new Random(11);
         Mat blocky = blocky(203, 157, 8, new Random(7), noise);
         Mat smooth = image(203, 157, (x, y) -> 60 + x / 2 + y / 3 + noise.nextInt(6));
-        double b = CompressionCheck.blockiness(blocky, 8);
-        double s = CompressionCheck.blockiness(smooth, 8);
+        double b = JpegBlockiness.blockiness(blocky, 8);
+        double s = JpegBlockiness.blockiness(smooth, 8);
         assertTrue(b > 5, "blocky " + b);
         assertTrue(s > 0.8 && s < 1.25, "smooth " + s);
         assertEquals(direct(blocky, 8), b, 1e-9);
@@ -90,8 +90,8 @@ class CompressionCheckTest {
     @Test
     void theBlocksOfAHalfSizeDecodeAreFourPixels() {
         Mat blocky = blocky(201, 163, 4, new Random(5), new Random(13));
-        double four = CompressionCheck.blockiness(blocky, 4);
-        double eight = CompressionCheck.blockiness(blocky, 8);
+        double four = JpegBlockiness.blockiness(blocky, 4);
+        double eight = JpegBlockiness.blockiness(blocky, 8);
         assertTrue(four > 5, "4-pixel blocks on their grid " + four);
         assertTrue(eight < four / 2, "the same blocks on an 8-pixel grid " + eight);
         assertEquals(direct(blocky, 4), four, 1e-9);
