@@ -14,11 +14,12 @@ import org.opencv.core.Point;
 /**
  * R6: hair must not cover the eyebrows, the ears or the cheeks. Eyebrows: the band of forehead just above each
  * brow must be the person's skin (a fringe makes it hair); not judged when the head is covered ({@code HeadCover}:
- * R5 reports it, and what hides the brows may be the headwear, even one in the colour of the hair). Ears: hair covers them when
- * three things hold at once: the head is wider than the face on the ear line (hair stands out), hair hangs beside
- * both cheeks down to the jaw angle, and the ear strips (outside the face outline from the eyebrows down to the
- * face's widest point) show hardly any skin. Hair pulled back leaves the cheeks' sides bare; short hair over the tops
- * of the ears leaves the jaw's sides bare; both pass, as partly covered ears do in the office (docs/photo-audit.md).
+ * R5 reports it, and what hides the brows may be the headwear, even one in the colour of the hair). Ears: hair
+ * covers them when three things hold at once: the head is wider than the face on the ear line (hair stands out),
+ * hair hangs beside both cheeks down to the jaw angle, and the ear strips (outside the face outline from the
+ * eyebrows down to the face's widest point) show hardly any skin. Hair pulled back leaves the cheeks' sides bare;
+ * short hair over the tops of the ears leaves the jaw's sides bare; both pass, as partly covered ears do in the
+ * office (docs/photo-audit.md).
  */
 public final class HairOverFaceCheck extends BaseCheck {
 

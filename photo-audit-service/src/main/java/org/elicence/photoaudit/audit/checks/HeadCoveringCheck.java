@@ -34,14 +34,17 @@ public final class HeadCoveringCheck extends BaseCheck {
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
         HeadCover head = a.headCover();
-        String threshold = head.comparison() + " " + Results.fmt(head.limit());
         return switch (head.state()) {
-            case BARE -> Results.pass(rule(), "BAREHEADED", head.measured(), threshold, head.unit());
-            case COVERED -> Results.fail(rule(), "HEAD_COVERED", head.measured(), threshold, head.unit(), REMOVE);
+            case BARE -> Results.pass(rule(), "BAREHEADED", head.measured(), threshold(head), head.unit());
+            case COVERED -> Results.fail(rule(), "HEAD_COVERED", head.measured(), threshold(head), head.unit(), REMOVE);
             case TOO_SOFT -> notAssessable(TOO_SOFT);
             case COMPRESSED -> notAssessable(COMPRESSED);
             case FRAMED -> notAssessable(FRAMED);
             case WRAPPED -> notAssessable(WRAPPED);
         };
+    }
+
+    private static String threshold(HeadCover head) {
+        return head.comparison() + " " + Results.fmt(head.limit());
     }
 }
