@@ -8,6 +8,7 @@ import org.elicence.photoaudit.audit.decode.ImageDecoder;
 import org.elicence.photoaudit.audit.perception.FaceDetection;
 import org.elicence.photoaudit.audit.perception.FaceLandmarks;
 import org.elicence.photoaudit.audit.perception.FacePerception;
+import org.elicence.photoaudit.audit.perception.FoundFaces;
 import org.elicence.photoaudit.audit.perception.HeadPose;
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
@@ -65,10 +66,11 @@ public final class PhotoAnalysis implements AutoCloseable {
         Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
         Imgproc.cvtColor(work, lab, Imgproc.COLOR_BGR2Lab);
         AuditConfig.Perception p = config.perception();
-        this.faces = perception.faces(work, p.minFaceScore(), p.minFacePresence());
+        FoundFaces found = perception.faces(work, p.minFaceScore(), p.minFacePresence());
+        this.faces = found.detections();
         this.person = new PersonMask(perception.personProbability(work), p.personThreshold(), p.backgroundThreshold());
-        if (faces.size() == 1) {
-            FaceLandmarks landmarks = perception.landmarks(work, faces.get(0));
+        if (found.singleFaceLandmarks().isPresent()) {
+            FaceLandmarks landmarks = found.singleFaceLandmarks().get();
             HeadPose pose = perception.pose(landmarks, work.cols(), work.rows());
             FaceGeometry provisional = new FaceGeometry(faces.get(0), landmarks, pose, null);
             HeadOutline head = HeadOutline.measure(person, landmarks, provisional.across(), provisional.down(),

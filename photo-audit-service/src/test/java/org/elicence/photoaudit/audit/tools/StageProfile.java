@@ -16,9 +16,9 @@ import org.elicence.photoaudit.audit.checks.PhotoCheck;
 import org.elicence.photoaudit.audit.decode.DecodeOutcome;
 import org.elicence.photoaudit.audit.decode.DecodedImage;
 import org.elicence.photoaudit.audit.decode.ImageDecoder;
-import org.elicence.photoaudit.audit.perception.FaceDetection;
 import org.elicence.photoaudit.audit.perception.FaceLandmarks;
 import org.elicence.photoaudit.audit.perception.FacePerception;
+import org.elicence.photoaudit.audit.perception.FoundFaces;
 import org.elicence.photoaudit.audit.render.AnnotationRenderer;
 import org.elicence.photoaudit.audit.render.LicencePortraitRenderer;
 import org.opencv.core.Mat;
@@ -73,12 +73,11 @@ final class StageProfile {
         Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
         Imgproc.cvtColor(work, lab, Imgproc.COLOR_BGR2Lab);
         t = lap("grey + Lab planes", t);
-        List<FaceDetection> faces = perception.faces(work, config.perception().minFaceScore(),
+        FoundFaces faces = perception.faces(work, config.perception().minFaceScore(),
                 config.perception().minFacePresence());
-        t = lap("face detection (BlazeFace short range)", t);
-        if (faces.size() == 1) {
-            FaceLandmarks landmarks = perception.landmarks(work, faces.get(0));
-            t = lap("face landmarks (2 passes of the mesh)", t);
+        t = lap("face detection + landmarks (BlazeFace short range, 2 passes of the mesh)", t);
+        if (faces.singleFaceLandmarks().isPresent()) {
+            FaceLandmarks landmarks = faces.singleFaceLandmarks().get();
             perception.pose(landmarks, work.cols(), work.rows());
             t = lap("head pose (solvePnP)", t);
         }
