@@ -25,9 +25,11 @@ public final class AuditChecks {
 
     public static List<PhotoCheck> create(SmallRyeConfig config) {
         AuditConfig audit = config.getConfigMapping(AuditConfig.class);
+        LicenceFraming framing = new LicenceFraming(config.getConfigMapping(FaceSizeCheck.Settings.class),
+                audit.portrait());
         return List.of(
                 new FaceCountCheck(),
-                new FaceSizeCheck(config.getConfigMapping(FaceSizeCheck.Settings.class), audit.portrait()),
+                new FaceSizeCheck(framing),
                 new HeadInFrameCheck(config.getConfigMapping(HeadInFrameCheck.Settings.class)),
                 new SharpnessCheck(),
                 new ExposureCheck(config.getConfigMapping(ExposureCheck.Settings.class), audit.portrait()),
@@ -37,8 +39,9 @@ public final class AuditChecks {
                 new HeadRollCheck(config.getConfigMapping(HeadRollCheck.Settings.class)),
                 new ExpressionCheck(config.getConfigMapping(ExpressionCheck.Settings.class)),
                 new FaceLightingCheck(config.getConfigMapping(FaceLightingCheck.Settings.class)),
-                new BackgroundCheck(config.getConfigMapping(BackgroundCheck.Settings.class)),
-                new BackgroundShadowCheck(config.getConfigMapping(BackgroundShadowCheck.Settings.class)),
+                new BackgroundCheck(config.getConfigMapping(BackgroundCheck.Settings.class), framing),
+                new BackgroundShadowCheck(config.getConfigMapping(BackgroundShadowCheck.Settings.class),
+                        framing),
                 new ShouldersCheck(config.getConfigMapping(ShouldersCheck.Settings.class)),
                 new HeadYawCheck(config.getConfigMapping(HeadYawCheck.Settings.class)),
                 new HeadPitchCheck(config.getConfigMapping(HeadPitchCheck.Settings.class)),

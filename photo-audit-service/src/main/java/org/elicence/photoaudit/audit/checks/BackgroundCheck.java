@@ -17,7 +17,8 @@ import org.opencv.imgproc.Imgproc;
  * (door frames, furniture, patterns). A light-grey wall is a white wall under ordinary light and passes
  * (docs/photo-audit.md gives the measured numbers behind the limits). A wall whose tint the person shares is
  * coloured by the light, not painted: C6 reports that ({@code PhotoAnalysis#colouredByLight}); a wall that is dark
- * because the whole photo is (C5's {@code PhotoAnalysis#tooDark}) is not called grey.
+ * because the whole photo is (C5's {@code PhotoAnalysis#tooDark}) is not called grey. Nor is a wall judged when
+ * the photo cuts off the wall the licence portrait shows around the head ({@link LicenceFraming}, C2's measure).
  */
 public final class BackgroundCheck extends BaseCheck {
 
@@ -57,10 +58,12 @@ public final class BackgroundCheck extends BaseCheck {
             "Not enough background is visible: step back so there is space above and beside your head");
 
     private final Settings settings;
+    private final LicenceFraming framing;
 
-    public BackgroundCheck(Settings settings) {
+    BackgroundCheck(Settings settings, LicenceFraming framing) {
         super("R2", "BACKGROUND", true);
         this.settings = settings;
+        this.framing = framing;
     }
 
     @Override
@@ -70,6 +73,10 @@ public final class BackgroundCheck extends BaseCheck {
         if (share < settings.minVisibleShare()) {
             return Results.fail(rule(), "BACKGROUND_NOT_VISIBLE", share, ">= " + Results.fmt(settings.minVisibleShare()),
                     "share of the photo that is background", CLOSE);
+        }
+        if (!framing.showsWallAroundHead(a)) {
+            // the wall the portrait shows around the head is cut off (C2): the edges left are not the background
+            return notAssessable(CLOSE);
         }
         MatOfDouble mean = new MatOfDouble();
         MatOfDouble std = new MatOfDouble();

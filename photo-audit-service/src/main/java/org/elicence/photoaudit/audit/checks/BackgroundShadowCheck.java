@@ -15,6 +15,8 @@ import org.opencv.imgproc.Imgproc;
 /**
  * R2: a shadow behind the head. The background band right around the head (within a quarter face width of the
  * person's outline, above the chin) is compared with the rest of the background: a cast shadow darkens the band.
+ * When the photo cuts off the wall the licence portrait shows around the head ({@link LicenceFraming}, C2's
+ * measure), there is no rest of the background to compare with, only slivers at the frame's edges.
  */
 public final class BackgroundShadowCheck extends BaseCheck {
 
@@ -32,16 +34,25 @@ public final class BackgroundShadowCheck extends BaseCheck {
     private static final Guidance AWAY = new Guidance("头部后方有阴影：请离墙远一些，并让光线从正前方照射",
             "There is a shadow behind your head: move away from the wall and light your face from the front");
 
-    private final Settings settings;
+    private static final Guidance NO_WALL = new Guidance("头部周围露出的背景太少，无法判断是否有阴影：请后退一些，头部上方和两侧留出空白",
+            "Too little of the wall around your head shows to judge a shadow: step back so there is space above and"
+                    + " beside your head");
 
-    public BackgroundShadowCheck(Settings settings) {
+    private final Settings settings;
+    private final LicenceFraming framing;
+
+    BackgroundShadowCheck(Settings settings, LicenceFraming framing) {
         super("R2", "BACKGROUND_SHADOW", true);
         this.settings = settings;
+        this.framing = framing;
     }
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
         FaceGeometry face = a.requireFace();
+        if (!framing.showsWallAroundHead(a)) {
+            return notAssessable(NO_WALL);
+        }
         double band = Math.max(2, settings.bandWidth() * face.faceWidth());
         // distance of every pixel to the person (linear time, where dilating by a band this wide is not)
         Mat outside = new Mat();

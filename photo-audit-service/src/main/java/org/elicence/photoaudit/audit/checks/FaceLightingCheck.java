@@ -14,7 +14,8 @@ import org.opencv.core.Mat;
 /**
  * R1: uniform light on the face. Side imbalance: the lightness of the two cheeks and temples, placed by the
  * landmarks, compared; hot spots: the share of the face's skin (eyes excluded: glare on glasses is R10) clipped
- * to white.
+ * to white. A hot spot is local: when C5 finds the pupils washed out ({@code PhotoAnalysis#pupilsWashedOut}), the
+ * whole grey scale is lifted and every bright part of the face clips, so a clipped share says nothing of a spot.
  */
 public final class FaceLightingCheck extends BaseCheck {
 
@@ -39,6 +40,10 @@ public final class FaceLightingCheck extends BaseCheck {
     private static final Guidance FLASH = new Guidance("脸部有反光亮斑：请关闭闪光灯，面向窗户等柔和光源拍摄",
             "There are bright flash spots on your face: turn off the flash and face a window");
 
+    private static final Guidance WASHED_OUT = new Guidance("照片过亮，无法判断脸上是否有反光亮斑：请关闭闪光灯，避免强光直射后重新拍摄",
+            "The photo is too washed out to tell flash spots on your face: turn off the flash, avoid direct strong"
+                    + " light and retake it");
+
     private final Settings settings;
 
     public FaceLightingCheck(Settings settings) {
@@ -55,6 +60,9 @@ public final class FaceLightingCheck extends BaseCheck {
         if (imbalance > settings.maxSideImbalance()) {
             return Results.fail(rule(), "UNEVEN_LIGHTING", imbalance, "<= " + Results.fmt(settings.maxSideImbalance()),
                     "lightness difference between the face's sides", EVEN);
+        }
+        if (a.pupilsWashedOut()) {
+            return notAssessable(WASHED_OUT);
         }
         Mat skin = Regions.polygon(a.grey().size(), face.landmarks().polygon(FaceLandmarks.FACE_OVAL));
         Mat eyes = EyesCheck.lensRegion(a, face.landmarks(), FaceLandmarks.RIGHT_EYE);

@@ -2,7 +2,6 @@ package org.elicence.photoaudit.audit.checks;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
@@ -45,12 +44,12 @@ public final class FaceSizeCheck extends BaseCheck {
             "Centre your head in the frame with some space above your hair and on both sides");
 
     private final Settings settings;
-    private final AuditConfig.Portrait portrait;
+    private final LicenceFraming framing;
 
-    public FaceSizeCheck(Settings settings, AuditConfig.Portrait portrait) {
+    FaceSizeCheck(LicenceFraming framing) {
         super("C2", "FACE_SIZE", true);
-        this.settings = settings;
-        this.portrait = portrait;
+        this.settings = framing.settings();
+        this.framing = framing;
     }
 
     @Override
@@ -63,7 +62,7 @@ public final class FaceSizeCheck extends BaseCheck {
             return Results.fail(rule(), "FACE_TOO_SMALL", share, ">= " + Results.fmt(settings.minHeadShare()),
                     "head length / photo height", CLOSER);
         }
-        Rect2d crop = LicenceCrop.inWorkingImage(face, portrait, width, height);
+        Rect2d crop = framing.crop(a);
         double below = LicenceCrop.overhangBelow(crop, height);
         if (below > settings.maxCropOverhangBelow()) {
             return Results.fail(rule(), "FACE_TOO_LOW", below, "<= " + Results.fmt(settings.maxCropOverhangBelow()),
