@@ -60,19 +60,7 @@ public final class FaceCoverCheck extends BaseCheck {
             return Results.fail(rule(), "FACE_COVERED", c.measured(), ">= " + Results.fmt(c.minimum()), c.unit(),
                     UNCOVER);
         }
-        Mat nose = Regions.hull(a.lab().size(), face.landmarks().polygon(NOSE));
-        // a highlight on the nose (shine, a flash, a lamp) is neither skin colour nor a covering: it mixes the skin
-        // with white, lighter and paler than the skin, and those pixels are left out
-        Rect box = Imgproc.boundingRect(nose);
-        if (box.area() > 0) {
-            Mat highlights = highlights(a.lab().submat(box), a.skin().reference8());
-            Mat noseInBox = nose.submat(box);
-            Core.subtract(noseInBox, highlights, noseInBox);
-            noseInBox.release();
-            highlights.release();
-        }
-        double noseSkin = a.skin().share(nose);
-        nose.release();
+        double noseSkin = litSkinShare(a, Regions.hull(a.lab().size(), face.landmarks().polygon(NOSE)));
         if (noseSkin < settings.minNoseSkin()) {
             return Results.fail(rule(), "FACE_COVERED", noseSkin, ">= " + Results.fmt(settings.minNoseSkin()),
                     "share of the nose with skin colour", UNCOVER);
@@ -84,6 +72,31 @@ public final class FaceCoverCheck extends BaseCheck {
         }
         return Results.pass(rule(), "FACE_UNCOVERED", mouth.lipChroma(),
                 ">= " + Results.fmt(a.mouthSettings().minLipChroma()), "lip chroma / skin chroma");
+    }
+
+    /**
+     * Share of {@code region} (released here) that is the person's skin, lit or not: a highlight (shine, a flash, a
+     * lamp) mixes the skin with white, lighter and paler than it, and counts as the skin it lies on. Left out of the
+     * share instead (as before), a flash spot over most of the nose left the nostrils' shadow to stand for the
+     * nose, and nine hot spots on the nose were called a covering.
+     */
+    private static double litSkinShare(PhotoAnalysis a, Mat region) {
+        Rect box = Imgproc.boundingRect(region);
+        double total = Core.countNonZero(region);
+        if (box.area() == 0 || total == 0) {
+            region.release();
+            return Double.NaN;
+        }
+        Mat inBox = region.submat(box);
+        Mat litSkin = highlights(a.lab().submat(box), a.skin().reference8());
+        Mat skinInBox = a.skin().mask().submat(box);
+        Core.bitwise_or(litSkin, skinInBox, litSkin);
+        Core.bitwise_and(litSkin, inBox, litSkin);
+        double share = Core.countNonZero(litSkin) / total;
+        for (Mat m : List.of(inBox, litSkin, skinInBox, region)) {
+            m.release();
+        }
+        return share;
     }
 
     /**

@@ -8,7 +8,7 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Scalar;
 
-/** R9 leaves highlights on the nose out of its skin share: skin mixed with white, not a covering. */
+/** R9 counts highlights on the nose as skin: skin mixed with white, not a covering. */
 class NoseHighlightTest {
 
     /** Skin L* 60, a* 12, b* 15 in OpenCV's 8-bit Lab. */

@@ -120,6 +120,23 @@ class RightReasonTest {
     }
 
     /**
+     * A flash spot on the nose is R1 ("turn off the flash"), not a covering (R9, "take off the mask"): a highlight is
+     * the skin mixed with white light and counts as the skin it lies on. Left out of R9's nose share instead, it left
+     * the nostrils' shadow to stand for the nose. The nose style on every calibration person.
+     */
+    @Test
+    void aFlashSpotOnTheNoseIsR1AndNotACovering() {
+        int nose = List.of(PhotoEdits.HOT_SPOT_STYLES).indexOf("nose");
+        List<String> misnamed = overCalibrationPeople((i, base, found) -> {
+            AuditReport spot = audit(PhotoEdits.hotSpot(base, nose, new Random(i)));
+            if (!code(spot, "R1").equals("FACE_HOT_SPOT") || verdict(spot, "R9") == CheckVerdict.FAIL) {
+                found.add(base.person() + " nose hot spot: R1 " + code(spot, "R1") + ", R9 " + code(spot, "R9"));
+            }
+        });
+        assertEquals(List.of(), misnamed);
+    }
+
+    /**
      * A photo taken too close is C2 ("step back"), not a shadow behind the head nor a cluttered or uneven wall (R2):
      * the wall the licence portrait shows around the head is not in the photo, and the slivers at the frame's edges
      * are not judged. Nor is a photo cut through the hair (C3) judged for its wall.
