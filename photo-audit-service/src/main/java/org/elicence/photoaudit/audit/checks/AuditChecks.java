@@ -48,7 +48,7 @@ public final class AuditChecks {
                 new HeadCoveringCheck(),
                 new HairOverFaceCheck(config.getConfigMapping(HairOverFaceCheck.Settings.class)),
                 new SkinSmoothingCheck(config.getConfigMapping(SkinSmoothingCheck.Settings.class)),
-                new ClothingCheck(config.getConfigMapping(ClothingCheck.Settings.class)),
+                new ClothingCheck(config.getConfigMapping(ClothingCheck.Settings.class), framing),
                 new FaceCoverCheck(config.getConfigMapping(FaceCoverCheck.Settings.class)),
                 new EyesCheck(config.getConfigMapping(EyesCheck.Settings.class)),
                 new AccessoriesCheck(config.getConfigMapping(AccessoriesCheck.Settings.class)),

@@ -18,7 +18,9 @@ import org.opencv.core.Point;
  * non-skin pixels in those zones) is as close to the background's as the eye could not tell them apart. A
  * white T-shirt in front of a light-grey wall is told apart and passes (docs/photo-audit.md). In a photo too dark
  * overall (C5) clothing and skin cannot be told apart, in a washed-out one (C5) a white top and the wall:
- * NOT_ASSESSABLE, with C5's advice.
+ * NOT_ASSESSABLE, with C5's advice. Nor is the top compared with the wall when the photo cuts off the wall the
+ * licence portrait shows around the head ({@link LicenceFraming}, C2's measure): the slivers left at the frame's
+ * edges are no measure of the wall behind the shoulders.
  */
 public final class ClothingCheck extends BaseCheck {
 
@@ -47,11 +49,17 @@ public final class ClothingCheck extends BaseCheck {
             "The photo is too bright to tell your clothes from the background: turn off the flash, avoid direct"
                     + " strong light and retake it");
 
-    private final Settings settings;
+    private static final Guidance NO_WALL = new Guidance("露出的背景太少，无法比较上衣和背景：请后退一些，头部上方和两侧留出空白",
+            "Too little of the wall shows to compare your top with it: step back so there is space above and beside"
+                    + " your head");
 
-    public ClothingCheck(Settings settings) {
+    private final Settings settings;
+    private final LicenceFraming framing;
+
+    ClothingCheck(Settings settings, LicenceFraming framing) {
         super("R8", "CLOTHING", true);
         this.settings = settings;
+        this.framing = framing;
     }
 
     @Override
@@ -77,6 +85,10 @@ public final class ClothingCheck extends BaseCheck {
             zones.release();
             return Results.fail(rule(), "BARE_SHOULDERS", skin, "<= " + Results.fmt(settings.maxShoulderSkin()),
                     "skin share beside the neck", COVERED);
+        }
+        if (!framing.showsWallAroundHead(a)) {
+            zones.release();
+            return notAssessable(NO_WALL);
         }
         Core.subtract(zones, a.skin().mask(), zones);
         LabColour top = LabColour.fromOpenCv(Regions.meanUnder(a.lab(), zones));

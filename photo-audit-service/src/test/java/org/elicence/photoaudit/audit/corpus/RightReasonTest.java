@@ -137,16 +137,19 @@ class RightReasonTest {
     }
 
     /**
-     * A photo taken too close is C2 ("step back"), not a shadow behind the head nor a cluttered or uneven wall (R2):
-     * the wall the licence portrait shows around the head is not in the photo, and the slivers at the frame's edges
-     * are not judged. Nor is a photo cut through the hair (C3) judged for its wall.
+     * A photo taken too close is C2 ("step back"), not a shadow behind the head nor a cluttered or uneven wall (R2),
+     * nor a top that merges with the wall (R8): the wall the licence portrait shows around the head is not in the
+     * photo, and the slivers at the frame's edges are not judged. Nor is a photo cut through the hair (C3) judged for
+     * its wall.
      */
     @Test
     void aPhotoTooCloseIsC2AndNotTheWall() {
         List<String> misnamed = overCalibrationPeople((i, base, found) -> {
             AuditReport close = audit(Reframing.tooClose(base, 0, new Random(i)));
-            if (verdict(close, "C2") != CheckVerdict.FAIL || anyFails(close, "R2")) {
-                found.add(base.person() + " too close: C2 " + code(close, "C2") + ", R2 " + codes(close, "R2"));
+            if (verdict(close, "C2") != CheckVerdict.FAIL || anyFails(close, "R2")
+                    || verdict(close, "R8") == CheckVerdict.FAIL) {
+                found.add(base.person() + " too close: C2 " + code(close, "C2") + ", R2 " + codes(close, "R2") + ", R8 "
+                        + code(close, "R8"));
             }
             AuditReport cut = audit(Reframing.cropHairTop(base, 0, new Random(i)));
             if (anyFails(cut, "R2")) {
