@@ -33,10 +33,8 @@ import org.opencv.imgproc.Imgproc;
  * @param comparison how the measure is held to its limit on a bare head ("<=", "<" or ">=")
  * @param limit      that limit
  * @param unit       what was measured
- * @param framed     the lesser share of the strips beside the two cheeks that is the person (1: framed all round)
  */
-public record HeadCover(State state, double measured, String comparison, double limit, String unit,
-        double framed) {
+public record HeadCover(State state, double measured, String comparison, double limit, String unit) {
 
     public enum State {
         /** Bareheaded. */
@@ -70,50 +68,45 @@ public record HeadCover(State state, double measured, String comparison, double 
         return state == State.COVERED;
     }
 
-    /** Headwear that frames the face all round (a headscarf): the ears and their lobes are under it. */
-    public boolean framesTheFace(AuditConfig.HeadCovering s) {
-        return covered() && framed >= s.maxFramedCheeks();
-    }
-
     static HeadCover judge(PhotoAnalysis a, AuditConfig.HeadCovering s) {
         FaceGeometry face = a.requireFace();
-        double framed = framedAllRound(a, face);
         double brim = silhouetteWidthAboveForehead(a, face) / face.faceWidth();
         if (brim > s.maxBrimWidth()) {
             return new HeadCover(State.COVERED, brim, "<=", s.maxBrimWidth(),
-                    "head width above the forehead / face width", framed);
+                    "head width above the forehead / face width");
         }
         double forehead = a.forehead().skinShare();
         double minForehead = a.foreheadSettings().minSkin();
         if (a.foreheadUnderHeadwear()) {
             return new HeadCover(State.COVERED, forehead, ">=", minForehead,
-                    "skin share of the upper forehead (covered, not in the colour of the hair)", framed);
+                    "skin share of the upper forehead (covered, not in the colour of the hair)");
         }
         Mat crown = crownBand(a, face);
         try {
             if (a.skin().share(crown) >= BALD_SKIN_SHARE) {
-                if (framed >= s.maxFramedCheeks()) {
-                    return new HeadCover(State.COVERED, framed, "<", s.maxFramedCheeks(),
-                            "share beside the cheeks covered, under a crown in the colour of skin", framed);
+                if (a.framedAllRound() >= s.maxFramedCheeks()) {
+                    return new HeadCover(State.COVERED, a.framedAllRound(), "<", s.maxFramedCheeks(),
+                            "share beside the cheeks covered, under a crown in the colour of skin");
                 }
-                return new HeadCover(State.BARE, forehead, ">=", minForehead, "skin share of the upper forehead",
-                        framed);
+                return new HeadCover(State.BARE, forehead, ">=", minForehead, "skin share of the upper forehead");
             }
             if (a.blurred()) {
                 // blurred hair is as even and as smooth as fabric (C4 reports the blur, in one direction or all)
-                return notJudged(State.TOO_SOFT, framed);
+                return notJudged(State.TOO_SOFT);
             }
             if (a.blockiness().overCompressed()) {
                 // JPEG quantisation removes the fine detail and the lightness steps of hair (C7 reports it)
-                return notJudged(State.COMPRESSED, framed);
+                return notJudged(State.COMPRESSED);
             }
             MatOfDouble mean = new MatOfDouble();
             MatOfDouble std = new MatOfDouble();
             Core.meanStdDev(a.grey(), mean, std, crown);
             double spread = std.toArray()[0] * 100 / 255;
+            mean.release();
+            std.release();
             if (spread < s.minCrownLightnessSpread()) {
                 return new HeadCover(State.COVERED, spread, ">=", s.minCrownLightnessSpread(),
-                        "spread of the crown's L*", framed);
+                        "spread of the crown's L*");
             }
             Mat faceMask = Regions.polygon(a.grey().size(), face.landmarks().polygon(FaceLandmarks.FACE_OVAL));
             double[] details = detailAtFixedScale(a.grey(), face.faceWidth(), crown, faceMask);
@@ -121,27 +114,27 @@ public record HeadCover(State state, double measured, String comparison, double 
             double crownDetail = details[0];
             double faceDetail = details[1];
             if (faceDetail < s.minFaceDetail()) {
-                return notJudged(State.TOO_SOFT, framed);
+                return notJudged(State.TOO_SOFT);
             }
-            if (crownDetail >= s.minCrownDetail() && framed >= s.maxFramedCheeks()) {
+            if (crownDetail >= s.minCrownDetail() && a.framedAllRound() >= s.maxFramedCheeks()) {
                 if (crownDetail < s.minFramedCrownDetail()) {
                     // a smooth crown over a face framed all round: sleek long hair or a headscarf; staff tell them apart
-                    return notJudged(State.FRAMED, framed);
+                    return notJudged(State.FRAMED);
                 }
                 if (neckSkin(a, face) < s.minFramedNeckSkin()) {
                     // wrapped under the chin as well: a headscarf whose escaping hair gives the crown hair's detail
-                    return notJudged(State.WRAPPED, framed);
+                    return notJudged(State.WRAPPED);
                 }
             }
             return new HeadCover(crownDetail >= s.minCrownDetail() ? State.BARE : State.COVERED, crownDetail,
-                    ">=", s.minCrownDetail(), "fine detail of the crown", framed);
+                    ">=", s.minCrownDetail(), "fine detail of the crown");
         } finally {
             crown.release();
         }
     }
 
-    private static HeadCover notJudged(State state, double framed) {
-        return new HeadCover(state, Double.NaN, null, Double.NaN, null, framed);
+    private static HeadCover notJudged(State state) {
+        return new HeadCover(state, Double.NaN, null, Double.NaN, null);
     }
 
     /**

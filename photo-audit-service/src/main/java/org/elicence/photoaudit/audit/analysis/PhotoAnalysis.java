@@ -49,6 +49,7 @@ public final class PhotoAnalysis implements AutoCloseable {
     private FaceExposure faceExposure;
     private MouthCover mouth;
     private HeadCover headCover;
+    private Double framedAllRound;
     private JpegBlockiness blockiness;
 
     public PhotoAnalysis(DecodedImage decoded, FacePerception perception, AuditConfig config) {
@@ -208,7 +209,18 @@ public final class PhotoAnalysis implements AutoCloseable {
 
     /** Headwear frames the face all round (a headscarf): R5 reports it, R11 looks for no earrings under it. */
     public boolean earsUnderHeadwear() {
-        return headCover().framesTheFace(headCoveringSettings);
+        return headCover().covered() && framedAllRound() >= headCoveringSettings.maxFramedCheeks();
+    }
+
+    /**
+     * The lesser share of the strips beside the two cheeks that is the person (1: the face framed all round, as by a
+     * headscarf or long hair), measured once when R5 or R11 asks.
+     */
+    public double framedAllRound() {
+        if (framedAllRound == null) {
+            framedAllRound = HeadCover.framedAllRound(this, requireFace());
+        }
+        return framedAllRound;
     }
 
     /** Whether the person shares the background's tint (R2's and C6's measure), computed once; needs the face. */
