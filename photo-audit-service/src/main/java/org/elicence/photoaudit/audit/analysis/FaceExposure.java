@@ -45,7 +45,7 @@ public record FaceExposure(double blackShare, double whiteShare, double eyesDark
         double darkest = Double.MAX_VALUE;
         for (int[] outline : new int[][] {FaceLandmarks.RIGHT_EYE, FaceLandmarks.LEFT_EYE}) {
             Mat eye = Regions.polygon(grey.size(), face.landmarks().polygon(outline));
-            if (Core.countNonZero(eye) > 0 && Regions.shareInRange(grey, eye, 250, 255) <= EYE_GLARE_SHARE) {
+            if (Core.countNonZero(eye) > 0 && Regions.shareInRange(grey, eye, Regions.CLIPPED, 255) <= EYE_GLARE_SHARE) {
                 darkest = Math.min(darkest, Regions.quantile(grey, 0, eye, 0.05));
             }
             eye.release();

@@ -3,6 +3,7 @@ package org.elicence.photoaudit.audit.analysis;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
+import org.opencv.core.Scalar;
 
 /**
  * What covers the upper forehead: the skin, the person's own hair (a fringe) or headwear (the edge of a cap or a
@@ -12,6 +13,8 @@ import org.opencv.core.Point;
  * compared, as a mean Lab colour, with the hair beside the temples (the person's pixels that are not skin in the two
  * {@link FaceGeometry#earStrip ear strips}). Headwear in the colour of the hair (a black cap on black hair) passes
  * this test as hair: R5 then judges the crown above the forehead, which is the cap's fabric (docs/photo-audit.md, R5).
+ * Pixels clipped to white ({@link Regions#CLIPPED}: a flash spot) are left out of the forehead, they have no colour,
+ * unless C5 finds the photo washed out: then clipping is the whole face's state, not a spot.
  */
 public final class ForeheadCover {
 
@@ -33,7 +36,12 @@ public final class ForeheadCover {
         this.hairColourDistance = hairColourDistance;
     }
 
-    public static ForeheadCover measure(Mat lab, PersonMask person, SkinModel skin, FaceGeometry face) {
+    /**
+     * @param spotsIn the photo's grey plane, whose pixels clipped to white are left out of the forehead; null on a
+     *                washed-out photo (either of C5's measures), where clipping is the whole face's state and not a
+     *                spot, and the skin model, sampled from the same washed-out face, takes clipped pixels for skin
+     */
+    public static ForeheadCover measure(Mat lab, Mat spotsIn, PersonMask person, SkinModel skin, FaceGeometry face) {
         Point[] band = new Point[FOREHEAD_EDGE.length * 2];
         for (int i = 0; i < FOREHEAD_EDGE.length; i++) {
             Point p = face.landmarks().xy(FOREHEAD_EDGE[i]);
@@ -41,6 +49,14 @@ public final class ForeheadCover {
             band[band.length - 1 - i] = face.offset(p, 0, FOREHEAD_DEPTH);
         }
         Mat forehead = Regions.polygon(lab.size(), band);
+        if (spotsIn != null) {
+            // a flash spot clipped to white has no colour left, of skin or of a cover: it is left out of both
+            // measures (forehead hot spots were taken for headwear); a white cap is fabric, shaded, not clipped
+            Mat clipped = new Mat();
+            Core.inRange(spotsIn, new Scalar(Regions.CLIPPED), new Scalar(255), clipped);
+            Core.subtract(forehead, clipped, forehead);
+            clipped.release();
+        }
         double share = skin.share(forehead);
         Mat temples = Regions.polygon(lab.size(), face.earStrip(-1));
         Mat other = Regions.polygon(lab.size(), face.earStrip(1));

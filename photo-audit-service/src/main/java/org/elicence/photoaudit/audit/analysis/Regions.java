@@ -19,6 +19,12 @@ import org.opencv.core.Rect;
 /** Rectangle arithmetic and region statistics shared by all checks. */
 public final class Regions {
 
+    /**
+     * Grey level from which a pixel is clipped to white: it has no colour left (a flash spot, glare on glasses), so
+     * it says neither "skin" nor "covering".
+     */
+    public static final int CLIPPED = 250;
+
     private Regions() {
     }
 

@@ -70,7 +70,7 @@ public final class EyesCheck extends BaseCheck {
         left.release();
         double lightness = Regions.meanUnder(a.lab(), eyes)[0] * 100 / 255;
         double ratio = lightness / Math.max(1, a.skin().reference().l());
-        double glare = Regions.shareInRange(a.grey(), eyes, 250, 255);
+        double glare = Regions.shareInRange(a.grey(), eyes, Regions.CLIPPED, 255);
         eyes.release();
         if (ratio < settings.minEyeToSkinLightness()) {
             return Results.fail(rule(), "DARK_LENSES", ratio, ">= " + Results.fmt(settings.minEyeToSkinLightness()),

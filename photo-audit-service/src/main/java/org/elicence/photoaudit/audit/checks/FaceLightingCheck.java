@@ -69,7 +69,7 @@ public final class FaceLightingCheck extends BaseCheck {
         Mat leftEye = EyesCheck.lensRegion(a, face.landmarks(), FaceLandmarks.LEFT_EYE);
         Core.bitwise_or(eyes, leftEye, eyes);
         Core.subtract(skin, eyes, skin);
-        double hot = Regions.shareInRange(a.grey(), skin, 250, 255);
+        double hot = Regions.shareInRange(a.grey(), skin, Regions.CLIPPED, 255);
         for (Mat m : new Mat[] {skin, eyes, leftEye}) {
             m.release();
         }
