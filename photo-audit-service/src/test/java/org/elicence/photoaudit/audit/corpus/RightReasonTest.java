@@ -104,10 +104,14 @@ class RightReasonTest {
         List<String> misnamed = overCalibrationPeople((i, base, found) -> {
             byte[] washedOut = jpeg(PhotoEdits.overexposed(base, 0, new Random(i)));
             DecodeOutcome.Decoded decoded = (DecodeOutcome.Decoded) decoder.decode(washedOut);
+            boolean pupilsRead;
             try (PhotoAnalysis analysis = new PhotoAnalysis(decoded.image(), perception, CONFIG)) {
-                if (analysis.face().isEmpty() || !analysis.pupilsWashedOut()) {
-                    return;
-                }
+                pupilsRead = analysis.face().isPresent() && analysis.pupilsWashedOut();
+            } finally {
+                decoded.image().bgr().release();
+            }
+            if (!pupilsRead) {
+                return;
             }
             fromPupils.add(base.person());
             AuditReport report = auditor.audit(washedOut);
