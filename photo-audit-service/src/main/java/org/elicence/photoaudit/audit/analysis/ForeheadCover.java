@@ -37,11 +37,13 @@ public final class ForeheadCover {
     }
 
     /**
-     * @param spotsIn the photo's grey plane, whose pixels clipped to white are left out of the forehead; null on a
-     *                washed-out photo (either of C5's measures), where clipping is the whole face's state and not a
-     *                spot, and the skin model, sampled from the same washed-out face, takes clipped pixels for skin
+     * @param grey        the photo's grey plane, where pixels clipped to white are found
+     * @param leaveOutSpots whether pixels clipped to white are left out of the forehead: not on a washed-out photo
+     *                      (either of C5's measures), where clipping is the whole face's state and not a spot, and
+     *                      the skin model, sampled from the same washed-out face, takes clipped pixels for skin
      */
-    public static ForeheadCover measure(Mat lab, Mat spotsIn, PersonMask person, SkinModel skin, FaceGeometry face) {
+    public static ForeheadCover measure(Mat lab, Mat grey, boolean leaveOutSpots, PersonMask person, SkinModel skin,
+            FaceGeometry face) {
         Point[] band = new Point[FOREHEAD_EDGE.length * 2];
         for (int i = 0; i < FOREHEAD_EDGE.length; i++) {
             Point p = face.landmarks().xy(FOREHEAD_EDGE[i]);
@@ -49,11 +51,11 @@ public final class ForeheadCover {
             band[band.length - 1 - i] = face.offset(p, 0, FOREHEAD_DEPTH);
         }
         Mat forehead = Regions.polygon(lab.size(), band);
-        if (spotsIn != null) {
+        if (leaveOutSpots) {
             // a flash spot clipped to white has no colour left, of skin or of a cover: it is left out of both
             // measures (forehead hot spots were taken for headwear); a white cap is fabric, shaded, not clipped
             Mat clipped = new Mat();
-            Core.inRange(spotsIn, new Scalar(Regions.CLIPPED), new Scalar(255), clipped);
+            Core.inRange(grey, new Scalar(Regions.CLIPPED), new Scalar(255), clipped);
             Core.subtract(forehead, clipped, forehead);
             clipped.release();
         }

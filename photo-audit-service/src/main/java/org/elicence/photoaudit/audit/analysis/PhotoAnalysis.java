@@ -244,7 +244,7 @@ public final class PhotoAnalysis implements AutoCloseable {
     /** What covers the upper forehead (R5's and R6's measure), computed once; needs the face. */
     public ForeheadCover forehead() {
         if (forehead == null) {
-            forehead = ForeheadCover.measure(lab, washedOut() ? null : grey, person, skin(), requireFace());
+            forehead = ForeheadCover.measure(lab, grey, !washedOut(), person, skin(), requireFace());
         }
         return forehead;
     }
