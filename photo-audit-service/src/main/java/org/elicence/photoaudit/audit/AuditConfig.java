@@ -32,6 +32,9 @@ public interface AuditConfig {
     @WithName("r5-head-covering")
     HeadCovering headCovering();
 
+    @WithName("c6-colour")
+    Colour colour();
+
     @WithName("c7-compression")
     Compression compression();
 
@@ -151,6 +154,28 @@ public interface AuditConfig {
          */
         @WithDefault("0.15")
         double minVariance();
+    }
+
+    /**
+     * C6's settings ({@code ColourCheck}), under C6's own name: R8 and R9 read its greyscale decision too
+     * ({@code PhotoAnalysis.colourless}), for in a photo without colour they cannot tell a pale top from skin or the
+     * lips from a covering.
+     */
+    interface Colour {
+        /** Mean per-pixel chroma (|a*| + |b*|) of the photo below this: greyscale. */
+        @WithDefault("1.5")
+        double minImageChroma();
+
+        /** Skin hue angle (Lab, degrees) must lie in [min, max]. */
+        @WithDefault("15")
+        double minSkinHue();
+
+        @WithDefault("95")
+        double maxSkinHue();
+
+        /** Minimum distinct grey levels on the face (posterisation). */
+        @WithDefault("40")
+        int minFaceGreyLevels();
     }
 
     /** C7's settings ({@code JpegBlockiness}), under C7's own name: R5 reads the decision too. */

@@ -21,7 +21,9 @@ import org.opencv.core.Point;
  * @param lipContrast   colour difference (Lab ΔE) between the lips and the ring of face around them
  * @param lipRingSkin   skin share of that ring (0 when it is empty)
  * @param lipChroma     the lips' chroma over the skin's
- * @param colourless    the skin has next to no chroma (a greyscale photo, C6's): the lips' colour is not judged
+ * @param colourless    the photo has no colour (C6's {@link PhotoAnalysis#colourless}): the lips are not told from
+ *                      a covering by colour, nor by their contrast with the face around them, which in grey is the
+ *                      lips' shading alone (as small as a covering's for some people)
  */
 public record MouthCover(double lowerFaceSkin, double lipContrast, double lipRingSkin, double lipChroma,
         boolean colourless) {
@@ -30,8 +32,6 @@ public record MouthCover(double lowerFaceSkin, double lipContrast, double lipRin
     public record Covered(double measured, double minimum, String unit) {
     }
 
-    /** Skin chroma below which the photo has no colour to judge the lips' colour by. */
-    static final double MIN_SKIN_CHROMA = 4;
     /** The lower face: from the cheek below the nose along the jaw line round the chin, closed under the nose. */
     static final int[] LOWER_FACE = {205, 187, 147, 213, 192, 214, 135, 169, 170, 140, 171, 175, 396, 369, 395, 394,
             364, 434, 416, 433, 376, 411, 425, 436, 410, 322, 391, 2, 165, 92, 186, 216};
@@ -41,7 +41,7 @@ public record MouthCover(double lowerFaceSkin, double lipContrast, double lipRin
     /** The ring around the lips: the lips' outline enlarged by this factor about its centre. */
     static final double RING_SCALE = 1.6;
 
-    public static MouthCover measure(Mat lab, SkinModel skin, FaceLandmarks l) {
+    public static MouthCover measure(Mat lab, SkinModel skin, FaceLandmarks l, boolean colourless) {
         Mat lowerFace = Regions.polygon(lab.size(), l.polygon(LOWER_FACE));
         double lowerSkin = skin.shareWithin(lab, lowerFace, LOOSE_CHROMA, LOOSE_LIGHTNESS);
         lowerFace.release();
@@ -71,8 +71,7 @@ public record MouthCover(double lowerFaceSkin, double lipContrast, double lipRin
         for (Mat m : new Mat[] {lips, inner, around}) {
             m.release();
         }
-        return new MouthCover(lowerSkin, contrast, Double.isNaN(ringSkin) ? 0 : ringSkin, lipChroma,
-                skinChroma < MIN_SKIN_CHROMA);
+        return new MouthCover(lowerSkin, contrast, Double.isNaN(ringSkin) ? 0 : ringSkin, lipChroma, colourless);
     }
 
     /** The first measure, in R9's order, that finds the mouth covered; empty when none does. */
@@ -81,11 +80,11 @@ public record MouthCover(double lowerFaceSkin, double lipContrast, double lipRin
             return Optional.of(new Covered(Double.isNaN(lowerFaceSkin) ? 0 : lowerFaceSkin, s.minLowerFaceSkin(),
                     "skin share of the lower face"));
         }
-        if (lipContrast < s.minLipContrast()) {
-            return Optional.of(new Covered(lipContrast, s.minLipContrast(), "lip / surrounding colour difference (ΔE)"));
-        }
         if (colourless) {
             return Optional.empty();
+        }
+        if (lipContrast < s.minLipContrast()) {
+            return Optional.of(new Covered(lipContrast, s.minLipContrast(), "lip / surrounding colour difference (ΔE)"));
         }
         if (lipRingSkin < s.minLipRingSkin() && lipContrast < s.minLipContrastInCoveredRing()) {
             return Optional.of(new Covered(lipRingSkin, s.minLipRingSkin(),

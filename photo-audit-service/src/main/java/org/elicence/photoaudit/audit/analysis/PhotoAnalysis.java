@@ -42,6 +42,7 @@ public final class PhotoAnalysis implements AutoCloseable {
     private final AuditConfig.Mouth mouthSettings;
     private final AuditConfig.HeadCovering headCoveringSettings;
     private final AuditConfig.Compression compressionSettings;
+    private final AuditConfig.Colour colourSettings;
     private Double faceSharpness;
     private SceneTint tint;
     private ForeheadCover forehead;
@@ -51,6 +52,7 @@ public final class PhotoAnalysis implements AutoCloseable {
     private HeadCover headCover;
     private Double framedAllRound;
     private JpegBlockiness blockiness;
+    private Double imageChroma;
 
     public PhotoAnalysis(DecodedImage decoded, FacePerception perception, AuditConfig config) {
         this.decoded = decoded;
@@ -62,6 +64,7 @@ public final class PhotoAnalysis implements AutoCloseable {
         this.mouthSettings = config.mouth();
         this.headCoveringSettings = config.headCovering();
         this.compressionSettings = config.compression();
+        this.colourSettings = config.colour();
         this.work = ImageDecoder.downscale(decoded, config.decode().workingLongSide());
         this.decodedScale = work.cols() / (double) decoded.bgr().cols();
         Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
@@ -185,7 +188,7 @@ public final class PhotoAnalysis implements AutoCloseable {
     /** What is over the mouth (R9's measures), computed once; needs the face. */
     public MouthCover mouth() {
         if (mouth == null) {
-            mouth = MouthCover.measure(lab, skin(), requireFace().landmarks());
+            mouth = MouthCover.measure(lab, skin(), requireFace().landmarks(), colourless());
         }
         return mouth;
     }
@@ -221,6 +224,22 @@ public final class PhotoAnalysis implements AutoCloseable {
             framedAllRound = HeadCover.framedAllRound(this, requireFace());
         }
         return framedAllRound;
+    }
+
+    /** Mean per-pixel chroma of the photo (C6's greyscale measure), computed once. */
+    public double imageChroma() {
+        if (imageChroma == null) {
+            imageChroma = Regions.meanAbsoluteChroma(lab);
+        }
+        return imageChroma;
+    }
+
+    /**
+     * The photo has no colour: C6 reports it, R8 does not tell a pale top from skin in it, nor R9 the lips from a
+     * covering.
+     */
+    public boolean colourless() {
+        return imageChroma() < colourSettings.minImageChroma();
     }
 
     /** Whether the person shares the background's tint (R2's and C6's measure), computed once; needs the face. */

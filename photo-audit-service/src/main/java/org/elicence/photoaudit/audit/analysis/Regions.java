@@ -157,6 +157,23 @@ public final class Regions {
         return chroma;
     }
 
+    /**
+     * Mean of |a*| + |b*| per pixel of an 8-bit OpenCV Lab image (C6's greyscale measure), not of the mean colour,
+     * which cancels opposite hues.
+     */
+    public static double meanAbsoluteChroma(Mat lab) {
+        Mat a = new Mat();
+        Mat b = new Mat();
+        Core.extractChannel(lab, a, 1);
+        Core.extractChannel(lab, b, 2);
+        Core.absdiff(a, new Scalar(128), a);
+        Core.absdiff(b, new Scalar(128), b);
+        double result = Core.mean(a).val[0] + Core.mean(b).val[0];
+        a.release();
+        b.release();
+        return result;
+    }
+
     /** Share of the pixels under {@code mask} whose grey level lies in {@code low..high}; NaN where the mask is empty. */
     public static double shareInRange(Mat grey, Mat mask, int low, int high) {
         Mat inRange = new Mat();

@@ -12,7 +12,6 @@ public final class AuditChecks {
 
     public static final List<Class<?>> SETTINGS = List.of(AuditConfig.class, FaceSizeCheck.Settings.class,
             HeadInFrameCheck.Settings.class, ExposureCheck.Settings.class,
-            ColourCheck.Settings.class,
             HeadRollCheck.Settings.class, ExpressionCheck.Settings.class, FaceLightingCheck.Settings.class,
             BackgroundCheck.Settings.class, BackgroundShadowCheck.Settings.class, ShouldersCheck.Settings.class,
             HeadYawCheck.Settings.class, HeadPitchCheck.Settings.class,
@@ -33,7 +32,7 @@ public final class AuditChecks {
                 new HeadInFrameCheck(config.getConfigMapping(HeadInFrameCheck.Settings.class)),
                 new SharpnessCheck(),
                 new ExposureCheck(config.getConfigMapping(ExposureCheck.Settings.class), audit.portrait()),
-                new ColourCheck(config.getConfigMapping(ColourCheck.Settings.class)),
+                new ColourCheck(audit.colour()),
                 new ResolutionCheck(),
                 new CompressionCheck(),
                 new HeadRollCheck(config.getConfigMapping(HeadRollCheck.Settings.class)),

@@ -13,14 +13,14 @@ import org.opencv.core.Mat;
 import org.opencv.core.Point;
 
 /**
- * R8: proper clothing. Bare shoulders: the shoulder zones of the person's silhouette (outside the neck and
- * neckline, below the chin) show the person's skin. A white top merging with the background: the top's colour (the person's
- * non-skin pixels in those zones) is as close to the background's as the eye could not tell them apart. A
- * white T-shirt in front of a light-grey wall is told apart and passes (docs/photo-audit.md). In a photo too dark
- * overall (C5) clothing and skin cannot be told apart, in a washed-out one (C5) a white top and the wall:
- * NOT_ASSESSABLE, with C5's advice. Nor is the top compared with the wall when the photo cuts off the wall the
- * licence portrait shows around the head ({@link LicenceFraming}, C2's measure): the slivers left at the frame's
- * edges are no measure of the wall behind the shoulders.
+ * R8: proper clothing. Bare shoulders: the shoulder zones of the person's silhouette (outside the neck and neckline,
+ * below the chin) show the person's skin. A white top merging with the background: the top's colour (the person's non-
+ * skin pixels in those zones) is as close to the background's as the eye could not tell them apart. A white T-shirt in
+ * front of a light-grey wall is told apart and passes (docs/photo-audit.md). In a photo too dark overall (C5) clothing
+ * and skin cannot be told apart, in a washed-out one (C5) a white top and the wall: NOT_ASSESSABLE, with C5's advice;
+ * in a photo without colour (C6) a pale top and skin: NOT_ASSESSABLE. Nor is the top compared with the wall when the
+ * photo cuts off the wall the licence portrait shows around the head ({@link LicenceFraming}, C2's measure): the
+ * slivers left at the frame's edges are no measure of the wall behind the shoulders.
  */
 public final class ClothingCheck extends BaseCheck {
 
@@ -49,6 +49,9 @@ public final class ClothingCheck extends BaseCheck {
             "The photo is too bright to tell your clothes from the background: turn off the flash, avoid direct"
                     + " strong light and retake it");
 
+    private static final Guidance NO_COLOUR = new Guidance("照片没有颜色，无法分辨衣服和皮肤：请上传彩色照片",
+            "The photo has no colour to tell your clothes from your skin: upload a colour photo");
+
     private static final Guidance NO_WALL = new Guidance("露出的背景太少，无法比较上衣和背景：请后退一些，头部上方和两侧留出空白",
             "Too little of the wall shows to compare your top with it: step back so there is space above and beside"
                     + " your head");
@@ -71,6 +74,10 @@ public final class ClothingCheck extends BaseCheck {
         if (a.washedOut()) {
             // a white top is clipped to the wall's white, and pale cloth takes the washed-out skin's colour (C5)
             return notAssessable(TOO_BRIGHT);
+        }
+        if (a.colourless()) {
+            // in grey a white or pale top can be as light as the skin beside the neck (C6 asks for a colour photo)
+            return notAssessable(NO_COLOUR);
         }
         FaceGeometry face = a.requireFace();
         Mat zones = shoulderZones(a, face);

@@ -66,9 +66,9 @@ public final class FaceCoverCheck extends BaseCheck {
                     "share of the nose with skin colour", UNCOVER);
         }
         if (mouth.colourless()) {
-            // a greyscale photo has no colour to compare (C6 says so)
-            return Results.pass(rule(), "FACE_UNCOVERED", mouth.lipContrast(),
-                    ">= " + Results.fmt(a.mouthSettings().minLipContrast()), "lip / surrounding colour difference (ΔE)");
+            // a greyscale photo has no colour to compare (C6 says so): the lower face's skin share is what was judged
+            return Results.pass(rule(), "FACE_UNCOVERED", mouth.lowerFaceSkin(),
+                    ">= " + Results.fmt(a.mouthSettings().minLowerFaceSkin()), "skin share of the lower face");
         }
         return Results.pass(rule(), "FACE_UNCOVERED", mouth.lipChroma(),
                 ">= " + Results.fmt(a.mouthSettings().minLipChroma()), "lip chroma / skin chroma");

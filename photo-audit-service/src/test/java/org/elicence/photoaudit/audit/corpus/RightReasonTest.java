@@ -188,6 +188,25 @@ class RightReasonTest {
     }
 
     /**
+     * A black-and-white photo is C6 ("upload a colour photo"), not a mask (R9) nor bare shoulders (R8): in grey the
+     * lips stand out from the face by their shading alone, for some people as little as under a covering, and a white
+     * top can be as light as the skin beside the neck. Both rules read C6's decision ({@code
+     * PhotoAnalysis#colourless}); before, 4 of these people were told "take off the mask" and 2 "bare shoulders".
+     */
+    @Test
+    void aGreyscalePhotoIsC6AndNotACoveringNorBareShoulders() {
+        List<String> misnamed = overCalibrationPeople((i, base, found) -> {
+            AuditReport grey = audit(PhotoEdits.greyscale(base, 0, new Random(i)));
+            if (!code(grey, "C6").equals("GREYSCALE") || verdict(grey, "R9") == CheckVerdict.FAIL
+                    || verdict(grey, "R8") == CheckVerdict.FAIL) {
+                found.add(base.person() + " greyscale: C6 " + code(grey, "C6") + ", R9 " + code(grey, "R9") + ", R8 "
+                        + code(grey, "R8"));
+            }
+        });
+        assertEquals(List.of(), misnamed);
+    }
+
+    /**
      * A photo too dark overall is C5 ("more light"), though its white wall is dark too and its white T-shirt as dark
      * as the skin (R8 does not call it bare shoulders); a grey wall in a well exposed photo is R2 ("a white wall").
      * The grey is mid grey (sRGB 119, L* 50), under R2's limit of L* 62.
