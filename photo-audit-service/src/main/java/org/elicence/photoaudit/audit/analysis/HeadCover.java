@@ -22,7 +22,8 @@ import org.opencv.imgproc.Imgproc;
  * head, unless the face is framed all round: a bald head leaves the sides of the jaw open (ears, neck, wall), a
  * headscarf in the colour of skin wraps them. A face framed all round whose neck below the chin is not skin either
  * is wrapped like a face in a headscarf, whatever the crown shows (hair escaping above a scarf has all the detail of
- * hair): staff look at it.
+ * hair): staff look at it. The crown's surface is not read on a blurred, over-compressed, too dark or washed-out photo
+ * (C4's, C7's and C5's decisions), each of which evens hair out as fabric is.
  *
  * <p>R5 reports it; R6 does not read a fringe on the forehead of a covered head (a black cap pulled down reads as
  * black hair over the brows); R11 does not look for earrings under headwear that frames the face all round (a
@@ -45,6 +46,10 @@ public record HeadCover(State state, double measured, String comparison, double 
         TOO_SOFT,
         /** The photo is so compressed (C7's decision) that hair is as flat as fabric. */
         COMPRESSED,
+        /** The photo is so dark (C5's decision) that hair's lightness steps are as even as fabric's. */
+        TOO_DARK,
+        /** The photo is so washed out (C5's decision) that hair's lightness steps are lifted into one pale tone. */
+        WASHED_OUT,
         /** A smooth crown over a face framed all round: sleek long hair or a headscarf. */
         FRAMED,
         /** Framed all round and wrapped under the chin: a headscarf or a high collar. */
@@ -97,6 +102,14 @@ public record HeadCover(State state, double measured, String comparison, double 
             if (a.blockiness().overCompressed()) {
                 // JPEG quantisation removes the fine detail and the lightness steps of hair (C7 reports it)
                 return notJudged(State.COMPRESSED);
+            }
+            if (a.tooDark()) {
+                // too little light leaves the crown's lightness as even as fabric's (C5 reports the exposure)
+                return notJudged(State.TOO_DARK);
+            }
+            if (a.washedOut()) {
+                // over-exposure lifts the crown's shadows into its highlights, as even as fabric (C5 reports it)
+                return notJudged(State.WASHED_OUT);
             }
             MatOfDouble mean = new MatOfDouble();
             MatOfDouble std = new MatOfDouble();

@@ -17,7 +17,8 @@ import org.opencv.core.Point;
  * person's own skin. Tinted lenses: even the brighter eye has no light pixels (no white of the eye, no catch
  * light) against the photo's own highlights; a lens light enough to pass the region test on dark skin still
  * darkens the sclera. A blurred photo smears the sclera into the iris, so that measure waits for a sharp face.
- * Glare: light clipped to white over the eyes.
+ * Glare: light clipped to white over the eyes; NOT_ASSESSABLE on a washed-out photo (C5's decision), where the eyes
+ * and the skin around them clip to white with the rest of the face.
  */
 public final class EyesCheck extends BaseCheck {
 
@@ -50,6 +51,9 @@ public final class EyesCheck extends BaseCheck {
             "Take off sunglasses or tinted glasses so your eyes are visible");
     private static final Guidance GLARE = new Guidance("眼镜反光遮挡了眼睛：请调整角度或摘下眼镜，关闭闪光灯",
             "Your glasses reflect light over your eyes: tilt them slightly or take them off, and turn off the flash");
+    private static final Guidance WASHED_OUT = new Guidance("照片过亮，无法判断眼镜是否反光：请关闭闪光灯，避免强光直射后重新拍摄",
+            "The photo is too washed out to tell glare on glasses: turn off the flash, avoid direct strong light and"
+                    + " retake it");
     private static final Guidance OPEN = new Guidance("眼睛闭合或半闭：请睁大双眼直视镜头",
             "Your eyes are closed or half closed: open your eyes and look straight into the camera");
 
@@ -82,6 +86,11 @@ public final class EyesCheck extends BaseCheck {
                     "brighter eye's 95th-pct L* / photo's 99th-pct L*", NO_SUNGLASSES);
         }
         if (glare > settings.maxGlareShare()) {
+            if (a.washedOut()) {
+                // the whites of the eyes and the skin around them clip to white as glare on a lens does (C5 names
+                // the light): 6 washed-out photos of the corpus were told "glare on your glasses"
+                return notAssessable(WASHED_OUT);
+            }
             return Results.fail(rule(), "GLASSES_GLARE", glare, "<= " + Results.fmt(settings.maxGlareShare()),
                     "share of the eye regions clipped to white", GLARE);
         }

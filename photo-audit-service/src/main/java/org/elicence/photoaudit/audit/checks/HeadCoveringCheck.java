@@ -16,6 +16,11 @@ public final class HeadCoveringCheck extends BaseCheck {
             "The photo is not sharp enough to tell hair from a hat or headscarf: retake a sharp photo in good light");
     private static final Guidance COMPRESSED = new Guidance("照片压缩过度，无法判断是否戴帽或头巾：请上传原始照片",
             "The photo is too compressed to tell hair from a hat or headscarf: upload the original file");
+    private static final Guidance TOO_DARK = new Guidance("照片太暗，无法判断是否戴帽或头巾：请在明亮均匀的光线下重新拍摄",
+            "The photo is too dark to tell hair from a hat or headscarf: retake it in bright, even light");
+    private static final Guidance WASHED_OUT = new Guidance("照片过亮，无法判断是否戴帽或头巾：请关闭闪光灯，避免强光直射后重新拍摄",
+            "The photo is too washed out to tell hair from a hat or headscarf: turn off the flash, avoid direct strong"
+                    + " light and retake it");
     private static final Guidance FRAMED = new Guidance(
             "无法判断是否戴了头巾，工作人员将人工审核；如需自动通过，请将头发拢到耳后，露出双耳和下颌两侧",
             "We could not tell whether your head is covered, so staff will check the photo; for an automatic answer,"
@@ -39,6 +44,8 @@ public final class HeadCoveringCheck extends BaseCheck {
             case COVERED -> Results.fail(rule(), "HEAD_COVERED", head.measured(), threshold(head), head.unit(), REMOVE);
             case TOO_SOFT -> notAssessable(TOO_SOFT);
             case COMPRESSED -> notAssessable(COMPRESSED);
+            case TOO_DARK -> notAssessable(TOO_DARK);
+            case WASHED_OUT -> notAssessable(WASHED_OUT);
             case FRAMED -> notAssessable(FRAMED);
             case WRAPPED -> notAssessable(WRAPPED);
         };

@@ -72,16 +72,18 @@ class RightReasonTest {
      * A washed-out photo (over-exposed, its black level lifted as by haze) keeps a wide tonal range and an unclipped
      * face, so only its pupils, no longer black, tell: C5 OVEREXPOSED. Its white T-shirt is as white as the wall, and
      * the fix is the light: neither R8 ("wear another top", "bare shoulders") nor R3 ("shoulders tilted", read from an
-     * outline the white top no longer has) FAILs. The same photo 10 % brighter still passes C5.
+     * outline the white top no longer has) FAILs, nor R10 ("glare on your glasses"): the eyes clip to white with the
+     * face, and R10's glare is NOT_ASSESSABLE on a photo C5 finds washed out. The same photo 10 % brighter still
+     * passes C5.
      */
     @Test
     void aWashedOutPhotoIsC5AndABrighterOneIsNot() {
         List<String> misnamed = overCalibrationPeople((i, base, found) -> {
             AuditReport washedOut = audit(PhotoEdits.overexposed(base, 0, new Random(i)));
             if (!code(washedOut, "C5").equals("OVEREXPOSED") || verdict(washedOut, "R8") == CheckVerdict.FAIL
-                    || verdict(washedOut, "R3") == CheckVerdict.FAIL) {
+                    || verdict(washedOut, "R3") == CheckVerdict.FAIL || verdict(washedOut, "R10") == CheckVerdict.FAIL) {
                 found.add(base.person() + " washed out: C5 " + code(washedOut, "C5") + ", R8 " + code(washedOut, "R8")
-                        + ", R3 " + code(washedOut, "R3"));
+                        + ", R3 " + code(washedOut, "R3") + ", R10 " + code(washedOut, "R10"));
             }
             AuditReport brighter = audit(PhotoEdits.brighter(base, 0, new Random(i)));
             if (!code(brighter, "C5").equals("EXPOSURE_OK")) {
@@ -208,7 +210,8 @@ class RightReasonTest {
 
     /**
      * A photo too dark overall is C5 ("more light"), though its white wall is dark too and its white T-shirt as dark
-     * as the skin (R8 does not call it bare shoulders); a grey wall in a well exposed photo is R2 ("a white wall").
+     * as the skin (R8 does not call it bare shoulders) and its hair as even in lightness as fabric (R5 does not read the
+     * crown, NOT_ASSESSABLE, and does not call it a hat); a grey wall in a well exposed photo is R2 ("a white wall").
      * The grey is mid grey (sRGB 119, L* 50), under R2's limit of L* 62.
      */
     @Test
@@ -216,9 +219,9 @@ class RightReasonTest {
         List<String> misnamed = overCalibrationPeople((i, base, found) -> {
             AuditReport dark = audit(PhotoEdits.underexposed(base, 0, new Random(i)));
             if (!code(dark, "C5").equals("UNDEREXPOSED") || code(dark, "R2").equals("BACKGROUND_NOT_WHITE")
-                    || code(dark, "R8").equals("BARE_SHOULDERS")) {
+                    || code(dark, "R8").equals("BARE_SHOULDERS") || verdict(dark, "R5") == CheckVerdict.FAIL) {
                 found.add(base.person() + " dark: C5 " + code(dark, "C5") + ", R2 " + code(dark, "R2") + ", R8 "
-                        + code(dark, "R8"));
+                        + code(dark, "R8") + ", R5 " + code(dark, "R5"));
             }
             AuditReport grey = audit(PhotoEdits.wallRelit(base, Scalar.all(119)));
             if (!code(grey, "R2").equals("BACKGROUND_NOT_WHITE") || code(grey, "C5").equals("UNDEREXPOSED")) {
