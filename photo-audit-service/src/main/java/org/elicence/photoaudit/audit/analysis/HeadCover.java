@@ -83,6 +83,10 @@ public record HeadCover(State state, double measured, String comparison, double 
         double forehead = a.forehead().skinShare();
         double minForehead = a.foreheadSettings().minSkin();
         if (a.foreheadUnderHeadwear()) {
+            if (a.blockiness().overCompressed()) {
+                // JPEG quantisation shifts the forehead's block colours away from the skin's (C7 reports it)
+                return notJudged(State.COMPRESSED);
+            }
             return new HeadCover(State.COVERED, forehead, ">=", minForehead,
                     "skin share of the upper forehead (covered, not in the colour of the hair)");
         }

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.util.List;
 import java.util.Optional;
 import org.elicence.photoaudit.audit.CheckResult;
+import org.elicence.photoaudit.audit.CheckVerdict;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.LabColour;
@@ -24,7 +25,8 @@ import org.opencv.imgproc.Imgproc;
  * with one material, so the contrast vanishes, and a grey, black or white covering has no lip colour; a beard
  * or moustache leaves the lips visible and the nose bare, so it passes. The mouth's measures
  * ({@link org.elicence.photoaudit.audit.analysis.MouthCover}, shared settings {@code photo-audit.mouth.*}) decide for
- * C9 too: it does not judge an expression under a covered mouth.
+ * C9 too: it does not judge an expression under a covered mouth. A covering found on an over-compressed photo (C7's
+ * decision) is NOT_ASSESSABLE: the quantised colours of skin are no longer the skin's.
  */
 public final class FaceCoverCheck extends BaseCheck {
 
@@ -43,6 +45,9 @@ public final class FaceCoverCheck extends BaseCheck {
     private static final Guidance UNCOVER = new Guidance("脸部被遮挡：请摘下口罩、围巾，手和手机不要挡住脸",
             "Your face is covered: take off masks and scarves, and keep hands and phone away from your face");
 
+    private static final Guidance COMPRESSED = new Guidance("照片压缩过度，无法判断脸部是否被遮挡：请上传原始照片",
+            "The photo is too compressed to tell whether something covers your face: upload the original file");
+
     private final Settings settings;
 
     public FaceCoverCheck(Settings settings) {
@@ -52,6 +57,16 @@ public final class FaceCoverCheck extends BaseCheck {
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
+        CheckResult result = judge(a);
+        if (result.verdict() == CheckVerdict.FAIL && a.blockiness().overCompressed()) {
+            // JPEG quantisation shifts each block's colour away from the skin's (C7 reports it): the nose and the
+            // lower face of uncovered people read as something else
+            return notAssessable(COMPRESSED);
+        }
+        return result;
+    }
+
+    private CheckResult judge(PhotoAnalysis a) {
         FaceGeometry face = a.requireFace();
         MouthCover mouth = a.mouth();
         Optional<MouthCover.Covered> covered = mouth.covered(a.mouthSettings());

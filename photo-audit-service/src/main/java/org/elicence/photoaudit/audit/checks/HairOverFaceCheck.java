@@ -3,6 +3,7 @@ package org.elicence.photoaudit.audit.checks;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
+import org.elicence.photoaudit.audit.CheckVerdict;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
@@ -19,7 +20,8 @@ import org.opencv.core.Point;
  * hair hangs beside both cheeks down to the jaw angle, and the ear strips (outside the face outline from the
  * eyebrows down to the face's widest point) show hardly any skin. Hair pulled back leaves the cheeks' sides bare;
  * short hair over the tops of the ears leaves the jaw's sides bare; both pass, as partly covered ears do in the
- * office (docs/photo-audit.md).
+ * office (docs/photo-audit.md). Hair found on an over-compressed photo (C7's decision) is NOT_ASSESSABLE: the
+ * quantised colours of skin are no longer the skin's.
  */
 public final class HairOverFaceCheck extends BaseCheck {
 
@@ -61,6 +63,9 @@ public final class HairOverFaceCheck extends BaseCheck {
     private static final Guidance EARS = new Guidance("头发遮挡了耳朵：请将头发拢到耳后，露出双耳",
             "Hair covers your ears: tuck your hair behind your ears so both ears show");
 
+    private static final Guidance COMPRESSED = new Guidance("照片压缩过度，无法判断头发是否遮挡眉毛或耳朵：请上传原始照片",
+            "The photo is too compressed to tell whether hair covers your eyebrows or ears: upload the original file");
+
     private final Settings settings;
 
     public HairOverFaceCheck(Settings settings) {
@@ -70,6 +75,16 @@ public final class HairOverFaceCheck extends BaseCheck {
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
+        CheckResult result = judge(a);
+        if (result.verdict() == CheckVerdict.FAIL && a.blockiness().overCompressed()) {
+            // JPEG quantisation shifts each block's colour away from the skin's (C7 reports it): the forehead above
+            // the brows and the ears read as hair
+            return notAssessable(COMPRESSED);
+        }
+        return result;
+    }
+
+    private CheckResult judge(PhotoAnalysis a) {
         FaceGeometry face = a.requireFace();
         // on a covered head what covers the brows may be the headwear (a black cap pulled down reads as black
         // hair), which R5 reports
