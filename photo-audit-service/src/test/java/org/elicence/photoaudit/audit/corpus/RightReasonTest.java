@@ -317,7 +317,7 @@ class RightReasonTest {
                 }
             }
             AuditReport compressed = audit(PhotoEdits.heavyCompression(base, 0, new Random(i)));
-            CheckResult head = compressed.checks().stream().filter(c -> c.rule().equals("R5")).findFirst().orElseThrow();
+            CheckResult head = result(compressed, "R5");
             boolean artefacts = compressed.checks().stream().anyMatch(c -> c.code().equals("COMPRESSION_ARTEFACTS"));
             if (!artefacts || head.verdict() == CheckVerdict.FAIL || verdict(compressed, "R6") == CheckVerdict.FAIL
                     || verdict(compressed, "R9") == CheckVerdict.FAIL) {
