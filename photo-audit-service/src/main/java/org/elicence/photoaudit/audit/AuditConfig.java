@@ -135,6 +135,13 @@ public interface AuditConfig {
         double maxFaceWhite();
 
         /**
+         * ... and at least this many of the face's five parts (forehead, cheeks, nose, chin) white: over-exposure
+         * lifts the whole face, while a flash spot, however large, whitens one part (R1's hot spot).
+         */
+        @WithDefault("2")
+        int minWhiteParts();
+
+        /**
          * The darker eye's darkest 5 % (pupil, lashes) above this grey level: nothing in the photo is black any more,
          * it is washed out (over-exposure with haze or a lifted black level). Pupils are black in every skin tone.
          */

@@ -14,14 +14,25 @@ import org.opencv.core.Mat;
  *
  * @param blackShare     share of the face outline at grey 12 or below
  * @param whiteShare     share of the face outline at grey 240 or above
+ * @param whiteParts     how many of the face's parts ({@link #PARTS}: forehead, cheeks, nose, chin) have at least
+ *                       {@link #WHITE_PART_SHARE} of their pixels at grey 240 or above: over-exposure lifts the whole
+ *                       face, a flash spot one part of it
  * @param eyesDarkest    the 5th-percentile grey level inside the darker eye's outline (its pupil and lashes); an
  *                       eye under glare is left out; 0 (nothing to judge) when both are
  * @param lowerFaceLeftOut the shares were read over the face outline less the lower face (the mouth is covered)
  */
-public record FaceExposure(double blackShare, double whiteShare, double eyesDarkest, boolean lowerFaceLeftOut) {
+public record FaceExposure(double blackShare, double whiteShare, int whiteParts, double eyesDarkest,
+        boolean lowerFaceLeftOut) {
 
     /** An eye with more than this share of pixels at grey 250 or more is under glare (R10's), not judged here. */
     static final double EYE_GLARE_SHARE = 0.08;
+
+    /** Face parts by landmark: forehead, right cheek, left cheek, nose tip, chin. */
+    static final int[] PARTS = {151, 50, 280, 4, 199};
+    /** A part's radius, as a share of the face's width: the parts do not overlap. */
+    static final double PART_RADIUS = 0.1;
+    /** A part is white when at least this share of it is at grey 240 or above. */
+    static final double WHITE_PART_SHARE = 0.2;
 
     public static FaceExposure measure(Mat grey, FaceGeometry face, boolean mouthCovered) {
         Mat outline = Regions.polygon(grey.size(), face.landmarks().polygon(FaceLandmarks.FACE_OVAL));
@@ -32,13 +43,28 @@ public record FaceExposure(double blackShare, double whiteShare, double eyesDark
         }
         double black = Regions.shareInRange(grey, outline, 0, 12);
         double white = Regions.shareInRange(grey, outline, 240, 255);
+        int whiteParts = whiteParts(grey, face, outline);
         outline.release();
-        return new FaceExposure(black, white, darkestInEyes(grey, face), mouthCovered);
+        return new FaceExposure(black, white, whiteParts, darkestInEyes(grey, face), mouthCovered);
     }
 
     /** What the two shares were read over, for the report. */
     public String faceArea() {
         return lowerFaceLeftOut ? "the face above the covered mouth" : "the face";
+    }
+
+    /** The parts read inside {@code outline}: a covered lower face does not count, as for the shares. */
+    private static int whiteParts(Mat grey, FaceGeometry face, Mat outline) {
+        int white = 0;
+        for (int landmark : PARTS) {
+            Mat part = Regions.disc(grey.size(), face.landmarks().xy(landmark), PART_RADIUS * face.faceWidth());
+            Core.bitwise_and(part, outline, part);
+            if (Core.countNonZero(part) > 0 && Regions.shareInRange(grey, part, 240, 255) >= WHITE_PART_SHARE) {
+                white++;
+            }
+            part.release();
+        }
+        return white;
     }
 
     private static double darkestInEyes(Mat grey, FaceGeometry face) {

@@ -300,9 +300,13 @@ public final class PhotoAnalysis implements AutoCloseable {
         return faceExposure;
     }
 
-    /** Much of the face clipped to white (C5 reports it; R3 and R8 do not judge a white top against the wall). */
+    /**
+     * Much of the face, in more than one of its parts, clipped to white (C5 reports it; R1 does not call it a hot
+     * spot, R3 and R8 do not judge a white top against the wall).
+     */
     public boolean faceClippedToWhite() {
-        return faceExposure().whiteShare() > exposureSettings.maxFaceWhite();
+        FaceExposure face = faceExposure();
+        return face.whiteShare() > exposureSettings.maxFaceWhite() && face.whiteParts() >= exposureSettings.minWhiteParts();
     }
 
     /**

@@ -15,8 +15,8 @@ import org.opencv.core.Rect;
 /**
  * C5: exposure and dynamic range, measured so that skin tone does not matter. A dark face is not an
  * underexposed photo: the photo is underexposed when even its brightest part (the white wall, a white shirt,
- * highlights) stays dark, or when much of the face is crushed to black; overexposed when much of the face is
- * (nearly) clipped to white, or when even the pupils are no longer dark (washed out: a lifted black level). A
+ * highlights) stays dark, or when much of the face is crushed to black; overexposed when much of the face, in more
+ * than one of its parts, is (nearly) clipped to white (one white part is a flash spot, R1's), or when even the pupils are no longer dark (washed out: a lifted black level). A
  * darker or lighter skin moves none of these measures.
  */
 public final class ExposureCheck extends BaseCheck {
@@ -62,7 +62,8 @@ public final class ExposureCheck extends BaseCheck {
         }
         AuditConfig.Exposure shared = a.exposureSettings();
         if (a.faceClippedToWhite()) {
-            return Results.fail(rule(), "OVEREXPOSED", face.whiteShare(), "<= " + Results.fmt(shared.maxFaceWhite()),
+            return Results.fail(rule(), "OVEREXPOSED", face.whiteShare(), "<= " + Results.fmt(shared.maxFaceWhite())
+                    + " (or white in fewer than " + shared.minWhiteParts() + " of the face's 5 parts: a spot is R1's)",
                     "share of " + face.faceArea() + " clipped to white", BRIGHT);
         }
         if (a.pupilsWashedOut()) {

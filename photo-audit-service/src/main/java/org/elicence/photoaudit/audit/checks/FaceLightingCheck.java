@@ -14,8 +14,9 @@ import org.opencv.core.Mat;
 /**
  * R1: uniform light on the face. Side imbalance: the lightness of the two cheeks and temples, placed by the
  * landmarks, compared; hot spots: the share of the face's skin (eyes excluded: glare on glasses is R10) clipped
- * to white. A hot spot is local: when C5 finds the pupils washed out ({@code PhotoAnalysis#pupilsWashedOut}), the
- * whole grey scale is lifted and every bright part of the face clips, so a clipped share says nothing of a spot.
+ * to white. A hot spot is local: when C5 finds the photo washed out ({@code PhotoAnalysis#washedOut}: the pupils
+ * no longer black, or several parts of the face white), the whole grey scale is lifted and every bright part of the
+ * face clips, so a clipped share says nothing of a spot.
  */
 public final class FaceLightingCheck extends BaseCheck {
 
@@ -61,7 +62,7 @@ public final class FaceLightingCheck extends BaseCheck {
             return Results.fail(rule(), "UNEVEN_LIGHTING", imbalance, "<= " + Results.fmt(settings.maxSideImbalance()),
                     "lightness difference between the face's sides", EVEN);
         }
-        if (a.pupilsWashedOut()) {
+        if (a.washedOut()) {
             return notAssessable(WASHED_OUT);
         }
         Mat skin = Regions.polygon(a.grey().size(), face.landmarks().polygon(FaceLandmarks.FACE_OVAL));
