@@ -9,7 +9,11 @@ import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
 import org.elicence.photoaudit.audit.perception.FaceLandmarks;
 import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * R1: uniform light on the face. Side imbalance: the lightness of the two cheeks and temples, placed by the
@@ -35,6 +39,11 @@ public final class FaceLightingCheck extends BaseCheck {
     static final int[] RIGHT_SIDE = {117, 50, 139};
     static final int[] LEFT_SIDE = {346, 280, 368};
     private static final double PATCH_RADIUS = 0.06;
+    /**
+     * A clipped spot with at least this share of it on a lens region is a reflection on glasses. Calibration: glare
+     * on generated glasses 0.56-1.0 of each spot on the lenses, flash spots on the nose and forehead at most 0.03.
+     */
+    static final double LENS_SPOT_SHARE = 0.3;
 
     private static final Guidance EVEN = new Guidance("脸部光线不均匀，一侧偏暗：请面向光源（如窗户），让光线均匀照在脸上",
             "One side of your face is darker: face the light source (for example a window) so the light is even");
@@ -65,17 +74,78 @@ public final class FaceLightingCheck extends BaseCheck {
         if (a.washedOut()) {
             return notAssessable(WASHED_OUT);
         }
-        Mat skin = Regions.polygon(a.grey().size(), face.landmarks().polygon(FaceLandmarks.FACE_OVAL));
-        Mat eyes = EyesCheck.lensRegion(a, face.landmarks(), FaceLandmarks.RIGHT_EYE);
-        Mat leftEye = EyesCheck.lensRegion(a, face.landmarks(), FaceLandmarks.LEFT_EYE);
-        Core.bitwise_or(eyes, leftEye, eyes);
-        Core.subtract(skin, eyes, skin);
-        double hot = Regions.shareInRange(a.grey(), skin, Regions.CLIPPED, 255);
-        for (Mat m : new Mat[] {skin, eyes, leftEye}) {
-            m.release();
-        }
+        double hot = hotSpotShare(a, face);
         return Results.atMost(rule(), "EVEN_LIGHTING", "FACE_HOT_SPOT", hot, settings.maxHotSpotShare(),
                 "share of the face clipped to white", FLASH);
+    }
+
+    /**
+     * The share of the face's skin (the lens regions left out) clipped to white. A reflection on glasses lies mostly
+     * on the lens but spills past the region R10 reads (its soft edge, up to 3 % of the face): a clipped spot with
+     * at least {@link #LENS_SPOT_SHARE} of it on a lens region is the glasses' (R10's) and left out. Read only
+     * when the spots would fail: most photos have none.
+     */
+    private double hotSpotShare(PhotoAnalysis a, FaceGeometry face) {
+        Rect box = Regions.clip(face.faceBox(), a.grey());
+        Mat grey = a.grey().submat(box);
+        Mat oval = inBox(Regions.polygon(a.grey().size(), face.landmarks().polygon(FaceLandmarks.FACE_OVAL)), box);
+        Mat lenses = inBox(lensRegions(a, face), box);
+        Mat skin = new Mat();
+        Core.subtract(oval, lenses, skin);
+        Mat clipped = new Mat();
+        Core.inRange(grey, new Scalar(Regions.CLIPPED), new Scalar(255), clipped);
+        Core.bitwise_and(clipped, oval, clipped);
+        double hot = Regions.shareUnder(clipped, skin);
+        if (hot > settings.maxHotSpotShare()) {
+            clearLensReflections(clipped, lenses);
+            hot = Regions.shareUnder(clipped, skin);
+        }
+        for (Mat m : new Mat[] {grey, oval, lenses, skin, clipped}) {
+            m.release();
+        }
+        return hot;
+    }
+
+    /** A copy of {@code box} of the whole-photo mask {@code full}, which is released. */
+    private static Mat inBox(Mat full, Rect box) {
+        Mat part = full.submat(box).clone();
+        full.release();
+        return part;
+    }
+
+    private static Mat lensRegions(PhotoAnalysis a, FaceGeometry face) {
+        Mat lenses = EyesCheck.lensRegion(a, face.landmarks(), FaceLandmarks.RIGHT_EYE);
+        Mat left = EyesCheck.lensRegion(a, face.landmarks(), FaceLandmarks.LEFT_EYE);
+        Core.bitwise_or(lenses, left, lenses);
+        left.release();
+        return lenses;
+    }
+
+    /** Clears from {@code clipped} every spot (8-connected) of which at least LENS_SPOT_SHARE lies on {@code lenses}. */
+    static void clearLensReflections(Mat clipped, Mat lenses) {
+        Mat labels = new Mat();
+        int spots = Imgproc.connectedComponents(clipped, labels, 8, CvType.CV_32S);
+        int[] label = new int[(int) labels.total()];
+        labels.get(0, 0, label);
+        labels.release();
+        byte[] onLens = new byte[(int) lenses.total()];
+        lenses.get(0, 0, onLens);
+        int[] size = new int[spots];
+        int[] sizeOnLens = new int[spots];
+        for (int i = 0; i < label.length; i++) {
+            size[label[i]]++;
+            if (onLens[i] != 0) {
+                sizeOnLens[label[i]]++;
+            }
+        }
+        byte[] pixels = new byte[label.length];
+        clipped.get(0, 0, pixels);
+        for (int i = 0; i < label.length; i++) {
+            if (label[i] != 0 && sizeOnLens[label[i]] >= LENS_SPOT_SHARE * size[label[i]]) {
+                pixels[i] = 0;
+            }
+        }
+        clipped.put(0, 0, pixels);
     }
 
     private static double sideLightness(PhotoAnalysis a, FaceGeometry face, int[] landmarks) {

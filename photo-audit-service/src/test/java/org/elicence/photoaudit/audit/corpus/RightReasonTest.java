@@ -104,6 +104,24 @@ class RightReasonTest {
     }
 
     /**
+     * Glare on glasses is R10 ("tilt your glasses"), not a flash spot on the face (R1): the reflection lies mostly on
+     * the lens but its soft edge spills past the lens region R10 reads, and a clipped spot mostly on a lens region
+     * is the glasses' (9 generated glare photos were told both before). Every calibration person, the three styles
+     * (left lens, right lens, both) in turn.
+     */
+    @Test
+    void glareOnGlassesIsR10AndNotAFlashSpot() {
+        List<String> misnamed = overCalibrationPeople((i, base, found) -> {
+            AuditReport glare = audit(FaceCoverings.glare(base, i, new Random(i)));
+            if (!code(glare, "R10").equals("GLASSES_GLARE") || verdict(glare, "R1") == CheckVerdict.FAIL) {
+                found.add(base.person() + " glare " + FaceCoverings.GLARE_STYLES[i % FaceCoverings.GLARE_STYLES.length]
+                        + ": R10 " + code(glare, "R10") + ", R1 " + code(glare, "R1"));
+            }
+        });
+        assertEquals(List.of(), misnamed);
+    }
+
+    /**
      * A flash spot on the forehead is R1 ("turn off the flash"), not headwear (R5, "remove your hat"): the spot's
      * pixels clipped to white have no colour and are left out of the forehead's skin share. The spot's soft edge is
      * lighter and paler than the skin but not clipped, as a white cap is, and still counts against the skin: on
