@@ -3,6 +3,7 @@ package org.elicence.photoaudit.audit.checks;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
+import org.elicence.photoaudit.audit.CheckVerdict;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
@@ -19,7 +20,8 @@ import org.opencv.core.Scalar;
  * outline's widest point), gold, coloured stones and enamel show as pixels far more saturated than the
  * person's skin; hair, skin and wall are not. Silver and clear stones, necklaces and hair ornaments are not
  * measured (docs/photo-audit.md). Not judged under headwear that frames the face all round (R5's judgement,
- * {@code HeadCover}): the lobes are under it.
+ * {@code HeadCover}): the lobes are under it. Earrings found beside a covered mouth (R9's decision) are
+ * NOT_ASSESSABLE: a scarf pulled up over the mouth reaches the lobes.
  */
 public final class AccessoriesCheck extends BaseCheck {
 
@@ -43,6 +45,9 @@ public final class AccessoriesCheck extends BaseCheck {
 
     private static final Guidance EARS_COVERED = new Guidance("头巾遮住了耳朵，无法检查是否佩戴耳环：请摘下头巾，露出双耳",
             "Your ears are under a head covering, so earrings cannot be checked: take it off so both ears show");
+    private static final Guidance LOWER_FACE_COVERED = new Guidance("脸的下半部分被遮挡，无法检查是否佩戴耳环：请取下遮挡物后重新拍摄",
+            "The lower half of your face is covered, so earrings cannot be checked: take off what covers it and retake"
+                    + " the photo");
 
     private final Settings settings;
 
@@ -60,8 +65,13 @@ public final class AccessoriesCheck extends BaseCheck {
         }
         double share = Math.max(lobeShare(a, face, FaceLandmarks.RIGHT_FACE_EDGE),
                 lobeShare(a, face, FaceLandmarks.LEFT_FACE_EDGE));
-        return Results.atMost(rule(), "NO_ACCESSORIES", "EARRINGS", share, settings.maxJewelleryShare(),
+        CheckResult result = Results.atMost(rule(), "NO_ACCESSORIES", "EARRINGS", share, settings.maxJewelleryShare(),
                 "jewellery-like share at the ear lobes", REMOVE);
+        if (result.verdict() == CheckVerdict.FAIL && a.mouthCovered()) {
+            // a scarf pulled up over the mouth reaches the lobes, and its colour is as saturated as gold; R9 reports it
+            return notAssessable(LOWER_FACE_COVERED);
+        }
+        return result;
     }
 
     private static double lobeShare(PhotoAnalysis a, FaceGeometry face, int edgeLandmark) {

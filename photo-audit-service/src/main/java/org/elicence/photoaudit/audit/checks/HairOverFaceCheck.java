@@ -21,7 +21,8 @@ import org.opencv.core.Point;
  * eyebrows down to the face's widest point) show hardly any skin. Hair pulled back leaves the cheeks' sides bare;
  * short hair over the tops of the ears leaves the jaw's sides bare; both pass, as partly covered ears do in the
  * office (docs/photo-audit.md). Hair found on an over-compressed photo (C7's decision) is NOT_ASSESSABLE: the
- * quantised colours of skin are no longer the skin's.
+ * quantised colours of skin are no longer the skin's. So is hair over the ears found beside a covered mouth (R9's
+ * decision): a scarf or mask pulled up lies beside the cheeks where the hair would hang.
  */
 public final class HairOverFaceCheck extends BaseCheck {
 
@@ -65,6 +66,9 @@ public final class HairOverFaceCheck extends BaseCheck {
 
     private static final Guidance COMPRESSED = new Guidance("照片压缩过度，无法判断头发是否遮挡眉毛或耳朵：请上传原始照片",
             "The photo is too compressed to tell whether hair covers your eyebrows or ears: upload the original file");
+    private static final Guidance LOWER_FACE_COVERED = new Guidance("脸的下半部分被遮挡，无法判断头发是否遮挡耳朵：请取下遮挡物后重新拍摄",
+            "The lower half of your face is covered, so hair over your ears cannot be judged: take off what covers"
+                    + " it and retake the photo");
 
     private final Settings settings;
 
@@ -80,6 +84,9 @@ public final class HairOverFaceCheck extends BaseCheck {
             // JPEG quantisation shifts each block's colour away from the skin's (C7 reports it): the forehead above
             // the brows and the ears read as hair
             return notAssessable(COMPRESSED);
+        }
+        if (result.code().equals("HAIR_OVER_EARS") && a.mouthCovered()) {
+            return notAssessable(LOWER_FACE_COVERED);
         }
         return result;
     }
