@@ -3,7 +3,6 @@ package org.elicence.photoaudit.audit.checks;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
-import org.elicence.photoaudit.audit.CheckVerdict;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
@@ -67,11 +66,8 @@ public final class AccessoriesCheck extends BaseCheck {
                 lobeShare(a, face, FaceLandmarks.LEFT_FACE_EDGE));
         CheckResult result = Results.atMost(rule(), "NO_ACCESSORIES", "EARRINGS", share, settings.maxJewelleryShare(),
                 "jewellery-like share at the ear lobes", REMOVE);
-        if (result.verdict() == CheckVerdict.FAIL && a.mouthCovered()) {
-            // a scarf pulled up over the mouth reaches the lobes, and its colour is as saturated as gold; R9 reports it
-            return notAssessable(LOWER_FACE_COVERED);
-        }
-        return result;
+        // a scarf pulled up over the mouth reaches the lobes, and its colour is as saturated as gold; R9 reports it
+        return unlessDefeated(result, a.mouthCovered(), LOWER_FACE_COVERED);
     }
 
     private static double lobeShare(PhotoAnalysis a, FaceGeometry face, int edgeLandmark) {

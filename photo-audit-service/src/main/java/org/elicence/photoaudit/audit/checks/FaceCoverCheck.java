@@ -5,7 +5,6 @@ import io.smallrye.config.WithDefault;
 import java.util.List;
 import java.util.Optional;
 import org.elicence.photoaudit.audit.CheckResult;
-import org.elicence.photoaudit.audit.CheckVerdict;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.LabColour;
@@ -57,13 +56,9 @@ public final class FaceCoverCheck extends BaseCheck {
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
-        CheckResult result = judge(a);
-        if (result.verdict() == CheckVerdict.FAIL && a.blockiness().overCompressed()) {
-            // JPEG quantisation shifts each block's colour away from the skin's (C7 reports it): the nose and the
-            // lower face of uncovered people read as something else
-            return notAssessable(COMPRESSED);
-        }
-        return result;
+        // JPEG quantisation shifts each block's colour away from the skin's (C7 reports it): the nose and the lower
+        // face of uncovered people read as something else
+        return unlessDefeated(judge(a), a.blockiness().overCompressed(), COMPRESSED);
     }
 
     private CheckResult judge(PhotoAnalysis a) {

@@ -3,7 +3,6 @@ package org.elicence.photoaudit.audit.checks;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
-import org.elicence.photoaudit.audit.CheckVerdict;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
@@ -80,15 +79,10 @@ public final class HairOverFaceCheck extends BaseCheck {
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
         CheckResult result = judge(a);
-        if (result.verdict() == CheckVerdict.FAIL && a.blockiness().overCompressed()) {
-            // JPEG quantisation shifts each block's colour away from the skin's (C7 reports it): the forehead above
-            // the brows and the ears read as hair
-            return notAssessable(COMPRESSED);
-        }
-        if (result.code().equals("HAIR_OVER_EARS") && a.mouthCovered()) {
-            return notAssessable(LOWER_FACE_COVERED);
-        }
-        return result;
+        // JPEG quantisation shifts each block's colour away from the skin's (C7 reports it): the forehead above the
+        // brows and the ears read as hair
+        result = unlessDefeated(result, a.blockiness().overCompressed(), COMPRESSED);
+        return unlessDefeated(result, result.code().equals("HAIR_OVER_EARS") && a.mouthCovered(), LOWER_FACE_COVERED);
     }
 
     private CheckResult judge(PhotoAnalysis a) {

@@ -3,7 +3,6 @@ package org.elicence.photoaudit.audit.checks;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
-import org.elicence.photoaudit.audit.CheckVerdict;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 
@@ -11,7 +10,8 @@ import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
  * R4: chin raised or lowered: pitch of the head pose fitted to the landmarks, less the pitch the fit gives a
  * level head on average (the canonical face is not modelled looking exactly level). Under something that covers
  * the mouth (R9's decision, {@code PhotoAnalysis#mouthCovered}) the model guesses the chin and mouth it cannot see
- * and the fit tilts with the guess: a FAIL there is NOT_ASSESSABLE, judged on the photo without the covering.
+ * and the fit tilts with the guess: a FAIL there is NOT_ASSESSABLE, judged on the photo without the covering. So is
+ * a FAIL on a blurred face (C4's decision, as for the yaw).
  */
 public final class HeadPitchCheck extends BaseCheck {
 
@@ -44,9 +44,6 @@ public final class HeadPitchCheck extends BaseCheck {
         double pitch = a.requireFace().pose().pitch() - settings.levelDegrees();
         CheckResult result = Results.atMost(rule(), "HEAD_LEVEL_PITCH", pitch > 0 ? "CHIN_RAISED" : "CHIN_LOWERED",
                 Math.abs(pitch), settings.maxDegrees(), "|pitch| (degrees)", LEVEL);
-        if (result.verdict() == CheckVerdict.FAIL && a.mouthCovered()) {
-            return notAssessable(COVERED);
-        }
-        return result;
+        return unlessDefeated(unlessDefeated(result, a.mouthCovered(), COVERED), a.blurred(), HeadYawCheck.BLURRED);
     }
 }

@@ -1,6 +1,7 @@
 package org.elicence.photoaudit.audit.checks;
 
 import org.elicence.photoaudit.audit.CheckResult;
+import org.elicence.photoaudit.audit.CheckVerdict;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 
@@ -26,5 +27,14 @@ public interface PhotoCheck {
 
     default CheckResult notAssessable(Guidance why) {
         return Results.notAssessable(rule(), name() + "_NOT_ASSESSABLE", why);
+    }
+
+    /**
+     * {@code result}, unless it is a FAIL that another rule's fault defeats ({@code defeated}: that rule's decision;
+     * the other rule reports the fault): then NOT_ASSESSABLE with {@code why}, judged again on the retake. One fault
+     * gets one reason, the one whose fix is right.
+     */
+    default CheckResult unlessDefeated(CheckResult result, boolean defeated, Guidance why) {
+        return result.verdict() == CheckVerdict.FAIL && defeated ? notAssessable(why) : result;
     }
 }
