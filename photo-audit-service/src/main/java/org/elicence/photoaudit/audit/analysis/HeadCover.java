@@ -53,7 +53,12 @@ public record HeadCover(State state, double measured, String comparison, double 
         /** A smooth crown over a face framed all round: sleek long hair or a headscarf. */
         FRAMED,
         /** Framed all round and wrapped under the chin: a headscarf or a high collar. */
-        WRAPPED
+        WRAPPED,
+        /**
+         * A crown in the colour of skin over a face framed all round, with the mouth covered (R9's decision): a scarf
+         * or mask pulled up lies beside the cheeks too, so the framing is no sign of a headscarf.
+         */
+        LOWER_FACE_COVERED
     }
 
     /** Where the silhouette width is read: this many face widths above the top of the forehead. */
@@ -94,6 +99,9 @@ public record HeadCover(State state, double measured, String comparison, double 
         try {
             if (a.skin().share(crown) >= BALD_SKIN_SHARE) {
                 if (a.framedAllRound() >= s.maxFramedCheeks()) {
+                    if (a.mouthCovered()) {
+                        return notJudged(State.LOWER_FACE_COVERED);
+                    }
                     return new HeadCover(State.COVERED, a.framedAllRound(), "<", s.maxFramedCheeks(),
                             "share beside the cheeks covered, under a crown in the colour of skin");
                 }

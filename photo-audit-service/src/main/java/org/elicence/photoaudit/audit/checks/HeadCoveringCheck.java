@@ -25,6 +25,9 @@ public final class HeadCoveringCheck extends BaseCheck {
             "无法判断是否戴了头巾，工作人员将人工审核；如需自动通过，请将头发拢到耳后，露出双耳和下颌两侧",
             "We could not tell whether your head is covered, so staff will check the photo; for an automatic answer,"
                     + " tuck your hair behind your ears so your ears and jaw line show");
+    private static final Guidance LOWER_FACE_COVERED = new Guidance("脸的下半部分被遮挡，遮挡物延伸到脸颊两侧，无法判断是否戴头巾：请取下遮挡物后重新拍摄",
+            "What covers the lower half of your face reaches beside your cheeks, so a headscarf cannot be told: take it"
+                    + " off and retake the photo");
     private static final Guidance WRAPPED = new Guidance(
             "您的脸部四周及下巴下方均被遮盖（如头巾或高领），工作人员将人工审核；如需自动通过，请摘下头巾并露出颈部",
             "Your face looks wrapped all round and under the chin, as by a headscarf or a high collar, so staff will"
@@ -48,6 +51,7 @@ public final class HeadCoveringCheck extends BaseCheck {
             case WASHED_OUT -> notAssessable(WASHED_OUT);
             case FRAMED -> notAssessable(FRAMED);
             case WRAPPED -> notAssessable(WRAPPED);
+            case LOWER_FACE_COVERED -> notAssessable(LOWER_FACE_COVERED);
         };
     }
 
