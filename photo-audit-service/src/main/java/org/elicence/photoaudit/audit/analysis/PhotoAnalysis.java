@@ -306,7 +306,8 @@ public final class PhotoAnalysis implements AutoCloseable {
      */
     public boolean faceClippedToWhite() {
         FaceExposure face = faceExposure();
-        return face.whiteShare() > exposureSettings.maxFaceWhite() && face.whiteParts() >= exposureSettings.minWhiteParts();
+        return face.whiteShare() > exposureSettings.maxFaceWhite()
+                && face.whiteParts() >= exposureSettings.minWhiteParts();
     }
 
     /**

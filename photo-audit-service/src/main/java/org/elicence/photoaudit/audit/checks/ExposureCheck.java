@@ -16,8 +16,9 @@ import org.opencv.core.Rect;
  * C5: exposure and dynamic range, measured so that skin tone does not matter. A dark face is not an
  * underexposed photo: the photo is underexposed when even its brightest part (the white wall, a white shirt,
  * highlights) stays dark, or when much of the face is crushed to black; overexposed when much of the face, in more
- * than one of its parts, is (nearly) clipped to white (one white part is a flash spot, R1's), or when even the pupils are no longer dark (washed out: a lifted black level). A
- * darker or lighter skin moves none of these measures.
+ * than one of its parts, is (nearly) clipped to white (one white part is a flash spot, R1's), or when even the
+ * pupils are no longer dark (washed out: a lifted black level). A darker or lighter skin moves none of these
+ * measures.
  */
 public final class ExposureCheck extends BaseCheck {
 

@@ -121,7 +121,7 @@ public final class FaceLightingCheck extends BaseCheck {
         return lenses;
     }
 
-    /** Clears from {@code clipped} every spot (8-connected) of which at least LENS_SPOT_SHARE lies on {@code lenses}. */
+    /** Clears from {@code clipped} every spot (8-connected) with at least LENS_SPOT_SHARE of it on {@code lenses}. */
     static void clearLensReflections(Mat clipped, Mat lenses) {
         Mat labels = new Mat();
         int spots = Imgproc.connectedComponents(clipped, labels, 8, CvType.CV_32S);

@@ -6,7 +6,10 @@ import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 
-/** C8: head tilted sideways: roll of the head pose (the eye line's angle to the horizontal). */
+/**
+ * C8: head tilted sideways: roll of the head pose (the eye line's angle to the horizontal). A FAIL on a blurred face
+ * (C4's decision) is NOT_ASSESSABLE: its landmarks are placed less precisely.
+ */
 public final class HeadRollCheck extends BaseCheck {
 
     @ConfigMapping(prefix = "photo-audit.c8-head-roll")
@@ -31,8 +34,9 @@ public final class HeadRollCheck extends BaseCheck {
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
-        CheckResult result = Results.atMost(rule(), "HEAD_LEVEL", "HEAD_ROLLED", Math.abs(a.requireFace().pose().roll()),
-                settings.maxDegrees(), "|roll| (degrees)", LEVEL);
+        double roll = Math.abs(a.requireFace().pose().roll());
+        CheckResult result = Results.atMost(rule(), "HEAD_LEVEL", "HEAD_ROLLED", roll, settings.maxDegrees(),
+                "|roll| (degrees)", LEVEL);
         // the landmarks of a blurred face (C4 reports it) are placed less precisely, and the eye line moves with them
         return unlessDefeated(result, a.blurred(), BLURRED);
     }

@@ -6,7 +6,10 @@ import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 
-/** R4: head turned left or right: yaw of the head pose fitted to the landmarks (solvePnP). */
+/**
+ * R4: head turned left or right: yaw of the head pose fitted to the landmarks (solvePnP). A FAIL on a blurred face
+ * (C4's decision) is NOT_ASSESSABLE: its landmarks are placed less precisely.
+ */
 public final class HeadYawCheck extends BaseCheck {
 
     @ConfigMapping(prefix = "photo-audit.r4-head-yaw")
@@ -35,8 +38,9 @@ public final class HeadYawCheck extends BaseCheck {
 
     @Override
     public CheckResult evaluate(PhotoAnalysis a) {
-        CheckResult result = Results.atMost(rule(), "HEAD_FRONTAL", "HEAD_TURNED", Math.abs(a.requireFace().pose().yaw()),
-                settings.maxDegrees(), "|yaw| (degrees)", STRAIGHT);
+        double yaw = Math.abs(a.requireFace().pose().yaw());
+        CheckResult result = Results.atMost(rule(), "HEAD_FRONTAL", "HEAD_TURNED", yaw, settings.maxDegrees(),
+                "|yaw| (degrees)", STRAIGHT);
         // the landmarks of a blurred face (C4 reports it) are placed less precisely, and the pose fit moves with them
         return unlessDefeated(result, a.blurred(), BLURRED);
     }

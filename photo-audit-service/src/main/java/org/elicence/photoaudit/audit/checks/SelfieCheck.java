@@ -14,7 +14,8 @@ import org.opencv.core.Point3;
  * R12: not a selfie, judged by perspective, not by face size. A camera held at arm's length is so close that
  * the middle of the face (nearer the lens) is magnified against its sides: the inner eye corners sit further
  * apart, relative to the face's width at the cheekbones, than they do from a distance. The ratio is set against
- * the same ratio of MediaPipe's canonical face seen from afar.
+ * the same ratio of MediaPipe's canonical face seen from afar. A FAIL on a blurred face (C4's decision) is
+ * NOT_ASSESSABLE: its eye corners are placed less precisely.
  */
 public final class SelfieCheck extends BaseCheck {
 

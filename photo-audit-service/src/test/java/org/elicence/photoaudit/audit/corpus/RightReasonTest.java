@@ -299,8 +299,8 @@ class RightReasonTest {
                         : PhotoEdits.motionBlur(base, style, new Random(i)));
                 List<String> defeated = failedCodes(blurred, "R5", "R4", "C8", "R12");
                 if (!code(blurred, "C4").equals("IMAGE_BLURRED") || !defeated.isEmpty()) {
-                    found.add(base.person() + (gaussian ? " gaussian blur" : " motion blur " + PhotoEdits.MOTION_STYLES[style])
-                            + ": C4 " + code(blurred, "C4") + ", also " + defeated);
+                    String edit = gaussian ? "gaussian blur" : "motion blur " + PhotoEdits.MOTION_STYLES[style];
+                    found.add(base.person() + " " + edit + ": C4 " + code(blurred, "C4") + ", also " + defeated);
                 }
             }
             AuditReport compressed = audit(PhotoEdits.heavyCompression(base, 0, new Random(i)));
