@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,8 +33,11 @@ class FaultInjectionIT {
     private static final int APPLICATIONS = Integer.getInteger("reliability.applications", 40);
     private static final double RATE = Double.parseDouble(System.getProperty("reliability.rate", "2"));
     private static final Duration PATIENCE = Duration.ofMinutes(Long.getLong("reliability.patience-minutes", 6));
+    // Five seeded citizens make every application of the run; at the full size each would upload far more often than
+    // one person could, and the per-applicant upload limit (20 a minute) would refuse the run itself.
     @RegisterExtension
-    static final LocalPlatform PLATFORM = new LocalPlatform();
+    static final LocalPlatform PLATFORM = new LocalPlatform(
+            Map.of("APPLICATIONS_UPLOADS_PER_APPLICANT_LIMIT", "1000000"));
 
     /** Second instances (after the platform extension has started the first): same consumer groups, other ports. */
     @BeforeAll
@@ -79,7 +83,8 @@ class FaultInjectionIT {
 
         assertTrue(summary.neverAccepted().isEmpty(), "applications the phone could never submit: " + summary.neverAccepted());
         assertTrue(summary.notAtEndState().isEmpty(), "accepted applications not in their end state: "
-                + summary.notAtEndState());
+                + summary.notAtEndState() + "; their stored status histories: " + PlatformLedger.storedHistories(PLATFORM,
+                        summary.notAtEndState().stream().map(JourneyRunner.Outcome::applicationId).toList()));
         assertEquals(summary.accepted(), ledger.applicationsStored(), "one stored application per accepted one");
         assertEquals(ledger.applicationsStored(), ledger.distinctIdempotencyKeys(), "no retry opened a second application");
         assertTrue(ledger.noLicenceNumberSignedTwice(), "a licence number was signed twice: " + ledger);

@@ -16,7 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class JourneyRunner {
 
-    /** What became of one application; {@code error} says why a journey stopped short, if it did. */
+    /**
+     * What became of one application: the last status the phone saw ({@code null} if it never read one) and, in
+     * {@code error}, why a journey stopped short, if it did.
+     */
     record Outcome(Journey journey, String applicationId, String finalStatus, int retries, String error) {
 
         boolean accepted() {
@@ -30,6 +33,8 @@ final class JourneyRunner {
 
     private final LocalPlatform platform;
     private final Map<String, MobileApi> apps = new ConcurrentHashMap<>();
+    /** The last status each application's phone read, so an outcome names where a journey stood at its deadline. */
+    private final Map<String, String> lastSeen = new ConcurrentHashMap<>();
     private final String runId;
     private final Duration patience;
     private final Duration pollInterval;
@@ -49,14 +54,13 @@ final class JourneyRunner {
         long deadline = System.nanoTime() + patience.toNanos();
         AtomicInteger retries = new AtomicInteger();
         String id = null;
-        String status = null;
         try {
             Submission submission = submit(journey, index, deadline, retries);
             id = submission.applicationId();
-            status = awaitStatus(app(journey.residentId), id, journey.endState, deadline, retries);
-            return new Outcome(journey, id, status, retries.get(), null);
+            awaitStatus(app(journey.residentId), id, journey.endState, deadline, retries);
+            return new Outcome(journey, id, lastSeen.get(id), retries.get(), null);
         } catch (Exception e) {
-            return new Outcome(journey, id, status, retries.get(), e.toString());
+            return new Outcome(journey, id, id == null ? null : lastSeen.get(id), retries.get(), e.toString());
         }
     }
 
@@ -112,10 +116,9 @@ final class JourneyRunner {
         });
     }
 
-    /** Polls until the status is {@code wanted}; stops early at any other final status. */
-    private String awaitStatus(MobileApi app, String id, String wanted, long deadline, AtomicInteger retries)
+    /** Polls until the status is {@code wanted}, any other final status, or the deadline; notes each status read. */
+    private void awaitStatus(MobileApi app, String id, String wanted, long deadline, AtomicInteger retries)
             throws Exception {
-        String status = null;
         while (System.nanoTime() < deadline) {
             JsonNode view = retrying(deadline, retries, () -> {
                 MobileApi.Reply reply = app.get("/api/v1/applications/" + id);
@@ -124,13 +127,13 @@ final class JourneyRunner {
                 }
                 return reply.json();
             });
-            status = view.path("status").asText();
+            String status = view.path("status").asText();
+            lastSeen.put(id, status);
             if (wanted.equals(status) || "LICENCE_ISSUED".equals(status) || "REFUSED".equals(status)) {
-                return status;
+                return;
             }
             Thread.sleep(pollInterval.toMillis());
         }
-        return status;
     }
 
     private interface Call<T> {

@@ -66,6 +66,27 @@ record PlatformLedger(long applicationsStored, long distinctIdempotencyKeys, Map
                 issuedPerApplication.values().stream().filter(n -> n > 1).count(), dead, backlog);
     }
 
+    /**
+     * For each application, its status history as application-service stored it, as seconds after its creation
+     * (e.g. {@code SUBMITTED 0 s, ID_CARD_REQUIRED 37 s}): where a journey that missed its end state stopped.
+     */
+    static Map<String, String> storedHistories(LocalPlatform platform, List<String> applicationIds) throws Exception {
+        Map<String, String> histories = new LinkedHashMap<>();
+        try (Connection db = platform.database("application");
+                java.sql.PreparedStatement sql = db.prepareStatement("SELECT string_agg(entry->>'status' || ' ' "
+                        + "|| round((entry->>'at')::numeric - extract(epoch FROM created_at)) || ' s', ', ' "
+                        + "ORDER BY ordinality) FROM application, jsonb_array_elements(status_history) "
+                        + "WITH ORDINALITY AS step(entry, ordinality) WHERE id = ?::uuid GROUP BY id")) {
+            for (String id : applicationIds) {
+                sql.setString(1, id);
+                try (ResultSet rows = sql.executeQuery()) {
+                    histories.put(id, rows.next() ? rows.getString(1) : "not stored");
+                }
+            }
+        }
+        return histories;
+    }
+
     boolean noLicenceNumberSignedTwice() {
         return eLicencesPerLicenceNumber.values().stream().allMatch(n -> n == 1);
     }
