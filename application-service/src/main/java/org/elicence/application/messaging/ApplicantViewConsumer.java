@@ -47,19 +47,19 @@ public class ApplicantViewConsumer {
     }
 
     @Incoming("idcard-events")
-    @Blocking(ordered = false)
+    @Blocking
     public void onIdCardEvent(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
     }
 
     @Incoming("photo-audit-results")
-    @Blocking(ordered = false)
+    @Blocking
     public void onPhotoAuditResult(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
     }
 
     @Incoming("licence-events")
-    @Blocking(ordered = false)
+    @Blocking
     public void onLicenceEvent(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
     }

@@ -37,13 +37,13 @@ public class IdCardRecordConsumer {
     }
 
     @Incoming("idcard-review-cases")
-    @Blocking(ordered = false)
+    @Blocking
     public void onReviewCaseEvent(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
     }
 
     @Incoming("idcard-review-decisions-rejected")
-    @Blocking(ordered = false)
+    @Blocking
     public void onRefusedDecision(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
     }

@@ -15,9 +15,9 @@ import jakarta.inject.Inject;
 
 /**
  * What application-service publishes for idcard-service, on two topics so that a registry lookup never
- * waits behind a card check: new applications on {@code applications} trigger the registry lookup (different
- * applications concurrently, {@code throttled.ordered=key}); uploaded ID-card sides on {@code idcard-uploads}
- * get their automatic checks, one at a time per instance. A card check is a few hundred milliseconds of CPU,
+ * waits behind a card check: new applications on {@code applications} trigger the registry lookup; uploaded
+ * ID-card sides on {@code idcard-uploads} get their automatic checks. Each channel hands over one record at a time
+ * per instance (platform-messaging's note on order). A card check is a few hundred milliseconds of CPU,
  * so an instance keeps one core for them and leaves the rest to the lookups; more card checks a second come
  * from more instances in the consumer group (docs/deploy.md).
  */
@@ -41,12 +41,11 @@ public class ApplicationEventsConsumer {
     }
 
     @Incoming("applications")
-    @Blocking(ordered = false)
+    @Blocking
     public void onApplicationEvent(ConsumerRecord<String, String> record) {
         processor.process(LOOKUP_CONSUMER, record, applications);
     }
 
-    /** Not {@code ordered = false}: this channel has no {@code throttled.ordered}, so records come one at a time. */
     @Incoming("idcard-uploads")
     @Blocking
     public void onIdCardUpload(ConsumerRecord<String, String> record) {

@@ -56,19 +56,19 @@ public class ApprovalConsumer {
     }
 
     @Incoming("photo-audit-results")
-    @Blocking(ordered = false)
+    @Blocking
     public void onPhotoAuditResult(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
     }
 
     @Incoming("applications")
-    @Blocking(ordered = false)
+    @Blocking
     public void onApplicationEvent(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
     }
 
     @Incoming("idcard-events")
-    @Blocking(ordered = false)
+    @Blocking
     public void onIdCardEvent(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
     }

@@ -25,7 +25,7 @@ public class PhotoAuditRequestConsumer {
     }
 
     @Incoming("photo-audit-requests")
-    @Blocking(ordered = false)
+    @Blocking
     public void onRequest(ConsumerRecord<String, String> record) {
         processor.process("photo-audit", record, router);
     }
