@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,11 +32,9 @@ class FaultInjectionIT {
     private static final int APPLICATIONS = Integer.getInteger("reliability.applications", 40);
     private static final double RATE = Double.parseDouble(System.getProperty("reliability.rate", "2"));
     private static final Duration PATIENCE = Duration.ofMinutes(Long.getLong("reliability.patience-minutes", 6));
-    // Five seeded citizens make every application of the run; at the full size each would upload far more often than
-    // one person could, and the per-applicant upload limit (20 a minute) would refuse the run itself.
+    // Five seeded citizens make every application of the run.
     @RegisterExtension
-    static final LocalPlatform PLATFORM = new LocalPlatform(
-            Map.of("APPLICATIONS_UPLOADS_PER_APPLICANT_LIMIT", "1000000"));
+    static final LocalPlatform PLATFORM = LocalPlatform.withoutPerApplicantUploadLimit();
 
     /** Second instances (after the platform extension has started the first): same consumer groups, other ports. */
     @BeforeAll

@@ -44,11 +44,9 @@ class LoadBenchmarkIT {
     /** The journeys offered in turn: all five by default, or a comma-separated list of {@link Journey} names. */
     private static final Journey[] JOURNEYS = journeys(System.getProperty("load.journeys", ""));
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(Long.getLong("load.drain-minutes", 10));
-    // Ten seeded citizens stand in for a province's applicants, so each of them uploads far more often
-    // than one person could: the per-applicant upload limit (20 a minute) would refuse the load itself.
+    // Ten seeded citizens stand in for a province's applicants.
     @RegisterExtension
-    static final LocalPlatform PLATFORM = new LocalPlatform(
-            Map.of("APPLICATIONS_UPLOADS_PER_APPLICANT_LIMIT", "1000000"));
+    static final LocalPlatform PLATFORM = LocalPlatform.withoutPerApplicantUploadLimit();
 
     /** The burst's applicants and the state their application must reach without further input. */
     private static final Map<String, String[]> BURST_CITIZENS = Map.of(

@@ -63,7 +63,8 @@ class JvmMemoryTest {
         }
     }
 
-    private static List<String> array(String script, String name) {
+    /** A bash array of run-local.sh, e.g. {@code services}: the services it runs, in order. */
+    static List<String> array(String script, String name) {
         Matcher m = Pattern.compile("(?m)^" + name + "=\\(([^)]*)\\)").matcher(script);
         assertTrue(m.find(), "run-local.sh " + name);
         return Arrays.asList(m.group(1).trim().split("\\s+"));
