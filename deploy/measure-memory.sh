@@ -89,10 +89,12 @@ done
 echo "last application: $(echo "$body" | jq -c '{status, nextAction}' 2>/dev/null)" >&2
 sleep 10
 
-printf '%-24s %10s %10s\n' process 'RSS MiB' 'peak MiB'
+# RSS splits into anonymous memory (heap, metaspace, C heap, stacks) and resident pages of mapped files (the JVM's
+# and the native libraries' code, the CDS archive): the second is where idcard-service differs (docs/deploy.md).
+printf '%-24s %10s %10s %10s %10s\n' process 'RSS MiB' 'peak MiB' 'anon MiB' 'file MiB'
 for name in application-service photo-audit-service idcard-service license-issuer-service kafka; do
   pid=$(cat "$state/pids/$name.pid")
-  rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
-  hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status")
-  printf '%-24s %10d %10d\n' "$name" $((rss / 1024)) $((hwm / 1024))
+  status() { awk -v key="$1:" '$1 == key {print int($2 / 1024)}' "/proc/$pid/status"; }
+  printf '%-24s %10d %10d %10d %10d\n' "$name" "$(status VmRSS)" "$(status VmHWM)" "$(status RssAnon)" \
+    "$(status RssFile)"
 done
