@@ -12,7 +12,7 @@
 #   - LI Na applies and reads her application;
 #   - a verifier posts a (bogus) credential to the public verification endpoint and reads the JWKS.
 # Then it waits until the audits and card checks are done (the last application has a photo verdict and a
-# card verdict, or 120 s), waits 10 s more, and prints VmRSS and VmHWM (peak) of every process.
+# card verdict, or 120 s), waits 10 s more, and prints VmRSS, VmHWM (peak), RssAnon and RssFile of every process.
 # Only loopback addresses are used.
 set -euo pipefail
 
@@ -91,10 +91,12 @@ sleep 10
 
 # RSS splits into anonymous memory (heap, metaspace, C heap, stacks) and resident pages of mapped files (the JVM's
 # and the native libraries' code, the CDS archive): the second is where idcard-service differs (docs/deploy.md).
+mib() { # pid, field of /proc/PID/status -> MiB
+  awk -v key="$2:" '$1 == key {print int($2 / 1024)}' "/proc/$1/status"
+}
 printf '%-24s %10s %10s %10s %10s\n' process 'RSS MiB' 'peak MiB' 'anon MiB' 'file MiB'
 for name in application-service photo-audit-service idcard-service license-issuer-service kafka; do
   pid=$(cat "$state/pids/$name.pid")
-  status() { awk -v key="$1:" '$1 == key {print int($2 / 1024)}' "/proc/$pid/status"; }
-  printf '%-24s %10d %10d %10d %10d\n' "$name" "$(status VmRSS)" "$(status VmHWM)" "$(status RssAnon)" \
-    "$(status RssFile)"
+  printf '%-24s %10d %10d %10d %10d\n' "$name" "$(mib "$pid" VmRSS)" "$(mib "$pid" VmHWM)" "$(mib "$pid" RssAnon)" \
+    "$(mib "$pid" RssFile)"
 done
