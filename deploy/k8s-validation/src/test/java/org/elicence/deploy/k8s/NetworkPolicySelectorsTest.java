@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,9 +24,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * that the rendering actually makes, with the labels their makers put on them: a Deployment's pod template, the
  * CloudNativePG operator's instances ({@code cnpg.io/cluster}, {@code cnpg.io/podRole=instance}), the Strimzi
  * operator's node pools ({@code strimzi.io/cluster}, {@code strimzi.io/pool-name}, {@code strimzi.io/broker-role}
- * or {@code strimzi.io/controller-role}), entity operator and Kafka Exporter, and the runbook's kcat pod
- * ({@code kubectl run --labels=…}, docs/operator-runbook.md). Nothing runs here: no cluster is at hand, so the
- * labels are those the operators document, not read from running pods.
+ * or {@code strimzi.io/controller-role}), entity operator and Kafka Exporter, and the operators' pods of
+ * deploy/k8s/operator-tools (docs/operator-runbook.md, "Cluster operations"). Nothing runs here: no cluster is
+ * at hand, so the labels are those the operators document, not read from running pods.
  */
 class NetworkPolicySelectorsTest {
 
@@ -120,14 +117,8 @@ class NetworkPolicySelectorsTest {
                 pods.put("kafka exporter", strimzi(cluster, "-kafka-exporter"));
             }
         }
-        String runbook = Files.readString(OverlaysTest.ROOT.resolve("docs/operator-runbook.md"));
-        Matcher run = Pattern.compile("kubectl -n elicence run (\\S+) .*?--labels=(\\S+)").matcher(runbook);
-        while (run.find()) {
-            Map<String, String> labels = new TreeMap<>();
-            for (String label : run.group(2).split(",")) {
-                labels.put(label.substring(0, label.indexOf('=')), label.substring(label.indexOf('=') + 1));
-            }
-            pods.put("runbook " + run.group(1), labels);
+        for (JsonNode pod : OperatorClientPodTest.pods()) {
+            pods.put("operator-tools " + pod.at("/metadata/name").asText(), labels(pod.at("/metadata/labels")));
         }
         return pods;
     }

@@ -310,7 +310,8 @@ class ProductionReadinessTest {
 
     // --- helpers
 
-    private static void restricted(JsonNode container, JsonNode pod, String where) {
+    /** Pod Security "restricted" for one container of a pod spec. */
+    static void restricted(JsonNode container, JsonNode pod, String where) {
         assertTrue(container.path("runAsNonRoot").asBoolean(false) || pod.path("runAsNonRoot").asBoolean(false), where + " runAsNonRoot");
         assertFalse(container.path("allowPrivilegeEscalation").asBoolean(true), where + " allowPrivilegeEscalation");
         assertTrue(container.at("/capabilities/drop").toString().contains("\"ALL\""), where + " drops ALL capabilities");
@@ -366,7 +367,7 @@ class ProductionReadinessTest {
         return secrets.stream().distinct().sorted().toList();
     }
 
-    private static boolean selects(JsonNode selector, JsonNode labels) {
+    static boolean selects(JsonNode selector, JsonNode labels) {
         for (var it = selector.path("matchLabels").fields(); it.hasNext();) {
             var label = it.next();
             if (!label.getValue().asText().equals(labels.path(label.getKey()).asText())) {
