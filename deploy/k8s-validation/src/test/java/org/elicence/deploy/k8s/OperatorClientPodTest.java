@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The operators' pods of deploy/k8s/operator-tools (docs/operator-runbook.md, "Cluster operations"), applied by
  * hand next to an overlay: admitted by the namespace's Pod Security level, let through to the brokers' mutual-TLS
- * listener and nothing else, with pinned images, Kafka's tools of the brokers' own Kafka version.
+ * listener and nothing else, credentials in memory only, with pinned images, Kafka's tools of the brokers' own Kafka
+ * version.
  */
 class OperatorClientPodTest {
 
@@ -79,6 +80,10 @@ class OperatorClientPodTest {
             JsonNode spec = pod.path("spec");
             assertFalse(spec.path("automountServiceAccountToken").asBoolean(true), name + ": automount");
             assertTrue(spec.path("activeDeadlineSeconds").asLong(0) > 0, name + ": a forgotten pod must end");
+            for (JsonNode volume : spec.path("volumes")) {
+                assertEquals("Memory", volume.at("/emptyDir/medium").asText(),
+                        name + ": volume " + volume.path("name").asText() + " holds credentials: in memory only");
+            }
             for (JsonNode container : spec.path("containers")) {
                 String where = name + "/" + container.path("name").asText();
                 restricted(container.path("securityContext"), spec.path("securityContext"), where);
