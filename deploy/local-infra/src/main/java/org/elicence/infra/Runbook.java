@@ -49,25 +49,43 @@ public final class Runbook {
 
     /** Runs the block in {@code workDir}; returns its standard output, fails on a non-zero exit. */
     public static String run(String name, Map<String, String> variables, Path workDir) {
+        Result result = execute("runbook:" + name, command(name), variables, workDir);
+        if (result.exit() != 0) {
+            throw new AssertionError("runbook:" + name + " exited " + result.exit() + ": " + result.error());
+        }
+        return result.output();
+    }
+
+    /**
+     * Runs {@code script} (a block changed by the caller, e.g. to do what the runbook says is refused) as a block is
+     * run; returns its standard output and error together, whatever its exit.
+     */
+    public static String attempt(String script, Map<String, String> variables, Path workDir) {
+        Result result = execute("script", script, variables, workDir);
+        return result.output() + result.error();
+    }
+
+    private record Result(int exit, String output, String error) {
+    }
+
+    private static Result execute(String label, String script, Map<String, String> variables, Path workDir) {
         try {
-            ProcessBuilder builder = new ProcessBuilder("bash", "-eo", "pipefail", "-c", command(name))
+            ProcessBuilder builder = new ProcessBuilder("bash", "-eo", "pipefail", "-c", script)
                     .directory(workDir.toFile());
             builder.environment().putAll(variables);
-            Path stderr = Files.createTempFile("runbook-" + name, ".err");
+            Path stderr = Files.createTempFile("runbook", ".err");
             builder.redirectError(stderr.toFile());
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("runbook:" + name + " did not finish within 60 s");
+                throw new AssertionError(label + " did not finish within 60 s");
             }
-            if (process.exitValue() != 0) {
-                throw new AssertionError("runbook:" + name + " exited " + process.exitValue() + ": "
-                        + Files.readString(stderr));
-            }
-            return output;
+            String error = Files.readString(stderr);
+            Files.delete(stderr);
+            return new Result(process.exitValue(), output, error);
         } catch (IOException e) {
-            throw new AssertionError("cannot run runbook:" + name, e);
+            throw new AssertionError("cannot run " + label, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -113,7 +113,7 @@ class ClusterInspectionRunbookTest {
                 "SINCE", "2020-01-01T00:00:00.000");
         String dryRun = Runbook.run("kafka-tools-offset-reset-dry-run", reset, workDir);
         assertTrue(row(dryRun, "application-service", "licence-events", "0", "0"), dryRun);
-        String execute = bash(Runbook.command("kafka-tools-offset-reset-dry-run").replace("--dry-run", "--execute"),
+        String execute = Runbook.attempt(Runbook.command("kafka-tools-offset-reset-dry-run").replace("--dry-run", "--execute"),
                 reset, workDir);
         assertTrue(execute.contains("GroupAuthorizationException"), execute);
         String after = Runbook.run("kafka-tools-groups", with(tools, "GROUP", "application-service"), workDir);
@@ -159,16 +159,5 @@ class ClusterInspectionRunbookTest {
         Map<String, String> all = new HashMap<>(variables);
         all.put(name, value);
         return all;
-    }
-
-    /** Runs {@code script} as Runbook does, returning standard output and error together, whatever its exit. */
-    private static String bash(String script, Map<String, String> variables, Path workDir) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", "-o", "pipefail", "-c", script)
-                .directory(workDir.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(variables);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "did not finish: " + script);
-        return output;
     }
 }
