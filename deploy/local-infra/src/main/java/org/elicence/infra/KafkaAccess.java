@@ -1,12 +1,5 @@
 package org.elicence.infra;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -58,33 +51,11 @@ public final class KafkaAccess {
     }
 
     public static List<Grant> load() {
-        try (InputStream in = KafkaAccess.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("kafka access list missing from the classpath: " + RESOURCE);
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static List<Grant> parse(BufferedReader reader) throws IOException {
-        List<Grant> grants = new ArrayList<>();
-        String line;
-        while ((line = reader.readLine()) != null) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            String[] fields = trimmed.split("\\s+");
-            if (fields.length != 4) {
-                throw new IllegalArgumentException("kafka-access.conf: expected 4 fields, got: " + trimmed);
-            }
-            Grant grant = new Grant(fields[0], fields[1], fields[2], fields[3]);
+        return ConfRows.load(RESOURCE, 4).stream().map(f -> {
+            Grant grant = new Grant(f.get(0), f.get(1), f.get(2), f.get(3));
             grant.bindings(); // fails on an unknown access or resource
-            grants.add(grant);
-        }
-        return List.copyOf(grants);
+            return grant;
+        }).toList();
     }
 
     /** Every principal named, in the order of the file. */

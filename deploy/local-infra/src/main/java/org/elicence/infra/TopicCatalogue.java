@@ -1,12 +1,5 @@
 package org.elicence.infra;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,31 +20,9 @@ public final class TopicCatalogue {
     }
 
     public static List<TopicSpec> load() {
-        try (InputStream in = TopicCatalogue.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("topic catalogue missing from the classpath: " + RESOURCE);
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static List<TopicSpec> parse(BufferedReader reader) throws IOException {
-        List<TopicSpec> topics = new ArrayList<>();
-        String line;
-        while ((line = reader.readLine()) != null) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            String[] fields = trimmed.split("\\s+");
-            if (fields.length != 4) {
-                throw new IllegalArgumentException("topics.conf: expected 4 fields, got: " + trimmed);
-            }
-            topics.add(new TopicSpec(fields[0], Integer.parseInt(fields[1]), Long.parseLong(fields[2]),
-                    Integer.parseInt(fields[3])));
-        }
-        return List.copyOf(topics);
+        return ConfRows.load(RESOURCE, 4).stream()
+                .map(f -> new TopicSpec(f.get(0), Integer.parseInt(f.get(1)), Long.parseLong(f.get(2)),
+                        Integer.parseInt(f.get(3))))
+                .toList();
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.elicence.infra.KafkaAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,41 +41,40 @@ class KafkaAccessTest {
         return OverlaysTest.overlays();
     }
 
-    /** principal -> its ACLs as "type:patternType:name:Operation", from deploy/kafka-access.conf. */
-    static Map<String, Set<String>> accessConf() throws IOException {
+    /**
+     * principal -> its ACLs as "type:patternType:name:Operation", Strimzi's spelling of the very ACLs the local
+     * broker enforces from deploy/kafka-access.conf ({@link KafkaAccess}), so the cluster and the local broker
+     * cannot grant differently.
+     */
+    static Map<String, Set<String>> accessConf() {
         Map<String, Set<String>> acls = new TreeMap<>();
-        for (String line : Files.readAllLines(OverlaysTest.ROOT.resolve("deploy/kafka-access.conf"))) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            String[] f = trimmed.split("\\s+");
-            assertEquals(4, f.length, "kafka-access.conf: " + trimmed);
-            String resource = switch (f[2]) {
-                case "topic" -> "topic:literal:";
-                case "topic-prefix" -> "topic:prefix:";
-                case "group" -> "group:literal:";
-                case "cluster" -> "cluster:literal:";
-                default -> throw new AssertionError("kafka-access.conf: unknown resource " + trimmed);
-            };
-            List<String> operations = switch (f[2] + " " + f[1]) {
-                case "topic write", "topic-prefix write" -> List.of("Write", "Describe");
-                case "topic read", "topic-prefix read" -> List.of("Read", "Describe");
-                case "group read" -> List.of("Read");
-                case "topic describe", "cluster describe" -> List.of("Describe", "DescribeConfigs");
-                case "group describe" -> List.of("Describe");
-                default -> throw new AssertionError("kafka-access.conf: " + trimmed);
+        for (AclBinding binding : KafkaAccess.bindings(KafkaAccess.load())) {
+            ResourcePattern pattern = binding.pattern();
+            String patternType = switch (pattern.patternType()) {
+                case LITERAL -> "literal";
+                case PREFIXED -> "prefix";
+                default -> throw new AssertionError("kafka-access.conf: pattern " + pattern);
             };
             // Kafka's one cluster resource is always named kafka-cluster; a KafkaUser's cluster ACL names none.
-            String name = "cluster".equals(f[2]) ? "" : f[3];
-            Set<String> mine = acls.computeIfAbsent(f[0], p -> new TreeSet<>());
-            operations.forEach(op -> mine.add(resource + name + ":" + op));
+            String name = pattern.resourceType() == ResourceType.CLUSTER ? "" : pattern.name();
+            String principal = binding.entry().principal().substring("User:".length());
+            acls.computeIfAbsent(principal, p -> new TreeSet<>()).add(pattern.resourceType().name().toLowerCase()
+                    + ":" + patternType + ":" + name + ":" + strimziOperation(binding.entry().operation()));
         }
         return acls;
     }
 
+    /** DESCRIBE_CONFIGS -> DescribeConfigs, as Strimzi's KafkaUser names operations. */
+    private static String strimziOperation(AclOperation operation) {
+        StringBuilder name = new StringBuilder();
+        for (String word : operation.name().split("_")) {
+            name.append(word.charAt(0)).append(word.substring(1).toLowerCase());
+        }
+        return name.toString();
+    }
+
     @Test
-    void accessConfNamesEveryServiceAndSomeOperators() throws IOException {
+    void accessConfNamesEveryServiceAndSomeOperators() {
         Map<String, Set<String>> conf = accessConf();
         for (ObjectNode deployment : kind(render("dev"), "Deployment")) {
             assertTrue(conf.containsKey(deployment.at("/metadata/name").asText()), deployment.at("/metadata/name") + " has no principal");

@@ -1,0 +1,32 @@
+package org.elicence.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ConfRowsTest {
+
+    @Test
+    void readsTheRowsOfThePackagedFilesSkippingCommentsAndBlankLines() {
+        List<List<String>> topics = ConfRows.load(TopicCatalogue.RESOURCE, 4);
+        assertEquals(TopicCatalogue.load().size(), topics.size());
+        assertEquals(TopicCatalogue.load().get(0).name(), topics.get(0).get(0));
+    }
+
+    @Test
+    void aRowWithAnotherNumberOfFieldsFailsNamingTheFileAndTheRow() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConfRows.load("/org/elicence/infra/short-row.conf", 4));
+        assertEquals("short-row.conf: expected 4 fields, got: topic-b 3 604800000", e.getMessage());
+    }
+
+    @Test
+    void aMissingFileFailsNamingIt() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ConfRows.load("/org/elicence/infra/absent.conf", 4));
+        assertEquals("absent.conf missing from the classpath: /org/elicence/infra/absent.conf", e.getMessage());
+    }
+}
