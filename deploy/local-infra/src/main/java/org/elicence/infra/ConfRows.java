@@ -6,13 +6,17 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rows of one of deploy's settings files packaged into this module ({@code topics.conf},
- * {@code kafka-access.conf}): whitespace-separated fields, a fixed number per row, blank lines and {@code #}
- * comments skipped. A row with another number of fields fails the load, naming the file and the row.
+ * The rows of one of deploy's settings files ({@code topics.conf}, {@code kafka-access.conf}):
+ * whitespace-separated fields, a fixed number per row, blank lines and {@code #}
+ * comments skipped. A row with another number of fields fails the load, naming the file and the row. The
+ * services' local broker reads the copies packaged into this module; deploy's validation reads the checkout's
+ * files themselves, so that it sees an edit without this module being rebuilt.
  */
 final class ConfRows {
 
@@ -26,6 +30,14 @@ final class ConfRows {
                 throw new IllegalStateException(file + " missing from the classpath: " + resource);
             }
             return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), file, fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<List<String>> read(Path file, int fields) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(reader, file.getFileName().toString(), fields);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

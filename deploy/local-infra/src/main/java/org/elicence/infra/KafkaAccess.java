@@ -1,5 +1,6 @@
 package org.elicence.infra;
 
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,8 +51,18 @@ public final class KafkaAccess {
     private KafkaAccess() {
     }
 
+    /** The copy packaged into this module. */
     public static List<Grant> load() {
-        return ConfRows.load(RESOURCE, 4).stream().map(f -> {
+        return grants(ConfRows.load(RESOURCE, 4));
+    }
+
+    /** A checkout's {@code deploy/kafka-access.conf} itself. */
+    public static List<Grant> read(Path file) {
+        return grants(ConfRows.read(file, 4));
+    }
+
+    private static List<Grant> grants(List<List<String>> rows) {
+        return rows.stream().map(f -> {
             Grant grant = new Grant(f.get(0), f.get(1), f.get(2), f.get(3));
             grant.bindings(); // fails on an unknown access or resource
             return grant;

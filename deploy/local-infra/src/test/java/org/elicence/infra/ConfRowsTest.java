@@ -3,9 +3,14 @@ package org.elicence.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfRowsTest {
 
@@ -14,6 +19,18 @@ class ConfRowsTest {
         List<List<String>> topics = ConfRows.load(TopicCatalogue.RESOURCE, 4);
         assertEquals(TopicCatalogue.load().size(), topics.size());
         assertEquals(TopicCatalogue.load().get(0).name(), topics.get(0).get(0));
+    }
+
+    @Test
+    void readsACheckoutsFileAsThePackagedCopy(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("kafka-access.conf");
+        try (InputStream in = ConfRows.class.getResourceAsStream(KafkaAccess.RESOURCE)) {
+            Files.copy(in, file);
+        }
+        assertEquals(KafkaAccess.load(), KafkaAccess.read(file));
+        Files.writeString(file, "# one principal\nreviewer-001 write topic idcard-review-decisions\n");
+        assertEquals(List.of(new KafkaAccess.Grant("reviewer-001", "write", "topic", "idcard-review-decisions")),
+                KafkaAccess.read(file));
     }
 
     @Test

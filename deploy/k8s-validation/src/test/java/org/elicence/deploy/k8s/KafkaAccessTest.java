@@ -42,13 +42,13 @@ class KafkaAccessTest {
     }
 
     /**
-     * principal -> its ACLs as "type:patternType:name:Operation", Strimzi's spelling of the very ACLs the local
-     * broker enforces from deploy/kafka-access.conf ({@link KafkaAccess}), so the cluster and the local broker
-     * cannot grant differently.
+     * principal -> its ACLs as "type:patternType:name:Operation": Strimzi's spelling of the ACLs that the local
+     * broker's reader of deploy/kafka-access.conf ({@link KafkaAccess}) makes of the checkout's file, so the cluster
+     * and the local broker cannot grant differently.
      */
     static Map<String, Set<String>> accessConf() {
         Map<String, Set<String>> acls = new TreeMap<>();
-        for (AclBinding binding : KafkaAccess.bindings(KafkaAccess.load())) {
+        for (AclBinding binding : KafkaAccess.bindings(KafkaAccess.read(OverlaysTest.ROOT.resolve("deploy/kafka-access.conf")))) {
             ResourcePattern pattern = binding.pattern();
             String patternType = switch (pattern.patternType()) {
                 case LITERAL -> "literal";

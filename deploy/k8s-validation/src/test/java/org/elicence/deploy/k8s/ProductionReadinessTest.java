@@ -257,7 +257,7 @@ class ProductionReadinessTest {
     void autoscalingFollowsLagForConsumersAndCpuForTheApi(String overlay) throws IOException {
         List<ObjectNode> resources = render(overlay);
         Map<String, Integer> partitions = new TreeMap<>();
-        TopicCatalogue.load().forEach(t -> partitions.put(t.name(), t.partitions()));
+        TopicCatalogue.read(ROOT.resolve("deploy/topics.conf")).forEach(t -> partitions.put(t.name(), t.partitions()));
         ObjectNode api = kind(resources, "HorizontalPodAutoscaler").stream()
                 .filter(h -> "application-service".equals(h.at("/spec/scaleTargetRef/name").asText())).findFirst()
                 .orElseThrow(() -> new AssertionError("application-service: no HorizontalPodAutoscaler"));
