@@ -35,6 +35,8 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
+import org.elicence.infra.TopicCatalogue;
+import org.elicence.infra.TopicCatalogue.TopicSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -81,17 +83,11 @@ class EventCatalogueDocumentationTest {
         eventsMd = Files.readAllLines(EVENTS_MD, StandardCharsets.UTF_8);
     }
 
-    private static Map<String, TopicConf> readTopics() throws IOException {
+    private static Map<String, TopicConf> readTopics() {
         Map<String, TopicConf> result = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(TOPICS_CONF, StandardCharsets.UTF_8)) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            String[] cells = trimmed.split("\\s+");
-            assertEquals(4, cells.length, "topics.conf line: " + line);
-            result.put(cells[0], new TopicConf(cells[0], Integer.parseInt(cells[1]), Long.parseLong(cells[2]),
-                    Long.parseLong(cells[3])));
+        for (TopicSpec topic : TopicCatalogue.read(TOPICS_CONF)) {
+            result.put(topic.name(), new TopicConf(topic.name(), topic.partitions(), topic.retentionMs(),
+                    topic.maxMessageBytes()));
         }
         assertFalse(result.isEmpty(), "topics.conf lists no topic");
         return result;
