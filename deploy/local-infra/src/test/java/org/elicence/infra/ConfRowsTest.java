@@ -15,10 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfRowsTest {
 
     @Test
-    void readsTheRowsOfThePackagedFilesSkippingCommentsAndBlankLines() {
-        List<List<String>> topics = ConfRows.load(TopicCatalogue.RESOURCE, 4);
-        assertEquals(TopicCatalogue.load().size(), topics.size());
-        assertEquals(TopicCatalogue.load().get(0).name(), topics.get(0).get(0));
+    void readsEachRowsFieldsSkippingCommentsBlankLinesAndSurroundingSpace() {
+        assertEquals(List.of(List.of("topic-a", "3", "604800000", "1048576"),
+                        List.of("topic-b", "6", "86400000", "16777216")),
+                ConfRows.load("/org/elicence/infra/rows.conf", 4));
     }
 
     @Test
