@@ -66,12 +66,9 @@ class EventCatalogueDocumentationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory SCHEMA_FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
-    private static Map<String, TopicConf> topics;
+    private static Map<String, TopicSpec> topics;
     private static JsonNode asyncapi;
     private static List<String> eventsMd;
-
-    record TopicConf(String name, int partitions, long retentionMs, long maxMessageBytes) {
-    }
 
     @BeforeAll
     static void read() throws IOException {
@@ -83,12 +80,9 @@ class EventCatalogueDocumentationTest {
         eventsMd = Files.readAllLines(EVENTS_MD, StandardCharsets.UTF_8);
     }
 
-    private static Map<String, TopicConf> readTopics() {
-        Map<String, TopicConf> result = new LinkedHashMap<>();
-        for (TopicSpec topic : TopicCatalogue.read(TOPICS_CONF)) {
-            result.put(topic.name(), new TopicConf(topic.name(), topic.partitions(), topic.retentionMs(),
-                    topic.maxMessageBytes()));
-        }
+    private static Map<String, TopicSpec> readTopics() {
+        Map<String, TopicSpec> result = new LinkedHashMap<>();
+        TopicCatalogue.read(TOPICS_CONF).forEach(topic -> result.put(topic.name(), topic));
         assertFalse(result.isEmpty(), "topics.conf lists no topic");
         return result;
     }
@@ -118,7 +112,7 @@ class EventCatalogueDocumentationTest {
     void everyTopicIsAChannelWithItsPartitionsAndRetention() {
         Map<String, JsonNode> channelsByAddress = channelsByAddress();
         List<String> problems = new ArrayList<>();
-        for (TopicConf topic : topics.values()) {
+        for (TopicSpec topic : topics.values()) {
             JsonNode channel = channelsByAddress.get(topic.name());
             if (channel == null) {
                 problems.add("no channel with address " + topic.name());
@@ -131,7 +125,7 @@ class EventCatalogueDocumentationTest {
             expect(problems, topic.name() + " partitions", (long) topic.partitions(), kafka.path("partitions").asLong(-1));
             JsonNode config = kafka.path("topicConfiguration");
             expect(problems, topic.name() + " retention.ms", topic.retentionMs(), config.path("retention.ms").asLong(-1));
-            expect(problems, topic.name() + " max.message.bytes", topic.maxMessageBytes(),
+            expect(problems, topic.name() + " max.message.bytes", (long) topic.maxMessageBytes(),
                     config.path("max.message.bytes").asLong(-1));
         }
         for (String address : channelsByAddress.keySet()) {
@@ -339,7 +333,7 @@ class EventCatalogueDocumentationTest {
             }
         }
         List<String> problems = new ArrayList<>();
-        for (TopicConf topic : topics.values()) {
+        for (TopicSpec topic : topics.values()) {
             List<String> cells = rows.get(topic.name());
             if (cells == null) {
                 problems.add("events.md: no table row for topic " + topic.name());
@@ -354,7 +348,7 @@ class EventCatalogueDocumentationTest {
                 problems.add(topic.name() + ": the retention cell '" + cells.get(1) + "' does not say "
                         + topic.retentionMs() + " ms");
             }
-            if (!numbersIn(cells.get(2)).contains(topic.maxMessageBytes())) {
+            if (!numbersIn(cells.get(2)).contains((long) topic.maxMessageBytes())) {
                 problems.add(topic.name() + ": the max-message cell '" + cells.get(2) + "' does not say "
                         + topic.maxMessageBytes() + " bytes");
             }
