@@ -74,16 +74,18 @@ public final class Runbook {
                     .directory(workDir.toFile());
             builder.environment().putAll(variables);
             Path stderr = Files.createTempFile("runbook", ".err");
-            builder.redirectError(stderr.toFile());
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(label + " did not finish within 60 s");
+            try {
+                builder.redirectError(stderr.toFile());
+                Process process = builder.start();
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError(label + " did not finish within 60 s");
+                }
+                return new Result(process.exitValue(), output, Files.readString(stderr));
+            } finally {
+                Files.deleteIfExists(stderr); // also after a timeout or a failed start
             }
-            String error = Files.readString(stderr);
-            Files.delete(stderr);
-            return new Result(process.exitValue(), output, error);
         } catch (IOException e) {
             throw new AssertionError("cannot run " + label, e);
         } catch (InterruptedException e) {
