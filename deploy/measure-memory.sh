@@ -4,6 +4,10 @@
 #
 #   deploy/measure-memory.sh [ROUNDS]      (default 20 rounds)
 #
+# ELICENCE_WARMUP_ID_CARDS=0 leaves the ID-card uploads out of the warm-up: what idcard-service takes without ever
+# reading a card (its registry, applications and review work only), the figure that tells how much its card reading
+# costs (docs/deploy.md, "Memory").
+#
 # Starts the platform with `deploy/run-local.sh start` (ELICENCE_SKIP_BUILD=1 to use the jars already built)
 # and stops it at the end; with ELICENCE_USE_RUNNING=1 it uses a platform that run-local.sh already runs (same
 # ELICENCE_* settings) and leaves it running. One round is what the mobile app and a verifier do:
@@ -11,8 +15,11 @@
 #   - WANG Fang applies, uploads a portrait (photo audit) and her ID card's front and back (card checks);
 #   - LI Na applies and reads her application;
 #   - a verifier posts a (bogus) credential to the public verification endpoint and reads the JWKS.
-# Then it waits until the audits and card checks are done (the last application has a photo verdict and a
-# card verdict, or 120 s), waits 10 s more, and prints VmRSS, VmHWM (peak), RssAnon and RssFile of every process.
+# Then it waits until the audits and card checks are done (every WANG Fang application of the warm-up has its photo
+# verdict and both card sides checked, or 300 s; it stops with an error if they are not), waits 10 s more, and prints
+# VmRSS, VmHWM (peak), RssAnon and RssFile of every process. Until 2026-12-03 it waited for the last application's
+# photo verdict only, and idcard-service, checking the card sides one at a time, was often still at work when its
+# memory was read (docs/deploy.md, "Memory").
 # Only loopback addresses are used.
 set -euo pipefail
 
@@ -20,6 +27,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 state=${ELICENCE_STATE_DIR:-$root/deploy/.local}
 port_base=${ELICENCE_HTTP_PORT_BASE:-8080}
 rounds=${1:-20}
+id_cards=${ELICENCE_WARMUP_ID_CARDS:-1}
 export ELICENCE_STATE_DIR=$state
 api="http://127.0.0.1:$port_base/api/v1/applications"
 issuer="http://127.0.0.1:$((port_base + 3))/api/v1/licences"
@@ -52,21 +60,23 @@ create() { # token name -> application id
 }
 
 echo "warm-up: $rounds rounds" >&2
-last=""
+wang_ids=()
 for round in $(seq 1 "$rounds"); do
   create "$zhang" "张伟" >/dev/null
   id=$(create "$wang" "王芳")
   call -X PUT -H "Authorization: Bearer $wang" -H 'Content-Type: image/jpeg' \
     --data-binary @"$photos/photos/grace_hopper.jpg" "$api/$id/photo"
-  call -X PUT -H "Authorization: Bearer $wang" -H 'Content-Type: image/jpeg' \
-    --data-binary @"$photos/idcards/wang-fang-front.jpg" "$api/$id/id-card/front"
-  call -X PUT -H "Authorization: Bearer $wang" -H 'Content-Type: image/jpeg' \
-    --data-binary @"$photos/idcards/wang-fang-back.jpg" "$api/$id/id-card/back"
+  if [ "$id_cards" = 1 ]; then
+    call -X PUT -H "Authorization: Bearer $wang" -H 'Content-Type: image/jpeg' \
+      --data-binary @"$photos/idcards/wang-fang-front.jpg" "$api/$id/id-card/front"
+    call -X PUT -H "Authorization: Bearer $wang" -H 'Content-Type: image/jpeg' \
+      --data-binary @"$photos/idcards/wang-fang-back.jpg" "$api/$id/id-card/back"
+  fi
   lid=$(create "$li" "李娜")
   call -H "Authorization: Bearer $li" "$api/$lid"
   call -H 'Content-Type: application/json' -d '{"credential":"not-a-credential"}' "$issuer/verify"
   call "$issuer/jwks.json"
-  last=$id
+  wang_ids+=("$id")
   printf '.' >&2
 done
 echo >&2
@@ -78,15 +88,27 @@ if [ "$refused" -gt 0 ]; then
   exit 1
 fi
 
-for _ in $(seq 1 120); do
-  body=$(curl -s -H "Authorization: Bearer $wang" "$api/$last" || true)
-  if echo "$body" | jq -e '.photoAudit != null and (.status | test("SUBMITTED|PHOTO_PENDING") | not)' \
-      >/dev/null 2>&1; then
-    break
-  fi
+# Done: a photo verdict, and each card side PASS or FAIL (not null, not RECEIVED), on every application of the
+# warm-up.
+settled='.photoAudit != null'
+if [ "$id_cards" = 1 ]; then
+  settled="$settled"' and (.idCard.front == "PASS" or .idCard.front == "FAIL")
+                     and (.idCard.back == "PASS" or .idCard.back == "FAIL")'
+fi
+pending=${#wang_ids[@]}
+for _ in $(seq 1 300); do
+  pending=0
+  for id in "${wang_ids[@]}"; do
+    curl -s -H "Authorization: Bearer $wang" "$api/$id" | jq -e "$settled" >/dev/null 2>&1 || pending=$((pending + 1))
+  done
+  [ "$pending" -eq 0 ] && break
   sleep 1
 done
-echo "last application: $(echo "$body" | jq -c '{status, nextAction}' 2>/dev/null)" >&2
+if [ "$pending" -gt 0 ]; then
+  echo "$pending of ${#wang_ids[@]} applications still without a photo verdict or a checked card side after 300 s" >&2
+  exit 1
+fi
+echo "every photo audited and every card side checked" >&2
 sleep 10
 
 # RSS splits into anonymous memory (heap, metaspace, C heap, stacks) and resident pages of mapped files (the JVM's
