@@ -18,7 +18,7 @@
 # Then it waits until the audits and card checks are done (every WANG Fang application of the warm-up has its photo
 # verdict and both card sides checked, or 300 s; it stops with an error if they are not), waits 10 s more, and prints
 # VmRSS, VmHWM (peak), RssAnon and RssFile of every process. Until 2026-12-03 it waited for the last application's
-# photo verdict only, and idcard-service, checking the card sides one at a time, was often still at work when its
+# photo verdict only, and idcard-service, checking the card sides one at a time, could still be at work when its
 # memory was read (docs/deploy.md, "Memory").
 # Only loopback addresses are used.
 set -euo pipefail
@@ -95,20 +95,22 @@ if [ "$id_cards" = 1 ]; then
   settled="$settled"' and (.idCard.front == "PASS" or .idCard.front == "FAIL")
                      and (.idCard.back == "PASS" or .idCard.back == "FAIL")'
 fi
-pending=${#wang_ids[@]}
-for _ in $(seq 1 300); do
+deadline=$((SECONDS + 300))
+while :; do
   pending=0
   for id in "${wang_ids[@]}"; do
     curl -s -H "Authorization: Bearer $wang" "$api/$id" | jq -e "$settled" >/dev/null 2>&1 || pending=$((pending + 1))
   done
-  [ "$pending" -eq 0 ] && break
+  if [ "$pending" -eq 0 ]; then
+    break
+  fi
+  if [ "$SECONDS" -ge "$deadline" ]; then
+    echo "after 300 s, $pending of ${#wang_ids[@]} applications still wait for their photo verdict or a card check" >&2
+    exit 1
+  fi
   sleep 1
 done
-if [ "$pending" -gt 0 ]; then
-  echo "$pending of ${#wang_ids[@]} applications still without a photo verdict or a checked card side after 300 s" >&2
-  exit 1
-fi
-echo "every photo audited and every card side checked" >&2
+echo "all ${#wang_ids[@]} portraits audited$([ "$id_cards" = 1 ] && echo ' and their card sides checked')" >&2
 sleep 10
 
 # RSS splits into anonymous memory (heap, metaspace, C heap, stacks) and resident pages of mapped files (the JVM's
