@@ -64,6 +64,15 @@ public interface MessagingConfig {
         @WithDefault("3")
         int maxAttempts();
 
+        /**
+         * Deliveries of one event that may each end with the service stopping (a crash, the JVM leaving on
+         * OutOfMemoryError, a kill for a hung handler) before the next delivery dead-letters it instead of handling
+         * it again ({@link org.elicence.messaging.inbox.UnfinishedDeliveries}). Above 1: a service killed by its
+         * platform (a node drained, a deployment rolled) while handling an event is no sign of poison.
+         */
+        @WithDefault("3")
+        int maxUnfinishedDeliveries();
+
         /** Pause between attempts, doubled after each. */
         @WithDefault("200ms")
         Duration retryBackoff();

@@ -25,10 +25,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 /**
  * The service as deployed: audit requests on the real broker, real OpenCV on real photographs, the
@@ -45,6 +47,9 @@ class PhotoAuditFlowTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    EntityManager entityManager;
 
     @BeforeAll
     static void connect() {
@@ -92,6 +97,57 @@ class PhotoAuditFlowTest {
         String next = UUID.randomUUID().toString();
         request(next, "image/png", resource("/photos/astronaut.png"));
         assertEquals("FAIL", awaitVerdict(next).get("verdict").asText(), "a flag and a shuttle behind her");
+    }
+
+    /**
+     * A record that stops the service while it is handled (a native crash, the JVM leaving on OutOfMemoryError) is
+     * handed to it again at every restart. What each such delivery leaves behind is its row in
+     * {@code unfinished_delivery}, committed before the audit began and never deleted: three of them here.
+     */
+    @Test
+    void aRequestThatStoppedTheServiceThreeTimesIsDeadLetteredNotAuditedAgain() throws Exception {
+        String applicationId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        leaveUnfinishedDeliveries(eventId, 3);
+
+        kafka.publishEvent(Topics.PHOTO_AUDIT_REQUESTS, applicationId, EventType.PHOTO_AUDIT_REQUESTED.type(),
+                requestJson(applicationId, "image/jpeg", resource("/photos/grace_hopper.jpg")), eventId);
+
+        ConsumerRecord<String, String> dead = kafka.awaitDeadLetters("photo-audit-service.dlq", applicationId, 1, WAIT)
+                .get(0);
+        assertEquals("event " + eventId + " (" + EventType.PHOTO_AUDIT_REQUESTED.type()
+                + ") was being handled when the service stopped, 3 times",
+                KafkaTestClient.header(dead, "dead-letter-reason"));
+        assertEquals(0, unfinishedDeliveries(eventId), "the count goes with the dead letter");
+        // Were it handled, its verdict would have been published before any dead letter could be.
+        assertTrue(KafkaTestClient.readAll(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                Topics.PHOTO_AUDIT_RESULTS).stream().noneMatch(r -> applicationId.equals(r.key())), "not audited");
+    }
+
+    /** Two deliveries that ended with the service (a node drained, then a crash) are no sign of poison. */
+    @Test
+    void aRequestWhoseEarlierDeliveriesEndedWithTheServiceIsStillAudited() throws Exception {
+        String applicationId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        leaveUnfinishedDeliveries(eventId, 2);
+
+        kafka.publishEvent(Topics.PHOTO_AUDIT_REQUESTS, applicationId, EventType.PHOTO_AUDIT_REQUESTED.type(),
+                requestJson(applicationId, "image/jpeg", resource("/photos/grace_hopper.jpg")), eventId);
+
+        assertEquals("FAIL", awaitVerdict(applicationId).get("verdict").asText());
+        assertEquals(0, unfinishedDeliveries(eventId), "a finished delivery leaves no row");
+    }
+
+    private void leaveUnfinishedDeliveries(String eventId, int deliveries) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "INSERT INTO unfinished_delivery (consumer, event_id, deliveries) VALUES ('photo-audit', :id, :n)")
+                .setParameter("id", eventId).setParameter("n", deliveries).executeUpdate());
+    }
+
+    private long unfinishedDeliveries(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM unfinished_delivery WHERE event_id = :id").setParameter("id", eventId)
+                .getSingleResult()).longValue());
     }
 
     private String request(String applicationId, String contentType, byte[] image) {

@@ -24,7 +24,8 @@ import jakarta.persistence.EntityManager;
  * record of the event id commit in one transaction, so a redelivery finds the id and does nothing.
  * Transient failures are retried a bounded number of times; poison and exhausted events are thrown
  * to the connector, whose dead-letter-queue failure strategy moves them aside and lets the partition
- * go on.
+ * go on. So is an event whose earlier deliveries each ended with the service itself
+ * ({@link UnfinishedDeliveries}): a record that crashes the process is not handled for ever.
  */
 @ApplicationScoped
 public class InboundEventProcessor {
@@ -38,15 +39,17 @@ public class InboundEventProcessor {
     private final EntityManager entityManager;
     private final MessagingConfig config;
     private final InFlightRecords inFlight;
+    private final UnfinishedDeliveries unfinished;
 
     @Inject
     public InboundEventProcessor(ObjectMapper objectMapper, EntityManager entityManager, MessagingConfig config,
-            InFlightRecords inFlight) {
+            InFlightRecords inFlight, UnfinishedDeliveries unfinished) {
         this.parser = new InboundEventParser(objectMapper);
         this.objectMapper = objectMapper;
         this.entityManager = entityManager;
         this.config = config;
         this.inFlight = inFlight;
+        this.unfinished = unfinished;
     }
 
     public void process(String consumer, ConsumerRecord<String, String> record, EventRouter router) {
@@ -75,20 +78,49 @@ public class InboundEventProcessor {
             return;
         }
         Object payload = toPayload(event);
-        runWithRetries(consumer, event, () -> {
-            if (markProcessed(consumer, event.id())) {
-                handler.get().accept(payload);
-            } else {
-                LOG.debugf("%s: %s already processed, skipped", consumer, event);
-            }
-        });
+        retrying(consumer, event, () -> refuseWhatStoppedTheServiceBefore(consumer, event));
+        try {
+            retrying(consumer, event, () -> QuarkusTransaction.requiringNew().run(() -> {
+                if (markProcessed(consumer, event.id())) {
+                    handler.get().accept(payload);
+                } else {
+                    LOG.debugf("%s: %s already processed, skipped", consumer, event);
+                }
+                unfinished.finish(consumer, event.id());
+            }));
+        } catch (RuntimeException deadLettered) {
+            unfinished.forget(consumer, event.id());
+            throw deadLettered;
+        }
     }
 
-    private void runWithRetries(String consumer, InboundEvent event, Runnable effect) {
+    /**
+     * Counts this delivery before the handler runs; after {@code messaging.consumer.max-unfinished-deliveries}
+     * deliveries that each ended with the process, the event is poison. Its reason names the event and the count,
+     * nothing of its content.
+     */
+    private void refuseWhatStoppedTheServiceBefore(String consumer, InboundEvent event) {
+        int unfinishedBefore = unfinished.begin(consumer, event.id());
+        int limit = config.consumer().maxUnfinishedDeliveries();
+        if (unfinishedBefore >= limit) {
+            unfinished.forget(consumer, event.id());
+            LOG.errorf("%s: %s was being handled when the service stopped, %d times: dead-lettering it", consumer,
+                    event, unfinishedBefore);
+            throw new PoisonEventException("event " + event.id() + " (" + event.type().type()
+                    + ") was being handled when the service stopped, " + unfinishedBefore + " times");
+        }
+        if (unfinishedBefore > 0) {
+            LOG.warnf("%s: %s was being handled when the service stopped, %d times (dead-lettered after %d)",
+                    consumer, event, unfinishedBefore, limit);
+        }
+    }
+
+    /** Runs {@code step}, again after a failure (not after poison), until it succeeds or the attempts run out. */
+    private void retrying(String consumer, InboundEvent event, Runnable step) {
         long backoff = config.consumer().retryBackoff().toMillis();
         for (int attempt = 1;; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(effect);
+                step.run();
                 return;
             } catch (PoisonEventException poison) {
                 throw poison;

@@ -12,7 +12,7 @@ import jakarta.transaction.Transactional;
 
 /**
  * Deletes published outbox rows (they may carry photos, which are personal data) and old
- * de-duplication records, after the retention the configuration gives.
+ * de-duplication and unfinished-delivery records, after the retention the configuration gives.
  */
 @ApplicationScoped
 public class MessagingRetention {
@@ -34,6 +34,10 @@ public class MessagingRetention {
                 .setParameter("cutoff", now.minus(config.outbox().publishedRetention()))
                 .executeUpdate();
         entityManager.createNativeQuery("DELETE FROM processed_event WHERE processed_at < :cutoff")
+                .setParameter("cutoff", now.minus(config.consumer().processedRetention()))
+                .executeUpdate();
+        // A row left by a delivery whose record went to another instance, which finished or dead-lettered it.
+        entityManager.createNativeQuery("DELETE FROM unfinished_delivery WHERE first_at < :cutoff")
                 .setParameter("cutoff", now.minus(config.consumer().processedRetention()))
                 .executeUpdate();
     }
