@@ -57,6 +57,13 @@ public interface MessagingConfig {
         /** Published rows (they can hold photos) are deleted after this long. */
         @WithDefault("PT1H")
         Duration publishedRetention();
+
+        /**
+         * Rows the broker refused for good (too large for it: OutboxRelay) are deleted after this long, as long as
+         * a dead letter is kept on its topic.
+         */
+        @WithDefault("P30D")
+        Duration refusedRetention();
     }
 
     interface Consumer {

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.elicence.infra.KafkaTestClient;
 import org.elicence.infra.LocalInfraTestResource;
+import org.elicence.infra.Runbook;
 import org.elicence.messaging.EventSchemas;
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.Topics;
@@ -108,10 +111,7 @@ class PhotoAuditFlowTest {
     void aRequestThatStoppedTheServiceThreeTimesIsDeadLetteredNotAuditedAgain() throws Exception {
         String applicationId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
-        leaveUnfinishedDeliveries(eventId, 3);
-
-        kafka.publishEvent(Topics.PHOTO_AUDIT_REQUESTS, applicationId, EventType.PHOTO_AUDIT_REQUESTED.type(),
-                requestJson(applicationId, "image/jpeg", resource("/photos/grace_hopper.jpg")), eventId);
+        requestAfterUnfinishedDeliveries(applicationId, eventId, 3);
 
         ConsumerRecord<String, String> dead = kafka.awaitDeadLetters("photo-audit-service.dlq", applicationId, 1, WAIT)
                 .get(0);
@@ -129,19 +129,53 @@ class PhotoAuditFlowTest {
     void aRequestWhoseEarlierDeliveriesEndedWithTheServiceIsStillAudited() throws Exception {
         String applicationId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
-        leaveUnfinishedDeliveries(eventId, 2);
-
-        kafka.publishEvent(Topics.PHOTO_AUDIT_REQUESTS, applicationId, EventType.PHOTO_AUDIT_REQUESTED.type(),
-                requestJson(applicationId, "image/jpeg", resource("/photos/grace_hopper.jpg")), eventId);
+        requestAfterUnfinishedDeliveries(applicationId, eventId, 2);
 
         assertEquals("FAIL", awaitVerdict(applicationId).get("verdict").asText());
         assertEquals(0, unfinishedDeliveries(eventId), "a finished delivery leaves no row");
     }
 
-    private void leaveUnfinishedDeliveries(String eventId, int deliveries) {
+    /**
+     * An event larger than the broker will ever take (here above the producer's 16 MiB {@code max.request.size}; a
+     * topic's smaller {@code max.message.bytes} fails the same way) is refused and stepped over. Before, the relay
+     * sent it again on every pass and every later event of the service waited behind it for good.
+     */
+    @Test
+    void anEventTheBrokerCanNeverTakeIsRefusedAndTheEventsBehindItStillGoOut() throws Exception {
+        UUID tooLarge = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "INSERT INTO outbox_message (event_id, topic, message_key, event_type, payload, created_at) "
+                        + "VALUES (:id, :topic, :key, :type, :payload, now())")
+                .setParameter("id", tooLarge).setParameter("topic", Topics.PHOTO_AUDIT_RESULTS)
+                .setParameter("key", UUID.randomUUID().toString())
+                .setParameter("type", EventType.PHOTO_AUDITED.type())
+                .setParameter("payload", "{\"padding\":\"" + "x".repeat(17 << 20) + "\"}").executeUpdate());
+
+        String applicationId = UUID.randomUUID().toString();
+        request(applicationId, "image/jpeg", resource("/photos/grace_hopper.jpg"));
+        assertEquals("FAIL", awaitVerdict(applicationId).get("verdict").asText(), "the event behind it went out");
+
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
+                "SELECT refused_at IS NOT NULL, published_at IS NULL, refusal FROM outbox_message WHERE event_id = :id")
+                .setParameter("id", tooLarge).getSingleResult());
+        assertEquals(true, row[0], "refused");
+        assertEquals(true, row[1], "never marked published");
+        assertTrue(String.valueOf(row[2]).contains("RecordTooLargeException"), String.valueOf(row[2]));
+
+        String database = QuarkusTransaction.requiringNew().call(() -> (String) entityManager
+                .createNativeQuery("SELECT current_database()").getSingleResult());
+        String listed = Runbook.run("outbox-refused", Map.of("DATABASE", database), Path.of("."));
+        assertTrue(listed.contains(tooLarge.toString()) && listed.contains("photo-audit-results"), listed);
+    }
+
+    /** Grace Hopper's portrait requested as event {@code eventId}, whose earlier deliveries ended with the service. */
+    private void requestAfterUnfinishedDeliveries(String applicationId, String eventId, int deliveries)
+            throws IOException {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "INSERT INTO unfinished_delivery (consumer, event_id, deliveries) VALUES ('photo-audit', :id, :n)")
                 .setParameter("id", eventId).setParameter("n", deliveries).executeUpdate());
+        kafka.publishEvent(Topics.PHOTO_AUDIT_REQUESTS, applicationId, EventType.PHOTO_AUDIT_REQUESTED.type(),
+                requestJson(applicationId, "image/jpeg", resource("/photos/grace_hopper.jpg")), eventId);
     }
 
     private long unfinishedDeliveries(String eventId) {

@@ -11,7 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * Deletes published outbox rows (they may carry photos, which are personal data) and old
+ * Deletes published and refused outbox rows (they may carry photos, which are personal data) and old
  * de-duplication and unfinished-delivery records, after the retention the configuration gives.
  */
 @ApplicationScoped
@@ -32,6 +32,9 @@ public class MessagingRetention {
         Instant now = Instant.now();
         entityManager.createQuery("delete from OutboxMessage m where m.publishedAt < :cutoff")
                 .setParameter("cutoff", now.minus(config.outbox().publishedRetention()))
+                .executeUpdate();
+        entityManager.createQuery("delete from OutboxMessage m where m.refusedAt < :cutoff")
+                .setParameter("cutoff", now.minus(config.outbox().refusedRetention()))
                 .executeUpdate();
         entityManager.createNativeQuery("DELETE FROM processed_event WHERE processed_at < :cutoff")
                 .setParameter("cutoff", now.minus(config.consumer().processedRetention()))

@@ -14,8 +14,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * One event waiting for (or kept after) publication. Dynamic update: marking a row published writes only
- * {@code published_at}; a full update would send an image-sized payload back to the database for nothing.
+ * One event waiting for (or kept after) publication, or refused by the broker for good. Dynamic update: marking a
+ * row published writes only {@code published_at}; a full update would send an image-sized payload back to the
+ * database for nothing.
  */
 @Entity
 @Table(name = "outbox_message")
@@ -53,4 +54,12 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** When the broker refused the row for good (too large); the relay no longer sends it. */
+    @Column(name = "refused_at")
+    public Instant refusedAt;
+
+    /** Why: the Kafka client's error, without the payload. */
+    @Column(length = 500)
+    public String refusal;
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -141,18 +143,65 @@ public class OutboxRelay {
                 List<OutboxMessage> batch = OutboxMessage
                         .<OutboxMessage>find("seq in ?1 order by seq", selection.seqs())
                         .list();
-                List<Uni<Void>> acks = new ArrayList<>(batch.size());
+                List<Uni<Optional<Throwable>>> outcomes = new ArrayList<>(batch.size());
                 for (OutboxMessage row : batch) {
-                    acks.add(emitter.sendMessage(toKafkaMessage(row)));
+                    outcomes.add(emitter.sendMessage(toKafkaMessage(row))
+                            .onItem().transform(acked -> Optional.<Throwable>empty())
+                            .onFailure().recoverWithItem(Optional::of));
                 }
-                Uni.join().all(acks).andFailFast().await().atMost(config.outbox().sendTimeout());
-                Instant now = Instant.now();
-                batch.forEach(row -> row.publishedAt = now);
-                entityManager.flush(); // only published_at (OutboxMessage is @DynamicUpdate), inside the share
+                List<Optional<Throwable>> sent = Uni.join().all(outcomes).andFailFast().await()
+                        .atMost(config.outbox().sendTimeout());
+                markSent(batch, sent);
+                entityManager.flush(); // only the marks (OutboxMessage is @DynamicUpdate), inside the share
                 entityManager.clear();
                 return selection.full();
             }
         });
+    }
+
+    /**
+     * Rows the broker acknowledged are published; a row it can never take ({@link #refusedForGood}) is refused and
+     * stepped over, so that the rows behind it go on. Any other failure (the broker away, a timeout) fails the pass
+     * as before: nothing is marked, and the whole batch is sent again (consumers de-duplicate by {@code ce_id}).
+     */
+    private static void markSent(List<OutboxMessage> batch, List<Optional<Throwable>> sent) {
+        for (Optional<Throwable> failure : sent) {
+            if (failure.isPresent() && refusedForGood(failure.get()).isEmpty()) {
+                throw new IllegalStateException("the broker did not take the batch", failure.get());
+            }
+        }
+        Instant now = Instant.now();
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxMessage row = batch.get(i);
+            Optional<Throwable> refusal = sent.get(i).flatMap(OutboxRelay::refusedForGood);
+            if (refusal.isEmpty()) {
+                row.publishedAt = now;
+            } else {
+                row.refusedAt = now;
+                row.refusal = abbreviate(refusal.get().toString(), 500);
+                LOG.errorf("outbox relay: the broker refused event %s (%s, topic %s, %d characters) for good, the rows "
+                        + "behind it go on; it stays in outbox_message, refused (%s)", row.eventId, row.eventType,
+                        row.topic, row.payload.length(), refusal.get().toString());
+            }
+        }
+    }
+
+    /**
+     * The Kafka error in {@code failure}'s causes that no retry can cure: a record larger than the producer's
+     * {@code max.request.size} or the topic's {@code max.message.bytes}. A missing topic or a refused authorisation is
+     * not among them: it is a setting that can be put right, and the row must then still go out.
+     */
+    static Optional<Throwable> refusedForGood(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException) {
+                return Optional.of(cause);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private record Selection(List<Long> seqs, long bytes, boolean full) {
@@ -165,7 +214,8 @@ public class OutboxRelay {
     private Selection select() {
         @SuppressWarnings("unchecked")
         List<Object[]> candidates = entityManager.createNativeQuery(
-                "SELECT seq, octet_length(payload) FROM outbox_message WHERE published_at IS NULL ORDER BY seq LIMIT :n")
+                "SELECT seq, octet_length(payload) FROM outbox_message WHERE published_at IS NULL AND refused_at IS NULL "
+                        + "ORDER BY seq LIMIT :n")
                 .setParameter("n", config.outbox().batchSize())
                 .getResultList();
         List<Long> seqs = new ArrayList<>();
