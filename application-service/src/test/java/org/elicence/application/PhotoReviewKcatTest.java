@@ -31,6 +31,7 @@ import org.elicence.infra.Runbook;
 import org.elicence.messaging.EventSchemas;
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.Topics;
+import org.elicence.messaging.staff.StaffRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -349,6 +350,23 @@ class PhotoReviewKcatTest {
     private JsonNode caseOf(String applicationId) throws Exception {
         return json.readTree(kafka.await(Topics.PHOTO_REVIEW_CASES, r -> applicationId.equals(r.key())
                 && EventType.PHOTO_REVIEW_CASE_OPENED.type().equals(KafkaTestClient.header(r, "ce_type")), WAIT).value());
+    }
+
+    /**
+     * A reviewer's record that is valid JSON but huge: a few KB on the wire (compressed, as kcat -z sends it), three
+     * million characters of whitespace once read. Echoed whole, its refusal was larger than its event allows and went
+     * to the dead letters instead of the reviewer; now it keeps the record's first 16,384 characters and is told.
+     */
+    @Test
+    void aHugeCompressedDecisionIsRefusedWithItsFirstCharactersKept() throws Exception {
+        String caseId = UUID.randomUUID().toString();
+        String value = "{" + "\n".repeat(3_000_000) + decision(caseId, "reviewer-001", "APPROVE").substring(1);
+        try (KafkaTestClient reviewer = new KafkaTestClient(broker, "reviewer-001", "zstd")) {
+            reviewer.publishAsOperator(Topics.PHOTO_REVIEW_DECISIONS, caseId, value, "reviewer-001");
+        }
+        assertRefused(caseId, "UNKNOWN_CASE");
+        assertEquals(value.substring(0, StaffRecord.MAX_KEPT_VALUE_LENGTH),
+                refusals(caseId).get(0).get("receivedValue").asText());
     }
 
     private List<JsonNode> refusals(String caseId) {

@@ -37,11 +37,20 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** Publishes as {@code principal}: the broker's ACLs decide what it may write. */
     public KafkaTestClient(String bootstrapServers, String principal) {
+        this(bootstrapServers, principal, "none");
+    }
+
+    /**
+     * Publishes as {@code principal}, compressing batches with {@code compressionType} as kcat's {@code -z} does: the
+     * broker's size limits then apply to what was compressed, not to the records' values.
+     */
+    public KafkaTestClient(String bootstrapServers, String principal, String compressionType) {
         this.bootstrapServers = bootstrapServers;
         Properties props = KafkaCredentials.of(bootstrapServers, principal).clientProperties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compressionType);
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 

@@ -118,7 +118,7 @@ public class AuthorityCommandService implements OperatorCommandType<LicenceAutho
         String licenceNumber = record.text("licenceNumber");
         String authorityId = authority != null ? authority : record.text("authorityId");
         var rejected = new LicenceAuthorityCommandRejected(commandId, licenceNumber, authorityId, refusal.code(),
-                refusal.reason(), record.value(), record.partition(), record.offset(), clock.instant());
+                refusal.reason(), record.keptValue(), record.partition(), record.offset(), clock.instant());
         String key = licenceNumber != null ? licenceNumber : commandId != null ? commandId : "malformed";
         outbox.publish(key, rejected);
     }

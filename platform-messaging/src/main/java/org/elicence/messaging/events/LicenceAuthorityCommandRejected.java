@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A command license-issuer-service refused; the licence it named (if any) is unchanged. {@code receivedValue}
- * is the record as typed, so nothing is lost, and {@code sourcePartition}/{@code sourceOffset} say where it
+ * is the record as typed (its first 16,384 characters), so nothing is lost, and {@code sourcePartition}/{@code sourceOffset} say where it
  * sits on {@code licence-authority-commands}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

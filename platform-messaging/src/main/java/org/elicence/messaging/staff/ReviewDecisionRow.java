@@ -60,7 +60,8 @@ public abstract class ReviewDecisionRow extends PanacheEntityBase {
     public Instant receivedAt;
 
     /**
-     * The decision as received (fields cut as {@link StaffRecord} cuts them, so even a malformed record is kept);
+     * The decision as received (fields and value cut as {@link StaffRecord} cuts them, so even a malformed record is
+     * kept);
      * the reviewer is the signer when there is one, else the id as typed. Not yet persisted.
      */
     protected void fill(StaffRecord record, String reviewer) {
@@ -69,7 +70,7 @@ public abstract class ReviewDecisionRow extends PanacheEntityBase {
         caseId = record.text("caseId");
         reviewerId = reviewer != null ? reviewer : record.text("reviewerId");
         decision = record.text("decision");
-        receivedValue = record.value();
+        receivedValue = record.keptValue();
         sourcePartition = record.partition();
         sourceOffset = record.offset();
         receivedAt = Instant.now();

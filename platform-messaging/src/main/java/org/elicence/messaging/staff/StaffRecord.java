@@ -23,12 +23,23 @@ import org.elicence.messaging.inbox.PoisonEventException;
  * ({@link #violations});</li>
  * <li>it is de-duplicated by its id field ({@link #dedupKey}), or by {@code partition/offset} when it has none,
  * in the same transaction as its effect;</li>
- * <li>fields are kept as typed, cut to {@link #MAX_FIELD_LENGTH}, so that even a malformed record is recorded.</li>
+ * <li>fields are kept as typed, cut to {@link #MAX_FIELD_LENGTH}, so that even a malformed record is recorded;
+ * the whole value is kept and echoed cut to {@link #MAX_KEPT_VALUE_LENGTH} ({@link #keptValue}).</li>
  * </ul>
  */
 public final class StaffRecord {
 
     public static final int MAX_FIELD_LENGTH = 200;
+
+    /**
+     * Most characters of a record's value that are kept (in the service's records) and echoed (on its
+     * {@code -rejected} topic, whose records may take 1 MiB): a real decision or command has a few hundred. Escaped in
+     * JSON a character takes at most 6 bytes, so this many fit whatever they are. Before, the whole value was echoed:
+     * a record longer than the event's schema allowed (a compressed record of a few KB can carry MBs of whitespace)
+     * made a refusal that could not be written, and the record went to the dead letters, the reviewer untold. The
+     * record itself stays on its topic, at the partition and offset kept beside it.
+     */
+    public static final int MAX_KEPT_VALUE_LENGTH = 16_384;
 
     private final ConsumerRecord<String, String> record;
     private final JsonNode json;
@@ -94,6 +105,19 @@ public final class StaffRecord {
 
     public String value() {
         return record.value();
+    }
+
+    /** The value as typed, cut to {@link #MAX_KEPT_VALUE_LENGTH} characters, never between the two of a pair. */
+    public String keptValue() {
+        return cut(record.value(), MAX_KEPT_VALUE_LENGTH);
+    }
+
+    static String cut(String text, int length) {
+        if (text.length() <= length) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+        return text.substring(0, end);
     }
 
     public String topic() {
