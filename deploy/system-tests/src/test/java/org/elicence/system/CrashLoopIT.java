@@ -91,7 +91,8 @@ class CrashLoopIT {
         Instant deadline = Instant.now().plus(WAIT);
         try (Connection db = PLATFORM.database("photo_audit");
                 PreparedStatement query = db.prepareStatement("SELECT event_id FROM unfinished_delivery "
-                        + "WHERE consumer = 'photo-audit' AND deliveries = ? AND (CAST(? AS TEXT) IS NULL OR event_id = ?)")) {
+                        + "WHERE consumer = 'photo-audit' AND deliveries = ? "
+                        + "AND (CAST(? AS TEXT) IS NULL OR event_id = ?)")) {
             query.setInt(1, deliveries);
             query.setString(2, eventId);
             query.setString(3, eventId);

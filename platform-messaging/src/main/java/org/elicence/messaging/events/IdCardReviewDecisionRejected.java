@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A decision idcard-service refused; the case it named (if any) stays pending. {@code receivedValue}
- * is the record as typed (its first 16,384 characters), so nothing is lost, and {@code sourcePartition}/{@code sourceOffset} say
- * where it sits on {@code idcard-review-decisions}.
+ * is the record as typed (its first 16,384 characters), so nothing is lost, and
+ * {@code sourcePartition}/{@code sourceOffset} say where it sits on {@code idcard-review-decisions}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IdCardReviewDecisionRejected(String decisionId, String caseId, String applicationId,

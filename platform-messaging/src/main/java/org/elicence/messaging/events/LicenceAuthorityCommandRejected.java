@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A command license-issuer-service refused; the licence it named (if any) is unchanged. {@code receivedValue}
- * is the record as typed (its first 16,384 characters), so nothing is lost, and {@code sourcePartition}/{@code sourceOffset} say where it
- * sits on {@code licence-authority-commands}.
+ * is the record as typed (its first 16,384 characters), so nothing is lost, and
+ * {@code sourcePartition}/{@code sourceOffset} say where it sits on {@code licence-authority-commands}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LicenceAuthorityCommandRejected(String commandId, String licenceNumber, String authorityId,

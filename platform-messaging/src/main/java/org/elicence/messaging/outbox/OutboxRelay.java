@@ -214,8 +214,8 @@ public class OutboxRelay {
     private Selection select() {
         @SuppressWarnings("unchecked")
         List<Object[]> candidates = entityManager.createNativeQuery(
-                "SELECT seq, octet_length(payload) FROM outbox_message WHERE published_at IS NULL AND refused_at IS NULL "
-                        + "ORDER BY seq LIMIT :n")
+                "SELECT seq, octet_length(payload) FROM outbox_message "
+                        + "WHERE published_at IS NULL AND refused_at IS NULL ORDER BY seq LIMIT :n")
                 .setParameter("n", config.outbox().batchSize())
                 .getResultList();
         List<Long> seqs = new ArrayList<>();

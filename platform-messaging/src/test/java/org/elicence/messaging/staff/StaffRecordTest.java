@@ -40,7 +40,8 @@ class StaffRecordTest {
 
     @Test
     void aRefusalsReasonIsCutToItsEventsLimit() {
-        assertEquals(Refusal.MAX_REASON_LENGTH, new Refusal("MALFORMED_DECISION", "v".repeat(50_000)).reason().length());
+        Refusal thousandViolations = new Refusal("MALFORMED_DECISION", "v".repeat(50_000));
+        assertEquals(Refusal.MAX_REASON_LENGTH, thousandViolations.reason().length());
         assertEquals("no review case 42", new Refusal("UNKNOWN_CASE", "no review case 42").reason());
     }
 
