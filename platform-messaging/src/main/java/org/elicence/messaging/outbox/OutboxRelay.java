@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -188,12 +187,14 @@ public class OutboxRelay {
 
     /**
      * The Kafka error in {@code failure}'s causes that no retry can cure: a record larger than the producer's
-     * {@code max.request.size} or the topic's {@code max.message.bytes}. A missing topic or a refused authorisation is
-     * not among them: it is a setting that can be put right, and the row must then still go out.
+     * {@code max.request.size} or the topic's {@code max.message.bytes} (a batch of several records the broker finds
+     * too large is split and sent again by the producer itself, so the error names one record). A missing topic or a
+     * refused authorisation is not among them: it is a setting that can be put right, and the row must then still go
+     * out.
      */
     static Optional<Throwable> refusedForGood(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException) {
+            if (cause instanceof RecordTooLargeException) {
                 return Optional.of(cause);
             }
         }
