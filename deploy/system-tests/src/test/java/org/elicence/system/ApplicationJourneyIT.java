@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -191,7 +190,7 @@ class ApplicationJourneyIT {
         awaitStatus(app, id, "ID_CARD_REQUIRED");
 
         // Grace Hopper's official portrait as taken: uniform cap, flag behind her.
-        assertEquals(202, app.upload(id, "/photo", "image/jpeg", resource("photos/grace_hopper.jpg")).status());
+        assertEquals(202, app.upload(id, "/photo", "image/jpeg", Journey.resource("photos/grace_hopper.jpg")).status());
         JsonNode rejected = awaitStatus(app, id, "PHOTO_REJECTED");
         assertEquals("UPLOAD_PHOTO", rejected.get("nextAction").asText());
         assertTrue(failedRules(rejected).contains("R2"), "the flag is no white background: " + failedRules(rejected));
@@ -218,7 +217,7 @@ class ApplicationJourneyIT {
         String id = app.createApplication("陈静");
         awaitStatus(app, id, "ID_CARD_REQUIRED");
 
-        assertEquals(202, app.upload(id, "/photo", "image/jpeg", resource("photos/frl_002_neutral.jpg")).status());
+        assertEquals(202, app.upload(id, "/photo", "image/jpeg", Journey.resource("photos/frl_002_neutral.jpg")).status());
         JsonNode issued = awaitStatus(app, id, "LICENCE_ISSUED");
         assertEquals("NONE", issued.get("nextAction").asText());
         assertTrue(issued.path("photoAudit").path("failures").isEmpty(), issued.toString());
@@ -240,7 +239,7 @@ class ApplicationJourneyIT {
         String id = app.createApplication("陈静");
         awaitStatus(app, id, "ID_CARD_REQUIRED");
 
-        assertEquals(202, app.upload(id, "/photo", "image/jpeg", resource("photos/frl_002_headscarf.jpg")).status());
+        assertEquals(202, app.upload(id, "/photo", "image/jpeg", Journey.resource("photos/frl_002_headscarf.jpg")).status());
         JsonNode waiting = awaitStatus(app, id, "PHOTO_UNDER_REVIEW");
         assertEquals("WAIT", waiting.get("nextAction").asText());
         assertEquals("NOT_ASSESSABLE", waiting.at("/photoReview/trigger").asText(), waiting.toString());
@@ -289,7 +288,7 @@ class ApplicationJourneyIT {
         String id = app.createApplication("孙悦");
         awaitStatus(app, id, "ID_CARD_REQUIRED");
 
-        byte[] uploaded = resource("photos/frl_002_headscarf.jpg");
+        byte[] uploaded = Journey.resource("photos/frl_002_headscarf.jpg");
         assertEquals(202, app.upload(id, "/photo", "image/jpeg", uploaded).status());
         JsonNode waiting = awaitStatus(app, id, "PHOTO_UNDER_REVIEW");
         assertEquals("NOT_ASSESSABLE", waiting.at("/photoReview/trigger").asText(), waiting.toString());
@@ -346,7 +345,7 @@ class ApplicationJourneyIT {
         MobileApi app = new MobileApi(PLATFORM.apiBase(), PLATFORM.tokenFor(HUANG_LI));
         String id = app.createApplication("黄丽");
         awaitStatus(app, id, "ID_CARD_REQUIRED");
-        byte[] hopper = resource("photos/grace_hopper.jpg");
+        byte[] hopper = Journey.resource("photos/grace_hopper.jpg");
         for (int attempt = 1; attempt <= 3; attempt++) {
             assertEquals(202, app.upload(id, "/photo", "image/jpeg", hopper).status());
             awaitStatus(app, id, "PHOTO_REJECTED");
@@ -453,8 +452,8 @@ class ApplicationJourneyIT {
     }
 
     private static void uploadIdCard(MobileApi app, String id, String person) throws Exception {
-        assertEquals(202, app.upload(id, "/id-card/front", "image/jpeg", resource("idcards/" + person + "-front.jpg")).status());
-        assertEquals(202, app.upload(id, "/id-card/back", "image/jpeg", resource("idcards/" + person + "-back.jpg")).status());
+        assertEquals(202, app.upload(id, "/id-card/front", "image/jpeg", Journey.resource("idcards/" + person + "-front.jpg")).status());
+        assertEquals(202, app.upload(id, "/id-card/back", "image/jpeg", Journey.resource("idcards/" + person + "-back.jpg")).status());
     }
 
     private static void approveAsStaff(String applicationId) throws Exception {
@@ -503,11 +502,5 @@ class ApplicationJourneyIT {
     private static String sha256(byte[] bytes) throws Exception {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    private static byte[] resource(String path) throws Exception {
-        try (InputStream in = ApplicationJourneyIT.class.getResourceAsStream("/" + path)) {
-            return in.readAllBytes();
-        }
     }
 }

@@ -1,10 +1,7 @@
 package org.elicence.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -58,7 +55,7 @@ class CrashLoopIT {
             try (Statement sql = lock.createStatement()) {
                 sql.execute("LOCK TABLE processed_event IN EXCLUSIVE MODE");
             }
-            assertEquals(202, app.upload(id, "/photo", "image/jpeg", resource("photos/frl_002_neutral.jpg")).status());
+            assertEquals(202, app.upload(id, "/photo", "image/jpeg", Journey.resource("photos/frl_002_neutral.jpg")).status());
             eventId = awaitUnfinishedDelivery(null, 1);
             for (int delivery = 1; delivery <= 3; delivery++) {
                 PLATFORM.kill9("photo-audit-service");
@@ -82,7 +79,7 @@ class CrashLoopIT {
         assertEquals("UPLOAD_PHOTO", handedBack.get("nextAction").asText());
         assertEquals("PHOTO_NOT_PROCESSED", handedBack.get("notice").get("code").asText(), handedBack.toString());
 
-        assertEquals(202, app.upload(id, "/photo", "image/jpeg", resource("photos/frl_002_neutral.jpg")).status());
+        assertEquals(202, app.upload(id, "/photo", "image/jpeg", Journey.resource("photos/frl_002_neutral.jpg")).status());
         app.awaitStatus(id, "LICENCE_ISSUED", "en", WAIT);
     }
 
@@ -116,23 +113,12 @@ class CrashLoopIT {
         }
     }
 
-    private static ConsumerRecord<String, String> awaitDeadLetter(String applicationId) throws Exception {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            List<ConsumerRecord<String, String>> dead = KafkaTestClient.readAll(PLATFORM.kafkaBootstrap(),
-                    "photo-audit-service.dlq").stream().filter(r -> applicationId.equals(r.key())).toList();
-            if (!dead.isEmpty()) {
-                assertTrue(dead.size() == 1, "one dead letter: " + dead.size());
-                return dead.get(0);
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the audit request was never dead-lettered");
-    }
-
-    private static byte[] resource(String path) throws IOException {
-        try (InputStream in = CrashLoopIT.class.getClassLoader().getResourceAsStream(path)) {
-            return in.readAllBytes();
+    private static ConsumerRecord<String, String> awaitDeadLetter(String applicationId) {
+        try (KafkaTestClient admin = new KafkaTestClient(PLATFORM.kafkaBootstrap())) {
+            List<ConsumerRecord<String, String>> dead = admin.awaitDeadLetters("photo-audit-service.dlq",
+                    applicationId, 1, WAIT);
+            assertEquals(1, dead.size(), "one dead letter");
+            return dead.get(0);
         }
     }
 }

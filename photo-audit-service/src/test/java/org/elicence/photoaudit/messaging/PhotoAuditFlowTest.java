@@ -46,6 +46,7 @@ class PhotoAuditFlowTest {
     private static final String APPLICANT = "11010119900307213X";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
+    private static String broker;
     private static KafkaTestClient kafka;
 
     @Inject
@@ -56,7 +57,8 @@ class PhotoAuditFlowTest {
 
     @BeforeAll
     static void connect() {
-        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        broker = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        kafka = new KafkaTestClient(broker);
     }
 
     @AfterAll
@@ -120,8 +122,8 @@ class PhotoAuditFlowTest {
                 KafkaTestClient.header(dead, "dead-letter-reason"));
         assertEquals(0, unfinishedDeliveries(eventId), "the count goes with the dead letter");
         // Were it handled, its verdict would have been published before any dead letter could be.
-        assertTrue(KafkaTestClient.readAll(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                Topics.PHOTO_AUDIT_RESULTS).stream().noneMatch(r -> applicationId.equals(r.key())), "not audited");
+        assertTrue(KafkaTestClient.readAll(broker, Topics.PHOTO_AUDIT_RESULTS).stream()
+                .noneMatch(r -> applicationId.equals(r.key())), "not audited");
     }
 
     /** Two deliveries that ended with the service (a node drained, then a crash) are no sign of poison. */
