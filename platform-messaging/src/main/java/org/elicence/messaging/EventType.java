@@ -11,8 +11,10 @@ import org.elicence.messaging.events.IdCardReviewCaseClosed;
 import org.elicence.messaging.events.IdCardReviewCaseOpened;
 import org.elicence.messaging.events.IdCardReviewDecision;
 import org.elicence.messaging.events.IdCardReviewDecisionRejected;
+import org.elicence.messaging.events.IdCardReadingRequested;
 import org.elicence.messaging.events.IdCardReviewOpened;
 import org.elicence.messaging.events.IdCardSideChecked;
+import org.elicence.messaging.events.IdCardSideRead;
 import org.elicence.messaging.events.IdCardSideUploaded;
 import org.elicence.messaging.events.IdCardUploadRequired;
 import org.elicence.messaging.events.IdRegistryPhotoRetrieved;
@@ -39,6 +41,10 @@ public enum EventType {
     APPLICATION_CREATED("org.elicence.application.created.v1", Topics.APPLICATIONS, ApplicationCreated.class),
     ID_CARD_SIDE_UPLOADED("org.elicence.application.idcard-side-uploaded.v1", Topics.IDCARD_UPLOADS,
             IdCardSideUploaded.class),
+    /** idcard-service asks photo-audit-service to read an uploaded card side; the answer is ID_CARD_SIDE_READ. */
+    ID_CARD_READING_REQUESTED("org.elicence.idcard.reading-requested.v1", Topics.IDCARD_READING_REQUESTS,
+            IdCardReadingRequested.class),
+    ID_CARD_SIDE_READ("org.elicence.photo.idcard-side-read.v1", Topics.IDCARD_READINGS, IdCardSideRead.class),
     PHOTO_AUDIT_REQUESTED("org.elicence.photo.audit-requested.v1", Topics.PHOTO_AUDIT_REQUESTS,
             PhotoAuditRequested.class),
     PHOTO_AUDITED("org.elicence.photo.audited.v1", Topics.PHOTO_AUDIT_RESULTS, PhotoAudited.class),

@@ -5,6 +5,8 @@ public final class Topics {
 
     public static final String APPLICATIONS = "applications";
     public static final String IDCARD_UPLOADS = "idcard-uploads";
+    public static final String IDCARD_READING_REQUESTS = "idcard-reading-requests";
+    public static final String IDCARD_READINGS = "idcard-readings";
     public static final String PHOTO_AUDIT_REQUESTS = "photo-audit-requests";
     public static final String PHOTO_AUDIT_RESULTS = "photo-audit-results";
     public static final String IDCARD_EVENTS = "idcard-events";

@@ -17,7 +17,9 @@ import org.elicence.messaging.events.IdCardReviewDecision;
 import org.elicence.messaging.events.IdCardReviewDecisionRejected;
 import org.elicence.messaging.events.IdCardReviewOpened;
 import org.elicence.messaging.events.IdCardSide;
+import org.elicence.messaging.events.IdCardReadingRequested;
 import org.elicence.messaging.events.IdCardSideChecked;
+import org.elicence.messaging.events.IdCardSideRead;
 import org.elicence.messaging.events.IdCardSideUploaded;
 import org.elicence.messaging.events.IdCardUploadRequired;
 import org.elicence.messaging.events.IdRegistryPhotoRetrieved;
@@ -75,6 +77,10 @@ final class SampleEvents {
             case APPLICATION_CREATED -> new ApplicationCreated(APPLICATION_ID, APPLICANT_ID, "张伟", NOW);
             case ID_CARD_SIDE_UPLOADED -> new IdCardSideUploaded(APPLICATION_ID, APPLICANT_ID, UPLOAD_ID,
                     IdCardSide.FRONT, "image/jpeg", JPEG_BASE64, NOW);
+            case ID_CARD_READING_REQUESTED -> new IdCardReadingRequested(APPLICATION_ID, UPLOAD_ID, IdCardSide.FRONT,
+                    "image/jpeg", JPEG_BASE64, APPLICANT_ID, "张伟", NOW);
+            case ID_CARD_SIDE_READ -> new IdCardSideRead(APPLICATION_ID, UPLOAD_ID, IdCardSide.FRONT, List.of(CARD_PASS),
+                    new EncodedImage("image/jpeg", 1284, 810, JPEG_BASE64), PORTRAIT, -5_764_607_523_034_234_880L);
             case PHOTO_AUDIT_REQUESTED -> new PhotoAuditRequested(APPLICATION_ID, APPLICANT_ID, PHOTO_ID,
                     PhotoSource.APPLICANT_UPLOAD, "image/jpeg", JPEG_BASE64, NOW);
             case PHOTO_AUDITED -> new PhotoAudited(APPLICATION_ID, APPLICANT_ID, PHOTO_ID, PhotoSource.APPLICANT_UPLOAD,
