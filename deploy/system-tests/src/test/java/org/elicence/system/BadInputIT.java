@@ -196,12 +196,16 @@ class BadInputIT {
         Map<String, List<String>> consumers = Map.of(
                 "applications", List.of("idcard-service.dlq"),
                 "idcard-uploads", List.of("idcard-service.dlq"),
+                "idcard-reading-requests", List.of("photo-audit-service.dlq"),
+                "idcard-readings", List.of("idcard-service.dlq"),
                 "photo-audit-requests", List.of("photo-audit-service.dlq"),
                 "photo-audit-results", List.of("application-service.dlq", "license-issuer-service.dlq"),
                 "idcard-events", List.of("application-service.dlq", "license-issuer-service.dlq"),
                 "licence-events", List.of("application-service.dlq"));
         Map<String, String> typeOf = Map.of("applications", "org.elicence.application.created.v1",
                 "idcard-uploads", "org.elicence.application.idcard-side-uploaded.v1",
+                "idcard-reading-requests", "org.elicence.idcard.reading-requested.v1",
+                "idcard-readings", "org.elicence.photo.idcard-side-read.v1",
                 "photo-audit-requests", "org.elicence.photo.audit-requested.v1",
                 "photo-audit-results", "org.elicence.photo.audited.v1",
                 "idcard-events", "org.elicence.idcard.approved.v1", "licence-events", "org.elicence.licence.issued.v1");

@@ -165,8 +165,8 @@ final class LocalPlatform implements BeforeAllCallback, AfterAllCallback {
     private String run(int timeoutSeconds, String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(false);
         Map<String, String> env = new HashMap<>(builder.environment());
-        // the committed test cards print validities that end from 2028: idcard-service judges them as on this day
-        env.put("IDCARD_CHECKS_REFERENCE_DATE", "2026-06-01");
+        // the committed test cards print validities that end from 2028: photo-audit-service reads them as on this day
+        env.put("CARD_READING_CHECKS_REFERENCE_DATE", "2026-06-01");
         env.putAll(serviceSettings);
         env.put("ELICENCE_SKIP_BUILD", "1");
         env.put("ELICENCE_HTTP_PORT_BASE", Integer.toString(HTTP_PORT_BASE));

@@ -15,11 +15,9 @@ import jakarta.inject.Inject;
 
 /**
  * What application-service publishes for idcard-service, on two topics so that a registry lookup never
- * waits behind a card check: new applications on {@code applications} trigger the registry lookup; uploaded
- * ID-card sides on {@code idcard-uploads} get their automatic checks. Each channel hands over one record at a time
- * per instance (platform-messaging's note on order). A card check is a few hundred milliseconds of CPU,
- * so an instance keeps one core for them and leaves the rest to the lookups; more card checks a second come
- * from more instances in the consumer group (docs/deploy.md).
+ * waits behind a large card image: new applications on {@code applications} trigger the registry lookup; uploaded
+ * ID-card sides on {@code idcard-uploads} are kept and sent to photo-audit-service to be read. Each channel hands
+ * over one record at a time per instance (platform-messaging's note on order).
  */
 @ApplicationScoped
 public class ApplicationEventsConsumer {

@@ -20,7 +20,10 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One uploaded side and its automatic checks. Images are personal data: never logged. */
+/**
+ * One uploaded side and, once photo-audit-service has read it, its automatic checks: {@code verdict}, {@code checks}
+ * and {@code checkedAt} are null until then. Images are personal data: never logged.
+ */
 @Entity
 @Table(name = "id_card_upload")
 public class IdCardUpload extends PanacheEntityBase {
@@ -31,6 +34,10 @@ public class IdCardUpload extends PanacheEntityBase {
 
     @Column(name = "application_id", nullable = false)
     public UUID applicationId;
+
+    /** The uploader's resident ID number (application-service takes uploads from the applicant's own token only). */
+    @Column(name = "uploader_id")
+    public String uploaderId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -51,30 +58,57 @@ public class IdCardUpload extends PanacheEntityBase {
     @Column(name = "perceptual_hash")
     public Long perceptualHash;
 
-    @Column(nullable = false)
     public String verdict;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, columnDefinition = "jsonb")
+    @Column(columnDefinition = "jsonb")
     public List<RuleCheck> checks;
 
     @Column(name = "uploaded_at", nullable = false)
     public Instant uploadedAt;
 
-    @Column(name = "checked_at", nullable = false)
+    @Column(name = "checked_at")
     public Instant checkedAt;
+
+    /** Set when {@code ImageRetention} deleted the images: a reading that comes after keeps none either. */
+    @Column(name = "images_deleted_at")
+    public Instant imagesDeletedAt;
 
     public boolean passed() {
         return RuleCheck.PASS.equals(verdict);
     }
 
-    /** The side the applicant uploaded last: a new upload of a side replaces the earlier one. */
+    public boolean read() {
+        return verdict != null;
+    }
+
+    /**
+     * The reading of this side: its checks, the verdict they give, and what it produced. The images are not kept
+     * once the retention deleted the upload's (a reading that arrives that late).
+     */
+    public void recordReading(List<RuleCheck> readChecks, byte[] rectified, byte[] cutPortrait, Long hash,
+            Instant at) {
+        checks = List.copyOf(readChecks);
+        verdict = checks.stream().anyMatch(RuleCheck::failed) ? RuleCheck.FAIL : RuleCheck.PASS;
+        rectifiedCard = imagesDeletedAt == null ? rectified : null;
+        portrait = imagesDeletedAt == null ? cutPortrait : null;
+        perceptualHash = hash;
+        checkedAt = at;
+    }
+
+    /** The side the applicant uploaded last, read or not: a new upload of a side replaces the earlier one. */
     public static Optional<IdCardUpload> latest(UUID applicationId, IdCardSide side) {
-        return find("applicationId = ?1 and side = ?2 order by checkedAt desc", applicationId, side)
+        return find("applicationId = ?1 and side = ?2 order by uploadedAt desc, uploadId", applicationId, side)
                 .<IdCardUpload>firstResultOptional();
     }
 
+    /** The latest upload of a side whose reading found a card (it has a perceptual hash), for ID15. */
+    public static Optional<IdCardUpload> latestWithHash(UUID applicationId, IdCardSide side) {
+        return find("applicationId = ?1 and side = ?2 and perceptualHash is not null order by uploadedAt desc, uploadId",
+                applicationId, side).<IdCardUpload>firstResultOptional();
+    }
+
     public static List<IdCardUpload> ofApplication(UUID applicationId) {
-        return list("applicationId = ?1 order by checkedAt", applicationId);
+        return list("applicationId = ?1 order by uploadedAt, uploadId", applicationId);
     }
 }

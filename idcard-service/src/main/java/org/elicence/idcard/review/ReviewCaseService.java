@@ -5,14 +5,12 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.elicence.idcard.check.LocatedCard;
-import org.elicence.idcard.config.CardCheckConfig;
-import org.elicence.idcard.config.ReviewConfig;
 import org.elicence.idcard.registry.Applicant;
 import org.elicence.messaging.events.EncodedImage;
 import org.elicence.messaging.events.IdCardReviewCaseOpened;
 import org.elicence.messaging.events.IdCardReviewOpened;
 import org.elicence.messaging.events.IdCardSide;
+import org.elicence.messaging.image.UploadedImageHeader;
 import org.elicence.messaging.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -28,14 +26,10 @@ public class ReviewCaseService {
     private static final String JPEG = "image/jpeg";
     private static final String UNKNOWN_NAME = "(application not yet received)";
 
-    private final ReviewConfig.Portrait portraitFormat;
-    private final int rectifiedWidth;
     private final Outbox outbox;
 
     @Inject
-    public ReviewCaseService(ReviewConfig config, CardCheckConfig checks, Outbox outbox) {
-        this.portraitFormat = config.portrait();
-        this.rectifiedWidth = checks.rectifiedWidth();
+    public ReviewCaseService(Outbox outbox) {
         this.outbox = outbox;
     }
 
@@ -74,14 +68,17 @@ public class ReviewCaseService {
 
     /** The licence portrait cut from the case's front upload. */
     public EncodedImage portrait(IdCardUpload front) {
-        return new EncodedImage(JPEG, portraitFormat.width(), portraitFormat.height(),
-                Base64.getEncoder().encodeToString(front.portrait));
+        return jpeg(front.portrait);
     }
 
-    /** Every rectified card has the configured width and ID-1 proportions. */
-    private EncodedImage cardImage(IdCardUpload upload) {
-        int width = rectifiedWidth;
-        int height = (int) Math.round(width / LocatedCard.ID1_ASPECT_RATIO);
-        return new EncodedImage(JPEG, width, height, Base64.getEncoder().encodeToString(upload.rectifiedCard));
+    private static EncodedImage cardImage(IdCardUpload upload) {
+        return jpeg(upload.rectifiedCard);
+    }
+
+    /** A JPEG photo-audit-service made, with the size its header gives. */
+    private static EncodedImage jpeg(byte[] bytes) {
+        UploadedImageHeader header = UploadedImageHeader.read(bytes)
+                .orElseThrow(() -> new IllegalStateException("a stored card image is not a JPEG"));
+        return new EncodedImage(JPEG, header.width(), header.height(), Base64.getEncoder().encodeToString(bytes));
     }
 }

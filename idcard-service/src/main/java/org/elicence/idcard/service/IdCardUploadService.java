@@ -1,18 +1,24 @@
 package org.elicence.idcard.service;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
-import org.elicence.idcard.check.CardSideChecker;
-import org.elicence.idcard.check.CardSideReport;
-import org.elicence.idcard.check.CardSideUpload;
 import org.elicence.idcard.registry.Applicant;
 import org.elicence.idcard.review.IdCardUpload;
 import org.elicence.idcard.review.ReviewCaseService;
+import org.elicence.messaging.events.EncodedImage;
+import org.elicence.messaging.events.IdCardReadingRequested;
 import org.elicence.messaging.events.IdCardSide;
 import org.elicence.messaging.events.IdCardSideChecked;
+import org.elicence.messaging.events.IdCardSideRead;
 import org.elicence.messaging.events.IdCardSideUploaded;
+import org.elicence.messaging.events.RuleCheck;
+import org.elicence.messaging.inbox.PoisonEventException;
+import org.elicence.messaging.memory.PayloadMemoryBudget;
 import org.elicence.messaging.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -21,71 +27,122 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * Issue 4, first half: each uploaded side is checked automatically, the result is kept and told to
- * the applicant; once the latest front and back both pass, staff get a review case.
+ * Issue 4, first half: each uploaded side is kept and read automatically, the result is kept and told to the
+ * applicant; once the latest front and back both pass, staff get a review case. photo-audit-service reads the card
+ * (docs/idcard.md, "Who reads the card"): this service asks it with what the card must show and judges the answer
+ * against what it knows, the upload it asked about and the other side (ID15).
  */
 @ApplicationScoped
 public class IdCardUploadService {
 
     private static final Logger LOG = Logger.getLogger(IdCardUploadService.class);
+    /**
+     * Heap that keeping an upload and writing its reading request take per character of its base64, beyond the
+     * record already read: the decoded bytes, the request's JSON, the schema check's copy of it and the driver's
+     * bytes. A card of 10 MiB is 13.6 MB of base64: its share is the whole budget, so it is never kept while the
+     * outbox relay sends another (16 such fronts at once ran the 204 MB heap out when the two overlapped, BadInputIT).
+     */
+    static final int HEAP_BYTES_PER_BASE64_CHAR = 6;
+    /** The relay holds its share for one batch (at most its send timeout); a longer wait is retried by the inbox. */
+    private static final Duration MEMORY_WAIT = Duration.ofSeconds(60);
 
-    private final CardSideChecker checker;
     private final ReviewCaseService reviewCases;
+    private final SidesDifferentCheck sidesDifferent;
     private final Outbox outbox;
+    private final PayloadMemoryBudget memory;
 
     @Inject
-    public IdCardUploadService(CardSideChecker checker, ReviewCaseService reviewCases, Outbox outbox) {
-        this.checker = checker;
+    public IdCardUploadService(ReviewCaseService reviewCases, SidesDifferentCheck sidesDifferent, Outbox outbox,
+            PayloadMemoryBudget memory) {
         this.reviewCases = reviewCases;
+        this.sidesDifferent = sidesDifferent;
         this.outbox = outbox;
+        this.memory = memory;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onSideUploaded(IdCardSideUploaded uploaded) {
         UUID uploadId = UUID.fromString(uploaded.uploadId());
         if (IdCardUpload.findById(uploadId) != null) {
-            LOG.infof("upload %s of application %s was already checked, ignoring the repeat", uploadId,
+            LOG.infof("upload %s of application %s is known already, ignoring the repeat", uploadId,
                     uploaded.applicationId());
             return;
         }
+        long share = (long) uploaded.imageBase64().length() * HEAP_BYTES_PER_BASE64_CHAR;
+        try (PayloadMemoryBudget.Reservation reserved = memory.reserve(share, MEMORY_WAIT).orElseThrow(
+                () -> new IllegalStateException("no share of the payload memory budget within " + MEMORY_WAIT))) {
+            keepAndRequestReading(uploaded, uploadId);
+        }
+    }
+
+    private void keepAndRequestReading(IdCardSideUploaded uploaded, UUID uploadId) {
         UUID applicationId = UUID.fromString(uploaded.applicationId());
         Applicant applicant = Applicant.findById(applicationId);
-        IdCardSide otherSide = uploaded.side() == IdCardSide.FRONT ? IdCardSide.BACK : IdCardSide.FRONT;
-        Long otherSideHash = IdCardUpload.latest(applicationId, otherSide).map(other -> other.perceptualHash)
-                .orElse(null);
-        byte[] image = decode(uploaded.imageBase64());
+        IdCardUpload upload = new IdCardUpload();
+        upload.uploadId = uploadId;
+        upload.applicationId = applicationId;
+        upload.uploaderId = uploaded.applicantId();
+        upload.side = uploaded.side();
+        upload.contentType = uploaded.contentType();
+        upload.image = decode(uploaded.imageBase64());
+        upload.uploadedAt = uploaded.uploadedAt();
+        upload.persist();
         // The card must carry the applicant's number. Until the application's ApplicationCreated has been seen here
         // its applicant is the uploader: application-service accepts uploads from the applicant's own token only.
         String applicantResidentId = applicant == null ? uploaded.applicantId() : applicant.applicantId;
         // The name printed on the front is compared with the applicant's (ID20); unknown until ApplicationCreated.
         String applicantName = applicant == null ? null : applicant.fullName;
-        CardSideReport report = checker.check(new CardSideUpload(uploaded.side(), image, applicantResidentId,
-                applicantName, otherSideHash));
+        outbox.publish(uploaded.applicationId(), new IdCardReadingRequested(uploaded.applicationId(),
+                uploaded.uploadId(), uploaded.side(), uploaded.contentType(), uploaded.imageBase64(),
+                applicantResidentId, applicantName, Instant.now()));
+        // written inside the reservation: the image's insert is part of what the share covers
+        IdCardUpload.flush();
+        LOG.infof("application %s: %s upload %s kept, reading requested", applicationId, uploaded.side(), uploadId);
+    }
 
-        IdCardUpload upload = new IdCardUpload();
-        upload.uploadId = uploadId;
-        upload.applicationId = applicationId;
-        upload.side = uploaded.side();
-        upload.contentType = uploaded.contentType();
-        upload.image = image;
-        upload.rectifiedCard = report.rectifiedCard();
-        upload.portrait = report.portrait();
-        upload.perceptualHash = report.perceptualHash();
-        upload.verdict = report.verdict();
-        upload.checks = report.checks();
-        upload.uploadedAt = uploaded.uploadedAt();
-        upload.checkedAt = Instant.now();
-        upload.persist();
-        outbox.publish(uploaded.applicationId(), new IdCardSideChecked(uploaded.applicationId(),
-                uploaded.uploadId(), uploaded.side(), report.verdict(), report.checks()));
-        LOG.infof("application %s: %s upload %s checked, %s", applicationId, uploaded.side(), uploadId,
-                report.verdict());
-        if (report.passed()) {
-            reviewCases.openIfBothSidesPassed(applicationId, uploaded.applicantId());
+    /**
+     * photo-audit-service's reading of a side this service asked about. Only photo-audit-service may write the
+     * topic (its ACL), and the reading must be of an upload this service holds, of that application and side, and
+     * leave ID15 to this service: anything else is dead-lettered, never acted on. A repeated reading changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onSideRead(IdCardSideRead read) {
+        UUID uploadId = UUID.fromString(read.uploadId());
+        IdCardUpload upload = IdCardUpload.findById(uploadId);
+        if (upload == null || !upload.applicationId.toString().equals(read.applicationId())
+                || upload.side != read.side()) {
+            throw new PoisonEventException("a reading of upload " + uploadId + " that idcard-service did not ask"
+                    + " for (no such upload of application " + read.applicationId() + " and side " + read.side() + ")");
+        }
+        if (read.checks().stream().anyMatch(check -> SidesDifferentCheck.RULE.equals(check.rule()))) {
+            throw new PoisonEventException("the reading of upload " + uploadId + " judges ID15, which is idcard-service's");
+        }
+        if (upload.read()) {
+            LOG.infof("upload %s of application %s was read already, ignoring the repeat", uploadId,
+                    read.applicationId());
+            return;
+        }
+        IdCardSide otherSide = read.side() == IdCardSide.FRONT ? IdCardSide.BACK : IdCardSide.FRONT;
+        Long otherSideHash = IdCardUpload.latestWithHash(upload.applicationId, otherSide)
+                .map(other -> other.perceptualHash).orElse(null);
+        List<RuleCheck> checks = new ArrayList<>(read.checks());
+        checks.add(sidesDifferent.judge(read.perceptualHash(), otherSideHash));
+        upload.recordReading(checks, bytes(read.rectifiedCard()), bytes(read.portrait()), read.perceptualHash(),
+                Instant.now());
+        outbox.publish(read.applicationId(), new IdCardSideChecked(read.applicationId(), read.uploadId(),
+                read.side(), upload.verdict, upload.checks));
+        LOG.infof("application %s: %s upload %s checked, %s", upload.applicationId, read.side(), uploadId,
+                upload.verdict);
+        if (upload.passed()) {
+            reviewCases.openIfBothSidesPassed(upload.applicationId, upload.uploaderId);
         }
     }
 
-    /** Undecodable base64 is kept as no bytes: the checker reports it as an unreadable image. */
+    private static byte[] bytes(EncodedImage image) {
+        return image == null ? null : Base64.getDecoder().decode(image.base64());
+    }
+
+    /** Undecodable base64 is kept as no bytes: the reading reports it as an unreadable image. */
     private static byte[] decode(String base64) {
         try {
             return Base64.getMimeDecoder().decode(base64);

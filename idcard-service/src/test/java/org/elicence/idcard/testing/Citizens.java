@@ -9,6 +9,8 @@ public final class Citizens {
     public static final String LI_NA = "310104198511230466";
     /** Card issued 2008, before the 2016-01-01 cut-off. */
     public static final String WANG_FANG = "440305197806141286";
+    /** Card issued 2006, before the cut-off. */
+    public static final String LIU_YANG = "510104196901303518";
     /** Card issued 2015-12-31, the day before the cut-off. */
     public static final String HUANG_LI = "420102197510190843";
     /** Recent card, no photo in the registry. */

@@ -1,4 +1,4 @@
-package org.elicence.idcard.config;
+package org.elicence.photoaudit.card;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -7,11 +7,12 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Thresholds of the automatic ID-card checks (rules ID1-ID21 of docs/idcard.md). Measurements are
+ * Thresholds of the automatic ID-card checks (rules INPUT and ID1-ID21 of docs/idcard.md but ID15, which
+ * idcard-service judges). Measurements are
  * taken on the card rectified to {@link #rectifiedWidth()} pixels wide, so they do not depend on the
  * camera's resolution.
  */
-@ConfigMapping(prefix = "idcard.checks")
+@ConfigMapping(prefix = "card-reading.checks")
 public interface CardCheckConfig {
 
     /**
@@ -101,10 +102,6 @@ public interface CardCheckConfig {
     /** ID13: the portrait's centre must lie right of this fraction of the card's width. */
     @WithDefault("0.5")
     double minPortraitCentreX();
-
-    /** ID15: perceptual hashes (64 bits) this close or closer mean the same picture. */
-    @WithDefault("10")
-    int maxSameImageHashDistance();
 
     /** ID17: oldest plausible age, in years, for a birth date in a resident ID number. */
     @WithDefault("120")

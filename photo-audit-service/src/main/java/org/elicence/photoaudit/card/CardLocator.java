@@ -1,4 +1,4 @@
-package org.elicence.idcard.check;
+package org.elicence.photoaudit.card;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.elicence.idcard.check;
+package org.elicence.photoaudit.card;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.elicence.idcard.config.CardCheckConfig;
-import org.elicence.idcard.config.OcrConfig;
-import org.elicence.idcard.config.ReviewConfig;
+import org.elicence.photoaudit.audit.OpenCvRuntime;
+import org.elicence.photoaudit.card.CardCheckConfig;
+import org.elicence.photoaudit.card.OcrConfig;
 import org.elicence.messaging.events.IdCardSide;
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.RuleCheck;
@@ -21,30 +21,32 @@ import org.opencv.core.MatOfInt;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Checks one uploaded ID-card side before any person sees it (rules INPUT and ID1-ID21 of docs/idcard.md):
+ * Checks one uploaded ID-card side before any person sees it (rules INPUT and ID1-ID21 of docs/idcard.md but ID15,
+ * the comparison with the other side, which idcard-service makes with the perceptual hash reported here):
  * admit the file by its header, find the card and correct its perspective, judge the picture's quality, then
  * what the side must show; on the front read the citizen number and the name and compare them with the
  * applicant's, on the back read the validity. Every rule that applies to the side is reported, NOT_ASSESSABLE
  * where an earlier failure
- * leaves nothing to measure, so the applicant sees all that is wrong at once.
+ * leaves nothing to measure, so the applicant sees all that is wrong at once. Made at start ({@code @Startup}): a
+ * missing cascade or Tesseract model stops the service before it is ready, not at the first card.
  */
+@Startup
 @ApplicationScoped
 public class CardSideChecker {
 
     private static final LocalizedText NO_CARD = new LocalizedText("未找到身份证，无法检查此项。",
             "Not checked: no card was found.");
-    private static final LocalizedText OTHER_SIDE_MISSING = new LocalizedText("另一面尚未上传，上传后再比较。",
-            "Compared once the other side is uploaded.");
     private static final List<IdCardRule> CARD_RULES = List.of(IdCardRule.ID1, IdCardRule.ID2, IdCardRule.ID3,
             IdCardRule.ID4, IdCardRule.ID5, IdCardRule.ID6, IdCardRule.ID7, IdCardRule.ID8);
     private static final int REVIEW_JPEG_QUALITY = 90;
 
     private final CardCheckConfig config;
-    private final ReviewConfig.Portrait portraitFormat;
+    private final CardPortraitConfig portraitFormat;
     private final CardLocator locator;
     private final PortraitChecks portraits;
     private final PortraitCropper cropper;
@@ -59,21 +61,21 @@ public class CardSideChecker {
     private final Clock clock;
 
     @Inject
-    public CardSideChecker(CardCheckConfig config, OcrConfig ocr, ReviewConfig review) {
-        this(config, ocr, review.portrait(), clockOf(config));
+    public CardSideChecker(CardCheckConfig config, OcrConfig ocr, CardPortraitConfig portraitFormat) {
+        this(config, ocr, portraitFormat, clockOf(config));
     }
 
     private static Clock clockOf(CardCheckConfig config) {
         return config.referenceDate().map(day -> {
-            LOG.warnf("idcard.checks.reference-date is set: card validities and birth dates are judged as on %s, "
+            LOG.warnf("card-reading.checks.reference-date is set: card validities and birth dates are judged as on %s, "
                     + "not today (tests only)", day);
             ZoneId zone = ZoneId.systemDefault();
             return Clock.fixed(day.atStartOfDay(zone).toInstant(), zone);
         }).orElse(Clock.systemDefaultZone());
     }
 
-    public CardSideChecker(CardCheckConfig config, OcrConfig ocr, ReviewConfig.Portrait portraitFormat, Clock clock) {
-        OpenCvLibrary.load();
+    public CardSideChecker(CardCheckConfig config, OcrConfig ocr, CardPortraitConfig portraitFormat, Clock clock) {
+        OpenCvRuntime.ensureLoaded();
         this.config = config;
         this.input = new ImageInputCheck(config);
         this.numberReader = new IdNumberReader(ocr);
@@ -156,7 +158,6 @@ public class CardSideChecker {
             Mat grey = mats.add(ImageMeasures.grey(rectified));
             long hash = ImageMeasures.perceptualHash(grey);
             mats.release(grey);
-            checks.add(sidesDifferent(hash, upload.otherSideHash()));
             checks.addAll(numberChecks);
             return new CardSideReport(checks, jpeg(rectified, REVIEW_JPEG_QUALITY), portrait, hash);
         }
@@ -241,20 +242,10 @@ public class CardSideChecker {
                         "mean luminance"));
     }
 
-    private RuleCheck sidesDifferent(long hash, Long otherSideHash) {
-        if (otherSideHash == null) {
-            return IdCardRule.ID15.notAssessable(OTHER_SIDE_MISSING);
-        }
-        int distance = ImageMeasures.hashDistance(hash, otherSideHash);
-        return IdCardRule.ID15.judge(distance > config.maxSameImageHashDistance(), (double) distance,
-                "> " + config.maxSameImageHashDistance(), "bits of 64 differ");
-    }
-
     private static List<IdCardRule> sideRules(IdCardSide side) {
         return side == IdCardSide.FRONT
-                ? List.of(IdCardRule.ID9, IdCardRule.ID10, IdCardRule.ID11, IdCardRule.ID12, IdCardRule.ID13,
-                        IdCardRule.ID15)
-                : List.of(IdCardRule.ID14, IdCardRule.ID15);
+                ? List.of(IdCardRule.ID9, IdCardRule.ID10, IdCardRule.ID11, IdCardRule.ID12, IdCardRule.ID13)
+                : List.of(IdCardRule.ID14);
     }
 
     static byte[] jpeg(Mat image, int quality) {

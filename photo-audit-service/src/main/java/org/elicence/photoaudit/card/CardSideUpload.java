@@ -1,15 +1,13 @@
-package org.elicence.idcard.check;
+package org.elicence.photoaudit.card;
 
 import org.elicence.messaging.events.IdCardSide;
 
 /**
  * One uploaded side to check. {@code applicantResidentId} is the application's applicant, whose number the card
  * must carry; {@code applicantName} the applicant's name as the application gives it (the card's front must print
- * it), null while idcard-service has not seen the application's ApplicationCreated;
- * {@code otherSideHash} the perceptual hash of the latest upload of the other side, null if none.
+ * it), null while idcard-service has not seen the application's ApplicationCreated.
  */
-public record CardSideUpload(IdCardSide side, byte[] image, String applicantResidentId, String applicantName,
-        Long otherSideHash) {
+public record CardSideUpload(IdCardSide side, byte[] image, String applicantResidentId, String applicantName) {
 
     @Override
     public String toString() {

@@ -1,9 +1,10 @@
-package org.elicence.idcard.check;
+package org.elicence.photoaudit.card;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.elicence.photoaudit.audit.OpenCvRuntime;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfRect;
 import org.opencv.core.Rect;
@@ -24,9 +25,9 @@ public final class FaceDetector {
     public FaceDetector(Path cascadeFile) {
         if (!Files.isRegularFile(cascadeFile)) {
             throw new IllegalStateException("face cascade " + cascadeFile
-                    + " not found: install Debian's opencv-data or set idcard.checks.cascade-directory");
+                    + " not found: install Debian's opencv-data or set card-reading.checks.cascade-directory");
         }
-        OpenCvLibrary.load();
+        OpenCvRuntime.ensureLoaded();
         this.cascade = new CascadeClassifier(cascadeFile.toString());
         if (cascade.empty()) {
             throw new IllegalStateException("face cascade " + cascadeFile + " could not be loaded");

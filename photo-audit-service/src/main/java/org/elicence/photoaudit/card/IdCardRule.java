@@ -1,9 +1,12 @@
-package org.elicence.idcard.check;
+package org.elicence.photoaudit.card;
 
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.RuleCheck;
 
-/** The automatic ID-card checks; docs/idcard.md explains each rule and its threshold. */
+/**
+ * The automatic ID-card checks photo-audit-service makes; docs/idcard.md explains each rule and its threshold. ID15
+ * (front and back are different pictures) is idcard-service's, which holds both sides.
+ */
 public enum IdCardRule {
 
     ID1("CARD_FOUND", "已识别到身份证。", "ID card found.",
@@ -51,9 +54,6 @@ public enum IdCardRule {
             "反面（国徽面）上识别到了人像，正反面可能上传反了。请把国徽面作为反面上传。",
             "A portrait was found on the back (emblem side): front and back may be swapped. "
                     + "Upload the emblem side as the back."),
-    ID15("SIDES_DIFFERENT", "正反面是两张不同的照片。", "Front and back are different pictures.",
-            "正面和反面是同一张照片。请分别拍摄身份证的两面。",
-            "The front and back are the same picture. Photograph each side of the card."),
     ID16("ID_NUMBER_READ", "已识别身份证号码，校验位正确。", "The number on the card was read; its check character is right.",
             "未能自动识别身份证号码，将由审核人员人工核对。如需自动核对，请在光线充足处正对身份证重新拍摄正面。",
             "The number on the card could not be read automatically; staff will compare it by eye. "

@@ -1,11 +1,11 @@
-package org.elicence.idcard.check;
+package org.elicence.photoaudit.card;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 import org.elicence.messaging.image.UploadedImageHeader;
 
-import org.elicence.idcard.config.CardCheckConfig;
+import org.elicence.photoaudit.card.CardCheckConfig;
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.RuleCheck;
 

@@ -1,4 +1,4 @@
-package org.elicence.idcard.check;
+package org.elicence.photoaudit.card;
 
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -78,10 +78,6 @@ public final class ImageMeasures {
             }
         }
         return hash;
-    }
-
-    public static int hashDistance(long a, long b) {
-        return Long.bitCount(a ^ b);
     }
 
     private static double median(double[] values) {

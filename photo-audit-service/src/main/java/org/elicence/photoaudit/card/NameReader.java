@@ -1,10 +1,10 @@
-package org.elicence.idcard.check;
+package org.elicence.photoaudit.card;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
-import org.elicence.idcard.config.OcrConfig;
+import org.elicence.photoaudit.card.OcrConfig;
 import org.opencv.core.Mat;
 
 /**

@@ -1,4 +1,4 @@
-package org.elicence.idcard.config;
+package org.elicence.photoaudit.card;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -9,7 +9,7 @@ import io.smallrye.config.WithDefault;
  * Regions are given in fractions of the rectified, upright card, so they do not depend on the camera's
  * resolution.
  */
-@ConfigMapping(prefix = "idcard.ocr")
+@ConfigMapping(prefix = "card-reading.ocr")
 public interface OcrConfig {
 
     /**

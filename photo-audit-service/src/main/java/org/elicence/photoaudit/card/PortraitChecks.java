@@ -1,9 +1,9 @@
-package org.elicence.idcard.check;
+package org.elicence.photoaudit.card;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.elicence.idcard.config.CardCheckConfig;
+import org.elicence.photoaudit.card.CardCheckConfig;
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.RuleCheck;
 import org.opencv.core.Core;

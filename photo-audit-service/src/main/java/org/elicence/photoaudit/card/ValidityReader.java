@@ -1,4 +1,4 @@
-package org.elicence.idcard.check;
+package org.elicence.photoaudit.card;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.elicence.idcard.config.OcrConfig;
+import org.elicence.photoaudit.card.OcrConfig;
 import org.opencv.core.Mat;
 
 /**

@@ -1,16 +1,9 @@
 package org.elicence.photoaudit.service;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,10 +38,13 @@ public class PhotoAuditService {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
+    private final OneImageAtATime images;
 
     @Inject
-    public PhotoAuditService(PhotoAuditor auditor, Outbox outbox, ObjectMapper json, MeterRegistry metrics) {
+    public PhotoAuditService(PhotoAuditor auditor, Outbox outbox, ObjectMapper json, MeterRegistry metrics,
+            OneImageAtATime images) {
         this.auditor = auditor;
+        this.images = images;
         this.outbox = outbox;
         this.json = json;
         this.metrics = metrics;
@@ -59,7 +55,8 @@ public class PhotoAuditService {
         if (PhotoAuditRecord.findById(photoId) != null) {
             return;
         }
-        AuditReport report = auditor.audit(Base64.getDecoder().decode(request.imageBase64()));
+        byte[] photo = Base64.getDecoder().decode(request.imageBase64());
+        AuditReport report = images.run(() -> auditor.audit(photo));
         List<RuleCheck> checks = report.checks().stream().map(PhotoAuditService::toRuleCheck).toList();
         Instant auditedAt = Instant.now();
 
@@ -73,10 +70,10 @@ public class PhotoAuditService {
         record.auditedAt = auditedAt;
         record.persist();
 
-        EncodedImage portrait = report.licencePortraitJpeg().map(PhotoAuditService::jpeg).orElse(null);
+        EncodedImage portrait = report.licencePortraitJpeg().map(EncodedJpeg::of).orElse(null);
         outbox.publish(request.applicationId(), new PhotoAudited(request.applicationId(), request.applicantId(),
                 request.photoId(), request.source(), report.verdict().name(), checks, portrait,
-                jpeg(report.annotatedJpeg()), auditedAt, report.durationMillis()));
+                EncodedJpeg.of(report.annotatedJpeg()), auditedAt, report.durationMillis()));
         recordMetrics(report);
         LOG.infof("audited photo %s of application %s: %s in %d ms", request.photoId(), request.applicationId(),
                 report.verdict(), report.durationMillis());
@@ -100,27 +97,6 @@ public class PhotoAuditService {
 
     private static Double finiteOrNull(Double value) {
         return value == null || value.isNaN() || value.isInfinite() ? null : value;
-    }
-
-    private static EncodedImage jpeg(byte[] bytes) {
-        int[] size = jpegSize(bytes);
-        return new EncodedImage("image/jpeg", size[0], size[1], Base64.getEncoder().encodeToString(bytes));
-    }
-
-    /** Reads only the JPEG header: the renderer made these bytes, so a failure here is a bug. */
-    private static int[] jpegSize(byte[] bytes) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in);
-                return new int[] {reader.getWidth(0), reader.getHeight(0)};
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("rendered image is not a readable JPEG", e);
-        }
     }
 
     private String toJson(Object value) {

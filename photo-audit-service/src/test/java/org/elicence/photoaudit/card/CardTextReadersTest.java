@@ -1,4 +1,4 @@
-package org.elicence.idcard.check;
+package org.elicence.photoaudit.card;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

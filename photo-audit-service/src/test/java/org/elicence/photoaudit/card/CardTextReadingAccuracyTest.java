@@ -1,4 +1,4 @@
-package org.elicence.idcard.check;
+package org.elicence.photoaudit.card;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
-import org.elicence.idcard.config.OcrConfig;
-import org.elicence.idcard.testing.CardHolder;
-import org.elicence.idcard.testing.CardPhotos;
+import org.elicence.photoaudit.card.OcrConfig;
+import org.elicence.photoaudit.card.testing.CardHolder;
+import org.elicence.photoaudit.card.testing.CardPhotos;
 import org.elicence.messaging.events.IdCardSide;
 import org.elicence.messaging.events.RuleCheck;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,7 +76,7 @@ class CardTextReadingAccuracyTest {
                 for (int shot = 0; shot < SHOTS; shot++) {
                     byte[] photo = condition.getValue().apply(front, random);
                     CardSideReport report = checker.check(new CardSideUpload(IdCardSide.FRONT, photo,
-                            holder.residentId(), holder.name(), null));
+                            holder.residentId(), holder.name()));
                     RuleCheck name = report.checks().stream().filter(check -> check.rule().equals("ID20"))
                             .findFirst().orElseThrow();
                     if (RuleCheck.PASS.equals(name.verdict())) {
@@ -156,7 +156,7 @@ class CardTextReadingAccuracyTest {
                     boolean expired = shot == 1;
                     byte[] photo = condition.getValue().apply(CardPhotos.renderBack(holder), random);
                     CardSideReport report = checker.check(new CardSideUpload(IdCardSide.BACK, photo,
-                            holder.residentId(), holder.name(), null));
+                            holder.residentId(), holder.name()));
                     RuleCheck validity = report.checks().stream().filter(check -> check.rule().equals("ID21"))
                             .findFirst().orElseThrow();
                     if (RuleCheck.NOT_ASSESSABLE.equals(validity.verdict())) {

@@ -1,4 +1,4 @@
-package org.elicence.idcard.check;
+package org.elicence.photoaudit.card;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.BiFunction;
 
-import org.elicence.idcard.config.OcrConfig;
-import org.elicence.idcard.testing.CardHolder;
-import org.elicence.idcard.testing.CardPhotos;
+import org.elicence.photoaudit.card.OcrConfig;
+import org.elicence.photoaudit.card.testing.CardHolder;
+import org.elicence.photoaudit.card.testing.CardPhotos;
 import org.elicence.messaging.events.IdCardSide;
 import org.elicence.messaging.events.RuleCheck;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,7 +91,7 @@ class IdNumberReadingAccuracyTest {
                 for (int shot = 0; shot < SHOTS; shot++) {
                     byte[] photo = condition.getValue().apply(front, random);
                     CardSideReport report = checker.check(new CardSideUpload(IdCardSide.FRONT, photo,
-                            holder.residentId(), holder.name(), null));
+                            holder.residentId(), holder.name()));
                     Map<String, RuleCheck> rules = new LinkedHashMap<>();
                     report.checks().forEach(check -> rules.put(check.rule(), check));
                     passed += report.passed() ? 1 : 0;

@@ -1,4 +1,4 @@
-package org.elicence.idcard.check;
+package org.elicence.photoaudit.card;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +10,8 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
-import org.elicence.idcard.config.CardCheckConfig;
+import org.elicence.photoaudit.audit.OpenCvRuntime;
+import org.elicence.photoaudit.card.CardCheckConfig;
 import org.elicence.messaging.events.RuleCheck;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class ImageInputCheckTest {
 
     @BeforeAll
     static void setUp() {
-        OpenCvLibrary.load();
+        OpenCvRuntime.ensureLoaded();
         input = new ImageInputCheck(new SmallRyeConfigBuilder().withMapping(CardCheckConfig.class).build()
                 .getConfigMapping(CardCheckConfig.class));
     }

@@ -1,8 +1,9 @@
-package org.elicence.idcard.check;
+package org.elicence.photoaudit.card;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.elicence.photoaudit.audit.OpenCvRuntime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.CvType;
@@ -14,7 +15,7 @@ class NativeMatsTest {
 
     @BeforeAll
     static void loadOpenCv() {
-        OpenCvLibrary.load();
+        OpenCvRuntime.ensureLoaded();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.elicence.idcard.check;
+package org.elicence.photoaudit.card;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 
-import org.elicence.idcard.testing.Citizens;
+import org.elicence.photoaudit.card.testing.CardHolder;
 import org.junit.jupiter.api.Test;
 
 class ResidentIdNumberTest {
@@ -15,8 +15,8 @@ class ResidentIdNumberTest {
 
     @Test
     void theSeededNumbersAreValid() {
-        for (String number : new String[] {Citizens.ZHANG_WEI, Citizens.LI_NA, Citizens.WANG_FANG, Citizens.HUANG_LI,
-                Citizens.CHEN_JING, Citizens.SUN_YUE, Citizens.ZHAO_MIN}) {
+        for (String number : new String[] {CardHolder.ZHANG_WEI.residentId(), CardHolder.LI_NA.residentId(), CardHolder.WANG_FANG.residentId(), CardHolder.HUANG_LI.residentId(),
+                CardHolder.CHEN_JING.residentId(), CardHolder.SUN_YUE.residentId(), CardHolder.ZHAO_MIN.residentId()}) {
             assertTrue(ResidentIdNumber.hasValidCheckCharacter(number), number);
             assertTrue(ResidentIdNumber.hasPlausibleBirthDate(number, TODAY, 120), number);
             assertTrue(ResidentIdNumber.hasPlausibleRegion(number), number);
@@ -37,7 +37,7 @@ class ResidentIdNumberTest {
 
     @Test
     void theBirthDateMustBeARealPastDateWithinALifetime() {
-        assertEquals(LocalDate.of(1992, 2, 29), ResidentIdNumber.birthDate(Citizens.ZHAO_MIN).orElseThrow());
+        assertEquals(LocalDate.of(1992, 2, 29), ResidentIdNumber.birthDate(CardHolder.ZHAO_MIN.residentId()).orElseThrow());
         assertFalse(ResidentIdNumber.hasPlausibleBirthDate(withCheck("11010119930229001"), TODAY, 120),
                 "1993 is no leap year");
         assertFalse(ResidentIdNumber.hasPlausibleBirthDate(withCheck("11010120300101001"), TODAY, 120), "future");

@@ -1,4 +1,4 @@
-package org.elicence.idcard.testing;
+package org.elicence.photoaudit.card.testing;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -9,7 +9,7 @@ import java.util.Random;
 
 import javax.imageio.ImageIO;
 
-import org.elicence.idcard.check.OpenCvLibrary;
+import org.elicence.photoaudit.audit.OpenCvRuntime;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -51,7 +51,7 @@ public final class CardPhotos {
     }
 
     static {
-        OpenCvLibrary.load();
+        OpenCvRuntime.ensureLoaded();
     }
 
     /** The portrait side (人像面) of {@code holder}'s card, in the real card's layout ({@link CardRenderer}). */
@@ -170,7 +170,7 @@ public final class CardPhotos {
 
     /** A public-domain photograph from src/test/resources/faces, as stored. */
     public static byte[] photoBytes(String name) {
-        try (InputStream in = CardPhotos.class.getResourceAsStream("/faces/" + name)) {
+        try (InputStream in = CardPhotos.class.getResourceAsStream("/photos/" + name)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,4 +1,4 @@
-package org.elicence.idcard.testing;
+package org.elicence.photoaudit.card.testing;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

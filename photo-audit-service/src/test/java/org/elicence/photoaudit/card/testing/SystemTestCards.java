@@ -1,19 +1,19 @@
-package org.elicence.idcard.testing;
+package org.elicence.photoaudit.card.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.elicence.idcard.testing.CardPhotos.Placement;
+import org.elicence.photoaudit.card.testing.CardPhotos.Placement;
 
 /**
  * Writes the card photos the system tests upload (deploy/system-tests/src/test/resources/idcards): each holder's
  * front and back, rendered in the real layout with the holder's own number and portrait, lying slightly tilted on a
- * table. Run from the repository root after {@code ./mvnw -o -pl idcard-service -am test-compile}:
+ * table. Run from the repository root after {@code ./mvnw -o -pl photo-audit-service -am test-compile}:
  * <pre>
- * ./mvnw -o -q -pl idcard-service dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java -cp idcard-service/target/test-classes:idcard-service/target/classes:$(cat /tmp/cp.txt) \
- *     org.elicence.idcard.testing.SystemTestCards deploy/system-tests/src/test/resources/idcards
+ * ./mvnw -o -q -pl photo-audit-service dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * java -cp photo-audit-service/target/test-classes:photo-audit-service/target/classes:$(cat /tmp/cp.txt) \
+ *     org.elicence.photoaudit.card.testing.SystemTestCards deploy/system-tests/src/test/resources/idcards
  * </pre>
  */
 public final class SystemTestCards {

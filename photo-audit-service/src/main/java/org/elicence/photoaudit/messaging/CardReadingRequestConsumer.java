@@ -1,0 +1,32 @@
+package org.elicence.photoaudit.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.elicence.messaging.events.IdCardReadingRequested;
+import org.elicence.messaging.inbox.EventRouter;
+import org.elicence.messaging.inbox.InboundEventProcessor;
+import org.elicence.photoaudit.service.CardReadingService;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Reads every ID-card side idcard-service asks about on the idcard-reading-requests topic. */
+@ApplicationScoped
+public class CardReadingRequestConsumer {
+
+    private final InboundEventProcessor processor;
+    private final EventRouter router;
+
+    @Inject
+    public CardReadingRequestConsumer(InboundEventProcessor processor, CardReadingService readings) {
+        this.processor = processor;
+        this.router = EventRouter.builder().on(IdCardReadingRequested.class, readings::read).build();
+    }
+
+    @Incoming("idcard-reading-requests")
+    @Blocking
+    public void onRequest(ConsumerRecord<String, String> record) {
+        processor.process("card-reading", record, router);
+    }
+}
