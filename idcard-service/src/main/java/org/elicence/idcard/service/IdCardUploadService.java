@@ -133,7 +133,8 @@ public class IdCardUploadService {
                 read.side(), upload.verdict, upload.checks));
         LOG.infof("application %s: %s upload %s checked, %s", upload.applicationId, read.side(), uploadId,
                 upload.verdict);
-        if (upload.passed()) {
+        // a reading that came after the retention deleted the upload's images has none to show staff
+        if (upload.passed() && upload.imagesDeletedAt == null) {
             reviewCases.openIfBothSidesPassed(upload.applicationId, upload.uploaderId);
         }
     }
