@@ -22,14 +22,19 @@ import org.elicence.infra.LocalInfraTestResource;
 import org.elicence.infra.Runbook;
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.events.ApplicationCreated;
+import org.elicence.messaging.events.EncodedImage;
 import org.elicence.messaging.events.IdCardSide;
+import org.elicence.messaging.events.IdCardSideRead;
 import org.elicence.messaging.events.RuleCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 /**
  * idcard-service's half of the card reading on the real broker and database (docs/idcard.md, "Who reads the card"):
@@ -48,6 +53,9 @@ class CardReadingFlowTest {
 
     @TempDir
     Path workDir;
+
+    @Inject
+    EntityManager entityManager;
 
     /** Issue 14: LIU Yang uploads WANG Fang's card; only his own card opens a case. */
     @Test
@@ -104,8 +112,8 @@ class CardReadingFlowTest {
 
     /**
      * Only photo-audit-service may write readings (its ACL), and what it writes must answer a request: a reading of
-     * an upload never asked about, of another side, or one that judges ID15 itself is dead-lettered; a repeat of a
-     * reading already taken changes nothing.
+     * an upload never asked about, of another side, one that judges ID15 itself or carries an image that is not the
+     * JPEG it declares is dead-lettered; a repeat of a reading already taken changes nothing.
      */
     @Test
     void aReadingThatAnswersNoRequestIsDeadLetteredAndARepeatChangesNothing() {
@@ -123,8 +131,12 @@ class CardReadingFlowTest {
         withId15.add(new RuleCheck("ID15", "SIDES_DIFFERENT", RuleCheck.PASS, null, null, null,
                 new org.elicence.messaging.events.LocalizedText("通过。", "Passed.")));
         CardReadings.answer(request, withId15, FRONT_HASH);
+        EncodedImage small = CardReadings.image(10, 10);
+        KafkaTestClient.publish(applicationId, new IdCardSideRead(applicationId, frontId, IdCardSide.FRONT,
+                CardReadings.passed(IdCardSide.FRONT), new EncodedImage("image/jpeg", CardReadings.CARD_WIDTH,
+                        CardReadings.CARD_HEIGHT, small.base64()), null, FRONT_HASH));
         await().atMost(WAIT).until(() -> KafkaTestClient.readAll("idcard-service.dlq").stream()
-                .filter(r -> applicationId.equals(r.key())).count(), count -> count == 3);
+                .filter(r -> applicationId.equals(r.key())).count(), count -> count == 4);
         assertTrue(KafkaTestClient.eventsOf(EventType.ID_CARD_SIDE_CHECKED, applicationId).isEmpty());
 
         CardReadings.answer(request, CardReadings.passed(IdCardSide.FRONT), FRONT_HASH);
@@ -139,6 +151,25 @@ class CardReadingFlowTest {
                         list -> list.size() == 1).get(0).get("caseId").asText();
         assertEquals(2, KafkaTestClient.eventsOf(EventType.ID_CARD_SIDE_CHECKED, applicationId).size());
         reject(caseId, applicationId);
+    }
+
+    /** A reading that comes after the retention deleted the upload's images is kept without them, and opens no case. */
+    @Test
+    void aReadingAfterTheImagesWereDeletedIsKeptWithoutThemAndOpensNoCase() {
+        String applicationId = apply(Citizens.SUN_YUE, "孙悦");
+        CardReadings.uploadAndRead(applicationId, Citizens.SUN_YUE, IdCardSide.FRONT, FRONT_HASH);
+        String backId = CardReadings.upload(applicationId, Citizens.SUN_YUE, IdCardSide.BACK);
+        JsonNode request = CardReadings.awaitRequest(applicationId, backId);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                UPDATE id_card_upload SET image = NULL, images_deleted_at = now() WHERE upload_id = :id
+                """).setParameter("id", UUID.fromString(backId)).executeUpdate());
+        CardReadings.answer(request, CardReadings.passed(IdCardSide.BACK), BACK_HASH);
+        assertEquals("PASS", side(awaitChecked(applicationId, 2), backId).get("verdict").asText());
+        long withImages = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM id_card_upload WHERE upload_id = :id AND rectified_card IS NOT NULL")
+                .setParameter("id", UUID.fromString(backId)).getSingleResult()).longValue());
+        assertEquals(0, withImages, "the late reading's images are not kept");
+        assertTrue(KafkaTestClient.eventsOf(EventType.ID_CARD_REVIEW_OPENED, applicationId).isEmpty());
     }
 
     private static String apply(String residentId, String name) {

@@ -17,6 +17,7 @@ import org.elicence.messaging.events.IdCardSideChecked;
 import org.elicence.messaging.events.IdCardSideRead;
 import org.elicence.messaging.events.IdCardSideUploaded;
 import org.elicence.messaging.events.RuleCheck;
+import org.elicence.messaging.image.UploadedImageHeader;
 import org.elicence.messaging.inbox.PoisonEventException;
 import org.elicence.messaging.memory.PayloadMemoryBudget;
 import org.elicence.messaging.outbox.Outbox;
@@ -127,8 +128,8 @@ public class IdCardUploadService {
                 .map(other -> other.perceptualHash).orElse(null);
         List<RuleCheck> checks = new ArrayList<>(read.checks());
         checks.add(sidesDifferent.judge(read.perceptualHash(), otherSideHash));
-        upload.recordReading(checks, bytes(read.rectifiedCard()), bytes(read.portrait()), read.perceptualHash(),
-                Instant.now());
+        upload.recordReading(checks, jpeg(read.rectifiedCard(), uploadId), jpeg(read.portrait(), uploadId),
+                read.perceptualHash(), Instant.now());
         outbox.publish(read.applicationId(), new IdCardSideChecked(read.applicationId(), read.uploadId(),
                 read.side(), upload.verdict, upload.checks));
         LOG.infof("application %s: %s upload %s checked, %s", upload.applicationId, read.side(), uploadId,
@@ -139,8 +140,24 @@ public class IdCardUploadService {
         }
     }
 
-    private static byte[] bytes(EncodedImage image) {
-        return image == null ? null : Base64.getDecoder().decode(image.base64());
+    /** The JPEG's bytes, refused unless they are a whole JPEG of the size the reading declares (staff see them). */
+    private static byte[] jpeg(EncodedImage image, UUID uploadId) {
+        if (image == null) {
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(image.base64());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("the reading of upload " + uploadId + " carries an image that is not base64");
+        }
+        UploadedImageHeader header = UploadedImageHeader.read(bytes).orElse(null);
+        if (header == null || !"jpeg".equals(header.format()) || header.truncated()
+                || header.width() != image.width() || header.height() != image.height()) {
+            throw new PoisonEventException("the reading of upload " + uploadId + " carries an image that is not the"
+                    + " whole " + image.width() + "x" + image.height() + " JPEG it declares");
+        }
+        return bytes;
     }
 
     /** Undecodable base64 is kept as no bytes: the reading reports it as an unreadable image. */

@@ -93,7 +93,8 @@ public final class CardReadings {
                 .toList();
     }
 
-    private static EncodedImage image(int width, int height) {
+    /** A JPEG of that size, as an event carries it. */
+    public static EncodedImage image(int width, int height) {
         return new EncodedImage("image/jpeg", width, height, Base64.getEncoder().encodeToString(jpeg(width, height)));
     }
 
