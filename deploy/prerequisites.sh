@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure this machine has what the platform needs besides Java and Maven:
-#   - Debian's opencv-data (Haar/LBP face cascades) and kcat (the operators' Kafka client);
+#   - Debian's opencv-data (the Haar face cascade photo-audit-service finds a card's portrait with) and kcat
+#     (the operators' Kafka client);
 #   - jq, which the operator runbook's kcat commands pipe through;
 #   - PostgreSQL listening on 127.0.0.1:5432.
 # Idempotent; installs only what is missing (needs root for apt-get and for starting PostgreSQL).
