@@ -36,7 +36,7 @@ db_env=(APPLICATION_DB_URL PHOTO_AUDIT_DB_URL IDCARD_DB_URL LICENCE_DB_URL)
 # JAVA_OPTS_APPEND, MALLOC_ARENA_MAX; the container memory limit of the Deployment stands in -XX:MaxRAM here, so
 # the heap is the same fraction of the same memory). deploy/k8s-validation (JvmMemoryTest) checks they agree;
 # deploy/measure-memory.sh measures the result (docs/deploy.md, "Memory").
-memory_limit_mib=(384 640 512 384)
+memory_limit_mib=(384 640 640 384)
 jvm_gc="-XX:+UseSerialGC"
 jvm_opts="-XX:MaxRAMPercentage=40 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=5 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=160m -Xss512k -XX:TrimNativeHeapInterval=5000 -Djdk.nio.maxCachedBufferSize=262144 -XX:+ExitOnOutOfMemoryError"
 
