@@ -103,8 +103,9 @@ public class IdCardUploadService {
 
     /**
      * photo-audit-service's reading of a side this service asked about. Only photo-audit-service may write the
-     * topic (its ACL), and the reading must be of an upload this service holds, of that application and side, and
-     * leave ID15 to this service: anything else is dead-lettered, never acted on. A repeated reading changes nothing.
+     * topic (its ACL), and the reading must be of an upload this service holds, of that application and side,
+     * leave ID15 to this service and carry images that are the JPEGs they declare: anything else is dead-lettered,
+     * never acted on. A repeated reading changes nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onSideRead(IdCardSideRead read) {
