@@ -1,14 +1,12 @@
 #!/usr/bin/env bash
 # Makes sure this machine has what the platform needs besides Java and Maven:
-#   - Debian's opencv-data (the Haar face cascade photo-audit-service finds a card's portrait with) and kcat
-#     (the operators' Kafka client);
+#   - kcat (the operators' Kafka client);
 #   - jq, which the operator runbook's kcat commands pipe through;
 #   - PostgreSQL listening on 127.0.0.1:5432.
 # Idempotent; installs only what is missing (needs root for apt-get and for starting PostgreSQL).
 set -euo pipefail
 
 missing=()
-[ -f /usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml ] || missing+=(opencv-data)
 command -v kcat >/dev/null 2>&1 || missing+=(kcat)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
 command -v pg_isready >/dev/null 2>&1 || missing+=(postgresql)

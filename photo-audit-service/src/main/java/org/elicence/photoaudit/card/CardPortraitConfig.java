@@ -16,12 +16,15 @@ public interface CardPortraitConfig {
     @WithDefault("378")
     int height();
 
-    /** Portrait height as a multiple of the detected face's height: how much hair, neck and shoulders show. */
-    @WithDefault("2.0")
+    /**
+     * Portrait height as a multiple of the detected face's height (the face detector's box, brows to chin): how much
+     * hair, neck and shoulders show.
+     */
+    @WithDefault("2.5")
     double heightPerFaceHeight();
 
     /** Where the face's centre sits, as a fraction of the portrait's height from the top. */
-    @WithDefault("0.45")
+    @WithDefault("0.52")
     double faceCentreFromTop();
 
     @WithDefault("92")

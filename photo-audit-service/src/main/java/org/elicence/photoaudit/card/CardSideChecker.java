@@ -1,6 +1,5 @@
 package org.elicence.photoaudit.card;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,7 +32,7 @@ import jakarta.inject.Inject;
  * applicant's, on the back read the validity. Every rule that applies to the side is reported, NOT_ASSESSABLE
  * where an earlier failure
  * leaves nothing to measure, so the applicant sees all that is wrong at once. Made at start ({@code @Startup}): a
- * missing cascade or Tesseract model stops the service before it is ready, not at the first card.
+ * missing face model or Tesseract model stops the service before it is ready, not at the first card.
  */
 @Startup
 @ApplicationScoped
@@ -86,8 +85,7 @@ public class CardSideChecker {
         this.portraitFormat = portraitFormat;
         this.clock = clock;
         this.locator = new CardLocator(config.minCardAreaFraction(), config.borderMarginFraction());
-        this.portraits = new PortraitChecks(
-                new FaceDetector(Path.of(config.cascadeDirectory(), config.faceCascade())), config);
+        this.portraits = new PortraitChecks(new CardFaceDetector(config.minPortraitScore()), config);
         this.cropper = new PortraitCropper(portraitFormat.width(), portraitFormat.height(),
                 portraitFormat.heightPerFaceHeight(), portraitFormat.faceCentreFromTop());
     }

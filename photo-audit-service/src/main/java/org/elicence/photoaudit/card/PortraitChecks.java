@@ -3,7 +3,6 @@ package org.elicence.photoaudit.card;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.elicence.photoaudit.card.CardCheckConfig;
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.RuleCheck;
 import org.opencv.core.Core;
@@ -20,10 +19,10 @@ final class PortraitChecks {
     private static final LocalizedText NO_PORTRAIT = new LocalizedText("未识别到人像，无法检查此项。",
             "Not checked: no portrait was found.");
 
-    private final FaceDetector faces;
+    private final CardFaceDetector faces;
     private final CardCheckConfig config;
 
-    PortraitChecks(FaceDetector faces, CardCheckConfig config) {
+    PortraitChecks(CardFaceDetector faces, CardCheckConfig config) {
         this.faces = faces;
         this.config = config;
     }
@@ -38,15 +37,20 @@ final class PortraitChecks {
     FrontResult checkFront(Mat card) {
         Mat upright = card;
         List<Rect> found = faces.faces(card);
-        if (found.isEmpty()) {
-            // The cascade finds only upright faces: try the card the other way up before giving up.
+        if (found.isEmpty() || lowerHalf(found.get(0), card)) {
+            // The front prints its portrait in the upper half (face centres at 0.37-0.46 of the height on the
+            // corpus fronts). None found, or one in the lower half, may mean the card was photographed upside down:
+            // the detector scores an upside-down face lower (0.47-0.96 against 0.91-0.99) and places its box
+            // smaller and off the face, so turn the card and look again. A mirror image turned over this way still
+            // shows the portrait on the left (ID13).
             Mat turned = new Mat();
             Core.rotate(card, turned, Core.ROTATE_180);
-            found = faces.faces(turned);
-            if (found.isEmpty()) {
+            List<Rect> turnedFaces = faces.faces(turned);
+            if (turnedFaces.isEmpty() || lowerHalf(turnedFaces.get(0), turned)) {
                 turned.release();
             } else {
                 upright = turned;
+                found = turnedFaces;
             }
         }
         List<RuleCheck> checks = new ArrayList<>();
@@ -71,9 +75,21 @@ final class PortraitChecks {
         return new FrontResult(checks, upright, face);
     }
 
+    /** A front photographed upside down in place of the back shows its face too: the back is looked at both ways. */
     RuleCheck checkBack(Mat card) {
         int found = faces.faces(card).size();
+        if (found == 0) {
+            try (NativeMats mats = new NativeMats()) {
+                Mat turned = mats.mat();
+                Core.rotate(card, turned, Core.ROTATE_180);
+                found = faces.faces(turned).size();
+            }
+        }
         return IdCardRule.ID14.judge(found == 0, (double) found, "0", "faces");
+    }
+
+    private static boolean lowerHalf(Rect face, Mat card) {
+        return face.y + face.height / 2.0 > card.rows() / 2.0;
     }
 
     private static double faceSharpness(Mat card, Rect face) {

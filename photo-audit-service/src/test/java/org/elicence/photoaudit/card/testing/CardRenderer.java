@@ -37,6 +37,11 @@ public final class CardRenderer {
 
     /** The portrait side (人像面). */
     public static BufferedImage front(CardHolder holder) {
+        return front(holder, portrait(holder.portrait()));
+    }
+
+    /** The portrait side of {@code holder}'s card printed with another portrait (head and shoulders, 4:5). */
+    public static BufferedImage front(CardHolder holder, BufferedImage portrait) {
         BufferedImage card = blankCard(new Color(226, 232, 238), new Color(238, 232, 220));
         Graphics2D g = graphics(card);
         label(g, "姓名", 60, 95);
@@ -67,7 +72,6 @@ public final class CardRenderer {
         for (int i = 0; i < holder.residentId().length(); i++) {
             g.drawString(String.valueOf(holder.residentId().charAt(i)), 300 + i * 28, 470);
         }
-        BufferedImage portrait = portrait(holder.portrait());
         g.drawImage(portrait, 548, 58, 256, 320, null);
         g.dispose();
         return card;
