@@ -1,7 +1,6 @@
 package org.elicence.idcard.review;
 
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,7 +9,6 @@ import org.elicence.messaging.events.EncodedImage;
 import org.elicence.messaging.events.IdCardReviewCaseOpened;
 import org.elicence.messaging.events.IdCardReviewOpened;
 import org.elicence.messaging.events.IdCardSide;
-import org.elicence.messaging.image.UploadedImageHeader;
 import org.elicence.messaging.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -23,7 +21,6 @@ import jakarta.transaction.Transactional;
 public class ReviewCaseService {
 
     private static final Logger LOG = Logger.getLogger(ReviewCaseService.class);
-    private static final String JPEG = "image/jpeg";
     private static final String UNKNOWN_NAME = "(application not yet received)";
 
     private final Outbox outbox;
@@ -68,17 +65,10 @@ public class ReviewCaseService {
 
     /** The licence portrait cut from the case's front upload. */
     public EncodedImage portrait(IdCardUpload front) {
-        return jpeg(front.portrait);
+        return EncodedImage.of(front.portrait);
     }
 
     private static EncodedImage cardImage(IdCardUpload upload) {
-        return jpeg(upload.rectifiedCard);
-    }
-
-    /** A JPEG photo-audit-service made, with the size its header gives. */
-    private static EncodedImage jpeg(byte[] bytes) {
-        UploadedImageHeader header = UploadedImageHeader.read(bytes)
-                .orElseThrow(() -> new IllegalStateException("a stored card image is not a JPEG"));
-        return new EncodedImage(JPEG, header.width(), header.height(), Base64.getEncoder().encodeToString(bytes));
+        return EncodedImage.of(upload.rectifiedCard);
     }
 }

@@ -17,6 +17,7 @@ import org.elicence.messaging.events.IdCardSideChecked;
 import org.elicence.messaging.events.IdCardSideRead;
 import org.elicence.messaging.events.IdCardSideUploaded;
 import org.elicence.messaging.events.RuleCheck;
+import org.elicence.messaging.image.UploadedImageBase64;
 import org.elicence.messaging.image.UploadedImageHeader;
 import org.elicence.messaging.inbox.PoisonEventException;
 import org.elicence.messaging.memory.PayloadMemoryBudget;
@@ -85,7 +86,7 @@ public class IdCardUploadService {
         upload.uploaderId = uploaded.applicantId();
         upload.side = uploaded.side();
         upload.contentType = uploaded.contentType();
-        upload.image = decode(uploaded.imageBase64());
+        upload.image = UploadedImageBase64.decodeOrEmpty(uploaded.imageBase64());
         upload.uploadedAt = uploaded.uploadedAt();
         upload.persist();
         // The card must carry the applicant's number. Until the application's ApplicationCreated has been seen here
@@ -159,14 +160,5 @@ public class IdCardUploadService {
                     + " whole " + image.width() + "x" + image.height() + " JPEG it declares");
         }
         return bytes;
-    }
-
-    /** Undecodable base64 is kept as no bytes: the reading reports it as an unreadable image. */
-    private static byte[] decode(String base64) {
-        try {
-            return Base64.getMimeDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            return new byte[0];
-        }
     }
 }

@@ -1,9 +1,10 @@
 package org.elicence.photoaudit.service;
 
-import java.util.Base64;
 
+import org.elicence.messaging.events.EncodedImage;
 import org.elicence.messaging.events.IdCardReadingRequested;
 import org.elicence.messaging.events.IdCardSideRead;
+import org.elicence.messaging.image.UploadedImageBase64;
 import org.elicence.messaging.outbox.Outbox;
 import org.elicence.photoaudit.card.CardSideChecker;
 import org.elicence.photoaudit.card.CardSideReport;
@@ -37,22 +38,14 @@ public class CardReadingService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void read(IdCardReadingRequested request) {
-        CardSideUpload upload = new CardSideUpload(request.side(), decode(request.imageBase64()),
-                request.applicantId(), request.applicantName());
+        CardSideUpload upload = new CardSideUpload(request.side(),
+                UploadedImageBase64.decodeOrEmpty(request.imageBase64()), request.applicantId(),
+                request.applicantName());
         CardSideReport report = images.run(() -> checker.check(upload));
         outbox.publish(request.applicationId(), new IdCardSideRead(request.applicationId(), request.uploadId(),
-                request.side(), report.checks(), EncodedJpeg.of(report.rectifiedCard()),
-                EncodedJpeg.of(report.portrait()), report.perceptualHash()));
+                request.side(), report.checks(), EncodedImage.of(report.rectifiedCard()),
+                EncodedImage.of(report.portrait()), report.perceptualHash()));
         LOG.infof("application %s: %s upload %s read, %s", request.applicationId(), request.side(),
                 request.uploadId(), report.verdict());
-    }
-
-    /** Undecodable base64 is read as no bytes: the checker reports it as an unreadable image. */
-    private static byte[] decode(String base64) {
-        try {
-            return Base64.getMimeDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            return new byte[0];
-        }
     }
 }

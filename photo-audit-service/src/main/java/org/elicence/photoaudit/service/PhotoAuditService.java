@@ -70,10 +70,10 @@ public class PhotoAuditService {
         record.auditedAt = auditedAt;
         record.persist();
 
-        EncodedImage portrait = report.licencePortraitJpeg().map(EncodedJpeg::of).orElse(null);
+        EncodedImage portrait = report.licencePortraitJpeg().map(EncodedImage::of).orElse(null);
         outbox.publish(request.applicationId(), new PhotoAudited(request.applicationId(), request.applicantId(),
                 request.photoId(), request.source(), report.verdict().name(), checks, portrait,
-                EncodedJpeg.of(report.annotatedJpeg()), auditedAt, report.durationMillis()));
+                EncodedImage.of(report.annotatedJpeg()), auditedAt, report.durationMillis()));
         recordMetrics(report);
         LOG.infof("audited photo %s of application %s: %s in %d ms", request.photoId(), request.applicationId(),
                 report.verdict(), report.durationMillis());

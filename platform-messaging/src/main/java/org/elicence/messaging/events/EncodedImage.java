@@ -1,7 +1,26 @@
 package org.elicence.messaging.events;
 
+import java.util.Base64;
+
+import org.elicence.messaging.image.UploadedImageHeader;
+
 /** An image carried inside an event; images are personal data and never logged. */
 public record EncodedImage(String contentType, int width, int height, String base64) {
+
+    /**
+     * A JPEG or PNG a service made itself, with the type and size its header gives ({@link UploadedImageHeader}, the
+     * one reader of image headers); null for null, an image the service did not get far enough to make. Bytes that
+     * are no such image are a bug of the service that made them, not bad input.
+     */
+    public static EncodedImage of(byte[] image) {
+        if (image == null) {
+            return null;
+        }
+        UploadedImageHeader header = UploadedImageHeader.read(image)
+                .orElseThrow(() -> new IllegalStateException("an image made here is neither JPEG nor PNG"));
+        return new EncodedImage("image/" + header.format(), header.width(), header.height(),
+                Base64.getEncoder().encodeToString(image));
+    }
 
     @Override
     public String toString() {
