@@ -1,6 +1,5 @@
 package org.elicence.photoaudit.service;
 
-
 import org.elicence.messaging.events.EncodedImage;
 import org.elicence.messaging.events.IdCardReadingRequested;
 import org.elicence.messaging.events.IdCardSideRead;
