@@ -4,9 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -21,7 +18,6 @@ import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
 
-import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
@@ -41,12 +37,9 @@ public final class CardReadingBenchmark {
     public static void main(String[] args) throws IOException {
         OpenCvRuntime.ensureLoaded();
         Core.setNumThreads(1);
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(CardCheckConfig.class)
-                .withMapping(OcrConfig.class).withMapping(CardPortraitConfig.class).build();
-        CardCheckConfig checks = config.getConfigMapping(CardCheckConfig.class);
-        CardSideChecker checker = new CardSideChecker(checks, config.getConfigMapping(OcrConfig.class),
-                config.getConfigMapping(CardPortraitConfig.class),
-                Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
+        CardCheckConfig checks = new SmallRyeConfigBuilder().withMapping(CardCheckConfig.class).build()
+                .getConfigMapping(CardCheckConfig.class);
+        CardSideChecker checker = CardSideCheckerTest.checker();
         CardHolder holder = CardHolder.WANG_FANG;
         BufferedImage frontCard = CardPhotos.renderFront(holder);
         byte[] front = CardPhotos.photograph(frontCard, Placement.SLIGHTLY_TILTED);
