@@ -4,10 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,6 +18,7 @@ import org.elicence.infra.JwtKeysTestResource;
 import org.elicence.idcard.testing.KafkaTestClient;
 import org.elicence.infra.LocalInfraTestResource;
 import org.elicence.messaging.events.ApplicationCreated;
+import org.elicence.messaging.http.ProblemTexts;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -65,7 +68,12 @@ class OperatorRecordAccessTest {
         String applicant = Jwt.subject(Citizens.ZHANG_WEI).issuer(ISSUER).audience("elicence-mobile")
                 .expiresIn(600).sign();
         given().auth().oauth2(applicant).when().get(path).then().statusCode(403)
-                .contentType(startsWith("application/problem+json")).body("code", equalTo("FORBIDDEN"));
+                .contentType(startsWith("application/problem+json")).body("code", equalTo("FORBIDDEN"))
+                .header("Content-Language", "en")
+                .body("detail", equalTo("Only operators (role operator) may read applicants' records."));
+        given().auth().oauth2(applicant).header("Accept-Language", "zh").when().get(path).then().statusCode(403)
+                .header("Content-Language", "zh-CN").body("detail", equalTo("只有操作员（operator 角色）可以查看申请人的记录。"));
+        assertEquals(List.of(), new ProblemTexts(List.of("en", "zh-CN")).gaps());
     }
 
     @Test

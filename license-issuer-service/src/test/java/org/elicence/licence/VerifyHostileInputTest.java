@@ -2,6 +2,7 @@ package org.elicence.licence;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,19 @@ class VerifyHostileInputTest {
         }
         given().contentType(ContentType.JSON).body("{\"credential\":\"a.b.c\"}").post("/api/v1/licences/verify")
                 .then().statusCode(200).body("outcome", equalTo("INVALID"));
+    }
+
+    /** English unless the client asks for Chinese; Bean Validation's words follow the same header. */
+    @Test
+    void refusalsAreEnglishUnlessChineseIsAskedFor() {
+        given().contentType(ContentType.JSON).body("{not json").post("/api/v1/licences/verify")
+                .then().statusCode(400).header("Content-Language", "en").body("title", equalTo("Bad Request"));
+        given().header("Accept-Language", "zh-CN,zh;q=0.9").contentType(ContentType.JSON).body("{not json")
+                .post("/api/v1/licences/verify")
+                .then().statusCode(400).header("Content-Language", "zh-CN").body("code", equalTo("MALFORMED_REQUEST"))
+                .body("title", equalTo("请求格式错误"));
+        assertEquals(java.util.List.of(),
+                new org.elicence.messaging.http.ProblemTexts(java.util.List.of("en", "zh-CN")).gaps());
     }
 
     @Test

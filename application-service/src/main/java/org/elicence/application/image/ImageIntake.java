@@ -34,25 +34,50 @@ public class ImageIntake {
     public record Parsed(String contentType, int width, int height, int orientation, byte[] bytes) {
     }
 
-    /** An image refused at intake; {@code code} is the API's problem code, the detail has no personal data. */
+    /**
+     * An image refused at intake; {@code code} is the API's problem code, {@code variant} its detail's variant (or
+     * null) and {@code args} the detail's arguments, none of them personal data.
+     */
     public static class Refused extends RuntimeException {
 
         private final String code;
+        private final String variant;
+        private final transient Object[] args;
 
-        public Refused(String code, String detail) {
-            super(detail, null, false, false);
+        public Refused(String code, String variant, String reason, Object... args) {
+            super(reason, null, false, false);
             this.code = code;
+            this.variant = variant;
+            this.args = args.clone();
         }
 
         public String code() {
             return code;
         }
+
+        public String variant() {
+            return variant;
+        }
+
+        public Object[] args() {
+            return args.clone();
+        }
     }
 
-    /** Not a well-formed JPEG or PNG (including one cut short). */
+    /** Not a well-formed JPEG or PNG; the reason (the message) stays on our side, the applicant is told what to do. */
     public static class Unreadable extends Refused {
-        public Unreadable(String detail) {
-            super("IMAGE_UNREADABLE", detail);
+
+        public Unreadable(String reason) {
+            this(null, reason);
+        }
+
+        private Unreadable(String variant, String reason) {
+            super("IMAGE_UNREADABLE", variant, reason);
+        }
+
+        /** A file that ends before its end: an upload cut short. */
+        public static Unreadable incomplete(String reason) {
+            return new Unreadable("incomplete", reason);
         }
     }
 
@@ -71,14 +96,12 @@ public class ImageIntake {
         int shortSide = Math.min(parsed.width(), parsed.height());
         int longSide = Math.max(parsed.width(), parsed.height());
         if (shortSide < limits.minSide()) {
-            throw new Refused("IMAGE_TOO_SMALL", "The image is " + parsed.width() + " x " + parsed.height()
-                    + " pixels; its shorter side must be at least " + limits.minSide()
-                    + " pixels. Upload the original photo, not a thumbnail.");
+            throw new Refused("IMAGE_TOO_SMALL", null, "shorter side too short", parsed.width(), parsed.height(),
+                    limits.minSide());
         }
         if (longSide > limits.maxSide() || (long) parsed.width() * parsed.height() > limits.maxPixels()) {
-            throw new Refused("IMAGE_TOO_MANY_PIXELS", "The image is " + parsed.width() + " x " + parsed.height()
-                    + " pixels; at most " + limits.maxSide() + " pixels a side and " + limits.maxPixels()
-                    + " pixels in all are accepted. Upload a smaller photo (for example 1200 x 1600 pixels).");
+            throw new Refused("IMAGE_TOO_MANY_PIXELS", null, "too many pixels", parsed.width(), parsed.height(),
+                    limits.maxSide(), limits.maxPixels());
         }
         return parsed;
     }

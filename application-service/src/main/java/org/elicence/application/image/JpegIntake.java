@@ -124,7 +124,7 @@ final class JpegIntake {
 
         void require(int end) {
             if (end > b.length) {
-                throw new ImageIntake.Unreadable("the JPEG ends before its end marker: incomplete upload");
+                throw ImageIntake.Unreadable.incomplete("the JPEG ends before its end marker: incomplete upload");
             }
         }
 
@@ -165,7 +165,7 @@ final class JpegIntake {
                     }
                 }
             }
-            throw new ImageIntake.Unreadable("the JPEG ends before its end marker: incomplete upload");
+            throw ImageIntake.Unreadable.incomplete("the JPEG ends before its end marker: incomplete upload");
         }
     }
 }

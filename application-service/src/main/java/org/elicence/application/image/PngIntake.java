@@ -28,12 +28,12 @@ final class PngIntake {
         boolean orientationWritten = false;
         while (!ended) {
             if (pos + 12 > b.length) {
-                throw new ImageIntake.Unreadable("the PNG ends before its IEND chunk: incomplete upload");
+                throw ImageIntake.Unreadable.incomplete("the PNG ends before its IEND chunk: incomplete upload");
             }
             long length = u32(b, pos);
             String type = new String(b, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
             if (length > b.length - pos - 12L) {
-                throw new ImageIntake.Unreadable("the PNG ends before its IEND chunk: incomplete upload");
+                throw ImageIntake.Unreadable.incomplete("the PNG ends before its IEND chunk: incomplete upload");
             }
             int data = pos + 8;
             if (pos == 8) {

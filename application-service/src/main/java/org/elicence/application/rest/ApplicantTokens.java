@@ -1,5 +1,8 @@
 package org.elicence.application.rest;
 
+import org.elicence.application.service.ProblemCode;
+import org.elicence.application.service.ProblemException;
+
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -16,8 +19,7 @@ final class ApplicantTokens {
     static String residentId(JsonWebToken token) {
         String subject = token.getSubject();
         if (subject == null || !RESIDENT_ID.matcher(subject).matches()) {
-            throw new ProblemException(403, "SUBJECT_NOT_AN_APPLICANT", "Not an applicant token",
-                    "The token's subject is not a resident ID number.");
+            throw new ProblemException(ProblemCode.SUBJECT_NOT_AN_APPLICANT);
         }
         return subject;
     }

@@ -1,5 +1,10 @@
 package org.elicence.application.rest;
 
+import org.elicence.messaging.http.ProblemTexts;
+
+import org.elicence.application.service.ProblemCode;
+import org.elicence.application.service.ProblemException;
+
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
@@ -66,12 +71,14 @@ public class ApplicationResource {
     private final ObjectMapper json;
     private final JsonWebToken token;
     private final Validator validator;
+    private final ProblemTexts texts;
 
     @Inject
     public ApplicationResource(ApplicationService applications, PhotoReviewService photoReviews,
             UploadRateLimiter rateLimiter, UploadAdmission admission, ImageIntake intake, ApplicationConfig config,
-            ObjectMapper json, JsonWebToken token, Validator validator) {
+            ObjectMapper json, JsonWebToken token, Validator validator, ProblemTexts texts) {
         this.validator = validator;
+        this.texts = texts;
         this.applications = applications;
         this.photoReviews = photoReviews;
         this.rateLimiter = rateLimiter;
@@ -94,14 +101,13 @@ public class ApplicationResource {
         String idempotencyKey = keys == null || keys.isEmpty() ? null : keys.get(0);
         if (idempotencyKey != null && (keys.size() > 1 || idempotencyKey.isBlank()
                 || idempotencyKey.length() > 200 || idempotencyKey.chars().anyMatch(Character::isISOControl))) {
-            throw new ProblemException(400, "INVALID_IDEMPOTENCY_KEY", "Invalid Idempotency-Key",
-                    "The Idempotency-Key header must be sent once, with 1 to 200 characters, not blank.");
+            throw new ProblemException(ProblemCode.INVALID_IDEMPOTENCY_KEY);
         }
         ApplicationService.Created created = applications.create(applicant(), request.fullName().strip(),
                 idempotencyKey);
         Application application = created.application();
         return Response.created(URI.create("/api/v1/applications/" + application.id))
-                .entity(ApplicationView.of(application, language))
+                .entity(ApplicationView.of(application, texts.language(language)))
                 .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
                 .build();
     }
@@ -112,7 +118,7 @@ public class ApplicationResource {
     @Transactional
     public ApplicationView get(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         Application application = applications.find(parseId(id), applicant());
-        return ApplicationView.of(application, PhotoReviewCase.latest(application.id).orElse(null), language);
+        return ApplicationView.of(application, PhotoReviewCase.latest(application.id).orElse(null), texts.language(language));
     }
 
     @GET
@@ -125,7 +131,7 @@ public class ApplicationResource {
         UUID annotatedPhoto = PhotoAnnotation.<PhotoAnnotation>findByIdOptional(application.id)
                 .map(a -> a.photoId).orElse(null);
         return PhotoAuditAttempt.ofApplication(application.id).stream()
-                .map(a -> ApplicationView.attempt(a, a.photoId.equals(annotatedPhoto), language))
+                .map(a -> ApplicationView.attempt(a, a.photoId.equals(annotatedPhoto), texts.language(language)))
                 .toList();
     }
 
@@ -159,7 +165,7 @@ public class ApplicationResource {
         IdCardSide cardSide = switch (side) {
             case "front" -> IdCardSide.FRONT;
             case "back" -> IdCardSide.BACK;
-            default -> throw new ProblemException(404, "NOT_FOUND", "Not found", "The side is 'front' or 'back'.");
+            default -> throw ProblemException.variant(ProblemCode.NOT_FOUND, "card-side");
         };
         UUID uploadId = receive(id, type, length, body,
                 (applicationId, image) -> applications.submitIdCardSide(applicationId, applicant(), cardSide, image));
@@ -194,8 +200,7 @@ public class ApplicationResource {
         try (PayloadMemoryBudget.Reservation share = admitted) {
             byte[] bytes = UploadBody.read(body, maxBytes, declared);
             if (!ImageIntake.looksLikeAnImage(bytes)) {
-                throw new ProblemException(415, "NOT_AN_IMAGE", "Not a JPEG or PNG image",
-                        "The body is not a JPEG or PNG image, whatever its Content-Type says.");
+                throw new ProblemException(ProblemCode.NOT_AN_IMAGE);
             }
             ImageIntake.Parsed image = intake.accept(bytes);
             bytes = null; // the stripped copy is what is kept
@@ -236,8 +241,7 @@ public class ApplicationResource {
         Application application = applications.find(parseId(id), applicant());
         PhotoAnnotation annotation = PhotoAnnotation.findById(application.id);
         if (annotation == null) {
-            throw new ProblemException(404, "NO_AUDITED_PHOTO", "No audited photo yet",
-                    "No photo of this application has been audited yet.");
+            throw new ProblemException(ProblemCode.NO_AUDITED_PHOTO);
         }
         return Response.ok(annotation.jpeg, "image/jpeg").header("Cache-Control", "private, no-store").build();
     }

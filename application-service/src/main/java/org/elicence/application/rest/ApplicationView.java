@@ -14,8 +14,8 @@ import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.RuleCheck;
 
 /**
- * The application as the mobile API returns it. Messages are in the language the client asked for
- * ({@code zh-CN} by default, {@code en}).
+ * The application as the mobile API returns it. Messages are in the language chosen from the request's
+ * Accept-Language ({@code ProblemTexts.language}: {@code zh-CN} by default, {@code en}).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ApplicationView(String id, String fullName, String status, String nextAction, Instant createdAt,
@@ -31,7 +31,7 @@ public record ApplicationView(String id, String fullName, String status, String 
             Instant decidedAt, List<String> rules, String code, String reason) {
 
         public static PhotoReviewView of(PhotoReviewCase c, String language) {
-            String reason = Languages.isEnglish(language) && c.reasonEn != null ? c.reasonEn : c.reason;
+            String reason = isEnglish(language) && c.reasonEn != null ? c.reasonEn : c.reason;
             return new PhotoReviewView(c.caseId.toString(), c.status.name(), c.trigger, c.photoId.toString(),
                     c.openedAt, c.decidedAt, c.rules, c.code, reason);
         }
@@ -99,7 +99,7 @@ public record ApplicationView(String id, String fullName, String status, String 
         List<CheckView> checks = attempt.checks.stream()
                 .sorted(java.util.Comparator.comparingInt(c -> "PASS".equals(c.verdict()) ? 1 : 0))
                 .map(c -> new CheckView(c.rule(), c.code(), c.verdict(), c.measured(), c.threshold(), c.unit(),
-                        c.message() == null ? null : Languages.isEnglish(language) ? c.message().en()
+                        c.message() == null ? null : isEnglish(language) ? c.message().en()
                                 : c.message().zhCN()))
                 .toList();
         return new PhotoAuditAttemptView(attempt.photoId.toString(), attempt.source, attempt.verdict,
@@ -121,7 +121,11 @@ public record ApplicationView(String id, String fullName, String status, String 
         if (message == null) {
             return null;
         }
-        return Languages.isEnglish(language) ? message.en() : message.zhCN();
+        return isEnglish(language) ? message.en() : message.zhCN();
+    }
+
+    private static boolean isEnglish(String language) {
+        return "en".equals(language);
     }
 
     /** A missing code, rule or verdict reads as an empty string, as the view always had it. */

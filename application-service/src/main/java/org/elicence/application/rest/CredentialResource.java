@@ -1,5 +1,8 @@
 package org.elicence.application.rest;
 
+import org.elicence.application.service.ProblemCode;
+import org.elicence.application.service.ProblemException;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
@@ -85,8 +88,7 @@ public class CredentialResource {
                 ApplicantTokens.residentId(token));
         CredentialRequest request = JsonBody.read(body, CredentialRequest.class, json, validator);
         if (!MDL_CONFIGURATION.equals(request.credentialConfigurationId())) {
-            throw new ProblemException(400, "UNSUPPORTED_CREDENTIAL_CONFIGURATION", "Unsupported credential "
-                    + "configuration", "The only credential configuration offered is " + MDL_CONFIGURATION + ".");
+            throw new ProblemException(ProblemCode.UNSUPPORTED_CREDENTIAL_CONFIGURATION, MDL_CONFIGURATION);
         }
         if (application.licence == null) {
             throw ProblemException.licenceNotIssued(application.status);

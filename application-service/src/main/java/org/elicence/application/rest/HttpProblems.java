@@ -4,15 +4,15 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.elicence.messaging.http.RequestLimits;
+import org.elicence.application.service.ProblemCode;
 import org.elicence.messaging.http.Problem;
+import org.elicence.messaging.http.ProblemResponse;
+import org.elicence.messaging.http.ProblemTexts;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,12 +32,14 @@ public class HttpProblems {
     private static final Logger LOG = Logger.getLogger(HttpProblems.class);
 
     private final ObjectMapper json;
+    private final ProblemTexts texts;
     private final long maxBodyBytes;
 
     @Inject
-    public HttpProblems(ObjectMapper json,
+    public HttpProblems(ObjectMapper json, ProblemTexts texts,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.json = json;
+        this.texts = texts;
         this.maxBodyBytes = maxBodySize.asLongValue();
     }
 
@@ -47,9 +49,8 @@ public class HttpProblems {
 
     private void limits(RoutingContext context) {
         if (UploadBody.declaredLength(context.request().getHeader("Content-Length")) > maxBodyBytes) {
-            end(context.response(), Problem.of(413, "PAYLOAD_TOO_LARGE", "Payload Too Large",
-                    "The request body is larger than this API accepts (" + maxBodyBytes + " bytes); photos and ID-card "
-                            + "images must be under the upload limit."), true);
+            context.response().putHeader("Connection", "close");
+            ProblemResponse.end(json, texts, context, 413, ProblemCode.PAYLOAD_TOO_LARGE.name(), maxBodyBytes);
         } else {
             context.next();
         }
@@ -63,31 +64,20 @@ public class HttpProblems {
             return;
         }
         int status = context.statusCode() > 0 ? context.statusCode() : 500;
+        String language = texts.language(context.request().getHeader("Accept-Language"));
         Problem problem;
         if (status == 413) {
-            problem = Problem.of(413, "PAYLOAD_TOO_LARGE", "Payload Too Large",
-                    "The request body is larger than this API accepts (" + maxBodyBytes + " bytes).");
+            context.response().putHeader("Connection", "close");
+            problem = texts.problem(language, 413, ProblemCode.PAYLOAD_TOO_LARGE.name(), maxBodyBytes);
         } else if (status >= 500 || context.failure() != null && status < 400) {
             String correlationId = UUID.randomUUID().toString();
             LOG.errorf("unexpected error %s: %s", correlationId,
                     context.failure() == null ? "status " + status : ProblemMappers.causeClasses(context.failure()));
-            problem = ProblemMappers.internalError(correlationId);
+            problem = texts.internal(language, correlationId);
         } else {
-            String reason = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
-            problem = Problem.of(status, "HTTP_" + status, reason, reason + ".");
+            problem = texts.httpStatus(language, status, "HTTP_" + status,
+                    io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase());
         }
-        end(context.response(), problem, status == 413);
-    }
-
-    private void end(HttpServerResponse response, Problem problem, boolean close) {
-        response.setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
-        if (close) {
-            response.putHeader("Connection", "close");
-        }
-        try {
-            response.end(Buffer.buffer(json.writeValueAsBytes(problem)));
-        } catch (JsonProcessingException e) {
-            response.end();
-        }
+        ProblemResponse.end(json, context.response(), language, problem);
     }
 }

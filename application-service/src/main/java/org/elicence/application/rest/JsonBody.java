@@ -1,5 +1,8 @@
 package org.elicence.application.rest;
 
+import org.elicence.application.service.ProblemCode;
+import org.elicence.application.service.ProblemException;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,24 +33,21 @@ final class JsonBody {
             int n;
             while (in != null && (n = in.read(chunk)) >= 0) {
                 if (out.size() + n > MAX_BYTES) {
-                    throw new ProblemException(413, "PAYLOAD_TOO_LARGE", "Payload Too Large",
-                            "The request body is larger than this request takes (" + MAX_BYTES + " bytes).");
+                    throw new ProblemException(ProblemCode.PAYLOAD_TOO_LARGE, MAX_BYTES);
                 }
                 out.write(chunk, 0, n);
             }
         } catch (IOException e) {
-            throw new ProblemException(400, "MALFORMED_REQUEST", "Bad Request",
-                    "The request body could not be read to its end.");
+            throw ProblemException.variant(ProblemCode.MALFORMED_REQUEST, "unfinished");
         }
         T value;
         try {
             value = json.readValue(out.toByteArray(), type);
         } catch (IOException notJson) {
-            throw new ProblemException(400, "MALFORMED_REQUEST", "Bad Request",
-                    "The body is not the JSON object this request takes.");
+            throw new ProblemException(ProblemCode.MALFORMED_REQUEST);
         }
         if (value == null) {
-            throw new ProblemException(400, "INVALID_REQUEST", "Invalid request", "The request needs a JSON body.");
+            throw ProblemException.variant(ProblemCode.INVALID_REQUEST, "no-body");
         }
         Set<ConstraintViolation<T>> violations = validator.validate(value);
         if (!violations.isEmpty()) {

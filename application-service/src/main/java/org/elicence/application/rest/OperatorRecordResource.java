@@ -1,5 +1,8 @@
 package org.elicence.application.rest;
 
+import org.elicence.application.service.ProblemCode;
+import org.elicence.application.service.ProblemException;
+
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -79,9 +82,7 @@ public class OperatorRecordResource {
                 .or(() -> PhotoReviewCase.<PhotoReviewCase>stream("applicationId = ?1 and photoId = ?2",
                         application.id, photo).filter(c -> c.annotated != null).findFirst()
                         .map(c -> Base64.getDecoder().decode(c.annotated.base64())));
-        return Response.ok(jpeg.orElseThrow(() -> new ProblemException(404, "NO_ANNOTATED_IMAGE",
-                "No annotated image", "No annotated image of that photo is kept (never made, or deleted after the"
-                        + " retention period).")), "image/jpeg")
+        return Response.ok(jpeg.orElseThrow(() -> new ProblemException(ProblemCode.NO_ANNOTATED_IMAGE)), "image/jpeg")
                 .header("Cache-Control", "private, no-store").build();
     }
 

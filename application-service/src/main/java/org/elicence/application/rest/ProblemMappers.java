@@ -1,5 +1,8 @@
 package org.elicence.application.rest;
 
+import org.elicence.application.service.ProblemCode;
+import org.elicence.application.service.ProblemException;
+
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -8,25 +11,45 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import org.elicence.application.image.ImageIntake;
 import org.elicence.messaging.http.Problem;
+import org.elicence.messaging.http.ProblemTexts;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-/** Every error of the mobile API leaves as application/problem+json with a stable code. */
+/**
+ * Every error of the mobile API leaves as application/problem+json with a stable code, its title and detail in the
+ * language the request's Accept-Language asks for (Chinese unless it asks for English, {@code Content-Language} says
+ * which).
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    private final ProblemTexts texts;
+    private final long maxBodyBytes;
+
+    @Inject
+    public ProblemMappers(ProblemTexts texts,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.texts = texts;
+        this.maxBodyBytes = maxBodySize.asLongValue();
+    }
+
     @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        Response.ResponseBuilder response = Response.status(e.problem().status()).type(Problem.MEDIA_TYPE)
-                .entity(e.problem());
+    public Response problem(ProblemException e, HttpHeaders headers) {
+        String language = language(headers);
+        Problem problem = texts.variant(language, e.code().status(), e.code().name(), e.detailVariant(), e.args());
+        Response.ResponseBuilder response = problem(language, problem);
         if (e.retryAfterSeconds() != null) {
             response.header("Retry-After", e.retryAfterSeconds());
         }
@@ -35,53 +58,43 @@ public class ProblemMappers {
 
     /** An image refused at intake from its header or structure: the applicant can fix it and upload again. */
     @ServerExceptionMapper
-    public Response imageRefused(ImageIntake.Refused e) {
-        String title = switch (e.code()) {
-            case "IMAGE_TOO_SMALL" -> "Image too small";
-            case "IMAGE_TOO_MANY_PIXELS" -> "Image has too many pixels";
-            default -> "Image unreadable";
-        };
-        String detail = e.code().equals("IMAGE_UNREADABLE")
-                ? "The image cannot be read (" + e.getMessage() + "); upload the complete photo as a JPEG or PNG file."
-                : e.getMessage();
-        return respond(Problem.of(422, e.code(), title, detail));
+    public Response imageRefused(ImageIntake.Refused e, HttpHeaders headers) {
+        ProblemCode code = ProblemCode.valueOf(e.code());
+        return respond(headers, texts.variant(language(headers), code.status(), code.name(), e.variant(), e.args()));
     }
 
     @ServerExceptionMapper
-    public Response invalid(ConstraintViolationException e) {
+    public Response invalid(ConstraintViolationException e, HttpHeaders headers) {
         String detail = e.getConstraintViolations().stream()
                 .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage())
                 .sorted()
                 .collect(Collectors.joining("; "));
-        return respond(Problem.of(400, "INVALID_REQUEST", "Invalid request", detail));
+        return respond(headers, code(headers, ProblemCode.INVALID_REQUEST, detail));
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
-    public Response unauthenticated() {
-        return respond(Problem.of(401, "UNAUTHENTICATED", "Authentication required",
-                "Send a valid bearer token in the Authorization header."));
+    public Response unauthenticated(HttpHeaders headers) {
+        return respond(headers, code(headers, ProblemCode.UNAUTHENTICATED));
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return respond(Problem.of(403, "FORBIDDEN", "Forbidden", "This token may not do that."));
+    public Response forbidden(ForbiddenException e, HttpHeaders headers) {
+        return respond(headers, code(headers, ProblemCode.FORBIDDEN));
     }
 
     // Listed one by one: Quarkus' own mapper for MismatchedInputException (a bare 400) would otherwise
     // be the closer match for a JSON array sent where an object belongs.
     @ServerExceptionMapper({ MismatchedInputException.class, JsonParseException.class, JsonProcessingException.class })
-    public Response unreadableJson() {
-        return respond(Problem.of(400, "MALFORMED_REQUEST", "Bad Request",
-                "The body is not the JSON object this request takes."));
+    public Response unreadableJson(HttpHeaders headers) {
+        return respond(headers, code(headers, ProblemCode.MALFORMED_REQUEST));
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
         if (bodyAboveTheLimit(e)) {
             // a chunked body read past quarkus.http.limits.max-body-size: the reader stops with this IOException
-            return respond(Problem.of(413, "PAYLOAD_TOO_LARGE", "Payload Too Large",
-                    "The request body is larger than this API accepts."));
+            return respond(headers, code(headers, ProblemCode.PAYLOAD_TOO_LARGE, maxBodyBytes));
         }
         String code = switch (status) {
             case 400 -> "MALFORMED_REQUEST";
@@ -92,8 +105,9 @@ public class ProblemMappers {
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             default -> "HTTP_" + status;
         };
-        String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return respond(Problem.of(status, code, title, title + "."));
+        Object[] limit = status == 413 ? new Object[] { maxBodyBytes } : new Object[0];
+        return respond(headers, status == 413 ? texts.problem(language(headers), status, code, limit)
+                : texts.httpStatus(language(headers), status, code, e.getResponse().getStatusInfo().getReasonPhrase()));
     }
 
     /**
@@ -101,20 +115,19 @@ public class ProblemMappers {
      * sent, e.g. a database constraint's values) under a correlation id, which is all the response says.
      */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, HttpHeaders headers) {
+        return unexpected(e, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    Response unexpected(Throwable e, String acceptLanguage) {
+        String language = texts.language(acceptLanguage);
         if (bodyAboveTheLimit(e)) {
-            return respond(Problem.of(413, "PAYLOAD_TOO_LARGE", "Payload Too Large",
-                    "The request body is larger than this API accepts."));
+            return problem(language, texts.problem(language, 413, ProblemCode.PAYLOAD_TOO_LARGE.name(), maxBodyBytes))
+                    .build();
         }
         String correlationId = java.util.UUID.randomUUID().toString();
         LOG.errorf("unexpected error %s: %s", correlationId, causeClasses(e));
-        return respond(internalError(correlationId));
-    }
-
-    /** A fault on our side: nothing but the id under which the log line was written. */
-    static Problem internalError(String correlationId) {
-        return Problem.internal(correlationId, "Something went wrong on our side; nothing you sent was lost. Please "
-                + "retry, quoting " + correlationId + " if it persists.");
+        return problem(language, texts.internal(language, correlationId)).build();
     }
 
     static String causeClasses(Throwable e) {
@@ -136,8 +149,21 @@ public class ProblemMappers {
         return false;
     }
 
-    private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    private String language(HttpHeaders headers) {
+        return texts.language(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    private Problem code(HttpHeaders headers, ProblemCode code, Object... args) {
+        return texts.problem(language(headers), code.status(), code.name(), args);
+    }
+
+    private Response respond(HttpHeaders headers, Problem problem) {
+        return problem(language(headers), problem).build();
+    }
+
+    private static Response.ResponseBuilder problem(String language, Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
+                .header(HttpHeaders.CONTENT_LANGUAGE, language);
     }
 
     private static String lastNode(String path) {

@@ -5,12 +5,15 @@ import java.util.Set;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.elicence.application.config.ApplicationConfig;
+import org.elicence.application.service.ProblemCode;
 import org.elicence.messaging.http.Problem;
+import org.elicence.messaging.http.ProblemTexts;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -29,6 +32,9 @@ public class TokenAudienceFilter {
     @Inject
     Provider<ApplicationConfig> config;
 
+    @Inject
+    Provider<ProblemTexts> texts;
+
     @ServerRequestFilter
     public Optional<Response> keepEachAudienceToItsPaths(ContainerRequestContext request) {
         if (token == null || token.getRawToken() == null) {
@@ -38,18 +44,18 @@ public class TokenAudienceFilter {
         String path = request.getUriInfo().getPath();
         boolean internal = path.startsWith("/internal");
         if (internal && !audience.contains(config.get().auth().operatorAudience())) {
-            return Optional.of(problem(Problem.of(403, "FORBIDDEN", "Forbidden",
-                    "Only operators (role operator) may read applicants' records.")));
+            return Optional.of(problem(request, ProblemCode.FORBIDDEN, "operator").build());
         }
         if (path.startsWith("/api") && !audience.contains(config.get().auth().mobileAudience())) {
-            return Optional.of(Response.fromResponse(problem(Problem.of(401, "UNAUTHENTICATED",
-                    "Authentication required", "Send a valid bearer token in the Authorization header.")))
+            return Optional.of(problem(request, ProblemCode.UNAUTHENTICATED, null)
                     .header("WWW-Authenticate", "Bearer").build());
         }
         return Optional.empty();
     }
 
-    private static Response problem(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    private Response.ResponseBuilder problem(ContainerRequestContext request, ProblemCode code, String variant) {
+        String language = texts.get().language(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        return Response.status(code.status()).type(Problem.MEDIA_TYPE).header(HttpHeaders.CONTENT_LANGUAGE, language)
+                .entity(texts.get().variant(language, code.status(), code.name(), variant));
     }
 }

@@ -1,5 +1,8 @@
 package org.elicence.application.rest;
 
+import org.elicence.application.service.ProblemCode;
+import org.elicence.application.service.ProblemException;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +21,7 @@ final class UploadBody {
     static void requireImageType(String declared) {
         String type = declared == null ? "" : declared.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!type.equals("image/jpeg") && !type.equals("image/png")) {
-            throw new ProblemException(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
-                    "Send the image as image/jpeg or image/png.");
+            throw ProblemException.variant(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "image");
         }
     }
 
@@ -33,9 +35,8 @@ final class UploadBody {
     }
 
     static ProblemException tooLarge(long bytes, int maxBytes) {
-        return new ProblemException(413, "IMAGE_TOO_LARGE", "Image too large",
-                (bytes > 0 ? "The image is " + bytes + " bytes; the" : "The image is larger than the") + " limit is "
-                        + maxBytes + " bytes.");
+        return bytes > 0 ? new ProblemException(ProblemCode.IMAGE_TOO_LARGE, bytes, maxBytes)
+                : ProblemException.variant(ProblemCode.IMAGE_TOO_LARGE, "unknown-size", bytes, maxBytes);
     }
 
     /**
@@ -80,7 +81,7 @@ final class UploadBody {
             throw incomplete();
         }
         if (out.size() == 0) {
-            throw new ProblemException(400, "EMPTY_UPLOAD", "Empty upload", "The request body holds no image.");
+            throw new ProblemException(ProblemCode.EMPTY_UPLOAD);
         }
         return out.toByteArray();
     }
@@ -98,7 +99,6 @@ final class UploadBody {
     }
 
     private static ProblemException incomplete() {
-        return new ProblemException(400, "INCOMPLETE_UPLOAD", "Upload incomplete",
-                "The request body could not be read to its end; please upload again.");
+        return new ProblemException(ProblemCode.INCOMPLETE_UPLOAD);
     }
 }

@@ -9,7 +9,6 @@ import org.elicence.application.domain.Application;
 import org.elicence.application.domain.ApplicationStatus;
 import org.elicence.application.domain.IdCardUpload;
 import org.elicence.application.image.ImageIntake;
-import org.elicence.application.rest.ProblemException;
 import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.events.IdCardSide;
 import org.elicence.messaging.events.IdCardSideUploaded;
@@ -125,11 +124,9 @@ public class ApplicationService {
             return application;
         }
         if (application.status.isSettled()) {
-            throw new ProblemException(409, "APPLICATION_SETTLED", "Application no longer takes uploads",
-                    "This application is " + application.status + "; no further images are needed.");
+            throw new ProblemException(ProblemCode.APPLICATION_SETTLED, application.status);
         }
-        throw new ProblemException(409, "PHOTO_UNDER_REVIEW", "Staff are reviewing your photo",
-                "A member of staff is reviewing your photo; you will see the decision and its reasons here.");
+        throw new ProblemException(ProblemCode.PHOTO_UNDER_REVIEW);
     }
 
     private static String base64(ImageIntake.Parsed image) {

@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.UUID;
 
 import org.elicence.application.domain.Application;
-import org.elicence.application.rest.ProblemException;
 import org.elicence.messaging.events.DeviceKeyRegistered;
 import org.elicence.messaging.outbox.Outbox;
 import org.jboss.logging.Logger;
@@ -57,17 +56,17 @@ public class DeviceKeyRegistration {
     /** Refuses anything but an uncompressed P-256 point on the curve, with problem+json 400 INVALID_DEVICE_KEY. */
     static void requireP256(String kty, String crv, String x, String y) {
         if (!"EC".equals(kty) || !"P-256".equals(crv)) {
-            throw invalid("The device key must be an EC key on P-256 (JWK kty \"EC\", crv \"P-256\").");
+            throw invalid("not-p256");
         }
         BigInteger px = coordinate(x, "x");
         BigInteger py = coordinate(y, "y");
         BigInteger p = ((ECFieldFp) P256.getCurve().getField()).getP();
         if (px.compareTo(p) >= 0 || py.compareTo(p) >= 0) {
-            throw invalid("A coordinate of the device key is outside the P-256 field.");
+            throw invalid("outside-field");
         }
         BigInteger rhs = px.pow(3).add(P256.getCurve().getA().multiply(px)).add(P256.getCurve().getB()).mod(p);
         if (!py.modPow(BigInteger.TWO, p).equals(rhs)) {
-            throw invalid("The device key is not a point on the P-256 curve.");
+            throw invalid("not-on-curve");
         }
     }
 
@@ -79,7 +78,7 @@ public class DeviceKeyRegistration {
             bytes = null;
         }
         if (bytes == null || bytes.length != COORDINATE_BYTES) {
-            throw invalid("The device key's " + name + " must be 32 bytes, base64url without padding.");
+            throw invalid("coordinate-length", name);
         }
         return new BigInteger(1, bytes);
     }
@@ -94,8 +93,8 @@ public class DeviceKeyRegistration {
         }
     }
 
-    private static ProblemException invalid(String detail) {
-        return new ProblemException(400, "INVALID_DEVICE_KEY", "Invalid device key", detail);
+    private static ProblemException invalid(String variant, Object... args) {
+        return ProblemException.variant(ProblemCode.INVALID_DEVICE_KEY, variant, args);
     }
 
     private static ECParameterSpec p256() {

@@ -13,7 +13,6 @@ import org.elicence.application.domain.ApplicationStatus;
 import org.elicence.application.domain.PhotoAnnotation;
 import org.elicence.application.domain.PhotoAuditAttempt;
 import org.elicence.application.domain.PhotoReviewCase;
-import org.elicence.application.rest.ProblemException;
 import org.elicence.messaging.events.EncodedImage;
 import org.elicence.messaging.events.PhotoAudited;
 import org.elicence.messaging.events.PhotoReviewCaseOpened;
@@ -75,22 +74,17 @@ public class PhotoReviewService {
     public PhotoReviewCase requestReview(UUID id, String applicantId) {
         Application application = Application.findOwned(id, applicantId).orElseThrow(ProblemException::notFound);
         if (application.status != ApplicationStatus.PHOTO_REJECTED) {
-            throw new ProblemException(409, "PHOTO_REVIEW_NOT_AVAILABLE", "No photo to review",
-                    "A review can be asked for when the last photo was rejected; this application is "
-                            + application.status + ".");
+            throw new ProblemException(ProblemCode.PHOTO_REVIEW_NOT_AVAILABLE, application.status);
         }
         long failed = PhotoAuditAttempt.failedCount(id);
         int needed = config.photoReview().requestAfterFailures();
         if (failed < needed) {
-            throw new ProblemException(409, "PHOTO_REVIEW_NOT_YET_AVAILABLE", "Try again first",
-                    "A review can be asked for after " + needed + " failed photo audits; this application has "
-                            + failed + ". Follow the guidance of the last audit and upload a new photo.");
+            throw new ProblemException(ProblemCode.PHOTO_REVIEW_NOT_YET_AVAILABLE, needed, failed);
         }
         PhotoAuditAttempt last = application.currentPhotoId == null ? null
                 : PhotoAuditAttempt.findById(application.currentPhotoId);
         if (last == null) {
-            throw new ProblemException(409, "PHOTO_REVIEW_NOT_AVAILABLE", "No photo to review",
-                    "The last photo's audit has not been received yet.");
+            throw ProblemException.variant(ProblemCode.PHOTO_REVIEW_NOT_AVAILABLE, "not-received");
         }
         EncodedImage annotated = PhotoAnnotation.<PhotoAnnotation>findByIdOptional(id)
                 .filter(a -> a.photoId.equals(last.photoId))

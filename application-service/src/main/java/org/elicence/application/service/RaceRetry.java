@@ -3,7 +3,6 @@ package org.elicence.application.service;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
-import org.elicence.application.rest.ProblemException;
 import org.hibernate.StaleStateException;
 
 import jakarta.persistence.OptimisticLockException;
@@ -29,8 +28,7 @@ final class RaceRetry {
                     throw e;
                 }
                 if (attempt == ATTEMPTS) {
-                    throw new ProblemException(409, "CONCURRENT_UPDATE", "Application changed meanwhile",
-                            "The application changed while this request was being handled; please retry.")
+                    throw new ProblemException(ProblemCode.CONCURRENT_UPDATE)
                             .retryAfter(1);
                 }
                 pause(attempt);

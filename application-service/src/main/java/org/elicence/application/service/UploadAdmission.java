@@ -3,7 +3,6 @@ package org.elicence.application.service;
 import java.time.Duration;
 
 import org.elicence.application.config.ApplicationConfig;
-import org.elicence.application.rest.ProblemException;
 import org.elicence.messaging.memory.PayloadMemoryBudget;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +42,6 @@ public class UploadAdmission {
     }
 
     private static ProblemException busy() {
-        return new ProblemException(503, "UPLOADS_BUSY", "Too many uploads in progress",
-                "Many images are being uploaded right now; please retry in a few seconds.").retryAfter(5);
+        return new ProblemException(ProblemCode.UPLOADS_BUSY).retryAfter(5);
     }
 }

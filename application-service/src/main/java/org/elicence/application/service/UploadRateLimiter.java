@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.elicence.application.config.ApplicationConfig;
-import org.elicence.application.rest.ProblemException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,9 +44,8 @@ public class UploadRateLimiter {
             if (uploads.size() >= config.uploads().perApplicantLimit()) {
                 // the oldest upload in the window leaves it first: then one more is allowed
                 long wait = java.time.Duration.between(windowStart, uploads.peekFirst()).toMillis();
-                throw new ProblemException(429, "TOO_MANY_UPLOADS", "Too many uploads",
-                        "You uploaded " + uploads.size() + " images in the last "
-                                + config.uploads().limitWindow().toSeconds() + " s; please wait a moment.")
+                throw new ProblemException(ProblemCode.TOO_MANY_UPLOADS, uploads.size(),
+                        config.uploads().limitWindow().toSeconds())
                         .retryAfter((wait + 999) / 1000);
             }
             uploads.addLast(now);

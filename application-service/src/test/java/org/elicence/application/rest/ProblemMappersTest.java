@@ -1,6 +1,7 @@
 package org.elicence.application.rest;
 
 import org.elicence.messaging.http.Problem;
+import org.elicence.messaging.http.ProblemTexts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,12 +15,15 @@ import jakarta.ws.rs.core.Response;
 /** A fault answers 500 with a correlation id only; what the exception's message says reaches neither body nor log. */
 class ProblemMappersTest {
 
+    private static final ProblemMappers MAPPERS = new ProblemMappers(
+            new ProblemTexts(java.util.List.of("zh-CN", "en")), new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(16L << 20)));
+
     private static final String PERSONAL = "Key (applicant_id)=(11010119900307213X) already exists";
 
     @Test
     void aFaultCarriesOnlyACorrelationId() {
-        Response response = new ProblemMappers().unexpected(
-                new IllegalStateException("wrapped", new RuntimeException(PERSONAL)));
+        Response response = MAPPERS.unexpected(
+                new IllegalStateException("wrapped", new RuntimeException(PERSONAL)), "en");
         assertEquals(500, response.getStatus());
         assertEquals(Problem.MEDIA_TYPE, response.getMediaType().toString());
         Problem problem = (Problem) response.getEntity();
@@ -39,9 +43,13 @@ class ProblemMappersTest {
 
     @Test
     void aChunkedBodyPastTheHttpLimitIsA413() {
-        Response response = new ProblemMappers().unexpected(new java.io.UncheckedIOException(
-                new java.io.IOException("Request too large")));
+        Response response = MAPPERS.unexpected(new java.io.UncheckedIOException(
+                new java.io.IOException("Request too large")), (String) null);
         assertEquals(413, response.getStatus());
         assertEquals("PAYLOAD_TOO_LARGE", ((Problem) response.getEntity()).code());
+        // no Accept-Language: the app's default, Chinese, with the limit in the words
+        assertEquals("zh-CN", response.getHeaderString("Content-Language"));
+        assertTrue(((Problem) response.getEntity()).detail().contains("16777216 字节"),
+                ((Problem) response.getEntity()).detail());
     }
 }

@@ -26,17 +26,19 @@ import jakarta.inject.Inject;
 public class FutureTokens {
 
     private final ObjectMapper json;
+    private final ProblemTexts texts;
     private final Duration skew;
     private final Clock clock;
 
     @Inject
-    public FutureTokens(ObjectMapper json,
+    public FutureTokens(ObjectMapper json, ProblemTexts texts,
             @ConfigProperty(name = "platform.auth.issued-at-skew", defaultValue = "PT1M") Duration skew) {
-        this(json, skew, Clock.systemUTC());
+        this(json, texts, skew, Clock.systemUTC());
     }
 
-    FutureTokens(ObjectMapper json, Duration skew, Clock clock) {
+    FutureTokens(ObjectMapper json, ProblemTexts texts, Duration skew, Clock clock) {
         this.json = json;
+        this.texts = texts;
         this.skew = skew;
         this.clock = clock;
     }
@@ -49,8 +51,7 @@ public class FutureTokens {
         Long issuedAt = issuedAt(context.request().getHeader("Authorization"));
         if (issuedAt != null && issuedAt > clock.instant().plus(skew).getEpochSecond()) {
             context.response().putHeader("WWW-Authenticate", "Bearer");
-            ProblemResponse.end(json, context.response(), 401, "UNAUTHENTICATED", "Authentication required",
-                    "Send a valid bearer token in the Authorization header.");
+            ProblemResponse.end(json, texts, context, 401, "UNAUTHENTICATED");
         } else {
             context.next();
         }

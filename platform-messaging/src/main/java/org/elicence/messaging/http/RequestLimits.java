@@ -6,7 +6,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,14 +27,16 @@ public class RequestLimits {
     public static final int ORDER = Integer.MIN_VALUE;
 
     private final ObjectMapper json;
+    private final ProblemTexts texts;
     private final int maxUriLength;
     private final long maxHeaderBytes;
 
     @Inject
-    public RequestLimits(ObjectMapper json,
+    public RequestLimits(ObjectMapper json, ProblemTexts texts,
             @ConfigProperty(name = "platform.http.max-uri-length", defaultValue = "4096") int maxUriLength,
             @ConfigProperty(name = "platform.http.max-header-bytes", defaultValue = "16384") long maxHeaderBytes) {
         this.json = json;
+        this.texts = texts;
         this.maxUriLength = maxUriLength;
         this.maxHeaderBytes = maxHeaderBytes;
     }
@@ -46,11 +47,9 @@ public class RequestLimits {
 
     private void check(RoutingContext context) {
         if (context.request().uri().length() > maxUriLength) {
-            refuse(context.response(), 414, "URI_TOO_LONG", "URI Too Long",
-                    "The request's URI is longer than this API accepts (" + maxUriLength + " characters).");
+            refuse(context, 414, "URI_TOO_LONG", maxUriLength);
         } else if (headerBytes(context) > maxHeaderBytes) {
-            refuse(context.response(), 431, "HEADERS_TOO_LARGE", "Request Header Fields Too Large",
-                    "The request's headers are larger than this API accepts (" + maxHeaderBytes + " bytes).");
+            refuse(context, 431, "HEADERS_TOO_LARGE", maxHeaderBytes);
         } else {
             context.next();
         }
@@ -64,9 +63,9 @@ public class RequestLimits {
         return bytes;
     }
 
-    private void refuse(HttpServerResponse response, int status, String code, String title, String detail) {
+    private void refuse(RoutingContext context, int status, String code, long limit) {
         // The rest of the request may still be arriving; the connection is not reused after a refusal.
-        response.putHeader("Connection", "close");
-        ProblemResponse.end(json, response, status, code, title, detail);
+        context.response().putHeader("Connection", "close");
+        ProblemResponse.end(json, texts, context, status, code, limit);
     }
 }
