@@ -1,12 +1,13 @@
 package org.elicence.photoaudit.card;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 import org.elicence.messaging.events.IdCardSide;
 import org.elicence.photoaudit.audit.OpenCvRuntime;
@@ -21,9 +22,10 @@ import org.opencv.imgcodecs.Imgcodecs;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
- * Plain benchmark harness (not a unit test; in this package to time the package's own portrait stage): a card
- * reading of a generated front and back photographed on a table (the unit tests' photos), single thread, warm-up,
- * then medians and p90s of the whole check of each side and of the portrait stages on the rectified front. Writes
+ * Plain benchmark harness (not a unit test; in this package to time the package's own portrait stage): card
+ * readings of the ten generated holders' fronts and backs photographed on a table (the unit tests' photos, each
+ * portrait a different real person), single thread, warm-up, then medians and p90s of the whole check of each side
+ * and of the portrait stages on the rectified fronts, the cards taken in turn (three runs of each). Writes
  * the numbers to the file given as first argument (docs/benchmarks.md, "Card reading", is pasted from it).
  */
 public final class CardReadingBenchmark {
@@ -40,29 +42,46 @@ public final class CardReadingBenchmark {
         CardCheckConfig checks = new SmallRyeConfigBuilder().withMapping(CardCheckConfig.class).build()
                 .getConfigMapping(CardCheckConfig.class);
         CardSideChecker checker = CardSideCheckerTest.checker();
-        CardHolder holder = CardHolder.WANG_FANG;
-        BufferedImage frontCard = CardPhotos.renderFront(holder);
-        byte[] front = CardPhotos.photograph(frontCard, Placement.SLIGHTLY_TILTED);
-        byte[] back = CardPhotos.photograph(CardPhotos.renderBack(holder), Placement.SLIGHTLY_TILTED);
-        Mat photo = Imgcodecs.imdecode(new MatOfByte(front), Imgcodecs.IMREAD_COLOR);
         CardLocator locator = new CardLocator(checks.minCardAreaFraction(), checks.borderMarginFraction());
-        Mat rectified = CardLocator.rectify(photo, locator.locate(photo).orElseThrow(), checks.rectifiedWidth());
-        Mat turned = new Mat();
-        Core.rotate(rectified, turned, Core.ROTATE_180);
+        List<CardSideUpload> fronts = new ArrayList<>();
+        List<CardSideUpload> backs = new ArrayList<>();
+        List<Mat> rectified = new ArrayList<>();
+        List<Mat> turned = new ArrayList<>();
+        long frontBytes = 0;
+        long backBytes = 0;
+        Mat photo = null;
+        for (CardHolder holder : CardHolder.ALL) {
+            byte[] front = CardPhotos.photograph(CardPhotos.renderFront(holder), Placement.SLIGHTLY_TILTED);
+            byte[] back = CardPhotos.photograph(CardPhotos.renderBack(holder), Placement.SLIGHTLY_TILTED);
+            fronts.add(new CardSideUpload(IdCardSide.FRONT, front, holder.residentId(), holder.name()));
+            backs.add(new CardSideUpload(IdCardSide.BACK, back, holder.residentId(), holder.name()));
+            frontBytes += front.length;
+            backBytes += back.length;
+            photo = Imgcodecs.imdecode(new MatOfByte(front), Imgcodecs.IMREAD_COLOR);
+            Mat card = CardLocator.rectify(photo, locator.locate(photo).orElseThrow(), checks.rectifiedWidth());
+            Mat upsideDown = new Mat();
+            Core.rotate(card, upsideDown, Core.ROTATE_180);
+            rectified.add(card);
+            turned.add(upsideDown);
+        }
         CardFaceDetector faces = new CardFaceDetector(checks.minPortraitScore());
         PortraitChecks portraits = new PortraitChecks(faces, checks);
 
+        int cards = CardHolder.ALL.size();
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "input: %dx%d JPEG photos of a generated card (front %d bytes, back %d bytes); rectified %dx%d%n",
-                photo.cols(), photo.rows(), front.length, back.length, rectified.cols(), rectified.rows()));
+                "input: %dx%d JPEG photos of the %d generated cards (fronts %d bytes, backs %d bytes on average); "
+                        + "rectified %dx%d; each line takes the cards in turn%n",
+                photo.cols(), photo.rows(), cards, frontBytes / cards, backBytes / cards, rectified.get(0).cols(),
+                rectified.get(0).rows()));
         text.append(line("front, whole check (decode, locate, rectify, quality, portrait, number and name OCR)",
-                () -> checker.check(new CardSideUpload(IdCardSide.FRONT, front, holder.residentId(), holder.name()))));
+                i -> checker.check(fronts.get(i % cards))));
         text.append(line("back, whole check (decode, locate, rectify, quality, no face either way up, validity OCR)",
-                () -> checker.check(new CardSideUpload(IdCardSide.BACK, back, holder.residentId(), holder.name()))));
-        text.append(line("  face search on the rectified front (one BlazeFace run)", () -> faces.faces(rectified)));
-        text.append(line("  portrait checks ID9-ID13, front as it lies", () -> portraits.checkFront(rectified)));
-        text.append(line("  portrait checks ID9-ID13, front upside down (turned, searched again)", () -> {
-            PortraitChecks.FrontResult result = portraits.checkFront(turned);
+                i -> checker.check(backs.get(i % cards))));
+        text.append(line("  face search on the rectified front (one BlazeFace run)",
+                i -> faces.faces(rectified.get(i % cards))));
+        text.append(line("  portrait checks ID9-ID13, front as it lies", i -> portraits.checkFront(rectified.get(i % cards))));
+        text.append(line("  portrait checks ID9-ID13, front upside down (turned, searched again)", i -> {
+            PortraitChecks.FrontResult result = portraits.checkFront(turned.get(i % cards));
             result.card().release();
             return result;
         }));
@@ -73,14 +92,14 @@ public final class CardReadingBenchmark {
         }
     }
 
-    private static String line(String stage, Supplier<?> work) {
+    private static String line(String stage, IntFunction<?> work) {
         for (int i = 0; i < WARM_UP; i++) {
-            work.get();
+            work.apply(i);
         }
         double[] millis = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
             long start = System.nanoTime();
-            work.get();
+            work.apply(i);
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);
