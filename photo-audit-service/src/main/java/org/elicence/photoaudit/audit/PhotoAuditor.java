@@ -10,9 +10,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.elicence.photoaudit.audit.checks.Results;
 import org.jboss.logging.Logger;
+import org.opencv.core.Mat;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.checks.AuditChecks;
 import org.elicence.photoaudit.audit.decode.DecodeOutcome;
+import org.elicence.photoaudit.audit.decode.DecodedImage;
 import org.elicence.photoaudit.audit.decode.ImageDecoder;
 import org.elicence.photoaudit.audit.perception.FacePerception;
 import org.elicence.photoaudit.audit.render.AnnotationRenderer;
@@ -98,6 +100,20 @@ public class PhotoAuditor {
                     ? Optional.of(portrait(analysis, encodedImage)) : Optional.empty();
             byte[] annotated = annotationRenderer.render(analysis, results);
             return new AuditReport(verdict, results, portrait, annotated, elapsedMillis(start));
+        }
+    }
+
+    /**
+     * The licence portrait of a face in an image already decoded, the portrait printed on an ID card: framed as an
+     * upload's is ({@code LicenceCrop}: the format's head length from the top of the hair to the chin, the hair the
+     * format's margin below the top edge, a light neutral background whitened), so that a licence made from a card
+     * meets the format as one made from an upload does. Empty when the perception finds no single face in it. The
+     * caller keeps and releases {@code bgr}.
+     */
+    public Optional<byte[]> licencePortrait(Mat bgr) {
+        DecodedImage image = new DecodedImage(bgr, "bgr", "decoded", 1);
+        try (PhotoAnalysis analysis = new PhotoAnalysis(image, perception, config)) {
+            return analysis.face().map(face -> portraitRenderer.render(analysis, image));
         }
     }
 

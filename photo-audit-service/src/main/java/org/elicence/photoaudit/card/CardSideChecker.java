@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.elicence.photoaudit.audit.OpenCvRuntime;
+import org.elicence.photoaudit.audit.PhotoAuditor;
 import org.elicence.photoaudit.card.CardCheckConfig;
 import org.elicence.photoaudit.card.OcrConfig;
 import org.elicence.messaging.events.IdCardSide;
@@ -45,10 +46,9 @@ public class CardSideChecker {
     private static final int REVIEW_JPEG_QUALITY = 90;
 
     private final CardCheckConfig config;
-    private final CardPortraitConfig portraitFormat;
     private final CardLocator locator;
     private final PortraitChecks portraits;
-    private final PortraitCropper cropper;
+    private final CardLicencePortrait licencePortrait;
     private final ImageInputCheck input;
     private final IdNumberReader numberReader;
     private final IdNumberChecks idNumbers;
@@ -60,8 +60,8 @@ public class CardSideChecker {
     private final Clock clock;
 
     @Inject
-    public CardSideChecker(CardCheckConfig config, OcrConfig ocr, CardPortraitConfig portraitFormat) {
-        this(config, ocr, portraitFormat, clockOf(config));
+    public CardSideChecker(CardCheckConfig config, OcrConfig ocr, PhotoAuditor auditor) {
+        this(config, ocr, auditor, clockOf(config));
     }
 
     private static Clock clockOf(CardCheckConfig config) {
@@ -73,7 +73,7 @@ public class CardSideChecker {
         }).orElse(Clock.systemDefaultZone());
     }
 
-    public CardSideChecker(CardCheckConfig config, OcrConfig ocr, CardPortraitConfig portraitFormat, Clock clock) {
+    public CardSideChecker(CardCheckConfig config, OcrConfig ocr, PhotoAuditor auditor, Clock clock) {
         OpenCvRuntime.ensureLoaded();
         this.config = config;
         this.input = new ImageInputCheck(config);
@@ -82,12 +82,10 @@ public class CardSideChecker {
         this.chinese = new TesseractModel(ocr.tessdataLocation(), ocr.chineseLanguage());
         this.names = new NameReader(ocr.name());
         this.validities = new ValidityReader(ocr.validity());
-        this.portraitFormat = portraitFormat;
         this.clock = clock;
         this.locator = new CardLocator(config.minCardAreaFraction(), config.borderMarginFraction());
         this.portraits = new PortraitChecks(new CardFaceDetector(config.minPortraitScore()), config);
-        this.cropper = new PortraitCropper(portraitFormat.width(), portraitFormat.height(),
-                portraitFormat.heightPerFaceHeight(), portraitFormat.faceCentreFromTop());
+        this.licencePortrait = new CardLicencePortrait(auditor);
     }
 
     /**
@@ -142,9 +140,7 @@ public class CardSideChecker {
                     rectified = mats.add(front.card());
                 }
                 if (front.face() != null) {
-                    Mat crop = mats.add(cropper.crop(rectified, front.face()));
-                    portrait = jpeg(crop, portraitFormat.jpegQuality());
-                    mats.release(crop);
+                    portrait = licencePortrait.render(rectified, front.face()).orElse(null);
                 }
                 numberChecks = new ArrayList<>(idNumbers.check(rectified, front.face() != null,
                         upload.applicantResidentId(), LocalDate.now(clock)));

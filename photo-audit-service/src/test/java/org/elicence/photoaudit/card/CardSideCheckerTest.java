@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 
 import org.elicence.photoaudit.card.CardCheckConfig;
 import org.elicence.photoaudit.card.OcrConfig;
+import org.elicence.photoaudit.audit.PhotoAuditor;
+import org.elicence.photoaudit.audit.TestConfigs;
 import org.elicence.photoaudit.card.testing.CardHolder;
 import org.elicence.photoaudit.card.testing.CardPhotos;
 import org.elicence.photoaudit.card.testing.CardPhotos.Placement;
@@ -234,9 +236,9 @@ class CardSideCheckerTest {
 
     static CardSideChecker checker() {
         SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(CardCheckConfig.class)
-                .withMapping(OcrConfig.class).withMapping(CardPortraitConfig.class).build();
+                .withMapping(OcrConfig.class).build();
         return new CardSideChecker(config.getConfigMapping(CardCheckConfig.class),
-                config.getConfigMapping(OcrConfig.class), config.getConfigMapping(CardPortraitConfig.class),
+                config.getConfigMapping(OcrConfig.class), new PhotoAuditor(TestConfigs.defaults()),
                 Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
