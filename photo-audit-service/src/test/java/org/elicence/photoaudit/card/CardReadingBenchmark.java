@@ -11,12 +11,15 @@ import java.util.function.IntFunction;
 
 import org.elicence.messaging.events.IdCardSide;
 import org.elicence.photoaudit.audit.OpenCvRuntime;
+import org.elicence.photoaudit.audit.PhotoAuditor;
+import org.elicence.photoaudit.audit.TestConfigs;
 import org.elicence.photoaudit.card.testing.CardHolder;
 import org.elicence.photoaudit.card.testing.CardPhotos;
 import org.elicence.photoaudit.card.testing.CardPhotos.Placement;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
+import org.opencv.core.Rect;
 import org.opencv.imgcodecs.Imgcodecs;
 
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -66,6 +69,8 @@ public final class CardReadingBenchmark {
         }
         CardFaceDetector faces = new CardFaceDetector(checks.minPortraitScore());
         PortraitChecks portraits = new PortraitChecks(faces, checks);
+        CardLicencePortrait licencePortrait = new CardLicencePortrait(new PhotoAuditor(TestConfigs.defaults()));
+        List<Rect> found = rectified.stream().map(card -> faces.faces(card).get(0)).toList();
 
         int cards = CardHolder.ALL.size();
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
@@ -85,6 +90,8 @@ public final class CardReadingBenchmark {
             result.card().release();
             return result;
         }));
+        text.append(line("  licence portrait (the audit's perception on the printed portrait, framing, JPEG)",
+                i -> licencePortrait.render(rectified.get(i % cards), found.get(i % cards))));
         text.append("load average at end: ").append(Files.readString(Path.of("/proc/loadavg")).trim()).append('\n');
         System.out.print(text);
         if (args.length > 0) {
