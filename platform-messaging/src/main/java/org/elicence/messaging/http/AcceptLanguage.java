@@ -26,8 +26,8 @@ public final class AcceptLanguage {
         if (header == null || header.isBlank()) {
             return languages.get(0);
         }
-        String cut = header.length() > MAX_HEADER_CHARS ? header.substring(0, header.lastIndexOf(',', MAX_HEADER_CHARS) + 1)
-                : header;
+        String cut = header.length() > MAX_HEADER_CHARS
+                ? header.substring(0, header.lastIndexOf(',', MAX_HEADER_CHARS) + 1) : header;
         List<Locale.LanguageRange> ranges;
         try {
             ranges = Locale.LanguageRange.parse(cut.replaceAll(",\\s*$", ""));

@@ -47,7 +47,7 @@ class ProblemTextsTest {
     }
 
     @Test
-    void aLanguageTheServiceDoesNotWriteFallsBackToItsLast() {
+    void aLanguageTheServiceDoesNotWriteGetsItsDefault() {
         ProblemTexts english = new ProblemTexts(List.of("en"));
         assertEquals("en", english.language("zh-CN"));
         assertEquals("Authentication required", english.problem("zh-CN", 401, "UNAUTHENTICATED").title());
