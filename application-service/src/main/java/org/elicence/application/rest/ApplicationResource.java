@@ -118,7 +118,8 @@ public class ApplicationResource {
     @Transactional
     public ApplicationView get(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         Application application = applications.find(parseId(id), applicant());
-        return ApplicationView.of(application, PhotoReviewCase.latest(application.id).orElse(null), texts.language(language));
+        return ApplicationView.of(application, PhotoReviewCase.latest(application.id).orElse(null),
+                texts.language(language));
     }
 
     @GET

@@ -3,6 +3,7 @@ package org.elicence.application.rest;
 import org.elicence.application.service.ProblemCode;
 import org.elicence.application.service.ProblemException;
 
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -47,9 +48,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers) {
-        String language = language(headers);
-        Problem problem = texts.variant(language, e.code().status(), e.code().name(), e.detailVariant(), e.args());
-        Response.ResponseBuilder response = problem(language, problem);
+        Response.ResponseBuilder response = written(headers,
+                language -> texts.variant(language, e.code().status(), e.code().name(), e.detailVariant(), e.args()));
         if (e.retryAfterSeconds() != null) {
             response.header("Retry-After", e.retryAfterSeconds());
         }
@@ -60,7 +60,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response imageRefused(ImageIntake.Refused e, HttpHeaders headers) {
         ProblemCode code = ProblemCode.valueOf(e.code());
-        return respond(headers, texts.variant(language(headers), code.status(), code.name(), e.variant(), e.args()));
+        return respond(headers,
+                language -> texts.variant(language, code.status(), code.name(), e.variant(), e.args()));
     }
 
     @ServerExceptionMapper
@@ -69,45 +70,43 @@ public class ProblemMappers {
                 .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage())
                 .sorted()
                 .collect(Collectors.joining("; "));
-        return respond(headers, code(headers, ProblemCode.INVALID_REQUEST, detail));
+        return respond(headers, ProblemCode.INVALID_REQUEST, detail);
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(HttpHeaders headers) {
-        return respond(headers, code(headers, ProblemCode.UNAUTHENTICATED));
+        return respond(headers, ProblemCode.UNAUTHENTICATED);
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpHeaders headers) {
-        return respond(headers, code(headers, ProblemCode.FORBIDDEN));
+        return respond(headers, ProblemCode.FORBIDDEN);
     }
 
     // Listed one by one: Quarkus' own mapper for MismatchedInputException (a bare 400) would otherwise
     // be the closer match for a JSON array sent where an object belongs.
     @ServerExceptionMapper({ MismatchedInputException.class, JsonParseException.class, JsonProcessingException.class })
     public Response unreadableJson(HttpHeaders headers) {
-        return respond(headers, code(headers, ProblemCode.MALFORMED_REQUEST));
+        return respond(headers, ProblemCode.MALFORMED_REQUEST);
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
-        if (bodyAboveTheLimit(e)) {
+        if (status == 413 || bodyAboveTheLimit(e)) {
             // a chunked body read past quarkus.http.limits.max-body-size: the reader stops with this IOException
-            return respond(headers, code(headers, ProblemCode.PAYLOAD_TOO_LARGE, maxBodyBytes));
+            return respond(headers, ProblemCode.PAYLOAD_TOO_LARGE, maxBodyBytes);
         }
         String code = switch (status) {
             case 400 -> "MALFORMED_REQUEST";
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";
             case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "PAYLOAD_TOO_LARGE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             default -> "HTTP_" + status;
         };
-        Object[] limit = status == 413 ? new Object[] { maxBodyBytes } : new Object[0];
-        return respond(headers, status == 413 ? texts.problem(language(headers), status, code, limit)
-                : texts.httpStatus(language(headers), status, code, e.getResponse().getStatusInfo().getReasonPhrase()));
+        String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(headers, language -> texts.httpStatus(language, status, code, reason));
     }
 
     /**
@@ -122,12 +121,12 @@ public class ProblemMappers {
     Response unexpected(Throwable e, String acceptLanguage) {
         String language = texts.language(acceptLanguage);
         if (bodyAboveTheLimit(e)) {
-            return problem(language, texts.problem(language, 413, ProblemCode.PAYLOAD_TOO_LARGE.name(), maxBodyBytes))
+            return response(language, texts.problem(language, 413, ProblemCode.PAYLOAD_TOO_LARGE.name(), maxBodyBytes))
                     .build();
         }
         String correlationId = java.util.UUID.randomUUID().toString();
         LOG.errorf("unexpected error %s: %s", correlationId, causeClasses(e));
-        return problem(language, texts.internal(language, correlationId)).build();
+        return response(language, texts.internal(language, correlationId)).build();
     }
 
     static String causeClasses(Throwable e) {
@@ -149,19 +148,22 @@ public class ProblemMappers {
         return false;
     }
 
-    private String language(HttpHeaders headers) {
-        return texts.language(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    private Response respond(HttpHeaders headers, ProblemCode code, Object... args) {
+        return respond(headers, language -> texts.problem(language, code.status(), code.name(), args));
     }
 
-    private Problem code(HttpHeaders headers, ProblemCode code, Object... args) {
-        return texts.problem(language(headers), code.status(), code.name(), args);
+    private Response respond(HttpHeaders headers, Function<String, Problem> problem) {
+        return written(headers, problem).build();
     }
 
-    private Response respond(HttpHeaders headers, Problem problem) {
-        return problem(language(headers), problem).build();
+    /** The problem written in the language the request's Accept-Language picks, chosen once. */
+    private Response.ResponseBuilder written(HttpHeaders headers, Function<String, Problem> problem) {
+        String language = texts.language(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        return response(language, problem.apply(language));
     }
 
-    private static Response.ResponseBuilder problem(String language, Problem problem) {
+    /** The response of a problem written in {@code language} (the token filter's refusals too). */
+    static Response.ResponseBuilder response(String language, Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
                 .header(HttpHeaders.CONTENT_LANGUAGE, language);
     }

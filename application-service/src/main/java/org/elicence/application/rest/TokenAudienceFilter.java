@@ -6,7 +6,6 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.elicence.application.config.ApplicationConfig;
 import org.elicence.application.service.ProblemCode;
-import org.elicence.messaging.http.Problem;
 import org.elicence.messaging.http.ProblemTexts;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -55,7 +54,6 @@ public class TokenAudienceFilter {
 
     private Response.ResponseBuilder problem(ContainerRequestContext request, ProblemCode code, String variant) {
         String language = texts.get().language(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        return Response.status(code.status()).type(Problem.MEDIA_TYPE).header(HttpHeaders.CONTENT_LANGUAGE, language)
-                .entity(texts.get().variant(language, code.status(), code.name(), variant));
+        return ProblemMappers.response(language, texts.get().variant(language, code.status(), code.name(), variant));
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Every refusal of the mobile API, by the stable {@code code} its problem+json carries, with its HTTP status and the
  * variants of its detail. The words are in {@code META-INF/problems/<language>.properties} (the codes every service
- * shares in platform-messaging's), in Chinese and English; {@code ProblemTextsTest} holds every code here to both.
+ * shares in platform-messaging's), in Chinese and English; {@code ProblemCodeTextsTest} holds every code here to both.
  */
 public enum ProblemCode {
 
