@@ -18,9 +18,9 @@ import org.opencv.core.Rect;
 final class CardLicencePortrait {
 
     /** The region handed to the audit, in face-box heights around the box: hair above, shoulders below. */
-    static final double ABOVE = 1.4;
-    static final double BELOW = 1.6;
-    static final double BESIDE = 1.6;
+    private static final double ABOVE = 1.4;
+    private static final double BELOW = 1.6;
+    private static final double BESIDE = 1.6;
 
     private final PhotoAuditor auditor;
 
@@ -39,7 +39,7 @@ final class CardLicencePortrait {
         }
     }
 
-    static Rect region(Rect face, int cardWidth, int cardHeight) {
+    private static Rect region(Rect face, int cardWidth, int cardHeight) {
         double centreX = face.x + face.width / 2.0;
         int left = (int) Math.max(0, Math.round(centreX - BESIDE * face.height));
         int right = (int) Math.min(cardWidth, Math.round(centreX + BESIDE * face.height));

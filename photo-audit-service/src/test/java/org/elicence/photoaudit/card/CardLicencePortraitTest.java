@@ -1,16 +1,13 @@
 package org.elicence.photoaudit.card;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
-
-import javax.imageio.ImageIO;
 
 import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.OpenCvRuntime;
@@ -26,9 +23,6 @@ import org.elicence.photoaudit.card.testing.CardPhotos;
 import org.elicence.photoaudit.card.testing.CardPhotos.Placement;
 import org.elicence.photoaudit.card.testing.CardRenderer;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
@@ -71,11 +65,9 @@ class CardLicencePortraitTest {
         DoubleSummaryStatistics centre = new DoubleSummaryStatistics();
         List<String> outOfFormat = new ArrayList<>();
         List<String> marginOff = new ArrayList<>();
-        List<String> photos = IntStream.rangeClosed(1, 173).boxed()
-                .flatMap(id -> List.of(String.format("frl_%03d_neutral.jpg", id), String.format("frl_%03d_smiling.jpg", id)).stream())
-                .filter(name -> getClass().getResource("/corpus/frl-london/" + name) != null).toList();
-        for (String photo : photos) {
-            BufferedImage front = CardRenderer.front(CardHolder.WANG_FANG, headAndShoulders(photo));
+        for (String photo : CardPortraitDetectionTest.PHOTOS) {
+            BufferedImage front = CardRenderer.front(CardHolder.WANG_FANG,
+                    CardPortraitDetectionTest.headAndShoulders(photo));
             Mat picture = Imgcodecs.imdecode(new MatOfByte(CardPhotos.photograph(front, Placement.SLIGHTLY_TILTED)),
                     Imgcodecs.IMREAD_COLOR);
             Mat card = CardLocator.rectify(picture, locator.locate(picture).orElseThrow(), config.rectifiedWidth());
@@ -114,7 +106,7 @@ class CardLicencePortraitTest {
         System.out.printf(Locale.ROOT, "head length %.0f-%.0f (mean %.0f), hair below the top %.0f-%.0f (mean %.0f), "
                 + "crown x %.0f-%.0f, over %d portraits%n", head.getMin(), head.getMax(), head.getAverage(), top.getMin(),
                 top.getMax(), top.getAverage(), centre.getMin(), centre.getMax(), head.getCount());
-        assertEquals(132, photos.size(), "the corpus' 66 people, two photos each");
+        assertEquals(132, CardPortraitDetectionTest.PHOTOS.size(), "the corpus' 66 people, two photos each");
         assertTrue(outOfFormat.isEmpty(), outOfFormat.size() + " out of the format: " + outOfFormat);
         System.out.println("hair margin off by more than " + TOLERANCE + " px: " + marginOff);
         assertTrue(marginOff.size() <= 1, marginOff.toString());
@@ -123,14 +115,6 @@ class CardLicencePortraitTest {
     private static void release(Mat... mats) {
         for (Mat mat : mats) {
             mat.release();
-        }
-    }
-
-    private static BufferedImage headAndShoulders(String photo) {
-        try (InputStream in = CardLicencePortraitTest.class.getResourceAsStream("/corpus/frl-london/" + photo)) {
-            return ImageIO.read(in).getSubimage(150, 120, 600, 750);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -40,7 +40,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  */
 class CardPortraitDetectionTest {
 
-    private static final List<String> PHOTOS = IntStream.rangeClosed(1, 173).boxed()
+    static final List<String> PHOTOS = IntStream.rangeClosed(1, 173).boxed()
             .flatMap(id -> List.of(String.format("frl_%03d_neutral.jpg", id), String.format("frl_%03d_smiling.jpg", id))
                     .stream())
             .filter(name -> CardPortraitDetectionTest.class.getResource("/corpus/frl-london/" + name) != null)
@@ -128,7 +128,7 @@ class CardPortraitDetectionTest {
     }
 
     /** The crop the committed card portraits were made with (src/test/resources/card-portraits/README.md). */
-    private static BufferedImage headAndShoulders(String photo) {
+    static BufferedImage headAndShoulders(String photo) {
         try (InputStream in = CardPortraitDetectionTest.class.getResourceAsStream("/corpus/frl-london/" + photo)) {
             return ImageIO.read(in).getSubimage(150, 120, 600, 750);
         } catch (IOException e) {
