@@ -334,6 +334,12 @@ public class Application extends PanacheEntityBase {
         return Application.<Application>find("id = ?1 and applicantId = ?2", id, applicantId).firstResultOptional();
     }
 
+    /** The applicant's applications, newest first, at most {@code limit} of them. */
+    public static List<Application> ofApplicant(String applicantId, int limit) {
+        return Application.<Application>find("applicantId = ?1 order by createdAt desc, id", applicantId)
+                .page(0, limit).list();
+    }
+
     public static Optional<Application> findByIdempotencyKey(String applicantId, String key) {
         return Application.<Application>find("applicantId = ?1 and idempotencyKey = ?2", applicantId, key)
                 .firstResultOptional();

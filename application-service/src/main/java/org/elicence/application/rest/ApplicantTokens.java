@@ -10,7 +10,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** The mobile API's two checks on every request: the token's subject is an applicant, the path's id a UUID. */
 final class ApplicantTokens {
 
-    private static final Pattern RESIDENT_ID = Pattern.compile("[0-9]{17}[0-9X]");
+    /** A resident ID number (GB 11643): 17 digits and a check character. */
+    static final String RESIDENT_ID_FORMAT = "[0-9]{17}[0-9X]";
+
+    private static final Pattern RESIDENT_ID = Pattern.compile(RESIDENT_ID_FORMAT);
 
     private ApplicantTokens() {
     }

@@ -113,6 +113,13 @@ public class ApplicationResource {
     }
 
     @GET
+    @Operation(summary = "The applicant's applications, newest first (the 50 most recent): how an app that lost "
+            + "its application's id finds it again")
+    public List<ApplicationSummary> list() {
+        return applications.ofApplicant(applicant()).stream().map(ApplicationSummary::of).toList();
+    }
+
+    @GET
     @Path("/{id}")
     @Operation(summary = "The application's status, next action, audit failures and licence")
     @Transactional

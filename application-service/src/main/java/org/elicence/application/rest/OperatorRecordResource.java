@@ -1,15 +1,18 @@
 package org.elicence.application.rest;
 
-import org.elicence.application.service.ProblemCode;
-import org.elicence.application.service.ProblemException;
-
+import java.io.InputStream;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.elicence.application.domain.Application;
 import org.elicence.application.domain.IdCardReviewCaseRecord;
@@ -20,10 +23,17 @@ import org.elicence.application.domain.PhotoAttemptAnnotation;
 import org.elicence.application.domain.PhotoAuditAttempt;
 import org.elicence.application.domain.PhotoReviewCase;
 import org.elicence.application.domain.PhotoReviewDecisionRecord;
+import org.elicence.application.service.ApplicationService;
+import org.elicence.application.service.ProblemCode;
+import org.elicence.application.service.ProblemException;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -45,6 +55,27 @@ public class OperatorRecordResource {
 
     /** The role (JWT claim {@code groups}) an operator's token carries. */
     public static final String OPERATOR = "operator";
+
+    @Inject
+    ApplicationService applications;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Validator validator;
+
+    @POST
+    @Path("/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A citizen's applications, newest first (the 50 most recent), found by the ID number in the "
+            + "body: the way from a citizen at the counter to their record")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ApplicantSearch.class)))
+    public List<ApplicationSummary> search(InputStream body) {
+        ApplicantSearch search = JsonBody.read(body, ApplicantSearch.class, json, validator);
+        return applications.ofApplicant(search.applicantId()).stream().map(ApplicationSummary::of).toList();
+    }
 
     @GET
     @Path("/{id}/record")

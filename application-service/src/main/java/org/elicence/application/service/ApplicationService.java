@@ -2,6 +2,7 @@ package org.elicence.application.service;
 
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,6 +37,9 @@ public class ApplicationService {
     public ApplicationService(Outbox outbox) {
         this.outbox = outbox;
     }
+
+    /** How many applications a list holds: an applicant rarely has more than a few, an attacker could have many. */
+    public static final int LISTED = 50;
 
     public record Created(Application application, boolean replayed) {
     }
@@ -80,6 +84,12 @@ public class ApplicationService {
         LogContext.putApplicationId(application.id.toString());
         LOG.infof("application %s created", application.id);
         return application;
+    }
+
+    /** The applicant's applications, newest first: the {@value #LISTED} most recent. */
+    @Transactional
+    public List<Application> ofApplicant(String applicantId) {
+        return Application.ofApplicant(applicantId, LISTED);
     }
 
     @Transactional

@@ -91,6 +91,13 @@ class ApplicationJourneyIT {
             assertEquals("VALID", verdict.get("outcome").asText(), credential.get("format") + ": " + verdict);
         }
 
+        // A new phone finds the application in her list; staff, given her ID number at the counter, find it with
+        // the runbook's search, with the licence's status (docs/operator-runbook.md "Finding a citizen's applications").
+        assertEquals("ACTIVE", line(app.get("/api/v1/applications").json(), id).get("licenceStatus").asText());
+        JsonNode found = JSON.readTree(Runbook.run("find-applications", Map.of("APPLICATION_URL", PLATFORM.apiBase(),
+                "APPLICANT_ID", WANG_FANG, "OPERATOR_TOKEN", PLATFORM.operatorToken(REVIEWER)), PLATFORM.root));
+        assertEquals("LICENCE_ISSUED", line(found, id).get("status").asText());
+
         MobileApi.Reply qr = app.get("/api/v1/applications/" + id + "/licence/qr.png");
         assertEquals(200, qr.status());
         assertEquals("image/png", qr.contentType());
@@ -110,6 +117,16 @@ class ApplicationJourneyIT {
         assertEquals(REVIEWER, card.at("/reviewCases/0/reviewerId").asText());
         assertEquals("ACCEPTED", card.at("/reviewCases/0/decisions/0/outcome").asText());
         assertEquals("APPROVED", card.at("/reviewCases/0/decisions/0/result").asText());
+    }
+
+    /** The line of a list of applications (the applicant's or staff's search) for one application. */
+    private static JsonNode line(JsonNode list, String id) {
+        for (JsonNode line : list) {
+            if (id.equals(line.get("id").asText())) {
+                return line;
+            }
+        }
+        throw new AssertionError("application " + id + " is not in " + list);
     }
 
     /** Staff's whole record of an application, with the runbook's block (operators' network, operator token). */
