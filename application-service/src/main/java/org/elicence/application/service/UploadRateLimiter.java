@@ -1,6 +1,7 @@
 package org.elicence.application.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -9,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.elicence.application.config.ApplicationConfig;
 
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,36 +21,64 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class UploadRateLimiter {
 
-    private final ApplicationConfig config;
+    private final int limit;
+    private final Duration window;
     private final Clock clock;
     private final Map<String, Deque<Instant>> recentUploads = new ConcurrentHashMap<>();
 
     @Inject
     public UploadRateLimiter(ApplicationConfig config) {
-        this(config, Clock.systemUTC());
+        this(config.uploads().perApplicantLimit(), config.uploads().limitWindow(), Clock.systemUTC());
     }
 
-    UploadRateLimiter(ApplicationConfig config, Clock clock) {
-        this.config = config;
+    UploadRateLimiter(int limit, Duration window, Clock clock) {
+        this.limit = limit;
+        this.window = window;
         this.clock = clock;
     }
 
+    /** Counts one upload of the applicant's, or refuses it (429 TOO_MANY_UPLOADS with Retry-After). */
     public void acquire(String applicantId) {
         Instant now = clock.instant();
-        Instant windowStart = now.minus(config.uploads().limitWindow());
-        Deque<Instant> uploads = recentUploads.computeIfAbsent(applicantId, id -> new ArrayDeque<>());
-        synchronized (uploads) {
-            while (!uploads.isEmpty() && uploads.peekFirst().isBefore(windowStart)) {
-                uploads.pollFirst();
-            }
-            if (uploads.size() >= config.uploads().perApplicantLimit()) {
+        Instant windowStart = now.minus(window);
+        // compute: one applicant's uploads are counted one at a time, and a forgotten applicant's deque is never used
+        recentUploads.compute(applicantId, (id, uploads) -> {
+            Deque<Instant> counted = uploads == null ? new ArrayDeque<>() : uploads;
+            dropBefore(counted, windowStart);
+            if (counted.size() >= limit) {
                 // the oldest upload in the window leaves it first: then one more is allowed
-                long wait = java.time.Duration.between(windowStart, uploads.peekFirst()).toMillis();
-                throw new ProblemException(ProblemCode.TOO_MANY_UPLOADS, uploads.size(),
-                        config.uploads().limitWindow().toSeconds())
+                long wait = Duration.between(windowStart, counted.peekFirst()).toMillis();
+                throw new ProblemException(ProblemCode.TOO_MANY_UPLOADS, counted.size(), window.toSeconds())
                         .retryAfter((wait + 999) / 1000);
             }
-            uploads.addLast(now);
+            counted.addLast(now);
+            return counted;
+        });
+    }
+
+    /**
+     * Forgets the applicants none of whose uploads is still in the window: without it the map would keep an entry for
+     * every applicant who ever uploaded, for as long as the instance runs.
+     */
+    @Scheduled(every = "${applications.uploads.limit-window}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetIdleApplicants() {
+        Instant windowStart = clock.instant().minus(window);
+        for (String applicantId : recentUploads.keySet()) {
+            recentUploads.computeIfPresent(applicantId, (id, uploads) -> {
+                dropBefore(uploads, windowStart);
+                return uploads.isEmpty() ? null : uploads;
+            });
+        }
+    }
+
+    /** How many applicants the limiter holds uploads for. */
+    int applicantsHeld() {
+        return recentUploads.size();
+    }
+
+    private static void dropBefore(Deque<Instant> uploads, Instant windowStart) {
+        while (!uploads.isEmpty() && uploads.peekFirst().isBefore(windowStart)) {
+            uploads.pollFirst();
         }
     }
 }
