@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.elicence.infra.JwtKeysTestResource;
 import org.elicence.infra.KafkaTestClient;
 import org.elicence.infra.LocalInfraTestResource;
+import org.elicence.infra.LogLines;
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.Topics;
 import org.junit.jupiter.api.AfterAll;
@@ -124,6 +125,31 @@ class ApplicationListApiTest {
                 .contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("{\"applicantId\":\"" + DAVE + "\"}").post(SEARCH).then()
                 .statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void everyLookOfStaffIsLoggedWithTheirIdAndARefusedOneWithoutTheCallersName() throws Exception {
+        String id = create(DAVE, "戴夫");
+        List<String> lines = LogLines.during("org.elicence.messaging.http.OperatorAccessLog", () -> {
+            given().auth().oauth2(Tokens.forOperator("reviewer-007")).contentType(ContentType.JSON)
+                    .body("{\"applicantId\":\"" + DAVE + "\"}").post(SEARCH).then().statusCode(200);
+            given().auth().oauth2(Tokens.forOperator("reviewer-007")).get("/internal/applications/" + id + "/record")
+                    .then().statusCode(200);
+            // an applicant's token claiming the operator role is refused, and their ID number stays out of the log
+            given().auth().oauth2(io.smallrye.jwt.build.Jwt.subject(DAVE).issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE)
+                    .groups(java.util.Set.of("operator")).expiresIn(600).sign())
+                    .get("/internal/applications/" + id + "/record").then().statusCode(403);
+            // a name with a line break cannot forge a second log line
+            given().auth().oauth2(Tokens.forOperator("reviewer-008\noperator admin: GET /internal/x 200"))
+                    .get("/internal/applications/" + id + "/record").then().statusCode(200);
+            // the mobile API is not the operators' and is not logged here
+            given().auth().oauth2(Tokens.forApplicant(DAVE)).get(LIST).then().statusCode(200);
+        });
+        assertEquals(List.of("operator reviewer-007: POST /internal/applications/search 200",
+                "operator reviewer-007: GET /internal/applications/" + id + "/record 200",
+                "operators' endpoint refused: GET /internal/applications/" + id + "/record 403",
+                "operator reviewer-008operator admin: GET /internal/x 200: GET /internal/applications/" + id
+                        + "/record 200"), lines);
     }
 
     private static String create(String applicant, String name) {

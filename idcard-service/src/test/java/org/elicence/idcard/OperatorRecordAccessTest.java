@@ -17,6 +17,7 @@ import org.elicence.idcard.testing.Citizens;
 import org.elicence.infra.JwtKeysTestResource;
 import org.elicence.idcard.testing.KafkaTestClient;
 import org.elicence.infra.LocalInfraTestResource;
+import org.elicence.infra.LogLines;
 import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.http.ProblemTexts;
 import org.junit.jupiter.api.Test;
@@ -77,15 +78,27 @@ class OperatorRecordAccessTest {
     }
 
     @Test
-    void anOperatorsTokenReadsTheRecord() {
+    void anOperatorsTokenReadsTheRecord() throws Exception {
         String applicationId = apply();
         String operator = Jwt.subject("reviewer-001").issuer(ISSUER).audience("elicence-operators")
                 .groups(Set.of("operator")).expiresIn(600).sign();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(operator)
-                .when().get("/internal/applicants/" + applicationId + "/record")
-                .then().statusCode(200).body("applicantId", equalTo(Citizens.ZHANG_WEI)));
-        given().auth().oauth2(operator).when().get("/internal/applicants/" + UUID.randomUUID() + "/record")
-                .then().statusCode(404).contentType(startsWith("application/problem+json"));
+        String elsewhere = UUID.randomUUID().toString();
+        List<String> logged = LogLines.during("org.elicence.messaging.http.OperatorAccessLog", () -> {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(operator)
+                    .when().get("/internal/applicants/" + applicationId + "/record")
+                    .then().statusCode(200).body("applicantId", equalTo(Citizens.ZHANG_WEI)));
+            given().auth().oauth2(operator).when().get("/internal/applicants/" + elsewhere + "/record")
+                    .then().statusCode(404).contentType(startsWith("application/problem+json"));
+            given().auth().oauth2(Jwt.subject(Citizens.ZHANG_WEI).issuer(ISSUER).audience("elicence-mobile")
+                    .expiresIn(600).sign()).when().get("/internal/applicants/" + applicationId + "/record")
+                    .then().statusCode(403);
+        });
+        // who looked at what: the operator by name, the refused applicant without theirs (their ID number)
+        assertEquals("operator reviewer-001: GET /internal/applicants/" + applicationId + "/record 200",
+                logged.stream().filter(l -> l.endsWith(" 200")).findFirst().orElse("none"), logged.toString());
+        assertEquals(List.of("operator reviewer-001: GET /internal/applicants/" + elsewhere + "/record 404",
+                "operators' endpoint refused: GET /internal/applicants/" + applicationId + "/record 403"),
+                logged.subList(logged.size() - 2, logged.size()));
     }
 
     @Test
