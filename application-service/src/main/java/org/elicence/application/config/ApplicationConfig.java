@@ -8,6 +8,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "applications")
 public interface ApplicationConfig {
 
+    /**
+     * Applications one applicant may have in progress (not yet LICENCE_ISSUED or REFUSED); opening one more answers
+     * 409 TOO_MANY_OPEN_APPLICATIONS. A citizen needs one; each opening makes the platform look up and audit a photo.
+     */
+    @WithDefault("3")
+    int maxOpenPerApplicant();
+
     Uploads uploads();
 
     Images images();

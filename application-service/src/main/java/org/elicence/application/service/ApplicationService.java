@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.elicence.application.config.ApplicationConfig;
 import org.elicence.application.domain.Application;
 import org.elicence.application.domain.ApplicationStatus;
 import org.elicence.application.domain.IdCardUpload;
@@ -32,10 +33,12 @@ public class ApplicationService {
     private static final Logger LOG = Logger.getLogger(ApplicationService.class);
 
     private final Outbox outbox;
+    private final ApplicationConfig config;
 
     @Inject
-    public ApplicationService(Outbox outbox) {
+    public ApplicationService(Outbox outbox, ApplicationConfig config) {
         this.outbox = outbox;
+        this.config = config;
     }
 
     /** How many applications a list holds: an applicant rarely has more than a few, an attacker could have many. */
@@ -46,7 +49,9 @@ public class ApplicationService {
 
     /**
      * Opens an application. With an idempotency key, a retry returns the application the first call
-     * created; the unique (applicant, key) constraint settles two concurrent first calls.
+     * created; the unique (applicant, key) constraint settles two concurrent first calls. An applicant with
+     * {@code applications.max-open-per-applicant} applications in progress is refused (409
+     * TOO_MANY_OPEN_APPLICATIONS); a retry of one of them is not.
      */
     public Created create(String applicantId, String fullName, String idempotencyKey) {
         if (idempotencyKey != null) {
@@ -56,7 +61,7 @@ public class ApplicationService {
             }
         }
         try {
-            return new Created(insert(applicantId, fullName, idempotencyKey), false);
+            return open(applicantId, fullName, idempotencyKey);
         } catch (PersistenceException raceLost) {
             return findByKey(applicantId, idempotencyKey)
                     .map(winner -> new Created(winner, true))
@@ -70,7 +75,22 @@ public class ApplicationService {
     }
 
     @Transactional
-    Application insert(String applicantId, String fullName, String idempotencyKey) {
+    Created open(String applicantId, String fullName, String idempotencyKey) {
+        Application.lockOpeningsOf(applicantId);
+        // a retry that waited for the lock behind its own first call is that call's application, not one too many
+        Optional<Application> retried = idempotencyKey == null ? Optional.empty()
+                : Application.findByIdempotencyKey(applicantId, idempotencyKey);
+        if (retried.isPresent()) {
+            return new Created(retried.get(), true);
+        }
+        long inProgress = Application.countInProgress(applicantId);
+        if (inProgress >= config.maxOpenPerApplicant()) {
+            throw new ProblemException(ProblemCode.TOO_MANY_OPEN_APPLICATIONS, inProgress);
+        }
+        return new Created(insert(applicantId, fullName, idempotencyKey), false);
+    }
+
+    private Application insert(String applicantId, String fullName, String idempotencyKey) {
         Application application = new Application();
         application.id = UUID.randomUUID();
         application.applicantId = applicantId;

@@ -15,8 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * A sliding-window limit on uploads per applicant, per instance: it stops a runaway client from
- * flooding the audit. The gateway's rate limiting is the cluster-wide guard (docs/deploy.md).
+ * A sliding-window limit on uploads per applicant, per instance: it stops a runaway client from flooding the audit.
+ * With n instances an applicant may upload up to n times the limit; the cap on applications in progress
+ * ({@code applications.max-open-per-applicant}) holds across instances.
  */
 @ApplicationScoped
 public class UploadRateLimiter {

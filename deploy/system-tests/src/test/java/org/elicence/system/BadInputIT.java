@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BadInputIT {
 
     @RegisterExtension
-    static final LocalPlatform PLATFORM = new LocalPlatform();
+    // each hostile image and each of the 16 parallel uploads has an application of its own, for a few citizens
+    static final LocalPlatform PLATFORM = LocalPlatform.withManyApplicationsPerCitizen();
     private static final String ALICE = "330106199202290589"; // ZHAO Min: not in the ID registry
     private static final String BOB = "320102198808081755";   // ZHOU Jie: not in the ID registry
     // issue 14's cases: not in the ID registry; DAVE is driven into the upload rate limit, ERIN and then FRANK upload

@@ -34,7 +34,7 @@ class FaultInjectionIT {
     private static final Duration PATIENCE = Duration.ofMinutes(Long.getLong("reliability.patience-minutes", 6));
     // Five seeded citizens make every application of the run.
     @RegisterExtension
-    static final LocalPlatform PLATFORM = LocalPlatform.withoutPerApplicantUploadLimit();
+    static final LocalPlatform PLATFORM = LocalPlatform.withoutPerApplicantLimits();
 
     /** Second instances (after the platform extension has started the first): same consumer groups, other ports. */
     @BeforeAll

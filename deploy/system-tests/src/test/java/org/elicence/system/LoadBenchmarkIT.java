@@ -46,7 +46,7 @@ class LoadBenchmarkIT {
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(Long.getLong("load.drain-minutes", 10));
     // Ten seeded citizens stand in for a province's applicants.
     @RegisterExtension
-    static final LocalPlatform PLATFORM = LocalPlatform.withoutPerApplicantUploadLimit();
+    static final LocalPlatform PLATFORM = LocalPlatform.withoutPerApplicantLimits();
 
     /** The burst's applicants and the state their application must reach without further input. */
     private static final Map<String, String[]> BURST_CITIZENS = Map.of(

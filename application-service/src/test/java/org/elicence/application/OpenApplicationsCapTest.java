@@ -1,0 +1,121 @@
+package org.elicence.application;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.elicence.infra.JwtKeysTestResource;
+import org.elicence.infra.KafkaTestClient;
+import org.elicence.infra.LocalInfraTestResource;
+import org.elicence.messaging.EventType;
+import org.elicence.messaging.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * At most three applications in progress per applicant (the production setting; the other tests lift it): the fourth
+ * is refused with a reason, a retry of one of the three is not, a finished one frees its place, and openings sent
+ * at once cannot slip past the cap together. Against the real database and broker.
+ */
+@QuarkusTest
+@TestProfile(OpenApplicationsCapTest.ProductionCap.class)
+@WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "application_test"))
+@WithTestResource(JwtKeysTestResource.class)
+class OpenApplicationsCapTest {
+
+    public static class ProductionCap implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("applications.max-open-per-applicant", "3");
+        }
+    }
+
+    private static final String EVE = "130102198807070027";
+    private static final String FRANK = "130102198807070043";
+    private static final String LIST = "/api/v1/applications";
+
+    private static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void aFourthApplicationInProgressIsRefusedUntilOneIsFinished() {
+        String first = open(EVE, null).then().statusCode(201).extract().path("id");
+        open(EVE, null).then().statusCode(201);
+        open(EVE, "third").then().statusCode(201);
+        open(EVE, null).then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("TOO_MANY_OPEN_APPLICATIONS")).body("detail", containsString("3"));
+        // the phone retrying its third opening gets the third application, not a refusal
+        open(EVE, "third").then().statusCode(201).header("Idempotent-Replayed", "true");
+        given().auth().oauth2(Tokens.forApplicant(EVE)).get(LIST).then().body("size()", equalTo(3));
+
+        kafka.publishEvent(Topics.LICENCE_EVENTS, first, EventType.LICENCE_ISSUED.type(), """
+                {"applicationId":"%s","licenceNumber":"130100415823","holderName":"伊芙","licenceClasses":["C1"],
+                 "validFrom":"2026-11-25","validUntil":"2031-06-18","issuingAuthority":"Hebei Traffic Management Bureau",
+                 "status":"ACTIVE","issuedAt":"2026-11-25T10:00:00Z",
+                 "credentials":[{"format":"jws","value":"eyJhbGciOiJFUzI1NiJ9.e30.c2ln"}]}
+                """.formatted(first));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(EVE))
+                .get(LIST + "/" + first).then().body("status", equalTo("LICENCE_ISSUED")));
+        open(EVE, null).then().statusCode(201);
+        open(EVE, null).then().statusCode(409);
+    }
+
+    @Test
+    void openingsSentAtOnceCannotPassTheCapTogether() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> openings = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                openings.add(() -> open(FRANK, null).statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : pool.invokeAll(openings)) {
+                statuses.add(status.get());
+            }
+            assertEquals(3, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(Tokens.forApplicant(FRANK)).get(LIST).then().body("size()", equalTo(3));
+    }
+
+    private static Response open(String applicant, String idempotencyKey) {
+        var request = given().auth().oauth2(Tokens.forApplicant(applicant)).header("Accept-Language", "en")
+                .contentType(ContentType.JSON).body("{\"fullName\":\"申请人\"}");
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.post(LIST);
+    }
+}
