@@ -17,8 +17,6 @@ import org.elicence.infra.JwtKeysTestResource;
 import org.elicence.infra.KafkaTestClient;
 import org.elicence.infra.LocalInfraTestResource;
 import org.elicence.infra.LogLines;
-import org.elicence.messaging.EventType;
-import org.elicence.messaging.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,12 +68,7 @@ class ApplicationListApiTest {
                 .extract().jsonPath().getList("id");
         assertEquals(List.of(second, first), ids, "the applicant's own, newest first, nobody else's");
 
-        kafka.publishEvent(Topics.LICENCE_EVENTS, first, EventType.LICENCE_ISSUED.type(), """
-                {"applicationId":"%s","licenceNumber":"120100415823","holderName":"卡罗尔","licenceClasses":["C1"],
-                 "validFrom":"2026-11-25","validUntil":"2031-06-18","issuingAuthority":"Tianjin Traffic Management Bureau",
-                 "status":"ACTIVE","issuedAt":"2026-11-25T10:00:00Z",
-                 "credentials":[{"format":"jws","value":"eyJhbGciOiJFUzI1NiJ9.e30.c2ln"}]}
-                """.formatted(first));
+        IssuedLicences.publish(kafka, first, "120100415823", "卡罗尔");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(CAROL))
                 .get(LIST).then().body("find { it.id == '%s' }.status".formatted(first), equalTo("LICENCE_ISSUED"))
                 .body("find { it.id == '%s' }.licenceStatus".formatted(first), equalTo("ACTIVE")));

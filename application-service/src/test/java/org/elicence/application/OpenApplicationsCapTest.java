@@ -19,8 +19,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.elicence.infra.JwtKeysTestResource;
 import org.elicence.infra.KafkaTestClient;
 import org.elicence.infra.LocalInfraTestResource;
-import org.elicence.messaging.EventType;
-import org.elicence.messaging.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,12 +76,7 @@ class OpenApplicationsCapTest {
         open(EVE, "third").then().statusCode(201).header("Idempotent-Replayed", "true");
         given().auth().oauth2(Tokens.forApplicant(EVE)).get(LIST).then().body("size()", equalTo(3));
 
-        kafka.publishEvent(Topics.LICENCE_EVENTS, first, EventType.LICENCE_ISSUED.type(), """
-                {"applicationId":"%s","licenceNumber":"130100415823","holderName":"伊芙","licenceClasses":["C1"],
-                 "validFrom":"2026-11-25","validUntil":"2031-06-18","issuingAuthority":"Hebei Traffic Management Bureau",
-                 "status":"ACTIVE","issuedAt":"2026-11-25T10:00:00Z",
-                 "credentials":[{"format":"jws","value":"eyJhbGciOiJFUzI1NiJ9.e30.c2ln"}]}
-                """.formatted(first));
+        IssuedLicences.publish(kafka, first, "130100415823", "伊芙");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(EVE))
                 .get(LIST + "/" + first).then().body("status", equalTo("LICENCE_ISSUED")));
         open(EVE, null).then().statusCode(201);
