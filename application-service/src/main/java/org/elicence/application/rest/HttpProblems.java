@@ -3,6 +3,7 @@ package org.elicence.application.rest;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.elicence.messaging.http.ErrorCauses;
 import org.elicence.messaging.http.RequestLimits;
 import org.elicence.application.service.ProblemCode;
 import org.elicence.messaging.http.Problem;
@@ -72,7 +73,7 @@ public class HttpProblems {
         } else if (status >= 500 || context.failure() != null && status < 400) {
             String correlationId = UUID.randomUUID().toString();
             LOG.errorf("unexpected error %s: %s", correlationId,
-                    context.failure() == null ? "status " + status : ProblemMappers.causeClasses(context.failure()));
+                    context.failure() == null ? "status " + status : ErrorCauses.classes(context.failure()));
             problem = texts.internal(language, correlationId);
         } else {
             problem = texts.httpStatus(language, status, "HTTP_" + status,

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import org.elicence.application.image.ImageIntake;
+import org.elicence.messaging.http.ErrorCauses;
 import org.elicence.messaging.http.Problem;
 import org.elicence.messaging.http.ProblemTexts;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -125,18 +126,8 @@ public class ProblemMappers {
                     .build();
         }
         String correlationId = java.util.UUID.randomUUID().toString();
-        LOG.errorf("unexpected error %s: %s", correlationId, causeClasses(e));
+        LOG.errorf("unexpected error %s: %s", correlationId, ErrorCauses.classes(e));
         return response(language, texts.internal(language, correlationId)).build();
-    }
-
-    static String causeClasses(Throwable e) {
-        StringBuilder classes = new StringBuilder();
-        for (Throwable t = e; t != null && classes.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
-            StackTraceElement at = t.getStackTrace().length > 0 ? t.getStackTrace()[0] : null;
-            classes.append(classes.length() > 0 ? " <- " : "").append(t.getClass().getName())
-                    .append(at == null ? "" : " at " + at);
-        }
-        return classes.toString();
     }
 
     static boolean bodyAboveTheLimit(Throwable e) {

@@ -34,14 +34,6 @@ class ProblemMappersTest {
     }
 
     @Test
-    void theLogLineNamesExceptionClassesNotMessages() {
-        String logged = ProblemMappers.causeClasses(new IllegalStateException("wrapped", new RuntimeException(PERSONAL)));
-        assertTrue(logged.startsWith("java.lang.IllegalStateException"), logged);
-        assertTrue(logged.contains("<- java.lang.RuntimeException"), logged);
-        assertFalse(logged.contains("11010119900307213X"), logged);
-    }
-
-    @Test
     void aChunkedBodyPastTheHttpLimitIsA413() {
         Response response = MAPPERS.unexpected(new java.io.UncheckedIOException(
                 new java.io.IOException("Request too large")), (String) null);

@@ -2,6 +2,7 @@ package org.elicence.licence.rest;
 
 import java.util.stream.Collectors;
 
+import org.elicence.messaging.http.ErrorCauses;
 import org.elicence.messaging.http.Problem;
 import org.elicence.messaging.http.ProblemTexts;
 
@@ -77,11 +78,7 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpHeaders headers) {
         String correlationId = java.util.UUID.randomUUID().toString();
-        StringBuilder classes = new StringBuilder();
-        for (Throwable t = e; t != null && classes.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
-            classes.append(classes.length() > 0 ? " <- " : "").append(t.getClass().getName());
-        }
-        LOG.errorf("unexpected error %s: %s", correlationId, classes);
+        LOG.errorf("unexpected error %s: %s", correlationId, ErrorCauses.classes(e));
         return respond(headers, language -> texts.internal(language, correlationId));
     }
 
