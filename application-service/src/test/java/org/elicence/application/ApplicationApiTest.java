@@ -198,7 +198,8 @@ class ApplicationApiTest {
 
         String failed = """
                 {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"APPLICANT_UPLOAD","verdict":"FAIL",
-                 "checks":[{"rule":"R2","code":"BACKGROUND_NOT_WHITE","verdict":"FAIL","measured":0.41,"threshold":">= 0.90","unit":"ratio",
+                 "checks":[{"rule":"R2","code":"BACKGROUND_NOT_WHITE","verdict":"FAIL","measured":0.41,"threshold":">= 0.90",
+                            "unit":{"zh-CN":"背景中白色的比例","en":"white share of the background"},
                             "message":{"zh-CN":"请在白色背景前拍照。","en":"Stand in front of a plain white wall."}},
                            {"rule":"C1","code":"ONE_FACE","verdict":"PASS","measured":1,"threshold":"= 1","unit":"faces",
                             "message":{"zh-CN":"检测到一张人脸。","en":"One face found."}}],
@@ -216,9 +217,16 @@ class ApplicationApiTest {
                 .body("photoAudit.failures", hasSize(1))
                 .body("photoAudit.failures[0].rule", equalTo("R2"))
                 .body("photoAudit.failures[0].measured", equalTo(0.41f))
+                .body("photoAudit.failures[0].unit", equalTo("white share of the background"))
                 .body("photoAudit.failures[0].message", equalTo("Stand in front of a plain white wall.")));
+        // what was measured and how to fix it, both in the applicant's language
         given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id)
-                .then().body("photoAudit.failures[0].message", equalTo("请在白色背景前拍照。"));
+                .then().body("photoAudit.failures[0].unit", equalTo("背景中白色的比例"))
+                .body("photoAudit.failures[0].message", equalTo("请在白色背景前拍照。"));
+        // a unit written before units had both languages (C1's "faces" above) reads as written, in either language
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id + "/photo-audits")
+                .then().body("[0].checks.find { it.rule == 'C1' }.unit", equalTo("faces"))
+                .body("[0].checks.find { it.rule == 'R2' }.unit", equalTo("背景中白色的比例"));
         given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id + "/photo/annotated")
                 .then().statusCode(200).contentType("image/jpeg");
 

@@ -70,6 +70,23 @@ class EventSchemasTest {
     }
 
     @Test
+    void aCheckSaysWhatWasMeasuredInBothLanguagesAndAnOlderEnglishOnlyUnitStillReads() throws Exception {
+        ObjectNode data = sample(EventType.PHOTO_AUDITED);
+        ObjectNode check = (ObjectNode) data.get("checks").get(0);
+        assertEquals("人脸数", check.at("/unit/zh-CN").asText());
+        assertEquals("faces", check.at("/unit/en").asText());
+        // written before units had both languages: a plain English string, read as that text in either language
+        check.put("unit", "faces");
+        assertEquals(List.of(), EventSchemas.violations(EventType.PHOTO_AUDITED, data));
+        org.elicence.messaging.events.PhotoAudited read = JSON.treeToValue(data,
+                org.elicence.messaging.events.PhotoAudited.class);
+        assertEquals(new org.elicence.messaging.events.LocalizedText("faces", "faces"), read.checks().get(0).unit());
+        // half a translation is not one
+        check.putObject("unit").put("en", "faces");
+        assertFalse(EventSchemas.violations(EventType.PHOTO_AUDITED, data).isEmpty());
+    }
+
+    @Test
     void aValueOutsideTheEnumFails() {
         ObjectNode data = sample(EventType.PHOTO_AUDIT_REQUESTED);
         data.put("source", "SCANNER");

@@ -59,10 +59,12 @@ final class SampleEvents {
     /** The first bytes of a JPEG, base64: the schema checks the encoding, not the picture. */
     static final String JPEG_BASE64 = "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAA==";
     static final EncodedImage PORTRAIT = new EncodedImage("image/jpeg", 358, 441, JPEG_BASE64);
-    static final RuleCheck FACE_COUNT_PASS = new RuleCheck("R1", "ONE_FACE", RuleCheck.PASS, 1.0, "= 1", "faces",
+    static final RuleCheck FACE_COUNT_PASS = new RuleCheck("R1", "ONE_FACE", RuleCheck.PASS, 1.0, "= 1",
+            new LocalizedText("人脸数", "faces"),
             new LocalizedText("检测到一张人脸。", "Exactly one face was found."));
     static final RuleCheck CARD_PASS = new RuleCheck("ID1", "CARD_FOUND", RuleCheck.PASS, 0.93, ">= 0.60",
-            "card area / image area", new LocalizedText("已找到身份证。", "The ID card was found."));
+            new LocalizedText("身份证面积 / 图像面积", "card area / image area"),
+            new LocalizedText("已找到身份证。", "The ID card was found."));
 
     private SampleEvents() {
     }

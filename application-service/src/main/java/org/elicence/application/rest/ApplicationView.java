@@ -98,9 +98,8 @@ public record ApplicationView(String id, String fullName, String status, String 
             boolean annotated, String language) {
         List<CheckView> checks = attempt.checks.stream()
                 .sorted(java.util.Comparator.comparingInt(c -> "PASS".equals(c.verdict()) ? 1 : 0))
-                .map(c -> new CheckView(c.rule(), c.code(), c.verdict(), c.measured(), c.threshold(), c.unit(),
-                        c.message() == null ? null : isEnglish(language) ? c.message().en()
-                                : c.message().zhCN()))
+                .map(c -> new CheckView(c.rule(), c.code(), c.verdict(), c.measured(), c.threshold(),
+                        localized(c.unit(), language), localized(c.message(), language)))
                 .toList();
         return new PhotoAuditAttemptView(attempt.photoId.toString(), attempt.source, attempt.verdict,
                 attempt.auditedAt, checks,
@@ -112,8 +111,8 @@ public record ApplicationView(String id, String fullName, String status, String 
             return List.of();
         }
         return checks.stream().filter(c -> verdict.equals(c.verdict()))
-                .map(c -> new FailureView(nonNull(c.rule()), nonNull(c.code()), c.measured(), c.threshold(), c.unit(),
-                        localized(c.message(), language)))
+                .map(c -> new FailureView(nonNull(c.rule()), nonNull(c.code()), c.measured(), c.threshold(),
+                        localized(c.unit(), language), localized(c.message(), language)))
                 .toList();
     }
 

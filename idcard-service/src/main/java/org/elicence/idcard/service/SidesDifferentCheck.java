@@ -18,6 +18,7 @@ public class SidesDifferentCheck {
 
     static final String RULE = "ID15";
     static final String CODE = "SIDES_DIFFERENT";
+    private static final LocalizedText BITS_DIFFERING = new LocalizedText("64 位图像指纹中不同的位数", "bits of 64 differ");
     private static final LocalizedText DIFFERENT = new LocalizedText("正反面是两张不同的照片。",
             "Front and back are different pictures.");
     private static final LocalizedText SAME = new LocalizedText("正面和反面是同一张照片。请分别拍摄身份证的两面。",
@@ -48,7 +49,7 @@ public class SidesDifferentCheck {
         int distance = Long.bitCount(hash ^ otherSideHash);
         boolean different = distance > maxSameImageHashDistance;
         return new RuleCheck(RULE, CODE, different ? RuleCheck.PASS : RuleCheck.FAIL, (double) distance,
-                "> " + maxSameImageHashDistance, "bits of 64 differ", different ? DIFFERENT : SAME);
+                "> " + maxSameImageHashDistance, BITS_DIFFERING, different ? DIFFERENT : SAME);
     }
 
     private static RuleCheck notAssessable(LocalizedText because) {

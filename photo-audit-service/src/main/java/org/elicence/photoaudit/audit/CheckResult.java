@@ -7,7 +7,8 @@ package org.elicence.photoaudit.audit;
  * @param code      stable reason code (also for PASS, e.g. BACKGROUND_WHITE); listed in docs/photo-audit.md
  * @param measured  measured value in {@code unit}, null when nothing could be measured
  * @param threshold human-readable threshold the measurement was compared with
+ * @param unit      what was measured, in both languages
  */
 public record CheckResult(String rule, String code, CheckVerdict verdict, Double measured,
-        String threshold, String unit, Guidance guidance) {
+        String threshold, Measure unit, Guidance guidance) {
 }

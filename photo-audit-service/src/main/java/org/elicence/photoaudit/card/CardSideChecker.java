@@ -39,6 +39,13 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class CardSideChecker {
 
+    private static final LocalizedText LAPLACIAN_VARIANCE = new LocalizedText("拉普拉斯方差（清晰度）", "Laplacian variance");
+    private static final LocalizedText MEAN_LUMINANCE = new LocalizedText("平均亮度", "mean luminance");
+    private static final LocalizedText OF_CARD_AREA = new LocalizedText("占身份证面积的比例", "of card area");
+    private static final LocalizedText OF_PHOTO_AREA = new LocalizedText("占照片面积的比例", "of photo area");
+    private static final LocalizedText OPPOSITE_EDGES = new LocalizedText("较短对边 / 较长对边", "shorter/longer opposite edge");
+    private static final LocalizedText PIXELS = new LocalizedText("像素", "px");
+    private static final LocalizedText WIDTH_TO_HEIGHT = new LocalizedText("宽 / 高", "width/height");
     private static final LocalizedText NO_CARD = new LocalizedText("未找到身份证，无法检查此项。",
             "Not checked: no card was found.");
     private static final List<IdCardRule> CARD_RULES = List.of(IdCardRule.ID1, IdCardRule.ID2, IdCardRule.ID3,
@@ -217,23 +224,23 @@ public class CardSideChecker {
         double glare = ImageMeasures.blownOutFraction(rectified, config.glareLevel());
         return List.of(
                 IdCardRule.ID1.judge(true, PortraitChecks.round(card.areaFraction()),
-                        ">= " + config.minCardAreaFraction(), "of photo area"),
+                        ">= " + config.minCardAreaFraction(), OF_PHOTO_AREA),
                 IdCardRule.ID2.judge(!card.touchesBorder()),
                 IdCardRule.ID3.judge(ratioDeviation <= config.aspectRatioTolerance(),
                         PortraitChecks.round(card.aspectRatio()), String.format("%.3f +/- %.0f%%",
-                                LocatedCard.ID1_ASPECT_RATIO, config.aspectRatioTolerance() * 100), "width/height"),
+                                LocatedCard.ID1_ASPECT_RATIO, config.aspectRatioTolerance() * 100), WIDTH_TO_HEIGHT),
                 IdCardRule.ID4.judge(card.width() >= config.minCardWidthPixels(), (double) Math.round(card.width()),
-                        ">= " + config.minCardWidthPixels(), "px"),
+                        ">= " + config.minCardWidthPixels(), PIXELS),
                 IdCardRule.ID5.judge(card.oppositeEdgeRatio() >= config.minOppositeEdgeRatio(),
                         PortraitChecks.round(card.oppositeEdgeRatio()), ">= " + config.minOppositeEdgeRatio(),
-                        "shorter/longer opposite edge"),
+                        OPPOSITE_EDGES),
                 IdCardRule.ID6.judge(sharpness >= config.minCardSharpness(), PortraitChecks.round(sharpness),
-                        ">= " + config.minCardSharpness(), "Laplacian variance"),
+                        ">= " + config.minCardSharpness(), LAPLACIAN_VARIANCE),
                 IdCardRule.ID7.judge(glare <= config.maxGlareFraction(), PortraitChecks.round(glare),
-                        "<= " + config.maxGlareFraction(), "of card area"),
+                        "<= " + config.maxGlareFraction(), OF_CARD_AREA),
                 IdCardRule.ID8.judge(luminance >= config.minMeanLuminance() && luminance <= config.maxMeanLuminance(),
                         PortraitChecks.round(luminance), config.minMeanLuminance() + "-" + config.maxMeanLuminance(),
-                        "mean luminance"));
+                        MEAN_LUMINANCE));
     }
 
     private static List<IdCardRule> sideRules(IdCardSide side) {

@@ -96,7 +96,7 @@ public enum IdCardRule {
         return code;
     }
 
-    public RuleCheck judge(boolean pass, Double measured, String threshold, String unit) {
+    public RuleCheck judge(boolean pass, Double measured, String threshold, LocalizedText unit) {
         String reported = pass ? code : switch (this) {
             case ID19 -> ID_NUMBER_MISMATCH;
             case ID21 -> CARD_EXPIRED;

@@ -19,6 +19,10 @@ import org.elicence.messaging.events.RuleCheck;
 final class ImageInputCheck {
 
     static final String RULE = "INPUT";
+    private static final LocalizedText BYTES = new LocalizedText("字节", "bytes");
+    private static final LocalizedText LONGER_SIDE = new LocalizedText("像素（长边）", "px (longer side)");
+    private static final LocalizedText PIXELS = new LocalizedText("像素", "pixels");
+    private static final LocalizedText SHORTER_SIDE = new LocalizedText("像素（短边）", "px (shorter side)");
     private static final LocalizedText UNREADABLE = new LocalizedText("无法读取图片。请上传 JPEG 或 PNG 格式的照片。",
             "The image could not be read. Upload a JPEG or PNG photo.");
     private static final LocalizedText TRUNCATED = new LocalizedText("图片文件不完整。请重新拍摄并上传完整的照片。",
@@ -46,20 +50,20 @@ final class ImageInputCheck {
         UploadedImageHeader header = read.get();
         int shorter = Math.min(header.width(), header.height());
         if (shorter < config.minImageSide()) {
-            return refuse("IMAGE_TOO_SMALL", (double) shorter, ">= " + config.minImageSide(), "px (shorter side)",
+            return refuse("IMAGE_TOO_SMALL", (double) shorter, ">= " + config.minImageSide(), SHORTER_SIDE,
                     TOO_SMALL);
         }
         int longer = Math.max(header.width(), header.height());
         if (longer > config.maxImageSide()) {
-            return refuse("IMAGE_TOO_LARGE", (double) longer, "<= " + config.maxImageSide(), "px (longer side)",
+            return refuse("IMAGE_TOO_LARGE", (double) longer, "<= " + config.maxImageSide(), LONGER_SIDE,
                     TOO_LARGE);
         }
         if (header.pixels() > config.maxImagePixels()) {
-            return refuse("IMAGE_TOO_LARGE", (double) header.pixels(), "<= " + config.maxImagePixels(), "pixels",
+            return refuse("IMAGE_TOO_LARGE", (double) header.pixels(), "<= " + config.maxImagePixels(), PIXELS,
                     TOO_LARGE);
         }
         if (header.truncated()) {
-            return refuse("IMAGE_TRUNCATED", (double) upload.length, "complete " + header.format(), "bytes",
+            return refuse("IMAGE_TRUNCATED", (double) upload.length, "complete " + header.format(), BYTES,
                     TRUNCATED);
         }
         return new Outcome(header.end() == upload.length ? upload : Arrays.copyOf(upload, header.end()), null);
@@ -70,7 +74,8 @@ final class ImageInputCheck {
         return new RuleCheck(RULE, "IMAGE_UNREADABLE", RuleCheck.FAIL, null, null, null, UNREADABLE);
     }
 
-    private static Outcome refuse(String code, Double measured, String threshold, String unit, LocalizedText why) {
+    private static Outcome refuse(String code, Double measured, String threshold, LocalizedText unit,
+            LocalizedText why) {
         return new Outcome(null, new RuleCheck(RULE, code, RuleCheck.FAIL, measured, threshold, unit, why));
     }
 }

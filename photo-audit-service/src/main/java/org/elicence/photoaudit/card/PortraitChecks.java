@@ -16,6 +16,10 @@ final class PortraitChecks {
 
     /** Faces are compared at this height, so sharpness does not depend on the portrait's size. */
     private static final int FACE_MEASURE_HEIGHT = 200;
+    private static final LocalizedText FACES = new LocalizedText("人脸数", "faces");
+    private static final LocalizedText LAPLACIAN_VARIANCE = new LocalizedText("拉普拉斯方差（清晰度）", "Laplacian variance");
+    private static final LocalizedText OF_CARD_HEIGHT = new LocalizedText("占身份证高度的比例", "of card height");
+    private static final LocalizedText OF_CARD_WIDTH = new LocalizedText("占身份证宽度的比例", "of card width");
     private static final LocalizedText NO_PORTRAIT = new LocalizedText("未识别到人像，无法检查此项。",
             "Not checked: no portrait was found.");
 
@@ -54,7 +58,7 @@ final class PortraitChecks {
             }
         }
         List<RuleCheck> checks = new ArrayList<>();
-        checks.add(IdCardRule.ID9.judge(!found.isEmpty(), (double) found.size(), ">= 1", "faces"));
+        checks.add(IdCardRule.ID9.judge(!found.isEmpty(), (double) found.size(), ">= 1", FACES));
         if (found.isEmpty()) {
             for (IdCardRule rule : List.of(IdCardRule.ID10, IdCardRule.ID11, IdCardRule.ID12, IdCardRule.ID13)) {
                 checks.add(rule.notAssessable(NO_PORTRAIT));
@@ -62,16 +66,16 @@ final class PortraitChecks {
             return new FrontResult(checks, upright, null);
         }
         Rect face = found.get(0);
-        checks.add(IdCardRule.ID10.judge(found.size() == 1, (double) found.size(), "1", "faces"));
+        checks.add(IdCardRule.ID10.judge(found.size() == 1, (double) found.size(), "1", FACES));
         double heightFraction = (double) face.height / upright.rows();
         checks.add(IdCardRule.ID11.judge(heightFraction >= config.minFaceHeightFraction(), round(heightFraction),
-                ">= " + config.minFaceHeightFraction(), "of card height"));
+                ">= " + config.minFaceHeightFraction(), OF_CARD_HEIGHT));
         double sharpness = faceSharpness(upright, face);
         checks.add(IdCardRule.ID12.judge(sharpness >= config.minPortraitSharpness(), round(sharpness),
-                ">= " + config.minPortraitSharpness(), "Laplacian variance"));
+                ">= " + config.minPortraitSharpness(), LAPLACIAN_VARIANCE));
         double centreX = (face.x + face.width / 2.0) / upright.cols();
         checks.add(IdCardRule.ID13.judge(centreX >= config.minPortraitCentreX(), round(centreX),
-                ">= " + config.minPortraitCentreX(), "of card width"));
+                ">= " + config.minPortraitCentreX(), OF_CARD_WIDTH));
         return new FrontResult(checks, upright, face);
     }
 
@@ -85,7 +89,7 @@ final class PortraitChecks {
                 found = faces.faces(turned).size();
             }
         }
-        return IdCardRule.ID14.judge(found == 0, (double) found, "0", "faces");
+        return IdCardRule.ID14.judge(found == 0, (double) found, "0", FACES);
     }
 
     private static boolean lowerHalf(Rect face, Mat card) {

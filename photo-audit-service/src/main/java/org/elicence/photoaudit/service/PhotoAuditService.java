@@ -92,7 +92,8 @@ public class PhotoAuditService {
         LocalizedText message = result.guidance() == null ? null
                 : new LocalizedText(result.guidance().zhCN(), result.guidance().en());
         return new RuleCheck(result.rule(), result.code(), result.verdict().name(), finiteOrNull(result.measured()),
-                result.threshold(), result.unit(), message);
+                result.threshold(), result.unit() == null ? null : new LocalizedText(result.unit().zhCN(), result.unit().en()),
+                message);
     }
 
     private static Double finiteOrNull(Double value) {

@@ -1,5 +1,6 @@
 package org.elicence.photoaudit.audit.analysis;
 
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.perception.FaceLandmarks;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
@@ -23,6 +24,13 @@ import org.opencv.core.Mat;
  */
 public record FaceExposure(double blackShare, double whiteShare, int whiteParts, double eyesDarkest,
         boolean lowerFaceLeftOut) {
+
+    private static final Measure BLACK = new Measure("面部过暗成纯黑的比例", "share of the face crushed to black");
+    private static final Measure BLACK_ABOVE_MASK = new Measure("遮盖的嘴部以上面部过暗成纯黑的比例",
+            "share of the face above the covered mouth crushed to black");
+    private static final Measure WHITE = new Measure("面部过曝成纯白的比例", "share of the face clipped to white");
+    private static final Measure WHITE_ABOVE_MASK = new Measure("遮盖的嘴部以上面部过曝成纯白的比例",
+            "share of the face above the covered mouth clipped to white");
 
     /** An eye with more than this share of pixels at grey 250 or more is under glare (R10's), not judged here. */
     static final double EYE_GLARE_SHARE = 0.08;
@@ -48,9 +56,14 @@ public record FaceExposure(double blackShare, double whiteShare, int whiteParts,
         return new FaceExposure(black, white, whiteParts, darkestInEyes(grey, face), mouthCovered);
     }
 
-    /** What the two shares were read over, for the report. */
-    public String faceArea() {
-        return lowerFaceLeftOut ? "the face above the covered mouth" : "the face";
+    /** What the share of black pixels was read over, for the report. */
+    public Measure blackShareMeasure() {
+        return lowerFaceLeftOut ? BLACK_ABOVE_MASK : BLACK;
+    }
+
+    /** What the share of white pixels was read over, for the report. */
+    public Measure whiteShareMeasure() {
+        return lowerFaceLeftOut ? WHITE_ABOVE_MASK : WHITE;
     }
 
     /** The parts read inside {@code outline}: a covered lower face does not count, as for the shares. */

@@ -1,6 +1,7 @@
 package org.elicence.photoaudit.audit.analysis;
 
 import org.elicence.photoaudit.audit.AuditConfig;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.perception.FaceLandmarks;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -35,7 +36,17 @@ import org.opencv.imgproc.Imgproc;
  * @param limit      that limit
  * @param unit       what was measured
  */
-public record HeadCover(State state, double measured, String comparison, double limit, String unit) {
+public record HeadCover(State state, double measured, String comparison, double limit, Measure unit) {
+
+    private static final Measure BRIM_WIDTH = new Measure("前额上方的头部宽度 / 脸宽",
+            "head width above the forehead / face width");
+    private static final Measure FOREHEAD_COVERED_SKIN_SHARE = new Measure("上额的皮肤占比（被遮盖，且颜色不同于头发）",
+            "skin share of the upper forehead (covered, not in the colour of the hair)");
+    private static final Measure CHEEKS_FRAMED_UNDER_SKIN_CROWN = new Measure("脸颊两侧被遮盖的比例（头顶呈皮肤颜色）",
+            "share beside the cheeks covered, under a crown in the colour of skin");
+    private static final Measure SKIN_SHARE_UPPER_FOREHEAD = new Measure("上额的皮肤占比", "skin share of the upper forehead");
+    private static final Measure CROWN_LIGHTNESS_SPREAD = new Measure("头顶亮度 L* 的离散度", "spread of the crown's L*");
+    private static final Measure FINE_DETAIL_CROWN = new Measure("头顶的细微纹理", "fine detail of the crown");
 
     public enum State {
         /** Bareheaded. */
@@ -83,7 +94,7 @@ public record HeadCover(State state, double measured, String comparison, double 
         double brim = silhouetteWidthAboveForehead(a, face) / face.faceWidth();
         if (brim > s.maxBrimWidth()) {
             return new HeadCover(State.COVERED, brim, "<=", s.maxBrimWidth(),
-                    "head width above the forehead / face width");
+                    BRIM_WIDTH);
         }
         double forehead = a.forehead().skinShare();
         double minForehead = a.foreheadSettings().minSkin();
@@ -93,7 +104,7 @@ public record HeadCover(State state, double measured, String comparison, double 
                 return notJudged(State.COMPRESSED);
             }
             return new HeadCover(State.COVERED, forehead, ">=", minForehead,
-                    "skin share of the upper forehead (covered, not in the colour of the hair)");
+                    FOREHEAD_COVERED_SKIN_SHARE);
         }
         Mat crown = crownBand(a, face);
         try {
@@ -103,9 +114,9 @@ public record HeadCover(State state, double measured, String comparison, double 
                         return notJudged(State.LOWER_FACE_COVERED);
                     }
                     return new HeadCover(State.COVERED, a.framedAllRound(), "<", s.maxFramedCheeks(),
-                            "share beside the cheeks covered, under a crown in the colour of skin");
+                            CHEEKS_FRAMED_UNDER_SKIN_CROWN);
                 }
-                return new HeadCover(State.BARE, forehead, ">=", minForehead, "skin share of the upper forehead");
+                return new HeadCover(State.BARE, forehead, ">=", minForehead, SKIN_SHARE_UPPER_FOREHEAD);
             }
             if (a.blurred()) {
                 // blurred hair is as even and as smooth as fabric (C4 reports the blur, in one direction or all)
@@ -131,7 +142,7 @@ public record HeadCover(State state, double measured, String comparison, double 
             std.release();
             if (spread < s.minCrownLightnessSpread()) {
                 return new HeadCover(State.COVERED, spread, ">=", s.minCrownLightnessSpread(),
-                        "spread of the crown's L*");
+                        CROWN_LIGHTNESS_SPREAD);
             }
             Mat faceMask = Regions.polygon(a.grey().size(), face.landmarks().polygon(FaceLandmarks.FACE_OVAL));
             double[] details = detailAtFixedScale(a.grey(), face.faceWidth(), crown, faceMask);
@@ -152,7 +163,7 @@ public record HeadCover(State state, double measured, String comparison, double 
                 }
             }
             return new HeadCover(crownDetail >= s.minCrownDetail() ? State.BARE : State.COVERED, crownDetail,
-                    ">=", s.minCrownDetail(), "fine detail of the crown");
+                    ">=", s.minCrownDetail(), FINE_DETAIL_CROWN);
         } finally {
             crown.release();
         }

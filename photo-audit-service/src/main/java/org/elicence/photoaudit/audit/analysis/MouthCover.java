@@ -2,6 +2,7 @@ package org.elicence.photoaudit.audit.analysis;
 
 import java.util.Optional;
 import org.elicence.photoaudit.audit.AuditConfig;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.perception.FaceLandmarks;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
@@ -28,8 +29,15 @@ import org.opencv.core.Point;
 public record MouthCover(double lowerFaceSkin, double lipContrast, double lipRingSkin, double lipChroma,
         boolean colourless) {
 
+    private static final Measure SKIN_SHARE_LOWER_FACE = new Measure("下半脸的皮肤占比", "skin share of the lower face");
+    private static final Measure LIP_CONTRAST_DELTA_E = new Measure("嘴唇与周围的色差（ΔE）",
+            "lip / surrounding colour difference (ΔE)");
+    private static final Measure LIP_RING_SKIN_SHARE = new Measure("嘴唇周围的皮肤占比（嘴唇不够明显）",
+            "skin share around the lips (lips not standing out)");
+    private static final Measure LIP_CHROMA_SKIN_CHROMA = new Measure("嘴唇色度 / 皮肤色度", "lip chroma / skin chroma");
+
     /** A measure that finds the mouth covered: its value, the least value that would not, and what it is. */
-    public record Covered(double measured, double minimum, String unit) {
+    public record Covered(double measured, double minimum, Measure unit) {
     }
 
     /** The lower face: from the cheek below the nose along the jaw line round the chin, closed under the nose. */
@@ -78,20 +86,20 @@ public record MouthCover(double lowerFaceSkin, double lipContrast, double lipRin
     public Optional<Covered> covered(AuditConfig.Mouth s) {
         if (!(lowerFaceSkin >= s.minLowerFaceSkin())) {
             return Optional.of(new Covered(Double.isNaN(lowerFaceSkin) ? 0 : lowerFaceSkin, s.minLowerFaceSkin(),
-                    "skin share of the lower face"));
+                    SKIN_SHARE_LOWER_FACE));
         }
         if (colourless) {
             return Optional.empty();
         }
         if (lipContrast < s.minLipContrast()) {
-            return Optional.of(new Covered(lipContrast, s.minLipContrast(), "lip / surrounding colour difference (ΔE)"));
+            return Optional.of(new Covered(lipContrast, s.minLipContrast(), LIP_CONTRAST_DELTA_E));
         }
         if (lipRingSkin < s.minLipRingSkin() && lipContrast < s.minLipContrastInCoveredRing()) {
             return Optional.of(new Covered(lipRingSkin, s.minLipRingSkin(),
-                    "skin share around the lips (lips not standing out)"));
+                    LIP_RING_SKIN_SHARE));
         }
         if (lipChroma < s.minLipChroma()) {
-            return Optional.of(new Covered(lipChroma, s.minLipChroma(), "lip chroma / skin chroma"));
+            return Optional.of(new Covered(lipChroma, s.minLipChroma(), LIP_CHROMA_SKIN_CHROMA));
         }
         return Optional.empty();
     }

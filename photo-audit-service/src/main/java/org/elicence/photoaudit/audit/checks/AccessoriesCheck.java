@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
@@ -23,6 +24,9 @@ import org.opencv.core.Scalar;
  * NOT_ASSESSABLE: a scarf pulled up over the mouth reaches the lobes.
  */
 public final class AccessoriesCheck extends BaseCheck {
+
+    private static final Measure JEWELLERY_LIKE_SHARE_EAR_LOBES = new Measure("耳垂处类似首饰的像素占比",
+            "jewellery-like share at the ear lobes");
 
     @ConfigMapping(prefix = "photo-audit.r11-accessories")
     public interface Settings {
@@ -65,7 +69,7 @@ public final class AccessoriesCheck extends BaseCheck {
         double share = Math.max(lobeShare(a, face, FaceLandmarks.RIGHT_FACE_EDGE),
                 lobeShare(a, face, FaceLandmarks.LEFT_FACE_EDGE));
         CheckResult result = Results.atMost(rule(), "NO_ACCESSORIES", "EARRINGS", share, settings.maxJewelleryShare(),
-                "jewellery-like share at the ear lobes", REMOVE);
+                JEWELLERY_LIKE_SHARE_EAR_LOBES, REMOVE);
         // a scarf pulled up over the mouth reaches the lobes, and its colour is as saturated as gold; R9 reports it
         return unlessDefeated(result, a.mouthCovered(), LOWER_FACE_COVERED);
     }

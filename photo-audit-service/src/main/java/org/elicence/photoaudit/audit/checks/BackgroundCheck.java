@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.LabColour;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.opencv.core.Core;
@@ -21,6 +22,14 @@ import org.opencv.imgproc.Imgproc;
  * the photo cuts off the wall the licence portrait shows around the head ({@link LicenceFraming}, C2's measure).
  */
 public final class BackgroundCheck extends BaseCheck {
+
+    private static final Measure SHARE_PHOTO_THAT_BACKGROUND = new Measure("照片中背景所占的比例",
+            "share of the photo that is background");
+    private static final Measure BACKGROUND_LIGHTNESS = new Measure("背景亮度 L*（0–100）", "background L* (0-100)");
+    private static final Measure BACKGROUND_CHROMA = new Measure("背景色度", "background chroma");
+    private static final Measure BACKGROUND_LIGHTNESS_STD = new Measure("背景亮度 L* 的标准差", "std. dev. of the background's L*");
+    private static final Measure BACKGROUND_EDGE_SHARE = new Measure("背景中边缘像素的占比（按 640 像素计）",
+            "share of edge pixels in the background (at 640 px)");
 
     @ConfigMapping(prefix = "photo-audit.r2-background")
     public interface Settings {
@@ -72,7 +81,7 @@ public final class BackgroundCheck extends BaseCheck {
         double share = Core.countNonZero(background) / (double) background.total();
         if (share < settings.minVisibleShare()) {
             return Results.fail(rule(), "BACKGROUND_NOT_VISIBLE", share, ">= " + Results.fmt(settings.minVisibleShare()),
-                    "share of the photo that is background", CLOSE);
+                    SHARE_PHOTO_THAT_BACKGROUND, CLOSE);
         }
         if (!framing.showsWallAroundHead(a)) {
             // the wall the portrait shows around the head is cut off (C2): the edges left are not the background
@@ -86,23 +95,23 @@ public final class BackgroundCheck extends BaseCheck {
         // a white wall in a photo too dark overall is grey as well: C5 tells the applicant to add light
         if (colour.l() < settings.minLightness() && !a.tooDark()) {
             return Results.fail(rule(), "BACKGROUND_NOT_WHITE", colour.l(), ">= " + Results.fmt(settings.minLightness()),
-                    "background L* (0-100)", WHITE);
+                    BACKGROUND_LIGHTNESS, WHITE);
         }
         // a wall tinted by coloured light is a white wall: C6 tells the applicant to change the light
         if (colour.chroma() > settings.maxChroma() && !a.colouredByLight()) {
             return Results.fail(rule(), "BACKGROUND_COLOURED", colour.chroma(), "<= " + Results.fmt(settings.maxChroma()),
-                    "background chroma", WHITE);
+                    BACKGROUND_CHROMA, WHITE);
         }
         if (lightnessStd > settings.maxLightnessStdDev()) {
             return Results.fail(rule(), "BACKGROUND_NOT_UNIFORM", lightnessStd,
-                    "<= " + Results.fmt(settings.maxLightnessStdDev()), "std. dev. of the background's L*", EVEN);
+                    "<= " + Results.fmt(settings.maxLightnessStdDev()), BACKGROUND_LIGHTNESS_STD, EVEN);
         }
         // edges are lines: their share of an area grows as the image shrinks (1 px wide at any size); counted
         // as at the reference size, a small upload is held to the same wall as a large one
         double scale = Math.max(a.grey().cols(), a.grey().rows()) / REFERENCE_LONG_SIDE;
         double edges = edgeShare(a.grey(), background) * Math.min(1, scale);
         return Results.atMost(rule(), "BACKGROUND_WHITE", "BACKGROUND_CLUTTERED", edges, settings.maxEdgeShare(),
-                "share of edge pixels in the background (at 640 px)", PLAIN);
+                BACKGROUND_EDGE_SHARE, PLAIN);
     }
 
     static double edgeShare(Mat grey, Mat background) {

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.opencv.core.Core;
@@ -19,6 +20,8 @@ import org.opencv.imgproc.Imgproc;
  * measure), there is no rest of the background to compare with, only slivers at the frame's edges.
  */
 public final class BackgroundShadowCheck extends BaseCheck {
+
+    private static final Measure LIGHTNESS_DROP_BESIDE_HEAD = new Measure("头部旁边背景亮度 L* 的下降", "L* drop beside the head");
 
     @ConfigMapping(prefix = "photo-audit.r2-background-shadow")
     public interface Settings {
@@ -75,6 +78,6 @@ public final class BackgroundShadowCheck extends BaseCheck {
             m.release();
         }
         return Results.atMost(rule(), "NO_BACKGROUND_SHADOW", "BACKGROUND_SHADOW", drop, settings.maxShadowDrop(),
-                "L* drop beside the head", AWAY);
+                LIGHTNESS_DROP_BESIDE_HEAD, AWAY);
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.LabColour;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
@@ -23,6 +24,12 @@ import org.opencv.core.Point;
  * slivers left at the frame's edges are no measure of the wall behind the shoulders.
  */
 public final class ClothingCheck extends BaseCheck {
+
+    private static final Measure SHOULDER_SKIN_NO_SHOULDERS = new Measure("肩部的皮肤占比（照片中没有肩部）",
+            "skin share at the shoulders (none in the photo)");
+    private static final Measure SKIN_SHARE_BESIDE_NECK = new Measure("颈部两侧的皮肤占比", "skin share beside the neck");
+    private static final Measure TOP_TO_BACKGROUND_DELTA_E = new Measure("上衣与背景的色差（ΔE）",
+            "top / background colour difference (ΔE)");
 
     @ConfigMapping(prefix = "photo-audit.r8-clothing")
     public interface Settings {
@@ -85,13 +92,13 @@ public final class ClothingCheck extends BaseCheck {
             // a photo this narrow shows no shoulder, and neither will the licence portrait cut from it
             zones.release();
             return Results.pass(rule(), "CLOTHING_OK", 0.0, "<= " + Results.fmt(settings.maxShoulderSkin()),
-                    "skin share at the shoulders (none in the photo)");
+                    SHOULDER_SKIN_NO_SHOULDERS);
         }
         double skin = a.skin().share(zones);
         if (skin > settings.maxShoulderSkin()) {
             zones.release();
             return Results.fail(rule(), "BARE_SHOULDERS", skin, "<= " + Results.fmt(settings.maxShoulderSkin()),
-                    "skin share beside the neck", COVERED);
+                    SKIN_SHARE_BESIDE_NECK, COVERED);
         }
         if (!framing.showsWallAroundHead(a)) {
             zones.release();
@@ -104,10 +111,10 @@ public final class ClothingCheck extends BaseCheck {
         double contrast = top.distance(wall);
         if (Double.isNaN(contrast)) {
             return Results.pass(rule(), "CLOTHING_OK", skin, "<= " + Results.fmt(settings.maxShoulderSkin()),
-                    "skin share beside the neck");
+                    SKIN_SHARE_BESIDE_NECK);
         }
         return Results.atLeast(rule(), "CLOTHING_OK", "CLOTHING_MERGES_WITH_BACKGROUND", contrast,
-                settings.minContrastWithBackground(), "top / background colour difference (ΔE)", CONTRAST);
+                settings.minContrastWithBackground(), TOP_TO_BACKGROUND_DELTA_E, CONTRAST);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
 import org.elicence.photoaudit.audit.perception.FaceLandmarks;
@@ -18,6 +19,12 @@ import org.opencv.core.Mat;
  * {@code SceneTint}); posterisation from the number of grey levels on the face.
  */
 public final class ColourCheck extends BaseCheck {
+
+    private static final Measure MEAN_CHROMA = new Measure("平均色度", "mean chroma");
+    private static final Measure SKIN_HUE_DEGREES = new Measure("肤色色相（度）", "skin hue (degrees)");
+    private static final Measure SHARED_BACKGROUND_TINT = new Measure("人物（皮肤、头发、衣服）也带有的背景色调的比例",
+            "share of the background's tint the person carries too (skin, hair, clothes)");
+    private static final Measure GREY_LEVELS_ON_FACE = new Measure("面部的灰度级数", "grey levels on the face");
 
     private static final Guidance COLOUR = new Guidance("请上传彩色照片，不要使用黑白或滤镜效果",
             "Upload a colour photo: no black-and-white or filter effects");
@@ -37,23 +44,23 @@ public final class ColourCheck extends BaseCheck {
     public CheckResult evaluate(PhotoAnalysis a) {
         if (a.colourless()) {
             return Results.fail(rule(), "GREYSCALE", a.imageChroma(), ">= " + Results.fmt(settings.minImageChroma()),
-                    "mean chroma", COLOUR);
+                    MEAN_CHROMA, COLOUR);
         }
         double hue = a.skin().reference().hueDegrees();
         if (hue < settings.minSkinHue() || hue > settings.maxSkinHue()) {
             return Results.fail(rule(), "COLOUR_CAST", hue, "[" + Results.fmt(settings.minSkinHue()) + ", "
-                    + Results.fmt(settings.maxSkinHue()) + "]", "skin hue (degrees)", CAST);
+                    + Results.fmt(settings.maxSkinHue()) + "]", SKIN_HUE_DEGREES, CAST);
         }
         if (a.colouredByLight()) {
             return Results.fail(rule(), "COLOUR_CAST", a.tint().shared(),
                     "< " + Results.fmt(a.tintSettings().minShared()),
-                    "share of the background's tint the person carries too (skin, hair, clothes)", CAST);
+                    SHARED_BACKGROUND_TINT, CAST);
         }
         Mat face = Regions.polygon(a.grey().size(), a.requireFace().landmarks().polygon(FaceLandmarks.FACE_OVAL));
         int levels = distinctLevels(a.grey(), face);
         face.release();
         return Results.atLeast(rule(), "NATURAL_COLOUR", "POSTERISED", levels, settings.minFaceGreyLevels(),
-                "grey levels on the face", POSTER);
+                GREY_LEVELS_ON_FACE, POSTER);
     }
 
     private static int distinctLevels(Mat grey, Mat mask) {

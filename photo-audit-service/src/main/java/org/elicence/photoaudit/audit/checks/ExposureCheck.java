@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.FaceExposure;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
@@ -21,6 +22,13 @@ import org.opencv.core.Rect;
  * measures.
  */
 public final class ExposureCheck extends BaseCheck {
+
+    private static final Measure PHOTO_BRIGHT_LEVEL = new Measure("照片灰度的第 98 百分位",
+            "98th percentile grey level of the photo");
+    private static final Measure PUPILS_DARKEST_GREY = new Measure("眼睛中最暗的灰度（瞳孔）",
+            "darkest grey level in the eyes (the pupils)");
+    private static final Measure PORTRAIT_DYNAMIC_RANGE = new Measure("驾驶证照片区域灰度第 2 与第 98 百分位之差",
+            "grey levels between 2nd and 98th percentile of the licence portrait's area");
 
     @ConfigMapping(prefix = "photo-audit.c5-exposure")
     public interface Settings {
@@ -53,26 +61,26 @@ public final class ExposureCheck extends BaseCheck {
     public CheckResult evaluate(PhotoAnalysis a) {
         if (a.tooDark()) {
             return Results.fail(rule(), "UNDEREXPOSED", a.brightLevel(),
-                    ">= " + Results.fmt(a.exposureSettings().minBrightLevel()), "98th percentile grey level of the photo",
+                    ">= " + Results.fmt(a.exposureSettings().minBrightLevel()), PHOTO_BRIGHT_LEVEL,
                     DARK);
         }
         FaceExposure face = a.faceExposure();
         if (face.blackShare() > settings.maxFaceBlack()) {
             return Results.fail(rule(), "UNDEREXPOSED", face.blackShare(), "<= " + Results.fmt(settings.maxFaceBlack()),
-                    "share of " + face.faceArea() + " crushed to black", DARK);
+                    face.blackShareMeasure(), DARK);
         }
         AuditConfig.Exposure shared = a.exposureSettings();
         if (a.faceClippedToWhite()) {
             return Results.fail(rule(), "OVEREXPOSED", face.whiteShare(), "<= " + Results.fmt(shared.maxFaceWhite())
                     + " (or white in fewer than " + shared.minWhiteParts() + " of the face's 5 parts: a spot is R1's)",
-                    "share of " + face.faceArea() + " clipped to white", BRIGHT);
+                    face.whiteShareMeasure(), BRIGHT);
         }
         if (a.pupilsWashedOut()) {
             return Results.fail(rule(), "OVEREXPOSED", face.eyesDarkest(), "<= " + Results.fmt(shared.maxEyeDarkest()),
-                    "darkest grey level in the eyes (the pupils)", BRIGHT);
+                    PUPILS_DARKEST_GREY, BRIGHT);
         }
         return Results.atLeast(rule(), "EXPOSURE_OK", "LOW_CONTRAST", portraitRange(a), settings.minDynamicRange(),
-                "grey levels between 2nd and 98th percentile of the licence portrait's area", FLAT);
+                PORTRAIT_DYNAMIC_RANGE, FLAT);
     }
 
     /**

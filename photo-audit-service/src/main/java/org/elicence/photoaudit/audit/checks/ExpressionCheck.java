@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
@@ -19,6 +20,9 @@ import org.opencv.core.Scalar;
  * covered mouth (R9's decision) nothing is judged: NOT_ASSESSABLE.
  */
 public final class ExpressionCheck extends BaseCheck {
+
+    private static final Measure INNER_LIP_GAP_MOUTH_WIDTH = new Measure("上下唇内缘间距 / 嘴宽", "inner-lip gap / mouth width");
+    private static final Measure TOOTH_LIKE_SHARE_MOUTH = new Measure("嘴部类似牙齿的像素占比", "tooth-like share of the mouth");
 
     @ConfigMapping(prefix = "photo-audit.c9-expression")
     public interface Settings {
@@ -58,10 +62,10 @@ public final class ExpressionCheck extends BaseCheck {
         double teeth = teethShare(a, l);
         if (gap > settings.maxLipGap()) {
             return Results.fail(rule(), "MOUTH_OPEN", gap, "<= " + Results.fmt(settings.maxLipGap()),
-                    "inner-lip gap / mouth width", NEUTRAL);
+                    INNER_LIP_GAP_MOUTH_WIDTH, NEUTRAL);
         }
         return Results.atMost(rule(), "NEUTRAL_EXPRESSION", "TEETH_VISIBLE", teeth, settings.maxTeethShare(),
-                "tooth-like share of the mouth", NEUTRAL);
+                TOOTH_LIKE_SHARE_MOUTH, NEUTRAL);
     }
 
     private static double teethShare(PhotoAnalysis a, FaceLandmarks l) {

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
@@ -21,6 +22,14 @@ import org.opencv.core.Point;
  * and the skin around them clip to white with the rest of the face.
  */
 public final class EyesCheck extends BaseCheck {
+
+    private static final Measure EYE_REGION_SKIN_LIGHTNESS = new Measure("眼部区域亮度 / 皮肤亮度", "eye-region / skin lightness");
+    private static final Measure SCLERA_TO_HIGHLIGHT = new Measure("较亮一只眼睛亮度 L* 的第 95 百分位 / 照片亮度 L* 的第 99 百分位",
+            "brighter eye's 95th-pct L* / photo's 99th-pct L*");
+    private static final Measure SHARE_EYE_REGIONS_CLIPPED_WHITE = new Measure("眼部区域过曝成纯白的比例",
+            "share of the eye regions clipped to white");
+    private static final Measure LID_GAP_EYE_WIDTH_LESS = new Measure("眼睑间距 / 眼宽（睁得较小的眼睛）",
+            "lid gap / eye width (less open eye)");
 
     @ConfigMapping(prefix = "photo-audit.r10-eyes")
     public interface Settings {
@@ -78,12 +87,12 @@ public final class EyesCheck extends BaseCheck {
         eyes.release();
         if (ratio < settings.minEyeToSkinLightness()) {
             return Results.fail(rule(), "DARK_LENSES", ratio, ">= " + Results.fmt(settings.minEyeToSkinLightness()),
-                    "eye-region / skin lightness", NO_SUNGLASSES);
+                    EYE_REGION_SKIN_LIGHTNESS, NO_SUNGLASSES);
         }
         double sclera = scleraToHighlight(a, l);
         if (sclera < settings.minScleraToHighlight() && !a.blurred()) {
             return Results.fail(rule(), "TINTED_LENSES", sclera, ">= " + Results.fmt(settings.minScleraToHighlight()),
-                    "brighter eye's 95th-pct L* / photo's 99th-pct L*", NO_SUNGLASSES);
+                    SCLERA_TO_HIGHLIGHT, NO_SUNGLASSES);
         }
         if (glare > settings.maxGlareShare()) {
             if (a.washedOut()) {
@@ -92,7 +101,7 @@ public final class EyesCheck extends BaseCheck {
                 return notAssessable(WASHED_OUT);
             }
             return Results.fail(rule(), "GLASSES_GLARE", glare, "<= " + Results.fmt(settings.maxGlareShare()),
-                    "share of the eye regions clipped to white", GLARE);
+                    SHARE_EYE_REGIONS_CLIPPED_WHITE, GLARE);
         }
         double openness = Math.min(
                 openness(l, FaceLandmarks.RIGHT_EYE_UPPER_LID, FaceLandmarks.RIGHT_EYE_LOWER_LID,
@@ -100,7 +109,7 @@ public final class EyesCheck extends BaseCheck {
                 openness(l, FaceLandmarks.LEFT_EYE_UPPER_LID, FaceLandmarks.LEFT_EYE_LOWER_LID,
                         FaceLandmarks.LEFT_EYE_OUTER, FaceLandmarks.LEFT_EYE_INNER));
         return Results.atLeast(rule(), "EYES_VISIBLE", "EYES_CLOSED", openness, settings.minOpenness(),
-                "lid gap / eye width (less open eye)", OPEN);
+                LID_GAP_EYE_WIDTH_LESS, OPEN);
     }
 
     /** The brighter eye's 95th-percentile L* inside its outline, over the photo's 99th-percentile L*. */

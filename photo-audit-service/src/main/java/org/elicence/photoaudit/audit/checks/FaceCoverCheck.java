@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.LabColour;
 import org.elicence.photoaudit.audit.analysis.MouthCover;
@@ -28,6 +29,11 @@ import org.opencv.imgproc.Imgproc;
  * decision) is NOT_ASSESSABLE: the quantised colours of skin are no longer the skin's.
  */
 public final class FaceCoverCheck extends BaseCheck {
+
+    private static final Measure SHARE_NOSE_WITH_SKIN_COLOUR = new Measure("鼻子呈皮肤颜色的比例",
+            "share of the nose with skin colour");
+    private static final Measure SKIN_SHARE_LOWER_FACE = new Measure("下半脸的皮肤占比", "skin share of the lower face");
+    private static final Measure LIP_CHROMA_SKIN_CHROMA = new Measure("嘴唇色度 / 皮肤色度", "lip chroma / skin chroma");
 
     @ConfigMapping(prefix = "photo-audit.r9-face-cover")
     public interface Settings {
@@ -73,15 +79,15 @@ public final class FaceCoverCheck extends BaseCheck {
         double noseSkin = litSkinShare(a, Regions.hull(a.lab().size(), face.landmarks().polygon(NOSE)));
         if (noseSkin < settings.minNoseSkin()) {
             return Results.fail(rule(), "FACE_COVERED", noseSkin, ">= " + Results.fmt(settings.minNoseSkin()),
-                    "share of the nose with skin colour", UNCOVER);
+                    SHARE_NOSE_WITH_SKIN_COLOUR, UNCOVER);
         }
         if (mouth.colourless()) {
             // a greyscale photo has no colour to compare (C6 says so): the lower face's skin share is what was judged
             return Results.pass(rule(), "FACE_UNCOVERED", mouth.lowerFaceSkin(),
-                    ">= " + Results.fmt(a.mouthSettings().minLowerFaceSkin()), "skin share of the lower face");
+                    ">= " + Results.fmt(a.mouthSettings().minLowerFaceSkin()), SKIN_SHARE_LOWER_FACE);
         }
         return Results.pass(rule(), "FACE_UNCOVERED", mouth.lipChroma(),
-                ">= " + Results.fmt(a.mouthSettings().minLipChroma()), "lip chroma / skin chroma");
+                ">= " + Results.fmt(a.mouthSettings().minLipChroma()), LIP_CHROMA_SKIN_CHROMA);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
@@ -23,6 +24,10 @@ import org.opencv.imgproc.Imgproc;
  * face clips, so a clipped share says nothing of a spot.
  */
 public final class FaceLightingCheck extends BaseCheck {
+
+    private static final Measure SIDE_LIGHTNESS_DIFFERENCE = new Measure("面部左右两侧的亮度差",
+            "lightness difference between the face's sides");
+    private static final Measure SHARE_FACE_CLIPPED_WHITE = new Measure("面部过曝成纯白的比例", "share of the face clipped to white");
 
     @ConfigMapping(prefix = "photo-audit.r1-face-lighting")
     public interface Settings {
@@ -69,14 +74,14 @@ public final class FaceLightingCheck extends BaseCheck {
         double imbalance = Math.abs(right - left) / Math.max(1, Math.max(right, left));
         if (imbalance > settings.maxSideImbalance()) {
             return Results.fail(rule(), "UNEVEN_LIGHTING", imbalance, "<= " + Results.fmt(settings.maxSideImbalance()),
-                    "lightness difference between the face's sides", EVEN);
+                    SIDE_LIGHTNESS_DIFFERENCE, EVEN);
         }
         if (a.washedOut()) {
             return notAssessable(WASHED_OUT);
         }
         double hot = hotSpotShare(a, face);
         return Results.atMost(rule(), "EVEN_LIGHTING", "FACE_HOT_SPOT", hot, settings.maxHotSpotShare(),
-                "share of the face clipped to white", FLASH);
+                SHARE_FACE_CLIPPED_WHITE, FLASH);
     }
 
     /**

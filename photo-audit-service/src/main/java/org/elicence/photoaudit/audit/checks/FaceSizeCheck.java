@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.render.LicenceCrop;
@@ -15,6 +16,12 @@ import org.opencv.core.Rect2d;
  * a speck in the frame and that the cut fits: a photo that already is a licence-format crop fits exactly.
  */
 public final class FaceSizeCheck extends BaseCheck {
+
+    private static final Measure HEAD_LENGTH_PHOTO_HEIGHT = new Measure("头部长度 / 照片高度", "head length / photo height");
+    private static final Measure CROP_OVERHANG_BELOW = new Measure("驾驶证照片裁切框超出照片底部的部分 / 裁切框高度",
+            "licence crop below the photo / crop height");
+    private static final Measure CROP_OVERHANG_ABOVE_OR_BESIDE = new Measure("驾驶证照片裁切框超出照片顶部或两侧的部分 / 裁切框高度",
+            "licence crop above or beside the photo / crop height");
 
     @ConfigMapping(prefix = "photo-audit.c2-face-size")
     public interface Settings {
@@ -60,23 +67,22 @@ public final class FaceSizeCheck extends BaseCheck {
         double share = face.headLength() / height;
         if (share < settings.minHeadShare()) {
             return Results.fail(rule(), "FACE_TOO_SMALL", share, ">= " + Results.fmt(settings.minHeadShare()),
-                    "head length / photo height", CLOSER);
+                    HEAD_LENGTH_PHOTO_HEIGHT, CLOSER);
         }
         Rect2d crop = framing.crop(a);
         double below = LicenceCrop.overhangBelow(crop, height);
         if (below > settings.maxCropOverhangBelow()) {
             return Results.fail(rule(), "FACE_TOO_LOW", below, "<= " + Results.fmt(settings.maxCropOverhangBelow()),
-                    "licence crop below the photo / crop height", LOWER);
+                    CROP_OVERHANG_BELOW, LOWER);
         }
         double overhang = LicenceCrop.overhangAboveAndBeside(crop, width, height);
         String limit = "<= " + Results.fmt(settings.maxCropOverhang());
-        String unit = "licence crop above or beside the photo / crop height";
         if (overhang <= settings.maxCropOverhang()) {
-            return Results.pass(rule(), "FACE_SIZE_OK", overhang, limit, unit);
+            return Results.pass(rule(), "FACE_SIZE_OK", overhang, limit, CROP_OVERHANG_ABOVE_OR_BESIDE);
         }
         boolean tooBig = crop.width > width * (1 + settings.maxCropOverhang()) || crop.height > height
                 * (1 + settings.maxCropOverhang() + settings.maxCropOverhangBelow());
-        return Results.fail(rule(), tooBig ? "FACE_TOO_CLOSE" : "FACE_OFF_CENTRE", overhang, limit, unit,
-                tooBig ? FURTHER : CENTRE);
+        return Results.fail(rule(), tooBig ? "FACE_TOO_CLOSE" : "FACE_OFF_CENTRE", overhang, limit,
+                CROP_OVERHANG_ABOVE_OR_BESIDE, tooBig ? FURTHER : CENTRE);
     }
 }

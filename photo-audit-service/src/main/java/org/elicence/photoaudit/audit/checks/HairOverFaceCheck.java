@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
@@ -24,6 +25,12 @@ import org.opencv.core.Point;
  * decision): a scarf or mask pulled up lies beside the cheeks where the hair would hang.
  */
 public final class HairOverFaceCheck extends BaseCheck {
+
+    private static final Measure SKIN_SHARE_ABOVE_EYEBROWS = new Measure("眉毛上方的皮肤占比", "skin share above the eyebrows");
+    private static final Measure CHEEK_HAIR_SHARE = new Measure("脸颊两侧的头发占比（耳部不见皮肤，头部宽于面部）",
+            "hair share beside the cheeks (ears without skin, head wider than the face)");
+    private static final Measure EAR_SKIN_SHARE = new Measure("耳朵位置的皮肤占比（较明显的一侧）",
+            "skin share where the ears are (more visible ear)");
 
     @ConfigMapping(prefix = "photo-audit.r6-hair")
     public interface Settings {
@@ -93,7 +100,7 @@ public final class HairOverFaceCheck extends BaseCheck {
                 : Math.min(browBandSkin(a, face, RIGHT_BROW_TOP), browBandSkin(a, face, LEFT_BROW_TOP));
         if (brows < settings.minBrowBandSkin()) {
             return Results.fail(rule(), "HAIR_OVER_EYEBROWS", brows, ">= " + Results.fmt(settings.minBrowBandSkin()),
-                    "skin share above the eyebrows", FRINGE);
+                    SKIN_SHARE_ABOVE_EYEBROWS, FRINGE);
         }
         double ears = Math.max(earSkin(a, face, -1), earSkin(a, face, 1));
         double width = face.head().width() / face.faceWidth();
@@ -101,10 +108,10 @@ public final class HairOverFaceCheck extends BaseCheck {
                 ? Math.min(cheekHair(a, face, -1), cheekHair(a, face, 1)) : 0;
         if (cheekHair >= settings.minCheekHair()) {
             return Results.fail(rule(), "HAIR_OVER_EARS", cheekHair, "< " + Results.fmt(settings.minCheekHair()),
-                    "hair share beside the cheeks (ears without skin, head wider than the face)", EARS);
+                    CHEEK_HAIR_SHARE, EARS);
         }
         return Results.pass(rule(), "HAIR_CLEAR", ears, ">= " + Results.fmt(settings.minEarSkin()),
-                "skin share where the ears are (more visible ear)");
+                EAR_SKIN_SHARE);
     }
 
     private static double browBandSkin(PhotoAnalysis a, FaceGeometry face, int[] browTop) {

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.perception.FaceLandmarks;
@@ -14,6 +15,12 @@ import org.opencv.core.Point;
  * face outline must lie inside the photo with a margin, and there must be room below the chin for the shoulders.
  */
 public final class HeadInFrameCheck extends BaseCheck {
+
+    private static final Measure HAIR_TOP_EDGE_PIXELS = new Measure("头发到照片上边缘的距离（像素）", "hair to top edge (pixels)");
+    private static final Measure OUTLINE_MARGIN = new Measure("面部轮廓到照片边缘的距离 / 脸宽",
+            "face outline to photo edge / face width");
+    private static final Measure SPACE_BELOW_CHIN_HEAD_LENGTH = new Measure("下巴以下的空间 / 头部长度",
+            "space below the chin / head length");
 
     @ConfigMapping(prefix = "photo-audit.c3-head-in-frame")
     public interface Settings {
@@ -42,7 +49,7 @@ public final class HeadInFrameCheck extends BaseCheck {
     public CheckResult evaluate(PhotoAnalysis a) {
         FaceGeometry face = a.requireFace();
         if (face.head().touchesTop()) {
-            return Results.fail(rule(), "HEAD_CROPPED", 0.0, "> 0", "hair to top edge (pixels)", WHOLE_HEAD);
+            return Results.fail(rule(), "HEAD_CROPPED", 0.0, "> 0", HAIR_TOP_EDGE_PIXELS, WHOLE_HEAD);
         }
         double margin = Double.MAX_VALUE;
         for (Point p : face.landmarks().polygon(FaceLandmarks.FACE_OVAL)) {
@@ -51,11 +58,11 @@ public final class HeadInFrameCheck extends BaseCheck {
         margin /= face.faceWidth();
         if (margin < settings.minOutlineMargin()) {
             return Results.fail(rule(), "HEAD_CROPPED", margin, ">= " + Results.fmt(settings.minOutlineMargin()),
-                    "face outline to photo edge / face width", WHOLE_HEAD);
+                    OUTLINE_MARGIN, WHOLE_HEAD);
         }
         double chin = face.landmarks().xy(FaceLandmarks.CHIN).y;
         double below = (a.work().rows() - 1 - chin) / face.headLength();
         return Results.atLeast(rule(), "HEAD_IN_FRAME", "SHOULDERS_CROPPED", below, settings.minBelowChin(),
-                "space below the chin / head length", SHOULDERS);
+                SPACE_BELOW_CHIN_HEAD_LENGTH, SHOULDERS);
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 
 /**
@@ -14,6 +15,8 @@ import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
  * a FAIL on a blurred face (C4's decision, as for the yaw).
  */
 public final class HeadPitchCheck extends BaseCheck {
+
+    private static final Measure PITCH_DEGREES = new Measure("|俯仰角|（度）", "|pitch| (degrees)");
 
     @ConfigMapping(prefix = "photo-audit.r4-head-pitch")
     public interface Settings {
@@ -43,7 +46,7 @@ public final class HeadPitchCheck extends BaseCheck {
     public CheckResult evaluate(PhotoAnalysis a) {
         double pitch = a.requireFace().pose().pitch() - settings.levelDegrees();
         CheckResult result = Results.atMost(rule(), "HEAD_LEVEL_PITCH", pitch > 0 ? "CHIN_RAISED" : "CHIN_LOWERED",
-                Math.abs(pitch), settings.maxDegrees(), "|pitch| (degrees)", LEVEL);
+                Math.abs(pitch), settings.maxDegrees(), PITCH_DEGREES, LEVEL);
         return unlessDefeated(unlessDefeated(result, a.mouthCovered(), COVERED), a.blurred(), HeadYawCheck.BLURRED);
     }
 }

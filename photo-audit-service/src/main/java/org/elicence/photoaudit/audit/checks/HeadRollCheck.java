@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 
 /**
@@ -11,6 +12,8 @@ import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
  * (C4's decision) is NOT_ASSESSABLE: its landmarks are placed less precisely.
  */
 public final class HeadRollCheck extends BaseCheck {
+
+    private static final Measure ROLL_DEGREES = new Measure("|侧倾角|（度）", "|roll| (degrees)");
 
     @ConfigMapping(prefix = "photo-audit.c8-head-roll")
     public interface Settings {
@@ -36,7 +39,7 @@ public final class HeadRollCheck extends BaseCheck {
     public CheckResult evaluate(PhotoAnalysis a) {
         double roll = Math.abs(a.requireFace().pose().roll());
         CheckResult result = Results.atMost(rule(), "HEAD_LEVEL", "HEAD_ROLLED", roll, settings.maxDegrees(),
-                "|roll| (degrees)", LEVEL);
+                ROLL_DEGREES, LEVEL);
         // the landmarks of a blurred face (C4 reports it) are placed less precisely, and the eye line moves with them
         return unlessDefeated(result, a.blurred(), BLURRED);
     }

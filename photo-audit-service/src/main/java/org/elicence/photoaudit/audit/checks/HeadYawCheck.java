@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 
 /**
@@ -11,6 +12,8 @@ import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
  * (C4's decision) is NOT_ASSESSABLE: its landmarks are placed less precisely.
  */
 public final class HeadYawCheck extends BaseCheck {
+
+    private static final Measure YAW_DEGREES = new Measure("|偏转角|（度）", "|yaw| (degrees)");
 
     @ConfigMapping(prefix = "photo-audit.r4-head-yaw")
     public interface Settings {
@@ -40,7 +43,7 @@ public final class HeadYawCheck extends BaseCheck {
     public CheckResult evaluate(PhotoAnalysis a) {
         double yaw = Math.abs(a.requireFace().pose().yaw());
         CheckResult result = Results.atMost(rule(), "HEAD_FRONTAL", "HEAD_TURNED", yaw, settings.maxDegrees(),
-                "|yaw| (degrees)", STRAIGHT);
+                YAW_DEGREES, STRAIGHT);
         // the landmarks of a blurred face (C4 reports it) are placed less precisely, and the pose fit moves with them
         return unlessDefeated(result, a.blurred(), BLURRED);
     }

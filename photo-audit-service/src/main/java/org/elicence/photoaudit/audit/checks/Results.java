@@ -3,6 +3,7 @@ package org.elicence.photoaudit.audit.checks;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.CheckVerdict;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 
 /** Builds check results so that every check formats thresholds and rounding the same way. */
 public final class Results {
@@ -12,11 +13,11 @@ public final class Results {
     private Results() {
     }
 
-    public static CheckResult pass(String rule, String code, Double measured, String threshold, String unit) {
+    public static CheckResult pass(String rule, String code, Double measured, String threshold, Measure unit) {
         return new CheckResult(rule, code, CheckVerdict.PASS, round(measured), threshold, unit, MEETS_REQUIREMENT);
     }
 
-    public static CheckResult fail(String rule, String code, Double measured, String threshold, String unit,
+    public static CheckResult fail(String rule, String code, Double measured, String threshold, Measure unit,
             Guidance guidance) {
         return new CheckResult(rule, code, CheckVerdict.FAIL, round(measured), threshold, unit, guidance);
     }
@@ -27,14 +28,14 @@ public final class Results {
 
     /** PASS when {@code measured <= max}, otherwise FAIL with the given code and guidance. */
     public static CheckResult atMost(String rule, String passCode, String failCode, double measured, double max,
-            String unit, Guidance guidance) {
+            Measure unit, Guidance guidance) {
         return measured <= max ? pass(rule, passCode, measured, "<= " + fmt(max), unit)
                 : fail(rule, failCode, measured, "<= " + fmt(max), unit, guidance);
     }
 
     /** PASS when {@code measured >= min}, otherwise FAIL with the given code and guidance. */
     public static CheckResult atLeast(String rule, String passCode, String failCode, double measured, double min,
-            String unit, Guidance guidance) {
+            Measure unit, Guidance guidance) {
         return measured >= min ? pass(rule, passCode, measured, ">= " + fmt(min), unit)
                 : fail(rule, failCode, measured, ">= " + fmt(min), unit, guidance);
     }

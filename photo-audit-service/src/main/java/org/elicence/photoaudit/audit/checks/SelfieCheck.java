@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.perception.CanonicalFaceModel;
@@ -18,6 +19,8 @@ import org.opencv.core.Point3;
  * NOT_ASSESSABLE: its eye corners are placed less precisely.
  */
 public final class SelfieCheck extends BaseCheck {
+
+    private static final Measure FACE_CENTRE_MAGNIFICATION = new Measure("面部中心的放大率", "face-centre magnification");
 
     @ConfigMapping(prefix = "photo-audit.r12-selfie")
     public interface Settings {
@@ -51,7 +54,7 @@ public final class SelfieCheck extends BaseCheck {
         double ratio = face.landmarks().distance(133, 362) / Math.max(1, face.faceWidth());
         double magnification = ratio / canonicalRatio;
         CheckResult result = Results.atMost(rule(), "NOT_A_SELFIE", "SELFIE_DISTORTION", magnification,
-                settings.maxCentralMagnification(), "face-centre magnification", FURTHER);
+                settings.maxCentralMagnification(), FACE_CENTRE_MAGNIFICATION, FURTHER);
         // the eye corners of a blurred face (C4 reports it) are placed less precisely, and the ratio moves with them
         return unlessDefeated(result, a.blurred(), BLURRED);
     }

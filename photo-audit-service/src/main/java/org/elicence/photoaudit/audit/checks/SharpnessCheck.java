@@ -2,6 +2,7 @@ package org.elicence.photoaudit.audit.checks;
 
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 
 /**
@@ -11,6 +12,9 @@ import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
  * needs (C7) is NOT_ASSESSABLE: enlarged to that width, it is soft whether or not the photo is.
  */
 public final class SharpnessCheck extends BaseCheck {
+
+    private static final Measure SECOND_DERIVATIVE_TO_GREY_VARIANCE = new Measure("二阶导数方差 / 灰度方差（较弱的方向）",
+            "2nd-derivative variance / grey variance (weaker axis)");
 
     private static final Guidance STEADY = new Guidance("照片模糊：请保持相机稳定、对准脸部对焦，并在光线充足处拍摄",
             "The photo is blurred: hold the camera steady, focus on your face and use more light");
@@ -29,6 +33,6 @@ public final class SharpnessCheck extends BaseCheck {
             return notAssessable(FEW_PIXELS);
         }
         return Results.atLeast(rule(), "SHARP", "IMAGE_BLURRED", a.faceSharpness(), a.sharpnessSettings().minVariance(),
-                "2nd-derivative variance / grey variance (weaker axis)", STEADY);
+                SECOND_DERIVATIVE_TO_GREY_VARIANCE, STEADY);
     }
 }

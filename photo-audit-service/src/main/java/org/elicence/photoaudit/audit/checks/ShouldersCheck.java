@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.LabColour;
@@ -19,6 +20,10 @@ import org.opencv.core.Rect;
  * photo (C5) a white top has no outline against the wall: NOT_ASSESSABLE, with C5's advice.
  */
 public final class ShouldersCheck extends BaseCheck {
+
+    private static final Measure SHOULDER_TILT_NO_SHOULDERS = new Measure("肩线倾斜角（度；照片中没有肩部）",
+            "shoulder-line tilt (degrees; no shoulder in the photo)");
+    private static final Measure SHOULDER_TILT_DEGREES = new Measure("肩线倾斜角（度）", "shoulder-line tilt (degrees)");
 
     @ConfigMapping(prefix = "photo-audit.r3-shoulders")
     public interface Settings {
@@ -83,12 +88,12 @@ public final class ShouldersCheck extends BaseCheck {
             // no shoulder below the chin on both sides: the frame is cut too tightly to show them, and so will
             // the licence portrait be (C3 asks for room below the chin)
             return Results.pass(rule(), "SHOULDERS_LEVEL", 0.0, "<= " + Results.fmt(settings.maxTiltDegrees()),
-                    "shoulder-line tilt (degrees; no shoulder in the photo)");
+                    SHOULDER_TILT_NO_SHOULDERS);
         }
         java.util.Arrays.sort(angles, 0, n);
         double tilt = Math.abs(n % 2 == 1 ? angles[n / 2] : (angles[n / 2 - 1] + angles[n / 2]) / 2);
         return Results.atMost(rule(), "SHOULDERS_LEVEL", "SHOULDERS_TILTED", tilt, settings.maxTiltDegrees(),
-                "shoulder-line tilt (degrees)", LEVEL);
+                SHOULDER_TILT_DEGREES, LEVEL);
     }
 
     /** Whether the person just below two shoulder points has one colour (within {@link #SAME_CLOTHING_DELTA_E}). */

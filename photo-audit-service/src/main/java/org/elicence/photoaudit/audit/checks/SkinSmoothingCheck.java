@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
@@ -22,6 +23,9 @@ import org.opencv.imgproc.Imgproc;
  * first. Heavy make-up is not measured (docs/photo-audit.md).
  */
 public final class SkinSmoothingCheck extends BaseCheck {
+
+    private static final Measure CHEEK_DETAIL_EYE_BAND_DETAIL = new Measure("脸颊细节 / 眼部区域细节",
+            "cheek detail / eye-band detail");
 
     @ConfigMapping(prefix = "photo-audit.r7-skin-texture")
     public interface Settings {
@@ -71,6 +75,6 @@ public final class SkinSmoothingCheck extends BaseCheck {
         }
         double ratio = cheekDetail / Math.max(1e-6, eyeDetail);
         return Results.atLeast(rule(), "NATURAL_SKIN", "SKIN_SMOOTHED", ratio, settings.minTextureRatio(),
-                "cheek detail / eye-band detail", NATURAL);
+                CHEEK_DETAIL_EYE_BAND_DETAIL, NATURAL);
     }
 }

@@ -12,6 +12,7 @@ import org.elicence.messaging.image.UploadedImageHeader;
 import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
+import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.checks.Results;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -38,6 +39,10 @@ public final class ImageDecoder {
     public static final int IMREAD_FLAGS = Imgcodecs.IMREAD_ANYCOLOR | Imgcodecs.IMREAD_ANYDEPTH;
     /** The same at half size: OpenCV reads the REDUCED_*_2 bit as the scale and ANYCOLOR as the colour rule. */
     static final int IMREAD_HALF_SIZE_FLAGS = IMREAD_FLAGS | Imgcodecs.IMREAD_REDUCED_GRAYSCALE_2;
+    private static final Measure BYTES = new Measure("字节", "bytes");
+    private static final Measure PIXELS = new Measure("像素", "pixels");
+    private static final Measure SHORTER_SIDE = new Measure("像素（短边）", "pixels (shorter side)");
+    private static final Measure ASPECT = new Measure("长边 / 短边", "long side / short side");
     private static final Guidance UPLOAD_JPEG = new Guidance("请上传完整的 JPEG 或 PNG 格式照片",
             "Upload the complete photo as a JPEG or PNG file");
     private static final Guidance UPLOAD_SMALLER = new Guidance("照片文件过大，请上传不超过规定尺寸的照片",
@@ -66,10 +71,10 @@ public final class ImageDecoder {
 
     private DecodeOutcome decode(byte[] bytes, boolean mayHalve) {
         if (bytes == null || bytes.length < 16) {
-            return refuse("IMAGE_UNREADABLE", bytes == null ? 0 : bytes.length, "not empty", "bytes", UPLOAD_JPEG);
+            return refuse("IMAGE_UNREADABLE", bytes == null ? 0 : bytes.length, "not empty", BYTES, UPLOAD_JPEG);
         }
         if (bytes.length > config.maxBytes()) {
-            return refuse("IMAGE_TOO_LARGE", bytes.length, "<= " + config.maxBytes(), "bytes", UPLOAD_SMALLER);
+            return refuse("IMAGE_TOO_LARGE", bytes.length, "<= " + config.maxBytes(), BYTES, UPLOAD_SMALLER);
         }
         Header header = readHeader(bytes);
         if (header == null) {
@@ -77,16 +82,16 @@ public final class ImageDecoder {
         }
         int shortSide = Math.min(header.width, header.height);
         if (shortSide < config.minSide()) {
-            return refuse("IMAGE_TOO_SMALL", shortSide, ">= " + config.minSide(), "pixels (shorter side)", UPLOAD_LARGER);
+            return refuse("IMAGE_TOO_SMALL", shortSide, ">= " + config.minSide(), SHORTER_SIDE, UPLOAD_LARGER);
         }
         double aspect = Math.max(header.width, header.height) / (double) shortSide;
         if (aspect > config.maxAspectRatio()) {
-            return refuse("IMAGE_NOT_A_PORTRAIT", aspect, "<= " + config.maxAspectRatio(), "long side / short side",
+            return refuse("IMAGE_NOT_A_PORTRAIT", aspect, "<= " + config.maxAspectRatio(), ASPECT,
                     UPLOAD_PORTRAIT);
         }
         long pixels = (long) header.width * header.height;
         if (pixels > config.maxPixels()) {
-            return refuse("IMAGE_TOO_LARGE", (double) pixels, "<= " + config.maxPixels(), "pixels", UPLOAD_SMALLER);
+            return refuse("IMAGE_TOO_LARGE", (double) pixels, "<= " + config.maxPixels(), PIXELS, UPLOAD_SMALLER);
         }
         Optional<UploadedImageHeader> extent = UploadedImageHeader.read(bytes);
         if (extent.isEmpty()) {
@@ -94,7 +99,7 @@ public final class ImageDecoder {
         }
         if (extent.get().truncated()) {
             // OpenCV would silently pad a file that stops early with grey
-            return refuse("IMAGE_TRUNCATED", (double) bytes.length, "complete file", "bytes", UPLOAD_JPEG);
+            return refuse("IMAGE_TRUNCATED", (double) bytes.length, "complete file", BYTES, UPLOAD_JPEG);
         }
         if (extent.get().end() < bytes.length) {
             // Bytes after the image's end (a phone's motion-photo video, a vendor trailer) are not part of it: cut off,
@@ -155,11 +160,11 @@ public final class ImageDecoder {
         }
     }
 
-    private static DecodeOutcome refuse(String code, double measured, String threshold, String unit, Guidance g) {
+    private static DecodeOutcome refuse(String code, double measured, String threshold, Measure unit, Guidance g) {
         return refuse(code, Double.valueOf(measured), threshold, unit, g);
     }
 
-    private static DecodeOutcome refuse(String code, Double measured, String threshold, String unit, Guidance g) {
+    private static DecodeOutcome refuse(String code, Double measured, String threshold, Measure unit, Guidance g) {
         CheckResult reason = Results.fail(RULE, code, measured, threshold, unit, g);
         return new DecodeOutcome.Refused(reason);
     }
