@@ -135,6 +135,8 @@ class ApplicationListApiTest {
             // a name with a line break cannot forge a second log line
             given().auth().oauth2(Tokens.forOperator("reviewer-008\noperator admin: GET /internal/x 200"))
                     .get("/internal/applications/" + id + "/record").then().statusCode(200);
+            // no token at all: refused, logged too
+            given().get("/internal/applications/" + id + "/record").then().statusCode(401);
             // the mobile API is not the operators' and is not logged here
             given().auth().oauth2(Tokens.forApplicant(DAVE)).get(LIST).then().statusCode(200);
         });
@@ -142,7 +144,8 @@ class ApplicationListApiTest {
                 "operator reviewer-007: GET /internal/applications/" + id + "/record 200",
                 "operators' endpoint refused: GET /internal/applications/" + id + "/record 403",
                 "operator reviewer-008operator admin: GET /internal/x 200: GET /internal/applications/" + id
-                        + "/record 200"), lines);
+                        + "/record 200",
+                "operators' endpoint refused: GET /internal/applications/" + id + "/record 401"), lines);
     }
 
     private static String create(String applicant, String name) {
