@@ -81,7 +81,7 @@ public class PhotoAuditor {
         } catch (RuntimeException e) {
             // a photo no measurement can handle still gets a verdict the applicant can act on, never a retry loop
             LOG.warnf("photo could not be processed: %s", e.getClass().getName());
-            CheckResult reason = Results.fail("IMAGE", "PHOTO_NOT_PROCESSABLE", null, "a processable photo", null,
+            CheckResult reason = Results.fail("IMAGE", "PHOTO_NOT_PROCESSABLE", null, null, null,
                     NOT_PROCESSABLE);
             return new AuditReport(Verdict.FAIL, List.of(reason), Optional.empty(),
                     AnnotationRenderer.placeholder(reason.code()), elapsedMillis(start));

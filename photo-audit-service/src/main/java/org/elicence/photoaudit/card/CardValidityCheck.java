@@ -27,9 +27,13 @@ final class CardValidityCheck {
             return IdCardRule.ID21.notAssessable(VALIDITY_UNREADABLE, NOT_READ);
         }
         ValidityReader.Validity validity = read.get();
-        return IdCardRule.ID21.judge(validity.longTerm() || !validity.end().isBefore(today), null,
-                "end date >= today", null);
+        return IdCardRule.ID21.judge(validity.longTerm() || !validity.end().isBefore(today), null, ">= " + today,
+                VALIDITY_END);
     }
+
+    /** The date itself is not reported (docs/privacy.md): only whether it is still ahead. */
+    private static final LocalizedText VALIDITY_END = new LocalizedText("身份证有效期的截止日期",
+            "end of the card's validity");
 
     static final LocalizedText NO_CARD = new LocalizedText("未找到身份证，无法读取有效期限。",
             "Not checked: no card was found to read the validity from.");

@@ -19,7 +19,8 @@ import org.elicence.messaging.events.RuleCheck;
 final class ImageInputCheck {
 
     static final String RULE = "INPUT";
-    private static final LocalizedText BYTES = new LocalizedText("字节", "bytes");
+    private static final LocalizedText BYTES_BEFORE_THE_END = new LocalizedText("字节（文件在结束标记之前中断）",
+            "bytes (the file stops before its end marker)");
     private static final LocalizedText LONGER_SIDE = new LocalizedText("像素（长边）", "px (longer side)");
     private static final LocalizedText PIXELS = new LocalizedText("像素", "pixels");
     private static final LocalizedText SHORTER_SIDE = new LocalizedText("像素（短边）", "px (shorter side)");
@@ -45,7 +46,7 @@ final class ImageInputCheck {
     Outcome check(byte[] upload) {
         Optional<UploadedImageHeader> read = UploadedImageHeader.read(upload);
         if (read.isEmpty()) {
-            return refuse("IMAGE_UNREADABLE", null, "JPEG or PNG", null, UNREADABLE);
+            return refuse("IMAGE_UNREADABLE", null, "JPEG | PNG", null, UNREADABLE);
         }
         UploadedImageHeader header = read.get();
         int shorter = Math.min(header.width(), header.height());
@@ -63,7 +64,7 @@ final class ImageInputCheck {
                     TOO_LARGE);
         }
         if (header.truncated()) {
-            return refuse("IMAGE_TRUNCATED", (double) upload.length, "complete " + header.format(), BYTES,
+            return refuse("IMAGE_TRUNCATED", (double) upload.length, null, BYTES_BEFORE_THE_END,
                     TRUNCATED);
         }
         return new Outcome(header.end() == upload.length ? upload : Arrays.copyOf(upload, header.end()), null);

@@ -28,9 +28,6 @@ public record FaceExposure(double blackShare, double whiteShare, int whiteParts,
     private static final Measure BLACK = new Measure("面部过暗成纯黑的比例", "share of the face crushed to black");
     private static final Measure BLACK_ABOVE_MASK = new Measure("遮盖的嘴部以上面部过暗成纯黑的比例",
             "share of the face above the covered mouth crushed to black");
-    private static final Measure WHITE = new Measure("面部过曝成纯白的比例", "share of the face clipped to white");
-    private static final Measure WHITE_ABOVE_MASK = new Measure("遮盖的嘴部以上面部过曝成纯白的比例",
-            "share of the face above the covered mouth clipped to white");
 
     /** An eye with more than this share of pixels at grey 250 or more is under glare (R10's), not judged here. */
     static final double EYE_GLARE_SHARE = 0.08;
@@ -61,9 +58,16 @@ public record FaceExposure(double blackShare, double whiteShare, int whiteParts,
         return lowerFaceLeftOut ? BLACK_ABOVE_MASK : BLACK;
     }
 
-    /** What the share of white pixels was read over, for the report. */
-    public Measure whiteShareMeasure() {
-        return lowerFaceLeftOut ? WHITE_ABOVE_MASK : WHITE;
+    /**
+     * What the share of white pixels was read over, for the report, with the condition that makes it a fault: white
+     * in at least {@code minWhiteParts} of the face's five parts (a single spot is R1's).
+     */
+    public Measure whiteShareMeasure(int minWhiteParts) {
+        String zhArea = lowerFaceLeftOut ? "遮盖的嘴部以上面部" : "面部";
+        String enArea = lowerFaceLeftOut ? "the face above the covered mouth" : "the face";
+        return new Measure(zhArea + "过曝成纯白的比例（面部 5 个区域中至少 " + minWhiteParts + " 个过曝时才算；单个亮斑属于 R1）",
+                "share of " + enArea + " clipped to white (counted when white in at least " + minWhiteParts
+                        + " of the face's 5 parts; a single spot is R1's)");
     }
 
     /** The parts read inside {@code outline}: a covered lower face does not count, as for the shares. */

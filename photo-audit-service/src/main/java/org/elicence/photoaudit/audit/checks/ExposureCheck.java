@@ -71,9 +71,8 @@ public final class ExposureCheck extends BaseCheck {
         }
         AuditConfig.Exposure shared = a.exposureSettings();
         if (a.faceClippedToWhite()) {
-            return Results.fail(rule(), "OVEREXPOSED", face.whiteShare(), "<= " + Results.fmt(shared.maxFaceWhite())
-                    + " (or white in fewer than " + shared.minWhiteParts() + " of the face's 5 parts: a spot is R1's)",
-                    face.whiteShareMeasure(), BRIGHT);
+            return Results.fail(rule(), "OVEREXPOSED", face.whiteShare(), "<= " + Results.fmt(shared.maxFaceWhite()),
+                    face.whiteShareMeasure(shared.minWhiteParts()), BRIGHT);
         }
         if (a.pupilsWashedOut()) {
             return Results.fail(rule(), "OVEREXPOSED", face.eyesDarkest(), "<= " + Results.fmt(shared.maxEyeDarkest()),

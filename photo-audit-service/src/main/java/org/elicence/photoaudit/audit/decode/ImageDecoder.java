@@ -40,6 +40,8 @@ public final class ImageDecoder {
     /** The same at half size: OpenCV reads the REDUCED_*_2 bit as the scale and ANYCOLOR as the colour rule. */
     static final int IMREAD_HALF_SIZE_FLAGS = IMREAD_FLAGS | Imgcodecs.IMREAD_REDUCED_GRAYSCALE_2;
     private static final Measure BYTES = new Measure("字节", "bytes");
+    private static final Measure BYTES_BEFORE_THE_END = new Measure("字节（文件在结束标记之前中断）",
+            "bytes (the file stops before its end marker)");
     private static final Measure PIXELS = new Measure("像素", "pixels");
     private static final Measure SHORTER_SIDE = new Measure("像素（短边）", "pixels (shorter side)");
     private static final Measure ASPECT = new Measure("长边 / 短边", "long side / short side");
@@ -71,14 +73,14 @@ public final class ImageDecoder {
 
     private DecodeOutcome decode(byte[] bytes, boolean mayHalve) {
         if (bytes == null || bytes.length < 16) {
-            return refuse("IMAGE_UNREADABLE", bytes == null ? 0 : bytes.length, "not empty", BYTES, UPLOAD_JPEG);
+            return refuse("IMAGE_UNREADABLE", bytes == null ? 0 : bytes.length, "> 0", BYTES, UPLOAD_JPEG);
         }
         if (bytes.length > config.maxBytes()) {
             return refuse("IMAGE_TOO_LARGE", bytes.length, "<= " + config.maxBytes(), BYTES, UPLOAD_SMALLER);
         }
         Header header = readHeader(bytes);
         if (header == null) {
-            return refuse("IMAGE_UNREADABLE", null, "JPEG or PNG", null, UPLOAD_JPEG);
+            return refuse("IMAGE_UNREADABLE", null, "JPEG | PNG", null, UPLOAD_JPEG);
         }
         int shortSide = Math.min(header.width, header.height);
         if (shortSide < config.minSide()) {
@@ -95,11 +97,11 @@ public final class ImageDecoder {
         }
         Optional<UploadedImageHeader> extent = UploadedImageHeader.read(bytes);
         if (extent.isEmpty()) {
-            return refuse("IMAGE_UNREADABLE", null, "JPEG or PNG", null, UPLOAD_JPEG);
+            return refuse("IMAGE_UNREADABLE", null, "JPEG | PNG", null, UPLOAD_JPEG);
         }
         if (extent.get().truncated()) {
             // OpenCV would silently pad a file that stops early with grey
-            return refuse("IMAGE_TRUNCATED", (double) bytes.length, "complete file", BYTES, UPLOAD_JPEG);
+            return refuse("IMAGE_TRUNCATED", (double) bytes.length, null, BYTES_BEFORE_THE_END, UPLOAD_JPEG);
         }
         if (extent.get().end() < bytes.length) {
             // Bytes after the image's end (a phone's motion-photo video, a vendor trailer) are not part of it: cut off,
@@ -114,7 +116,7 @@ public final class ImageDecoder {
         Mat raw = Imgcodecs.imdecode(buffer, halve ? IMREAD_HALF_SIZE_FLAGS : IMREAD_FLAGS);
         buffer.release();
         if (raw.empty()) {
-            return refuse("IMAGE_UNREADABLE", null, "decodable image", null, UPLOAD_JPEG);
+            return refuse("IMAGE_UNREADABLE", null, null, null, UPLOAD_JPEG);
         }
         String channelInfo = (raw.depth() == CvType.CV_16U ? "16-bit " : "")
                 + (raw.channels() == 1 ? "greyscale" : raw.channels() == 4 ? "bgra" : "colour");
