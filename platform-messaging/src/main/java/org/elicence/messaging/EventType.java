@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.elicence.messaging.events.ApplicationCreated;
+import org.elicence.messaging.events.ApplicationWithdrawn;
 import org.elicence.messaging.events.DeviceKeyRegistered;
 import org.elicence.messaging.events.IdCardApproved;
 import org.elicence.messaging.events.IdCardRejected;
@@ -88,7 +89,9 @@ public enum EventType {
     DEVICE_KEY_REGISTERED("org.elicence.application.device-key-registered.v1", Topics.APPLICATIONS,
             DeviceKeyRegistered.class),
     /** application-service, on {@code applications}: the passing audit of its current photo; the issuer issues from it. */
-    PHOTO_ACCEPTED("org.elicence.application.photo-accepted.v1", Topics.APPLICATIONS, PhotoAccepted.class);
+    PHOTO_ACCEPTED("org.elicence.application.photo-accepted.v1", Topics.APPLICATIONS, PhotoAccepted.class),
+    /** application-service, on {@code applications}: the application closed undecided; nothing more is issued for it. */
+    APPLICATION_WITHDRAWN("org.elicence.application.withdrawn.v1", Topics.APPLICATIONS, ApplicationWithdrawn.class);
 
     private final String type;
     private final String topic;

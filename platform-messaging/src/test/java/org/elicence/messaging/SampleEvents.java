@@ -33,6 +33,7 @@ import org.elicence.messaging.events.PhotoAuditRequested;
 import org.elicence.messaging.events.PhotoAudited;
 import org.elicence.messaging.events.PhotoAccepted;
 import org.elicence.messaging.events.PhotoReviewApproved;
+import org.elicence.messaging.events.ApplicationWithdrawn;
 import org.elicence.messaging.events.DeviceKeyRegistered;
 import org.elicence.messaging.events.PhotoReviewCaseClosed;
 import org.elicence.messaging.events.PhotoReviewCaseOpened;
@@ -143,6 +144,8 @@ final class SampleEvents {
                     new DeviceKeyRegistered.DeviceKey("EC", "P-256", "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
                             "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"), NOW);
             case PHOTO_ACCEPTED -> new PhotoAccepted(APPLICATION_ID, APPLICANT_ID, PHOTO_ID, NOW);
+            case APPLICATION_WITHDRAWN -> new ApplicationWithdrawn(APPLICATION_ID, APPLICANT_ID,
+                    ApplicationWithdrawn.BY_APPLICANT, NOW);
             default -> throw new AssertionError("no sample for " + type + ": add one to SampleEvents, "
                     + "and document it in docs/asyncapi.yaml and docs/events.md");
         };

@@ -9,7 +9,7 @@ import io.smallrye.config.WithDefault;
 public interface ApplicationConfig {
 
     /**
-     * Applications one applicant may have in progress (not yet LICENCE_ISSUED or REFUSED); opening one more answers
+     * Applications one applicant may have in progress (not final: LICENCE_ISSUED, REFUSED, WITHDRAWN); opening one more answers
      * 409 TOO_MANY_OPEN_APPLICATIONS. A citizen needs one; each opening makes the platform look up and audit a photo.
      */
     @WithDefault("3")
@@ -93,6 +93,18 @@ public interface ApplicationConfig {
         /** An application waiting for a service longer than this is reported and, where it can, moved on. */
         @WithDefault("PT15M")
         Duration heldLongerThan();
+
+        /**
+         * An application waiting for the applicant (a new photo, the ID card) untouched this long is closed as
+         * WITHDRAWN (abandoned): it no longer counts against {@link #maxOpenPerApplicant()}, and its images' retention
+         * starts (docs/privacy.md).
+         */
+        @WithDefault("P90D")
+        Duration abandonedAfter();
+
+        /** How often abandoned applications are looked for (the scheduler reads it by name). */
+        @WithDefault("PT1H")
+        Duration abandonedEvery();
 
         @WithDefault("PT1M")
         Duration every();

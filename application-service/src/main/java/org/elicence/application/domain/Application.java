@@ -132,8 +132,11 @@ public class Application extends PanacheEntityBase {
         }
     }
 
-    /** No usable registry photo: the reason is always recorded; the status moves only from SUBMITTED. */
+    /** No usable registry photo: the reason is recorded unless the application is over; it moves only from SUBMITTED. */
     public void idCardUploadRequired(Notice reasonNotice) {
+        if (status.isFinal()) {
+            return;
+        }
         notice = reasonNotice;
         if (status == ApplicationStatus.SUBMITTED) {
             moveTo(ApplicationStatus.ID_CARD_REQUIRED);
@@ -271,6 +274,35 @@ public class Application extends PanacheEntityBase {
         }
     }
 
+    /**
+     * Whether the applicant may withdraw it now: only while it waits for them (a new photo, the ID card). While it
+     * waits for a service or for staff, something is in flight that would decide it anyway; once settled, the licence
+     * is being issued.
+     */
+    public boolean mayBeWithdrawn() {
+        return !status.isSettled() && (nextAction == NextAction.UPLOAD_PHOTO || nextAction == NextAction.UPLOAD_ID_CARD);
+    }
+
+    /**
+     * The applicant withdrew it, or it waited for them too long ({@code why} says which): it closes, final, and takes
+     * no uploads. Withdrawing a withdrawn application changes nothing.
+     *
+     * @return whether it moved (false: it was withdrawn already)
+     * @throws IllegalStateException unless {@link #mayBeWithdrawn()}
+     */
+    public boolean withdraw(Notice why) {
+        if (status == ApplicationStatus.WITHDRAWN) {
+            return false;
+        }
+        if (!mayBeWithdrawn()) {
+            throw new IllegalStateException("an application is withdrawn while it waits for the applicant, not " + status);
+        }
+        notice = why;
+        moveTo(ApplicationStatus.WITHDRAWN);
+        return true;
+    }
+
+    /** A licence decided before the issuer read a withdrawal stands: it ends a withdrawn application too. */
     public void licenceIssued(IssuedLicence issued, byte[] qrCode) {
         licence = issued;
         licenceQr = qrCode;
@@ -346,10 +378,9 @@ public class Application extends PanacheEntityBase {
                 .setParameter("space", OPENINGS_LOCK_SPACE).setParameter("applicant", applicantId).getSingleResult();
     }
 
-    /** How many of the applicant's applications are in progress: not yet final (LICENCE_ISSUED, REFUSED). */
+    /** How many of the applicant's applications are in progress: not yet final (LICENCE_ISSUED, REFUSED, WITHDRAWN). */
     public static long countInProgress(String applicantId) {
-        return Application.count("applicantId = ?1 and status not in ?2", applicantId,
-                java.util.EnumSet.of(ApplicationStatus.LICENCE_ISSUED, ApplicationStatus.REFUSED));
+        return Application.count("applicantId = ?1 and status not in ?2", applicantId, ApplicationStatus.FINAL);
     }
 
     /** The applicant's applications, newest first, at most {@code limit} of them. */

@@ -29,7 +29,16 @@ public enum ApplicationStatus {
     /** The e-licence is issued. Final. */
     LICENCE_ISSUED(NextAction.NONE),
     /** No licence can be issued (for example, no driving-licence record); the notice says why. Final. */
-    REFUSED(NextAction.NONE);
+    REFUSED(NextAction.NONE),
+    /**
+     * Closed undecided, while it waited for the applicant: they withdrew it, or it waited longer than
+     * {@code applications.abandoned-after}; the notice says which. Final; a licence decided before the licence issuer
+     * read the withdrawal still moves it to LICENCE_ISSUED (or REFUSED).
+     */
+    WITHDRAWN(NextAction.NONE);
+
+    /** The statuses in which an application is over: LICENCE_ISSUED, REFUSED, WITHDRAWN. */
+    public static final java.util.Set<ApplicationStatus> FINAL = java.util.EnumSet.of(LICENCE_ISSUED, REFUSED, WITHDRAWN);
 
     /** The statuses in which the application waits for another service (not for the applicant, not for staff). */
     public static final java.util.Set<ApplicationStatus> WAITING_FOR_A_SERVICE = java.util.EnumSet.of(
@@ -46,7 +55,7 @@ public enum ApplicationStatus {
     }
 
     public boolean isFinal() {
-        return this == LICENCE_ISSUED || this == REFUSED;
+        return this == LICENCE_ISSUED || this == REFUSED || this == WITHDRAWN;
     }
 
     /** Once a photo passed or a card was approved, later results no longer change the outcome. */

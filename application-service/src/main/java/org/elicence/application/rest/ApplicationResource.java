@@ -144,6 +144,20 @@ public class ApplicationResource {
     }
 
     @POST
+    @Path("/{id}/withdrawal")
+    @Operation(summary = "Withdraw the application while it waits for the applicant (a new photo, the ID card); "
+            + "withdrawing it again answers the same")
+    @Transactional
+    public ApplicationView withdraw(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        UUID applicationId = parseId(id);
+        applications.withdraw(applicationId, applicant()); // commits on its own, before the view is read
+        Application application = applications.find(applicationId, applicant());
+        return ApplicationView.of(application, PhotoReviewCase.latest(application.id).orElse(null),
+                texts.language(language));
+    }
+
+    @POST
     @Path("/{id}/photo/review-request")
     @Operation(summary = "Ask staff to review the last photo, after failing the audit the configured number of times")
     public Response requestPhotoReview(@PathParam("id") String id) {

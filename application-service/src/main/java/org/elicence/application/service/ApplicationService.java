@@ -12,6 +12,7 @@ import org.elicence.application.domain.ApplicationStatus;
 import org.elicence.application.domain.IdCardUpload;
 import org.elicence.application.image.ImageIntake;
 import org.elicence.messaging.events.ApplicationCreated;
+import org.elicence.messaging.events.ApplicationWithdrawn;
 import org.elicence.messaging.events.IdCardSide;
 import org.elicence.messaging.events.IdCardSideUploaded;
 import org.elicence.messaging.events.PhotoAuditRequested;
@@ -34,11 +35,13 @@ public class ApplicationService {
 
     private final Outbox outbox;
     private final ApplicationConfig config;
+    private final Withdrawals withdrawals;
 
     @Inject
-    public ApplicationService(Outbox outbox, ApplicationConfig config) {
+    public ApplicationService(Outbox outbox, ApplicationConfig config, Withdrawals withdrawals) {
         this.outbox = outbox;
         this.config = config;
+        this.withdrawals = withdrawals;
     }
 
     /** How many applications a list holds: an applicant rarely has more than a few, an attacker could have many. */
@@ -148,10 +151,31 @@ public class ApplicationService {
         }));
     }
 
+    /**
+     * The applicant withdraws the application: only while it waits for them ({@link Application#mayBeWithdrawn()});
+     * withdrawing it again answers the same. The licence issuer and idcard-service hear of it
+     * ({@code application.withdrawn}).
+     */
+    public Application withdraw(UUID id, String applicantId) {
+        return RaceRetry.call(() -> QuarkusTransaction.requiringNew().call(() -> {
+            Application application = Application.findOwned(id, applicantId).orElseThrow(ProblemException::notFound);
+            if (!application.mayBeWithdrawn() && application.status != ApplicationStatus.WITHDRAWN) {
+                throw application.status.isSettled()
+                        ? ProblemException.variant(ProblemCode.APPLICATION_NOT_WITHDRAWABLE, "settled", application.status)
+                        : new ProblemException(ProblemCode.APPLICATION_NOT_WITHDRAWABLE, application.status);
+            }
+            withdrawals.close(application, ApplicationWithdrawn.BY_APPLICANT);
+            return application;
+        }));
+    }
+
     private static Application openForUploads(UUID id, String applicantId) {
         Application application = Application.findOwned(id, applicantId).orElseThrow(ProblemException::notFound);
         if (application.acceptsUploads()) {
             return application;
+        }
+        if (application.status == ApplicationStatus.WITHDRAWN) {
+            throw new ProblemException(ProblemCode.APPLICATION_WITHDRAWN);
         }
         if (application.status.isSettled()) {
             throw new ProblemException(ProblemCode.APPLICATION_SETTLED, application.status);

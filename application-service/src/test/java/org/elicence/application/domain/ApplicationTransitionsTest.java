@@ -51,6 +51,7 @@ class ApplicationTransitionsTest {
         EVENTS.put("L_ISS", a -> a.licenceIssued(LICENCE, null));                    // licence.issued
         EVENTS.put("L_REF", a -> a.licenceRefused(NOTICE));                         // licence.refused
         EVENTS.put("HELD", a -> a.heldTooLong(code -> NOTICE));                      // the sweep: held too long
+        EVENTS.put("WITHDRAW", a -> a.withdraw(NOTICE));                             // POST …/withdrawal, or abandoned
     }
 
     private static final Map<String, ApplicationStatus> SHORT = Map.ofEntries(
@@ -59,21 +60,23 @@ class ApplicationTransitionsTest {
             Map.entry("ICQ", ApplicationStatus.ID_CARD_REQUIRED), Map.entry("ICC", ApplicationStatus.ID_CARD_CHECKING),
             Map.entry("ICR", ApplicationStatus.ID_CARD_UNDER_REVIEW),
             Map.entry("ICX", ApplicationStatus.ID_CARD_REJECTED), Map.entry("PEN", ApplicationStatus.LICENCE_PENDING),
-            Map.entry("ISS", ApplicationStatus.LICENCE_ISSUED), Map.entry("REF", ApplicationStatus.REFUSED));
+            Map.entry("ISS", ApplicationStatus.LICENCE_ISSUED), Map.entry("REF", ApplicationStatus.REFUSED),
+            Map.entry("WDR", ApplicationStatus.WITHDRAWN));
 
     private static final String TABLE = """
-            from     UP_PHOTO UP_SIDE  REG_PHOTO UP_REQ   A_PASS   A_FAIL   A_UNASS  A_OLD    A_OLDP   S_PASS   S_FAIL   C_REVIEW C_APPR   C_REJ    PR_REQ   PR_APPR  PR_REJ   L_ISS    L_REF    HELD
-            SUB      AUD      ICC      AUD      ICQ      PEN      PRJ      PUR      =        =        =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      ICQ
-            AUD      =        ICC      =        =        PEN      PRJ      PUR      =        =        =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      PRJ
-            PRJ      AUD      ICC      =        =        PEN      =        PUR      =        =        =        ICX      ICR      PEN      ICX      PUR      PEN      =        ISS      REF      =
-            PUR      x        x        =        =        PEN      =        =        =        =        =        =        =        PEN      =        x        PEN      PRJ      ISS      REF      =
-            ICQ      AUD      ICC      =        =        PEN      PRJ      PUR      =        =        =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      =
-            ICC      AUD      =        =        =        PEN      PRJ      PUR      =        =        =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      =
-            ICR      AUD      ICC      =        =        PEN      PRJ      PUR      =        =        =        ICX      =        PEN      ICX      x        PEN      =        ISS      REF      =
-            ICX      AUD      ICC      =        =        PEN      PRJ      PUR      =        =        =        =        ICR      PEN      =        x        PEN      =        ISS      REF      =
-            PEN      x        x        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        ISS      REF      =
-            ISS      x        x        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        =        =        =
-            REF      x        x        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        ISS      =        =
+            from     UP_PHOTO UP_SIDE  REG_PHOTO UP_REQ  A_PASS   A_FAIL   A_UNASS  A_OLD    A_OLDP   S_PASS   S_FAIL   C_REVIEW C_APPR   C_REJ    PR_REQ   PR_APPR  PR_REJ   L_ISS    L_REF    HELD     WITHDRAW
+            SUB      AUD      ICC      AUD      ICQ      PEN      PRJ      PUR      =        =        =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      ICQ      x
+            AUD      =        ICC      =        =        PEN      PRJ      PUR      =        =        =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      PRJ      x
+            PRJ      AUD      ICC      =        =        PEN      =        PUR      =        =        =        ICX      ICR      PEN      ICX      PUR      PEN      =        ISS      REF      =        WDR
+            PUR      x        x        =        =        PEN      =        =        =        =        =        =        =        PEN      =        x        PEN      PRJ      ISS      REF      =        x
+            ICQ      AUD      ICC      =        =        PEN      PRJ      PUR      =        =        =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      =        WDR
+            ICC      AUD      =        =        =        PEN      PRJ      PUR      =        =        =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      =        x
+            ICR      AUD      ICC      =        =        PEN      PRJ      PUR      =        =        =        ICX      =        PEN      ICX      x        PEN      =        ISS      REF      =        x
+            ICX      AUD      ICC      =        =        PEN      PRJ      PUR      =        =        =        =        ICR      PEN      =        x        PEN      =        ISS      REF      =        WDR
+            PEN      x        x        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        ISS      REF      =        x
+            ISS      x        x        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        =        =        =        x
+            REF      x        x        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        ISS      =        =        x
+            WDR      x        x        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        ISS      REF      =        =
             """;
 
     @Test
