@@ -152,6 +152,13 @@ final class LicenceTestSupport {
     }
 
     /** idcard-service's approval of an uploaded ID card, for an application created first; returns the ce_id. */
+    /** application-service's application.withdrawn (the applicant withdrew it); returns the ce_id. */
+    String withdrawn(String applicationId, String residentId) {
+        return kafka.publishEvent(Topics.APPLICATIONS, applicationId, EventType.APPLICATION_WITHDRAWN.type(),
+                "{\"applicationId\":\"%s\",\"applicantId\":\"%s\",\"reason\":\"BY_APPLICANT\",\"withdrawnAt\":\"%s\"}"
+                        .formatted(applicationId, residentId, "2026-11-25T10:05:00Z"));
+    }
+
     String idCardApproved(String applicationId, String residentId) {
         created(applicationId, residentId);
         String json = "{\"applicationId\":\"%s\",\"applicantId\":\"%s\",\"caseId\":\"%s\",\"portrait\":%s}"

@@ -3,10 +3,12 @@ package org.elicence.licence.messaging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.elicence.licence.service.AcceptedPhotos;
+import org.elicence.licence.service.ApplicationWithdrawals;
 import org.elicence.licence.service.DeviceKeys;
 import org.elicence.licence.service.KnownApplications;
 import org.elicence.licence.service.LicenceIssuanceService;
 import org.elicence.messaging.events.ApplicationCreated;
+import org.elicence.messaging.events.ApplicationWithdrawn;
 import org.elicence.messaging.events.DeviceKeyRegistered;
 import org.elicence.messaging.events.IdCardApproved;
 import org.elicence.messaging.events.PhotoAccepted;
@@ -23,7 +25,8 @@ import jakarta.inject.Inject;
  * The approvals that lead to a licence decision: a passing photo audit of the photo application-service accepted
  * ({@code application.photo-accepted}, on {@code applications}), a photo staff approved after the audit
  * could not assess it (application-service's photo review, on {@code applications}), and an approved ID card; and,
- * on {@code applications}, the device key the applicant's app registered, which the credential will be bound to.
+ * on {@code applications}, the device key the applicant's app registered, which the credential will be bound to,
+ * and the withdrawal of an application, after which none of its approvals is issued from.
  */
 @ApplicationScoped
 public class ApprovalConsumer {
@@ -35,7 +38,8 @@ public class ApprovalConsumer {
 
     @Inject
     public ApprovalConsumer(InboundEventProcessor processor, LicenceIssuanceService issuance,
-            KnownApplications applications, DeviceKeys deviceKeys, AcceptedPhotos acceptedPhotos) {
+            KnownApplications applications, DeviceKeys deviceKeys, AcceptedPhotos acceptedPhotos,
+            ApplicationWithdrawals withdrawals) {
         this.processor = processor;
         this.router = EventRouter.builder()
                 .on(ApplicationCreated.class, applications::learn)
@@ -52,6 +56,7 @@ public class ApprovalConsumer {
                         issuance.onApproval(approved.applicationId(), approved.applicantId(), approved.portrait()))
                 .on(IdCardApproved.class, approved ->
                         issuance.onApproval(approved.applicationId(), approved.applicantId(), approved.portrait()))
+                .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
                 .build();
     }
 

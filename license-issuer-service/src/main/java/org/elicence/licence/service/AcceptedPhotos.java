@@ -50,8 +50,8 @@ public class AcceptedPhotos {
         UUID photo = UUID.fromString(audited.photoId());
         applications.requireApplicant(audited.applicationId(), audited.applicantId());
         applications.lock(application);
-        if (decided(application)) {
-            return;
+        if (decided(application) || applications.withdrawn(application)) {
+            return; // nothing more will be issued: its portrait is not kept
         }
         EncodedImage portrait = audited.portrait();
         if (portrait == null) {

@@ -81,6 +81,24 @@ public class KnownApplications {
                 + "FOR UPDATE").setParameter("id", applicationId).getResultList();
     }
 
+    /**
+     * application-service withdrew the application (the caller checked the applicant and holds the row's lock): no
+     * approval read from now on is issued from. A decision made before stands; the withdrawal is recorded either way.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdraw(UUID applicationId) {
+        entityManager.createNativeQuery("UPDATE known_application SET withdrawn_at = :at WHERE application_id = :id "
+                + "AND withdrawn_at IS NULL").setParameter("at", clock.instant()).setParameter("id", applicationId)
+                .executeUpdate();
+    }
+
+    /** Whether application-service withdrew the application (read under the row's lock, {@link #lock}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean withdrawn(UUID applicationId) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM known_application WHERE application_id = :id "
+                + "AND withdrawn_at IS NOT NULL").setParameter("id", applicationId).getResultList().isEmpty();
+    }
+
     private String applicantOf(UUID id) {
         @SuppressWarnings("unchecked")
         List<String> found = entityManager.createNativeQuery(

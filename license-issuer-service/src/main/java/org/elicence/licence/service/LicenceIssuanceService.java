@@ -26,7 +26,9 @@ import jakarta.transaction.Transactional;
  * later one (redelivered, a second passing photo, photo and ID card both approved) finds it and does nothing.
  * If the licence already has a live e-licence, from this or a racing application, the application is given that
  * one (LicenceIssued re-published under its id, outcome SHARED) instead of a second signature: a licence has
- * one e-licence, and an applicant who applies again still gets it. A revoked licence is refused for good.
+ * one e-licence, and an applicant who applies again still gets it. A revoked licence is refused for good. An
+ * approval of an application application-service withdrew before it was read decides nothing
+ * ({@link ApplicationWithdrawals}).
  */
 @ApplicationScoped
 public class LicenceIssuanceService {
@@ -55,6 +57,11 @@ public class LicenceIssuanceService {
     public void onApproval(String applicationId, String residentId, EncodedImage portrait) {
         applications.requireApplicant(applicationId, residentId);
         UUID application = UUID.fromString(applicationId);
+        applications.lock(application); // a withdrawal handled at the same time comes wholly before or after
+        if (applications.withdrawn(application)) {
+            LOG.infof("application %s was withdrawn; approval ignored, nothing issued", applicationId);
+            return;
+        }
         if (!store.claimDecision(application, clock.instant())) {
             LOG.infof("application %s already has a licence decision; approval ignored", applicationId);
             return;
