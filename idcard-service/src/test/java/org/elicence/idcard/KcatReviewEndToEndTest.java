@@ -2,6 +2,7 @@ package org.elicence.idcard;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import org.elicence.idcard.testing.CardReadings;
 import org.elicence.idcard.testing.Citizens;
 import org.elicence.infra.JwtKeysTestResource;
@@ -24,7 +27,9 @@ import org.elicence.infra.Runbook;
 import org.elicence.infra.LocalInfraTestResource;
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.Topics;
+import org.elicence.messaging.EventSchemas;
 import org.elicence.messaging.events.ApplicationCreated;
+import org.elicence.messaging.events.ApplicationWithdrawn;
 import org.elicence.messaging.events.IdCardSide;
 import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
@@ -97,6 +102,38 @@ class KcatReviewEndToEndTest {
         assertDuplicatesAndInvalidDecisionsChangeNothing(approved, approvedCase);
         assertTheRecordTellsTheWholeStory(approved);
         assertDeadLettersCanBeListedAndReplayed();
+    }
+
+    @Test
+    void aWithdrawnApplicationsPendingCaseLeavesTheQueueAndTakesNoDecision() {
+        String applicationId = applyAndUpload(Citizens.CHEN_JING, "陈静");
+        String caseId = caseOf(applicationId);
+
+        // a withdrawal naming another applicant than the application's is dead-lettered: the case stays pending
+        KafkaTestClient.publish(applicationId, new ApplicationWithdrawn(applicationId, Citizens.WANG_FANG,
+                ApplicationWithdrawn.BY_APPLICANT, Instant.now()));
+        ConsumerRecord<String, String> deadLetter = await().atMost(WAIT).until(() -> KafkaTestClient
+                .readAll("idcard-service.dlq").stream().filter(r -> applicationId.equals(r.key())).toList(),
+                list -> !list.isEmpty()).get(0);
+        String reason = KafkaTestClient.headerValue(deadLetter, "dead-letter-reason");
+        assertTrue(reason.contains("names another applicant") && !reason.contains(Citizens.WANG_FANG), reason);
+        assertTrue(Runbook.run("list-pending", as("reviewer-001"), workDir).contains(caseId));
+
+        KafkaTestClient.publish(applicationId, new ApplicationWithdrawn(applicationId, Citizens.CHEN_JING,
+                ApplicationWithdrawn.BY_APPLICANT, Instant.now()));
+        JsonNode closed = await().atMost(WAIT).until(() -> KafkaTestClient.events(EventType.ID_CARD_REVIEW_CASE_CLOSED,
+                data -> caseId.equals(data.get("caseId").asText())), list -> !list.isEmpty()).get(0);
+        assertEquals("WITHDRAWN", closed.get("status").asText());
+        assertFalse(closed.has("decisionId") || closed.has("reviewerId"), closed.toString());
+        assertEquals(List.of(), EventSchemas.violations(EventType.ID_CARD_REVIEW_CASE_CLOSED, closed));
+        assertFalse(Runbook.run("list-pending", as("reviewer-001"), workDir).contains(caseId),
+                "the withdrawn application's case has left the queue");
+
+        // a reviewer who had the case open decides anyway: refused, nothing approved
+        KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, caseId, decision(caseId, "reviewer-001"),
+                "reviewer-001");
+        assertRefused(caseId, "CASE_ALREADY_DECIDED");
+        assertEquals(0, KafkaTestClient.eventsOf(EventType.ID_CARD_APPROVED, applicationId).size());
     }
 
     private void assertDuplicatesAndInvalidDecisionsChangeNothing(String applicationId, String caseId) {

@@ -31,7 +31,7 @@ public class IdCardReviewCaseRecord extends PanacheEntityBase {
     @Column(name = "application_id", nullable = false)
     public UUID applicationId;
 
-    /** {@code PENDING}, {@code APPROVED} or {@code REJECTED}. */
+    /** {@code PENDING}, {@code APPROVED}, {@code REJECTED} or {@code WITHDRAWN} (its application was withdrawn). */
     @Column(nullable = false)
     public String status;
 

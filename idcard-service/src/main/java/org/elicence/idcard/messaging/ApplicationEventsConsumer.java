@@ -4,7 +4,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.elicence.idcard.service.IdCardUploadService;
 import org.elicence.idcard.service.RegistryLookupService;
+import org.elicence.idcard.review.ReviewCaseService;
 import org.elicence.messaging.events.ApplicationCreated;
+import org.elicence.messaging.events.ApplicationWithdrawn;
 import org.elicence.messaging.events.IdCardSideUploaded;
 import org.elicence.messaging.inbox.EventRouter;
 import org.elicence.messaging.inbox.InboundEventProcessor;
@@ -15,7 +17,8 @@ import jakarta.inject.Inject;
 
 /**
  * What application-service publishes for idcard-service, on two topics so that a registry lookup never
- * waits behind a large card image: new applications on {@code applications} trigger the registry lookup; uploaded
+ * waits behind a large card image: new applications on {@code applications} trigger the registry lookup (and a
+ * withdrawn one closes its pending card review); uploaded
  * ID-card sides on {@code idcard-uploads} are kept and sent to photo-audit-service to be read. Each channel hands
  * over one record at a time per instance (platform-messaging's note on order).
  */
@@ -31,9 +34,10 @@ public class ApplicationEventsConsumer {
 
     @Inject
     public ApplicationEventsConsumer(InboundEventProcessor processor, RegistryLookupService registryLookup,
-            IdCardUploadService cardUploads) {
+            IdCardUploadService cardUploads, ReviewCaseService reviewCases) {
         this.processor = processor;
         this.applications = EventRouter.builder().on(ApplicationCreated.class, registryLookup::onApplicationCreated)
+                .on(ApplicationWithdrawn.class, reviewCases::onApplicationWithdrawn)
                 .build();
         this.uploads = EventRouter.builder().on(IdCardSideUploaded.class, cardUploads::onSideUploaded).build();
     }

@@ -36,4 +36,8 @@ public class Applicant extends PanacheEntityBase {
 
     @Column(name = "looked_up_at", nullable = false)
     public Instant lookedUpAt;
+
+    /** When application-service withdrew the application: no review case opens for it from then on. */
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
 }

@@ -18,7 +18,9 @@ import jakarta.persistence.Table;
 public class ReviewCase extends PanacheEntityBase {
 
     public enum Status {
-        PENDING, APPROVED, REJECTED
+        PENDING, APPROVED, REJECTED,
+        /** Closed undecided: application-service withdrew the application while the case was pending. */
+        WITHDRAWN
     }
 
     @Id

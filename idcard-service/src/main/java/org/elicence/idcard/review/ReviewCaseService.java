@@ -1,22 +1,30 @@
 package org.elicence.idcard.review;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.elicence.idcard.registry.Applicant;
+import org.elicence.messaging.events.ApplicationWithdrawn;
 import org.elicence.messaging.events.EncodedImage;
+import org.elicence.messaging.events.IdCardReviewCaseClosed;
 import org.elicence.messaging.events.IdCardReviewCaseOpened;
 import org.elicence.messaging.events.IdCardReviewOpened;
 import org.elicence.messaging.events.IdCardSide;
+import org.elicence.messaging.inbox.PoisonEventException;
 import org.elicence.messaging.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-/** Opens review cases: the applicant hears that staff will look, staff get the case on their topic. */
+/**
+ * Opens review cases (the applicant hears that staff will look, staff get the case on their topic), and closes a
+ * pending one whose application was withdrawn.
+ */
 @ApplicationScoped
 public class ReviewCaseService {
 
@@ -36,10 +44,19 @@ public class ReviewCaseService {
                 .filter(IdCardUpload::passed);
         Optional<IdCardUpload> back = IdCardUpload.latest(applicationId, IdCardSide.BACK)
                 .filter(IdCardUpload::passed);
-        if (front.isEmpty() || back.isEmpty() || ReviewCase.liveCaseExists(applicationId)) {
+        if (front.isEmpty() || back.isEmpty()) {
             return;
         }
-        Applicant applicant = Applicant.findById(applicationId);
+        // locked: a withdrawal handled at the same time sees this case, or this sees the withdrawal
+        Applicant applicant = Applicant.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
+        if (ReviewCase.liveCaseExists(applicationId)) {
+            return;
+        }
+        if (applicant != null && applicant.withdrawnAt != null) {
+            LOG.infof("application %s: both card sides passed, but the application was withdrawn; no case opened",
+                    applicationId);
+            return;
+        }
         ReviewCase reviewCase = new ReviewCase();
         reviewCase.caseId = UUID.randomUUID();
         reviewCase.applicationId = applicationId;
@@ -61,6 +78,40 @@ public class ReviewCaseService {
                 front.get().checks, back.get().checks, cardImage(front.get()), cardImage(back.get()),
                 portrait(front.get())));
         LOG.infof("application %s: review case %s opened", applicationId, caseId);
+    }
+
+    /**
+     * application-service withdrew the application: no case opens for it any more, and a pending one closes as
+     * WITHDRAWN (announced on {@code idcard-review-cases}, so staff's queue drops it). The withdrawal must name the
+     * applicant the application (and each case) is about.
+     *
+     * @throws PoisonEventException when it names another applicant
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onApplicationWithdrawn(ApplicationWithdrawn withdrawn) {
+        UUID applicationId = UUID.fromString(withdrawn.applicationId());
+        Applicant applicant = Applicant.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
+        List<ReviewCase> pending = ReviewCase.ofApplication(applicationId).stream()
+                .filter(c -> c.status == ReviewCase.Status.PENDING).toList();
+        boolean sameApplicant = (applicant == null || applicant.applicantId.equals(withdrawn.applicantId()))
+                && pending.stream().allMatch(c -> c.applicantId.equals(withdrawn.applicantId()));
+        if (!sameApplicant) {
+            // No resident ID in the reason: it ends up in a dead-letter header and the logs.
+            throw new PoisonEventException("the withdrawal of application " + applicationId
+                    + " names another applicant than the application's");
+        }
+        Instant now = Instant.now();
+        if (applicant != null && applicant.withdrawnAt == null) {
+            applicant.withdrawnAt = now;
+        }
+        for (ReviewCase reviewCase : pending) {
+            reviewCase.status = ReviewCase.Status.WITHDRAWN;
+            reviewCase.decidedAt = now; // its images' retention runs from here (ImageRetention)
+            outbox.publish(withdrawn.applicationId(), new IdCardReviewCaseClosed(reviewCase.caseId.toString(),
+                    withdrawn.applicationId(), IdCardReviewCaseClosed.WITHDRAWN, null, null, null, now));
+            LOG.infof("application %s withdrawn (%s): review case %s closed", applicationId, withdrawn.reason(),
+                    reviewCase.caseId);
+        }
     }
 
     /** The licence portrait cut from the case's front upload. */

@@ -63,6 +63,10 @@ public class ReviewDecisionService implements OperatorCommandType<IdCardReviewDe
             return Optional.of(new Refusal(IdCardReviewDecisionRejected.UNKNOWN_CASE, "no review case " + decision.caseId()));
         }
         ReviewCase reviewCase = found.get();
+        if (reviewCase.status == ReviewCase.Status.WITHDRAWN) {
+            return Optional.of(new Refusal(IdCardReviewDecisionRejected.CASE_ALREADY_DECIDED, "case " + decision.caseId()
+                    + " was closed undecided: its application was withdrawn"));
+        }
         if (reviewCase.status != ReviewCase.Status.PENDING) {
             return Optional.of(new Refusal(IdCardReviewDecisionRejected.CASE_ALREADY_DECIDED, "case " + decision.caseId()
                     + " was already " + reviewCase.status + " by decision " + reviewCase.decisionId));

@@ -5,9 +5,10 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * A staff decision closed a review case ({@code status} APPROVED or REJECTED). It follows the case's
- * {@link IdCardReviewCaseOpened} on {@code idcard-review-cases}, so the last event per case id tells
- * an operator whether the case is still pending.
+ * A staff decision closed a review case ({@code status} APPROVED or REJECTED, with the decision and the reviewer), or
+ * application-service withdrew its application while it was pending ({@code status} WITHDRAWN, no decision, no
+ * reviewer: no one needs to review it). It follows the case's {@link IdCardReviewCaseOpened} on
+ * {@code idcard-review-cases}, so the last event per case id tells an operator whether the case is still pending.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IdCardReviewCaseClosed(String caseId, String applicationId, String status, String decisionId,
@@ -15,4 +16,5 @@ public record IdCardReviewCaseClosed(String caseId, String applicationId, String
 
     public static final String APPROVED = "APPROVED";
     public static final String REJECTED = "REJECTED";
+    public static final String WITHDRAWN = "WITHDRAWN";
 }
