@@ -130,6 +130,30 @@ class IdCardRecordTest {
         }
     }
 
+    @Test
+    void aCaseClosedBecauseItsApplicationWasWithdrawnIsInStaffsRecordWithoutADecision() throws Exception {
+        String id = given().auth().oauth2(Tokens.forApplicant(CAROL)).contentType(ContentType.JSON)
+                .body("{\"fullName\":\"Test Applicant\"}").post("/api/v1/applications").then().statusCode(201)
+                .extract().path("id");
+        String front = upload(id, "front");
+        String back = upload(id, "back");
+        String caseId = UUID.randomUUID().toString();
+        kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_OPENED.type(), """
+                {"caseId":"%s","applicationId":"%s","applicantId":"%s","applicantName":"王芳","status":"PENDING",
+                 "uploadReason":"CARD_ISSUED_BEFORE_CUTOFF","openedAt":"2026-03-01T10:00:00Z","frontUploadId":"%s",
+                 "backUploadId":"%s","frontChecks":[%s],"backChecks":[%s],"front":%s,"back":%s,"portrait":%s}"""
+                .formatted(caseId, id, CAROL, front, back, check("ID3", "PASS"), check("ID10", "PASS"),
+                        IMAGE, IMAGE, IMAGE));
+        kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_CLOSED.type(), """
+                {"caseId":"%s","applicationId":"%s","status":"WITHDRAWN","closedAt":"2026-03-01T10:10:00Z"}"""
+                .formatted(caseId, id));
+
+        JsonNode reviewCase = await().atMost(WAIT).until(() -> record(id).at("/idCard/reviewCases/0"),
+                c -> "WITHDRAWN".equals(c.path("status").asText()));
+        assertEquals("2026-03-01T10:10:00Z", reviewCase.get("closedAt").asText());
+        assertEquals(0, reviewCase.get("decisions").size(), "no one decided it");
+    }
+
     private static String upload(String id, String side) {
         return given().auth().oauth2(Tokens.forApplicant(CAROL)).contentType("image/jpeg").body(TestImages.jpeg())
                 .put("/api/v1/applications/" + id + "/id-card/" + side).then().statusCode(202)

@@ -31,7 +31,9 @@ public class IdCardRecordUpdater {
     public void onCaseClosed(IdCardReviewCaseClosed event) {
         application(event.applicationId()).ifPresent(id -> {
             IdCardReviewCaseRecord.closed(id, event);
-            IdCardReviewDecisionRecord.accepted(id, event);
+            if (event.decisionId() != null) { // a case closed by the application's withdrawal had no decision
+                IdCardReviewDecisionRecord.accepted(id, event);
+            }
         });
     }
 

@@ -177,6 +177,49 @@ class ApplicationJourneyIT {
     }
 
     /**
+     * A citizen whose card waits for staff tries a portrait meanwhile, which fails, and then withdraws the application:
+     * the card's case leaves staff's queue (closed WITHDRAWN by idcard-service), staff's record says so, and nothing is
+     * issued. While the application waited for staff alone, it could not be withdrawn.
+     */
+    @Test
+    void anApplicationWithdrawnWhileItsCardAwaitsStaffLeavesTheQueueAndNothingIsIssued() throws Exception {
+        MobileApi app = new MobileApi(PLATFORM.apiBase(), PLATFORM.tokenFor(WANG_FANG));
+        String id = app.createApplication("王芳");
+        awaitStatus(app, id, "ID_CARD_REQUIRED");
+        uploadIdCard(app, id, "wang-fang");
+        awaitStatus(app, id, "ID_CARD_UNDER_REVIEW");
+        assertTrue(pendingCaseOf(id) != null, "staff have the card to review");
+        assertEquals(409, app.send("POST", "/api/v1/applications/" + id + "/withdrawal", null, null).status(),
+                "an application waiting for staff is theirs to decide");
+
+        assertEquals(202, app.upload(id, "/photo", "image/jpeg", Journey.resource("photos/grace_hopper.jpg")).status());
+        awaitStatus(app, id, "PHOTO_REJECTED");
+        MobileApi.Reply withdrawn = app.send("POST", "/api/v1/applications/" + id + "/withdrawal", null, null);
+        assertEquals(200, withdrawn.status());
+        assertEquals("WITHDRAWN", withdrawn.json().get("status").asText());
+        assertEquals("WITHDRAWN_BY_APPLICANT", withdrawn.json().at("/notice/code").asText());
+
+        await().atMost(JOURNEY).until(() -> pendingCaseOf(id) == null);
+        JsonNode card = await().atMost(JOURNEY).until(() -> record(id).get("idCard"),
+                c -> "WITHDRAWN".equals(c.at("/reviewCases/0/status").asText()));
+        assertEquals(0, card.at("/reviewCases/0/decisions").size(), card.toString());
+        assertEquals("WITHDRAWN", line(app.get("/api/v1/applications").json(), id).get("status").asText());
+        assertEquals(404, app.get("/api/v1/applications/" + id + "/licence").status());
+    }
+
+    /** The case staff's pending list (the runbook's list-pending) holds for the application, or null. */
+    private static String pendingCaseOf(String applicationId) throws Exception {
+        String pending = Runbook.run("list-pending", Map.of("KAFKA_CONFIG", PLATFORM.kafkaConfig(REVIEWER).toString()),
+                PLATFORM.root);
+        for (JsonNode pendingCase : JSON.readTree(pending)) {
+            if (applicationId.equals(pendingCase.get("applicationId").asText())) {
+                return pendingCase.get("caseId").asText();
+            }
+        }
+        return null;
+    }
+
+    /**
      * Issue 14: a citizen uploads another citizen's card. Every picture check passes, but the number read from the
      * card is not his: the front fails with ID_NUMBER_MISMATCH and guidance, no review case opens, no licence.
      */
@@ -481,14 +524,8 @@ class ApplicationJourneyIT {
     private static void decideAsStaff(String applicationId, String decision, Map<String, String> details)
             throws Exception {
         Map<String, String> reviewer = Map.of("KAFKA_CONFIG", PLATFORM.kafkaConfig(REVIEWER).toString());
-        String pending = Runbook.run("list-pending", reviewer, PLATFORM.root);
-        String caseId = null;
-        for (JsonNode pendingCase : JSON.readTree(pending)) {
-            if (applicationId.equals(pendingCase.get("applicationId").asText())) {
-                caseId = pendingCase.get("caseId").asText();
-            }
-        }
-        assertTrue(caseId != null, "the case is listed as pending: " + pending);
+        String caseId = pendingCaseOf(applicationId);
+        assertTrue(caseId != null, "the case is listed as pending");
         Map<String, String> variables = new java.util.HashMap<>(details);
         variables.putAll(reviewer);
         variables.putAll(Map.of("CASE_ID", caseId, "REVIEWER_ID", REVIEWER));
