@@ -1,5 +1,7 @@
 package org.elicence.photoaudit.audit.render;
 
+import java.util.List;
+
 import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.decode.DecodedImage;
@@ -7,6 +9,7 @@ import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfFloat;
 import org.opencv.core.MatOfInt;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
@@ -15,20 +18,30 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Cuts the licence portrait from the photo, never enlarging a half-size decode. The background is cleaned to
- * pure white only where the segmentation says background AND the pixel is near-white already (L* >= 85,
- * chroma <= 8); any other pixel is left as photographed, so the cleaning can never hide a coloured wall, a
- * shadow or a white shirt.
+ * Cuts the licence portrait from the photo, never enlarging a half-size decode. A near-white wall is cleaned to pure
+ * white as a whole (its median colour L* >= 85 and chroma <= 8; fully from L* 89), feathered by the segmentation and
+ * sparing what is far from the wall's colour; any other wall is left as photographed, so the cleaning can never hide
+ * a coloured or grey wall, a shadow or a white shirt, and never leaves a wall white in patches.
  */
 public final class LicencePortraitRenderer {
 
     /**
-     * Background cleaned to white: already near-white, at least this L* and at most {@link #NEUTRAL_CHROMA}. A
-     * light-grey wall (L* 75-84) passes R2 but is left as photographed: painted white, it would leave a white
-     * T-shirt against a white background, which R8 refuses.
+     * A wall is cleaned to white only when its colour is near-white already: at least this L* and at most
+     * {@link #NEUTRAL_CHROMA}. A light-grey wall (L* 75-84) passes R2 but is left as photographed: painted white, it
+     * would leave a white T-shirt against a white background, which R8 refuses.
      */
     static final double LIGHT_BACKGROUND = 85;
     static final double NEUTRAL_CHROMA = 8;
+    /** The wall's L* above {@link #LIGHT_BACKGROUND} from which it is painted fully white (partly below). */
+    static final double LIGHTNESS_RAMP = 4;
+    /** A pixel within this CIELAB distance of the wall's colour is whitened fully ... */
+    static final double WALL_NEAR = 10;
+    /** ... and one this far or farther (a shadow, dark hair the mask missed) not at all. */
+    static final double WALL_FAR = 20;
+    /** Person probability below which a pixel is surely wall: the pixels the wall's colour is measured on. */
+    static final double SURE_BACKGROUND = 0.1;
+    /** The wall's colour is measured only where it covers this share of the portrait at least. */
+    static final double MIN_WALL_SHARE = 0.03;
 
     private final AuditConfig.Portrait config;
 
@@ -121,19 +134,47 @@ public final class LicencePortraitRenderer {
     }
 
     /**
-     * Blends towards white by how surely a pixel is background (1 - person probability, a soft edge around hair),
-     * but only pixels that are near-white already: a coloured or grey wall or a shadow is never painted over.
+     * Cleans a near-white wall to white, as one decision for the whole portrait: the wall's own colour (the median
+     * Lab of the pixels the segmentation is sure are background) must be light and neutral (L* >= 85, chroma <= 8),
+     * else nothing is painted (a light-grey or coloured wall stays as photographed). Then each pixel is blended
+     * towards white by how surely it is background (1 - person probability, a soft edge around hair) and by how
+     * close it is to the wall's colour (fully within {@value #WALL_NEAR} of it, not at all beyond {@value #WALL_FAR}),
+     * so a wall that is lighter in the middle than in its corners is whitened as a whole, never in patches, while a
+     * shadow or hair the mask missed, far from the wall's colour, is kept.
      */
     private static void whitenLightNeutralBackground(Mat portrait, Mat personProbability) {
         Mat lab = new Mat();
         Imgproc.cvtColor(portrait, lab, Imgproc.COLOR_BGR2Lab);
-        double lMin = LIGHT_BACKGROUND * 255 / 100;
-        Mat light = new Mat();
-        Core.inRange(lab, new Scalar(lMin, 128 - NEUTRAL_CHROMA, 128 - NEUTRAL_CHROMA),
-                new Scalar(255, 128 + NEUTRAL_CHROMA, 128 + NEUTRAL_CHROMA), light);
+        Mat sureBackground = new Mat();
+        Imgproc.threshold(personProbability, sureBackground, SURE_BACKGROUND, 255, Imgproc.THRESH_BINARY_INV);
+        sureBackground.convertTo(sureBackground, CvType.CV_8U);
+        double[] wall = Core.countNonZero(sureBackground) < MIN_WALL_SHARE * sureBackground.total() ? null
+                : medianLab(lab, sureBackground);
+        sureBackground.release();
+        // how white the wall is painted, for the whole wall at once: not at all up to LIGHT_BACKGROUND, fully from
+        // LIGHT_BACKGROUND + LIGHTNESS_RAMP, so two photos of one wall a shade apart are cleaned alike
+        double strength = wall == null || Math.hypot(wall[1] - 128, wall[2] - 128) > NEUTRAL_CHROMA ? 0
+                : Math.max(0, Math.min(1, (wall[0] * 100 / 255 - LIGHT_BACKGROUND) / LIGHTNESS_RAMP));
+        if (strength == 0) {
+            lab.release();
+            return;
+        }
+        // distance of every pixel from the wall's colour, in CIELAB units (8-bit L* is scaled by 255/100)
+        Mat difference = new Mat();
+        lab.convertTo(difference, CvType.CV_32FC3);
+        Core.subtract(difference, new Scalar(wall[0], wall[1], wall[2]), difference);
+        Core.multiply(difference, new Scalar(100 / 255.0, 1, 1), difference);
+        Mat squared = new Mat();
+        Core.multiply(difference, difference, squared);
+        Mat distance = new Mat();
+        Core.transform(squared, distance, new MatOfFloat(1, 1, 1).reshape(1, 1));
+        Core.sqrt(distance, distance);
+        // near the wall's colour 1, far from it 0, linear in between
         Mat whiten = new Mat();
-        light.convertTo(whiten, CvType.CV_32F, 1 / 255.0);
-        Imgproc.GaussianBlur(whiten, whiten, new Size(5, 5), 0);
+        distance.convertTo(whiten, CvType.CV_32F, -1 / (WALL_FAR - WALL_NEAR), WALL_FAR / (WALL_FAR - WALL_NEAR));
+        Core.min(whiten, new Scalar(1), whiten);
+        Core.max(whiten, new Scalar(0), whiten);
+        Core.multiply(whiten, new Scalar(strength), whiten);
         Mat one = new Mat(personProbability.size(), CvType.CV_32F, new Scalar(1));
         Mat keep = new Mat();
         Core.subtract(one, personProbability, keep);
@@ -144,8 +185,29 @@ public final class LicencePortraitRenderer {
         Mat blended = new Mat();
         Imgproc.blendLinear(portrait, white, keep, whiten, blended);
         blended.copyTo(portrait);
-        for (Mat m : new Mat[] {lab, light, whiten, one, keep, white, blended}) {
+        for (Mat m : new Mat[] {lab, difference, squared, distance, whiten, one, keep, white, blended}) {
             m.release();
         }
+    }
+
+    /** The median of each 8-bit Lab channel over the masked pixels. */
+    private static double[] medianLab(Mat lab, Mat mask) {
+        double[] median = new double[3];
+        Mat histogram = new Mat();
+        for (int channel = 0; channel < 3; channel++) {
+            Imgproc.calcHist(List.of(lab), new MatOfInt(channel), mask, histogram, new MatOfInt(256),
+                    new MatOfFloat(0, 256));
+            double half = Core.sumElems(histogram).val[0] / 2;
+            double seen = 0;
+            for (int level = 0; level < 256; level++) {
+                seen += histogram.get(level, 0)[0];
+                if (seen >= half) {
+                    median[channel] = level;
+                    break;
+                }
+            }
+        }
+        histogram.release();
+        return median;
     }
 }
