@@ -66,14 +66,8 @@ class IdCardRecordTest {
         sideChecked(id, back, "BACK", "PASS", "ID10");
         sideChecked(id, secondFront, "FRONT", "PASS", "ID3");
 
-        String caseId = UUID.randomUUID().toString();
+        String caseId = caseOpened(id, secondFront, back);
         String decisionId = UUID.randomUUID().toString();
-        kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_OPENED.type(), """
-                {"caseId":"%s","applicationId":"%s","applicantId":"%s","applicantName":"王芳","status":"PENDING",
-                 "uploadReason":"CARD_ISSUED_BEFORE_CUTOFF","openedAt":"2026-03-01T10:00:00Z","frontUploadId":"%s",
-                 "backUploadId":"%s","frontChecks":[%s],"backChecks":[%s],"front":%s,"back":%s,"portrait":%s}"""
-                .formatted(caseId, id, CAROL, secondFront, back, check("ID3", "PASS"), check("ID10", "PASS"),
-                        IMAGE, IMAGE, IMAGE));
         kafka.publishEvent(Topics.IDCARD_REVIEW_DECISIONS_REJECTED, id,
                 EventType.ID_CARD_REVIEW_DECISION_REJECTED.type(), """
                 {"decisionId":"d-unsigned","caseId":"%s","applicationId":"%s","reviewerId":"intruder",
@@ -137,13 +131,7 @@ class IdCardRecordTest {
                 .extract().path("id");
         String front = upload(id, "front");
         String back = upload(id, "back");
-        String caseId = UUID.randomUUID().toString();
-        kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_OPENED.type(), """
-                {"caseId":"%s","applicationId":"%s","applicantId":"%s","applicantName":"王芳","status":"PENDING",
-                 "uploadReason":"CARD_ISSUED_BEFORE_CUTOFF","openedAt":"2026-03-01T10:00:00Z","frontUploadId":"%s",
-                 "backUploadId":"%s","frontChecks":[%s],"backChecks":[%s],"front":%s,"back":%s,"portrait":%s}"""
-                .formatted(caseId, id, CAROL, front, back, check("ID3", "PASS"), check("ID10", "PASS"),
-                        IMAGE, IMAGE, IMAGE));
+        String caseId = caseOpened(id, front, back);
         kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_CLOSED.type(), """
                 {"caseId":"%s","applicationId":"%s","status":"WITHDRAWN","closedAt":"2026-03-01T10:10:00Z"}"""
                 .formatted(caseId, id));
@@ -152,6 +140,18 @@ class IdCardRecordTest {
                 c -> "WITHDRAWN".equals(c.path("status").asText()));
         assertEquals("2026-03-01T10:10:00Z", reviewCase.get("closedAt").asText());
         assertEquals(0, reviewCase.get("decisions").size(), "no one decided it");
+    }
+
+    /** idcard-service opened a review case of the two uploads; returns its id. */
+    private static String caseOpened(String id, String front, String back) {
+        String caseId = UUID.randomUUID().toString();
+        kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_OPENED.type(), """
+                {"caseId":"%s","applicationId":"%s","applicantId":"%s","applicantName":"王芳","status":"PENDING",
+                 "uploadReason":"CARD_ISSUED_BEFORE_CUTOFF","openedAt":"2026-03-01T10:00:00Z","frontUploadId":"%s",
+                 "backUploadId":"%s","frontChecks":[%s],"backChecks":[%s],"front":%s,"back":%s,"portrait":%s}"""
+                .formatted(caseId, id, CAROL, front, back, check("ID3", "PASS"), check("ID10", "PASS"),
+                        IMAGE, IMAGE, IMAGE));
+        return caseId;
     }
 
     private static String upload(String id, String side) {

@@ -167,7 +167,10 @@ public final class LicencePortraitRenderer {
         Mat squared = new Mat();
         Core.multiply(difference, difference, squared);
         Mat distance = new Mat();
-        Core.transform(squared, distance, new MatOfFloat(1, 1, 1).reshape(1, 1));
+        MatOfFloat ones = new MatOfFloat(1, 1, 1);
+        Mat sumOfChannels = ones.reshape(1, 1);
+        Core.transform(squared, distance, sumOfChannels);
+        ones.release();
         Core.sqrt(distance, distance);
         // near the wall's colour 1, far from it 0, linear in between
         Mat whiten = new Mat();
@@ -185,7 +188,7 @@ public final class LicencePortraitRenderer {
         Mat blended = new Mat();
         Imgproc.blendLinear(portrait, white, keep, whiten, blended);
         blended.copyTo(portrait);
-        for (Mat m : new Mat[] {lab, difference, squared, distance, whiten, one, keep, white, blended}) {
+        for (Mat m : new Mat[] {lab, difference, squared, sumOfChannels, distance, whiten, one, keep, white, blended}) {
             m.release();
         }
     }
@@ -194,9 +197,12 @@ public final class LicencePortraitRenderer {
     private static double[] medianLab(Mat lab, Mat mask) {
         double[] median = new double[3];
         Mat histogram = new Mat();
+        MatOfInt bins = new MatOfInt(256);
+        MatOfFloat range = new MatOfFloat(0, 256);
         for (int channel = 0; channel < 3; channel++) {
-            Imgproc.calcHist(List.of(lab), new MatOfInt(channel), mask, histogram, new MatOfInt(256),
-                    new MatOfFloat(0, 256));
+            MatOfInt channels = new MatOfInt(channel);
+            Imgproc.calcHist(List.of(lab), channels, mask, histogram, bins, range);
+            channels.release();
             double half = Core.sumElems(histogram).val[0] / 2;
             double seen = 0;
             for (int level = 0; level < 256; level++) {
@@ -207,7 +213,9 @@ public final class LicencePortraitRenderer {
                 }
             }
         }
-        histogram.release();
+        for (Mat m : new Mat[] {histogram, bins, range}) {
+            m.release();
+        }
         return median;
     }
 }
