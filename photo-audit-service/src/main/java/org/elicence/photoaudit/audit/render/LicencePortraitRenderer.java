@@ -81,8 +81,10 @@ public final class LicencePortraitRenderer {
     }
 
     /**
-     * Crops (padding beyond the edges by replicating the border) and resizes to {@code size}. Only the part of
-     * the crop inside the image is copied and padded: padding the whole full-resolution photo would copy
+     * Crops and resizes to {@code size}. Beyond the top and the sides the crop is padded with {@code border}; below
+     * the photo (the crop may reach under a photo cut at the chest) the clothing is continued by stretching the
+     * photo's last rows over the missing ones, as replicating the last row would draw vertical streaks there. Only the
+     * part of the crop inside the image is copied and padded: padding the whole full-resolution photo would copy
      * megabytes for a crop that usually lies inside it.
      */
     static Mat cutAndResize(Mat source, Rect crop, Size size, int border) {
@@ -91,22 +93,47 @@ public final class LicencePortraitRenderer {
         int x1 = Math.max(x0 + 1, Math.min(source.cols(), crop.x + crop.width));
         int y1 = Math.max(y0 + 1, Math.min(source.rows(), crop.y + crop.height));
         Mat inside = source.submat(new Rect(x0, y0, x1 - x0, y1 - y0));
-        int padLeft = x0 - crop.x;
-        int padTop = y0 - crop.y;
-        int padRight = crop.x + crop.width - x1;
-        int padBottom = crop.y + crop.height - y1;
+        int padLeft = Math.max(0, x0 - crop.x);
+        int padTop = Math.max(0, y0 - crop.y);
+        int padRight = Math.max(0, crop.x + crop.width - x1);
+        int padBottom = Math.max(0, crop.y + crop.height - y1);
         Mat out = new Mat();
         if (padLeft == 0 && padTop == 0 && padRight == 0 && padBottom == 0) {
             shrink(inside, out, size);
         } else {
             Mat padded = new Mat();
-            Core.copyMakeBorder(inside, padded, Math.max(0, padTop), Math.max(0, padBottom), Math.max(0, padLeft),
-                    Math.max(0, padRight), border);
-            shrink(padded, out, size);
+            Core.copyMakeBorder(inside, padded, padTop, 0, padLeft, padRight, border);
+            Mat continued = padBottom == 0 ? padded : continuedBelow(padded, padBottom);
+            shrink(continued, out, size);
+            if (continued != padded) {
+                continued.release();
+            }
             padded.release();
         }
         inside.release();
         return out;
+    }
+
+    /**
+     * {@code image} with {@code rows} more rows below: its last rows, as many as are missing (at most a quarter of
+     * it), stretched over themselves and the missing ones.
+     */
+    private static Mat continuedBelow(Mat image, int rows) {
+        int band = Math.min(rows, image.rows() / 4);
+        Mat continued = new Mat();
+        if (band < 2) {
+            Core.copyMakeBorder(image, continued, 0, rows, 0, 0, Core.BORDER_REPLICATE);
+            return continued;
+        }
+        Mat upper = image.rowRange(0, image.rows() - band);
+        Mat lower = image.rowRange(image.rows() - band, image.rows());
+        Mat stretched = new Mat();
+        Imgproc.resize(lower, stretched, new Size(image.cols(), band + rows), 0, 0, Imgproc.INTER_LINEAR);
+        Core.vconcat(List.of(upper, stretched), continued);
+        for (Mat m : new Mat[] {upper, lower, stretched}) {
+            m.release();
+        }
+        return continued;
     }
 
     /**
