@@ -85,6 +85,11 @@ class ApplicationWithdrawalTest {
                 .contentType("image/jpeg").body(TestImages.jpeg()).put(APPLICATIONS + id + "/photo")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("code", equalTo("APPLICATION_WITHDRAWN")).body("detail", containsString("open a new application"));
+        given().auth().oauth2(Tokens.forApplicant(applicant)).contentType(ContentType.JSON)
+                .body("{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+                        + "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}")
+                .put(APPLICATIONS + id + "/device-key").then().statusCode(409)
+                .body("code", equalTo("APPLICATION_WITHDRAWN"));
         assertEquals(1, announcements(id).size());
         // no one else can withdraw it
         withdraw("110101198104040036", id).then().statusCode(404);

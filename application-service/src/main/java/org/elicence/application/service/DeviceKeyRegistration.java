@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 import org.elicence.application.domain.Application;
+import org.elicence.application.domain.ApplicationStatus;
 import org.elicence.messaging.events.DeviceKeyRegistered;
 import org.elicence.messaging.outbox.Outbox;
 import org.jboss.logging.Logger;
@@ -45,6 +46,9 @@ public class DeviceKeyRegistration {
     public String register(UUID applicationId, String applicantId, String kty, String crv, String x, String y) {
         Application application = Application.findOwned(applicationId, applicantId)
                 .orElseThrow(ProblemException::notFound);
+        if (application.status == ApplicationStatus.WITHDRAWN) {
+            throw new ProblemException(ProblemCode.APPLICATION_WITHDRAWN); // nothing will be issued to bind it to
+        }
         requireP256(kty, crv, x, y);
         var key = new DeviceKeyRegistered.DeviceKey("EC", "P-256", x, y);
         outbox.publish(application.id.toString(),
