@@ -280,8 +280,12 @@ public class Application extends PanacheEntityBase {
      * is being issued.
      */
     public boolean mayBeWithdrawn() {
-        return !status.isSettled() && (nextAction == NextAction.UPLOAD_PHOTO || nextAction == NextAction.UPLOAD_ID_CARD);
+        return !status.isSettled() && THE_APPLICANTS_TURN.contains(nextAction);
     }
+
+    /** What an application waiting for its applicant asks of them: the ones that may be withdrawn or abandoned. */
+    public static final java.util.Set<NextAction> THE_APPLICANTS_TURN = java.util.EnumSet.of(NextAction.UPLOAD_PHOTO,
+            NextAction.UPLOAD_ID_CARD);
 
     /**
      * The applicant withdrew it, or it waited for them too long ({@code why} says which): it closes, final, and takes

@@ -55,7 +55,7 @@ public enum ApplicationStatus {
     }
 
     public boolean isFinal() {
-        return this == LICENCE_ISSUED || this == REFUSED || this == WITHDRAWN;
+        return FINAL.contains(this);
     }
 
     /** Once a photo passed or a card was approved, later results no longer change the outcome. */

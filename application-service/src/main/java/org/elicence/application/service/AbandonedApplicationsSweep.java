@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.elicence.application.config.ApplicationConfig;
 import org.elicence.application.domain.Application;
 import org.elicence.application.domain.ApplicationStatus;
-import org.elicence.application.domain.NextAction;
 import org.elicence.messaging.events.ApplicationWithdrawn;
 
 import io.micrometer.core.instrument.Counter;
@@ -28,8 +27,6 @@ import jakarta.inject.Inject;
 public class AbandonedApplicationsSweep {
 
     private static final int BATCH = 200;
-    private static final EnumSet<NextAction> THE_APPLICANTS_TURN = EnumSet.of(NextAction.UPLOAD_PHOTO,
-            NextAction.UPLOAD_ID_CARD);
 
     private final ApplicationConfig config;
     private final Withdrawals withdrawals;
@@ -59,7 +56,7 @@ public class AbandonedApplicationsSweep {
             // the closed ones leave the query's result, so each batch is read from its start again
             ids = QuarkusTransaction.requiringNew().call(() -> Application.<Application>find(
                     "nextAction in ?1 and status not in ?2 and updatedAt < ?3 order by updatedAt, id",
-                    THE_APPLICANTS_TURN, EnumSet.copyOf(ApplicationStatus.FINAL), bound)
+                    Application.THE_APPLICANTS_TURN, EnumSet.copyOf(ApplicationStatus.FINAL), bound)
                     .page(0, BATCH).list().stream().map(a -> a.id).toList());
             int closedNow = 0;
             for (UUID id : ids) {
