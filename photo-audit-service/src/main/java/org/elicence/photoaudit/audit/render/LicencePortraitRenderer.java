@@ -60,11 +60,27 @@ public final class LicencePortraitRenderer {
 
     /** The portrait cut from {@code source}: the analysed decode or a full decode of the same upload. */
     public byte[] render(PhotoAnalysis a, DecodedImage source) {
+        return render(a, source, new Rect(0, 0, source.bgr().cols(), source.bgr().rows()));
+    }
+
+    /**
+     * The portrait cut from {@code photo}, a rectangle of {@code source} in its pixels: beyond it, as beyond an
+     * upload's edges, the photo is continued (its wall above, its edge columns beside, the clothing stretched below),
+     * whatever else {@code source} holds there.
+     */
+    public byte[] render(PhotoAnalysis a, DecodedImage source, Rect photo) {
         Rect workCrop = workCrop(a);
         Rect crop = LicenceCrop.scaled(workCrop, source.bgr().cols() / (double) a.work().cols());
         Size size = new Size(config.width(), config.height());
-        Mat portrait = cutAndResize(source.bgr(), crop, size, Core.BORDER_REPLICATE);
+        Mat within = source.bgr().submat(photo);
+        Mat portrait = cutAndResize(within, new Rect(crop.x - photo.x, crop.y - photo.y, crop.width, crop.height),
+                size, Core.BORDER_REPLICATE);
+        within.release();
         Mat person = cutAndResize(a.person().probability(), workCrop, size, Core.BORDER_REPLICATE);
+        int rowsAbove = (int) Math.ceil(Math.max(0, photo.y - crop.y) * size.height / crop.height);
+        if (rowsAbove > 0 && rowsAbove < size.height) {
+            wallAbove(portrait, person, rowsAbove);
+        }
         whitenLightNeutralBackground(portrait, person);
         MatOfByte jpeg = new MatOfByte();
         Imgcodecs.imencode(".jpg", portrait, jpeg, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, config.jpegQuality()));
@@ -102,7 +118,8 @@ public final class LicencePortraitRenderer {
             shrink(inside, out, size);
         } else {
             Mat padded = new Mat();
-            Core.copyMakeBorder(inside, padded, padTop, 0, padLeft, padRight, border);
+            // isolated: inside is a part of source, whose pixels beyond it must not form the border
+            Core.copyMakeBorder(inside, padded, padTop, 0, padLeft, padRight, border | Core.BORDER_ISOLATED);
             Mat continued = padBottom == 0 ? padded : continuedBelow(padded, padBottom);
             shrink(continued, out, size);
             if (continued != padded) {
@@ -176,7 +193,7 @@ public final class LicencePortraitRenderer {
         Imgproc.threshold(personProbability, sureBackground, SURE_BACKGROUND, 255, Imgproc.THRESH_BINARY_INV);
         sureBackground.convertTo(sureBackground, CvType.CV_8U);
         double[] wall = Core.countNonZero(sureBackground) < MIN_WALL_SHARE * sureBackground.total() ? null
-                : medianLab(lab, sureBackground);
+                : medianColour(lab, sureBackground);
         sureBackground.release();
         // how white the wall is painted, for the whole wall at once: not at all up to LIGHT_BACKGROUND, fully from
         // LIGHT_BACKGROUND + LIGHTNESS_RAMP, so two photos of one wall a shade apart are cleaned alike
@@ -220,8 +237,29 @@ public final class LicencePortraitRenderer {
         }
     }
 
-    /** The median of each 8-bit Lab channel over the masked pixels. */
-    private static double[] medianLab(Mat lab, Mat mask) {
+    /**
+     * Paints the portrait's top {@code rows}, above the photo, in the colour of the photo's wall (the median of the
+     * pixels below them the segmentation is sure are background) and marks them background: repeating the photo's
+     * top row upwards, as beyond its sides, smeared hair cut by the photo's top edge into streaks (a card's printed
+     * photo may cut tall hair). Left as repeated when the photo shows too little wall to measure.
+     */
+    private static void wallAbove(Mat portrait, Mat personProbability, int rows) {
+        Mat below = portrait.rowRange(rows, portrait.rows());
+        Mat sureBackground = new Mat();
+        Imgproc.threshold(personProbability.rowRange(rows, portrait.rows()), sureBackground, SURE_BACKGROUND, 255,
+                Imgproc.THRESH_BINARY_INV);
+        sureBackground.convertTo(sureBackground, CvType.CV_8U);
+        if (Core.countNonZero(sureBackground) >= MIN_WALL_SHARE * portrait.total()) {
+            double[] wall = medianColour(below, sureBackground);
+            portrait.rowRange(0, rows).setTo(new Scalar(wall));
+            personProbability.rowRange(0, rows).setTo(Scalar.all(0));
+        }
+        below.release();
+        sureBackground.release();
+    }
+
+    /** The median of each channel of an 8-bit image (Lab or BGR) over the pixels {@code mask} marks. */
+    public static double[] medianColour(Mat lab, Mat mask) {
         double[] median = new double[3];
         Mat histogram = new Mat();
         MatOfInt bins = new MatOfInt(256);
