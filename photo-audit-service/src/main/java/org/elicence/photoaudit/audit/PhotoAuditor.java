@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.Config;
 import org.elicence.photoaudit.audit.checks.Results;
 import org.jboss.logging.Logger;
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.checks.AuditChecks;
 import org.elicence.photoaudit.audit.decode.DecodeOutcome;
@@ -107,13 +108,15 @@ public class PhotoAuditor {
      * The licence portrait of a face in an image already decoded, the portrait printed on an ID card: framed as an
      * upload's is ({@code LicenceCrop}: the format's head length from the top of the hair to the chin, the hair the
      * format's margin below the top edge, a light neutral background whitened), so that a licence made from a card
-     * meets the format as one made from an upload does. Empty when the perception finds no single face in it. The
-     * caller keeps and releases {@code bgr}.
+     * meets the format as one made from an upload does. Only {@code photo}, a rectangle of {@code bgr}, is the
+     * photograph: what lies around it (the card's print) is seen by the perception, and so frames the face as it
+     * did, but the portrait shows the photo continued there instead, as it does beyond an upload's edges. Empty when
+     * the perception finds no single face in it. The caller keeps and releases {@code bgr}.
      */
-    public Optional<byte[]> licencePortrait(Mat bgr) {
+    public Optional<byte[]> licencePortrait(Mat bgr, Rect photo) {
         DecodedImage image = new DecodedImage(bgr, "bgr", "decoded", 1);
         try (PhotoAnalysis analysis = new PhotoAnalysis(image, perception, config)) {
-            return analysis.face().map(face -> portraitRenderer.render(analysis, image));
+            return analysis.face().map(face -> portraitRenderer.render(analysis, image, photo));
         }
     }
 

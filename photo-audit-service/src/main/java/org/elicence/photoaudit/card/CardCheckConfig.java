@@ -107,6 +107,25 @@ public interface CardCheckConfig {
     @WithDefault("0.5")
     double minPortraitCentreX();
 
+    /**
+     * Where the card prints its photo (26 x 32 mm at the right of the portrait side; on the generated cards x
+     * 0.640-0.939 and y 0.107-0.700 of the card), as fractions of the rectified upright front, inset for the
+     * rectification's error (the printed photo's edges land up to 0.010 of the width and 0.013 of the height away on
+     * the test photographs, tilted or steep). The licence portrait shows only this zone of the card, continued where
+     * the licence crop reaches beyond it, never the card's pattern around (docs/idcard.md, "Licence portrait").
+     */
+    @WithDefault("0.655")
+    double photoZoneLeft();
+
+    @WithDefault("0.928")
+    double photoZoneRight();
+
+    @WithDefault("0.126")
+    double photoZoneTop();
+
+    @WithDefault("0.692")
+    double photoZoneBottom();
+
     /** ID17: oldest plausible age, in years, for a birth date in a resident ID number. */
     @WithDefault("120")
     int maxPlausibleAge();

@@ -92,7 +92,7 @@ public class CardSideChecker {
         this.clock = clock;
         this.locator = new CardLocator(config.minCardAreaFraction(), config.borderMarginFraction());
         this.portraits = new PortraitChecks(new CardFaceDetector(config.minPortraitScore()), config);
-        this.licencePortrait = new CardLicencePortrait(auditor);
+        this.licencePortrait = new CardLicencePortrait(auditor, config);
     }
 
     /**

@@ -69,7 +69,7 @@ public final class CardReadingBenchmark {
         }
         CardFaceDetector faces = new CardFaceDetector(checks.minPortraitScore());
         PortraitChecks portraits = new PortraitChecks(faces, checks);
-        CardLicencePortrait licencePortrait = new CardLicencePortrait(new PhotoAuditor(TestConfigs.defaults()));
+        CardLicencePortrait licencePortrait = new CardLicencePortrait(new PhotoAuditor(TestConfigs.defaults()), checks);
         List<Rect> found = rectified.stream().map(card -> faces.faces(card).get(0)).toList();
 
         int cards = CardHolder.ALL.size();

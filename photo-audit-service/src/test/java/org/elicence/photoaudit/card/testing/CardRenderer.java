@@ -42,7 +42,15 @@ public final class CardRenderer {
 
     /** The portrait side of {@code holder}'s card printed with another portrait (head and shoulders, 4:5). */
     public static BufferedImage front(CardHolder holder, BufferedImage portrait) {
-        BufferedImage card = blankCard(new Color(226, 232, 238), new Color(238, 232, 220));
+        return front(holder, portrait, new Color(226, 232, 238), new Color(238, 232, 220));
+    }
+
+    /**
+     * The portrait side printed on a card of another colour (a gradient from {@code from} at the top left to
+     * {@code to}): in a colour no photo holds, it shows where the card around the printed photo ends up.
+     */
+    public static BufferedImage front(CardHolder holder, BufferedImage portrait, Color from, Color to) {
+        BufferedImage card = blankCard(from, to);
         Graphics2D g = graphics(card);
         label(g, "姓名", 60, 95);
         value(g, holder.name(), 160, 95, 34);
