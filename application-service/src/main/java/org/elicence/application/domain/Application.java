@@ -370,18 +370,6 @@ public class Application extends PanacheEntityBase {
         return Application.<Application>find("id = ?1 and applicantId = ?2", id, applicantId).firstResultOptional();
     }
 
-    // Two int keys: the first names what is locked, so no other advisory lock of the database collides with it.
-    private static final int OPENINGS_LOCK_SPACE = 0x4f50454e; // "OPEN"
-
-    /**
-     * Holds, until the transaction ends, the right to open an application for this applicant: two openings at once
-     * would both count the applications in progress before either is written.
-     */
-    public static void lockOpeningsOf(String applicantId) {
-        getEntityManager().createNativeQuery("SELECT count(*) FROM pg_advisory_xact_lock(:space, hashtext(:applicant))")
-                .setParameter("space", OPENINGS_LOCK_SPACE).setParameter("applicant", applicantId).getSingleResult();
-    }
-
     /** How many of the applicant's applications are in progress: not yet final (LICENCE_ISSUED, REFUSED, WITHDRAWN). */
     public static long countInProgress(String applicantId) {
         return Application.count("applicantId = ?1 and status not in ?2", applicantId, ApplicationStatus.FINAL);

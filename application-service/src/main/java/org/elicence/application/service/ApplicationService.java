@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.elicence.application.config.ApplicationConfig;
+import org.elicence.application.domain.ApplicantLock;
 import org.elicence.application.domain.Application;
 import org.elicence.application.domain.ApplicationStatus;
 import org.elicence.application.domain.IdCardUpload;
@@ -79,7 +80,7 @@ public class ApplicationService {
 
     @Transactional
     Created open(String applicantId, String fullName, String idempotencyKey) {
-        Application.lockOpeningsOf(applicantId);
+        ApplicantLock.OPENINGS.hold(applicantId);
         // a retry that waited for the lock behind its own first call is that call's application, not one too many
         Optional<Application> retried = idempotencyKey == null ? Optional.empty()
                 : Application.findByIdempotencyKey(applicantId, idempotencyKey);

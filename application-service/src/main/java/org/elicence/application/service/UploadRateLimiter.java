@@ -3,21 +3,21 @@ package org.elicence.application.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.elicence.application.config.ApplicationConfig;
+import org.elicence.application.domain.ApplicantLock;
+import org.elicence.application.domain.RecentUpload;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * A sliding-window limit on uploads per applicant, per instance: it stops a runaway client from flooding the audit.
- * With n instances an applicant may upload up to n times the limit; the cap on applications in progress
- * ({@code applications.max-open-per-applicant}) holds across instances.
+ * A sliding-window limit on uploads per applicant: it stops a runaway client from flooding the audit. The uploads
+ * are counted in the database ({@link RecentUpload}) under an advisory lock per applicant, so the limit holds across
+ * every instance of the service and uploads sent at once cannot pass it together; until 2026-12-05 each instance
+ * counted in its own memory, and with n instances an applicant could upload n times the limit.
  */
 @ApplicationScoped
 public class UploadRateLimiter {
@@ -25,7 +25,6 @@ public class UploadRateLimiter {
     private final int limit;
     private final Duration window;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> recentUploads = new ConcurrentHashMap<>();
 
     @Inject
     public UploadRateLimiter(ApplicationConfig config) {
@@ -42,44 +41,35 @@ public class UploadRateLimiter {
     public void acquire(String applicantId) {
         Instant now = clock.instant();
         Instant windowStart = now.minus(window);
-        // compute: one applicant's uploads are counted one at a time, and a forgotten applicant's deque is never used
-        recentUploads.compute(applicantId, (id, uploads) -> {
-            Deque<Instant> counted = uploads == null ? new ArrayDeque<>() : uploads;
-            dropBefore(counted, windowStart);
-            if (counted.size() >= limit) {
-                // the oldest upload in the window leaves it first: then one more is allowed
-                long wait = Duration.between(windowStart, counted.peekFirst()).toMillis();
-                throw new ProblemException(ProblemCode.TOO_MANY_UPLOADS, counted.size(), window.toSeconds())
-                        .retryAfter((wait + 999) / 1000);
+        RecentUpload.Window refused = QuarkusTransaction.requiringNew().call(() -> {
+            ApplicantLock.UPLOADS.hold(applicantId);
+            RecentUpload.Window counted = RecentUpload.of(applicantId, windowStart);
+            if (counted.uploads() >= limit) {
+                return counted;
             }
-            counted.addLast(now);
-            return counted;
+            RecentUpload.record(applicantId, now);
+            return null;
         });
+        if (refused != null) {
+            // the earliest upload in the window leaves it first: then one more is allowed
+            long wait = Duration.between(windowStart, refused.earliest()).toMillis();
+            throw new ProblemException(ProblemCode.TOO_MANY_UPLOADS, refused.uploads(), window.toSeconds())
+                    .retryAfter((wait + 999) / 1000);
+        }
     }
 
     /**
-     * Forgets the applicants none of whose uploads is still in the window: without it the map would keep an entry for
-     * every applicant who ever uploaded, for as long as the instance runs.
+     * Forgets the uploads that left the window, every applicant's: an applicant who does not upload again would
+     * otherwise stay in the table. One instance's pass or several at once come to the same.
      */
     @Scheduled(every = "${applications.uploads.limit-window}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void forgetIdleApplicants() {
+    void forgetPastUploads() {
         Instant windowStart = clock.instant().minus(window);
-        for (String applicantId : recentUploads.keySet()) {
-            recentUploads.computeIfPresent(applicantId, (id, uploads) -> {
-                dropBefore(uploads, windowStart);
-                return uploads.isEmpty() ? null : uploads;
-            });
-        }
+        QuarkusTransaction.requiringNew().run(() -> RecentUpload.forgetBefore(windowStart));
     }
 
-    /** How many applicants the limiter holds uploads for. */
-    int applicantsHeld() {
-        return recentUploads.size();
-    }
-
-    private static void dropBefore(Deque<Instant> uploads, Instant windowStart) {
-        while (!uploads.isEmpty() && uploads.peekFirst().isBefore(windowStart)) {
-            uploads.pollFirst();
-        }
+    /** How many uploads the database holds, every applicant's. */
+    static long uploadsHeld() {
+        return QuarkusTransaction.requiringNew().call(() -> RecentUpload.count());
     }
 }

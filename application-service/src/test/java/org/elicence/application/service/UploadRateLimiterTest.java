@@ -8,55 +8,114 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import org.elicence.infra.JwtKeysTestResource;
+import org.elicence.infra.LocalInfraTestResource;
 import org.junit.jupiter.api.Test;
 
-/** The per-applicant upload window, on a clock the test moves (pure logic). */
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The upload window per applicant, counted in the real database by two limiters that stand for two instances of the
+ * service, on a clock the test moves: the limit holds across them, uploads sent at once through both cannot pass it
+ * together, and uploads that left the window are forgotten.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "application_test"))
+@WithTestResource(JwtKeysTestResource.class)
 class UploadRateLimiterTest {
 
     private static final String ALICE = "11010119900307213X";
     private static final String BOB = "310104198511230466";
-
-    private final MovableClock clock = new MovableClock();
-    private final UploadRateLimiter limiter = new UploadRateLimiter(3, Duration.ofMinutes(1), clock);
+    private static final String CAROL = "440106199203150021";
+    private static final String DAVE = "510104198807070019";
 
     @Test
-    void theLimitCountsEachApplicantInTheWindowAndSaysWhenToRetry() {
-        limiter.acquire(ALICE);
+    void theLimitCountsEachApplicantOnEveryInstanceAndSaysWhenToRetry() {
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-04T10:00:00Z"));
+        UploadRateLimiter one = new UploadRateLimiter(3, Duration.ofMinutes(1), clock);
+        UploadRateLimiter other = new UploadRateLimiter(3, Duration.ofMinutes(1), clock);
+        one.acquire(ALICE);
         clock.advance(Duration.ofSeconds(20));
-        limiter.acquire(ALICE);
-        limiter.acquire(ALICE);
-        ProblemException refused = assertThrows(ProblemException.class, () -> limiter.acquire(ALICE));
+        other.acquire(ALICE);
+        one.acquire(ALICE);
+        ProblemException refused = assertThrows(ProblemException.class, () -> other.acquire(ALICE),
+                "the other instance counts the uploads the first one let through");
         assertEquals(ProblemCode.TOO_MANY_UPLOADS, refused.code());
         assertEquals(40, refused.retryAfterSeconds(), "the first upload leaves the window 40 s later");
-        assertDoesNotThrow(() -> limiter.acquire(BOB), "another applicant has a window of their own");
+        assertDoesNotThrow(() -> other.acquire(BOB), "another applicant has a window of their own");
 
-        clock.advance(Duration.ofSeconds(41));
-        assertDoesNotThrow(() -> limiter.acquire(ALICE), "the first upload left the window");
-        assertThrows(ProblemException.class, () -> limiter.acquire(ALICE), "the other two are still in it");
+        clock.advance(Duration.ofSeconds(40));
+        assertDoesNotThrow(() -> other.acquire(ALICE), "the first upload left the window when Retry-After said");
+        assertThrows(ProblemException.class, () -> one.acquire(ALICE), "the other two are still in it");
+    }
+
+    /** Without the advisory lock, each of the ten counts fewer than three before any writes: more than three pass. */
+    @Test
+    void uploadsSentAtOnceThroughTwoInstancesCannotPassTheLimitTogether() throws Exception {
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-04T11:00:00Z"));
+        List<UploadRateLimiter> instances = List.of(new UploadRateLimiter(3, Duration.ofMinutes(1), clock),
+                new UploadRateLimiter(3, Duration.ofMinutes(1), clock));
+        ExecutorService threads = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> uploads = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            UploadRateLimiter instance = instances.get(i % 2);
+            uploads.add(threads.submit(() -> {
+                start.await();
+                try {
+                    instance.acquire(CAROL);
+                    return true;
+                } catch (ProblemException refused) {
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int passed = 0;
+        for (Future<Boolean> upload : uploads) {
+            passed += upload.get() ? 1 : 0;
+        }
+        threads.shutdown();
+        assertEquals(3, passed, "uploads let through of ten sent at once");
     }
 
     @Test
-    void applicantsWhoseUploadsLeftTheWindowAreForgotten() {
+    void uploadsThatLeftTheWindowAreForgotten() {
+        // a day after the other tests' clocks: their uploads left the window long ago
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-05T10:00:00Z"));
+        UploadRateLimiter limiter = new UploadRateLimiter(3, Duration.ofMinutes(1), clock);
         for (int i = 0; i < 1000; i++) {
             limiter.acquire(String.format("1101011990%08d", i));
         }
-        limiter.forgetIdleApplicants();
-        assertEquals(1000, limiter.applicantsHeld(), "uploads still in the window are kept");
+        limiter.forgetPastUploads();
+        assertEquals(1000, UploadRateLimiter.uploadsHeld(), "uploads still in the window are kept");
 
         clock.advance(Duration.ofSeconds(30));
-        limiter.acquire(ALICE);
+        limiter.acquire(DAVE);
         clock.advance(Duration.ofSeconds(31));
-        limiter.forgetIdleApplicants();
-        assertEquals(1, limiter.applicantsHeld(), "only the applicant with an upload in the window is held");
+        limiter.forgetPastUploads();
+        assertEquals(1, UploadRateLimiter.uploadsHeld(), "only the upload still in the window is kept");
 
-        limiter.acquire(ALICE);
-        limiter.acquire(ALICE);
-        assertThrows(ProblemException.class, () -> limiter.acquire(ALICE), "a held applicant's count survived");
+        limiter.acquire(DAVE);
+        limiter.acquire(DAVE);
+        assertThrows(ProblemException.class, () -> limiter.acquire(DAVE), "the upload kept still counts");
     }
 
     private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-04T10:00:00Z");
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            now = start;
+        }
 
         void advance(Duration duration) {
             now = now.plus(duration);
