@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.OpenCvRuntime;
@@ -46,10 +45,7 @@ class AboveThePhotoTest {
 
     @Test
     void aboveAPhotoThatCutsTheHairIsTheWallNotTheHairRepeated() throws Exception {
-        List<Path> photos;
-        try (Stream<Path> files = Files.list(Path.of("src/test/resources/corpus/frl-london"))) {
-            photos = files.filter(p -> p.toString().endsWith("_neutral.jpg")).sorted().toList();
-        }
+        List<Path> photos = CorpusPhotoFiles.endingWith("_neutral.jpg");
         LicencePortraitRenderer renderer = new LicencePortraitRenderer(CONFIG.portrait());
         FacePerception perception = new FacePerception();
         List<String> streaked = new ArrayList<>();

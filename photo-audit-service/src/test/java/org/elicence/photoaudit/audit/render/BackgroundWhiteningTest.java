@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.OpenCvRuntime;
@@ -51,10 +50,7 @@ class BackgroundWhiteningTest {
 
     @Test
     void theWallIsCleanedAsAWholeNeverInPatches() throws Exception {
-        List<Path> photos;
-        try (Stream<Path> files = Files.list(Path.of("src/test/resources/corpus/frl-london"))) {
-            photos = files.filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
-        }
+        List<Path> photos = CorpusPhotoFiles.endingWith(".jpg");
         LicencePortraitRenderer renderer = new LicencePortraitRenderer(CONFIG.portrait());
         List<String> patchy = new ArrayList<>();
         List<String> changes = new ArrayList<>();

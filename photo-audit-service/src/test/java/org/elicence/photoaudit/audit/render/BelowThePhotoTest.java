@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.OpenCvRuntime;
@@ -44,10 +43,7 @@ class BelowThePhotoTest {
 
     @Test
     void theClothingIsContinuedBelowThePhotoNotStreaked() throws Exception {
-        List<Path> photos;
-        try (Stream<Path> files = Files.list(Path.of("src/test/resources/corpus/frl-london"))) {
-            photos = files.filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
-        }
+        List<Path> photos = CorpusPhotoFiles.endingWith(".jpg");
         LicencePortraitRenderer renderer = new LicencePortraitRenderer(CONFIG.portrait());
         List<String> streaked = new ArrayList<>();
         List<String> measured = new ArrayList<>();
