@@ -49,7 +49,11 @@ final class CardLicencePortrait {
             if (photo.y > 0) {
                 // the card above the photo painted as the photo's wall: where the photo cuts tall hair (a card may),
                 // the hair's top is measured where the photo cuts it, and the licence's margin is left above that
-                around.rowRange(0, photo.y).setTo(wallColour(around.submat(photo)));
+                Mat printed = around.submat(photo);
+                Mat above = around.rowRange(0, photo.y);
+                above.setTo(wallColour(printed));
+                printed.release();
+                above.release();
             }
             return auditor.licencePortrait(around, photo);
         } finally {
