@@ -1,7 +1,6 @@
 package org.elicence.application.domain;
 
 import java.time.Instant;
-import java.util.Optional;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -37,13 +36,14 @@ public class RecentUpload extends PanacheEntityBase {
         upload.persist();
     }
 
-    /** The applicant's uploads after {@code windowStart}, the earliest first: forgets the older ones. */
+    /**
+     * The applicant's uploads after {@code windowStart}: how many, and the earliest, in one query. Older rows are
+     * left to {@link #forgetBefore}, the scheduled sweep's, so an upload costs a read and an insert, no delete.
+     */
     public static Window of(String applicantId, Instant windowStart) {
-        delete("applicantId = ?1 and uploadedAt <= ?2", applicantId, windowStart);
-        long count = count("applicantId = ?1", applicantId);
-        Optional<RecentUpload> earliest = RecentUpload.<RecentUpload>find("applicantId = ?1 order by uploadedAt",
-                applicantId).firstResultOptional();
-        return new Window(count, earliest.map(upload -> upload.uploadedAt).orElse(null));
+        return getEntityManager().createQuery("select new " + Window.class.getName()
+                + "(count(u), min(u.uploadedAt)) from RecentUpload u where u.applicantId = ?1 and u.uploadedAt > ?2",
+                Window.class).setParameter(1, applicantId).setParameter(2, windowStart).getSingleResult();
     }
 
     /** Forgets every applicant's uploads at or before {@code windowStart}; how many. */
