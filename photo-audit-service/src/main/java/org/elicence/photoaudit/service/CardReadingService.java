@@ -40,7 +40,8 @@ public class CardReadingService {
         CardSideUpload upload = new CardSideUpload(request.side(),
                 UploadedImageBase64.decodeOrEmpty(request.imageBase64()), request.applicantId(),
                 request.applicantName());
-        CardSideReport report = images.run(() -> checker.check(upload));
+        CardSideReport report = images.run(OneImageAtATime.Work.CARD_READING, request.requestedAt(),
+                () -> checker.check(upload));
         outbox.publish(request.applicationId(), new IdCardSideRead(request.applicationId(), request.uploadId(),
                 request.side(), report.checks(), EncodedImage.of(report.rectifiedCard()),
                 EncodedImage.of(report.portrait()), report.perceptualHash()));

@@ -56,7 +56,8 @@ public class PhotoAuditService {
             return;
         }
         byte[] photo = Base64.getDecoder().decode(request.imageBase64());
-        AuditReport report = images.run(() -> auditor.audit(photo));
+        AuditReport report = images.run(OneImageAtATime.Work.PORTRAIT_AUDIT, request.requestedAt(),
+                () -> auditor.audit(photo));
         List<RuleCheck> checks = report.checks().stream().map(PhotoAuditService::toRuleCheck).toList();
         Instant auditedAt = Instant.now();
 
