@@ -57,10 +57,13 @@ class OneImageAtATimeTest {
         assertEquals(420, order.size());
     }
 
-    /** Portraits requested one by one as the last is done are no run: no turn is kept for them, cards go between. */
+    /**
+     * Portraits requested one by one, 10 ms after the last is done, are no run: no turn is kept for them, and a card
+     * side waiting goes between (about 20 portraits before the last of 20 card sides; a kept turn would make it 140).
+     */
     @Test
     void noTurnIsKeptForRecordsThatWereNotWaiting() throws Exception {
-        runTogether(new Queue(CARD_READING, 20, 3, true), new Queue(PORTRAIT_AUDIT, 400, 3, false));
+        runTogether(new Queue(CARD_READING, 20, 0, true), new Queue(PORTRAIT_AUDIT, 100, 10, false));
 
         int portraitsBeforeLastCard = order.subList(0, order.lastIndexOf(CARD_READING)).stream()
                 .filter(PORTRAIT_AUDIT::equals).mapToInt(work -> 1).sum();
