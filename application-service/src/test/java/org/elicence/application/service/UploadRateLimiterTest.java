@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -15,10 +16,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.elicence.application.domain.RecentUpload;
 import org.elicence.infra.JwtKeysTestResource;
 import org.elicence.infra.LocalInfraTestResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +32,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * The upload window per applicant, counted in the real database by two limiters that stand for two instances of the
  * service, on a clock the test moves: the limit holds across them, uploads sent at once through both cannot pass it
  * together, and uploads that left the window are forgotten.
+ * <p>
+ * The test clocks run days ahead of the real one, and each test starts and ends with no upload after the real time:
+ * the other tests' uploads (at the real time, some by the same applicants) are then all before every test window, and
+ * the service's own scheduled sweep (on the real clock) never reaches the test's uploads. Until 2026-12-05 the clocks
+ * were fixed dates, and the tests failed once the real time came near them.
  */
 @QuarkusTest
 @WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "application_test"))
@@ -38,9 +48,16 @@ class UploadRateLimiterTest {
     private static final String CAROL = "440106199203150021";
     private static final String DAVE = "510104198807070019";
 
+    @BeforeEach
+    @AfterEach
+    void forgetTheUploadsAheadOfTheRealTime() {
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> RecentUpload.delete("uploadedAt > ?1", now));
+    }
+
     @Test
     void theLimitCountsEachApplicantOnEveryInstanceAndSaysWhenToRetry() {
-        MovableClock clock = new MovableClock(Instant.parse("2026-12-04T10:00:00Z"));
+        MovableClock clock = MovableClock.daysAhead(1);
         UploadRateLimiter one = new UploadRateLimiter(3, Duration.ofMinutes(1), clock);
         UploadRateLimiter other = new UploadRateLimiter(3, Duration.ofMinutes(1), clock);
         one.acquire(ALICE);
@@ -61,7 +78,7 @@ class UploadRateLimiterTest {
     /** Without the advisory lock, each of the ten counts fewer than three before any writes: more than three pass. */
     @Test
     void uploadsSentAtOnceThroughTwoInstancesCannotPassTheLimitTogether() throws Exception {
-        MovableClock clock = new MovableClock(Instant.parse("2026-12-04T11:00:00Z"));
+        MovableClock clock = MovableClock.daysAhead(2);
         List<UploadRateLimiter> instances = List.of(new UploadRateLimiter(3, Duration.ofMinutes(1), clock),
                 new UploadRateLimiter(3, Duration.ofMinutes(1), clock));
         ExecutorService threads = Executors.newFixedThreadPool(10);
@@ -90,8 +107,8 @@ class UploadRateLimiterTest {
 
     @Test
     void uploadsThatLeftTheWindowAreForgotten() {
-        // a day after the other tests' clocks: their uploads left the window long ago
-        MovableClock clock = new MovableClock(Instant.parse("2026-12-05T10:00:00Z"));
+        // days after the other tests' clocks: every upload before this one's left the window long ago
+        MovableClock clock = MovableClock.daysAhead(3);
         UploadRateLimiter limiter = new UploadRateLimiter(3, Duration.ofMinutes(1), clock);
         for (int i = 0; i < 1000; i++) {
             limiter.acquire(String.format("1101011990%08d", i));
@@ -113,8 +130,12 @@ class UploadRateLimiterTest {
     private static final class MovableClock extends Clock {
         private volatile Instant now;
 
-        MovableClock(Instant start) {
+        private MovableClock(Instant start) {
             now = start;
+        }
+
+        static MovableClock daysAhead(int days) {
+            return new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(days)));
         }
 
         void advance(Duration duration) {
