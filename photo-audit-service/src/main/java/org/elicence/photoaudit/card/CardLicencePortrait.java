@@ -44,7 +44,11 @@ final class CardLicencePortrait {
     Optional<byte[]> render(Mat uprightCard, Rect face) {
         Rect region = region(face, uprightCard.cols(), uprightCard.rows());
         Rect photo = photoWithin(region, face, uprightCard.cols(), uprightCard.rows());
-        Mat around = uprightCard.submat(region).clone();
+        // a view holds its parent's whole buffer until released: the copy is taken and the view let go at once, so
+        // the upright card (3 MB) is not kept alive until the view's finalizer runs
+        Mat view = uprightCard.submat(region);
+        Mat around = view.clone();
+        view.release();
         try {
             if (photo.y > 0) {
                 // the card above the photo painted as the photo's wall: where the photo cuts tall hair (a card may),
@@ -75,10 +79,14 @@ final class CardLicencePortrait {
         int rows = Math.max(2, (int) Math.round(WALL_ROWS * photo.rows()));
         int quarter = Math.max(1, photo.cols() / 4);
         Mat beside = Mat.zeros(photo.size(), CvType.CV_8U);
-        beside.submat(0, Math.min(rows, photo.rows()), 0, quarter).setTo(Scalar.all(255));
-        beside.submat(0, Math.min(rows, photo.rows()), photo.cols() - quarter, photo.cols()).setTo(Scalar.all(255));
+        Mat left = beside.submat(0, Math.min(rows, photo.rows()), 0, quarter);
+        Mat right = beside.submat(0, Math.min(rows, photo.rows()), photo.cols() - quarter, photo.cols());
+        left.setTo(Scalar.all(255));
+        right.setTo(Scalar.all(255));
         Scalar wall = new Scalar(LicencePortraitRenderer.medianColour(photo, beside));
-        beside.release();
+        for (Mat m : new Mat[] {left, right, beside}) {
+            m.release();
+        }
         return wall;
     }
 

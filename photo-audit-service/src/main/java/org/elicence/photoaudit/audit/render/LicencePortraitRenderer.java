@@ -83,7 +83,9 @@ public final class LicencePortraitRenderer {
         }
         whitenLightNeutralBackground(portrait, person);
         MatOfByte jpeg = new MatOfByte();
-        Imgcodecs.imencode(".jpg", portrait, jpeg, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, config.jpegQuality()));
+        MatOfInt quality = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, config.jpegQuality());
+        Imgcodecs.imencode(".jpg", portrait, jpeg, quality);
+        quality.release();
         portrait.release();
         person.release();
         byte[] bytes = jpeg.toArray();
@@ -244,18 +246,24 @@ public final class LicencePortraitRenderer {
      * photo may cut tall hair). Left as repeated when the photo shows too little wall to measure.
      */
     private static void wallAbove(Mat portrait, Mat personProbability, int rows) {
+        // every view is released by name: a view holds its parent's buffer until then (or until its finalizer runs)
         Mat below = portrait.rowRange(rows, portrait.rows());
+        Mat personBelow = personProbability.rowRange(rows, portrait.rows());
         Mat sureBackground = new Mat();
-        Imgproc.threshold(personProbability.rowRange(rows, portrait.rows()), sureBackground, SURE_BACKGROUND, 255,
-                Imgproc.THRESH_BINARY_INV);
+        Imgproc.threshold(personBelow, sureBackground, SURE_BACKGROUND, 255, Imgproc.THRESH_BINARY_INV);
         sureBackground.convertTo(sureBackground, CvType.CV_8U);
         if (Core.countNonZero(sureBackground) >= MIN_WALL_SHARE * portrait.total()) {
             double[] wall = medianColour(below, sureBackground);
-            portrait.rowRange(0, rows).setTo(new Scalar(wall));
-            personProbability.rowRange(0, rows).setTo(Scalar.all(0));
+            Mat above = portrait.rowRange(0, rows);
+            Mat personAbove = personProbability.rowRange(0, rows);
+            above.setTo(new Scalar(wall));
+            personAbove.setTo(Scalar.all(0));
+            above.release();
+            personAbove.release();
         }
-        below.release();
-        sureBackground.release();
+        for (Mat m : new Mat[] {below, personBelow, sureBackground}) {
+            m.release();
+        }
     }
 
     /** The median of each channel of an 8-bit image (Lab or BGR) over the pixels {@code mask} marks. */
