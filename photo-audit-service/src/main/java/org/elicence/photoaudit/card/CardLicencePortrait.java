@@ -3,6 +3,7 @@ package org.elicence.photoaudit.card;
 import java.util.Optional;
 
 import org.elicence.photoaudit.audit.PhotoAuditor;
+import org.elicence.photoaudit.audit.analysis.Regions;
 import org.elicence.photoaudit.audit.render.LicencePortraitRenderer;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -54,10 +55,9 @@ final class CardLicencePortrait {
                 // the card above the photo painted as the photo's wall: where the photo cuts tall hair (a card may),
                 // the hair's top is measured where the photo cuts it, and the licence's margin is left above that
                 Mat printed = around.submat(photo);
-                Mat above = around.rowRange(0, photo.y);
-                above.setTo(wallColour(printed));
+                Scalar wall = wallColour(printed);
                 printed.release();
-                above.release();
+                Regions.fill(around, new Rect(0, 0, around.cols(), photo.y), wall);
             }
             return auditor.licencePortrait(around, photo);
         } finally {
@@ -79,14 +79,11 @@ final class CardLicencePortrait {
         int rows = Math.max(2, (int) Math.round(WALL_ROWS * photo.rows()));
         int quarter = Math.max(1, photo.cols() / 4);
         Mat beside = Mat.zeros(photo.size(), CvType.CV_8U);
-        Mat left = beside.submat(0, Math.min(rows, photo.rows()), 0, quarter);
-        Mat right = beside.submat(0, Math.min(rows, photo.rows()), photo.cols() - quarter, photo.cols());
-        left.setTo(Scalar.all(255));
-        right.setTo(Scalar.all(255));
+        int top = Math.min(rows, photo.rows());
+        Regions.fill(beside, new Rect(0, 0, quarter, top), Scalar.all(255));
+        Regions.fill(beside, new Rect(photo.cols() - quarter, 0, quarter, top), Scalar.all(255));
         Scalar wall = new Scalar(LicencePortraitRenderer.medianColour(photo, beside));
-        for (Mat m : new Mat[] {left, right, beside}) {
-            m.release();
-        }
+        beside.release();
         return wall;
     }
 

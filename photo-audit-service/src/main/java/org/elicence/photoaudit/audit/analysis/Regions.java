@@ -28,6 +28,17 @@ public final class Regions {
     private Regions() {
     }
 
+    /**
+     * Sets every pixel of {@code region} of {@code image} to {@code value}. OpenCV's Java {@code submat} and
+     * {@code setTo} each answer a new header on the image's pixels, which holds them until it is released or its
+     * finalizer runs; both are released here, so a filled region never keeps a released image's buffer alive.
+     */
+    public static void fill(Mat image, Rect region, Scalar value) {
+        Mat view = image.submat(region);
+        view.setTo(value).release();
+        view.release();
+    }
+
     public static Rect clip(Rect r, Mat image) {
         int x = Math.max(0, r.x);
         int y = Math.max(0, r.y);

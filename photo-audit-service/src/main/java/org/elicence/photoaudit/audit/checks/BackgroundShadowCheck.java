@@ -7,6 +7,7 @@ import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
+import org.elicence.photoaudit.audit.analysis.Regions;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -67,7 +68,7 @@ public final class BackgroundShadowCheck extends BaseCheck {
         near.convertTo(near, CvType.CV_8U);
         Core.bitwise_and(near, a.person().background(), near);
         int chin = (int) Math.min(a.work().rows(), Math.max(0, face.faceBox().y + face.faceBox().height));
-        near.submat(new Rect(0, chin, near.cols(), near.rows() - chin)).setTo(new org.opencv.core.Scalar(0));
+        Regions.fill(near, new Rect(0, chin, near.cols(), near.rows() - chin), new org.opencv.core.Scalar(0));
         Mat far = new Mat();
         Core.subtract(a.person().background(), near, far);
         double nearCount = Core.countNonZero(near);

@@ -11,6 +11,7 @@ import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
 import org.opencv.core.Point;
 
 /**
@@ -135,8 +136,8 @@ public final class ClothingCheck extends BaseCheck {
         int leftEnd = (int) Math.max(0, Math.min(cols, Math.round(centreX - inner)));
         int rightStart = (int) Math.max(0, Math.min(cols, Math.round(centreX + inner)));
         if (top < rows) {
-            zones.submat(top, rows, 0, leftEnd).setTo(new org.opencv.core.Scalar(255));
-            zones.submat(top, rows, rightStart, cols).setTo(new org.opencv.core.Scalar(255));
+            Regions.fill(zones, new Rect(0, top, leftEnd, rows - top), new org.opencv.core.Scalar(255));
+            Regions.fill(zones, new Rect(rightStart, top, cols - rightStart, rows - top), new org.opencv.core.Scalar(255));
         }
         Core.bitwise_and(zones, a.person().person(), zones);
         return zones;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
+import org.elicence.photoaudit.audit.analysis.Regions;
 import org.elicence.photoaudit.audit.decode.DecodedImage;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -254,12 +255,8 @@ public final class LicencePortraitRenderer {
         sureBackground.convertTo(sureBackground, CvType.CV_8U);
         if (Core.countNonZero(sureBackground) >= MIN_WALL_SHARE * portrait.total()) {
             double[] wall = medianColour(below, sureBackground);
-            Mat above = portrait.rowRange(0, rows);
-            Mat personAbove = personProbability.rowRange(0, rows);
-            above.setTo(new Scalar(wall));
-            personAbove.setTo(Scalar.all(0));
-            above.release();
-            personAbove.release();
+            Regions.fill(portrait, new Rect(0, 0, portrait.cols(), rows), new Scalar(wall));
+            Regions.fill(personProbability, new Rect(0, 0, personProbability.cols(), rows), Scalar.all(0));
         }
         for (Mat m : new Mat[] {below, personBelow, sureBackground}) {
             m.release();
