@@ -33,13 +33,27 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** The sample licence, current at {@link #NOW}: expires 2032-05-20. */
     public static LicenceData licence() {
+        return licence(LocalDate.of(2032, 5, 20));
+    }
+
+    /**
+     * The sample licence expiring on {@code expiryDate}: tests that sign on the real clock pass a date after today,
+     * or they would stop passing once the real date passes a fixed expiry (the issuer refuses an expired licence).
+     */
+    public static LicenceData licence(LocalDate expiryDate) {
         return new LicenceData(LICENCE_NUMBER, "ZHANG", "WEI", "110101199003074512",
                 LocalDate.of(1990, 3, 7),
-                List.of(new DrivingPrivilege("C1", LocalDate.of(2012, 5, 20), LocalDate.of(2032, 5, 20)),
+                List.of(new DrivingPrivilege("C1", LocalDate.of(2012, 5, 20), expiryDate),
                         new DrivingPrivilege("D", LocalDate.of(2018, 9, 1), null)),
-                LocalDate.of(2012, 5, 20), LocalDate.of(2026, 2, 27), LocalDate.of(2032, 5, 20),
+                LocalDate.of(2012, 5, 20), LocalDate.of(2026, 2, 27), expiryDate,
                 "Beijing Traffic Management Bureau", portrait());
+    }
+
+    /** The sample licence for tests that sign on the real clock: it expires five years after today. */
+    public static LicenceData licenceCurrentToday() {
+        return licence(LocalDate.now(ZoneOffset.UTC).plusYears(5));
     }
 
     /** A hierarchy created a week before {@link #NOW}: root valid 10 years, DS valid 457 days (Annex B's maximum). */

@@ -77,7 +77,7 @@ class KeyMaterialTest {
         assertEquals(2, key.get("x5c").size());
         assertFalse(keys.jwks().contains("\"d\""), "never the private scalar");
 
-        String[] jws = new CredentialIssuer(keys, java.time.Clock.systemUTC()).issue(Fixtures.licence()).jws().split("\\.");
+        String[] jws = new CredentialIssuer(keys, java.time.Clock.systemUTC()).issue(Fixtures.licenceCurrentToday()).jws().split("\\.");
         JsonNode header = new ObjectMapper().readTree(java.util.Base64.getUrlDecoder().decode(jws[0]));
         assertEquals(keys.keyId(), header.get("kid").asText());
         assertEquals(List.of(keys.iacaCertificate()), Pem.certificates(keys.iacaCertificatePem()));

@@ -47,7 +47,7 @@ class Auth0MdlInteropTest {
             KeyHierarchyGenerator.DEFAULT_DOCUMENT_SIGNER_VALIDITY);
     private final KeyPair device = KeyHierarchyGenerator.newP256KeyPair();
     private final IssuedCredential issued = new CredentialIssuer(keys, Clock.systemUTC())
-            .issue(Fixtures.licence(), device.getPublic(), Fixtures.STATUS);
+            .issue(Fixtures.licenceCurrentToday(), device.getPublic(), Fixtures.STATUS);
     private final byte[] issuerSigned = Base64.getUrlDecoder().decode(issued.issuerSignedBase64Url());
     private final byte[] transcript = DeviceResponses.onlineSessionTranscript("interop-nonce-1");
     private JsonNode results;
