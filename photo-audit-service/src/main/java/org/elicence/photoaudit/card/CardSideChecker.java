@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.elicence.photoaudit.audit.OpenCvRuntime;
 import org.elicence.photoaudit.audit.PhotoAuditor;
+import org.elicence.photoaudit.audit.analysis.NativeMats;
 import org.elicence.photoaudit.card.CardCheckConfig;
 import org.elicence.photoaudit.card.OcrConfig;
 import org.elicence.messaging.events.IdCardSide;

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.RuleCheck;
+import org.elicence.photoaudit.audit.analysis.NativeMats;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 

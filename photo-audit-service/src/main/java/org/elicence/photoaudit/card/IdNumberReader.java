@@ -6,6 +6,7 @@ import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.elicence.photoaudit.audit.analysis.NativeMats;
 import org.elicence.photoaudit.card.OcrConfig;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
@@ -80,7 +81,7 @@ public final class IdNumberReader {
         int right = (int) Math.round(config.numberRight() * card.cols());
         int top = (int) Math.round(config.numberTop() * card.rows());
         int bottom = (int) Math.round(config.numberBottom() * card.rows());
-        Mat region = mats.add(card.submat(new Rect(left, top, right - left, bottom - top)));
+        Mat region = mats.view(card, new Rect(left, top, right - left, bottom - top));
         Mat grey = mats.add(ImageMeasures.grey(region));
         double scale = (double) config.numberBandHeightPixels() / grey.rows();
         Mat scaled = new Mat();

@@ -1,5 +1,6 @@
 package org.elicence.photoaudit.card;
 
+import org.elicence.photoaudit.audit.analysis.NativeMats;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;

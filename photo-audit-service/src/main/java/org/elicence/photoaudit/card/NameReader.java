@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
+import org.elicence.photoaudit.audit.analysis.NativeMats;
 import org.elicence.photoaudit.card.OcrConfig;
 import org.opencv.core.Mat;
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.RuleCheck;
+import org.elicence.photoaudit.audit.analysis.NativeMats;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -100,7 +101,7 @@ final class PortraitChecks {
         try (NativeMats mats = new NativeMats()) {
             Mat scaled = mats.mat();
             double factor = (double) FACE_MEASURE_HEIGHT / face.height;
-            Imgproc.resize(mats.add(card.submat(face)), scaled, new Size(face.width * factor, FACE_MEASURE_HEIGHT),
+            Imgproc.resize(mats.view(card, face), scaled, new Size(face.width * factor, FACE_MEASURE_HEIGHT),
                     0, 0, Imgproc.INTER_AREA);
             return ImageMeasures.sharpness(mats.add(ImageMeasures.grey(scaled)));
         }

@@ -3,6 +3,7 @@ package org.elicence.photoaudit.card;
 import java.util.List;
 import java.util.function.BiConsumer;
 
+import org.elicence.photoaudit.audit.analysis.NativeMats;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -37,7 +38,7 @@ final class TextBand {
         int x1 = (int) Math.round(right * card.cols());
         int y0 = (int) Math.round(top * card.rows());
         int y1 = (int) Math.round(bottom * card.rows());
-        Mat region = mats.add(card.submat(new Rect(x0, y0, x1 - x0, y1 - y0)));
+        Mat region = mats.view(card, new Rect(x0, y0, x1 - x0, y1 - y0));
         Mat grey = mats.add(ImageMeasures.grey(region));
         double scale = (double) height / grey.rows();
         Mat scaled = mats.mat();

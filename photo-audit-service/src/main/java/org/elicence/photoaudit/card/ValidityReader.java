@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.elicence.photoaudit.audit.analysis.NativeMats;
 import org.elicence.photoaudit.card.OcrConfig;
 import org.opencv.core.Mat;
 

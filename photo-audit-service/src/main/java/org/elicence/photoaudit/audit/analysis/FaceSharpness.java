@@ -27,22 +27,27 @@ final class FaceSharpness {
                 0, 0, f < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
         double horizontal = variance(resized, 2, 0);
         double vertical = variance(resized, 0, 2);
-        MatOfDouble mean = new MatOfDouble();
-        MatOfDouble std = new MatOfDouble();
-        Core.meanStdDev(resized, mean, std);
+        double contrast = Math.max(1, standardDeviation(resized));
         resized.release();
         // per unit of the face's own contrast: a dark or flat photo is not a blurred one
-        double contrast = Math.max(1, std.get(0, 0)[0]);
         return Math.min(horizontal, vertical) / (contrast * contrast);
     }
 
     private static double variance(Mat grey, int dx, int dy) {
         Mat derivative = new Mat();
         Imgproc.Sobel(grey, derivative, CvType.CV_64F, dx, dy, 3);
+        double std = standardDeviation(derivative);
+        derivative.release();
+        return std * std;
+    }
+
+    private static double standardDeviation(Mat singleChannel) {
         MatOfDouble mean = new MatOfDouble();
         MatOfDouble std = new MatOfDouble();
-        Core.meanStdDev(derivative, mean, std);
-        derivative.release();
-        return std.get(0, 0)[0] * std.get(0, 0)[0];
+        Core.meanStdDev(singleChannel, mean, std);
+        double value = std.get(0, 0)[0];
+        mean.release();
+        std.release();
+        return value;
     }
 }

@@ -192,19 +192,18 @@ public record HeadCover(State state, double measured, String comparison, double 
         }
         double f = DETAIL_FACE_WIDTH / Math.max(1, faceWidth);
         Size size = new Size(Math.max(1, Math.round(box.width * f)), Math.max(1, Math.round(box.height * f)));
-        Mat resized = new Mat();
-        Imgproc.resize(grey.submat(box), resized, size, 0, 0, f < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
-        Mat detail = new Mat();
-        Imgproc.Laplacian(resized, detail, CvType.CV_32F, 3);
-        Core.absdiff(detail, new Scalar(0), detail);
-        for (int i = 0; i < masks.length; i++) {
-            Mat m = new Mat();
-            Imgproc.resize(masks[i].submat(box), m, size, 0, 0, Imgproc.INTER_NEAREST);
-            means[i] = Core.countNonZero(m) == 0 ? 0 : Core.mean(detail, m).val[0];
-            m.release();
+        try (NativeMats mats = new NativeMats()) {
+            Mat resized = mats.mat();
+            Imgproc.resize(mats.view(grey, box), resized, size, 0, 0, f < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
+            Mat detail = mats.mat();
+            Imgproc.Laplacian(resized, detail, CvType.CV_32F, 3);
+            Core.absdiff(detail, new Scalar(0), detail);
+            for (int i = 0; i < masks.length; i++) {
+                Mat m = mats.mat();
+                Imgproc.resize(mats.view(masks[i], box), m, size, 0, 0, Imgproc.INTER_NEAREST);
+                means[i] = Core.countNonZero(m) == 0 ? 0 : Core.mean(detail, m).val[0];
+            }
         }
-        resized.release();
-        detail.release();
         return means;
     }
 

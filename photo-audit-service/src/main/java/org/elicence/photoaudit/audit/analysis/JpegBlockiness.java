@@ -36,10 +36,12 @@ public record JpegBlockiness(double measured, double limit) {
         int x = ((int) (face.x / s) / block) * block;
         int y = ((int) (face.y / s) / block) * block;
         Rect region = Regions.clip(new Rect(x, y, (int) (face.width / s), (int) (face.height / s)), decoded);
-        Mat grey = new Mat();
-        Imgproc.cvtColor(decoded.submat(region), grey, Imgproc.COLOR_BGR2GRAY);
-        double blockiness = blockiness(grey, block);
-        grey.release();
+        double blockiness;
+        try (NativeMats mats = new NativeMats()) {
+            Mat grey = mats.mat();
+            Imgproc.cvtColor(mats.view(decoded, region), grey, Imgproc.COLOR_BGR2GRAY);
+            blockiness = blockiness(grey, block);
+        }
         return new JpegBlockiness(blockiness,
                 a.decoded().isReduced() ? settings.maxBlockinessHalfSize() : settings.maxBlockiness());
     }
@@ -53,21 +55,20 @@ public record JpegBlockiness(double measured, double limit) {
         // |horizontal| and |vertical| neighbour differences over rows 0..h-2 and columns 0..w-2, summed per
         // column (horizontal steps) and per row (vertical steps); a step counts as "edge" when it crosses a
         // block border
-        Mat top = grey.submat(0, h - 1, 0, w - 1);
-        Mat dx = new Mat();
-        Mat dy = new Mat();
-        Core.absdiff(top, grey.submat(0, h - 1, 1, w), dx);
-        Core.absdiff(top, grey.submat(1, h, 0, w - 1), dy);
-        Mat columnSums = new Mat();
-        Mat rowSums = new Mat();
-        Core.reduce(dx, columnSums, 0, Core.REDUCE_SUM, CvType.CV_64F);
-        Core.reduce(dy, rowSums, 1, Core.REDUCE_SUM, CvType.CV_64F);
         double[] perColumn = new double[w - 1];
         double[] perRow = new double[h - 1];
-        columnSums.get(0, 0, perColumn);
-        rowSums.get(0, 0, perRow);
-        for (Mat m : new Mat[] {dx, dy, columnSums, rowSums}) {
-            m.release();
+        try (NativeMats mats = new NativeMats()) {
+            Mat top = mats.view(grey, new Rect(0, 0, w - 1, h - 1));
+            Mat dx = mats.mat();
+            Mat dy = mats.mat();
+            Core.absdiff(top, mats.view(grey, new Rect(1, 0, w - 1, h - 1)), dx);
+            Core.absdiff(top, mats.view(grey, new Rect(0, 1, w - 1, h - 1)), dy);
+            Mat columnSums = mats.mat();
+            Mat rowSums = mats.mat();
+            Core.reduce(dx, columnSums, 0, Core.REDUCE_SUM, CvType.CV_64F);
+            Core.reduce(dy, rowSums, 1, Core.REDUCE_SUM, CvType.CV_64F);
+            columnSums.get(0, 0, perColumn);
+            rowSums.get(0, 0, perRow);
         }
         double edge = 0;
         double inner = 0;

@@ -164,6 +164,7 @@ public final class PhotoAnalysis implements AutoCloseable {
         if (faceSharpness == null) {
             Mat greyFace = grey.submat(Regions.clip(requireFace().faceBox(), grey));
             faceSharpness = FaceSharpness.secondDerivativeVariance(greyFace);
+            greyFace.release();
         }
         return faceSharpness;
     }

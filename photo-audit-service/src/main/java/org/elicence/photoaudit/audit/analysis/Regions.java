@@ -61,17 +61,16 @@ public final class Regions {
     /** Mean and standard deviation per channel of {@code image} inside {@code r} (clipped), optionally masked. */
     public static double[][] meanStdDev(Mat image, Rect r, Mat mask) {
         Rect c = clip(r, image);
-        MatOfDouble mean = new MatOfDouble();
-        MatOfDouble std = new MatOfDouble();
-        if (mask == null) {
-            Core.meanStdDev(image.submat(c), mean, std);
-        } else {
-            Core.meanStdDev(image.submat(c), mean, std, mask.submat(c));
+        try (NativeMats mats = new NativeMats()) {
+            MatOfDouble mean = mats.add(new MatOfDouble());
+            MatOfDouble std = mats.add(new MatOfDouble());
+            if (mask == null) {
+                Core.meanStdDev(mats.view(image, c), mean, std);
+            } else {
+                Core.meanStdDev(mats.view(image, c), mean, std, mats.view(mask, c));
+            }
+            return new double[][] {mean.toArray(), std.toArray()};
         }
-        double[][] result = {mean.toArray(), std.toArray()};
-        mean.release();
-        std.release();
-        return result;
     }
 
     public static double mean(Mat singleChannel, Rect r) {
@@ -84,7 +83,9 @@ public final class Regions {
         if (c.area() == 0) {
             return 0;
         }
-        return Core.countNonZero(mask.submat(c)) / (double) c.area();
+        try (NativeMats mats = new NativeMats()) {
+            return Core.countNonZero(mats.view(mask, c)) / (double) c.area();
+        }
     }
 
     /** Binary (0/255) mask of a polygon on an image of {@code size}. */

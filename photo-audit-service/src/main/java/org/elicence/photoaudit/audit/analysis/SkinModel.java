@@ -111,10 +111,10 @@ public final class SkinModel implements AutoCloseable {
         if (box.area() == 0) {
             return Double.NaN;
         }
-        Mat local = mask(lab.submat(box), reference8, chromaTolerance, lightnessTolerance);
-        double share = Regions.shareUnder(local, region.submat(box));
-        local.release();
-        return share;
+        try (NativeMats mats = new NativeMats()) {
+            Mat local = mats.add(mask(mats.view(lab, box), reference8, chromaTolerance, lightnessTolerance));
+            return Regions.shareUnder(local, mats.view(region, box));
+        }
     }
 
     /** The reference in OpenCV's 8-bit Lab encoding. */

@@ -10,6 +10,7 @@ import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
 import org.elicence.photoaudit.audit.analysis.LabColour;
 import org.elicence.photoaudit.audit.analysis.MouthCover;
+import org.elicence.photoaudit.audit.analysis.NativeMats;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
 import org.opencv.core.Core;
@@ -103,16 +104,13 @@ public final class FaceCoverCheck extends BaseCheck {
             region.release();
             return Double.NaN;
         }
-        Mat inBox = region.submat(box);
-        Mat litSkin = highlights(a.lab().submat(box), a.skin().reference8());
-        Mat skinInBox = a.skin().mask().submat(box);
-        Core.bitwise_or(litSkin, skinInBox, litSkin);
-        Core.bitwise_and(litSkin, inBox, litSkin);
-        double share = Core.countNonZero(litSkin) / total;
-        for (Mat m : List.of(inBox, litSkin, skinInBox, region)) {
-            m.release();
+        try (NativeMats mats = new NativeMats()) {
+            mats.add(region);
+            Mat litSkin = mats.add(highlights(mats.view(a.lab(), box), a.skin().reference8()));
+            Core.bitwise_or(litSkin, mats.view(a.skin().mask(), box), litSkin);
+            Core.bitwise_and(litSkin, mats.view(region, box), litSkin);
+            return Core.countNonZero(litSkin) / total;
         }
-        return share;
     }
 
     /**

@@ -113,7 +113,9 @@ public final class FaceLightingCheck extends BaseCheck {
 
     /** A copy of {@code box} of the whole-photo mask {@code full}, which is released. */
     private static Mat inBox(Mat full, Rect box) {
-        Mat part = full.submat(box).clone();
+        Mat view = full.submat(box);
+        Mat part = view.clone();
+        view.release();
         full.release();
         return part;
     }

@@ -6,6 +6,7 @@ import org.elicence.photoaudit.audit.CheckResult;
 import org.elicence.photoaudit.audit.Guidance;
 import org.elicence.photoaudit.audit.Measure;
 import org.elicence.photoaudit.audit.analysis.FaceGeometry;
+import org.elicence.photoaudit.audit.analysis.NativeMats;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
 import org.opencv.core.Core;
@@ -54,24 +55,27 @@ public final class SkinSmoothingCheck extends BaseCheck {
         FaceGeometry face = a.requireFace();
         Rect box = Regions.clip(face.faceBox(), a.grey());
         double f = NORMALISED_FACE_WIDTH / (double) Math.max(1, box.width);
-        Mat grey = new Mat();
-        Imgproc.resize(a.grey().submat(box), grey, new Size(NORMALISED_FACE_WIDTH, Math.max(1, Math.round(box.height * f))),
-                0, 0, f < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
-        Mat detail = new Mat();
-        Imgproc.Laplacian(grey, detail, CvType.CV_32F, 1);
-        Core.absdiff(detail, new org.opencv.core.Scalar(0), detail);
-        Mat cheeks = Mat.zeros(grey.size(), CvType.CV_8U);
-        for (int i : CHEEKS) {
-            Point p = face.landmarks().xy(i);
-            Imgproc.circle(cheeks, new Point((p.x - box.x) * f, (p.y - box.y) * f),
-                    (int) Math.round(CHEEK_RADIUS * face.faceWidth() * f), new org.opencv.core.Scalar(255), -1);
-        }
-        Rect eyeBand = Regions.clip(new Rect(0, (int) Math.round((face.rightEye().y - box.y) * f - 0.06 * NORMALISED_FACE_WIDTH),
-                NORMALISED_FACE_WIDTH, (int) Math.round(0.12 * NORMALISED_FACE_WIDTH)), grey);
-        double cheekDetail = Regions.meanUnder(detail, cheeks)[0];
-        double eyeDetail = Core.mean(detail.submat(eyeBand)).val[0];
-        for (Mat m : new Mat[] {grey, detail, cheeks}) {
-            m.release();
+        double cheekDetail;
+        double eyeDetail;
+        try (NativeMats mats = new NativeMats()) {
+            Mat grey = mats.mat();
+            Imgproc.resize(mats.view(a.grey(), box), grey,
+                    new Size(NORMALISED_FACE_WIDTH, Math.max(1, Math.round(box.height * f))),
+                    0, 0, f < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
+            Mat detail = mats.mat();
+            Imgproc.Laplacian(grey, detail, CvType.CV_32F, 1);
+            Core.absdiff(detail, new org.opencv.core.Scalar(0), detail);
+            Mat cheeks = mats.add(Mat.zeros(grey.size(), CvType.CV_8U));
+            for (int i : CHEEKS) {
+                Point p = face.landmarks().xy(i);
+                Imgproc.circle(cheeks, new Point((p.x - box.x) * f, (p.y - box.y) * f),
+                        (int) Math.round(CHEEK_RADIUS * face.faceWidth() * f), new org.opencv.core.Scalar(255), -1);
+            }
+            Rect eyeBand = Regions.clip(new Rect(0,
+                    (int) Math.round((face.rightEye().y - box.y) * f - 0.06 * NORMALISED_FACE_WIDTH),
+                    NORMALISED_FACE_WIDTH, (int) Math.round(0.12 * NORMALISED_FACE_WIDTH)), grey);
+            cheekDetail = Regions.meanUnder(detail, cheeks)[0];
+            eyeDetail = Core.mean(mats.view(detail, eyeBand)).val[0];
         }
         double ratio = cheekDetail / Math.max(1e-6, eyeDetail);
         return Results.atLeast(rule(), "NATURAL_SKIN", "SKIN_SMOOTHED", ratio, settings.minTextureRatio(),

@@ -209,6 +209,7 @@ public final class ImageDecoder {
                     Imgproc.INTER_AREA);
             Imgproc.resize(blocks, out, target, 0, 0, Imgproc.INTER_LINEAR);
             blocks.release();
+            cropped.release();
         } else {
             Imgproc.resize(src, out, target, 0, 0, averaged ? Imgproc.INTER_LINEAR : Imgproc.INTER_AREA);
         }

@@ -1,14 +1,18 @@
-package org.elicence.photoaudit.card;
+package org.elicence.photoaudit.audit.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.elicence.photoaudit.audit.OpenCvRuntime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
+import org.opencv.core.Size;
 
 /** The images of a step are released when it ends, not when a garbage collection finalizes them. */
 class NativeMatsTest {
@@ -31,6 +35,23 @@ class NativeMatsTest {
         }
         assertTrue(first.empty(), "pixels released");
         assertTrue(second.empty(), "pixels released");
+    }
+
+    @Test
+    void aViewIsTheRegionsOwnPixelsAndLetsGoOfTheImageWhenTheScopeCloses() {
+        Mat image = new Mat(40, 60, CvType.CV_8UC1, new Scalar(0));
+        Mat view;
+        try (NativeMats mats = new NativeMats()) {
+            view = mats.view(image, new Rect(10, 5, 20, 8));
+            assertEquals(new Size(20, 8), view.size());
+            view.setTo(new Scalar(200)).release();
+            assertEquals(200.0, image.get(5, 10)[0], "the view writes the image's own pixels: no copy");
+            assertEquals(0.0, image.get(4, 10)[0], "nothing outside the region");
+        }
+        assertTrue(view.empty(), "the view's header no longer refers to the image's buffer");
+        assertEquals(0, view.dataAddr());
+        assertEquals(200.0 * 20 * 8 / (40 * 60), Core.mean(image).val[0], 1e-9, "the image itself is untouched");
+        image.release();
     }
 
     @Test
