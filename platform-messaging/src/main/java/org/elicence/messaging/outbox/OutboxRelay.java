@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.elicence.messaging.CloudEventHeaders;
@@ -63,6 +64,12 @@ public class OutboxRelay {
         return thread;
     });
     private final AtomicBoolean passQueued = new AtomicBoolean();
+    /** Runs the sends with the relay's transaction suspended and restores it afterwards ({@link #send}). */
+    private final ThreadContext withoutTransaction = ThreadContext.builder()
+            .propagated()
+            .cleared(ThreadContext.TRANSACTION)
+            .unchanged(ThreadContext.ALL_REMAINING)
+            .build();
 
     @Inject
     public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, EntityManager entityManager,
@@ -142,20 +149,33 @@ public class OutboxRelay {
                 List<OutboxMessage> batch = OutboxMessage
                         .<OutboxMessage>find("seq in ?1 order by seq", selection.seqs())
                         .list();
-                List<Uni<Optional<Throwable>>> outcomes = new ArrayList<>(batch.size());
-                for (OutboxMessage row : batch) {
-                    outcomes.add(emitter.sendMessage(toKafkaMessage(row))
-                            .onItem().transform(acked -> Optional.<Throwable>empty())
-                            .onFailure().recoverWithItem(Optional::of));
-                }
-                List<Optional<Throwable>> sent = Uni.join().all(outcomes).andFailFast().await()
-                        .atMost(config.outbox().sendTimeout());
+                List<Message<String>> messages = batch.stream().map(this::toKafkaMessage).toList();
+                List<Optional<Throwable>> sent = withoutTransaction.contextualSupplier(() -> send(messages)).get();
                 markSent(batch, sent);
                 entityManager.flush(); // only the marks (OutboxMessage is @DynamicUpdate), inside the share
                 entityManager.clear();
                 return selection.full();
             }
         });
+    }
+
+    /**
+     * Sends the batch and waits for the broker's answer to each record. Called with the relay's transaction suspended
+     * ({@link #withoutTransaction}): otherwise Mutiny's context propagation captures the transaction when the sends
+     * are assembled and activates it on the Kafka producer's network thread, which runs the acknowledgements. If that
+     * thread is still inside the transaction when the relay commits, Narayana finds two threads in it and the commit
+     * fails ("Enlisted connection used without active transaction"): the rows stay unpublished although the broker
+     * took them, and the whole batch is sent again. A full-size LoadBenchmarkIT run (2026-12-05) logged 494 such
+     * failed passes over the four services, card images re-sent with them (quarkusio/quarkus#39098).
+     */
+    private List<Optional<Throwable>> send(List<Message<String>> messages) {
+        List<Uni<Optional<Throwable>>> outcomes = new ArrayList<>(messages.size());
+        for (Message<String> message : messages) {
+            outcomes.add(emitter.sendMessage(message)
+                    .onItem().transform(acked -> Optional.<Throwable>empty())
+                    .onFailure().recoverWithItem(Optional::of));
+        }
+        return Uni.join().all(outcomes).andFailFast().await().atMost(config.outbox().sendTimeout());
     }
 
     /**
