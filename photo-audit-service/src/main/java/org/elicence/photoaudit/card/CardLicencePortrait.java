@@ -3,6 +3,7 @@ package org.elicence.photoaudit.card;
 import java.util.Optional;
 
 import org.elicence.photoaudit.audit.PhotoAuditor;
+import org.elicence.photoaudit.audit.analysis.NativeMats;
 import org.elicence.photoaudit.audit.analysis.Regions;
 import org.elicence.photoaudit.audit.render.LicencePortraitRenderer;
 import org.opencv.core.CvType;
@@ -45,23 +46,16 @@ final class CardLicencePortrait {
     Optional<byte[]> render(Mat uprightCard, Rect face) {
         Rect region = region(face, uprightCard.cols(), uprightCard.rows());
         Rect photo = photoWithin(region, face, uprightCard.cols(), uprightCard.rows());
-        // a view holds its parent's whole buffer until released: the copy is taken and the view let go at once, so
-        // the upright card (3 MB) is not kept alive until the view's finalizer runs
-        Mat view = uprightCard.submat(region);
-        Mat around = view.clone();
-        view.release();
-        try {
+        // a copy, not a view: a view would keep the whole upright card (3 MB) alive until its finalizer runs
+        try (NativeMats mats = new NativeMats()) {
+            Mat around = mats.add(Regions.copy(uprightCard, region));
             if (photo.y > 0) {
                 // the card above the photo painted as the photo's wall: where the photo cuts tall hair (a card may),
                 // the hair's top is measured where the photo cuts it, and the licence's margin is left above that
-                Mat printed = around.submat(photo);
-                Scalar wall = wallColour(printed);
-                printed.release();
+                Scalar wall = wallColour(mats.view(around, photo));
                 Regions.fill(around, new Rect(0, 0, around.cols(), photo.y), wall);
             }
             return auditor.licencePortrait(around, photo);
-        } finally {
-            around.release();
         }
     }
 
@@ -76,15 +70,14 @@ final class CardLicencePortrait {
 
     /** The median colour of the photo's top rows in their outer quarters, beside the head: its wall. */
     private static Scalar wallColour(Mat photo) {
-        int rows = Math.max(2, (int) Math.round(WALL_ROWS * photo.rows()));
+        int wallRows = Math.min(photo.rows(), Math.max(2, (int) Math.round(WALL_ROWS * photo.rows())));
         int quarter = Math.max(1, photo.cols() / 4);
-        Mat beside = Mat.zeros(photo.size(), CvType.CV_8U);
-        int top = Math.min(rows, photo.rows());
-        Regions.fill(beside, new Rect(0, 0, quarter, top), Scalar.all(255));
-        Regions.fill(beside, new Rect(photo.cols() - quarter, 0, quarter, top), Scalar.all(255));
-        Scalar wall = new Scalar(LicencePortraitRenderer.medianColour(photo, beside));
-        beside.release();
-        return wall;
+        try (NativeMats mats = new NativeMats()) {
+            Mat beside = mats.add(Mat.zeros(photo.size(), CvType.CV_8U));
+            Regions.fill(beside, new Rect(0, 0, quarter, wallRows), Scalar.all(255));
+            Regions.fill(beside, new Rect(photo.cols() - quarter, 0, quarter, wallRows), Scalar.all(255));
+            return new Scalar(LicencePortraitRenderer.medianColour(photo, beside));
+        }
     }
 
     /** The photo zone's part of {@code region}, in the region's pixels; all of it when the face is not in the zone. */

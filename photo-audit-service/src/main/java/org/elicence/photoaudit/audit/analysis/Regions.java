@@ -39,6 +39,18 @@ public final class Regions {
         view.release();
     }
 
+    /**
+     * A copy of {@code region} of {@code image}, owning its own pixels: the view the copy is taken through is released
+     * at once, so the copy never keeps the whole of {@code image} alive (a view holds its parent's buffer until it is
+     * released or its finalizer runs).
+     */
+    public static Mat copy(Mat image, Rect region) {
+        Mat view = image.submat(region);
+        Mat copy = view.clone();
+        view.release();
+        return copy;
+    }
+
     public static Rect clip(Rect r, Mat image) {
         int x = Math.max(0, r.x);
         int y = Math.max(0, r.y);

@@ -113,9 +113,7 @@ public final class FaceLightingCheck extends BaseCheck {
 
     /** A copy of {@code box} of the whole-photo mask {@code full}, which is released. */
     private static Mat inBox(Mat full, Rect box) {
-        Mat view = full.submat(box);
-        Mat part = view.clone();
-        view.release();
+        Mat part = Regions.copy(full, box);
         full.release();
         return part;
     }

@@ -3,6 +3,7 @@ package org.elicence.photoaudit.audit.render;
 import java.util.List;
 
 import org.elicence.photoaudit.audit.AuditConfig;
+import org.elicence.photoaudit.audit.analysis.NativeMats;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.analysis.Regions;
 import org.elicence.photoaudit.audit.decode.DecodedImage;
@@ -73,25 +74,20 @@ public final class LicencePortraitRenderer {
         Rect workCrop = workCrop(a);
         Rect crop = LicenceCrop.scaled(workCrop, source.bgr().cols() / (double) a.work().cols());
         Size size = new Size(config.width(), config.height());
-        Mat within = source.bgr().submat(photo);
-        Mat portrait = cutAndResize(within, new Rect(crop.x - photo.x, crop.y - photo.y, crop.width, crop.height),
-                size, Core.BORDER_REPLICATE);
-        within.release();
-        Mat person = cutAndResize(a.person().probability(), workCrop, size, Core.BORDER_REPLICATE);
-        int rowsAbove = (int) Math.ceil(Math.max(0, photo.y - crop.y) * size.height / crop.height);
-        if (rowsAbove > 0 && rowsAbove < size.height) {
-            wallAbove(portrait, person, rowsAbove);
+        try (NativeMats mats = new NativeMats()) {
+            Mat portrait = mats.add(cutAndResize(mats.view(source.bgr(), photo),
+                    new Rect(crop.x - photo.x, crop.y - photo.y, crop.width, crop.height), size, Core.BORDER_REPLICATE));
+            Mat person = mats.add(cutAndResize(a.person().probability(), workCrop, size, Core.BORDER_REPLICATE));
+            int rowsAbove = (int) Math.ceil(Math.max(0, photo.y - crop.y) * size.height / crop.height);
+            if (rowsAbove > 0 && rowsAbove < size.height) {
+                wallAbove(portrait, person, rowsAbove);
+            }
+            whitenLightNeutralBackground(portrait, person);
+            MatOfByte jpeg = mats.add(new MatOfByte());
+            Imgcodecs.imencode(".jpg", portrait, jpeg,
+                    mats.add(new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, config.jpegQuality())));
+            return jpeg.toArray();
         }
-        whitenLightNeutralBackground(portrait, person);
-        MatOfByte jpeg = new MatOfByte();
-        MatOfInt quality = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, config.jpegQuality());
-        Imgcodecs.imencode(".jpg", portrait, jpeg, quality);
-        quality.release();
-        portrait.release();
-        person.release();
-        byte[] bytes = jpeg.toArray();
-        jpeg.release();
-        return bytes;
     }
 
     /** The licence crop in whole pixels of the working copy. */
@@ -111,27 +107,23 @@ public final class LicencePortraitRenderer {
         int y0 = Math.max(0, Math.min(source.rows() - 1, crop.y));
         int x1 = Math.max(x0 + 1, Math.min(source.cols(), crop.x + crop.width));
         int y1 = Math.max(y0 + 1, Math.min(source.rows(), crop.y + crop.height));
-        Mat inside = source.submat(new Rect(x0, y0, x1 - x0, y1 - y0));
         int padLeft = Math.max(0, x0 - crop.x);
         int padTop = Math.max(0, y0 - crop.y);
         int padRight = Math.max(0, crop.x + crop.width - x1);
         int padBottom = Math.max(0, crop.y + crop.height - y1);
         Mat out = new Mat();
-        if (padLeft == 0 && padTop == 0 && padRight == 0 && padBottom == 0) {
-            shrink(inside, out, size);
-        } else {
-            Mat padded = new Mat();
+        try (NativeMats mats = new NativeMats()) {
+            Mat inside = mats.view(source, new Rect(x0, y0, x1 - x0, y1 - y0));
+            if (padLeft == 0 && padTop == 0 && padRight == 0 && padBottom == 0) {
+                shrink(inside, out, size);
+                return out;
+            }
+            Mat padded = mats.mat();
             // isolated: inside is a part of source, whose pixels beyond it must not form the border
             Core.copyMakeBorder(inside, padded, padTop, 0, padLeft, padRight, border | Core.BORDER_ISOLATED);
-            Mat continued = padBottom == 0 ? padded : continuedBelow(padded, padBottom);
-            shrink(continued, out, size);
-            if (continued != padded) {
-                continued.release();
-            }
-            padded.release();
+            shrink(padBottom == 0 ? padded : mats.add(continuedBelow(padded, padBottom)), out, size);
+            return out;
         }
-        inside.release();
-        return out;
     }
 
     /**
@@ -145,15 +137,14 @@ public final class LicencePortraitRenderer {
             Core.copyMakeBorder(image, continued, 0, rows, 0, 0, Core.BORDER_REPLICATE);
             return continued;
         }
-        Mat upper = image.rowRange(0, image.rows() - band);
-        Mat lower = image.rowRange(image.rows() - band, image.rows());
-        Mat stretched = new Mat();
-        Imgproc.resize(lower, stretched, new Size(image.cols(), band + rows), 0, 0, Imgproc.INTER_LINEAR);
-        Core.vconcat(List.of(upper, stretched), continued);
-        for (Mat m : new Mat[] {upper, lower, stretched}) {
-            m.release();
+        try (NativeMats mats = new NativeMats()) {
+            Mat upper = mats.add(image.rowRange(0, image.rows() - band));
+            Mat lower = mats.add(image.rowRange(image.rows() - band, image.rows()));
+            Mat stretched = mats.mat();
+            Imgproc.resize(lower, stretched, new Size(image.cols(), band + rows), 0, 0, Imgproc.INTER_LINEAR);
+            Core.vconcat(List.of(upper, stretched), continued);
+            return continued;
         }
-        return continued;
     }
 
     /**
@@ -172,12 +163,12 @@ public final class LicencePortraitRenderer {
         }
         int width = source.cols() / k;
         int height = source.rows() / k;
-        Mat whole = source.submat(0, height * k, 0, width * k);
-        Mat blocks = new Mat();
-        Imgproc.resize(whole, blocks, new Size(width, height), 0, 0, Imgproc.INTER_AREA);
-        Imgproc.resize(blocks, out, size, 0, 0, Imgproc.INTER_AREA);
-        whole.release();
-        blocks.release();
+        try (NativeMats mats = new NativeMats()) {
+            Mat blocks = mats.mat();
+            Imgproc.resize(mats.view(source, new Rect(0, 0, width * k, height * k)), blocks, new Size(width, height), 0,
+                    0, Imgproc.INTER_AREA);
+            Imgproc.resize(blocks, out, size, 0, 0, Imgproc.INTER_AREA);
+        }
     }
 
     /**
@@ -190,53 +181,48 @@ public final class LicencePortraitRenderer {
      * shadow or hair the mask missed, far from the wall's colour, is kept.
      */
     private static void whitenLightNeutralBackground(Mat portrait, Mat personProbability) {
-        Mat lab = new Mat();
-        Imgproc.cvtColor(portrait, lab, Imgproc.COLOR_BGR2Lab);
-        Mat sureBackground = new Mat();
-        Imgproc.threshold(personProbability, sureBackground, SURE_BACKGROUND, 255, Imgproc.THRESH_BINARY_INV);
-        sureBackground.convertTo(sureBackground, CvType.CV_8U);
-        double[] wall = Core.countNonZero(sureBackground) < MIN_WALL_SHARE * sureBackground.total() ? null
-                : medianColour(lab, sureBackground);
-        sureBackground.release();
-        // how white the wall is painted, for the whole wall at once: not at all up to LIGHT_BACKGROUND, fully from
-        // LIGHT_BACKGROUND + LIGHTNESS_RAMP, so two photos of one wall a shade apart are cleaned alike
-        double strength = wall == null || Math.hypot(wall[1] - 128, wall[2] - 128) > NEUTRAL_CHROMA ? 0
-                : Math.max(0, Math.min(1, (wall[0] * 100 / 255 - LIGHT_BACKGROUND) / LIGHTNESS_RAMP));
-        if (strength == 0) {
-            lab.release();
-            return;
-        }
-        // distance of every pixel from the wall's colour, in CIELAB units (8-bit L* is scaled by 255/100)
-        Mat difference = new Mat();
-        lab.convertTo(difference, CvType.CV_32FC3);
-        Core.subtract(difference, new Scalar(wall[0], wall[1], wall[2]), difference);
-        Core.multiply(difference, new Scalar(100 / 255.0, 1, 1), difference);
-        Mat squared = new Mat();
-        Core.multiply(difference, difference, squared);
-        Mat distance = new Mat();
-        MatOfFloat ones = new MatOfFloat(1, 1, 1);
-        Mat sumOfChannels = ones.reshape(1, 1);
-        Core.transform(squared, distance, sumOfChannels);
-        ones.release();
-        Core.sqrt(distance, distance);
-        // near the wall's colour 1, far from it 0, linear in between
-        Mat whiten = new Mat();
-        distance.convertTo(whiten, CvType.CV_32F, -1 / (WALL_FAR - WALL_NEAR), WALL_FAR / (WALL_FAR - WALL_NEAR));
-        Core.min(whiten, new Scalar(1), whiten);
-        Core.max(whiten, new Scalar(0), whiten);
-        Core.multiply(whiten, new Scalar(strength), whiten);
-        Mat one = new Mat(personProbability.size(), CvType.CV_32F, new Scalar(1));
-        Mat keep = new Mat();
-        Core.subtract(one, personProbability, keep);
-        Core.multiply(whiten, keep, whiten);
-        Core.subtract(one, whiten, keep);
-        // one pass over the 8-bit photo: photo * keep + white * whiten (keep + whiten = 1)
-        Mat white = new Mat(portrait.size(), portrait.type(), Scalar.all(255));
-        Mat blended = new Mat();
-        Imgproc.blendLinear(portrait, white, keep, whiten, blended);
-        blended.copyTo(portrait);
-        for (Mat m : new Mat[] {lab, difference, squared, sumOfChannels, distance, whiten, one, keep, white, blended}) {
-            m.release();
+        try (NativeMats mats = new NativeMats()) {
+            Mat lab = mats.mat();
+            Imgproc.cvtColor(portrait, lab, Imgproc.COLOR_BGR2Lab);
+            Mat sureBackground = mats.mat();
+            Imgproc.threshold(personProbability, sureBackground, SURE_BACKGROUND, 255, Imgproc.THRESH_BINARY_INV);
+            sureBackground.convertTo(sureBackground, CvType.CV_8U);
+            double[] wall = Core.countNonZero(sureBackground) < MIN_WALL_SHARE * sureBackground.total() ? null
+                    : medianColour(lab, sureBackground);
+            // how white the wall is painted, for the whole wall at once: not at all up to LIGHT_BACKGROUND, fully
+            // from LIGHT_BACKGROUND + LIGHTNESS_RAMP, so two photos of one wall a shade apart are cleaned alike
+            double strength = wall == null || Math.hypot(wall[1] - 128, wall[2] - 128) > NEUTRAL_CHROMA ? 0
+                    : Math.max(0, Math.min(1, (wall[0] * 100 / 255 - LIGHT_BACKGROUND) / LIGHTNESS_RAMP));
+            if (strength == 0) {
+                return;
+            }
+            // distance of every pixel from the wall's colour, in CIELAB units (8-bit L* is scaled by 255/100)
+            Mat difference = mats.mat();
+            lab.convertTo(difference, CvType.CV_32FC3);
+            Core.subtract(difference, new Scalar(wall[0], wall[1], wall[2]), difference);
+            Core.multiply(difference, new Scalar(100 / 255.0, 1, 1), difference);
+            Mat squared = mats.mat();
+            Core.multiply(difference, difference, squared);
+            Mat distance = mats.mat();
+            Mat sumOfChannels = mats.add(mats.add(new MatOfFloat(1, 1, 1)).reshape(1, 1));
+            Core.transform(squared, distance, sumOfChannels);
+            Core.sqrt(distance, distance);
+            // near the wall's colour 1, far from it 0, linear in between
+            Mat whiten = mats.mat();
+            distance.convertTo(whiten, CvType.CV_32F, -1 / (WALL_FAR - WALL_NEAR), WALL_FAR / (WALL_FAR - WALL_NEAR));
+            Core.min(whiten, new Scalar(1), whiten);
+            Core.max(whiten, new Scalar(0), whiten);
+            Core.multiply(whiten, new Scalar(strength), whiten);
+            Mat one = mats.add(new Mat(personProbability.size(), CvType.CV_32F, new Scalar(1)));
+            Mat keep = mats.mat();
+            Core.subtract(one, personProbability, keep);
+            Core.multiply(whiten, keep, whiten);
+            Core.subtract(one, whiten, keep);
+            // one pass over the 8-bit photo: photo * keep + white * whiten (keep + whiten = 1)
+            Mat white = mats.add(new Mat(portrait.size(), portrait.type(), Scalar.all(255)));
+            Mat blended = mats.mat();
+            Imgproc.blendLinear(portrait, white, keep, whiten, blended);
+            blended.copyTo(portrait);
         }
     }
 
@@ -247,44 +233,39 @@ public final class LicencePortraitRenderer {
      * photo may cut tall hair). Left as repeated when the photo shows too little wall to measure.
      */
     private static void wallAbove(Mat portrait, Mat personProbability, int rows) {
-        // every view is released by name: a view holds its parent's buffer until then (or until its finalizer runs)
-        Mat below = portrait.rowRange(rows, portrait.rows());
-        Mat personBelow = personProbability.rowRange(rows, portrait.rows());
-        Mat sureBackground = new Mat();
-        Imgproc.threshold(personBelow, sureBackground, SURE_BACKGROUND, 255, Imgproc.THRESH_BINARY_INV);
-        sureBackground.convertTo(sureBackground, CvType.CV_8U);
-        if (Core.countNonZero(sureBackground) >= MIN_WALL_SHARE * portrait.total()) {
-            double[] wall = medianColour(below, sureBackground);
-            Regions.fill(portrait, new Rect(0, 0, portrait.cols(), rows), new Scalar(wall));
-            Regions.fill(personProbability, new Rect(0, 0, personProbability.cols(), rows), Scalar.all(0));
-        }
-        for (Mat m : new Mat[] {below, personBelow, sureBackground}) {
-            m.release();
+        try (NativeMats mats = new NativeMats()) {
+            Mat below = mats.add(portrait.rowRange(rows, portrait.rows()));
+            Mat sureBackground = mats.mat();
+            Imgproc.threshold(mats.add(personProbability.rowRange(rows, portrait.rows())), sureBackground,
+                    SURE_BACKGROUND, 255, Imgproc.THRESH_BINARY_INV);
+            sureBackground.convertTo(sureBackground, CvType.CV_8U);
+            if (Core.countNonZero(sureBackground) >= MIN_WALL_SHARE * portrait.total()) {
+                double[] wall = medianColour(below, sureBackground);
+                Regions.fill(portrait, new Rect(0, 0, portrait.cols(), rows), new Scalar(wall));
+                Regions.fill(personProbability, new Rect(0, 0, personProbability.cols(), rows), Scalar.all(0));
+            }
         }
     }
 
     /** The median of each channel of an 8-bit image (Lab or BGR) over the pixels {@code mask} marks. */
     public static double[] medianColour(Mat lab, Mat mask) {
         double[] median = new double[3];
-        Mat histogram = new Mat();
-        MatOfInt bins = new MatOfInt(256);
-        MatOfFloat range = new MatOfFloat(0, 256);
-        for (int channel = 0; channel < 3; channel++) {
-            MatOfInt channels = new MatOfInt(channel);
-            Imgproc.calcHist(List.of(lab), channels, mask, histogram, bins, range);
-            channels.release();
-            double half = Core.sumElems(histogram).val[0] / 2;
-            double seen = 0;
-            for (int level = 0; level < 256; level++) {
-                seen += histogram.get(level, 0)[0];
-                if (seen >= half) {
-                    median[channel] = level;
-                    break;
+        try (NativeMats mats = new NativeMats()) {
+            Mat histogram = mats.mat();
+            MatOfInt bins = mats.add(new MatOfInt(256));
+            MatOfFloat range = mats.add(new MatOfFloat(0, 256));
+            for (int channel = 0; channel < 3; channel++) {
+                Imgproc.calcHist(List.of(lab), mats.add(new MatOfInt(channel)), mask, histogram, bins, range);
+                double half = Core.sumElems(histogram).val[0] / 2;
+                double seen = 0;
+                for (int level = 0; level < 256; level++) {
+                    seen += histogram.get(level, 0)[0];
+                    if (seen >= half) {
+                        median[channel] = level;
+                        break;
+                    }
                 }
             }
-        }
-        for (Mat m : new Mat[] {histogram, bins, range}) {
-            m.release();
         }
         return median;
     }
