@@ -87,7 +87,7 @@ public class CardSideChecker {
         this.input = new ImageInputCheck(config);
         this.numberReader = new IdNumberReader(ocr);
         this.idNumbers = new IdNumberChecks(numberReader, config.maxPlausibleAge());
-        this.chinese = new TesseractModel(ocr.tessdataLocation(), ocr.chineseLanguage());
+        this.chinese = new TesseractModel(ocr.tessdataLocation(), ocr.chineseLanguage(), ocr.engineKeepIdle());
         this.names = new NameReader(ocr.name());
         this.validities = new ValidityReader(ocr.validity());
         this.clock = clock;
@@ -166,8 +166,8 @@ public class CardSideChecker {
     }
 
     /**
-     * ID20 on the upright front (read either way up when the portrait did not show which is up). The Chinese
-     * engine is started for this side and ended after it (docs/idcard.md "Reading the name and the validity").
+     * ID20 on the upright front (read either way up when the portrait did not show which is up), with the Chinese
+     * model's engine (kept between card sides a while, docs/idcard.md "Engine lifetime and memory").
      */
     private RuleCheck nameCheck(Mat card, boolean upright, String applicantName) {
         if (applicantName == null || applicantName.isBlank()) {

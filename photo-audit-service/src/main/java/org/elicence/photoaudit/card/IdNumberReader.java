@@ -21,8 +21,8 @@ import org.opencv.imgproc.Imgproc;
  * by Tesseract as one line of digits and X. A reading counts only if 18 characters carry a right ISO 7064 MOD 11-2
  * check character: a misread digit changes the check (any single substitution or swap of neighbours does), so a
  * counted reading is the printed number. The band is read as it is, then evened out (contrast-limited
- * equalisation, for dim or shadowed photos), then binarised, until one reading counts. An engine is started for
- * each reading of a card and ended after it ({@link TesseractModel}).
+ * equalisation, for dim or shadowed photos), then binarised, until one reading counts. The English model's engine
+ * is lent for each reading and kept between readings a while ({@link TesseractModel}).
  */
 public final class IdNumberReader {
 
@@ -35,7 +35,7 @@ public final class IdNumberReader {
 
     public IdNumberReader(OcrConfig config) {
         this.config = config;
-        this.model = new TesseractModel(config.tessdataLocation(), config.language());
+        this.model = new TesseractModel(config.tessdataLocation(), config.language(), config.engineKeepIdle());
     }
 
     /** The number printed on {@code card} (BGR, upright, in ID-1 proportions), if it could be read. */

@@ -1,5 +1,7 @@
 package org.elicence.photoaudit.card;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -22,6 +24,15 @@ public interface OcrConfig {
     @WithDefault("eng")
     String language();
 
+    /**
+     * How long an engine is kept for the next reading after its reader is done with it: while card sides follow one
+     * another none pays for starting an engine (85 ms for the Chinese model, 70 for the English one), and after this
+     * long without a card the engines' memory (44 and 11 MB) is handed back. Zero ends every engine after its reading
+     * (docs/idcard.md "Engine lifetime and memory").
+     */
+    @WithDefault("PT5S")
+    Duration engineKeepIdle();
+
     /** The band of the front holding the number, left edge (fraction of the card's width). */
     @WithDefault("0.30")
     double numberLeft();
@@ -43,7 +54,7 @@ public interface OcrConfig {
     /**
      * The Chinese model ({@code <chinese-language>.traineddata} in {@link #tessdataLocation()}: Debian's
      * tesseract-ocr-chi-sim 4.1.0, Apache-2.0), which reads the name on the front and the validity on the back.
-     * It is loaded for one card side and released after it (docs/idcard.md "Reading the name and the validity").
+     * Its engine is kept between card sides for {@link #engineKeepIdle()} (docs/idcard.md "Engine lifetime and memory").
      */
     @WithDefault("chi_sim")
     String chineseLanguage();

@@ -1,31 +1,91 @@
 package org.elicence.photoaudit.card;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A Tesseract model ({@code <language>.traineddata}: the number's English one, the name's and validity's Chinese
- * one), staged once in a private folder. An engine is started on it for one reading and ended after it
- * ({@link #open}): a started engine holds the model's network and character set in native memory for as long as
- * it lives (44 MB for {@code chi_sim}, 11 MB for {@code eng}), which an idle service should not carry
- * (docs/idcard.md "Engine lifetime and memory").
+ * one), staged once in a private folder, and the engine started on it. Starting an engine costs about 85 ms for
+ * {@code chi_sim} and 70 ms for {@code eng}, and a started engine holds the model's network and character set in
+ * native memory for as long as it lives (44 MB for {@code chi_sim}, 11 MB for {@code eng}). An engine closed by
+ * its reader is therefore kept for the next reading, but only for {@code keepIdle}: while card sides follow one
+ * another (a queue of them under load) no reading pays for a start, and a service without cards to read carries
+ * no engine (docs/idcard.md "Engine lifetime and memory"). A zero {@code keepIdle} ends every engine when its
+ * reader closes it.
  */
 final class TesseractModel {
 
+    /** Ends the engines left idle; a daemon, so it never holds the JVM up. */
+    private static final ScheduledExecutorService IDLE_ENGINES = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "tesseract-idle-engines");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Path folder;
     private final String language;
+    private final Duration keepIdle;
+    /** The engine closed by its last reader and not yet ended; at most one (card sides are read one at a time). */
+    private Idle idle;
 
-    TesseractModel(String tessdataLocation, String language) {
+    private record Idle(TesseractOcr engine) {
+    }
+
+    TesseractModel(String tessdataLocation, String language, Duration keepIdle) {
         this.folder = TesseractOcr.modelFolder(tessdataLocation, language);
         this.language = language;
-        // Fail at start, not on the first card, if the model cannot be loaded.
-        open(null).close();
+        this.keepIdle = keepIdle;
+        // Fail at start, not on the first card, if the model cannot be loaded; nothing is kept from this check.
+        new TesseractOcr(folder, language, TesseractOcr::end).close();
     }
 
     /**
-     * An engine answering any character of the model or only those of {@code alphabet}; the caller closes it
-     * (which ends it and frees its memory) and uses it from one thread.
+     * An engine answering any character of the model or only those of {@code alphabet}: the idle one if there is
+     * one, else a new one. The caller closes it (which hands it back) and uses it from one thread.
      */
     TesseractOcr open(String alphabet) {
-        return new TesseractOcr(folder, language, alphabet);
+        TesseractOcr engine;
+        synchronized (this) {
+            engine = idle == null ? null : idle.engine();
+            idle = null;
+        }
+        if (engine == null) {
+            engine = new TesseractOcr(folder, language, this::handBack);
+        }
+        engine.restrictTo(alphabet);
+        return engine;
+    }
+
+    private void handBack(TesseractOcr engine) {
+        Idle kept = null;
+        synchronized (this) {
+            if (!keepIdle.isZero() && idle == null) {
+                kept = new Idle(engine);
+                idle = kept;
+            }
+        }
+        if (kept == null) {
+            // the reader's check hands the memory back when it ends (CardSideChecker.check)
+            engine.end();
+            return;
+        }
+        Idle scheduled = kept;
+        IDLE_ENGINES.schedule(() -> endIfStillIdle(scheduled), keepIdle.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends the engine kept at {@code kept} unless a reader has taken it since (a later hand-back is another Idle). */
+    private void endIfStillIdle(Idle kept) {
+        synchronized (this) {
+            if (idle != kept) {
+                return;
+            }
+            idle = null;
+        }
+        kept.engine().end();
+        // outside any check, whose end would otherwise hand back what the engine freed
+        NativeHeap.trim();
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.tesseract.ResultIterator;
@@ -18,8 +19,9 @@ import org.bytedeco.tesseract.global.tesseract;
 
 /**
  * Tesseract 5 (LSTM engine) through the JavaCPP presets, whose jars carry the native libraries, reading one line
- * of text restricted to the characters asked for. An engine is started for one reading ({@link TesseractModel})
- * and used by one thread: a read takes tens of milliseconds and card checks run one upload at a time.
+ * of text restricted to the characters asked for. An engine is lent to one reader at a time by its
+ * {@link TesseractModel} and used by one thread: a read takes tens of milliseconds and card checks run one upload
+ * at a time. Closing it hands it back to the model, which keeps it for the next reader for a while or ends it.
  */
 public final class TesseractOcr implements AutoCloseable {
 
@@ -33,15 +35,17 @@ public final class TesseractOcr implements AutoCloseable {
     }
 
     private final TessBaseAPI api = new TessBaseAPI();
+    private final Consumer<TesseractOcr> handBack;
 
     /**
-     * An engine on a model already staged in {@code folder} ({@link #modelFolder}), answering any character of the
-     * model (or only those of {@code alphabet} if not null), one line, without the model's dictionaries (set at
-     * Init, where Tesseract takes them): neither a number nor a name is a word of the language.
+     * An engine on a model already staged in {@code folder} ({@link #modelFolder}), reading one line, without the
+     * model's dictionaries (set at Init, where Tesseract takes them): neither a number nor a name is a word of the
+     * language. {@code handBack} gets it when its reader closes it.
      *
      * @throws IllegalStateException if the model cannot be loaded: the service must not run without it
      */
-    TesseractOcr(Path folder, String language, String alphabet) {
+    TesseractOcr(Path folder, String language, Consumer<TesseractOcr> handBack) {
+        this.handBack = handBack;
         StringVector names = new StringVector("load_system_dawg", "load_freq_dawg", "debug_file");
         StringVector values = new StringVector("0", "0", "/dev/null");
         try {
@@ -56,9 +60,14 @@ public final class TesseractOcr implements AutoCloseable {
             values.close();
         }
         api.SetPageSegMode(tesseract.PSM_SINGLE_LINE);
-        if (alphabet != null) {
-            api.SetVariable("tessedit_char_whitelist", alphabet);
-        }
+    }
+
+    /**
+     * Answers only the characters of {@code alphabet}, or any character of the model if it is null. Tesseract applies
+     * the list at each recognition, so one engine serves the name (any character) and the validity (digits) in turn.
+     */
+    synchronized void restrictTo(String alphabet) {
+        api.SetVariable("tessedit_char_whitelist", alphabet == null ? "" : alphabet);
     }
 
     /** The text of one line in an 8-bit greyscale image (row-major, {@code width} bytes a row). */
@@ -113,14 +122,20 @@ public final class TesseractOcr implements AutoCloseable {
         }
     }
 
+    /** Hands the engine back to its model: the reader is done with it. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        handBack.accept(this);
+    }
+
+    /** Ends the engine and frees its memory; its model does this, never a reader. */
+    synchronized void end() {
         api.End();
         api.close();
         // Tesseract keeps the dictionaries an engine loaded (punctuation, numbers) in a process-wide cache after the
-        // engine ends, for the next engine of the same model; engines here live for one reading, so the cache only
-        // held about 4 MB for good (docs/idcard.md). Only entries no live engine uses are freed: safe with other
-        // engines running.
+        // engine ends, for the next engine of the same model; an engine here ends when no card is being read, so the
+        // cache only held about 4 MB for good (docs/idcard.md). Only entries no live engine uses are freed: safe with
+        // other engines running.
         TessBaseAPI.ClearPersistentCache();
     }
 

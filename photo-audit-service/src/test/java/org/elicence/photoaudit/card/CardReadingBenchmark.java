@@ -3,6 +3,7 @@ package org.elicence.photoaudit.card;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +29,8 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  * Plain benchmark harness (not a unit test; in this package to time the package's own portrait stage): card
  * readings of the ten generated holders' fronts and backs photographed on a table (the unit tests' photos, each
  * portrait a different real person), single thread, warm-up, then medians and p90s of the whole check of each side
- * and of the portrait stages on the rectified fronts, the cards taken in turn (three runs of each). Writes
+ * (with the OCR engines kept between sides, as the service runs, and started for each side, as it did until
+ * 2026-12-05) and of the portrait stages on the rectified fronts, the cards taken in turn (three runs of each). Writes
  * the numbers to the file given as first argument (docs/benchmarks.md, "Card reading", is pasted from it).
  */
 public final class CardReadingBenchmark {
@@ -45,6 +47,7 @@ public final class CardReadingBenchmark {
         CardCheckConfig checks = new SmallRyeConfigBuilder().withMapping(CardCheckConfig.class).build()
                 .getConfigMapping(CardCheckConfig.class);
         CardSideChecker checker = CardSideCheckerTest.checker();
+        CardSideChecker startingEngines = CardSideCheckerTest.checker(Duration.ZERO);
         CardLocator locator = new CardLocator(checks.minCardAreaFraction(), checks.borderMarginFraction());
         List<CardSideUpload> fronts = new ArrayList<>();
         List<CardSideUpload> backs = new ArrayList<>();
@@ -82,6 +85,10 @@ public final class CardReadingBenchmark {
                 i -> checker.check(fronts.get(i % cards))));
         text.append(line("back, whole check (decode, locate, rectify, quality, no face either way up, validity OCR)",
                 i -> checker.check(backs.get(i % cards))));
+        text.append(line("front, OCR engines started for the side and ended after it (engine-keep-idle 0)",
+                i -> startingEngines.check(fronts.get(i % cards))));
+        text.append(line("back, OCR engine started for the side and ended after it (engine-keep-idle 0)",
+                i -> startingEngines.check(backs.get(i % cards))));
         text.append(line("  face search on the rectified front (one BlazeFace run)",
                 i -> faces.faces(rectified.get(i % cards))));
         text.append(line("  portrait checks ID9-ID13, front as it lies", i -> portraits.checkFront(rectified.get(i % cards))));

@@ -235,8 +235,17 @@ class CardSideCheckerTest {
     }
 
     static CardSideChecker checker() {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(CardCheckConfig.class)
-                .withMapping(OcrConfig.class).build();
+        return checker(new SmallRyeConfigBuilder());
+    }
+
+    /** A checker whose OCR engines are kept idle for {@code keepIdle} ({@code card-reading.ocr.engine-keep-idle}). */
+    static CardSideChecker checker(java.time.Duration keepIdle) {
+        return checker(new SmallRyeConfigBuilder().withSources(new io.smallrye.config.PropertiesConfigSource(
+                java.util.Map.of("card-reading.ocr.engine-keep-idle", keepIdle.toString()), "test", 500)));
+    }
+
+    private static CardSideChecker checker(SmallRyeConfigBuilder builder) {
+        SmallRyeConfig config = builder.withMapping(CardCheckConfig.class).withMapping(OcrConfig.class).build();
         return new CardSideChecker(config.getConfigMapping(CardCheckConfig.class),
                 config.getConfigMapping(OcrConfig.class), new PhotoAuditor(TestConfigs.defaults()),
                 Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));

@@ -52,7 +52,8 @@ class CardTextReadingAccuracyTest {
     static void setUp() {
         checker = CardSideCheckerTest.checker();
         config = new SmallRyeConfigBuilder().withMapping(OcrConfig.class).build().getConfigMapping(OcrConfig.class);
-        chinese = new TesseractModel(config.tessdataLocation(), config.chineseLanguage());
+        // an engine started for each reading, as the times below say (a start plus the reading)
+        chinese = new TesseractModel(config.tessdataLocation(), config.chineseLanguage(), java.time.Duration.ZERO);
     }
 
     @Test
