@@ -2,8 +2,8 @@ package org.elicence.photoaudit.card;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,12 +18,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class TesseractModel {
 
-    /** Ends the engines left idle; a daemon, so it never holds the JVM up. */
-    private static final ScheduledExecutorService IDLE_ENGINES = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "tesseract-idle-engines");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Ends the engines left idle; a daemon, so it never holds the JVM up. An ending cancelled because a reader took
+     * its engine leaves the queue at once (under load a few a second would otherwise wait out their keep time there).
+     */
+    private static final ScheduledThreadPoolExecutor IDLE_ENGINES = idleEngines();
 
     private final Path folder;
     private final String language;
@@ -31,7 +30,15 @@ final class TesseractModel {
     /** The engine closed by its last reader and not yet ended; at most one (card sides are read one at a time). */
     private Idle idle;
 
-    private record Idle(TesseractOcr engine) {
+    /** One hand-back of an engine: the engine and its ending, which a reader taking the engine cancels. */
+    private static final class Idle {
+        final TesseractOcr engine;
+        /** Guarded by the model, as {@link #idle} is. */
+        ScheduledFuture<?> ending;
+
+        Idle(TesseractOcr engine) {
+            this.engine = engine;
+        }
     }
 
     TesseractModel(String tessdataLocation, String language, Duration keepIdle) {
@@ -47,10 +54,13 @@ final class TesseractModel {
      * one, else a new one. The caller closes it (which hands it back) and uses it from one thread.
      */
     TesseractOcr open(String alphabet) {
-        TesseractOcr engine;
+        TesseractOcr engine = null;
         synchronized (this) {
-            engine = idle == null ? null : idle.engine();
-            idle = null;
+            if (idle != null) {
+                idle.ending.cancel(false);
+                engine = idle.engine;
+                idle = null;
+            }
         }
         if (engine == null) {
             engine = new TesseractOcr(folder, language, this::handBack);
@@ -60,23 +70,24 @@ final class TesseractModel {
     }
 
     private void handBack(TesseractOcr engine) {
-        Idle kept = null;
         synchronized (this) {
             if (!keepIdle.isZero() && idle == null) {
-                kept = new Idle(engine);
+                // scheduled under the lock, so that the reader taking the engine next finds its ending to cancel
+                Idle kept = new Idle(engine);
+                kept.ending = IDLE_ENGINES.schedule(() -> endIfStillIdle(kept), keepIdle.toMillis(),
+                        TimeUnit.MILLISECONDS);
                 idle = kept;
+                return;
             }
         }
-        if (kept == null) {
-            // the reader's check hands the memory back when it ends (CardSideChecker.check)
-            engine.end();
-            return;
-        }
-        Idle scheduled = kept;
-        IDLE_ENGINES.schedule(() -> endIfStillIdle(scheduled), keepIdle.toMillis(), TimeUnit.MILLISECONDS);
+        // the reader's check hands the memory back when it ends (CardSideChecker.check)
+        engine.end();
     }
 
-    /** Ends the engine kept at {@code kept} unless a reader has taken it since (a later hand-back is another Idle). */
+    /**
+     * Ends the engine kept at {@code kept} unless a reader has taken it since (a later hand-back is another Idle): an
+     * ending already running when its reader cancelled it finds the engine gone.
+     */
     private void endIfStillIdle(Idle kept) {
         synchronized (this) {
             if (idle != kept) {
@@ -84,8 +95,23 @@ final class TesseractModel {
             }
             idle = null;
         }
-        kept.engine().end();
+        kept.engine.end();
         // outside any check, whose end would otherwise hand back what the engine freed
         NativeHeap.trim();
+    }
+
+    private static ScheduledThreadPoolExecutor idleEngines() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "tesseract-idle-engines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
+    /** How many endings of idle engines wait in the queue, of every model. */
+    static int endingsWaiting() {
+        return IDLE_ENGINES.getQueue().size();
     }
 }

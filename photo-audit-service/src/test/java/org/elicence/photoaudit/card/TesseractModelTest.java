@@ -3,6 +3,7 @@ package org.elicence.photoaudit.card;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -93,6 +94,22 @@ class TesseractModelTest {
         try (TesseractOcr next = model.open(null)) {
             assertSame(one, next, "the engine handed back first is the one kept; the second was ended");
         }
+    }
+
+    /**
+     * Under load an engine is lent and handed back a few times a second: one ending waits per model, not one per
+     * hand-back.
+     */
+    @Test
+    void anEngineLentAgainLeavesOneEndingWaiting() {
+        TesseractModel model = chinese(LONG);
+        int before = TesseractModel.endingsWaiting();
+        for (int reading = 0; reading < 10; reading++) {
+            model.open(null).close();
+        }
+        // at most: an ending of an earlier test's model may fall due meanwhile
+        int added = TesseractModel.endingsWaiting() - before;
+        assertTrue(added <= 1, added + " endings added by ten hand-backs of one engine");
     }
 
     /** One engine reads the validity with its alphabet, then the name without: the alphabet does not stay. */
