@@ -225,11 +225,17 @@ public class Application extends PanacheEntityBase {
         return code;
     }
 
-    /** An ID-card side's checks: recorded always; a failure rejects the card unless settled or a photo is in review. */
+    /**
+     * An ID-card side's checks: recorded always; a failure rejects the card unless settled or a photo is in review. A
+     * side that passes while the other's last check failed leaves the card rejected, for no case can open on it: the
+     * applicant uploads the failed side again (the notice of its failure stands).
+     */
     public void idCardSideChecked(boolean front, String verdict, boolean passed, Notice failureNotice) {
         recordIdCardSide(front, verdict);
         if (!passed && !status.isSettled() && status != ApplicationStatus.PHOTO_UNDER_REVIEW) {
             notice = failureNotice;
+            moveTo(ApplicationStatus.ID_CARD_REJECTED);
+        } else if (passed && status == ApplicationStatus.ID_CARD_CHECKING && failed(front ? idCardBack : idCardFront)) {
             moveTo(ApplicationStatus.ID_CARD_REJECTED);
         }
     }
@@ -358,12 +364,21 @@ public class Application extends PanacheEntityBase {
         updatedAt = Instant.now();
     }
 
-    /** While ID-card images are being checked, a side that is still missing must be asked for. */
+    /**
+     * While ID-card images are being checked, a side that is still missing, or whose last check failed, must be asked
+     * for: the other side's check alone opens no review case.
+     */
     private NextAction nextActionFor(ApplicationStatus next) {
-        if (next == ApplicationStatus.ID_CARD_CHECKING && (idCardFront == null || idCardBack == null)) {
+        if (next == ApplicationStatus.ID_CARD_CHECKING && (idCardFront == null || idCardBack == null
+                || failed(idCardFront) || failed(idCardBack))) {
             return NextAction.UPLOAD_ID_CARD;
         }
         return next.nextAction();
+    }
+
+    /** Whether a side's last check answered and did not pass (not uploaded, or still being checked: not failed). */
+    private static boolean failed(String side) {
+        return side != null && !"RECEIVED".equals(side) && !"PASS".equals(side);
     }
 
     public static Optional<Application> findOwned(UUID id, String applicantId) {

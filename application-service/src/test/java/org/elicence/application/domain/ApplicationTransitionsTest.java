@@ -1,6 +1,7 @@
 package org.elicence.application.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -135,6 +136,32 @@ class ApplicationTransitionsTest {
         assertEquals("PASS", a.idCardFront);
         assertEquals(null, a.idCardBack, "the side to upload again");
         assertEquals("LICENCE_DELAYED", in(ApplicationStatus.LICENCE_PENDING).heldTooLong(code -> NOTICE));
+    }
+
+    /**
+     * The front failed, then the back was uploaded and passed: idcard-service opens no case on a failed front, so the
+     * card stays rejected and the front is asked for (it waited, unwithdrawable, for an event that never came).
+     */
+    @Test
+    void aSideThatPassesBesideAFailedOneLeavesTheCardRejectedAndTheFailedSideAskedFor() {
+        Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
+        a.idCardSideUploaded(true);
+        a.idCardSideChecked(true, "FAIL", false, NOTICE);
+        assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
+        a.idCardSideUploaded(false);
+        assertEquals(ApplicationStatus.ID_CARD_CHECKING, a.status);
+        assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction, "the failed front may be uploaded again meanwhile");
+        a.idCardSideChecked(false, "PASS", true, null);
+        assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
+        assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction);
+        assertEquals(NOTICE, a.notice, "the front's failure is what the applicant is told");
+        assertTrue(a.mayBeWithdrawn());
+        a.idCardSideUploaded(true);
+        assertEquals(NextAction.WAIT, a.nextAction, "both sides in hand, the front being checked");
+        a.idCardSideChecked(true, "PASS", true, null);
+        assertEquals(ApplicationStatus.ID_CARD_CHECKING, a.status, "both passed: idcard-service opens the case");
+        a.idCardReviewOpened();
+        assertEquals(ApplicationStatus.ID_CARD_UNDER_REVIEW, a.status);
     }
 
     @Test
