@@ -90,7 +90,8 @@ public class ImageIntake {
         Parsed parsed;
         try {
             parsed = startsWith(bytes, JPEG_MAGIC) ? JpegIntake.parse(bytes) : PngIntake.parse(bytes);
-        } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException broken) {
+        } catch (IndexOutOfBoundsException | NegativeArraySizeException broken) {
+            // a length field the parsers did not check against the file: still the file's fault, never a 500
             throw new Unreadable("the image's structure is broken");
         }
         int shortSide = Math.min(parsed.width(), parsed.height());

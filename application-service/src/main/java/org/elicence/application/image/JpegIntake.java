@@ -36,6 +36,10 @@ final class JpegIntake {
             if (marker == 0xDA) {
                 // a scan: its header, then entropy-coded data up to the next marker that is not RSTn or a stuffed 0xFF
                 int length = in.u16(pos);
+                if (length < 2) {
+                    throw new ImageIntake.Unreadable("a JPEG scan header is shorter than its own length field");
+                }
+                in.require(pos + length);
                 scanned = true;
                 out.write(0xFF);
                 out.write(marker);

@@ -94,6 +94,18 @@ class ImageIntakeTest {
         assertThrows(ImageIntake.Unreadable.class, () -> intake.accept(Arrays.copyOf(png, png.length - 20)));
     }
 
+    /** A photo whose upload broke off anywhere, or a scan header longer than the file, is the file's fault: 422. */
+    @Test
+    void aJpegCutAnywhereIsUnreadable() throws Exception {
+        byte[] jpeg = IntakeImages.jpeg(300, 400);
+        for (int length = 3; length < jpeg.length; length++) {
+            byte[] cut = Arrays.copyOf(jpeg, length);
+            assertThrows(ImageIntake.Unreadable.class, () -> intake.accept(cut), "cut after " + length + " bytes");
+        }
+        byte[] scanLongerThanTheFile = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xDA, 0x40, 0, 0, 0, 0, 0};
+        assertThrows(ImageIntake.Unreadable.class, () -> intake.accept(scanLongerThanTheFile));
+    }
+
     @Test
     void aPngLosesItsTextChunksAndTrailer() throws Exception {
         byte[] plain = IntakeImages.png(300, 400);
