@@ -329,9 +329,18 @@ class PhotoReviewKcatTest {
         assertTrue(KafkaTestClient.readAll(broker, Topics.PHOTO_REVIEW_CASES).stream().noneMatch(r -> id.equals(r.key())),
                 "no case while a rule failed");
 
-        String caseId = given().auth().oauth2(Tokens.forApplicant(BOB))
-                .post("/api/v1/applications/" + id + "/photo/review-request")
-                .then().statusCode(202).body("status", equalTo("PHOTO_UNDER_REVIEW")).extract().path("caseId");
+        // a double tap, and more: one request opens the case, the others find it opened (409), none fails (500)
+        List<io.restassured.response.Response> answers = java.util.stream.IntStream.range(0, 4).parallel()
+                .mapToObj(request -> given().auth().oauth2(Tokens.forApplicant(BOB))
+                        .post("/api/v1/applications/" + id + "/photo/review-request").andReturn())
+                .toList();
+        assertEquals(List.of(202, 409, 409, 409), answers.stream().map(a -> a.statusCode()).sorted().toList());
+        answers.stream().filter(a -> a.statusCode() == 409).forEach(a -> assertEquals("PHOTO_REVIEW_NOT_AVAILABLE",
+                a.jsonPath().getString("code")));
+        io.restassured.response.Response accepted = answers.stream().filter(a -> a.statusCode() == 202).findFirst()
+                .orElseThrow();
+        assertEquals("PHOTO_UNDER_REVIEW", accepted.jsonPath().getString("status"));
+        String caseId = accepted.jsonPath().getString("caseId");
         JsonNode opened = caseOf(id);
         assertEquals(caseId, opened.get("caseId").asText());
         assertEquals(List.of(), EventSchemas.violations(EventType.PHOTO_REVIEW_CASE_OPENED, opened));

@@ -12,6 +12,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -383,6 +384,15 @@ public class Application extends PanacheEntityBase {
 
     public static Optional<Application> findOwned(UUID id, String applicantId) {
         return Application.<Application>find("id = ?1 and applicantId = ?2", id, applicantId).firstResultOptional();
+    }
+
+    /**
+     * As {@link #findOwned}, its row locked until the transaction ends: another locker waits, then reads what this one
+     * wrote.
+     */
+    public static Optional<Application> findOwnedForUpdate(UUID id, String applicantId) {
+        return Application.<Application>find("id = ?1 and applicantId = ?2", id, applicantId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     /** How many of the applicant's applications are in progress: not yet final (LICENCE_ISSUED, REFUSED, WITHDRAWN). */

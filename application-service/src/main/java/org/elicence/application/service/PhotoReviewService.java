@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -69,10 +70,18 @@ public class PhotoReviewService {
                 event.annotated(), event.portrait(), PhotoReviewCaseOpened.NOT_ASSESSABLE);
     }
 
-    /** POST /applications/{id}/photo/review-request: the office visit of old, from the phone. */
-    @Transactional
+    /**
+     * POST /applications/{id}/photo/review-request: the office visit of old, from the phone. The application's row is
+     * locked while the case opens, so a second request at once (a double tap) waits and then finds the review under
+     * way (409); one that raced an event on the application is run again, as uploads are.
+     */
     public PhotoReviewCase requestReview(UUID id, String applicantId) {
-        Application application = Application.findOwned(id, applicantId).orElseThrow(ProblemException::notFound);
+        return RaceRetry.call(() -> QuarkusTransaction.requiringNew().call(() -> openOnRequest(id, applicantId)));
+    }
+
+    private PhotoReviewCase openOnRequest(UUID id, String applicantId) {
+        Application application = Application.findOwnedForUpdate(id, applicantId)
+                .orElseThrow(ProblemException::notFound);
         if (application.status != ApplicationStatus.PHOTO_REJECTED) {
             throw new ProblemException(ProblemCode.PHOTO_REVIEW_NOT_AVAILABLE, application.status);
         }
