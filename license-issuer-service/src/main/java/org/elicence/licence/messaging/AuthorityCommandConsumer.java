@@ -12,9 +12,9 @@ import jakarta.inject.Inject;
 /**
  * Authorities' commands, read through platform-messaging's one handler of operators' commands
  * ({@link OperatorCommands}, {@link AuthorityCommandService}). A command that cannot be obeyed is answered on
- * licence-authority-commands-rejected; only a record that is not JSON or an infrastructure failure (database down)
- * reaches the dead-letter topic, from where the command can be re-sent unchanged (its commandId keeps it
- * idempotent).
+ * licence-authority-commands-rejected; only a record that is not JSON or an infrastructure failure that outlasts
+ * the consumer's retries (database down for longer than {@code messaging.consumer.max-attempts} tries) reaches the
+ * dead-letter topic, from where the command can be re-sent unchanged (its commandId keeps it idempotent).
  */
 @ApplicationScoped
 public class AuthorityCommandConsumer {

@@ -117,23 +117,8 @@ public class InboundEventProcessor {
 
     /** Runs {@code step}, again after a failure (not after poison), until it succeeds or the attempts run out. */
     private void retrying(String consumer, InboundEvent event, Runnable step) {
-        long backoff = config.consumer().retryBackoff().toMillis();
-        for (int attempt = 1;; attempt++) {
-            try {
-                step.run();
-                return;
-            } catch (PoisonEventException poison) {
-                throw poison;
-            } catch (RuntimeException e) {
-                if (attempt >= config.consumer().maxAttempts()) {
-                    LOG.errorf("%s: %s failed %d times, dead-lettering it: %s", consumer, event, attempt, e.toString());
-                    throw new EventProcessingFailedException(event, attempt, e);
-                }
-                LOG.warnf("%s: %s failed (attempt %d), retrying: %s", consumer, event, attempt, e.toString());
-                sleep(backoff);
-                backoff *= 2;
-            }
-        }
+        BoundedRetry.run(config.consumer(), consumer, event.toString(), step,
+                (attempts, failure) -> new EventProcessingFailedException(event, attempts, failure));
     }
 
     private boolean markProcessed(String consumer, String eventId) {
@@ -149,15 +134,6 @@ public class InboundEventProcessor {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new PoisonEventException("event " + event.id() + " data does not map to "
                     + event.type().payloadType().getSimpleName());
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry", e);
         }
     }
 

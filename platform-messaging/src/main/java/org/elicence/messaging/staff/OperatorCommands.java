@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.elicence.messaging.MessagingConfig;
+import org.elicence.messaging.inbox.BoundedRetry;
 import org.elicence.messaging.inbox.InFlightRecords;
 import org.jboss.logging.Logger;
 
@@ -37,7 +38,8 @@ import jakarta.persistence.EntityManager;
  * command's list of operators is refused as not authorised;</li>
  * <li>then the service applies it, or refuses it for its own reasons (unknown case, transition not allowed…).</li>
  * </ol>
- * Every refusal goes to the command's {@code -rejected} topic with its code and reason, and changes nothing else.
+ * Every refusal goes to the command's {@code -rejected} topic with its code and reason, and changes nothing else. A
+ * failure that may pass (the database restarting) is retried as an event's is ({@link BoundedRetry}).
  * While a record is handled it counts as in flight ({@link InFlightRecords}), so a handler that hangs is seen by
  * the liveness check as for any other consumer.
  */
@@ -56,6 +58,7 @@ public class OperatorCommands {
     private final Clock clock;
     private final Optional<X509Certificate> trustedCa;
     private final InFlightRecords inFlight;
+    private final MessagingConfig.Consumer retries;
 
     @Inject
     public OperatorCommands(ObjectMapper objectMapper, EntityManager entityManager, MessagingConfig config,
@@ -65,12 +68,18 @@ public class OperatorCommands {
         this.inFlight = inFlight;
         this.clock = Clock.systemUTC();
         this.trustedCa = config.operators().trust().map(OperatorCommands::readCertificate);
+        this.retries = config.consumer();
     }
 
     /** Handles one record in a transaction of its own; the services' {@code @Incoming} methods call it. */
     public <C> void handle(ConsumerRecord<String, String> record, OperatorCommandType<C> type) {
         try (InFlightRecords.Handling handling = inFlight.start(record)) {
-            handleOnce(record, type);
+            // a failure that may pass (the database restarting) is retried as events are: a REVOKE that met a
+            // restart would otherwise go to the dead letters, where the authority that sent it cannot look
+            String what = "record " + record.partition() + "/" + record.offset();
+            BoundedRetry.run(retries, type.kind().topic(), what, () -> handleOnce(record, type),
+                    (attempts, failure) -> new IllegalStateException(type.kind().topic() + " " + what + " failed after "
+                            + attempts + " attempts: " + failure.getClass().getSimpleName(), failure));
         }
     }
 
