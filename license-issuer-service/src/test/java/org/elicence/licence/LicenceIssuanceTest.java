@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -159,6 +161,23 @@ class LicenceIssuanceTest extends LicenceServiceTestBase {
         assertEquals(credential(first, "jws"), credential(second, "jws"), "the same signed credential, not a new one");
         assertEquals(1, support.count("SELECT count(*) FROM e_licence WHERE licence_number = ?1",
                 first.get("licenceNumber").asText()));
+    }
+
+    /** The e-licence of a licence that has lapsed since is not handed to a new application: it is refused. */
+    @Test
+    void aNewApplicationForALicenceThatLapsedIsRefusedNotGivenTheOldELicence() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        var lapsing = support.newDriverLicence(today.plusDays(300));
+        String first = newId();
+        support.photoPassed(first, lapsing.residentId());
+        support.awaitLicenceEvent(first, EventType.LICENCE_ISSUED);
+        support.registryRenews(lapsing.licenceNumber(), today.minusDays(1), "D");
+
+        String second = newId();
+        support.idCardApproved(second, lapsing.residentId());
+        JsonNode refused = support.awaitLicenceEvent(second, EventType.LICENCE_REFUSED);
+        assertEquals("LICENCE_EXPIRED", refused.get("code").asText());
+        assertEquals(0, support.eventsWritten(second, EventType.LICENCE_ISSUED));
     }
 
     @Test

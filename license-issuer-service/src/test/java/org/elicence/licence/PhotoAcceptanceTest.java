@@ -78,6 +78,29 @@ class PhotoAcceptanceTest extends LicenceServiceTestBase {
         assertNotEquals(portraitOf(REGISTRY_PORTRAIT), portrait);
     }
 
+    /**
+     * A photo passed but was never accepted (the applicant had moved on), and the licence came from the approved ID
+     * card: the kept portrait goes with the decision, as on the photo's own path (it was kept for good).
+     */
+    @Test
+    void aKeptPortraitIsDeletedWhenTheLicenceIsDecidedAnotherWay() throws Exception {
+        var licence = support.newDriverLicence(LocalDate.now().plusYears(5));
+        String applicationId = newId();
+        support.created(applicationId, licence.residentId());
+        String pass = support.photoPassed(applicationId, licence.residentId(), newId(), REGISTRY_PORTRAIT);
+        await().atMost(WAIT).until(() -> support.processed(pass));
+        assertEquals(1, keptPortraits(applicationId), "kept until application-service accepts the photo");
+
+        support.idCardApproved(applicationId, licence.residentId());
+        support.awaitLicenceEvent(applicationId, EventType.LICENCE_ISSUED);
+        assertEquals(0, keptPortraits(applicationId), "the licence is decided: the kept portrait is deleted");
+    }
+
+    private long keptPortraits(String applicationId) {
+        return support.count("SELECT count(*) FROM passed_photo WHERE application_id = CAST(?1 AS uuid)",
+                applicationId);
+    }
+
     private long decisions(String applicationId) {
         return support.count("SELECT count(*) FROM licence_decision WHERE application_id = CAST(?1 AS uuid)",
                 applicationId);

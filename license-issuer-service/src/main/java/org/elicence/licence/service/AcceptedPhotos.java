@@ -66,7 +66,7 @@ public class AcceptedPhotos {
                 .setParameter("b", portrait.base64())
                 .setParameter("at", clock.instant()).executeUpdate();
         if (photo.equals(acceptedPhotoOf(application).orElse(null))) {
-            issue(audited.applicationId(), audited.applicantId(), portrait);
+            issuance.onApproval(audited.applicationId(), audited.applicantId(), portrait);
         } else {
             LOG.infof("application %s: photo %s passed; waiting for application-service to accept it",
                     application, photo);
@@ -86,17 +86,10 @@ public class AcceptedPhotos {
                 .executeUpdate();
         Optional<EncodedImage> portrait = passedPortrait(application, photo);
         if (portrait.isPresent()) {
-            issue(accepted.applicationId(), accepted.applicantId(), portrait.get());
+            issuance.onApproval(accepted.applicationId(), accepted.applicantId(), portrait.get());
         } else {
             LOG.infof("application %s: photo %s accepted; waiting for its passing verdict", application, photo);
         }
-    }
-
-    private void issue(String applicationId, String applicantId, EncodedImage portrait) {
-        issuance.onApproval(applicationId, applicantId, portrait);
-        // The application is decided: the portraits of its passing photos are no longer needed (docs/privacy.md).
-        entityManager.createNativeQuery("DELETE FROM passed_photo WHERE application_id = :a")
-                .setParameter("a", UUID.fromString(applicationId)).executeUpdate();
     }
 
     private boolean decided(UUID application) {

@@ -7,7 +7,6 @@ import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -23,12 +22,9 @@ public class ApplicationWithdrawals {
     private static final Logger LOG = Logger.getLogger(ApplicationWithdrawals.class);
 
     private final KnownApplications applications;
-    private final EntityManager entityManager;
-
     @Inject
-    public ApplicationWithdrawals(KnownApplications applications, EntityManager entityManager) {
+    public ApplicationWithdrawals(KnownApplications applications) {
         this.applications = applications;
-        this.entityManager = entityManager;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -37,8 +33,7 @@ public class ApplicationWithdrawals {
         UUID application = UUID.fromString(withdrawn.applicationId());
         applications.lock(application);
         applications.withdraw(application);
-        int portraits = entityManager.createNativeQuery("DELETE FROM passed_photo WHERE application_id = :a")
-                .setParameter("a", application).executeUpdate();
+        int portraits = applications.forgetPassedPortraits(application);
         boolean decided = LicenceDecision.findByIdOptional(application).isPresent();
         LOG.infof("application %s withdrawn (%s): %s; %d kept portraits deleted", application, withdrawn.reason(),
                 decided ? "its licence was decided before, that decision stands" : "nothing will be issued for it",

@@ -99,6 +99,19 @@ public class KnownApplications {
                 + "AND withdrawn_at IS NOT NULL").setParameter("id", applicationId).getResultList().isEmpty();
     }
 
+    /**
+     * The portraits of the application's passing photos, kept until its licence is decided or it is withdrawn
+     * (docs/privacy.md), are deleted: whichever way it was approved (its own photo, a photo staff reviewed, its ID
+     * card) or withdrawn, none will be issued from any more.
+     *
+     * @return how many were deleted
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forgetPassedPortraits(UUID applicationId) {
+        return entityManager.createNativeQuery("DELETE FROM passed_photo WHERE application_id = :a")
+                .setParameter("a", applicationId).executeUpdate();
+    }
+
     private String applicantOf(UUID id) {
         @SuppressWarnings("unchecked")
         List<String> found = entityManager.createNativeQuery(

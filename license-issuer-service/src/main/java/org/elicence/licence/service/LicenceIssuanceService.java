@@ -58,6 +58,8 @@ public class LicenceIssuanceService {
         applications.requireApplicant(applicationId, residentId);
         UUID application = UUID.fromString(applicationId);
         applications.lock(application); // a withdrawal handled at the same time comes wholly before or after
+        // decided now or before, or withdrawn: a passing photo's portrait kept for it will not be issued from
+        applications.forgetPassedPortraits(application);
         if (applications.withdrawn(application)) {
             LOG.infof("application %s was withdrawn; approval ignored, nothing issued", applicationId);
             return;
@@ -75,16 +77,17 @@ public class LicenceIssuanceService {
         DriverLicence licence = found.get();
         store.lockLicence(licence.licenceNumber);
         Optional<ELicence> current = ELicence.findCurrent(licence.licenceNumber);
-        if (current.isPresent()) {
-            if (current.get().status == LicenceStatus.REVOKED) {
-                refuse(decision, LicenceEvents.LICENCE_REVOKED);
-            } else {
-                share(decision, licence, current.get());
-            }
+        if (current.isPresent() && current.get().status == LicenceStatus.REVOKED) {
+            refuse(decision, LicenceEvents.LICENCE_REVOKED);
             return;
         }
+        // before sharing too: an e-licence signed while the licence was valid must not be handed out after it lapsed
         if (!licence.expiresOn.isAfter(signer.today())) {
             refuse(decision, LicenceEvents.LICENCE_EXPIRED);
+            return;
+        }
+        if (current.isPresent()) {
+            share(decision, licence, current.get());
             return;
         }
         sign(decision, licence, Portraits.jpeg(applicationId, portrait));
