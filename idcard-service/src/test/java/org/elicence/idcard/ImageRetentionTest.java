@@ -42,6 +42,28 @@ class ImageRetentionTest {
         assertEquals(2, uploadsWithImages(stillPending), "staff still need the images of a pending case");
     }
 
+    /**
+     * A rejection 40 days ago, and a side uploaded again since: the new upload was never decided on, so it is kept
+     * for the undecided retention from its upload (it was deleted within the hour, and the case it was for could
+     * then never open).
+     */
+    @Test
+    void aSideUploadedAfterAnOldDecisionKeepsItsImages() {
+        UUID application = caseWithUploads("REJECTED", "40 days");
+        UUID again = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                INSERT INTO id_card_upload (upload_id, application_id, side, content_type, image, portrait, verdict,
+                    checks, uploaded_at, checked_at)
+                VALUES (:id, :application, 'FRONT', 'image/jpeg', '\\xffd8ff'::bytea, '\\xffd8ff'::bytea, 'PASS',
+                    '[]'::jsonb, now() - interval '1 hour', now() - interval '1 hour')
+                """).setParameter("id", again).setParameter("application", application).executeUpdate());
+
+        retention.purgeExpiredImages();
+
+        assertEquals(1, uploadsWithImages(application), "only the upload made after the decision keeps its images");
+        assertEquals(1L, count("SELECT count(*) FROM id_card_upload WHERE upload_id = :a AND image IS NOT NULL", again));
+    }
+
     private UUID caseWithUploads(String status, String decidedAgo) {
         UUID application = UUID.randomUUID();
         UUID front = UUID.randomUUID();

@@ -29,6 +29,7 @@ import org.elicence.messaging.EventType;
 import org.elicence.messaging.Topics;
 import org.elicence.messaging.EventSchemas;
 import org.elicence.messaging.events.ApplicationCreated;
+import org.elicence.messaging.events.IdCardReviewDecisionRejected;
 import org.elicence.messaging.events.ApplicationWithdrawn;
 import org.elicence.messaging.events.IdCardSide;
 import io.smallrye.jwt.build.Jwt;
@@ -102,6 +103,60 @@ class KcatReviewEndToEndTest {
         assertDuplicatesAndInvalidDecisionsChangeNothing(approved, approvedCase);
         assertTheRecordTellsTheWholeStory(approved);
         assertDeadLettersCanBeListedAndReplayed();
+        assertARejectedCardIsReviewedAgainOnlyOnBothSidesUploadedAgain(rejected, rejectedCase);
+    }
+
+    /**
+     * The rejection asks for both sides again: a new front beside the rejected back opens no case; with a new back
+     * it does.
+     */
+    private static void assertARejectedCardIsReviewedAgainOnlyOnBothSidesUploadedAgain(String applicationId,
+            String rejectedCase) {
+        CardReadings.uploadAndRead(applicationId, Citizens.CHEN_JING, IdCardSide.FRONT, 0x0F0F_0F0F_0F0F_0F0FL);
+        await().atMost(WAIT).until(() -> KafkaTestClient.eventsOf(EventType.ID_CARD_SIDE_CHECKED, applicationId),
+                list -> list.size() == 3);
+        assertEquals(1, KafkaTestClient.eventsOf(EventType.ID_CARD_REVIEW_OPENED, applicationId).size(),
+                "a case opened on the new front and the back staff rejected");
+        CardReadings.uploadAndRead(applicationId, Citizens.CHEN_JING, IdCardSide.BACK, 0x7777_0000_FFFF_1234L);
+        List<JsonNode> opened = await().atMost(WAIT).until(
+                () -> KafkaTestClient.eventsOf(EventType.ID_CARD_REVIEW_OPENED, applicationId), list -> list.size() == 2);
+        assertFalse(rejectedCase.equals(opened.get(1).get("caseId").asText()));
+    }
+
+    /**
+     * A front whose card face the portrait audit could not frame passes without a licence portrait: its case opens
+     * (it was dead-lettered, the application stuck), staff see the card, and only a rejection is taken.
+     */
+    @Test
+    void aCaseWithoutALicencePortraitOpensAndCanOnlyBeRejected() throws Exception {
+        String applicationId = UUID.randomUUID().toString();
+        KafkaTestClient.publish(applicationId, new ApplicationCreated(applicationId, Citizens.CHEN_JING, "陈静",
+                Instant.now()));
+        await().atMost(WAIT).until(() -> KafkaTestClient.eventsOf(EventType.ID_CARD_UPLOAD_REQUIRED, applicationId),
+                list -> !list.isEmpty());
+        String front = CardReadings.upload(applicationId, Citizens.CHEN_JING, IdCardSide.FRONT);
+        CardReadings.answer(CardReadings.awaitRequest(applicationId, front), CardReadings.passed(IdCardSide.FRONT),
+                0x0F0F_0F0F_0F0F_0F0FL, null);
+        CardReadings.uploadAndRead(applicationId, Citizens.CHEN_JING, IdCardSide.BACK, 0x7777_0000_FFFF_1234L);
+        String caseId = caseOf(applicationId);
+        JsonNode opened = await().atMost(WAIT).until(() -> KafkaTestClient.events(EventType.ID_CARD_REVIEW_CASE_OPENED,
+                data -> caseId.equals(data.get("caseId").asText())), list -> !list.isEmpty()).get(0);
+        assertFalse(opened.has("portrait"), opened.get("caseId").asText());
+        assertEquals(List.of(), EventSchemas.violations(EventType.ID_CARD_REVIEW_CASE_OPENED, opened));
+
+        Runbook.run("save-images", as("reviewer-001", "CASE_ID", caseId), workDir);
+        assertJpeg(workDir.resolve("case-" + caseId + "-front.jpg"), 1284, 810);
+        assertFalse(Files.exists(workDir.resolve("case-" + caseId + "-portrait.jpg")), "no empty portrait file");
+
+        Runbook.run("approve", as("reviewer-001", "CASE_ID", caseId, "REVIEWER_ID", "reviewer-001"), workDir);
+        assertRefused(caseId, IdCardReviewDecisionRejected.NO_PORTRAIT);
+        assertTrue(Runbook.run("list-pending", as("reviewer-001"), workDir).contains(caseId), "still pending");
+        Runbook.run("reject", as("reviewer-001", "CASE_ID", caseId, "REVIEWER_ID", "reviewer-001", "REASON",
+                "身份证人像无法裁剪为驾驶证照片，请重新拍摄正面或上传本人照片", "REASON_EN",
+                "the card's portrait cannot be cut to a licence photo; photograph the front again or upload a portrait",
+                "CODE", "NO_LICENCE_PORTRAIT"), workDir);
+        await().atMost(WAIT).until(() -> KafkaTestClient.eventsOf(EventType.ID_CARD_REJECTED, applicationId),
+                list -> !list.isEmpty());
     }
 
     @Test

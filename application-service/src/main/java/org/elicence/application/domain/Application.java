@@ -252,8 +252,17 @@ public class Application extends PanacheEntityBase {
         approved();
     }
 
+    /**
+     * Staff turned the card down: a new case opens only on both sides uploaded again (idcard-service, as the
+     * rejection's message tells the applicant), so neither side counts as uploaded any more.
+     */
     public void idCardRejected(Notice rejectionNotice) {
-        if (!status.isSettled() && status != ApplicationStatus.PHOTO_UNDER_REVIEW) {
+        if (status.isSettled()) {
+            return;
+        }
+        idCardFront = null;
+        idCardBack = null;
+        if (status != ApplicationStatus.PHOTO_UNDER_REVIEW) {
             notice = rejectionNotice;
             moveTo(ApplicationStatus.ID_CARD_REJECTED);
         }

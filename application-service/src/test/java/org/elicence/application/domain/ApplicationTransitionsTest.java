@@ -164,6 +164,26 @@ class ApplicationTransitionsTest {
         assertEquals(ApplicationStatus.ID_CARD_UNDER_REVIEW, a.status);
     }
 
+    /** After staff reject the card, both sides are asked for again: one new side alone waits for the other. */
+    @Test
+    void aCardStaffRejectedIsUploadedAgainOnBothSides() {
+        Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
+        a.idCardSideUploaded(true);
+        a.idCardSideUploaded(false);
+        a.idCardSideChecked(true, "PASS", true, null);
+        a.idCardSideChecked(false, "PASS", true, null);
+        a.idCardReviewOpened();
+        a.idCardRejected(NOTICE);
+        assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
+        assertEquals(null, a.idCardFront);
+        assertEquals(null, a.idCardBack);
+        a.idCardSideUploaded(true);
+        a.idCardSideChecked(true, "PASS", true, null);
+        assertEquals(ApplicationStatus.ID_CARD_CHECKING, a.status);
+        assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction, "the back is asked for again");
+        assertTrue(a.mayBeWithdrawn());
+    }
+
     @Test
     void nextActionFollowsTheStatusAndAsksForAMissingCardSide() {
         Application a = in(ApplicationStatus.ID_CARD_REQUIRED);

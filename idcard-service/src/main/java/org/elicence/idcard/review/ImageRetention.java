@@ -20,14 +20,17 @@ public class ImageRetention {
 
     private static final Logger LOG = Logger.getLogger(ImageRetention.class);
 
-    /** Never while a case is pending; after a decision's retention; otherwise after the longer one. */
+    /**
+     * Never while a case is pending; after the retention of a decision made after the upload; otherwise (an upload
+     * no decision saw, such as a side uploaded again after a rejection) after the longer one, from the upload.
+     */
     private static final String PURGE_SQL = """
             UPDATE id_card_upload u SET image = NULL, rectified_card = NULL, portrait = NULL, images_deleted_at = now()
             WHERE u.images_deleted_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM review_case c WHERE c.application_id = u.application_id
                               AND (c.status = 'PENDING' OR c.decided_at >= :decidedBefore))
               AND (EXISTS (SELECT 1 FROM review_case c WHERE c.application_id = u.application_id
-                           AND c.decided_at < :decidedBefore)
+                           AND c.decided_at < :decidedBefore AND c.decided_at > u.uploaded_at)
                    OR u.uploaded_at < :uploadedBefore)
             """;
 

@@ -2,6 +2,7 @@ package org.elicence.idcard.review;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -57,6 +58,12 @@ public class ReviewCase extends PanacheEntityBase {
     public static boolean liveCaseExists(UUID applicationId) {
         return count("applicationId = ?1 and status in ?2", applicationId, List.of(Status.PENDING, Status.APPROVED))
                 > 0;
+    }
+
+    /** When staff last rejected the application's card, if they did. */
+    public static Optional<Instant> lastRejectedAt(UUID applicationId) {
+        return find("applicationId = ?1 and status = ?2 order by decidedAt desc", applicationId, Status.REJECTED)
+                .<ReviewCase>firstResultOptional().map(rejected -> rejected.decidedAt);
     }
 
     public static List<ReviewCase> ofApplication(UUID applicationId) {

@@ -38,12 +38,20 @@ public class ReviewCaseService {
         this.outbox = outbox;
     }
 
+    /**
+     * Opens a case when the latest front and back both passed, were uploaded after the application's last rejected
+     * case (the rejection asks for both sides again: a side staff turned down is not shown to them a second time, and
+     * its images go with the decision's retention) and still have their images.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void openIfBothSidesPassed(UUID applicationId, String uploaderResidentId) {
+        Instant lastRejection = ReviewCase.lastRejectedAt(applicationId).orElse(Instant.EPOCH);
         Optional<IdCardUpload> front = IdCardUpload.latest(applicationId, IdCardSide.FRONT)
-                .filter(IdCardUpload::passed);
+                .filter(upload -> upload.passed() && upload.uploadedAt.isAfter(lastRejection)
+                        && upload.imagesDeletedAt == null);
         Optional<IdCardUpload> back = IdCardUpload.latest(applicationId, IdCardSide.BACK)
-                .filter(IdCardUpload::passed);
+                .filter(upload -> upload.passed() && upload.uploadedAt.isAfter(lastRejection)
+                        && upload.imagesDeletedAt == null);
         if (front.isEmpty() || back.isEmpty()) {
             return;
         }

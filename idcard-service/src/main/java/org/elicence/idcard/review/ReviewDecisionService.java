@@ -71,15 +71,21 @@ public class ReviewDecisionService implements OperatorCommandType<IdCardReviewDe
             return Optional.of(new Refusal(IdCardReviewDecisionRejected.CASE_ALREADY_DECIDED, "case " + decision.caseId()
                     + " was already " + reviewCase.status + " by decision " + reviewCase.decisionId));
         }
+        boolean approve = IdCardReviewDecision.APPROVE.equals(decision.decision());
+        IdCardUpload front = IdCardUpload.findById(reviewCase.frontUploadId);
+        if (approve && front.portrait == null) {
+            return Optional.of(new Refusal(IdCardReviewDecisionRejected.NO_PORTRAIT, "case " + decision.caseId()
+                    + " has no licence portrait (the portrait audit could not frame the card's face): nothing to issue"
+                    + " the licence from; reject it and say why, so the applicant photographs the front again or"
+                    + " uploads a portrait"));
+        }
         ReviewDecision row = ReviewDecision.of(record, reviewer);
         row.accept(reviewCase.applicationId);
         String applicationId = reviewCase.applicationId.toString();
-        boolean approve = IdCardReviewDecision.APPROVE.equals(decision.decision());
         reviewCase.status = approve ? ReviewCase.Status.APPROVED : ReviewCase.Status.REJECTED;
         reviewCase.decidedAt = row.receivedAt;
         reviewCase.decisionId = decision.decisionId();
         if (approve) {
-            IdCardUpload front = IdCardUpload.findById(reviewCase.frontUploadId);
             outbox.publish(applicationId, new IdCardApproved(applicationId, reviewCase.applicantId,
                     reviewCase.caseId.toString(), cases.portrait(front)));
         } else {

@@ -64,10 +64,15 @@ public final class CardReadings {
     /** photo-audit-service's answer to {@code request}: these checks, its images, and {@code hash}. */
     public static void answer(JsonNode request, List<RuleCheck> checks, Long hash) {
         IdCardSide side = IdCardSide.valueOf(request.get("side").asText());
+        answer(request, checks, hash, side == IdCardSide.FRONT ? image(PORTRAIT_WIDTH, PORTRAIT_HEIGHT) : null);
+    }
+
+    /** As {@link #answer(JsonNode, List, Long)}, with this licence portrait (null: none could be made). */
+    public static void answer(JsonNode request, List<RuleCheck> checks, Long hash, EncodedImage portrait) {
+        IdCardSide side = IdCardSide.valueOf(request.get("side").asText());
         KafkaTestClient.publish(request.get("applicationId").asText(), new IdCardSideRead(
                 request.get("applicationId").asText(), request.get("uploadId").asText(), side, checks,
-                image(CARD_WIDTH, CARD_HEIGHT), side == IdCardSide.FRONT ? image(PORTRAIT_WIDTH, PORTRAIT_HEIGHT) : null,
-                hash));
+                image(CARD_WIDTH, CARD_HEIGHT), portrait, hash));
     }
 
     /** Uploads a side and answers its reading with every check passed; returns the upload id. */

@@ -18,4 +18,6 @@ public record IdCardReviewDecisionRejected(String decisionId, String caseId, Str
     public static final String CASE_ALREADY_DECIDED = "CASE_ALREADY_DECIDED";
     public static final String MALFORMED_DECISION = "MALFORMED_DECISION";
     public static final String REVIEWER_NOT_AUTHORISED = "REVIEWER_NOT_AUTHORISED";
+    /** APPROVE of a case whose front gave no licence portrait: there is nothing to issue the licence from. */
+    public static final String NO_PORTRAIT = "NO_PORTRAIT";
 }
