@@ -22,6 +22,7 @@ public class ApplicationWithdrawals {
     private static final Logger LOG = Logger.getLogger(ApplicationWithdrawals.class);
 
     private final KnownApplications applications;
+
     @Inject
     public ApplicationWithdrawals(KnownApplications applications) {
         this.applications = applications;
