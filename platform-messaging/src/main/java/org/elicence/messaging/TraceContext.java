@@ -28,6 +28,16 @@ public record TraceContext(String traceParent, String traceState) {
     public static final String TRACEPARENT = "traceparent";
     public static final String TRACESTATE = "tracestate";
 
+    /**
+     * The longest {@code tracestate} kept: the outbox column's size, and the length W3C asks every vendor to pass on
+     * at least. A caller may send up to 32 entries of 512 characters; stored whole, a longer one failed the outbox
+     * insert and so every write of that request (500).
+     */
+    static final int MAX_TRACE_STATE = 512;
+
+    /** W3C: entries longer than this go first when a tracestate must be cut. */
+    private static final int LONG_ENTRY = 128;
+
     private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
 
     /** The trace context active on this thread, if there is a valid one. */
@@ -39,7 +49,23 @@ public record TraceContext(String traceParent, String traceState) {
         W3C.inject(Context.current(), carrier, Map::put);
         String traceParent = carrier.get(TRACEPARENT);
         return traceParent == null ? Optional.empty()
-                : Optional.of(new TraceContext(traceParent, carrier.get(TRACESTATE)));
+                : Optional.of(new TraceContext(traceParent, bounded(carrier.get(TRACESTATE))));
+    }
+
+    /**
+     * {@code traceState} cut to {@link #MAX_TRACE_STATE} characters as W3C says to cut it: whole entries, those longer
+     * than 128 characters first, then from the end.
+     */
+    static String bounded(String traceState) {
+        if (traceState == null || traceState.length() <= MAX_TRACE_STATE) {
+            return traceState;
+        }
+        List<String> entries = new java.util.ArrayList<>(List.of(traceState.split(",")));
+        entries.removeIf(entry -> entry.strip().length() > LONG_ENTRY);
+        while (String.join(",", entries).length() > MAX_TRACE_STATE) {
+            entries.remove(entries.size() - 1);
+        }
+        return entries.isEmpty() ? null : String.join(",", entries);
     }
 
     /** The trace context a Kafka record carries (the last header wins, as for any propagator). */

@@ -26,6 +26,21 @@ class TraceContextTest {
         assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", read.traceId());
     }
 
+    /** A caller's tracestate longer than the outbox keeps is cut by whole entries, the long ones first. */
+    @Test
+    void aLongTraceStateIsCutToWhatTheOutboxKeeps() {
+        StringBuilder state = new StringBuilder("long=" + "x".repeat(200));
+        for (int entry = 0; entry < 30; entry++) {
+            state.append(",k").append(entry).append('=').append("v".repeat(25));
+        }
+        try (Scope scope = new TraceContext(TRACE_PARENT, state.toString()).asContext().makeCurrent()) {
+            String kept = TraceContext.current().orElseThrow().traceState();
+            assertTrue(kept.length() <= TraceContext.MAX_TRACE_STATE, kept.length() + " characters");
+            assertTrue(kept.startsWith("k0=") && !kept.contains("long="), kept);
+        }
+        assertEquals("a=1,b=2", TraceContext.bounded("a=1,b=2"));
+    }
+
     @Test
     void aRestoredContextIsCurrentAndIsCapturedAgainUnchanged() {
         assertTrue(TraceContext.current().isEmpty(), "no trace outside a request or event");
