@@ -84,8 +84,13 @@ public interface MessagingConfig {
         @WithDefault("200ms")
         Duration retryBackoff();
 
-        /** Processed-event ids are kept this long for de-duplication. */
-        @WithDefault("P30D")
+        /**
+         * Processed-event ids are kept this long for de-duplication: longer than any record can be read again from its
+         * topic (30 days' retention at most, deploy/topics.conf, and Kafka deletes a record only with its whole
+         * segment, rolled every 7 days by default), so a replay of a topic from its start skips what was handled.
+         * Until 2026-12-05 it was 30 days, and a replay could apply a month-old SUSPEND again.
+         */
+        @WithDefault("P45D")
         Duration processedRetention();
 
         /**

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -95,6 +96,18 @@ class EventCatalogueDocumentationTest {
             assertTrue(topics.containsKey(type.topic()), type + " uses topic " + type.topic()
                     + ", which deploy/topics.conf does not create");
         }
+    }
+
+    /** A handled event's id outlives every record of its topic, so a topic replayed from its start is skipped. */
+    @Test
+    void processedEventIdsOutliveTheRecordsOfEveryTopic() throws NoSuchMethodException {
+        Duration kept = Duration.parse(MessagingConfig.Consumer.class.getMethod("processedRetention")
+                .getAnnotation(io.smallrye.config.WithDefault.class).value());
+        long longestTopic = topics.values().stream().mapToLong(TopicSpec::retentionMs).max().orElseThrow();
+        // Kafka deletes a record with its segment, which rolls every 7 days by default (no topic sets segment.ms)
+        long longestRecord = longestTopic + Duration.ofDays(7).toMillis();
+        assertTrue(kept.toMillis() > longestRecord, "messaging.consumer.processed-retention " + kept
+                + " ends before the last records of a topic are deleted (" + Duration.ofMillis(longestRecord) + ")");
     }
 
     // --- asyncapi.yaml ---------------------------------------------------------------------------
