@@ -1,7 +1,6 @@
 package org.elicence.photoaudit.service;
 
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +12,7 @@ import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.PhotoAuditRequested;
 import org.elicence.messaging.events.PhotoAudited;
 import org.elicence.messaging.events.RuleCheck;
+import org.elicence.messaging.image.UploadedImageBase64;
 import org.elicence.messaging.outbox.Outbox;
 import org.elicence.photoaudit.audit.AuditReport;
 import org.elicence.photoaudit.audit.CheckResult;
@@ -55,7 +55,8 @@ public class PhotoAuditService {
         if (PhotoAuditRecord.findById(photoId) != null) {
             return;
         }
-        byte[] photo = Base64.getDecoder().decode(request.imageBase64());
+        // undecodable base64 is no image (FAIL, rule IMAGE), as for a card side: not an exception, retried, dead-lettered
+        byte[] photo = UploadedImageBase64.decodeOrEmpty(request.imageBase64());
         AuditReport report = images.run(OneImageAtATime.Work.PORTRAIT_AUDIT, request.requestedAt(),
                 () -> auditor.audit(photo));
         List<RuleCheck> checks = report.checks().stream().map(PhotoAuditService::toRuleCheck).toList();

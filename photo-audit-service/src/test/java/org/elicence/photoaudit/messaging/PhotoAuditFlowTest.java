@@ -99,6 +99,14 @@ class PhotoAuditFlowTest {
         assertEquals("FAIL", audited.get("verdict").asText());
         assertEquals("IMAGE", audited.get("checks").get(0).get("rule").asText());
 
+        String notBase64 = UUID.randomUUID().toString();
+        kafka.publishEvent(Topics.PHOTO_AUDIT_REQUESTS, notBase64, EventType.PHOTO_AUDIT_REQUESTED.type(),
+                requestJson(notBase64, "image/jpeg", new byte[] {1, 2, 3}).replaceFirst("\"imageBase64\":\"[^\"]*\"",
+                        "\"imageBase64\":\"*not base64*\""));
+        JsonNode undecodable = awaitVerdict(notBase64);
+        assertEquals("FAIL", undecodable.get("verdict").asText(), "a verdict with a reason, not a dead letter");
+        assertEquals("IMAGE", undecodable.get("checks").get(0).get("rule").asText());
+
         String next = UUID.randomUUID().toString();
         request(next, "image/png", resource("/photos/astronaut.png"));
         assertEquals("FAIL", awaitVerdict(next).get("verdict").asText(), "a flag and a shuttle behind her");
