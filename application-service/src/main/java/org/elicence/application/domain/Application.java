@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -392,7 +393,7 @@ public class Application extends PanacheEntityBase {
     }
 
     public static Optional<Application> findOwned(UUID id, String applicantId) {
-        return Application.<Application>find("id = ?1 and applicantId = ?2", id, applicantId).firstResultOptional();
+        return owned(id, applicantId).firstResultOptional();
     }
 
     /**
@@ -400,8 +401,11 @@ public class Application extends PanacheEntityBase {
      * wrote.
      */
     public static Optional<Application> findOwnedForUpdate(UUID id, String applicantId) {
-        return Application.<Application>find("id = ?1 and applicantId = ?2", id, applicantId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return owned(id, applicantId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    private static PanacheQuery<Application> owned(UUID id, String applicantId) {
+        return Application.find("id = ?1 and applicantId = ?2", id, applicantId);
     }
 
     /** How many of the applicant's applications are in progress: not yet final (LICENCE_ISSUED, REFUSED, WITHDRAWN). */

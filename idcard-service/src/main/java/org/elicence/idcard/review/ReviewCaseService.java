@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.elicence.idcard.registry.Applicant;
 import org.elicence.messaging.events.ApplicationWithdrawn;
@@ -46,12 +47,10 @@ public class ReviewCaseService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void openIfBothSidesPassed(UUID applicationId, String uploaderResidentId) {
         Instant lastRejection = ReviewCase.lastRejectedAt(applicationId).orElse(Instant.EPOCH);
-        Optional<IdCardUpload> front = IdCardUpload.latest(applicationId, IdCardSide.FRONT)
-                .filter(upload -> upload.passed() && upload.uploadedAt.isAfter(lastRejection)
-                        && upload.imagesDeletedAt == null);
-        Optional<IdCardUpload> back = IdCardUpload.latest(applicationId, IdCardSide.BACK)
-                .filter(upload -> upload.passed() && upload.uploadedAt.isAfter(lastRejection)
-                        && upload.imagesDeletedAt == null);
+        Predicate<IdCardUpload> reviewable = upload -> upload.passed() && upload.uploadedAt.isAfter(lastRejection)
+                && upload.imagesDeletedAt == null;
+        Optional<IdCardUpload> front = IdCardUpload.latest(applicationId, IdCardSide.FRONT).filter(reviewable);
+        Optional<IdCardUpload> back = IdCardUpload.latest(applicationId, IdCardSide.BACK).filter(reviewable);
         if (front.isEmpty() || back.isEmpty()) {
             return;
         }
