@@ -118,6 +118,12 @@ class HostileInputApiTest {
         expect(token, id + "/id-card/front", IntakeImages.png(600, 4), 422, "IMAGE_TOO_SMALL");
         expect(token, id + "/photo", IntakeImages.pngDeclaring(60000, 60000), 422, "IMAGE_TOO_MANY_PIXELS");
         expect(token, id + "/id-card/back", IntakeImages.jpegDeclaring(jpeg, 65000, 65000), 422, "IMAGE_TOO_MANY_PIXELS");
+        // what a progressive JPEG or a 16-bit PNG costs to decode, and a JPEG of thousands of scans
+        expect(token, id + "/photo", IntakeImages.jpegDeclaring(IntakeImages.progressiveJpeg(200, 200), 6000, 4500),
+                422, "IMAGE_TOO_MANY_PIXELS");
+        expect(token, id + "/id-card/front", IntakeImages.pngDeclaring(6000, 4500, 16), 422, "IMAGE_TOO_MANY_PIXELS");
+        expect(token, id + "/photo", IntakeImages.withExtraScans(IntakeImages.progressiveJpeg(300, 400), 5000), 422,
+                "IMAGE_UNREADABLE");
         expect(token, id + "/photo", java.util.Arrays.copyOf(jpeg, jpeg.length / 2), 422, "IMAGE_UNREADABLE");
         expect(token, id + "/id-card/front", java.util.Arrays.copyOf(jpeg, jpeg.length / 2), 422, "IMAGE_UNREADABLE");
     }

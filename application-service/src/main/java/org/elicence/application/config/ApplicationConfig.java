@@ -86,6 +86,18 @@ public interface ApplicationConfig {
         /** Pixel count above which an image is refused (the audit's decoder takes no more). */
         @WithDefault("40000000")
         long maxPixels();
+
+        /**
+         * Memory, in bytes, the audit's decoding of every pixel may take, judged from the header
+         * (UploadedImageHeader): an ordinary photo takes 3 bytes a pixel, a progressive JPEG, a 16-bit PNG or a
+         * picture its EXIF orientation turns two to four times that, so fewer of its pixels are accepted.
+         */
+        @WithDefault("150000000")
+        long maxDecodeBytes();
+
+        /** Scans a JPEG may have: cameras write one, progressive encoders about ten; each is a pass over the image. */
+        @WithDefault("64")
+        int maxScans();
     }
 
     /** The sweep for applications held in a transient status (docs/reliability.md). */

@@ -3,6 +3,7 @@ package org.elicence.application.image;
 import java.util.Arrays;
 
 import org.elicence.application.config.ApplicationConfig;
+import org.elicence.messaging.image.UploadedImageHeader;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -104,7 +105,27 @@ public class ImageIntake {
             throw new Refused("IMAGE_TOO_MANY_PIXELS", null, "too many pixels", parsed.width(), parsed.height(),
                     limits.maxSide(), limits.maxPixels());
         }
+        refuseWhatCostsTooMuchToDecode(parsed);
         return parsed;
+    }
+
+    /**
+     * The audit decodes what is accepted here: a file the pixel count lets through may still take three times the
+     * memory of an ordinary photo (a progressive JPEG, a 16-bit PNG) or a pass over the image per scan (a JPEG of
+     * thousands of scans decodes for minutes from a few hundred kilobytes). Both are judged from the header.
+     */
+    private void refuseWhatCostsTooMuchToDecode(Parsed parsed) {
+        UploadedImageHeader header = UploadedImageHeader.read(parsed.bytes())
+                .orElseThrow(() -> new Unreadable("the image's frame or chunk headers make no sense"));
+        if (header.scans() > limits.maxScans()) {
+            throw new Refused("IMAGE_UNREADABLE", "scans", "too many scans", header.scans(), limits.maxScans());
+        }
+        if (header.decodeBytes() > limits.maxDecodeBytes()) {
+            // the pixels this kind of file may have: the budget at this file's cost per pixel
+            long allowed = (long) (limits.maxDecodeBytes() * (header.pixels() / (double) header.decodeBytes()));
+            throw new Refused("IMAGE_TOO_MANY_PIXELS", "costly", "too costly to decode", parsed.width(),
+                    parsed.height(), limits.maxSide(), allowed);
+        }
     }
 
     private static boolean startsWith(byte[] bytes, byte[] magic) {

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.elicence.messaging.image.Exif;
+
 /**
  * Reads a JPEG's structure without decoding a pixel: the frame size from its SOF header, the EXIF orientation,
  * and a copy with every metadata segment removed. Kept: the frame, quantisation and Huffman tables, restart

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.util.Set;
 import java.util.zip.CRC32;
 
+import org.elicence.messaging.image.Exif;
+
 /**
  * Reads a PNG's size from IHDR without inflating a pixel, and copies it keeping only the chunks that decide how the
  * pixels look (IHDR, PLTE, tRNS, gAMA, cHRM, sRGB, sBIT, IDAT, IEND). Text chunks, EXIF, timestamps, ICC

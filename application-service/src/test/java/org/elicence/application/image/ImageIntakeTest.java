@@ -14,6 +14,7 @@ import java.util.Arrays;
 import javax.imageio.ImageIO;
 
 import org.elicence.application.config.ApplicationConfig;
+import org.elicence.messaging.image.Exif;
 import org.junit.jupiter.api.Test;
 
 /** Intake on crafted files: sizes from the header, metadata out, orientation kept, trailers and truncation. */
@@ -30,6 +31,14 @@ class ImageIntakeTest {
 
         public long maxPixels() {
             return 40_000_000;
+        }
+
+        public long maxDecodeBytes() {
+            return 150_000_000;
+        }
+
+        public int maxScans() {
+            return 64;
         }
     };
     private final ImageIntake intake = new ImageIntake(LIMITS);
@@ -81,6 +90,49 @@ class ImageIntakeTest {
                 () -> intake.accept(IntakeImages.jpegDeclaring(IntakeImages.jpeg(200, 200), 65000, 65000))).code());
         assertEquals("IMAGE_TOO_MANY_PIXELS", assertThrows(ImageIntake.Refused.class,
                 () -> intake.accept(IntakeImages.pngDeclaring(12001, 200))).code());
+    }
+
+    /**
+     * 27 million pixels pass as a baseline JPEG (81 MB decoded) but not as a progressive one, whose decoder holds
+     * every coefficient too (162 MB), nor turned a quarter by its EXIF orientation (162 MB: a second, transposed
+     * copy), nor as a 16-bit PNG (243 MB): what such a file may have is the same memory, 150 MB.
+     */
+    @Test
+    void whatAFileCostsToDecodeIsJudgedFromItsHeader() {
+        int width = 6000;
+        int height = 4500;
+        byte[] baseline = IntakeImages.jpeg(200, 200);
+        intake.accept(IntakeImages.jpegDeclaring(baseline, width, height));
+        intake.accept(IntakeImages.pngDeclaring(width, height, 8));
+        ImageIntake.Refused progressive = assertThrows(ImageIntake.Refused.class, () -> intake.accept(
+                IntakeImages.jpegDeclaring(IntakeImages.progressiveJpeg(200, 200), width, height)));
+        assertEquals("IMAGE_TOO_MANY_PIXELS", progressive.code());
+        assertEquals("costly", progressive.variant());
+        long allowed = (long) progressive.args()[3];
+        assertTrue(allowed > 24_500_000 && allowed < 25_500_000, "25 M pixels at 6 bytes a pixel: " + allowed);
+        ImageIntake.Refused turned = assertThrows(ImageIntake.Refused.class, () -> intake.accept(
+                IntakeImages.jpegDeclaring(IntakeImages.withMetadata(baseline, 6), width, height)));
+        assertEquals("costly", turned.variant());
+        intake.accept(IntakeImages.jpegDeclaring(IntakeImages.withMetadata(baseline, 3), width, height));
+        ImageIntake.Refused sixteenBit = assertThrows(ImageIntake.Refused.class,
+                () -> intake.accept(IntakeImages.pngDeclaring(width, height, 16)));
+        assertEquals("costly", sixteenBit.variant());
+        assertEquals(16_666_666L, sixteenBit.args()[3], "9 bytes a pixel");
+        // a 12-megapixel phone photo saved progressive and turned a quarter still passes (146 MB)
+        intake.accept(IntakeImages.jpegDeclaring(
+                IntakeImages.withMetadata(IntakeImages.progressiveJpeg(200, 200), 6), 3024, 4032));
+    }
+
+    @Test
+    void aJpegOfMoreScansThanAnEncoderWritesIsRefusedUnread() {
+        byte[] progressive = IntakeImages.progressiveJpeg(300, 400);
+        assertEquals(1, intake.accept(progressive).orientation());
+        intake.accept(IntakeImages.withExtraScans(progressive, 54));
+        ImageIntake.Refused bomb = assertThrows(ImageIntake.Refused.class,
+                () -> intake.accept(IntakeImages.withExtraScans(progressive, 5000)));
+        assertEquals("IMAGE_UNREADABLE", bomb.code());
+        assertEquals("scans", bomb.variant());
+        assertEquals(5010, bomb.args()[0]);
     }
 
     @Test

@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /** Crafted images: a phone JPEG's metadata (EXIF with names, XMP with GPS, a comment), PNG text, trailers, lying headers. */
 public final class IntakeImages {
@@ -88,20 +92,59 @@ public final class IntakeImages {
 
     /** A PNG whose IHDR declares the given size over a tiny image: a decompression bomb as far as headers go. */
     public static byte[] pngDeclaring(int width, int height) {
+        return pngDeclaring(width, height, 8);
+    }
+
+    /** The same, its IHDR also declaring {@code bitDepth}-bit RGB samples. */
+    public static byte[] pngDeclaring(int width, int height, int bitDepth) {
         byte[] png = png(200, 200).clone();
         putInt(png, 16, width);
         putInt(png, 20, height);
+        png[24] = (byte) bitDepth;
+        png[25] = 2;
         CRC32 crc = new CRC32();
         crc.update(png, 12, 17);
         putInt(png, 29, (int) crc.getValue());
         return png;
     }
 
-    /** The same JPEG with its frame header claiming another size. */
+    /** A progressive JPEG (ten scans, chroma halved both ways) of the same picture. */
+    public static byte[] progressiveJpeg(int width, int height) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(picture(width, height), null, null), param);
+            stream.flush();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /**
+     * The JPEG with {@code extra} more scans before its end, each a few bytes (one coefficient of the luminance,
+     * nothing in it): what a scan bomb is made of, thousands of scans each costing the decoder a pass.
+     */
+    public static byte[] withExtraScans(byte[] jpeg, int extra) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, jpeg.length - 2);
+        for (int i = 0; i < extra; i++) {
+            writeAll(out, 0xFF, 0xDA, 0, 8, 1, 1, 0, 63, 63, 0, 0x3F, 0xFF, 0x00);
+        }
+        writeAll(out, 0xFF, 0xD9);
+        return out.toByteArray();
+    }
+
+    /** The same JPEG with its frame header (baseline or progressive) claiming another size. */
     public static byte[] jpegDeclaring(byte[] jpeg, int width, int height) {
         byte[] forged = jpeg.clone();
         for (int i = 2; i + 9 < forged.length; i++) {
-            if ((forged[i] & 0xFF) == 0xFF && (forged[i + 1] & 0xFF) == 0xC0) {
+            if ((forged[i] & 0xFF) == 0xFF && ((forged[i + 1] & 0xFF) == 0xC0 || (forged[i + 1] & 0xFF) == 0xC2)) {
                 forged[i + 5] = (byte) (height >> 8);
                 forged[i + 6] = (byte) height;
                 forged[i + 7] = (byte) (width >> 8);
@@ -109,7 +152,7 @@ public final class IntakeImages {
                 return forged;
             }
         }
-        throw new IllegalStateException("no SOF0");
+        throw new IllegalStateException("no SOF0 or SOF2");
     }
 
     private static BufferedImage picture(int width, int height) {

@@ -49,6 +49,18 @@ public interface AuditConfig {
         @WithDefault("40000000")
         long maxPixels();
 
+        /**
+         * Memory decoding every pixel may take, judged from the header (UploadedImageHeader.decodeBytes): a
+         * progressive JPEG, a 16-bit PNG or a picture its EXIF orientation turns takes two to four times an ordinary
+         * photo's 3 bytes a pixel (docs/photo-audit.md, "What a decode costs").
+         */
+        @WithDefault("150000000")
+        long maxDecodeBytes();
+
+        /** Scans a JPEG may have (each is a pass of the decoder over the whole image). */
+        @WithDefault("64")
+        int maxScans();
+
         /** Shorter side below this is refused before decoding: no face in it could be audited or printed. */
         @WithDefault("120")
         int minSide();

@@ -41,6 +41,18 @@ public interface CardCheckConfig {
     @WithDefault("40000000")
     long maxImagePixels();
 
+    /**
+     * INPUT: memory decoding every pixel may take, judged from the header (UploadedImageHeader.decodeBytes); a
+     * progressive JPEG, a 16-bit PNG or a picture its EXIF orientation turns costs more a pixel than an ordinary
+     * photo (docs/photo-audit.md, "What a decode costs").
+     */
+    @WithDefault("150000000")
+    long maxImageDecodeBytes();
+
+    /** INPUT: scans a JPEG may have (each is a pass of the decoder over the whole image). */
+    @WithDefault("64")
+    int maxImageScans();
+
     /** Width of the perspective-corrected card; its height follows from 85.6 x 54 mm. */
     @WithDefault("1284")
     int rectifiedWidth();

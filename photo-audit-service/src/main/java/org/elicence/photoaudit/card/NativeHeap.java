@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
  * hundred of a check. Where the command is missing (an older JDK) trimming is switched off with one log line;
  * where the C library is not glibc the JVM answers that it cannot trim, and nothing happens.
  */
-final class NativeHeap {
+public final class NativeHeap {
 
     private static final Logger LOG = Logger.getLogger(NativeHeap.class);
     private static final String OPERATION = "systemTrimNativeHeap";
@@ -27,7 +27,7 @@ final class NativeHeap {
     private NativeHeap() {
     }
 
-    static void trim() {
+    public static void trim() {
         if (!available) {
             return;
         }

@@ -2,10 +2,12 @@ package org.elicence.photoaudit.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import org.elicence.photoaudit.audit.decode.DecodeOutcome;
@@ -88,6 +90,43 @@ class ImageDecoderTest {
         png.write(chunk("IDAT", new byte[] {0x78, (byte) 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01}));
         png.write(chunk("IEND", new byte[0]));
         assertEquals("IMAGE_TOO_LARGE", refusal(png.toByteArray()));
+    }
+
+    /**
+     * 18.75 million pixels decode in 56 MB as an ordinary JPEG but take 169 MB as a progressive JPEG without chroma
+     * subsampling (its coefficients are held whole) and as a 16-bit PNG: both refused from the header with what
+     * decoding would take; a 12-megapixel phone photo saved progressive and turned by its orientation (146 MB)
+     * still passes.
+     */
+    @Test
+    void whatAFileCostsToDecodeIsJudgedBeforeDecoding() {
+        Mat large = CostlyImages.flat(5000, 3750);
+        assertInstanceOf(DecodeOutcome.Decoded.class, decoder.decode(CostlyImages.baseline(large)));
+        for (byte[] costly : List.of(CostlyImages.progressive(large), CostlyImages.sixteenBitPng(large))) {
+            CheckResult reason = assertInstanceOf(DecodeOutcome.Refused.class, decoder.decode(costly)).reason();
+            assertEquals("IMAGE_TOO_LARGE", reason.code());
+            assertTrue(reason.measured() > 168_000_000 && reason.measured() < 170_000_000, "" + reason.measured());
+        }
+        large.release();
+        Mat phone = CostlyImages.flat(4032, 3024);
+        assertInstanceOf(DecodeOutcome.Decoded.class,
+                decoder.decode(CostlyImages.turned(CostlyImages.progressive(phone))));
+        phone.release();
+    }
+
+    /** Thousands of scans of a few bytes each: a file OpenCV does decode, a pass a scan, refused from its markers. */
+    @Test
+    void aJpegOfThousandsOfScansIsRefusedUndecoded() {
+        Mat photo = CostlyImages.flat(1200, 1600);
+        byte[] progressive = CostlyImages.progressive(photo);
+        byte[] bomb = CostlyImages.withEmptyScans(progressive, 1200, 1600, 3000);
+        Mat decodedAnyway = Imgcodecs.imdecode(new MatOfByte(bomb), Imgcodecs.IMREAD_COLOR);
+        assertEquals(1200, decodedAnyway.cols(), "the bomb is a valid JPEG");
+        CheckResult reason = assertInstanceOf(DecodeOutcome.Refused.class, decoder.decode(bomb)).reason();
+        assertEquals("IMAGE_UNREADABLE", reason.code());
+        assertEquals(3010.0, reason.measured(), "the encoder's ten scans and the bomb's");
+        assertInstanceOf(DecodeOutcome.Decoded.class,
+                decoder.decode(CostlyImages.withEmptyScans(progressive, 1200, 1600, 54)));
     }
 
     private static byte[] chunk(String type, byte[] data) {

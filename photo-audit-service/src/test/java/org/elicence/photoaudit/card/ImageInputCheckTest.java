@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
+import org.elicence.photoaudit.audit.CostlyImages;
 import org.elicence.photoaudit.audit.OpenCvRuntime;
 import org.elicence.photoaudit.card.CardCheckConfig;
 import org.elicence.messaging.events.RuleCheck;
@@ -43,6 +44,21 @@ class ImageInputCheckTest {
         assertEquals(20000.0, refusal(bomb).measured());
         assertEquals("IMAGE_TOO_LARGE", refusal(png(7000, 7000, 10)).code(), "49 M pixels");
         assertEquals("IMAGE_TOO_LARGE", refusal(png(13000, 400, 10)).code(), "one side too long");
+    }
+
+    /** What decoding takes, judged from the header: a progressive JPEG or 16-bit PNG of 18.75 M pixels, a scan bomb. */
+    @Test
+    void filesCostlierToDecodeThanTheirPixelsSayAreRefusedUndecoded() {
+        Mat large = CostlyImages.flat(5000, 3750);
+        admitted(CostlyImages.baseline(large));
+        assertEquals("IMAGE_TOO_LARGE", refusal(CostlyImages.progressive(large)).code());
+        assertEquals("IMAGE_TOO_LARGE", refusal(CostlyImages.sixteenBitPng(large)).code());
+        large.release();
+        byte[] progressive = CostlyImages.progressive(CostlyImages.flat(1600, 1200));
+        admitted(progressive);
+        RuleCheck bomb = refusal(CostlyImages.withEmptyScans(progressive, 1600, 1200, 3000));
+        assertEquals("IMAGE_UNREADABLE", bomb.code());
+        assertEquals(3010.0, bomb.measured());
     }
 
     @Test

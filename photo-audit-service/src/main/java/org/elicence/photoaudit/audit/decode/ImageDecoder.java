@@ -23,7 +23,9 @@ import org.opencv.imgproc.Imgproc;
 /**
  * Defensive decoding of untrusted uploads. Dimensions are read from the header with ImageIO (which parses
  * only the header for getWidth/getHeight) BEFORE OpenCV allocates the pixels, so a decompression bomb is
- * refused without allocating it. OpenCV's IMREAD_COLOR applies the EXIF orientation and converts
+ * refused without allocating it; so is a file whose kind costs more memory than its pixel count says (a
+ * progressive JPEG, a 16-bit PNG) or a JPEG of more scans than an encoder writes (UploadedImageHeader).
+ * OpenCV's IMREAD_COLOR applies the EXIF orientation and converts
  * greyscale, CMYK and 16-bit input to 8-bit BGR; we only record what the source was.
  * <p>
  * A JPEG at least twice the working copy's long side is decoded at half size by the JPEG decoder itself (its
@@ -42,6 +44,8 @@ public final class ImageDecoder {
     private static final Measure BYTES = new Measure("字节", "bytes");
     private static final Measure BYTES_BEFORE_THE_END = new Measure("字节（文件在结束标记之前中断）",
             "bytes (the file stops before its end marker)");
+    private static final Measure BYTES_TO_DECODE = new Measure("字节（解码所需内存）", "bytes (memory to decode it)");
+    private static final Measure SCANS = new Measure("个扫描段（JPEG）", "scans (JPEG)");
     private static final Measure PIXELS = new Measure("像素", "pixels");
     private static final Measure SHORTER_SIDE = new Measure("像素（短边）", "pixels (shorter side)");
     private static final Measure ASPECT = new Measure("长边 / 短边", "long side / short side");
@@ -50,6 +54,9 @@ public final class ImageDecoder {
     private static final Guidance UPLOAD_SMALLER = new Guidance("照片文件过大，请上传不超过规定尺寸的照片",
             "The photo is too large: upload a smaller file (for example 1200 x 1600 pixels)");
 
+    private static final Guidance UPLOAD_ORDINARY = new Guidance("照片按其保存方式读取时占用内存过多：请上传较小的照片（例如 1200 x 1600 像素）",
+            "The photo, as it is saved, takes too much memory to read: upload a smaller photo (for example 1200 x 1600"
+                    + " pixels)");
     private static final Guidance UPLOAD_LARGER = new Guidance("照片尺寸太小：请上传原始照片（例如 1200 x 1600 像素），不要上传缩略图",
             "The photo is too small: upload the original photo (for example 1200 x 1600 pixels), not a thumbnail");
     private static final Guidance UPLOAD_PORTRAIT = new Guidance("照片比例异常：请上传完整的竖幅人像照片，不要裁成细条",
@@ -98,6 +105,14 @@ public final class ImageDecoder {
         Optional<UploadedImageHeader> extent = UploadedImageHeader.read(bytes);
         if (extent.isEmpty()) {
             return refuse("IMAGE_UNREADABLE", null, "JPEG | PNG", null, UPLOAD_JPEG);
+        }
+        if (extent.get().scans() > config.maxScans()) {
+            // a scan bomb: thousands of scans of a few bytes, each a pass over every block (minutes of decoding)
+            return refuse("IMAGE_UNREADABLE", extent.get().scans(), "<= " + config.maxScans(), SCANS, UPLOAD_JPEG);
+        }
+        if (extent.get().decodeBytes() > config.maxDecodeBytes()) {
+            return refuse("IMAGE_TOO_LARGE", (double) extent.get().decodeBytes(), "<= " + config.maxDecodeBytes(),
+                    BYTES_TO_DECODE, UPLOAD_ORDINARY);
         }
         if (extent.get().truncated()) {
             // OpenCV would silently pad a file that stops early with grey

@@ -1,7 +1,11 @@
-package org.elicence.application.image;
+package org.elicence.messaging.image;
 
-/** The one EXIF field intake keeps: the orientation (tag 0x0112 of IFD0), read and written as TIFF. */
-final class Exif {
+/**
+ * The one EXIF field uploads keep: the orientation (tag 0x0112 of IFD0), read and written as TIFF. Intake
+ * (application-service) keeps it through the stripping of metadata; {@link UploadedImageHeader} counts what turning
+ * the decoded picture costs.
+ */
+public final class Exif {
 
     private static final int ORIENTATION_TAG = 0x0112;
 
@@ -9,13 +13,13 @@ final class Exif {
     }
 
     /** An APP1 payload starting "Exif\0\0". */
-    static boolean isExif(byte[] b, int pos, int length) {
+    public static boolean isExif(byte[] b, int pos, int length) {
         return length >= 6 && pos + 6 <= b.length && b[pos] == 'E' && b[pos + 1] == 'x' && b[pos + 2] == 'i'
                 && b[pos + 3] == 'f' && b[pos + 4] == 0 && b[pos + 5] == 0;
     }
 
     /** The orientation (1-8) in the TIFF structure at {@code pos}; 1 when absent or unreadable. */
-    static int orientation(byte[] b, int pos, int length) {
+    public static int orientation(byte[] b, int pos, int length) {
         int end = Math.min(b.length, pos + length);
         if (length < 8 || pos + 8 > end) {
             return 1;
@@ -43,7 +47,7 @@ final class Exif {
     }
 
     /** A complete APP1 segment (marker included) holding only the orientation, big-endian TIFF. */
-    static byte[] orientationSegment(int orientation) {
+    public static byte[] orientationSegment(int orientation) {
         return new byte[] {(byte) 0xFF, (byte) 0xE1, 0, 34,
             'E', 'x', 'i', 'f', 0, 0,
             'M', 'M', 0, 42, 0, 0, 0, 8,             // TIFF header, IFD0 at 8
@@ -53,7 +57,7 @@ final class Exif {
     }
 
     /** The TIFF payload of {@link #orientationSegment} (for PNG's eXIf chunk). */
-    static byte[] orientationTiff(int orientation) {
+    public static byte[] orientationTiff(int orientation) {
         byte[] segment = orientationSegment(orientation);
         return java.util.Arrays.copyOfRange(segment, 10, segment.length);
     }
