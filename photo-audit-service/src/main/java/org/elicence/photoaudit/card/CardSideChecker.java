@@ -16,6 +16,7 @@ import org.elicence.messaging.events.IdCardSide;
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.RuleCheck;
 import org.opencv.core.Core;
+import org.opencv.core.CvException;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
@@ -105,6 +106,14 @@ public class CardSideChecker {
     public CardSideReport check(CardSideUpload upload) {
         try {
             return checkReleasingImages(upload);
+        } catch (CvException | IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException
+                | NullPointerException e) {
+            // What a photo's geometry can make OpenCV or a measure throw: the photo gets a verdict the applicant can
+            // act on at once, as a portrait does, not three more runs of the same failure, a dead letter and a card
+            // held for the 15-minute sweep. The service's own faults (an OCR engine that cannot load, I/O) are
+            // thrown on: retried, then dead-lettered where operators see them.
+            LOG.errorf("card side could not be processed: %s", e.getClass().getName());
+            return noCard(upload.side(), ImageInputCheck.notProcessable());
         } finally {
             NativeHeap.trim();
         }
@@ -117,22 +126,11 @@ public class CardSideChecker {
             Mat image = admitted.refusal() == null ? decode(admitted.image(), mats) : mats.mat();
             Optional<LocatedCard> card = image.empty() ? Optional.empty() : locator.locate(image);
             if (image.empty()) {
-                checks.add(admitted.refusal() == null ? ImageInputCheck.undecodable() : admitted.refusal());
+                return noCard(upload.side(),
+                        admitted.refusal() == null ? ImageInputCheck.undecodable() : admitted.refusal());
             }
             if (card.isEmpty()) {
-                if (!image.empty()) {
-                    checks.add(IdCardRule.ID1.judge(false));
-                }
-                CARD_RULES.stream().skip(image.empty() ? 0 : 1).map(rule -> rule.notAssessable(NO_CARD))
-                        .forEach(checks::add);
-                sideRules(upload.side()).forEach(rule -> checks.add(rule.notAssessable(NO_CARD)));
-                if (upload.side() == IdCardSide.FRONT) {
-                    checks.addAll(IdNumberChecks.noCard());
-                    checks.add(IdCardRule.ID20.notAssessable(NO_CARD));
-                } else {
-                    checks.add(IdCardRule.ID21.notAssessable(NO_CARD));
-                }
-                return new CardSideReport(checks, null, null, null);
+                return noCard(upload.side(), IdCardRule.ID1.judge(false));
             }
             Mat rectified = mats.add(CardLocator.rectify(image, card.get(), config.rectifiedWidth()));
             mats.release(image);
@@ -163,6 +161,25 @@ public class CardSideChecker {
             checks.addAll(numberChecks);
             return new CardSideReport(checks, jpeg(rectified, REVIEW_JPEG_QUALITY), portrait, hash);
         }
+    }
+
+    /**
+     * The report on a side where no card was checked: {@code why} (the image refused or unreadable, or ID1, no card
+     * found in it), every other rule not assessable.
+     */
+    private static CardSideReport noCard(IdCardSide side, RuleCheck why) {
+        List<RuleCheck> checks = new ArrayList<>();
+        checks.add(why);
+        CARD_RULES.stream().filter(rule -> !rule.name().equals(why.rule())).map(rule -> rule.notAssessable(NO_CARD))
+                .forEach(checks::add);
+        sideRules(side).forEach(rule -> checks.add(rule.notAssessable(NO_CARD)));
+        if (side == IdCardSide.FRONT) {
+            checks.addAll(IdNumberChecks.noCard());
+            checks.add(IdCardRule.ID20.notAssessable(NO_CARD));
+        } else {
+            checks.add(IdCardRule.ID21.notAssessable(NO_CARD));
+        }
+        return new CardSideReport(checks, null, null, null);
     }
 
     /**

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -251,7 +253,38 @@ class CardSideCheckerTest {
                 Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
-    /** Card checks running at once on several threads must measure what one check alone measures. */
+    /**
+     * A failure no check foresaw (here an ArithmeticException thrown inside the check, by a clock made to throw it
+     * when the card's dates are judged) still ends in a verdict the applicant can act on at once, every rule
+     * present, not an exception that the consumer would run three more times before dead-lettering the side.
+     */
+    @Test
+    void aFailureNoCheckForesawIsAVerdictWithEveryRule() {
+        Clock failing = new Clock() {
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            public Instant instant() {
+                throw new ArithmeticException("long overflow");
+            }
+        };
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(CardCheckConfig.class)
+                .withMapping(OcrConfig.class).build();
+        CardSideChecker checker = new CardSideChecker(config.getConfigMapping(CardCheckConfig.class),
+                config.getConfigMapping(OcrConfig.class), new PhotoAuditor(TestConfigs.defaults()), failing);
+        byte[] photo = CardPhotos.photograph(front, Placement.SLIGHTLY_TILTED);
+        CardSideReport report = checker.check(new CardSideUpload(IdCardSide.FRONT, photo, ID, NAME));
+        assertEquals("FAIL", report.verdict(), describe(report));
+        assertEquals("IMAGE_NOT_PROCESSABLE", byRule(report).get("INPUT").code());
+        assertEquals(rules(check(IdCardSide.FRONT, new byte[] {1, 2, 3})), rules(report),
+                "the rules an unreadable upload is reported on");
+    }
+
     @Test
     void checksRunningConcurrentlyMeasureExactlyWhatOneCheckMeasures() throws Exception {
         byte[] photo = CardPhotos.photograph(front, Placement.SLIGHTLY_TILTED);
@@ -288,6 +321,10 @@ class CardSideCheckerTest {
         assertNotNull(check, rule + " missing: " + describe(report));
         assertTrue(check.failed(), rule + " should fail: " + describe(report));
         assertTrue(check.message().zhCN().length() > 3 && check.message().en().length() > 3);
+    }
+
+    private static List<String> rules(CardSideReport report) {
+        return report.checks().stream().map(RuleCheck::rule).toList();
     }
 
     private static Map<String, RuleCheck> byRule(CardSideReport report) {
