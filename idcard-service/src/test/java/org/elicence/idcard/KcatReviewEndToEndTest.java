@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import org.elicence.idcard.registry.Applicant;
+import org.elicence.idcard.review.ReviewCase;
 import org.elicence.idcard.testing.CardReadings;
 import org.elicence.idcard.testing.Citizens;
 import org.elicence.infra.JwtKeysTestResource;
@@ -36,7 +38,9 @@ import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
+import jakarta.persistence.LockModeType;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -189,6 +193,64 @@ class KcatReviewEndToEndTest {
                 "reviewer-001");
         assertRefused(caseId, "CASE_ALREADY_DECIDED");
         assertEquals(0, KafkaTestClient.eventsOf(EventType.ID_CARD_APPROVED, applicationId).size());
+    }
+
+    /**
+     * A withdrawal that arrives while a staff decision on the application's case is being applied waits for it and
+     * leaves the decided case alone. The test holds the case's row lock while the real signed decision and then the
+     * withdrawal arrive (both seen waiting in pg_locks, the decision first), then lets go. On the old code the
+     * withdrawal read the case unlocked as still pending and, after the approval committed, wrote WITHDRAWN over it
+     * and published a second close.
+     */
+    @Test
+    void aWithdrawalWaitsForADecisionInFlightAndLeavesItsCaseDecided() throws Exception {
+        String applicationId = applyAndUpload(Citizens.LIU_YANG, "刘洋");
+        UUID caseId = UUID.fromString(caseOf(applicationId));
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService holder = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<?> held = holder.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                ReviewCase.findById(caseId, LockModeType.PESSIMISTIC_WRITE);
+                locked.countDown();
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertTrue(locked.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, caseId.toString(),
+                    decision(caseId.toString(), "reviewer-001"), "reviewer-001");
+            await().atMost(WAIT).until(() -> locksWaitedFor() >= 1);
+            KafkaTestClient.publish(applicationId, new ApplicationWithdrawn(applicationId, Citizens.LIU_YANG,
+                    ApplicationWithdrawn.BY_APPLICANT, Instant.now()));
+            await().atMost(WAIT).until(() -> locksWaitedFor() >= 2);
+            release.countDown();
+            held.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            holder.shutdownNow();
+        }
+        UUID application = UUID.fromString(applicationId);
+        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> ((Applicant) Applicant.findById(application)).withdrawnAt != null));
+        await().atMost(WAIT).until(() -> KafkaTestClient.eventsOf(EventType.ID_CARD_APPROVED, applicationId),
+                list -> !list.isEmpty());
+        assertEquals(ReviewCase.Status.APPROVED, QuarkusTransaction.requiringNew()
+                .call(() -> ((ReviewCase) ReviewCase.findById(caseId)).status));
+        List<String> closes = KafkaTestClient.events(EventType.ID_CARD_REVIEW_CASE_CLOSED,
+                data -> caseId.toString().equals(data.get("caseId").asText())).stream()
+                .map(data -> data.get("status").asText()).toList();
+        assertEquals(List.of("APPROVED"), closes, "one close per case");
+    }
+
+    /** Row locks some transaction of this database waits for. */
+    private static int locksWaitedFor() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) ReviewCase.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                        + " WHERE NOT l.granted AND a.datname = current_database()")
+                .getSingleResult()).intValue());
     }
 
     private void assertDuplicatesAndInvalidDecisionsChangeNothing(String applicationId, String caseId) {

@@ -11,6 +11,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 /** A staff review of an application's uploaded ID card. */
@@ -68,5 +69,14 @@ public class ReviewCase extends PanacheEntityBase {
 
     public static List<ReviewCase> ofApplication(UUID applicationId) {
         return list("applicationId = ?1 order by openedAt", applicationId);
+    }
+
+    /**
+     * The application's pending cases, locked as a decision locks its case: one being decided is waited for and then,
+     * no longer pending, left out (PostgreSQL re-checks the condition on the row the decision committed).
+     */
+    public static List<ReviewCase> pendingOfApplicationForUpdate(UUID applicationId) {
+        return find("applicationId = ?1 and status = ?2 order by openedAt", applicationId, Status.PENDING)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 }

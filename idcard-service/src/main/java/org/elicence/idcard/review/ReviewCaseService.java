@@ -98,8 +98,9 @@ public class ReviewCaseService {
     public void onApplicationWithdrawn(ApplicationWithdrawn withdrawn) {
         UUID applicationId = UUID.fromString(withdrawn.applicationId());
         Applicant applicant = Applicant.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
-        List<ReviewCase> pending = ReviewCase.ofApplication(applicationId).stream()
-                .filter(c -> c.status == ReviewCase.Status.PENDING).toList();
+        // locked: a staff decision on a case in flight would otherwise be overwritten by WITHDRAWN after its
+        // approval was published (the decision locks only its case)
+        List<ReviewCase> pending = ReviewCase.pendingOfApplicationForUpdate(applicationId);
         boolean sameApplicant = (applicant == null || applicant.applicantId.equals(withdrawn.applicantId()))
                 && pending.stream().allMatch(c -> c.applicantId.equals(withdrawn.applicantId()));
         if (!sameApplicant) {

@@ -45,8 +45,11 @@ public class IdCardUploadService {
      * outbox relay sends another (16 such fronts at once ran the 204 MB heap out when the two overlapped, BadInputIT).
      */
     static final int HEAP_BYTES_PER_BASE64_CHAR = 6;
-    /** The relay holds its share for one batch (at most its send timeout); a longer wait is retried by the inbox. */
-    private static final Duration MEMORY_WAIT = Duration.ofSeconds(60);
+    /**
+     * The relay holds its share for one batch (at most its send timeout); a longer wait is retried by the inbox. Well
+     * below the inbox transaction's timeout (60 s): a share obtained at the end of the wait must still commit.
+     */
+    private static final Duration MEMORY_WAIT = Duration.ofSeconds(30);
 
     private final ReviewCaseService reviewCases;
     private final SidesDifferentCheck sidesDifferent;
