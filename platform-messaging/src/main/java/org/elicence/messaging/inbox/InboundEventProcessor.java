@@ -88,7 +88,9 @@ public class InboundEventProcessor {
                 }
                 unfinished.finish(consumer, event.id());
             }));
-        } catch (RuntimeException deadLettered) {
+        } catch (RuntimeException | Error deadLettered) {
+            // the delivery ended here, with the service still running: a replay of the dead letter starts its count
+            // afresh (an Error, such as a native library that does not load, is not retried: it would not pass)
             unfinished.forget(consumer, event.id());
             throw deadLettered;
         }

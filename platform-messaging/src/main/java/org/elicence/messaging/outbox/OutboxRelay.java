@@ -1,6 +1,7 @@
 package org.elicence.messaging.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,11 @@ public class OutboxRelay {
      * serializer's bytes and the producer's batch buffer.
      */
     static final int HEAP_BYTES_PER_PAYLOAD_BYTE = 4;
+    /**
+     * The longest a batch's sends are waited for after the relay's own wait timed out: the producer ends every record
+     * within {@code max.block.ms} plus {@code delivery.timeout.ms} (one and two minutes by default).
+     */
+    private static final Duration LONGEST_SEND = Duration.ofMinutes(3);
 
     private final MutinyEmitter<String> emitter;
     private final EntityManager entityManager;
@@ -64,6 +70,7 @@ public class OutboxRelay {
         return thread;
     });
     private final AtomicBoolean passQueued = new AtomicBoolean();
+    private final BatchSends batchSends = new BatchSends(LONGEST_SEND);
     /** Runs the sends with the relay's transaction suspended and restores it afterwards ({@link #send}). */
     private final ThreadContext withoutTransaction = ThreadContext.builder()
             .propagated()
@@ -106,7 +113,8 @@ public class OutboxRelay {
     /** Publishes until the outbox is empty. */
     private void drain() {
         passQueued.set(false);
-        if (!emitterConnected()) {
+        if (!emitterConnected() || batchSends.outstanding()) {
+            // the last batch is still in the producer: sending it again would put a second copy beside it
             return;
         }
         try {
@@ -145,16 +153,22 @@ public class OutboxRelay {
                 LOG.debugf("outbox relay: payload memory busy, %d rows wait for the next pass", selection.seqs().size());
                 return false;
             }
-            try (PayloadMemoryBudget.Reservation reserved = share.get()) {
+            PayloadMemoryBudget.Reservation reserved = share.get();
+            try {
                 List<OutboxMessage> batch = OutboxMessage
                         .<OutboxMessage>find("seq in ?1 order by seq", selection.seqs())
                         .list();
                 List<Message<String>> messages = batch.stream().map(this::toKafkaMessage).toList();
-                List<Optional<Throwable>> sent = withoutTransaction.contextualSupplier(() -> send(messages)).get();
+                List<Optional<Throwable>> sent = withoutTransaction.contextualSupplier(() -> send(messages, reserved))
+                        .get();
                 markSent(batch, sent);
                 entityManager.flush(); // only the marks (OutboxMessage is @DynamicUpdate), inside the share
                 entityManager.clear();
                 return selection.full();
+            } finally {
+                if (!batchSends.outstanding()) {
+                    reserved.close(); // else the sends still in the producer give it back when they end
+                }
             }
         });
     }
@@ -166,16 +180,17 @@ public class OutboxRelay {
      * thread is still inside the transaction when the relay commits, Narayana finds two threads in it and the commit
      * fails ("Enlisted connection used without active transaction"): the rows stay unpublished although the broker
      * took them, and the whole batch is sent again. A full-size LoadBenchmarkIT run (2026-12-05) logged 494 such
-     * failed passes over the four services, card images re-sent with them (quarkusio/quarkus#39098).
+     * failed passes over the four services, card images re-sent with them (quarkusio/quarkus#39098). A wait that
+     * times out leaves {@code share} to the sends still in the producer ({@link BatchSends}).
      */
-    private List<Optional<Throwable>> send(List<Message<String>> messages) {
+    private List<Optional<Throwable>> send(List<Message<String>> messages, PayloadMemoryBudget.Reservation share) {
         List<Uni<Optional<Throwable>>> outcomes = new ArrayList<>(messages.size());
         for (Message<String> message : messages) {
             outcomes.add(emitter.sendMessage(message)
                     .onItem().transform(acked -> Optional.<Throwable>empty())
                     .onFailure().recoverWithItem(Optional::of));
         }
-        return Uni.join().all(outcomes).andFailFast().await().atMost(config.outbox().sendTimeout());
+        return batchSends.await(Uni.join().all(outcomes).andFailFast(), config.outbox().sendTimeout(), share);
     }
 
     /**
