@@ -46,10 +46,12 @@ public class IdCardUploadService {
      */
     static final int HEAP_BYTES_PER_BASE64_CHAR = 6;
     /**
-     * The relay holds its share for one batch (at most its send timeout); a longer wait is retried by the inbox. Well
-     * below the inbox transaction's timeout (60 s): a share obtained at the end of the wait must still commit.
+     * The relay holds its share for one batch: its send timeout (15 s), or, when the broker does not answer, until the
+     * producer has ended the batch's records (about two minutes); a longer wait is retried by the inbox, whose three
+     * attempts outlast that. Below the inbox transaction's timeout (60 s): a share obtained at the end of the wait must
+     * still commit.
      */
-    private static final Duration MEMORY_WAIT = Duration.ofSeconds(30);
+    private static final Duration MEMORY_WAIT = Duration.ofSeconds(45);
 
     private final ReviewCaseService reviewCases;
     private final SidesDifferentCheck sidesDifferent;

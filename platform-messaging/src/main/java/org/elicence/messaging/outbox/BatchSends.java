@@ -11,11 +11,12 @@ import io.smallrye.mutiny.Uni;
 /**
  * The sends of one outbox batch, awaited up to the relay's send timeout. Records handed to the Kafka producer are not
  * taken back when the relay stops waiting: they stay in its buffers until the broker takes them or the producer gives
- * up ({@code delivery.timeout.ms}, two minutes). Released at the timeout, the batch's share of the payload memory
+ * up ({@code delivery.timeout.ms}, two minutes after each was handed over). Released at the timeout, the batch's share of the payload memory
  * would let uploads take that heap again while the records still hold it, and the next pass would send the batch a
  * second time beside the first, a copy a pass for as long as the broker stays away. So after a timeout the share
  * stays taken, and {@link #outstanding()} holds the relay's passes back, until every send has ended, or at most
- * {@code maxHold} (the producer's own limits, so that a lost callback cannot stop the relay for good).
+ * {@code maxHold} (what the producer's own limits allow a whole batch, so that a lost callback cannot stop the relay
+ * for good).
  */
 final class BatchSends {
 

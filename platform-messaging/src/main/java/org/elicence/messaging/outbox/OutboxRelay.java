@@ -54,11 +54,6 @@ public class OutboxRelay {
      * serializer's bytes and the producer's batch buffer.
      */
     static final int HEAP_BYTES_PER_PAYLOAD_BYTE = 4;
-    /**
-     * The longest a batch's sends are waited for after the relay's own wait timed out: the producer ends every record
-     * within {@code max.block.ms} plus {@code delivery.timeout.ms} (one and two minutes by default).
-     */
-    private static final Duration LONGEST_SEND = Duration.ofMinutes(3);
 
     private final MutinyEmitter<String> emitter;
     private final EntityManager entityManager;
@@ -70,7 +65,7 @@ public class OutboxRelay {
         return thread;
     });
     private final AtomicBoolean passQueued = new AtomicBoolean();
-    private final BatchSends batchSends = new BatchSends(LONGEST_SEND);
+    private final BatchSends batchSends;
     /** Runs the sends with the relay's transaction suspended and restores it afterwards ({@link #send}). */
     private final ThreadContext withoutTransaction = ThreadContext.builder()
             .propagated()
@@ -85,6 +80,21 @@ public class OutboxRelay {
         this.entityManager = entityManager;
         this.config = config;
         this.memory = memory;
+        this.batchSends = new BatchSends(longestBatchSend(config.outbox().batchSize()));
+    }
+
+    /**
+     * The longest the producer takes to end a whole batch: its records are handed over one after another, each
+     * waiting at most {@code max.block.ms} for metadata or buffer space, and each ends at the latest
+     * {@code delivery.timeout.ms} after it was handed over (5 s and 2 minutes: 10 minutes 20 s for 100 rows).
+     */
+    static Duration longestBatchSend(int batchSize) {
+        org.eclipse.microprofile.config.Config settings = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        long block = settings.getOptionalValue("mp.messaging.outgoing.outbox.max.block.ms", Long.class)
+                .orElse(60_000L);
+        long delivery = settings.getOptionalValue("mp.messaging.outgoing.outbox.delivery.timeout.ms", Long.class)
+                .orElse(120_000L);
+        return Duration.ofMillis(batchSize * block + delivery);
     }
 
     void onOutboxWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
