@@ -198,7 +198,7 @@ class KcatReviewEndToEndTest {
     /**
      * A withdrawal that arrives while a staff decision on the application's case is being applied waits for it and
      * leaves the decided case alone. The test holds the case's row lock while the real signed decision and then the
-     * withdrawal arrive (both seen waiting in pg_locks, the decision first), then lets go. On the old code the
+     * withdrawal arrive (both seen waiting for the test's session, the decision first), then lets go. On the old code the
      * withdrawal read the case unlocked as still pending and, after the approval committed, wrote WITHDRAWN over it
      * and published a second close.
      */
@@ -207,11 +207,14 @@ class KcatReviewEndToEndTest {
         String applicationId = applyAndUpload(Citizens.LIU_YANG, "刘洋");
         UUID caseId = UUID.fromString(caseOf(applicationId));
         java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger holderPid = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService holder = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             java.util.concurrent.Future<?> held = holder.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
                 ReviewCase.findById(caseId, LockModeType.PESSIMISTIC_WRITE);
+                holderPid.set(((Number) ReviewCase.getEntityManager().createNativeQuery("SELECT pg_backend_pid()")
+                        .getSingleResult()).intValue());
                 locked.countDown();
                 try {
                     release.await(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -222,10 +225,10 @@ class KcatReviewEndToEndTest {
             assertTrue(locked.await(30, java.util.concurrent.TimeUnit.SECONDS));
             KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, caseId.toString(),
                     decision(caseId.toString(), "reviewer-001"), "reviewer-001");
-            await().atMost(WAIT).until(() -> locksWaitedFor() >= 1);
+            await().atMost(WAIT).until(() -> waitingFor(holderPid.get()) >= 1);
             KafkaTestClient.publish(applicationId, new ApplicationWithdrawn(applicationId, Citizens.LIU_YANG,
                     ApplicationWithdrawn.BY_APPLICANT, Instant.now()));
-            await().atMost(WAIT).until(() -> locksWaitedFor() >= 2);
+            await().atMost(WAIT).until(() -> waitingFor(holderPid.get()) >= 2);
             release.countDown();
             held.get(30, java.util.concurrent.TimeUnit.SECONDS);
         } finally {
@@ -245,12 +248,16 @@ class KcatReviewEndToEndTest {
         assertEquals(List.of("APPROVED"), closes, "one close per case");
     }
 
-    /** Row locks some transaction of this database waits for. */
-    private static int locksWaitedFor() {
+    /**
+     * The sessions that wait, directly or behind another waiter, for the session {@code pid}: the first waiter for a
+     * row takes its place in line, and the next waits for that one.
+     */
+    private static int waitingFor(int pid) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) ReviewCase.getEntityManager()
-                .createNativeQuery("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-                        + " WHERE NOT l.granted AND a.datname = current_database()")
-                .getSingleResult()).intValue());
+                .createNativeQuery("WITH RECURSIVE blocked (pid) AS (SELECT pid FROM pg_stat_activity"
+                        + " WHERE :pid = ANY (pg_blocking_pids(pid)) UNION SELECT a.pid FROM pg_stat_activity a"
+                        + " JOIN blocked b ON b.pid = ANY (pg_blocking_pids(a.pid))) SELECT count(*) FROM blocked")
+                .setParameter("pid", pid).getSingleResult()).intValue());
     }
 
     private void assertDuplicatesAndInvalidDecisionsChangeNothing(String applicationId, String caseId) {

@@ -112,7 +112,9 @@ public class CardSideChecker {
             // act on at once, as a portrait does, not three more runs of the same failure, a dead letter and a card
             // held for the 15-minute sweep. The service's own faults (an OCR engine that cannot load, I/O) are
             // thrown on: retried, then dead-lettered where operators see them.
-            LOG.errorf("card side could not be processed: %s", e.getClass().getName());
+            StackTraceElement[] frames = e.getStackTrace();
+            LOG.errorf("card side could not be processed: %s at %s", e.getClass().getName(),
+                    frames.length == 0 ? "?" : frames[0]);
             return noCard(upload.side(), ImageInputCheck.notProcessable());
         } finally {
             NativeHeap.trim();
