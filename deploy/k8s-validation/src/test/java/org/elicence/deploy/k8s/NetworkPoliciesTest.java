@@ -60,6 +60,40 @@ class NetworkPoliciesTest {
         }
     }
 
+    /**
+     * A peer in another namespace is admitted by its namespace's name (kubernetes.io/metadata.name, set by the API
+     * server only), never by pod labels alone in any namespace ({@code namespaceSelector: {}}): anyone who may create
+     * a pod somewhere could label it as Prometheus or the gateway's proxy and reach every service's whole port.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void peersOfOtherNamespacesAreNamedByTheirNamespace(String overlay) {
+        Set<String> outsiders = new TreeSet<>();
+        for (ObjectNode policy : kind(render(overlay), "NetworkPolicy")) {
+            String name = policy.at("/metadata/name").asText();
+            for (String direction : List.of("ingress", "egress")) {
+                for (JsonNode rule : policy.at("/spec/" + direction)) {
+                    for (JsonNode peer : rule.path("ingress".equals(direction) ? "from" : "to")) {
+                        if (!peer.has("namespaceSelector")) {
+                            continue;
+                        }
+                        JsonNode selector = peer.path("namespaceSelector");
+                        assertFalse(selector.has("matchExpressions"), name + ": " + peer);
+                        assertEquals(List.of("kubernetes.io/metadata.name"), fieldNames(selector.path("matchLabels")),
+                                name + ": a namespace chosen by anything but its name " + peer);
+                        if ("ingress".equals(direction)) {
+                            outsiders.add(describe(peer, "") + " in " + selector.at("/matchLabels/kubernetes.io~1metadata.name").asText());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(new TreeSet<>(Set.of("pods app.kubernetes.io/name=prometheus in monitoring",
+                "pods gateway.networking.k8s.io/gateway-name=elicence-gateway in envoy-gateway-system",
+                "pods app.kubernetes.io/name=cloudnative-pg in cnpg-system")), outsiders,
+                overlay + ": who is admitted from other namespaces");
+    }
+
     /** What each service's pods may reach: Kafka's SCRAM listener, its own database, DNS, the trace collector. */
     @ParameterizedTest
     @MethodSource("overlays")
@@ -205,6 +239,12 @@ class NetworkPoliciesTest {
             }
         }
         return result;
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static List<String> ports(JsonNode rule) {
