@@ -91,6 +91,8 @@ mount --bind /dev "$bundle/rootfs/dev"
 env -i JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64 HOME=/home/jboss \
   PATH=/usr/lib/jvm/java-17-openjdk-amd64/bin:/usr/bin:/bin \
   PHOTO_AUDIT_DB_URL=jdbc:postgresql://127.0.0.1:5432/photo_audit_img KAFKA_BOOTSTRAP_SERVERS=localhost:${ports[1]} \
+  KAFKA_USERNAME=photo-audit-service \
+  KAFKA_PASSWORD="$(sed -n 's/^sasl.password=//p' "$work/state/kafka-credentials/photo-audit-service.scram")" \
   QUARKUS_HTTP_PORT=28091 \
   /usr/sbin/chroot --userspec="$user:0" "$bundle/rootfs" /bin/sh -c "cd $cwd && exec $args" >container.log 2>&1 &
 for _ in $(seq 1 90); do curl -fs http://localhost:28091/q/health/ready >/dev/null && break; sleep 2; done
