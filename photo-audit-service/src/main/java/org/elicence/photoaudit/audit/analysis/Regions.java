@@ -150,17 +150,21 @@ public final class Regions {
         return java.util.Arrays.copyOf(mean, image.channels());
     }
 
-    /** Share of non-zero pixels of {@code binary} under {@code mask}; NaN where the mask is empty. */
+    /**
+     * Share of non-zero pixels of {@code binary} under {@code mask}; NaN where the mask is empty. Counted within the
+     * mask's bounding box, as {@link #meanUnder} reads.
+     */
     public static double shareUnder(Mat binary, Mat mask) {
-        double total = Core.countNonZero(mask);
-        if (total == 0) {
+        Rect box = Imgproc.boundingRect(mask);
+        if (box.area() == 0) {
             return Double.NaN;
         }
-        Mat both = new Mat();
-        Core.bitwise_and(binary, mask, both);
-        double share = Core.countNonZero(both) / total;
-        both.release();
-        return share;
+        try (NativeMats mats = new NativeMats()) {
+            Mat regionMask = mats.view(mask, box);
+            Mat both = mats.mat();
+            Core.bitwise_and(mats.view(binary, box), regionMask, both);
+            return Core.countNonZero(both) / (double) Core.countNonZero(regionMask);
+        }
     }
 
     /** Each pixel's chroma, the magnitude of (a*, b*), of an 8-bit OpenCV Lab image, as 32-bit floats. */
@@ -215,8 +219,26 @@ public final class Regions {
         return quantiles(image, channel, mask, quantile)[0];
     }
 
-    /** The same for several quantiles (ascending) from one histogram. */
+    /**
+     * The same for several quantiles (ascending) from one histogram, counted within the mask's bounding box (an eye's
+     * outline is a few hundred pixels of the photo's 300,000).
+     */
     public static double[] quantiles(Mat image, int channel, Mat mask, double... quantiles) {
+        if (mask.empty()) {
+            return quantilesOf(image, channel, mask, quantiles);
+        }
+        Rect box = Imgproc.boundingRect(mask);
+        if (box.area() == 0) {
+            double[] none = new double[quantiles.length];
+            Arrays.fill(none, Double.NaN);
+            return none;
+        }
+        try (NativeMats mats = new NativeMats()) {
+            return quantilesOf(mats.view(image, box), channel, mats.view(mask, box), quantiles);
+        }
+    }
+
+    private static double[] quantilesOf(Mat image, int channel, Mat mask, double... quantiles) {
         Mat histogram = new Mat();
         Imgproc.calcHist(List.of(image), new MatOfInt(channel), mask, histogram,
                 new MatOfInt(256), new MatOfFloat(0, 256));

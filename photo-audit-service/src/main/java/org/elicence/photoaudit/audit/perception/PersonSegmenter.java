@@ -24,17 +24,18 @@ public final class PersonSegmenter {
         Mat input = letterbox.warp(bgr);
         Mat blob = Dnn.blobFromImage(input, 1 / 255.0, new Size(INPUT, INPUT), new Scalar(0, 0, 0), true, false);
         List<Mat> outputs = model.run(blob);
-        float[] values = TfliteModel.values(outputs.get(0));
-        outputs.forEach(Mat::release);
         input.release();
         blob.release();
-        if (values.length != INPUT * INPUT) {
-            throw new IllegalStateException("unexpected segmentation output of " + values.length + " values");
+        Mat output = outputs.get(0);
+        if (output.total() != INPUT * INPUT || output.type() != CvType.CV_32F || !output.isContinuous()) {
+            outputs.forEach(Mat::release);
+            throw new IllegalStateException("unexpected segmentation output of " + output.total() + " values");
         }
-        Mat map = new Mat(INPUT, INPUT, CvType.CV_32F);
-        map.put(0, 0, values);
+        // the output blob seen as the 256 x 256 map it is, without copying it out and back
+        Mat map = output.reshape(1, INPUT);
         Mat probability = letterbox.warpBack(map, bgr.size());
         map.release();
+        outputs.forEach(Mat::release);
         return probability;
     }
 }

@@ -150,15 +150,14 @@ public final class LicencePortraitRenderer {
     /**
      * Area-averaging resize to {@code size}. A shrink by a factor k of two or more first averages whole k x k
      * blocks (OpenCV's fast path for a whole-number factor; the last fewer-than-k rows and columns are left out),
-     * then shrinks by the remaining factor below two, in two thirds of the time of one resize by a fractional
-     * factor (3.9 -> 2.6 ms for a licence crop of a 1200 x 1600 photo). Two averagings are not one: on corpus
-     * portraits the result differs from the one-step resize by 0.4-1.2 grey levels on average and by up to 43 on
-     * sharp edges, and side by side the two look alike.
+     * then shrinks by the remaining factor below two ({@link #shrinkBelowTwice}). OpenCV's area resize by a
+     * fractional factor visits each source pixel through a table of partial weights, not the whole-number path:
+     * 1.4 ms for a licence crop of 500 x 727 on the benchmark's machine, against 0.4 ms for the two steps below.
      */
     static void shrink(Mat source, Mat out, Size size) {
         int k = (int) Math.min(source.cols() / size.width, source.rows() / size.height);
         if (k < 2) {
-            Imgproc.resize(source, out, size, 0, 0, Imgproc.INTER_AREA);
+            shrinkBelowTwice(source, out, size);
             return;
         }
         int width = source.cols() / k;
@@ -167,7 +166,26 @@ public final class LicencePortraitRenderer {
             Mat blocks = mats.mat();
             Imgproc.resize(mats.view(source, new Rect(0, 0, width * k, height * k)), blocks, new Size(width, height), 0,
                     0, Imgproc.INTER_AREA);
-            Imgproc.resize(blocks, out, size, 0, 0, Imgproc.INTER_AREA);
+            shrinkBelowTwice(blocks, out, size);
+        }
+    }
+
+    /**
+     * A shrink by a factor between one and two: resampled bilinearly to twice {@code size} (at most a slight
+     * enlargement, so nothing aliases), then each 2 x 2 block averaged. On 528 crops of the 66 neutral corpus photos
+     * (factors 1.1-1.95) the result differs from OpenCV's one-step area resize by 0.23 grey levels on average
+     * (0.48 for the worst crop, up to 36 on single pixels of sharp edges). Anything else (no shrink, or an
+     * enlargement) is left to the area resize.
+     */
+    private static void shrinkBelowTwice(Mat source, Mat out, Size size) {
+        if (source.cols() <= size.width || source.rows() <= size.height) {
+            Imgproc.resize(source, out, size, 0, 0, Imgproc.INTER_AREA);
+            return;
+        }
+        try (NativeMats mats = new NativeMats()) {
+            Mat twice = mats.mat();
+            Imgproc.resize(source, twice, new Size(2 * size.width, 2 * size.height), 0, 0, Imgproc.INTER_LINEAR);
+            Imgproc.resize(twice, out, size, 0, 0, Imgproc.INTER_AREA);
         }
     }
 
