@@ -113,6 +113,40 @@ class ProductionReadinessTest {
         assertEquals(4, demand.size(), "one database per service");
     }
 
+    /**
+     * Each service verifies its database server: TLS with {@code sslmode=verify-full} against the CA CloudNativePG
+     * made for that cluster ({@code <cluster>-ca}, the certificate only, mounted where the URL reads it). Without it
+     * the driver takes whatever answers at the service's address, and sends it the password and the data.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServiceVerifiesItsDatabaseServer(String overlay) {
+        List<ObjectNode> resources = render(overlay);
+        for (ObjectNode deployment : kind(resources, "Deployment")) {
+            String name = deployment.at("/metadata/name").asText();
+            JsonNode config = named(resources, "ConfigMap", name + "-config").orElseThrow().path("data");
+            String url = stream(config).map(JsonNode::asText).filter(v -> v.startsWith("jdbc:postgresql:")).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + ": no database URL"));
+            Matcher m = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw:5432/\\w+\\?(.*)").matcher(url);
+            assertTrue(m.matches(), name + ": " + url);
+            List<String> parameters = List.of(m.group(2).split("&"));
+            assertTrue(parameters.contains("sslmode=verify-full"), name + ": the server is not verified: " + url);
+            String rootCert = parameters.stream().filter(p -> p.startsWith("sslrootcert=")).findFirst()
+                    .map(p -> p.substring("sslrootcert=".length())).orElseThrow(() -> new AssertionError(name + ": no sslrootcert"));
+            JsonNode pod = deployment.at("/spec/template/spec");
+            JsonNode mount = stream(pod.at("/containers/0/volumeMounts"))
+                    .filter(v -> rootCert.startsWith(v.path("mountPath").asText() + "/")).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + ": nothing mounted at " + rootCert));
+            JsonNode volume = stream(pod.path("volumes")).filter(v -> v.path("name").equals(mount.path("name")))
+                    .findFirst().orElseThrow();
+            assertEquals(m.group(1) + "-ca", volume.at("/secret/secretName").asText(), name + ": the CA of its own cluster");
+            String file = rootCert.substring(mount.path("mountPath").asText().length() + 1);
+            assertEquals(List.of("ca.crt -> " + file), stream(volume.at("/secret/items"))
+                    .map(i -> i.path("key").asText() + " -> " + i.path("path").asText()).toList(),
+                    name + ": the CA's certificate only, not its key");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("overlays")
     void everyClusterIsBackedUpOnSchedule(String overlay) {
@@ -336,13 +370,13 @@ class ProductionReadinessTest {
     }
 
     /**
-     * A Secret an operator makes from a rendered resource: CloudNativePG's {@code <cluster>-app}, Strimzi's
+     * A Secret an operator makes from a rendered resource: CloudNativePG's {@code <cluster>-app} and {@code <cluster>-ca}, Strimzi's
      * {@code <kafka>-cluster-ca-cert} and {@code <kafka>-clients-ca-cert}, and the User Operator's Secret named
      * after each KafkaUser (its SCRAM password or client certificate).
      */
     static boolean madeByOperator(List<ObjectNode> resources, String secret) {
-        boolean cnpg = secret.endsWith("-app")
-                && named(resources, "Cluster", secret.substring(0, secret.length() - 4)).isPresent();
+        boolean cnpg = Stream.of("-app", "-ca").anyMatch(suffix -> secret.endsWith(suffix)
+                && named(resources, "Cluster", secret.substring(0, secret.length() - suffix.length())).isPresent());
         boolean strimziCa = kind(resources, "Kafka").stream().map(k -> k.at("/metadata/name").asText())
                 .anyMatch(k -> secret.equals(k + "-cluster-ca-cert") || secret.equals(k + "-clients-ca-cert"));
         boolean kafkaUser = named(resources, "KafkaUser", secret).isPresent();
