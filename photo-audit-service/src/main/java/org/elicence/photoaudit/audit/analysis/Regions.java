@@ -155,7 +155,7 @@ public final class Regions {
      * mask's bounding box, as {@link #meanUnder} reads.
      */
     public static double shareUnder(Mat binary, Mat mask) {
-        Rect box = Imgproc.boundingRect(mask);
+        Rect box = boundingBox(mask, binary);
         if (box.area() == 0) {
             return Double.NaN;
         }
@@ -227,7 +227,7 @@ public final class Regions {
         if (mask.empty()) {
             return quantilesOf(image, channel, mask, quantiles);
         }
-        Rect box = Imgproc.boundingRect(mask);
+        Rect box = boundingBox(mask, image);
         if (box.area() == 0) {
             double[] none = new double[quantiles.length];
             Arrays.fill(none, Double.NaN);
@@ -264,6 +264,17 @@ public final class Regions {
             }
         }
         return levels;
+    }
+
+    /**
+     * The bounding box of a mask's non-zero pixels. Only an 8-bit mask the size of the image it selects from is read
+     * so: any other would be read as a list of points, or a part of the image silently.
+     */
+    private static Rect boundingBox(Mat mask, Mat image) {
+        if (mask.type() != CvType.CV_8UC1 || !mask.size().equals(image.size())) {
+            throw new IllegalArgumentException("a mask is an 8-bit single-channel image the size of the image");
+        }
+        return Imgproc.boundingRect(mask);
     }
 
     private static Point[] rounded(Point... points) {

@@ -33,9 +33,11 @@ public final class PersonSegmenter {
         }
         // the output blob seen as the 256 x 256 map it is, without copying it out and back
         Mat map = output.reshape(1, INPUT);
-        Mat probability = letterbox.warpBack(map, bgr.size());
-        map.release();
-        outputs.forEach(Mat::release);
-        return probability;
+        try {
+            return letterbox.warpBack(map, bgr.size());
+        } finally {
+            map.release();
+            outputs.forEach(Mat::release);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.elicence.photoaudit.audit.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.elicence.photoaudit.audit.OpenCvRuntime;
@@ -44,6 +45,31 @@ class RegionsQuantileTest {
         }
         assertEquals(9, Regions.quantile(image, 0, mask, 0.95));
         assertTrue(Double.isNaN(Regions.quantile(image, 0, Mat.zeros(1, 100, CvType.CV_8U), 0.95)));
+    }
+
+    /** Counted within the mask's bounding box: a mask away from the image's corner reads only its own pixels. */
+    @Test
+    void aMaskInsideTheImageCountsItsPixelsAndSharesOnlyThem() {
+        Mat image = ramp();
+        Mat mask = Mat.zeros(1, 100, CvType.CV_8U);
+        for (int x = 40; x < 50; x++) {
+            mask.put(0, x, 255);
+        }
+        mask.put(0, 60, 255);
+        assertArrayEquals(new double[] {40, 49, 60}, Regions.quantiles(image, 0, mask, 0.05, 0.9, 1));
+        Mat binary = Mat.zeros(1, 100, CvType.CV_8U);
+        binary.put(0, 45, 255);
+        binary.put(0, 70, 255);
+        assertEquals(1 / 11.0, Regions.shareUnder(binary, mask), 1e-12);
+    }
+
+    @Test
+    void aMaskThatIsNotAnEightBitImageOfTheImagesSizeIsRefused() {
+        Mat image = ramp();
+        assertThrows(IllegalArgumentException.class, () -> Regions.quantile(image, 0, Mat.ones(1, 50, CvType.CV_8U), 0.5));
+        assertThrows(IllegalArgumentException.class, () -> Regions.quantile(image, 0, Mat.ones(1, 100, CvType.CV_32F), 0.5));
+        assertThrows(IllegalArgumentException.class,
+                () -> Regions.shareUnder(Mat.ones(1, 100, CvType.CV_8U), Mat.ones(2, 100, CvType.CV_8U)));
     }
 
     @Test
