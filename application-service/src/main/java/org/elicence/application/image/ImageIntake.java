@@ -111,7 +111,8 @@ public class ImageIntake {
 
     /**
      * The audit decodes what is accepted here: a file the pixel count lets through may still take three times the
-     * memory of an ordinary photo (a progressive JPEG, a 16-bit PNG) or a pass over the image per scan (a JPEG of
+     * memory of an ordinary photo (a progressive JPEG, a 16-bit PNG, a picture its EXIF orientation turns, decoded and
+     * then copied turned) or a pass over the image per scan (a JPEG of
      * thousands of scans decodes for minutes from a few hundred kilobytes). Both are judged from the header.
      */
     private void refuseWhatCostsTooMuchToDecode(Parsed parsed) {
