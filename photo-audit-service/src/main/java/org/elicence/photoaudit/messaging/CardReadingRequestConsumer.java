@@ -6,12 +6,16 @@ import org.elicence.messaging.events.IdCardReadingRequested;
 import org.elicence.messaging.inbox.EventRouter;
 import org.elicence.messaging.inbox.InboundEventProcessor;
 import org.elicence.photoaudit.service.CardReadingService;
+import org.elicence.photoaudit.service.OneImageAtATime;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Reads every ID-card side idcard-service asks about on the idcard-reading-requests topic. */
+/**
+ * Reads every ID-card side idcard-service asks about on the idcard-reading-requests topic, one image at a time with
+ * the portrait audits: a delivery begins when the image is its turn ({@link OneImageAtATime}).
+ */
 @ApplicationScoped
 public class CardReadingRequestConsumer {
 
@@ -19,9 +23,12 @@ public class CardReadingRequestConsumer {
     private final EventRouter router;
 
     @Inject
-    public CardReadingRequestConsumer(InboundEventProcessor processor, CardReadingService readings) {
+    public CardReadingRequestConsumer(InboundEventProcessor processor, CardReadingService readings,
+            OneImageAtATime images) {
         this.processor = processor;
-        this.router = EventRouter.builder().on(IdCardReadingRequested.class, readings::read).build();
+        this.router = EventRouter.builder().on(IdCardReadingRequested.class, readings::read,
+                (request, delivery) -> images.run(OneImageAtATime.Work.CARD_READING, request.requestedAt(), delivery))
+                .build();
     }
 
     @Incoming("idcard-reading-requests")

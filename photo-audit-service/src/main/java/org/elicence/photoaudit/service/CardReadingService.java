@@ -25,13 +25,11 @@ public class CardReadingService {
     private static final Logger LOG = Logger.getLogger(CardReadingService.class);
 
     private final CardSideChecker checker;
-    private final OneImageAtATime images;
     private final Outbox outbox;
 
     @Inject
-    public CardReadingService(CardSideChecker checker, OneImageAtATime images, Outbox outbox) {
+    public CardReadingService(CardSideChecker checker, Outbox outbox) {
         this.checker = checker;
-        this.images = images;
         this.outbox = outbox;
     }
 
@@ -40,8 +38,7 @@ public class CardReadingService {
         CardSideUpload upload = new CardSideUpload(request.side(),
                 UploadedImageBase64.decodeOrEmpty(request.imageBase64()), request.applicantId(),
                 request.applicantName());
-        CardSideReport report = images.run(OneImageAtATime.Work.CARD_READING, request.requestedAt(),
-                () -> checker.check(upload));
+        CardSideReport report = checker.check(upload);
         outbox.publish(request.applicationId(), new IdCardSideRead(request.applicationId(), request.uploadId(),
                 request.side(), report.checks(), EncodedImage.of(report.rectifiedCard()),
                 EncodedImage.of(report.portrait()), report.perceptualHash()));

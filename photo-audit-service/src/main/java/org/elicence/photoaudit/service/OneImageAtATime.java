@@ -25,8 +25,10 @@ import jakarta.inject.Inject;
  * idle comes back at most {@link #MAX_LEAD} of time ahead of the other, so a return after a quiet hour cannot hold
  * the other kind back for an hour.
  * <p>
- * Between two records a consumer thread commits the first and takes the next, and for that while (tens to hundreds
- * of milliseconds on a busy machine) it waits for nothing here: a card side waiting then would take every turn after
+ * A turn is a whole delivery (the consumers take it as their records' admission, before the delivery is counted
+ * and its transaction begins, so a record waiting here has not begun): the image work and the delivery's few
+ * database statements and commit. Between two records a consumer thread takes the next record, and for that while
+ * (tens to hundreds of milliseconds on a busy machine) it waits for nothing here: a card side waiting then would take every turn after
  * a portrait, and the share would be turns again. So a kind in a run of its records (the record in hand was
  * requested before the kind's previous turn ended: it had been waiting) that is owed time has its next turn kept for
  * twice its last gap between two records of the run, at most {@link #MAX_KEEP}: at the end of a run the other kind
@@ -86,6 +88,14 @@ public class OneImageAtATime {
         }
     }
 
+    /** The same for a task without a result (a consumer's delivery). */
+    public void run(Work work, Instant requestedAt, Runnable task) {
+        run(work, requestedAt, () -> {
+            task.run();
+            return null;
+        });
+    }
+
     private void takeTurn(Work work, Instant requestedAt) {
         boolean interrupted = false;
         lock.lock();
@@ -137,7 +147,7 @@ public class OneImageAtATime {
     }
 
     /** How many tasks of {@code work} wait for their turn. */
-    int waiting(Work work) {
+    public int waiting(Work work) {
         lock.lock();
         try {
             return waiting.get(work);

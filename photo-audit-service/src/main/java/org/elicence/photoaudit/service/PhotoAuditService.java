@@ -38,13 +38,10 @@ public class PhotoAuditService {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
-    private final OneImageAtATime images;
 
     @Inject
-    public PhotoAuditService(PhotoAuditor auditor, Outbox outbox, ObjectMapper json, MeterRegistry metrics,
-            OneImageAtATime images) {
+    public PhotoAuditService(PhotoAuditor auditor, Outbox outbox, ObjectMapper json, MeterRegistry metrics) {
         this.auditor = auditor;
-        this.images = images;
         this.outbox = outbox;
         this.json = json;
         this.metrics = metrics;
@@ -57,8 +54,7 @@ public class PhotoAuditService {
         }
         // undecodable base64 is no image (FAIL, rule IMAGE), as for a card side: not an exception, retried, dead-lettered
         byte[] photo = UploadedImageBase64.decodeOrEmpty(request.imageBase64());
-        AuditReport report = images.run(OneImageAtATime.Work.PORTRAIT_AUDIT, request.requestedAt(),
-                () -> auditor.audit(photo));
+        AuditReport report = auditor.audit(photo);
         List<RuleCheck> checks = report.checks().stream().map(PhotoAuditService::toRuleCheck).toList();
         Instant auditedAt = Instant.now();
 

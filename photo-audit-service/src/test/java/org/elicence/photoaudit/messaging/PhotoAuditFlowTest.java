@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,7 @@ import org.elicence.infra.Runbook;
 import org.elicence.messaging.EventSchemas;
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.Topics;
+import org.elicence.photoaudit.service.OneImageAtATime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,9 @@ class PhotoAuditFlowTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    OneImageAtATime images;
 
     @BeforeAll
     static void connect() {
@@ -142,6 +147,32 @@ class PhotoAuditFlowTest {
         requestAfterUnfinishedDeliveries(applicationId, eventId, 2);
 
         assertEquals("FAIL", awaitVerdict(applicationId).get("verdict").asText());
+        assertEquals(0, unfinishedDeliveries(eventId), "a finished delivery leaves no row");
+    }
+
+    /**
+     * A request that waits for the image while a card side is read has not begun: its delivery is counted only once
+     * the image is its turn. Counted before (the count came before the handler, the wait inside it), a record that
+     * stopped the service three times also dead-lettered the other topic's record waiting beside it.
+     */
+    @Test
+    void aRequestWaitingForTheImageIsNotCountedUntilItsTurn() throws Exception {
+        String applicationId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        String request = requestJson(applicationId, "image/jpeg", resource("/photos/grace_hopper.jpg"));
+        images.run(OneImageAtATime.Work.CARD_READING, Instant.now(), () -> {
+            // every earlier test's record was handled before it ended: the one that comes to wait is this one
+            assertEquals(0, images.waiting(OneImageAtATime.Work.PORTRAIT_AUDIT), "a portrait already waits");
+            kafka.publishEvent(Topics.PHOTO_AUDIT_REQUESTS, applicationId, EventType.PHOTO_AUDIT_REQUESTED.type(),
+                    request, eventId);
+            Instant deadline = Instant.now().plus(WAIT);
+            while (images.waiting(OneImageAtATime.Work.PORTRAIT_AUDIT) == 0) {
+                assertTrue(Instant.now().isBefore(deadline), "the request never came to wait for the image");
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            }
+            assertEquals(0, unfinishedDeliveries(eventId), "counted as begun while it waits for the image");
+        });
+        assertEquals("FAIL", awaitVerdict(applicationId).get("verdict").asText(), "audited after the card side");
         assertEquals(0, unfinishedDeliveries(eventId), "a finished delivery leaves no row");
     }
 

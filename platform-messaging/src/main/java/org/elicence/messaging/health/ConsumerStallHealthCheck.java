@@ -17,7 +17,8 @@ import jakarta.inject.Inject;
 
 /**
  * Liveness of the Kafka consumers: DOWN when a handler has held one record longer than
- * {@code messaging.consumer.stall-timeout}, or when a consumer's polling thread has not polled for that long.
+ * {@code messaging.consumer.stall-timeout} (the wait for its admission included: a record that waits that long for
+ * a resource makes no progress either), or when a consumer's polling thread has not polled for that long.
  * Either way the partition makes no progress while HTTP, the database and the broker all look healthy, which
  * readiness cannot see; a restart hands the partition to a fresh consumer, and the record is redelivered
  * because its offset was never committed. Polling goes on while a consumer waits for its handlers (paused

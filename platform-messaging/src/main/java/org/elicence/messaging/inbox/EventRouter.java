@@ -3,39 +3,59 @@ package org.elicence.messaging.inbox;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.elicence.messaging.EventType;
 
-/** Which handler a consumer runs for each event type it cares about; other types are skipped. */
+/**
+ * Which handler a consumer runs for each event type it cares about; other types are skipped. A type may also have an
+ * admission: what a delivery of it waits for before it begins (before it is counted as unfinished and before its
+ * transaction opens), such as a resource that only one handler of the service may use at a time.
+ */
 public final class EventRouter {
 
-    private final Map<EventType, Consumer<Object>> handlers;
+    /** Lets a delivery of {@code payload} run: calls {@code delivery} once, when it may (on the calling thread). */
+    @FunctionalInterface
+    public interface Admission<T> {
+        void admit(T payload, Runnable delivery);
+    }
 
-    private EventRouter(Map<EventType, Consumer<Object>> handlers) {
-        this.handlers = handlers;
+    record Route(Consumer<Object> handler, Admission<Object> admission) {
+    }
+
+    private final Map<EventType, Route> routes;
+
+    private EventRouter(Map<EventType, Route> routes) {
+        this.routes = routes;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    Optional<Consumer<Object>> handlerFor(EventType type) {
-        return Optional.ofNullable(handlers.get(type));
+    Optional<Route> routeFor(EventType type) {
+        return Optional.ofNullable(routes.get(type));
     }
 
     public static final class Builder {
-        private final Map<EventType, Consumer<Object>> handlers = new EnumMap<>(EventType.class);
+        private final Map<EventType, Route> routes = new EnumMap<>(EventType.class);
 
         public <T> Builder on(Class<T> payloadType, Consumer<T> handler) {
+            return on(payloadType, handler, (payload, delivery) -> delivery.run());
+        }
+
+        /** The handler of {@code payloadType}, whose deliveries each begin when {@code admission} lets them. */
+        public <T> Builder on(Class<T> payloadType, Consumer<T> handler, Admission<T> admission) {
             EventType type = EventType.forPayload(payloadType)
                     .orElseThrow(() -> new IllegalArgumentException("not a catalogued event: " + payloadType));
-            handlers.put(type, payload -> handler.accept(payloadType.cast(payload)));
+            routes.put(type, new Route(payload -> handler.accept(payloadType.cast(payload)),
+                    (payload, delivery) -> admission.admit(payloadType.cast(payload), delivery)));
             return this;
         }
 
         public EventRouter build() {
-            return new EventRouter(new EnumMap<>(handlers));
+            return new EventRouter(new EnumMap<>(routes));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.elicence.messaging.inbox;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -73,16 +74,31 @@ public class InboundEventProcessor {
 
     private void processInContext(String consumer, ConsumerRecord<String, String> record, EventRouter router) {
         InboundEvent event = parser.parse(record);
-        Optional<Consumer<Object>> handler = router.handlerFor(event.type());
-        if (handler.isEmpty()) {
+        Optional<EventRouter.Route> route = router.routeFor(event.type());
+        if (route.isEmpty()) {
             return;
         }
         Object payload = toPayload(event);
+        // the delivery begins once admitted: one that waits there has not begun, so a crash meanwhile is not its own
+        AtomicBoolean delivered = new AtomicBoolean();
+        route.get().admission().admit(payload, () -> {
+            if (delivered.getAndSet(true)) {
+                throw new IllegalStateException(consumer + ": an admission ran the delivery of " + event + " twice");
+            }
+            deliver(consumer, event, route.get().handler(), payload);
+        });
+        if (!delivered.get()) {
+            // its offset would be committed with nothing done: retried by the connector's failure strategy instead
+            throw new IllegalStateException(consumer + ": the admission of " + event + " did not run its delivery");
+        }
+    }
+
+    private void deliver(String consumer, InboundEvent event, Consumer<Object> handler, Object payload) {
         retrying(consumer, event, () -> refuseWhatStoppedTheServiceBefore(consumer, event));
         try {
             retrying(consumer, event, () -> QuarkusTransaction.requiringNew().run(() -> {
                 if (markProcessed(consumer, event.id())) {
-                    handler.get().accept(payload);
+                    handler.accept(payload);
                 } else {
                     LOG.debugf("%s: %s already processed, skipped", consumer, event);
                 }
