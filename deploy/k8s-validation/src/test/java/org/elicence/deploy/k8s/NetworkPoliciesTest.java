@@ -211,16 +211,12 @@ class NetworkPoliciesTest {
     // --- helpers
 
     private static String database(List<ObjectNode> resources, String service) {
-        JsonNode config = kind(resources, "ConfigMap").stream()
-                .filter(c -> (service + "-config").equals(c.at("/metadata/name").asText())).findFirst().orElseThrow().path("data");
-        for (var it = config.fields(); it.hasNext();) {
-            var field = it.next();
-            Matcher m = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw[:/]").matcher(field.getValue().asText());
-            if (field.getKey().endsWith("_DB_URL") && m.find()) {
-                return m.group(1);
-            }
+        Matcher m = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw[:/]")
+                .matcher(ProductionReadinessTest.databaseUrl(resources, service));
+        if (!m.find()) {
+            throw new AssertionError(service + ": its database URL is not a CloudNativePG -rw service");
         }
-        throw new AssertionError(service + ": no *_DB_URL");
+        return m.group(1);
     }
 
     /** The policies of the namespace whose podSelector selects pods with {@code labels} (matchLabels only). */

@@ -87,14 +87,7 @@ class ProductionReadinessTest {
         for (ObjectNode deployment : kind(resources, "Deployment")) {
             String name = deployment.at("/metadata/name").asText();
             JsonNode config = named(resources, "ConfigMap", name + "-config").orElseThrow().path("data");
-            String url = null;
-            for (var it = config.fields(); it.hasNext();) {
-                var field = it.next();
-                if (field.getKey().endsWith("_DB_URL")) {
-                    url = field.getValue().asText();
-                }
-            }
-            assertNotNull(url, name + ": no *_DB_URL");
+            String url = databaseUrl(resources, name);
             Matcher host = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw[:/]").matcher(url);
             assertTrue(host.find(), name + ": database URL " + url + " is not a CloudNativePG -rw service");
             String pool = config.path("QUARKUS_DATASOURCE_JDBC_MAX_SIZE").asText("");
@@ -124,9 +117,7 @@ class ProductionReadinessTest {
         List<ObjectNode> resources = render(overlay);
         for (ObjectNode deployment : kind(resources, "Deployment")) {
             String name = deployment.at("/metadata/name").asText();
-            JsonNode config = named(resources, "ConfigMap", name + "-config").orElseThrow().path("data");
-            String url = stream(config).map(JsonNode::asText).filter(v -> v.startsWith("jdbc:postgresql:")).findFirst()
-                    .orElseThrow(() -> new AssertionError(name + ": no database URL"));
+            String url = databaseUrl(resources, name);
             Matcher m = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw:5432/\\w+\\?(.*)").matcher(url);
             assertTrue(m.matches(), name + ": " + url);
             List<String> parameters = List.of(m.group(2).split("&"));
@@ -399,6 +390,20 @@ class ProductionReadinessTest {
             r.findValues("s3Credentials").forEach(c -> c.forEach(ref -> secrets.add(ref.path("name").asText())));
         }
         return secrets.stream().distinct().sorted().toList();
+    }
+
+    /** The JDBC URL a service's ConfigMap gives it ({@code *_DB_URL}). */
+    static String databaseUrl(List<ObjectNode> resources, String service) {
+        JsonNode config = named(resources, "ConfigMap", service + "-config").orElseThrow().path("data");
+        String url = null;
+        for (var it = config.fields(); it.hasNext();) {
+            var field = it.next();
+            if (field.getKey().endsWith("_DB_URL")) {
+                url = field.getValue().asText();
+            }
+        }
+        assertNotNull(url, service + ": no *_DB_URL");
+        return url;
     }
 
     static boolean selects(JsonNode selector, JsonNode labels) {
