@@ -112,6 +112,35 @@ class LicenceRenewalTest extends LicenceServiceTestBase {
                 "an application after the renewal is given the renewed credential");
     }
 
+    /**
+     * A credential's validity ends at the latest with the document signer certificate it was signed under, which may
+     * come before the licence's expiry. An application that would be given such a lapsed credential is issued a fresh
+     * one instead, with its own approved portrait, and every earlier holder is given it too. The lapse is made as the
+     * register records it: the stored end of validity moved into the past.
+     */
+    @Test
+    void anApplicationThatWouldBeGivenALapsedCredentialIsIssuedAFreshOneAndSoIsEveryHolder() throws Exception {
+        TestLicence licence = support.newDriverLicence(TODAY.plusDays(300));
+        String first = newId();
+        support.photoPassed(first, licence.residentId());
+        JsonNode issued = support.awaitLicenceEvent(first, EventType.LICENCE_ISSUED);
+        assertEquals(1, support.count("UPDATE e_licence SET valid_until = now() - interval '1 minute' "
+                + "WHERE licence_number = ?1 RETURNING 1", licence.licenceNumber()));
+
+        String second = newId();
+        support.idCardApproved(second, licence.residentId());
+        JsonNode fresh = support.awaitLicenceEvent(second, EventType.LICENCE_ISSUED);
+        assertNotEquals(credential(issued, "jws"), credential(fresh, "jws"), "not the lapsed credential");
+        assertEquals("VALID", verify(credential(fresh, "mso_mdoc")).getString("outcome"));
+        assertEquals("SUPERSEDED", verify(credential(issued, "jws")).getString("reasonCode"));
+        assertEquals(credential(fresh, "jws"), credential(authority.awaitLicencesIssued(first, 2).get(1), "jws"),
+                "the earlier application is given the fresh credential too");
+        assertEquals(1, support.count(LIVE_ROWS, licence.licenceNumber()));
+        assertEquals(2, support.count(ALL_ROWS, licence.licenceNumber()));
+        assertEquals(1, support.count("SELECT count(*) FROM licence_decision WHERE application_id = CAST(?1 AS uuid) "
+                + "AND outcome = 'ISSUED'", second));
+    }
+
     @Test
     void aRedeliveredRenewRenewsOnceAndASuspendedLicenceStaysSuspendedWhenRenewed() throws Exception {
         TestLicence licence = support.newDriverLicence(TODAY.plusDays(300));

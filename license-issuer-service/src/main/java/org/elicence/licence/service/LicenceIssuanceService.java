@@ -26,7 +26,8 @@ import jakarta.transaction.Transactional;
  * later one (redelivered, a second passing photo, photo and ID card both approved) finds it and does nothing.
  * If the licence already has a live e-licence, from this or a racing application, the application is given that
  * one (LicenceIssued re-published under its id, outcome SHARED) instead of a second signature: a licence has
- * one e-licence, and an applicant who applies again still gets it. A revoked licence is refused for good. An
+ * one e-licence, and an applicant who applies again still gets it, renewed first if its credential has lapsed
+ * ({@link LicenceRenewal#renewLapsed}). A revoked licence is refused for good. An
  * approval of an application application-service withdrew before it was read decides nothing
  * ({@link ApplicationWithdrawals}).
  */
@@ -41,11 +42,13 @@ public class LicenceIssuanceService {
     private final LicenceSigner signer;
     private final Clock clock;
     private final DeviceKeys deviceKeys;
+    private final LicenceRenewal renewal;
 
     @Inject
     public LicenceIssuanceService(ELicenceStore store, Outbox outbox, LicenceSigner signer, Clock clock,
-            KnownApplications applications, DeviceKeys deviceKeys) {
+            KnownApplications applications, DeviceKeys deviceKeys, LicenceRenewal renewal) {
         this.applications = applications;
+        this.renewal = renewal;
         this.deviceKeys = deviceKeys;
         this.store = store;
         this.outbox = outbox;
@@ -86,11 +89,32 @@ public class LicenceIssuanceService {
             refuse(decision, LicenceEvents.LICENCE_EXPIRED);
             return;
         }
+        if (current.isPresent() && lapsed(current.get())) {
+            renewLapsed(decision, licence, current.get(), Portraits.jpeg(applicationId, portrait));
+            return;
+        }
         if (current.isPresent()) {
             share(decision, licence, current.get());
             return;
         }
         sign(decision, licence, Portraits.jpeg(applicationId, portrait));
+    }
+
+    /**
+     * Whether a live e-licence's credential has reached the end of its validity while the licence is still valid:
+     * given as it is, it would fail every verification. Not when no credential signed now would be valid either (the
+     * document signer certificate has expired and no new one is installed): that is the signing keys' health check's
+     * alarm, and renewing would only make another lapsed credential.
+     */
+    private boolean lapsed(ELicence live) {
+        return !live.validUntil.isAfter(clock.instant()) && signer.signsValidCredentialsNow();
+    }
+
+    private void renewLapsed(LicenceDecision decision, DriverLicence licence, ELicence lapsed, byte[] portraitJpeg) {
+        ELicence renewed = renewal.renewLapsed(lapsed, licence, portraitJpeg, decision.applicationId);
+        decide(decision, Outcome.ISSUED, renewed.id, null);
+        String applicationId = decision.applicationId.toString();
+        outbox.publish(applicationId, LicenceEvents.issued(applicationId, licence, renewed));
     }
 
     private void sign(LicenceDecision decision, DriverLicence licence, byte[] portraitJpeg) {

@@ -1,6 +1,7 @@
 package org.elicence.licence.service;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,18 +63,41 @@ public class LicenceRenewal {
                     + " in the driving-licence registry; record its renewal in the registry, then send RENEW again");
         }
         long replacedIndex = current.statusIndex;
-        // The latest device key any holder application registered: a key registered after first issue binds from here.
-        SignedLicence signed = signer.sign(licence, MdocPortrait.jpeg(current.mdoc),
-                deviceKeys.latestOf(LicenceDecision.applicationsHolding(current.id)));
-        ELicence renewed = store.replace(current, signed, command.reason(), clock.instant());
-        List<UUID> holders = LicenceDecision.moveHolders(current.id, renewed.id);
-        // LicenceIssued again, with the new credentials: the applicant's view replaces the licence it shows.
-        for (UUID applicationId : holders) {
-            outbox.publish(applicationId.toString(), LicenceEvents.issued(applicationId.toString(), licence, renewed));
-        }
+        ELicence renewed = replace(current, licence, MdocPortrait.jpeg(current.mdoc), List.of(), command.reason());
         LOG.infof("authority command %s: licence %s renewed (status list entry %d replaces %d, valid until %s, %s; "
                 + "by %s)", command.commandId(), licence.licenceNumber, renewed.statusIndex, replacedIndex,
                 renewed.validUntil, renewed.status, command.authorityId());
         return Optional.empty();
+    }
+
+    /**
+     * A credential that lapsed while its licence is still valid (a credential's validity ends, at the latest, with
+     * the document signer certificate it was signed under): the application that would be given it is issued a
+     * fresh one instead, signed like a renewal but with the application's approved portrait, which replaces the
+     * lapsed one for every holder. The caller has checked the licence (not revoked, not expired in the registry).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    ELicence renewLapsed(ELicence lapsed, DriverLicence licence, byte[] portraitJpeg, UUID applicationId) {
+        ELicence renewed = replace(lapsed, licence, portraitJpeg, List.of(applicationId),
+                "credential lapsed on " + lapsed.validUntil);
+        LOG.infof("application %s: the e-licence of licence %s lapsed on %s; renewed (status list entry %d replaces %d, "
+                + "valid until %s, %s)", applicationId, licence.licenceNumber, lapsed.validUntil, renewed.statusIndex,
+                lapsed.statusIndex, renewed.validUntil, renewed.status);
+        return renewed;
+    }
+
+    /** Signs a fresh credential in place of {@code current}, moves its holders to it and tells each of them. */
+    private ELicence replace(ELicence current, DriverLicence licence, byte[] portraitJpeg, List<UUID> newHolders,
+            String reason) {
+        List<UUID> binding = new ArrayList<>(LicenceDecision.applicationsHolding(current.id));
+        binding.addAll(newHolders);
+        // The latest device key any holder application registered: a key registered after first issue binds from here.
+        SignedLicence signed = signer.sign(licence, portraitJpeg, deviceKeys.latestOf(binding));
+        ELicence renewed = store.replace(current, signed, reason, clock.instant());
+        // LicenceIssued again, with the new credentials: the applicant's view replaces the licence it shows.
+        for (UUID holder : LicenceDecision.moveHolders(current.id, renewed.id)) {
+            outbox.publish(holder.toString(), LicenceEvents.issued(holder.toString(), licence, renewed));
+        }
+        return renewed;
     }
 }

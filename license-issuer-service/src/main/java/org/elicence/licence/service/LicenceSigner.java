@@ -9,6 +9,7 @@ import org.elicence.licence.config.LicenceConfig;
 import org.elicence.licence.credential.CredentialIssuer;
 import org.elicence.licence.credential.DrivingPrivilege;
 import org.elicence.licence.credential.LicenceData;
+import org.elicence.licence.credential.keys.KeyMaterial;
 import org.elicence.licence.credential.status.StatusListReference;
 import org.elicence.licence.registry.DriverLicence;
 
@@ -28,13 +29,21 @@ public class LicenceSigner {
     private final ELicenceStore store;
     private final LicenceConfig config;
     private final Clock clock;
+    private final KeyMaterial keys;
 
     @Inject
-    public LicenceSigner(CredentialIssuer issuer, ELicenceStore store, LicenceConfig config, Clock clock) {
+    public LicenceSigner(CredentialIssuer issuer, ELicenceStore store, LicenceConfig config, Clock clock,
+            KeyMaterial keys) {
         this.issuer = issuer;
+        this.keys = keys;
         this.store = store;
         this.config = config;
         this.clock = clock;
+    }
+
+    /** Whether a credential signed now is valid now: not once the document signer certificate has expired. */
+    boolean signsValidCredentialsNow() {
+        return clock.instant().isBefore(keys.documentSignerCertificate().getNotAfter().toInstant());
     }
 
     /** The calendar day in the issuing country, which licence dates are. */
