@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -115,8 +116,8 @@ class LicenceRenewalTest extends LicenceServiceTestBase {
     /**
      * A credential's validity ends at the latest with the document signer certificate it was signed under, which may
      * come before the licence's expiry. An application that would be given such a lapsed credential is issued a fresh
-     * one instead, with its own approved portrait, and every earlier holder is given it too. The lapse is made as the
-     * register records it: the stored end of validity moved into the past.
+     * one instead, with the portrait approved for it, and every earlier holder is given it too, once. The lapse is
+     * made as the register records it: the stored end of validity moved back to the signing instant.
      */
     @Test
     void anApplicationThatWouldBeGivenALapsedCredentialIsIssuedAFreshOneAndSoIsEveryHolder() throws Exception {
@@ -124,21 +125,48 @@ class LicenceRenewalTest extends LicenceServiceTestBase {
         String first = newId();
         support.photoPassed(first, licence.residentId());
         JsonNode issued = support.awaitLicenceEvent(first, EventType.LICENCE_ISSUED);
-        assertEquals(1, support.count("UPDATE e_licence SET valid_until = now() - interval '1 minute' "
+        assertEquals(1, support.count("UPDATE e_licence SET valid_until = issued_at WHERE licence_number = ?1 "
+                + "RETURNING 1", licence.licenceNumber()));
+
+        String second = newId();
+        String photo = newId();
+        support.created(second, licence.residentId());
+        support.photoPassed(second, licence.residentId(), photo, LicenceTestSupport.portraitJpeg(new Color(90, 60, 40)));
+        support.photoAccepted(second, licence.residentId(), photo);
+        JsonNode fresh = support.awaitLicenceEvent(second, EventType.LICENCE_ISSUED);
+        assertNotEquals(credential(issued, "jws"), credential(fresh, "jws"), "not the lapsed credential");
+        assertEquals("VALID", verify(credential(fresh, "mso_mdoc")).getString("outcome"));
+        assertNotEquals(verify(credential(issued, "mso_mdoc")).getString("claims.portrait"),
+                verify(credential(fresh, "mso_mdoc")).getString("claims.portrait"), "the portrait approved for it");
+        assertEquals("SUPERSEDED", verify(credential(issued, "jws")).getString("reasonCode"));
+        assertEquals(credential(fresh, "jws"), credential(authority.awaitLicencesIssued(first, 2).get(1), "jws"),
+                "the earlier application is given the fresh credential too");
+        assertEquals(2, support.eventsWritten(first, EventType.LICENCE_ISSUED), "issued, then the fresh one, once");
+        assertEquals(1, support.eventsWritten(second, EventType.LICENCE_ISSUED));
+        assertEquals(1, support.count(LIVE_ROWS, licence.licenceNumber()));
+        assertEquals(2, support.count(ALL_ROWS, licence.licenceNumber()));
+        assertEquals(1, support.count("SELECT count(*) FROM licence_decision d JOIN e_licence e ON e.id = d.e_licence_id "
+                + "WHERE d.application_id = CAST(?1 AS uuid) AND d.outcome = 'ISSUED' AND e.status = 'ACTIVE' "
+                + "AND e.application_id = d.application_id", second));
+        assertEquals(1, support.count("SELECT count(*) FROM licence_decision d JOIN e_licence e ON e.id = d.e_licence_id "
+                + "WHERE d.application_id = CAST(?1 AS uuid) AND e.status = 'ACTIVE'", first), "moved to the fresh one");
+    }
+
+    /** A credential that still has months to run is given as it is: renewing is for one about to lapse. */
+    @Test
+    void anApplicationIsGivenACredentialThatRunsLongerThanTheRenewalMarginAsItIs() throws Exception {
+        TestLicence licence = support.newDriverLicence(TODAY.plusDays(300));
+        String first = newId();
+        support.photoPassed(first, licence.residentId());
+        JsonNode issued = support.awaitLicenceEvent(first, EventType.LICENCE_ISSUED);
+        assertEquals(1, support.count("UPDATE e_licence SET valid_until = issued_at + interval '40 days' "
                 + "WHERE licence_number = ?1 RETURNING 1", licence.licenceNumber()));
 
         String second = newId();
         support.idCardApproved(second, licence.residentId());
-        JsonNode fresh = support.awaitLicenceEvent(second, EventType.LICENCE_ISSUED);
-        assertNotEquals(credential(issued, "jws"), credential(fresh, "jws"), "not the lapsed credential");
-        assertEquals("VALID", verify(credential(fresh, "mso_mdoc")).getString("outcome"));
-        assertEquals("SUPERSEDED", verify(credential(issued, "jws")).getString("reasonCode"));
-        assertEquals(credential(fresh, "jws"), credential(authority.awaitLicencesIssued(first, 2).get(1), "jws"),
-                "the earlier application is given the fresh credential too");
-        assertEquals(1, support.count(LIVE_ROWS, licence.licenceNumber()));
-        assertEquals(2, support.count(ALL_ROWS, licence.licenceNumber()));
-        assertEquals(1, support.count("SELECT count(*) FROM licence_decision WHERE application_id = CAST(?1 AS uuid) "
-                + "AND outcome = 'ISSUED'", second));
+        assertEquals(credential(issued, "jws"),
+                credential(support.awaitLicenceEvent(second, EventType.LICENCE_ISSUED), "jws"), "shared, not renewed");
+        assertEquals(1, support.count(ALL_ROWS, licence.licenceNumber()));
     }
 
     @Test

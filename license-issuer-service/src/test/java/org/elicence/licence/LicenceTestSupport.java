@@ -151,7 +151,6 @@ final class LicenceTestSupport {
                 portrait == null ? "" : "\"portrait\":" + portrait + ",");
     }
 
-    /** idcard-service's approval of an uploaded ID card, for an application created first; returns the ce_id. */
     /** application-service's application.withdrawn (the applicant withdrew it); returns the ce_id. */
     String withdrawn(String applicationId, String residentId) {
         return kafka.publishEvent(Topics.APPLICATIONS, applicationId, EventType.APPLICATION_WITHDRAWN.type(),
@@ -159,6 +158,7 @@ final class LicenceTestSupport {
                         .formatted(applicationId, residentId, "2026-11-25T10:05:00Z"));
     }
 
+    /** idcard-service's approval of an uploaded ID card, for an application created first; returns the ce_id. */
     String idCardApproved(String applicationId, String residentId) {
         created(applicationId, residentId);
         String json = "{\"applicationId\":\"%s\",\"applicantId\":\"%s\",\"caseId\":\"%s\",\"portrait\":%s}"

@@ -26,6 +26,18 @@ public interface LicenceConfig {
 
     StatusList statusList();
 
+    Credentials credentials();
+
+    interface Credentials {
+        /**
+         * A live credential that ends within this (it lapses with the document signer certificate it was signed under,
+         * 457 days at most, while the licence may run for years) is renewed before a new application is given it, if a
+         * credential signed now would last longer.
+         */
+        @WithDefault("P30D")
+        Duration renewWithin();
+    }
+
     Metrics metrics();
 
     /** The signing identity as PEM files; in production they are mounted from a Kubernetes Secret. */

@@ -73,7 +73,11 @@ public final class CredentialIssuer {
         return new IssuedCredential(mdoc, jws);
     }
 
-    private Instant validUntil(LocalDate licenceExpiry) {
+    /**
+     * The end of validity of a credential signed now for a licence that expires on {@code licenceExpiry}: the end of
+     * that day in China time, or the document signer certificate's expiry if that comes first.
+     */
+    public Instant validUntil(LocalDate licenceExpiry) {
         Instant endOfExpiryDay = licenceExpiry.plusDays(1).atStartOfDay(ISSUING_ZONE).toInstant();
         Instant signerExpiry = keys.documentSignerCertificate().getNotAfter().toInstant();
         return endOfExpiryDay.isBefore(signerExpiry) ? endOfExpiryDay : signerExpiry;

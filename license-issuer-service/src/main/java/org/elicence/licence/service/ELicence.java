@@ -31,7 +31,7 @@ public class ELicence extends PanacheEntityBase {
     @Column(name = "licence_number", nullable = false)
     public String licenceNumber;
 
-    /** The application that caused the signing; null for a renewal, which a command caused. */
+    /** The application that caused the signing (a first issue, or a lapsed credential's renewal); null for an authority's RENEW. */
     @Column(name = "application_id")
     public UUID applicationId;
 

@@ -73,17 +73,19 @@ public class ELicenceStore {
     }
 
     /**
-     * Replaces a live e-licence by its renewal: the old row becomes SUPERSEDED (with the command's reason), the new
+     * Replaces a live e-licence by its renewal ({@code causedBy}: the application it was renewed for, null for an
+     * authority's command): the old row becomes SUPERSEDED (with the reason), the new
      * one takes over its status, so renewing a suspended licence does not lift the suspension. The old row's change
      * is flushed first: until it leaves the live statuses the unique index rejects the new row, and Hibernate would
      * otherwise run the insert before the update. The caller holds the licence's lock, so nothing else can make a
      * live e-licence for it meanwhile and a unique violation here would be a bug, not a race.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ELicence replace(ELicence replaced, SignedLicence renewal, String reason, Instant now) {
+    public ELicence replace(ELicence replaced, SignedLicence renewal, UUID causedBy, String reason, Instant now) {
         ELicence renewed = new ELicence();
         renewed.id = UUID.randomUUID();
         renewed.licenceNumber = replaced.licenceNumber;
+        renewed.applicationId = causedBy;
         renewed.renews = replaced.id;
         renewed.status = replaced.status;
         renewed.statusReason = replaced.statusReason;

@@ -1,10 +1,12 @@
 package org.elicence.licence.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.elicence.licence.config.LicenceConfig;
 import org.elicence.licence.credential.status.LicenceStatus;
 import org.elicence.licence.registry.DriverLicence;
 import org.elicence.licence.service.LicenceDecision.Outcome;
@@ -26,8 +28,8 @@ import jakarta.transaction.Transactional;
  * later one (redelivered, a second passing photo, photo and ID card both approved) finds it and does nothing.
  * If the licence already has a live e-licence, from this or a racing application, the application is given that
  * one (LicenceIssued re-published under its id, outcome SHARED) instead of a second signature: a licence has
- * one e-licence, and an applicant who applies again still gets it, renewed first if its credential has lapsed
- * ({@link LicenceRenewal#renewLapsed}). A revoked licence is refused for good. An
+ * one e-licence, and an applicant who applies again still gets it, renewed first if its credential has lapsed or
+ * is about to ({@link LicenceRenewal#renewBeforeItLapses}). A revoked licence is refused for good. An
  * approval of an application application-service withdrew before it was read decides nothing
  * ({@link ApplicationWithdrawals}).
  */
@@ -43,12 +45,14 @@ public class LicenceIssuanceService {
     private final Clock clock;
     private final DeviceKeys deviceKeys;
     private final LicenceRenewal renewal;
+    private final LicenceConfig config;
 
     @Inject
     public LicenceIssuanceService(ELicenceStore store, Outbox outbox, LicenceSigner signer, Clock clock,
-            KnownApplications applications, DeviceKeys deviceKeys, LicenceRenewal renewal) {
+            KnownApplications applications, DeviceKeys deviceKeys, LicenceRenewal renewal, LicenceConfig config) {
         this.applications = applications;
         this.renewal = renewal;
+        this.config = config;
         this.deviceKeys = deviceKeys;
         this.store = store;
         this.outbox = outbox;
@@ -89,8 +93,8 @@ public class LicenceIssuanceService {
             refuse(decision, LicenceEvents.LICENCE_EXPIRED);
             return;
         }
-        if (current.isPresent() && lapsed(current.get())) {
-            renewLapsed(decision, licence, current.get(), Portraits.jpeg(applicationId, portrait));
+        if (current.isPresent() && renewBeforeSharing(current.get(), licence)) {
+            renewAndIssue(decision, licence, current.get(), Portraits.jpeg(applicationId, portrait));
             return;
         }
         if (current.isPresent()) {
@@ -101,17 +105,21 @@ public class LicenceIssuanceService {
     }
 
     /**
-     * Whether a live e-licence's credential has reached the end of its validity while the licence is still valid:
-     * given as it is, it would fail every verification. Not when no credential signed now would be valid either (the
-     * document signer certificate has expired and no new one is installed): that is the signing keys' health check's
-     * alarm, and renewing would only make another lapsed credential.
+     * Whether a live e-licence's credential is renewed before an application is given it: it has lapsed, or will
+     * within {@code licence.credentials.renew-within}, and a credential signed now would be valid longer (and at all).
+     * Given as it is, a lapsed credential fails every verification. Not renewed when a new one would end as soon: the
+     * licence itself expires then, or the document signer certificate does with no new one installed yet (the signing
+     * keys' health check warns of that): nothing is signed for nothing.
      */
-    private boolean lapsed(ELicence live) {
-        return !live.validUntil.isAfter(clock.instant()) && signer.signsValidCredentialsNow();
+    private boolean renewBeforeSharing(ELicence live, DriverLicence licence) {
+        Instant now = clock.instant();
+        Instant fresh = signer.validUntilIfSignedNow(licence);
+        return live.validUntil.isBefore(now.plus(config.credentials().renewWithin())) && fresh.isAfter(live.validUntil)
+                && fresh.isAfter(now);
     }
 
-    private void renewLapsed(LicenceDecision decision, DriverLicence licence, ELicence lapsed, byte[] portraitJpeg) {
-        ELicence renewed = renewal.renewLapsed(lapsed, licence, portraitJpeg, decision.applicationId);
+    private void renewAndIssue(LicenceDecision decision, DriverLicence licence, ELicence lapsing, byte[] portraitJpeg) {
+        ELicence renewed = renewal.renewBeforeItLapses(lapsing, licence, portraitJpeg, decision.applicationId);
         decide(decision, Outcome.ISSUED, renewed.id, null);
         String applicationId = decision.applicationId.toString();
         outbox.publish(applicationId, LicenceEvents.issued(applicationId, licence, renewed));

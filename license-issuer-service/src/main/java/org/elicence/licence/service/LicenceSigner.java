@@ -2,6 +2,7 @@ package org.elicence.licence.service;
 
 import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -9,7 +10,6 @@ import org.elicence.licence.config.LicenceConfig;
 import org.elicence.licence.credential.CredentialIssuer;
 import org.elicence.licence.credential.DrivingPrivilege;
 import org.elicence.licence.credential.LicenceData;
-import org.elicence.licence.credential.keys.KeyMaterial;
 import org.elicence.licence.credential.status.StatusListReference;
 import org.elicence.licence.registry.DriverLicence;
 
@@ -29,21 +29,18 @@ public class LicenceSigner {
     private final ELicenceStore store;
     private final LicenceConfig config;
     private final Clock clock;
-    private final KeyMaterial keys;
 
     @Inject
-    public LicenceSigner(CredentialIssuer issuer, ELicenceStore store, LicenceConfig config, Clock clock,
-            KeyMaterial keys) {
+    public LicenceSigner(CredentialIssuer issuer, ELicenceStore store, LicenceConfig config, Clock clock) {
         this.issuer = issuer;
-        this.keys = keys;
         this.store = store;
         this.config = config;
         this.clock = clock;
     }
 
-    /** Whether a credential signed now is valid now: not once the document signer certificate has expired. */
-    boolean signsValidCredentialsNow() {
-        return clock.instant().isBefore(keys.documentSignerCertificate().getNotAfter().toInstant());
+    /** Until when a credential signed now for {@code licence} would be valid (its expiry, or the signer's). */
+    Instant validUntilIfSignedNow(DriverLicence licence) {
+        return issuer.validUntil(licence.expiresOn);
     }
 
     /** The calendar day in the issuing country, which licence dates are. */
