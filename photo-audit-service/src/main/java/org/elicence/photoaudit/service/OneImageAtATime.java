@@ -28,8 +28,8 @@ import jakarta.inject.Inject;
  * A turn is a whole delivery (the consumers take it as their records' admission, before the delivery is counted
  * and its transaction begins, so a record waiting here has not begun): the image work and the delivery's few
  * database statements and commit. Between two records a consumer thread takes the next record, and for that while
- * (tens to hundreds of milliseconds on a busy machine) it waits for nothing here: a card side waiting then would take every turn after
- * a portrait, and the share would be turns again. So a kind in a run of its records (the record in hand was
+ * (tens to hundreds of milliseconds on a busy machine) it waits for nothing here: a card side waiting then would
+ * take every turn after a portrait, and the share would be turns again. So a kind in a run of its records (the record in hand was
  * requested before the kind's previous turn ended: it had been waiting) that is owed time has its next turn kept for
  * twice its last gap between two records of the run, at most {@link #MAX_KEEP}: at the end of a run the other kind
  * loses that much once. (The consumer's records lag would say whether more wait, but the Kafka client records it

@@ -3,7 +3,6 @@ package org.elicence.messaging.inbox;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.elicence.messaging.EventType;
