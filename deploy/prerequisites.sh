@@ -2,6 +2,7 @@
 # Makes sure this machine has what the platform needs besides Java and Maven:
 #   - kcat (the operators' Kafka client);
 #   - jq, which the operator runbook's kcat commands pipe through;
+#   - curl and openssl, which deploy/run-local.sh and the development keys (jwt-dev-keys.sh, mint-token.sh) use;
 #   - PostgreSQL listening on 127.0.0.1:5432.
 # Idempotent; installs only what is missing (needs root for apt-get and for starting PostgreSQL).
 set -euo pipefail
@@ -9,6 +10,8 @@ set -euo pipefail
 missing=()
 command -v kcat >/dev/null 2>&1 || missing+=(kcat)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v pg_isready >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
