@@ -31,7 +31,10 @@ public class ELicence extends PanacheEntityBase {
     @Column(name = "licence_number", nullable = false)
     public String licenceNumber;
 
-    /** The application that caused the signing (a first issue, or a lapsed credential's renewal); null for an authority's RENEW. */
+    /**
+     * The application that caused the signing (a first issue, or the renewal of a credential about to lapse); null for
+     * an authority's RENEW.
+     */
     @Column(name = "application_id")
     public UUID applicationId;
 
