@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,6 +149,66 @@ class HeldApplicationsSweepTest {
         assertEquals(1, KafkaTestClient.readAll(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
                 String.class), Topics.APPLICATIONS).stream().filter(r -> id.equals(r.key())
                         && EventType.PHOTO_ACCEPTED.type().equals(KafkaTestClient.header(r, "ce_type"))).count());
+    }
+
+    /**
+     * Both card sides passed but no review case opened (idcard-service opens none on a side whose images its
+     * retention deleted before the other side passed, or the case's event was lost): the application waited in
+     * ID_CARD_CHECKING for ever, unwithdrawable. The sweep asks for both sides again.
+     */
+    @Test
+    void aCardWhoseSidesPassedButWhoseCaseNeverOpenedIsAskedForAgain() {
+        String applicant = "110101198004040039";
+        String id = create(applicant);
+        String front = cardSide(id, applicant, "front");
+        String back = cardSide(id, applicant, "back");
+        sideChecked(id, front, "FRONT", "PASS");
+        sideChecked(id, back, "BACK", "PASS");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
+                .get("/api/v1/applications/" + id).then().body("status", equalTo("ID_CARD_CHECKING"))
+                .body("idCard.front", equalTo("PASS")).body("idCard.back", equalTo("PASS"))
+                .body("nextAction", equalTo("WAIT")));
+        given().auth().oauth2(Tokens.forApplicant(applicant)).post("/api/v1/applications/" + id + "/withdrawal")
+                .then().statusCode(409);
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("UPDATE application SET updated_at = now() - interval '1 hour' WHERE id = :id")
+                .setParameter("id", UUID.fromString(id)).executeUpdate());
+
+        assertTrue(sweep.sweep() >= 1);
+
+        given().auth().oauth2(Tokens.forApplicant(applicant)).header("Accept-Language", "en")
+                .get("/api/v1/applications/" + id).then().statusCode(200)
+                .body("status", equalTo("ID_CARD_REJECTED"))
+                .body("nextAction", equalTo("UPLOAD_ID_CARD"))
+                .body("idCard", nullValue())
+                .body("notice.code", equalTo("ID_CARD_REVIEW_NOT_OPENED"))
+                .body("notice.message", equalTo("Your ID card could not be passed to staff for review: please "
+                        + "upload both sides again."));
+        // the applicant uploads the front again; a late check of the old front, read after the new one's, is
+        // staff's record only: the view shows the new front's
+        String newFront = cardSide(id, applicant, "front");
+        sideChecked(id, newFront, "FRONT", "PASS");
+        sideChecked(id, front, "FRONT", "FAIL");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forOperator("reviewer-001"))
+                .get("/internal/applications/" + id + "/record").then().statusCode(200)
+                .body("idCard.uploads.find { it.uploadId == '" + front + "' }.verdict", equalTo("FAIL")));
+        given().auth().oauth2(Tokens.forApplicant(applicant)).get("/api/v1/applications/" + id).then()
+                .body("status", equalTo("ID_CARD_CHECKING")).body("idCard.front", equalTo("PASS"))
+                .body("idCard.back", nullValue()).body("nextAction", equalTo("UPLOAD_ID_CARD"));
+    }
+
+    private static String cardSide(String id, String applicant, String side) {
+        return given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("image/jpeg").body(TestImages.jpeg())
+                .put("/api/v1/applications/" + id + "/id-card/" + side).then().statusCode(202)
+                .extract().path("uploadId");
+    }
+
+    /** idcard-service's checks of one uploaded card side. */
+    private static void sideChecked(String id, String uploadId, String side, String verdict) {
+        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_SIDE_CHECKED.type(), """
+                {"applicationId":"%s","uploadId":"%s","side":"%s","verdict":"%s","checks":[{"rule":"ID3",
+                 "code":"CARD_CHECK","verdict":"%s","message":{"zh-CN":"检查","en":"a check"}}]}"""
+                .formatted(id, uploadId, side, verdict, verdict));
     }
 
     /** The ID registry's photo of the application was retrieved (idcard-service's event): it is being audited. */

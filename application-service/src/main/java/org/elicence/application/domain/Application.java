@@ -69,6 +69,17 @@ public class Application extends PanacheEntityBase {
     @Column(name = "id_card_back")
     public String idCardBack;
 
+    /**
+     * The upload each side's status speaks of: only its checks move the application (an older upload's, or one made
+     * before staff rejected the card, are staff's record only). Null before the side is uploaded and once staff
+     * rejected the card (or the sweep found both sides passed but no case opened): then both are asked for again.
+     */
+    @Column(name = "id_card_front_upload")
+    public UUID idCardFrontUpload;
+
+    @Column(name = "id_card_back_upload")
+    public UUID idCardBackUpload;
+
     /** The issued licence, as the licence issuer published it, with its current status. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
@@ -120,9 +131,14 @@ public class Application extends PanacheEntityBase {
     }
 
     /** The applicant uploaded one side of the ID card; the caller checked {@link #acceptsUploads()}. */
-    public void idCardSideUploaded(boolean front) {
+    public void idCardSideUploaded(boolean front, UUID uploadId) {
         requireUploads();
         recordIdCardSide(front, "RECEIVED");
+        if (front) {
+            idCardFrontUpload = uploadId;
+        } else {
+            idCardBackUpload = uploadId;
+        }
         moveTo(ApplicationStatus.ID_CARD_CHECKING);
     }
 
@@ -154,10 +170,6 @@ public class Application extends PanacheEntityBase {
      * newer result.
      */
     public AuditOutcome photoAudited(UUID photoId, boolean passed, boolean needsReview) {
-        if (currentPhotoId == null) {
-            // The registry photo's verdict overtook IdRegistryPhotoRetrieved (another topic).
-            currentPhotoId = photoId;
-        }
         if (status.isSettled() || !photoId.equals(currentPhotoId)) {
             return AuditOutcome.NONE;
         }
@@ -189,9 +201,10 @@ public class Application extends PanacheEntityBase {
     /**
      * The application waited for another service longer than it ever should (a lost or dead-lettered event): it moves
      * to where the applicant can act, with a notice saying what to do. A lookup of the registry photo or an audit
-     * that never answered asks for an upload; a card side whose checks never answered asks for it again; a licence
-     * that is late can only be waited for, and the notice says so. Returns the notice code, or null if nothing was
-     * held (an ID card waiting for its other side waits for the applicant, not for a service).
+     * that never answered asks for an upload; a card side whose checks never answered asks for it again, and a card
+     * whose sides both passed but whose review case never opened asks for both; a licence that is late can only be
+     * waited for, and the notice says so. Returns the notice code, or null if nothing was held (an ID card waiting
+     * for its other side, or for a failed side again, waits for the applicant, not for a service).
      */
     public String heldTooLong(java.util.function.Function<String, Notice> noticeFor) {
         String code;
@@ -206,13 +219,22 @@ public class Application extends PanacheEntityBase {
                 next = ApplicationStatus.PHOTO_REJECTED;
             }
             case ID_CARD_CHECKING -> {
-                if (!"RECEIVED".equals(idCardFront) && !"RECEIVED".equals(idCardBack)) {
-                    return null;
+                if ("RECEIVED".equals(idCardFront) || "RECEIVED".equals(idCardBack)) {
+                    code = "ID_CARD_NOT_PROCESSED";
+                    // Asked for again; the upload stays current until a new one replaces it, so a reading that
+                    // comes late still counts (under load, card sides have waited longer than the bound).
+                    idCardFront = "RECEIVED".equals(idCardFront) ? null : idCardFront;
+                    idCardBack = "RECEIVED".equals(idCardBack) ? null : idCardBack;
+                } else if ("PASS".equals(idCardFront) && "PASS".equals(idCardBack)) {
+                    // Both passed, yet no case opened: idcard-service opens none on a side whose images its
+                    // retention deleted before the other side passed, or the case's event was lost.
+                    code = "ID_CARD_REVIEW_NOT_OPENED";
+                    forgetIdCardSide(true);
+                    forgetIdCardSide(false);
+                } else {
+                    return null; // a side missing or failed: the applicant's turn
                 }
-                code = "ID_CARD_NOT_PROCESSED";
                 next = ApplicationStatus.ID_CARD_REJECTED;
-                idCardFront = "RECEIVED".equals(idCardFront) ? null : idCardFront;
-                idCardBack = "RECEIVED".equals(idCardBack) ? null : idCardBack;
             }
             case LICENCE_PENDING -> {
                 code = "LICENCE_DELAYED";
@@ -228,11 +250,16 @@ public class Application extends PanacheEntityBase {
     }
 
     /**
-     * An ID-card side's checks: recorded always; a failure rejects the card unless settled or a photo is in review. A
-     * side that passes while the other's last check failed leaves the card rejected, for no case can open on it: the
-     * applicant uploads the failed side again (the notice of its failure stands).
+     * An ID-card side's checks: recorded when they are of the side's current upload (an older upload's, or one made
+     * before staff rejected the card, move nothing: the caller keeps them in staff's record); a failure rejects the
+     * card unless settled or a photo is in review. A side that passes while the other's last check failed leaves the
+     * card rejected, for no case can open on it: the applicant uploads the failed side again (the notice of its
+     * failure stands).
      */
-    public void idCardSideChecked(boolean front, String verdict, boolean passed, Notice failureNotice) {
+    public void idCardSideChecked(boolean front, UUID uploadId, String verdict, boolean passed, Notice failureNotice) {
+        if (!uploadId.equals(front ? idCardFrontUpload : idCardBackUpload)) {
+            return;
+        }
         recordIdCardSide(front, verdict);
         if (!passed && !status.isSettled() && status != ApplicationStatus.PHOTO_UNDER_REVIEW) {
             notice = failureNotice;
@@ -261,8 +288,8 @@ public class Application extends PanacheEntityBase {
         if (status.isSettled()) {
             return;
         }
-        idCardFront = null;
-        idCardBack = null;
+        forgetIdCardSide(true);
+        forgetIdCardSide(false);
         if (status != ApplicationStatus.PHOTO_UNDER_REVIEW) {
             notice = rejectionNotice;
             moveTo(ApplicationStatus.ID_CARD_REJECTED);
@@ -385,6 +412,17 @@ public class Application extends PanacheEntityBase {
             return NextAction.UPLOAD_ID_CARD;
         }
         return next.nextAction();
+    }
+
+    /** The side is no longer uploaded: the applicant uploads it again, and a late check of the old upload moves nothing. */
+    private void forgetIdCardSide(boolean front) {
+        if (front) {
+            idCardFront = null;
+            idCardFrontUpload = null;
+        } else {
+            idCardBack = null;
+            idCardBackUpload = null;
+        }
     }
 
     /** Whether a side's last check answered and did not pass (not uploaded, or still being checked: not failed). */

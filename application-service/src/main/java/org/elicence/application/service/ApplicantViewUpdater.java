@@ -25,6 +25,7 @@ import org.elicence.messaging.events.LicenceStatusChanged;
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.PhotoAccepted;
 import org.elicence.messaging.events.PhotoAudited;
+import org.elicence.messaging.events.PhotoSource;
 import org.elicence.messaging.events.RuleCheck;
 import org.elicence.messaging.inbox.PoisonEventException;
 import org.elicence.messaging.outbox.Outbox;
@@ -79,6 +80,11 @@ public class ApplicantViewUpdater {
                         Base64.getDecoder().decode(event.annotated().base64()));
             }
             countAudit(event);
+            if (event.source() == PhotoSource.ID_REGISTRY) {
+                // The registry photo's verdict may overtake IdRegistryPhotoRetrieved (another topic); it counts only
+                // where that would (a verdict on a photo nobody asked for never becomes the current one).
+                application.registryPhotoRetrieved(photoId);
+            }
             // Nothing failed, but not everything could be verified: a person decides, never the machine.
             Application.AuditOutcome outcome = application.photoAudited(photoId, event.passed(),
                     PhotoReviewService.needsReview(event));
@@ -102,8 +108,16 @@ public class ApplicantViewUpdater {
 
     public void onIdCardSideChecked(IdCardSideChecked event) {
         withApplication(event.applicationId(), application -> {
+            UUID uploadId = UUID.fromString(event.uploadId());
+            IdCardUpload known = IdCardUpload.findById(uploadId);
+            if (known != null && (!known.applicationId.equals(application.id)
+                    || !known.side.equals(event.side().name()))) {
+                throw new PoisonEventException("IdCardSideChecked for application " + application.id + " names upload "
+                        + uploadId + " of another application or side; refused");
+            }
             IdCardUpload.checked(application.id, event); // every upload's checks, for staff's record
-            application.idCardSideChecked(event.side() == IdCardSide.FRONT, event.verdict(), event.passed(),
+            application.idCardSideChecked(event.side() == IdCardSide.FRONT, uploadId,
+                    event.verdict(), event.passed(),
                     event.passed() ? null
                             : Notice.failedChecks("ID_CARD_" + event.side() + "_FAILED_CHECKS", event.checks()));
         });

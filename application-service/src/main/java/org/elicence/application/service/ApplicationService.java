@@ -141,7 +141,7 @@ public class ApplicationService {
         return RaceRetry.call(() -> QuarkusTransaction.requiringNew().call(() -> {
             Application application = openForUploads(id, applicantId);
             UUID uploadId = UUID.randomUUID();
-            application.idCardSideUploaded(side == IdCardSide.FRONT);
+            application.idCardSideUploaded(side == IdCardSide.FRONT, uploadId);
             Instant now = Instant.now();
             IdCardUpload.received(id, uploadId, side.name(), now); // staff's record; its checks come later
             outbox.publish(id.toString(), new IdCardSideUploaded(id.toString(), applicantId, uploadId.toString(),

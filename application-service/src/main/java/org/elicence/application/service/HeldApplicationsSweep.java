@@ -41,6 +41,8 @@ public class HeldApplicationsSweep {
                     "Your photo could not be checked: please upload it again."),
             "ID_CARD_NOT_PROCESSED", new LocalizedText("您的身份证照片未能完成检测：请重新上传身份证照片。",
                     "Your ID-card photo could not be checked: please upload it again."),
+            "ID_CARD_REVIEW_NOT_OPENED", new LocalizedText("您的身份证照片未能转交人工审核：请重新上传身份证正反面照片。",
+                    "Your ID card could not be passed to staff for review: please upload both sides again."),
             "LICENCE_DELAYED", new LocalizedText("电子驾驶证的签发时间比平时长，无需任何操作，请稍候。",
                     "Issuing your e-licence is taking longer than usual; there is nothing you need to do."));
 

@@ -24,6 +24,9 @@ class ApplicationTransitionsTest {
     private static final UUID CURRENT_PHOTO = UUID.fromString("00000000-0000-4000-8000-000000000001");
     private static final UUID OLDER_PHOTO = UUID.fromString("00000000-0000-4000-8000-000000000002");
     private static final UUID NEW_PHOTO = UUID.fromString("00000000-0000-4000-8000-000000000003");
+    /** The front upload {@link #in} gives every application: its checks are the current upload's. */
+    private static final UUID CURRENT_FRONT = UUID.fromString("00000000-0000-4000-8000-00000000000f");
+    private static final UUID OLDER_FRONT = UUID.fromString("00000000-0000-4000-8000-0000000000f0");
     private static final Notice NOTICE = Notice.of("SOME_CODE", null);
     private static final IssuedLicence LICENCE = new IssuedLicence(null, "110100415823", null, null, null, null, null,
             "ACTIVE", null, null);
@@ -33,7 +36,7 @@ class ApplicationTransitionsTest {
 
     static {
         EVENTS.put("UP_PHOTO", a -> a.photoUploaded(NEW_PHOTO));                  // PUT …/photo
-        EVENTS.put("UP_SIDE", a -> a.idCardSideUploaded(true));                  // PUT …/id-card/front
+        EVENTS.put("UP_SIDE", a -> a.idCardSideUploaded(true, UUID.randomUUID())); // PUT …/id-card/front
         EVENTS.put("REG_PHOTO", a -> a.registryPhotoRetrieved(NEW_PHOTO));        // idcard.registry-photo-retrieved
         EVENTS.put("UP_REQ", a -> a.idCardUploadRequired(NOTICE));                  // idcard.upload-required
         EVENTS.put("A_PASS", a -> a.photoAudited(CURRENT_PHOTO, true, false));    // photo.audited PASS
@@ -41,8 +44,9 @@ class ApplicationTransitionsTest {
         EVENTS.put("A_UNASS", a -> a.photoAudited(CURRENT_PHOTO, false, true));   // FAIL, none failed, some unassessable
         EVENTS.put("A_OLD", a -> a.photoAudited(OLDER_PHOTO, false, false));      // FAIL of an older photo
         EVENTS.put("A_OLDP", a -> a.photoAudited(OLDER_PHOTO, true, false));      // PASS of an older photo
-        EVENTS.put("S_PASS", a -> a.idCardSideChecked(true, "PASS", true, null)); // idcard.side-checked
-        EVENTS.put("S_FAIL", a -> a.idCardSideChecked(true, "FAIL", false, NOTICE));
+        EVENTS.put("S_PASS", a -> a.idCardSideChecked(true, CURRENT_FRONT, "PASS", true, null)); // idcard.side-checked
+        EVENTS.put("S_FAIL", a -> a.idCardSideChecked(true, CURRENT_FRONT, "FAIL", false, NOTICE));
+        EVENTS.put("S_OLD", a -> a.idCardSideChecked(true, OLDER_FRONT, "FAIL", false, NOTICE)); // an older upload's
         EVENTS.put("C_REVIEW", Application::idCardReviewOpened);                 // idcard.review-opened
         EVENTS.put("C_APPR", Application::idCardApproved);                       // idcard.approved
         EVENTS.put("C_REJ", a -> a.idCardRejected(NOTICE));                         // idcard.rejected
@@ -65,19 +69,19 @@ class ApplicationTransitionsTest {
             Map.entry("WDR", ApplicationStatus.WITHDRAWN));
 
     private static final String TABLE = """
-            from     UP_PHOTO UP_SIDE  REG_PHOTO UP_REQ  A_PASS   A_FAIL   A_UNASS  A_OLD    A_OLDP   S_PASS   S_FAIL   C_REVIEW C_APPR   C_REJ    PR_REQ   PR_APPR  PR_REJ   L_ISS    L_REF    HELD     WITHDRAW
-            SUB      AUD      ICC      AUD      ICQ      PEN      PRJ      PUR      =        =        =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      ICQ      x
-            AUD      =        ICC      =        =        PEN      PRJ      PUR      =        =        =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      PRJ      x
-            PRJ      AUD      ICC      =        =        PEN      =        PUR      =        =        =        ICX      ICR      PEN      ICX      PUR      PEN      =        ISS      REF      =        WDR
-            PUR      x        x        =        =        PEN      =        =        =        =        =        =        =        PEN      =        x        PEN      PRJ      ISS      REF      =        x
-            ICQ      AUD      ICC      =        =        PEN      PRJ      PUR      =        =        =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      =        WDR
-            ICC      AUD      =        =        =        PEN      PRJ      PUR      =        =        =        ICX      ICR      PEN      ICX      x        PEN      =        ISS      REF      =        x
-            ICR      AUD      ICC      =        =        PEN      PRJ      PUR      =        =        =        ICX      =        PEN      ICX      x        PEN      =        ISS      REF      =        x
-            ICX      AUD      ICC      =        =        PEN      PRJ      PUR      =        =        =        =        ICR      PEN      =        x        PEN      =        ISS      REF      =        WDR
-            PEN      x        x        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        ISS      REF      =        x
-            ISS      x        x        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        =        =        =        x
-            REF      x        x        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        ISS      =        =        x
-            WDR      x        x        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        ISS      REF      =        =
+            from     UP_PHOTO UP_SIDE  REG_PHOTO UP_REQ  A_PASS   A_FAIL   A_UNASS  A_OLD    A_OLDP   S_PASS   S_FAIL   S_OLD    C_REVIEW C_APPR   C_REJ    PR_REQ   PR_APPR  PR_REJ   L_ISS    L_REF    HELD     WITHDRAW
+            SUB      AUD      ICC      AUD      ICQ      PEN      PRJ      PUR      =        =        =        ICX      =        ICR      PEN      ICX      x        PEN      =        ISS      REF      ICQ      x
+            AUD      =        ICC      =        =        PEN      PRJ      PUR      =        =        =        ICX      =        ICR      PEN      ICX      x        PEN      =        ISS      REF      PRJ      x
+            PRJ      AUD      ICC      =        =        PEN      =        PUR      =        =        =        ICX      =        ICR      PEN      ICX      PUR      PEN      =        ISS      REF      =        WDR
+            PUR      x        x        =        =        PEN      =        =        =        =        =        =        =        =        PEN      =        x        PEN      PRJ      ISS      REF      =        x
+            ICQ      AUD      ICC      =        =        PEN      PRJ      PUR      =        =        =        ICX      =        ICR      PEN      ICX      x        PEN      =        ISS      REF      =        WDR
+            ICC      AUD      =        =        =        PEN      PRJ      PUR      =        =        =        ICX      =        ICR      PEN      ICX      x        PEN      =        ISS      REF      =        x
+            ICR      AUD      ICC      =        =        PEN      PRJ      PUR      =        =        =        ICX      =        =        PEN      ICX      x        PEN      =        ISS      REF      =        x
+            ICX      AUD      ICC      =        =        PEN      PRJ      PUR      =        =        =        =        =        ICR      PEN      =        x        PEN      =        ISS      REF      =        WDR
+            PEN      x        x        =        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        ISS      REF      =        x
+            ISS      x        x        =        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        =        =        =        x
+            REF      x        x        =        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        ISS      =        =        x
+            WDR      x        x        =        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        ISS      REF      =        =
             """;
 
     @Test
@@ -126,10 +130,10 @@ class ApplicationTransitionsTest {
     @Test
     void aCardSideWhoseChecksNeverAnsweredIsAskedForAgainButAMissingSideIsTheApplicantsTurn() {
         Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
-        a.idCardSideUploaded(true);
-        a.idCardSideChecked(true, "PASS", true, null);
+        a.idCardSideUploaded(true, UUID.randomUUID());
+        a.idCardSideChecked(true, a.idCardFrontUpload, "PASS", true, null);
         assertEquals(null, a.heldTooLong(code -> NOTICE), "the back was never sent: nothing is held");
-        a.idCardSideUploaded(false);
+        a.idCardSideUploaded(false, UUID.randomUUID());
         assertEquals("ID_CARD_NOT_PROCESSED", a.heldTooLong(code -> Notice.of(code, null)));
         assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
         assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction);
@@ -145,20 +149,20 @@ class ApplicationTransitionsTest {
     @Test
     void aSideThatPassesBesideAFailedOneLeavesTheCardRejectedAndTheFailedSideAskedFor() {
         Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
-        a.idCardSideUploaded(true);
-        a.idCardSideChecked(true, "FAIL", false, NOTICE);
+        a.idCardSideUploaded(true, UUID.randomUUID());
+        a.idCardSideChecked(true, a.idCardFrontUpload, "FAIL", false, NOTICE);
         assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
-        a.idCardSideUploaded(false);
+        a.idCardSideUploaded(false, UUID.randomUUID());
         assertEquals(ApplicationStatus.ID_CARD_CHECKING, a.status);
         assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction, "the failed front may be uploaded again meanwhile");
-        a.idCardSideChecked(false, "PASS", true, null);
+        a.idCardSideChecked(false, a.idCardBackUpload, "PASS", true, null);
         assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
         assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction);
         assertEquals(NOTICE, a.notice, "the front's failure is what the applicant is told");
         assertTrue(a.mayBeWithdrawn());
-        a.idCardSideUploaded(true);
+        a.idCardSideUploaded(true, UUID.randomUUID());
         assertEquals(NextAction.WAIT, a.nextAction, "both sides in hand, the front being checked");
-        a.idCardSideChecked(true, "PASS", true, null);
+        a.idCardSideChecked(true, a.idCardFrontUpload, "PASS", true, null);
         assertEquals(ApplicationStatus.ID_CARD_CHECKING, a.status, "both passed: idcard-service opens the case");
         a.idCardReviewOpened();
         assertEquals(ApplicationStatus.ID_CARD_UNDER_REVIEW, a.status);
@@ -168,17 +172,17 @@ class ApplicationTransitionsTest {
     @Test
     void aCardStaffRejectedIsUploadedAgainOnBothSides() {
         Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
-        a.idCardSideUploaded(true);
-        a.idCardSideUploaded(false);
-        a.idCardSideChecked(true, "PASS", true, null);
-        a.idCardSideChecked(false, "PASS", true, null);
+        a.idCardSideUploaded(true, UUID.randomUUID());
+        a.idCardSideUploaded(false, UUID.randomUUID());
+        a.idCardSideChecked(true, a.idCardFrontUpload, "PASS", true, null);
+        a.idCardSideChecked(false, a.idCardBackUpload, "PASS", true, null);
         a.idCardReviewOpened();
         a.idCardRejected(NOTICE);
         assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
         assertEquals(null, a.idCardFront);
         assertEquals(null, a.idCardBack);
-        a.idCardSideUploaded(true);
-        a.idCardSideChecked(true, "PASS", true, null);
+        a.idCardSideUploaded(true, UUID.randomUUID());
+        a.idCardSideChecked(true, a.idCardFrontUpload, "PASS", true, null);
         assertEquals(ApplicationStatus.ID_CARD_CHECKING, a.status);
         assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction, "the back is asked for again");
         assertTrue(a.mayBeWithdrawn());
@@ -187,9 +191,9 @@ class ApplicationTransitionsTest {
     @Test
     void nextActionFollowsTheStatusAndAsksForAMissingCardSide() {
         Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
-        a.idCardSideUploaded(true);
+        a.idCardSideUploaded(true, UUID.randomUUID());
         assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction, "the back is still missing");
-        a.idCardSideUploaded(false);
+        a.idCardSideUploaded(false, UUID.randomUUID());
         assertEquals(NextAction.WAIT, a.nextAction);
         a.photoAudited(CURRENT_PHOTO, false, true);
         assertEquals(NextAction.WAIT, a.nextAction);
@@ -213,6 +217,100 @@ class ApplicationTransitionsTest {
     private static String shortName(ApplicationStatus status) {
         return SHORT.entrySet().stream().filter(e -> e.getValue() == status).map(Map.Entry::getKey).findFirst()
                 .orElseThrow();
+    }
+
+    /**
+     * Staff rejected the card while a new front was being read; its pass arrives after the rejection. It speaks of an
+     * upload made before the rejection, which idcard-service will not put in a new case: it moves nothing, and the
+     * front is still asked for (before, it showed PASS, the applicant sent only the back, and the application waited
+     * in ID_CARD_CHECKING for a case that never opened).
+     */
+    @Test
+    void aCheckOfAnUploadMadeBeforeStaffRejectedTheCardMovesNothing() {
+        Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
+        a.idCardSideUploaded(true, UUID.randomUUID());
+        a.idCardSideUploaded(false, UUID.randomUUID());
+        a.idCardSideChecked(true, a.idCardFrontUpload, "PASS", true, null);
+        a.idCardSideChecked(false, a.idCardBackUpload, "PASS", true, null);
+        a.idCardReviewOpened();
+        UUID retaken = UUID.randomUUID();
+        a.idCardSideUploaded(true, retaken);
+        a.idCardRejected(NOTICE);
+        a.idCardSideChecked(true, retaken, "PASS", true, null);
+        assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
+        assertEquals(null, a.idCardFront, "both sides are asked for again");
+        assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction);
+        UUID back = UUID.randomUUID();
+        a.idCardSideUploaded(false, back);
+        a.idCardSideChecked(false, back, "PASS", true, null);
+        assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction, "the front is still missing");
+        assertEquals(null, a.heldTooLong(code -> NOTICE), "the applicant's turn, not a service's");
+    }
+
+    /** An older upload's check, arriving after a newer upload of the same side, leaves the newer one being read. */
+    @Test
+    void aCheckOfAnOlderUploadOfTheSideMovesNothing() {
+        Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
+        UUID first = UUID.randomUUID();
+        a.idCardSideUploaded(true, first);
+        a.idCardSideUploaded(true, UUID.randomUUID());
+        a.idCardSideChecked(true, first, "FAIL", false, NOTICE);
+        assertEquals(ApplicationStatus.ID_CARD_CHECKING, a.status);
+        assertEquals("RECEIVED", a.idCardFront);
+        a.idCardSideChecked(true, first, "PASS", true, null);
+        assertEquals("RECEIVED", a.idCardFront, "the retake is still being read, and the sweep can see it");
+        assertEquals("ID_CARD_NOT_PROCESSED", a.heldTooLong(code -> Notice.of(code, null)));
+        assertEquals(null, a.idCardFront, "asked for again");
+        a.idCardSideChecked(true, first, "PASS", true, null);
+        assertEquals(null, a.idCardFront, "still not the older upload's");
+        a.idCardSideChecked(true, a.idCardFrontUpload, "PASS", true, null);
+        assertEquals("PASS", a.idCardFront, "the retake's reading, late, still counts");
+    }
+
+    /**
+     * Both sides passed but no review case opened (idcard-service opens none on a side whose images its retention
+     * deleted before the other side passed, or the case's event was lost): the sweep asks for both sides again
+     * rather than leave the application waiting, unwithdrawable, for ever.
+     */
+    @Test
+    void aCardWhoseSidesPassedButWhoseCaseNeverOpenedIsAskedForAgain() {
+        Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
+        a.idCardSideUploaded(true, UUID.randomUUID());
+        a.idCardSideUploaded(false, UUID.randomUUID());
+        a.idCardSideChecked(true, a.idCardFrontUpload, "PASS", true, null);
+        a.idCardSideChecked(false, a.idCardBackUpload, "PASS", true, null);
+        assertEquals(NextAction.WAIT, a.nextAction);
+        assertEquals(false, a.mayBeWithdrawn());
+        assertEquals("ID_CARD_REVIEW_NOT_OPENED", a.heldTooLong(code -> Notice.of(code, null)));
+        assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
+        assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction);
+        assertEquals(null, a.idCardFront);
+        assertEquals(null, a.idCardBack);
+        assertTrue(a.mayBeWithdrawn());
+    }
+
+    /**
+     * A verdict on a photo nobody asked for (on the card path no photo is current) moves nothing, even a PASS that
+     * says it judged the registry photo: the updater first offers it as the registry photo, which counts only while
+     * the application waits for the registry ({@code registryPhotoRetrieved}), as a verdict that overtook the
+     * retrieval's event does.
+     */
+    @Test
+    void aVerdictOnAPhotoNobodyAskedForMovesNothing() {
+        Application card = in(ApplicationStatus.ID_CARD_REQUIRED);
+        card.currentPhotoId = null;
+        card.idCardSideUploaded(true, UUID.randomUUID());
+        card.registryPhotoRetrieved(NEW_PHOTO);
+        assertEquals(Application.AuditOutcome.NONE, card.photoAudited(NEW_PHOTO, true, false));
+        assertEquals(ApplicationStatus.ID_CARD_CHECKING, card.status);
+        assertEquals(null, card.currentPhotoId);
+        assertEquals(false, card.showsAuditOf(NEW_PHOTO));
+
+        Application waiting = in(ApplicationStatus.SUBMITTED);
+        waiting.currentPhotoId = null;
+        waiting.registryPhotoRetrieved(NEW_PHOTO);
+        assertEquals(Application.AuditOutcome.PHOTO_ACCEPTED, waiting.photoAudited(NEW_PHOTO, true, false));
+        assertEquals(ApplicationStatus.LICENCE_PENDING, waiting.status);
     }
 
     @Test
@@ -244,6 +342,7 @@ class ApplicationTransitionsTest {
         application.status = status;
         application.nextAction = status.nextAction();
         application.currentPhotoId = CURRENT_PHOTO;
+        application.idCardFrontUpload = CURRENT_FRONT;
         application.createdAt = Instant.EPOCH;
         application.updatedAt = Instant.EPOCH;
         return application;
