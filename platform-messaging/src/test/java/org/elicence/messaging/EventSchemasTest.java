@@ -196,4 +196,17 @@ class EventSchemasTest {
     private static ObjectNode sample(EventType type) {
         return (ObjectNode) JSON.valueToTree(SampleEvents.of(type));
     }
+
+    /**
+     * docs/privacy.md: an event logged by accident (a log line, an exception's message) shows no ID number, no name
+     * and no image: every record that carries one overrides {@code toString()}.
+     */
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void anEventsTextShowsNoIdNumberNameOrImage(EventType type) {
+        String text = SampleEvents.of(type).toString();
+        assertFalse(text.contains(SampleEvents.APPLICANT_ID), text);
+        assertFalse(text.contains("张伟"), text);
+        assertFalse(text.contains(SampleEvents.JPEG_BASE64), text);
+    }
 }
