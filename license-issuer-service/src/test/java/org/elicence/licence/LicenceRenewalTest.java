@@ -123,10 +123,7 @@ class LicenceRenewalTest extends LicenceServiceTestBase {
     void anApplicationThatWouldBeGivenALapsedCredentialIsIssuedAFreshOneAndSoIsEveryHolder() throws Exception {
         TestLicence licence = support.newDriverLicence(TODAY.plusDays(300));
         String first = newId();
-        support.photoPassed(first, licence.residentId());
-        JsonNode issued = support.awaitLicenceEvent(first, EventType.LICENCE_ISSUED);
-        assertEquals(1, support.count("UPDATE e_licence SET valid_until = issued_at WHERE licence_number = ?1 "
-                + "RETURNING 1", licence.licenceNumber()));
+        JsonNode issued = issuedThenValidUntil(licence, first, "issued_at");
 
         String second = newId();
         String photo = newId();
@@ -157,10 +154,7 @@ class LicenceRenewalTest extends LicenceServiceTestBase {
     void anApplicationIsGivenACredentialThatRunsLongerThanTheRenewalMarginAsItIs() throws Exception {
         TestLicence licence = support.newDriverLicence(TODAY.plusDays(300));
         String first = newId();
-        support.photoPassed(first, licence.residentId());
-        JsonNode issued = support.awaitLicenceEvent(first, EventType.LICENCE_ISSUED);
-        assertEquals(1, support.count("UPDATE e_licence SET valid_until = issued_at + interval '40 days' "
-                + "WHERE licence_number = ?1 RETURNING 1", licence.licenceNumber()));
+        JsonNode issued = issuedThenValidUntil(licence, first, "issued_at + interval '40 days'");
 
         String second = newId();
         support.idCardApproved(second, licence.residentId());
@@ -243,6 +237,20 @@ class LicenceRenewalTest extends LicenceServiceTestBase {
         authority.send(lapsing.licenceNumber(), withoutReason, AUTHORITY);
         JsonNode malformed = authority.awaitRejection(LicenceTestSupport.JSON.readTree(withoutReason).get("commandId").asText());
         assertEquals("MALFORMED_COMMAND", malformed.get("code").asText());
+    }
+
+    /**
+     * Issues the licence's first credential to {@code application}, then moves its stored end of validity to
+     * {@code validUntilSql} (an SQL expression over the e_licence row), as the register would record a credential
+     * signed under a document signer certificate that ends then.
+     */
+    private JsonNode issuedThenValidUntil(TestLicence licence, String application, String validUntilSql)
+            throws Exception {
+        support.photoPassed(application, licence.residentId());
+        JsonNode issued = support.awaitLicenceEvent(application, EventType.LICENCE_ISSUED);
+        assertEquals(1, support.count("UPDATE e_licence SET valid_until = " + validUntilSql
+                + " WHERE licence_number = ?1 RETURNING 1", licence.licenceNumber()));
+        return issued;
     }
 
     private static String bootstrapServers() {
