@@ -74,6 +74,15 @@ class OperatorRecordAccessTest {
                 .body("detail", equalTo("Only operators (role operator) may read applicants' records."));
         given().auth().oauth2(applicant).header("Accept-Language", "zh").when().get(path).then().statusCode(403)
                 .header("Content-Language", "zh-CN").body("detail", equalTo("只有操作员（operator 角色）可以查看申请人的记录。"));
+        // the operator role on a token issued for the mobile app (an identity provider that adds roles to every
+        // token) is not an operator's credential; nor is an operator's token that lives longer than an hour
+        String mobileWithRole = Jwt.subject("reviewer-001").issuer(ISSUER).audience("elicence-mobile")
+                .groups(Set.of("operator")).expiresIn(600).sign();
+        given().auth().oauth2(mobileWithRole).when().get(path).then().statusCode(403)
+                .contentType(startsWith("application/problem+json")).body("code", equalTo("FORBIDDEN"));
+        String longLived = Jwt.subject("reviewer-001").issuer(ISSUER).audience("elicence-operators")
+                .groups(Set.of("operator")).expiresIn(Duration.ofDays(30).toSeconds()).sign();
+        given().auth().oauth2(longLived).when().get(path).then().statusCode(401);
         assertEquals(List.of(), new ProblemTexts(List.of("en", "zh-CN")).gaps());
     }
 
