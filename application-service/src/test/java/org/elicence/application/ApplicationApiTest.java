@@ -319,13 +319,14 @@ class ApplicationApiTest {
                 + "\"licenceClasses\":[\"C1\"],\"validFrom\":\"2026-11-25\",\"validUntil\":\"2031-06-18\","
                 + "\"issuingAuthority\":\"Beijing Traffic Management Bureau\",\"status\":\"%s\","
                 + "\"issuedAt\":\"2026-11-25T10:00:00Z\",\"credentials\":[{\"format\":\"mso_mdoc\",\"value\":\""
-                + issuerSigned + "\"},{\"format\":\"jws\",\"value\":\"" + jws + "\"}]}";
-        assertEquals(licence.formatted("ACTIVE"), given().auth().oauth2(Tokens.forApplicant(ALICE))
+                + issuerSigned + "\"},{\"format\":\"jws\",\"value\":\"" + jws + "\"}]%s}";
+        assertEquals(licence.formatted("ACTIVE", ""), given().auth().oauth2(Tokens.forApplicant(ALICE))
                 .get("/api/v1/applications/" + id + "/licence").then().extract().asString());
         kafka.publishEvent(Topics.LICENCE_EVENTS, id, EventType.LICENCE_STATUS_CHANGED.type(),
                 "{\"applicationId\":\"" + id + "\",\"licenceNumber\":\"110100415823\",\"status\":\"SUSPENDED\","
                         + "\"changedAt\":\"2026-11-26T10:00:00Z\"}");
-        await().atMost(WAIT).untilAsserted(() -> assertEquals(licence.formatted("SUSPENDED"),
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(licence.formatted("SUSPENDED",
+                ",\"statusChangedAt\":\"2026-11-26T10:00:00Z\""),
                 given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id + "/licence")
                         .then().extract().asString()));
         byte[] served = given().auth().oauth2(Tokens.forApplicant(ALICE))

@@ -98,6 +98,27 @@ class HeldApplicationsSweepTest {
                 .put("/api/v1/applications/" + waiting + "/photo").then().statusCode(202);
     }
 
+    /**
+     * More held applications than one page (200), all held since the same instant: one pass hands every one back
+     * (pages used to start at an offset, and each released application left the results, so a pass skipped some).
+     */
+    @Test
+    void onePassHandsBackEveryHeldApplicationHoweverManyPagesTheyFill() {
+        String applicant = "110101198005050035";
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                INSERT INTO application (id, applicant_id, full_name, status, next_action, created_at, updated_at)
+                SELECT gen_random_uuid(), :applicant, 'Held Applicant', 'PHOTO_AUDITING', 'WAIT',
+                       now() - interval '2 hours', now() - interval '1 hour'
+                FROM generate_series(1, 450)""").setParameter("applicant", applicant).executeUpdate());
+
+        assertTrue(sweep.sweep() >= 450);
+
+        Number stillHeld = (Number) QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT count(*) FROM application WHERE applicant_id = :applicant AND status = 'PHOTO_AUDITING'")
+                .setParameter("applicant", applicant).getSingleResult());
+        assertEquals(0, stillHeld.intValue());
+    }
+
     @Test
     void aLateVerdictOnTheRegistryPhotoDoesNotReplaceTheUploadsVerdict() throws Exception {
         String applicant = "110101198002020038";

@@ -2,7 +2,9 @@ package org.elicence.application;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -142,6 +144,48 @@ class IdCardRecordTest {
         assertEquals(0, reviewCase.get("decisions").size(), "no one decided it");
     }
 
+    /**
+     * An opening of a card case replayed after staff closed the case (the runbook replays dead letters) does not put
+     * the application back under review: it would wait there for a decision already made.
+     */
+    @Test
+    void anOpeningOfACaseStaffAlreadyClosedMovesNothing() throws Exception {
+        String applicant = "440305197806141307";
+        String id = given().auth().oauth2(Tokens.forApplicant(applicant)).contentType(ContentType.JSON)
+                .body("{\"fullName\":\"Test Applicant\"}").post("/api/v1/applications").then().statusCode(201)
+                .extract().path("id");
+        String front = upload(id, "front", applicant);
+        String back = upload(id, "back", applicant);
+        sideChecked(id, front, "FRONT", "PASS", "ID3");
+        sideChecked(id, back, "BACK", "PASS", "ID10");
+        String caseId = caseOpened(id, front, back);
+        String opening = "{\"applicationId\":\"%s\",\"caseId\":\"%s\"}".formatted(id, caseId);
+        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_REVIEW_OPENED.type(), opening);
+        awaitStatus(id, applicant, "ID_CARD_UNDER_REVIEW");
+        kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_CLOSED.type(), """
+                {"caseId":"%s","applicationId":"%s","status":"REJECTED","decisionId":"%s","reviewerId":"reviewer-002",
+                 "reason":"人像磨损","closedAt":"2026-03-01T10:10:00Z"}""".formatted(caseId, id, UUID.randomUUID()));
+        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_REJECTED.type(), """
+                {"applicationId":"%s","caseId":"%s","code":"ID_CARD_REJECTED","message":{"zh-CN":"人像磨损",
+                 "en":"The portrait is worn."}}""".formatted(id, caseId));
+        awaitStatus(id, applicant, "ID_CARD_REJECTED");
+        await().atMost(WAIT).until(() -> record(id).at("/idCard/reviewCases/0/status").asText(), "REJECTED"::equals);
+
+        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_REVIEW_OPENED.type(), opening); // replayed
+        // read after it on the same partition: once the record shows this, the replay was handled
+        sideChecked(id, front, "FRONT", "FAIL", "ID3");
+        await().atMost(WAIT).until(() -> record(id).at("/idCard/uploads").findValuesAsText("verdict"),
+                verdicts -> verdicts.contains("FAIL"));
+        given().auth().oauth2(Tokens.forApplicant(applicant)).get("/api/v1/applications/" + id).then()
+                .body("status", equalTo("ID_CARD_REJECTED")).body("notice.code", equalTo("ID_CARD_REJECTED"))
+                .body("idCard", nullValue());
+    }
+
+    private static void awaitStatus(String id, String applicant, String status) {
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
+                .get("/api/v1/applications/" + id).then().body("status", equalTo(status)));
+    }
+
     /** idcard-service opened a review case of the two uploads; returns its id. */
     private static String caseOpened(String id, String front, String back) {
         String caseId = UUID.randomUUID().toString();
@@ -155,7 +199,11 @@ class IdCardRecordTest {
     }
 
     private static String upload(String id, String side) {
-        return given().auth().oauth2(Tokens.forApplicant(CAROL)).contentType("image/jpeg").body(TestImages.jpeg())
+        return upload(id, side, CAROL);
+    }
+
+    private static String upload(String id, String side, String applicant) {
+        return given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("image/jpeg").body(TestImages.jpeg())
                 .put("/api/v1/applications/" + id + "/id-card/" + side).then().statusCode(202)
                 .body("uploadId", notNullValue()).extract().path("uploadId");
     }

@@ -142,9 +142,12 @@ public class Application extends PanacheEntityBase {
         moveTo(ApplicationStatus.ID_CARD_CHECKING);
     }
 
-    /** The registry's photo went to the audit: counts only while nothing else happened yet. */
+    /**
+     * The registry's photo went to the audit: counts only while nothing else happened yet (still SUBMITTED, or moved
+     * on by the sweep because the registry's answer was late, the applicant having uploaded nothing since).
+     */
     public void registryPhotoRetrieved(UUID photoId) {
-        if (status == ApplicationStatus.SUBMITTED) {
+        if (status == ApplicationStatus.SUBMITTED || registryAnswerLate()) {
             currentPhotoId = photoId;
             moveTo(ApplicationStatus.PHOTO_AUDITING);
         }
@@ -204,9 +207,10 @@ public class Application extends PanacheEntityBase {
      * that never answered asks for an upload; a card side whose checks never answered asks for it again, and a card
      * whose sides both passed but whose review case never opened asks for both; a licence that is late can only be
      * waited for, and the notice says so. Returns the notice code, or null if nothing was held (an ID card waiting
-     * for its other side, or for a failed side again, waits for the applicant, not for a service).
+     * for its other side, or for a failed side again, waits for the applicant, not for a service; one whose card
+     * staff have in a case, {@code cardCaseLive}, waits for their decision).
      */
-    public String heldTooLong(java.util.function.Function<String, Notice> noticeFor) {
+    public String heldTooLong(java.util.function.Function<String, Notice> noticeFor, boolean cardCaseLive) {
         String code;
         ApplicationStatus next;
         switch (status) {
@@ -225,9 +229,10 @@ public class Application extends PanacheEntityBase {
                     // comes late still counts (under load, card sides have waited longer than the bound).
                     idCardFront = "RECEIVED".equals(idCardFront) ? null : idCardFront;
                     idCardBack = "RECEIVED".equals(idCardBack) ? null : idCardBack;
-                } else if ("PASS".equals(idCardFront) && "PASS".equals(idCardBack)) {
+                } else if ("PASS".equals(idCardFront) && "PASS".equals(idCardBack) && !cardCaseLive) {
                     // Both passed, yet no case opened: idcard-service opens none on a side whose images its
-                    // retention deleted before the other side passed, or the case's event was lost.
+                    // retention deleted before the other side passed, or the case's event was lost. (A side
+                    // uploaded again while staff have a case opens no second one: their decision moves it.)
                     code = "ID_CARD_REVIEW_NOT_OPENED";
                     forgetIdCardSide(true);
                     forgetIdCardSide(false);
@@ -350,8 +355,23 @@ public class Application extends PanacheEntityBase {
         return true;
     }
 
-    /** A licence decided before the issuer read a withdrawal stands: it ends a withdrawn application too. */
+    /**
+     * The licence's credentials, at issue or renewal. A licence decided before the issuer read a withdrawal stands:
+     * it ends a withdrawn application too. Credentials signed before the ones shown (an older licence.issued,
+     * replayed from a dead-letter topic after a renewal) are not shown in their place; a status an authority set
+     * after the credentials were signed (their licence.issued replayed after it) stays, and so does when it last
+     * changed.
+     */
     public void licenceIssued(IssuedLicence issued, byte[] qrCode) {
+        if (licence != null && licence.issuedAt() != null && issued.issuedAt() != null
+                && issued.issuedAt().isBefore(licence.issuedAt())) {
+            return;
+        }
+        if (licence != null && licence.statusChangedAt() != null) {
+            issued = issued.issuedAt() == null || issued.issuedAt().isBefore(licence.statusChangedAt())
+                    ? issued.withStatus(licence.status(), licence.statusChangedAt())
+                    : issued.withStatus(issued.status(), licence.statusChangedAt());
+        }
         licence = issued;
         licenceQr = qrCode;
         notice = null;
@@ -365,10 +385,13 @@ public class Application extends PanacheEntityBase {
         }
     }
 
-    /** An authority suspended, revoked or reinstated the licence: its status changes, the application's does not. */
-    public void licenceStatusChanged(String licenceStatus) {
-        if (licence != null) {
-            licence = licence.withStatus(licenceStatus);
+    /**
+     * An authority suspended, revoked or reinstated the licence: its status changes, the application's does not. A
+     * change older than what the licence shows (a SUSPEND replayed after the REINSTATE) changes nothing.
+     */
+    public void licenceStatusChanged(String licenceStatus, Instant changedAt) {
+        if (licence != null && !licence.outdates(changedAt)) {
+            licence = licence.withStatus(licenceStatus, changedAt);
             updatedAt = Instant.now();
         }
     }
@@ -412,6 +435,12 @@ public class Application extends PanacheEntityBase {
             return NextAction.UPLOAD_ID_CARD;
         }
         return next.nextAction();
+    }
+
+    /** Handed back by the sweep for want of the registry's answer, and nothing uploaded since. */
+    private boolean registryAnswerLate() {
+        return status == ApplicationStatus.ID_CARD_REQUIRED && currentPhotoId == null && idCardFront == null
+                && idCardBack == null && notice != null && "REGISTRY_LOOKUP_DELAYED".equals(notice.code());
     }
 
     /** The side is no longer uploaded: the applicant uploads it again, and a late check of the old upload moves nothing. */

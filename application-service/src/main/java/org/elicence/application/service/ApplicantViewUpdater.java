@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 import org.elicence.application.domain.Application;
+import org.elicence.application.domain.IdCardReviewCaseRecord;
 import org.elicence.application.domain.IdCardUpload;
 import org.elicence.application.domain.IssuedLicence;
 import org.elicence.application.domain.LastPhotoAudit;
@@ -125,6 +126,12 @@ public class ApplicantViewUpdater {
 
     public void onIdCardReviewOpened(IdCardReviewOpened event) {
         withApplication(event.applicationId(), application -> {
+            IdCardReviewCaseRecord known = IdCardReviewCaseRecord.findById(UUID.fromString(event.caseId()));
+            if (known != null && !"PENDING".equals(known.status)) {
+                // a case staff already closed (the opening replayed from a dead-letter topic): it waits for no one
+                LOG.infof("application %s: opening of closed card case %s ignored", application.id, event.caseId());
+                return;
+            }
             application.idCardReviewOpened();
         });
     }
@@ -144,6 +151,7 @@ public class ApplicantViewUpdater {
 
     public void onLicenceIssued(LicenceIssued event) {
         withApplication(event.applicationId(), application -> {
+            sameLicence(application, event.licenceNumber(), "LicenceIssued");
             application.licenceIssued(IssuedLicence.of(event),
                     event.qrCode() == null ? null : Base64.getDecoder().decode(event.qrCode().base64()));
         });
@@ -157,7 +165,8 @@ public class ApplicantViewUpdater {
 
     public void onLicenceStatusChanged(LicenceStatusChanged event) {
         withApplication(event.applicationId(), application -> {
-            application.licenceStatusChanged(event.status());
+            sameLicence(application, event.licenceNumber(), "LicenceStatusChanged");
+            application.licenceStatusChanged(event.status(), event.changedAt());
         });
     }
 
@@ -203,6 +212,14 @@ public class ApplicantViewUpdater {
         if (!application.applicantId.equals(applicantId)) {
             throw new PoisonEventException(event + " for application " + application.id
                     + " names another applicant than the one who applied; refused");
+        }
+    }
+
+    /** An application holds one licence: an event naming another is not about this application's. */
+    private static void sameLicence(Application application, String licenceNumber, String event) {
+        if (application.licence != null && !application.licence.licenceNumber().equals(licenceNumber)) {
+            throw new PoisonEventException(event + " for application " + application.id
+                    + " names another licence than the one it holds; refused");
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.elicence.application.config.ApplicationConfig;
 import org.elicence.application.domain.Application;
 import org.elicence.application.domain.ApplicationStatus;
+import org.elicence.application.domain.IdCardReviewCaseRecord;
 import org.elicence.application.domain.Notice;
 import org.elicence.messaging.events.LocalizedText;
 import org.jboss.logging.Logger;
@@ -76,22 +77,29 @@ public class HeldApplicationsSweep {
         Instant bound = Instant.now().minus(config.sweep().heldLongerThan());
         Map<ApplicationStatus, Long> found = new EnumMap<>(ApplicationStatus.class);
         int total = 0;
-        List<java.util.UUID> ids;
-        int page = 0;
+        List<Application> page;
+        Application last = null;
         do {
-            int index = page++;
-            // pages move on past applications that wait for the applicant (a card side missing), which stay behind
-            ids = QuarkusTransaction.requiringNew().call(() -> Application.<Application>find(
-                    "status in ?1 and updatedAt < ?2 order by updatedAt, id", ApplicationStatus.WAITING_FOR_A_SERVICE, bound)
-                    .page(index, BATCH).list().stream().map(a -> a.id).toList());
-            for (java.util.UUID id : ids) {
-                ApplicationStatus status = release(id, bound);
+            // Each page starts after the last one's last row (by updatedAt, id), not at an offset: released
+            // applications leave the query's results and those waiting for the applicant stay, so an offset would
+            // skip some.
+            Application after = last;
+            page = QuarkusTransaction.requiringNew().call(() -> (after == null
+                    ? Application.<Application>find("status in ?1 and updatedAt < ?2 order by updatedAt, id",
+                            ApplicationStatus.WAITING_FOR_A_SERVICE, bound)
+                    : Application.<Application>find("status in ?1 and updatedAt < ?2 and (updatedAt > ?3 "
+                            + "or (updatedAt = ?3 and id > ?4)) order by updatedAt, id",
+                            ApplicationStatus.WAITING_FOR_A_SERVICE, bound, after.updatedAt, after.id))
+                    .page(0, BATCH).list());
+            for (Application application : page) {
+                ApplicationStatus status = release(application.id, bound);
                 if (status != null) {
                     found.merge(status, 1L, Long::sum);
                     total++;
                 }
             }
-        } while (ids.size() == BATCH);
+            last = page.isEmpty() ? null : page.get(page.size() - 1);
+        } while (page.size() == BATCH);
         for (ApplicationStatus status : ApplicationStatus.WAITING_FOR_A_SERVICE) {
             held.get(status).set(found.getOrDefault(status, 0L));
         }
@@ -108,7 +116,9 @@ public class HeldApplicationsSweep {
                 }
                 ApplicationStatus was = application.status;
                 long minutes = java.time.Duration.between(application.updatedAt, Instant.now()).toMinutes();
-                String code = application.heldTooLong(this::notice);
+                boolean cardCaseLive = IdCardReviewCaseRecord.count("applicationId = ?1 and status = 'PENDING'",
+                        id) > 0;
+                String code = application.heldTooLong(this::notice, cardCaseLive);
                 if (code == null) {
                     return null;
                 }

@@ -29,7 +29,7 @@ class ApplicationTransitionsTest {
     private static final UUID OLDER_FRONT = UUID.fromString("00000000-0000-4000-8000-0000000000f0");
     private static final Notice NOTICE = Notice.of("SOME_CODE", null);
     private static final IssuedLicence LICENCE = new IssuedLicence(null, "110100415823", null, null, null, null, null,
-            "ACTIVE", null, null);
+            "ACTIVE", null, null, null);
 
     /** The events, in the table's column order. */
     private static final Map<String, Consumer<Application>> EVENTS = new LinkedHashMap<>();
@@ -55,7 +55,7 @@ class ApplicationTransitionsTest {
         EVENTS.put("PR_REJ", a -> a.photoReviewRejected(NOTICE));                   // staff REJECT (kcat)
         EVENTS.put("L_ISS", a -> a.licenceIssued(LICENCE, null));                    // licence.issued
         EVENTS.put("L_REF", a -> a.licenceRefused(NOTICE));                         // licence.refused
-        EVENTS.put("HELD", a -> a.heldTooLong(code -> NOTICE));                      // the sweep: held too long
+        EVENTS.put("HELD", a -> a.heldTooLong(code -> NOTICE, false));                      // the sweep: held too long
         EVENTS.put("WITHDRAW", a -> a.withdraw(NOTICE));                             // POST …/withdrawal, or abandoned
     }
 
@@ -132,14 +132,14 @@ class ApplicationTransitionsTest {
         Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
         a.idCardSideUploaded(true, UUID.randomUUID());
         a.idCardSideChecked(true, a.idCardFrontUpload, "PASS", true, null);
-        assertEquals(null, a.heldTooLong(code -> NOTICE), "the back was never sent: nothing is held");
+        assertEquals(null, a.heldTooLong(code -> NOTICE, false), "the back was never sent: nothing is held");
         a.idCardSideUploaded(false, UUID.randomUUID());
-        assertEquals("ID_CARD_NOT_PROCESSED", a.heldTooLong(code -> Notice.of(code, null)));
+        assertEquals("ID_CARD_NOT_PROCESSED", a.heldTooLong(code -> Notice.of(code, null), false));
         assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
         assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction);
         assertEquals("PASS", a.idCardFront);
         assertEquals(null, a.idCardBack, "the side to upload again");
-        assertEquals("LICENCE_DELAYED", in(ApplicationStatus.LICENCE_PENDING).heldTooLong(code -> NOTICE));
+        assertEquals("LICENCE_DELAYED", in(ApplicationStatus.LICENCE_PENDING).heldTooLong(code -> NOTICE, false));
     }
 
     /**
@@ -244,7 +244,7 @@ class ApplicationTransitionsTest {
         a.idCardSideUploaded(false, back);
         a.idCardSideChecked(false, back, "PASS", true, null);
         assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction, "the front is still missing");
-        assertEquals(null, a.heldTooLong(code -> NOTICE), "the applicant's turn, not a service's");
+        assertEquals(null, a.heldTooLong(code -> NOTICE, false), "the applicant's turn, not a service's");
     }
 
     /** An older upload's check, arriving after a newer upload of the same side, leaves the newer one being read. */
@@ -259,7 +259,7 @@ class ApplicationTransitionsTest {
         assertEquals("RECEIVED", a.idCardFront);
         a.idCardSideChecked(true, first, "PASS", true, null);
         assertEquals("RECEIVED", a.idCardFront, "the retake is still being read, and the sweep can see it");
-        assertEquals("ID_CARD_NOT_PROCESSED", a.heldTooLong(code -> Notice.of(code, null)));
+        assertEquals("ID_CARD_NOT_PROCESSED", a.heldTooLong(code -> Notice.of(code, null), false));
         assertEquals(null, a.idCardFront, "asked for again");
         a.idCardSideChecked(true, first, "PASS", true, null);
         assertEquals(null, a.idCardFront, "still not the older upload's");
@@ -281,7 +281,9 @@ class ApplicationTransitionsTest {
         a.idCardSideChecked(false, a.idCardBackUpload, "PASS", true, null);
         assertEquals(NextAction.WAIT, a.nextAction);
         assertEquals(false, a.mayBeWithdrawn());
-        assertEquals("ID_CARD_REVIEW_NOT_OPENED", a.heldTooLong(code -> Notice.of(code, null)));
+        assertEquals(null, a.heldTooLong(code -> NOTICE, true), "staff have the card in a case: their decision moves it");
+        assertEquals(ApplicationStatus.ID_CARD_CHECKING, a.status);
+        assertEquals("ID_CARD_REVIEW_NOT_OPENED", a.heldTooLong(code -> Notice.of(code, null), false));
         assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
         assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction);
         assertEquals(null, a.idCardFront);
@@ -311,6 +313,60 @@ class ApplicationTransitionsTest {
         waiting.registryPhotoRetrieved(NEW_PHOTO);
         assertEquals(Application.AuditOutcome.PHOTO_ACCEPTED, waiting.photoAudited(NEW_PHOTO, true, false));
         assertEquals(ApplicationStatus.LICENCE_PENDING, waiting.status);
+
+        // the registry answered after the sweep had handed the application back: it still counts, until an upload
+        Application late = in(ApplicationStatus.SUBMITTED);
+        late.currentPhotoId = null;
+        late.heldTooLong(code -> Notice.of(code, null), false);
+        assertEquals(ApplicationStatus.ID_CARD_REQUIRED, late.status);
+        late.registryPhotoRetrieved(NEW_PHOTO);
+        assertEquals(Application.AuditOutcome.PHOTO_ACCEPTED, late.photoAudited(NEW_PHOTO, true, false));
+        Application uploaded = in(ApplicationStatus.SUBMITTED);
+        uploaded.currentPhotoId = null;
+        uploaded.heldTooLong(code -> Notice.of(code, null), false);
+        uploaded.idCardSideUploaded(true, UUID.randomUUID());
+        uploaded.registryPhotoRetrieved(NEW_PHOTO);
+        assertEquals(Application.AuditOutcome.NONE, uploaded.photoAudited(NEW_PHOTO, true, false));
+    }
+
+    /**
+     * Licence events replayed from a dead-letter topic (the runbook's replay) after later ones: a SUSPEND after the
+     * REINSTATE that ended it, the first credentials after a renewal. They show nothing older than what is shown.
+     */
+    @Test
+    void aReplayedOlderLicenceEventDoesNotReplaceANewerOne() {
+        Instant issued = Instant.parse("2026-03-01T08:00:00Z");
+        Instant renewed = issued.plusSeconds(86_400);
+        Application a = in(ApplicationStatus.LICENCE_PENDING);
+        a.licenceIssued(licenceSignedAt(issued), null);
+        a.licenceStatusChanged("SUSPENDED", issued.plusSeconds(3_600));
+        a.licenceIssued(licenceSignedAt(renewed).withStatus("SUSPENDED", null), null);
+        a.licenceStatusChanged("ACTIVE", renewed.plusSeconds(3_600));
+        a.licenceStatusChanged("SUSPENDED", issued.plusSeconds(3_600));   // replayed
+        a.licenceStatusChanged("SUSPENDED", renewed.plusSeconds(1_800));  // replayed, before the REINSTATE
+        a.licenceIssued(licenceSignedAt(issued), null);                   // replayed
+        assertEquals("ACTIVE", a.licence.status());
+        assertEquals(renewed, a.licence.issuedAt());
+        a.licenceStatusChanged("REVOKED", renewed.plusSeconds(7_200));
+        assertEquals("REVOKED", a.licence.status(), "a newer change still applies");
+        assertEquals(ApplicationStatus.LICENCE_ISSUED, a.status);
+
+        // a renewal's licence.issued dead-lettered, the licence suspended meanwhile, then the renewal replayed: the
+        // new credentials are shown with the suspension
+        Instant suspended = issued.plusSeconds(7_200);
+        Application b = in(ApplicationStatus.LICENCE_PENDING);
+        b.licenceIssued(licenceSignedAt(issued), null);
+        b.licenceStatusChanged("SUSPENDED", suspended);
+        b.licenceIssued(licenceSignedAt(issued.plusSeconds(3_600)), null);
+        assertEquals(issued.plusSeconds(3_600), b.licence.issuedAt());
+        assertEquals("SUSPENDED", b.licence.status());
+        assertEquals(suspended, b.licence.statusChangedAt());
+        b.licenceIssued(licenceSignedAt(renewed).withStatus("SUSPENDED", null), null);
+        assertEquals(suspended, b.licence.statusChangedAt(), "when the status last changed survives a renewal");
+    }
+
+    private static IssuedLicence licenceSignedAt(Instant at) {
+        return new IssuedLicence(null, "110100415823", null, null, null, null, null, "ACTIVE", at, null, null);
     }
 
     @Test
@@ -324,7 +380,7 @@ class ApplicationTransitionsTest {
         a.photoAudited(CURRENT_PHOTO, false, true);   // a re-audit the machine could not judge
         a.photoReviewApproved();
         a.licenceIssued(LICENCE, null);
-        a.licenceStatusChanged("SUSPENDED");          // the licence's status, not the application's
+        a.licenceStatusChanged("SUSPENDED", Instant.now()); // the licence's status, not the application's
         assertEquals(List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.PHOTO_AUDITING,
                 ApplicationStatus.PHOTO_REJECTED, ApplicationStatus.PHOTO_AUDITING, ApplicationStatus.PHOTO_REJECTED,
                 ApplicationStatus.PHOTO_UNDER_REVIEW, ApplicationStatus.LICENCE_PENDING,
