@@ -171,11 +171,7 @@ class ApplicationTransitionsTest {
     /** After staff reject the card, both sides are asked for again: one new side alone waits for the other. */
     @Test
     void aCardStaffRejectedIsUploadedAgainOnBothSides() {
-        Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
-        a.idCardSideUploaded(true, UUID.randomUUID());
-        a.idCardSideUploaded(false, UUID.randomUUID());
-        a.idCardSideChecked(true, a.idCardFrontUpload, "PASS", true, null);
-        a.idCardSideChecked(false, a.idCardBackUpload, "PASS", true, null);
+        Application a = bothCardSidesPassed();
         a.idCardReviewOpened();
         a.idCardRejected(NOTICE);
         assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
@@ -227,11 +223,7 @@ class ApplicationTransitionsTest {
      */
     @Test
     void aCheckOfAnUploadMadeBeforeStaffRejectedTheCardMovesNothing() {
-        Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
-        a.idCardSideUploaded(true, UUID.randomUUID());
-        a.idCardSideUploaded(false, UUID.randomUUID());
-        a.idCardSideChecked(true, a.idCardFrontUpload, "PASS", true, null);
-        a.idCardSideChecked(false, a.idCardBackUpload, "PASS", true, null);
+        Application a = bothCardSidesPassed();
         a.idCardReviewOpened();
         UUID retaken = UUID.randomUUID();
         a.idCardSideUploaded(true, retaken);
@@ -274,11 +266,7 @@ class ApplicationTransitionsTest {
      */
     @Test
     void aCardWhoseSidesPassedButWhoseCaseNeverOpenedIsAskedForAgain() {
-        Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
-        a.idCardSideUploaded(true, UUID.randomUUID());
-        a.idCardSideUploaded(false, UUID.randomUUID());
-        a.idCardSideChecked(true, a.idCardFrontUpload, "PASS", true, null);
-        a.idCardSideChecked(false, a.idCardBackUpload, "PASS", true, null);
+        Application a = bothCardSidesPassed();
         assertEquals(NextAction.WAIT, a.nextAction);
         assertEquals(false, a.mayBeWithdrawn());
         assertEquals(null, a.heldTooLong(code -> NOTICE, true), "staff have the card in a case: their decision moves it");
@@ -390,6 +378,16 @@ class ApplicationTransitionsTest {
         for (int i = 1; i < a.statusHistory.size(); i++) {
             assertEquals(false, a.statusHistory.get(i).at().isBefore(a.statusHistory.get(i - 1).at()));
         }
+    }
+
+    /** Both sides uploaded from ID_CARD_REQUIRED and passed: idcard-service would open a case now. */
+    private static Application bothCardSidesPassed() {
+        Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
+        a.idCardSideUploaded(true, UUID.randomUUID());
+        a.idCardSideUploaded(false, UUID.randomUUID());
+        a.idCardSideChecked(true, a.idCardFrontUpload, "PASS", true, null);
+        a.idCardSideChecked(false, a.idCardBackUpload, "PASS", true, null);
+        return a;
     }
 
     private static Application in(ApplicationStatus status) {
