@@ -33,6 +33,7 @@ import org.elicence.messaging.EventSchemas;
 import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.events.IdCardReviewDecisionRejected;
 import org.elicence.messaging.events.ApplicationWithdrawn;
+import org.elicence.messaging.events.PhotoAccepted;
 import org.elicence.messaging.events.IdCardSide;
 import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
@@ -189,6 +190,34 @@ class KcatReviewEndToEndTest {
                 "the withdrawn application's case has left the queue");
 
         // a reviewer who had the case open decides anyway: refused, nothing approved
+        KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, caseId, decision(caseId, "reviewer-001"),
+                "reviewer-001");
+        assertRefused(caseId, "CASE_ALREADY_DECIDED");
+        assertEquals(0, KafkaTestClient.eventsOf(EventType.ID_CARD_APPROVED, applicationId).size());
+    }
+
+    /**
+     * The applicant's portrait passed the audit while staff had the card (application-service announces it as
+     * application.photo-accepted; a reviewer's photo approval as photo.review-approved): the licence is made from that
+     * photo, so the card case closes as SUPERSEDED, leaves the queue and takes no decision, and its images' retention
+     * starts. Before, it stayed pending, with its images, until someone decided a case that could change nothing.
+     */
+    @Test
+    void aCaseOfAnApplicationSettledOnAPhotoLeavesTheQueueAndTakesNoDecision() {
+        String applicationId = applyAndUpload(Citizens.CHEN_JING, "陈静");
+        String caseId = caseOf(applicationId);
+        assertTrue(Runbook.run("list-pending", as("reviewer-001"), workDir).contains(caseId));
+
+        KafkaTestClient.publish(applicationId, new PhotoAccepted(applicationId, Citizens.CHEN_JING,
+                UUID.randomUUID().toString(), Instant.now()));
+        JsonNode closed = await().atMost(WAIT).until(() -> KafkaTestClient.events(EventType.ID_CARD_REVIEW_CASE_CLOSED,
+                data -> caseId.equals(data.get("caseId").asText())), list -> !list.isEmpty()).get(0);
+        assertEquals("SUPERSEDED", closed.get("status").asText());
+        assertFalse(closed.has("decisionId") || closed.has("reviewerId"), closed.toString());
+        assertEquals(List.of(), EventSchemas.violations(EventType.ID_CARD_REVIEW_CASE_CLOSED, closed));
+        assertFalse(Runbook.run("list-pending", as("reviewer-001"), workDir).contains(caseId),
+                "the settled application's case has left the queue");
+
         KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, caseId, decision(caseId, "reviewer-001"),
                 "reviewer-001");
         assertRefused(caseId, "CASE_ALREADY_DECIDED");

@@ -31,7 +31,10 @@ public class IdCardReviewCaseRecord extends PanacheEntityBase {
     @Column(name = "application_id", nullable = false)
     public UUID applicationId;
 
-    /** {@code PENDING}, {@code APPROVED}, {@code REJECTED} or {@code WITHDRAWN} (its application was withdrawn). */
+    /**
+     * {@code PENDING}, {@code APPROVED}, {@code REJECTED}, {@code WITHDRAWN} (its application was withdrawn) or
+     * {@code SUPERSEDED} (its application was settled on a photo).
+     */
     @Column(nullable = false)
     public String status;
 

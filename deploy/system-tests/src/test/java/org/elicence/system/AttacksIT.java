@@ -191,7 +191,8 @@ class AttacksIT {
         }
         Map<String, List<String>> refusedBy = Map.of(
                 "license-issuer-service.dlq", List.of("PhotoAudited PASS", "PhotoReviewApproved", "IdCardApproved"),
-                "application-service.dlq", List.of("PhotoAudited PASS", "IdCardApproved"));
+                "application-service.dlq", List.of("PhotoAudited PASS", "IdCardApproved"),
+                "idcard-service.dlq", List.of("PhotoReviewApproved"));
         for (var dlq : refusedBy.entrySet()) {
             for (String event : dlq.getValue()) {
                 String eventId = sent.get(event);

@@ -8,6 +8,8 @@ import org.elicence.idcard.review.ReviewCaseService;
 import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.events.ApplicationWithdrawn;
 import org.elicence.messaging.events.IdCardSideUploaded;
+import org.elicence.messaging.events.PhotoAccepted;
+import org.elicence.messaging.events.PhotoReviewApproved;
 import org.elicence.messaging.inbox.EventRouter;
 import org.elicence.messaging.inbox.InboundEventProcessor;
 
@@ -38,6 +40,10 @@ public class ApplicationEventsConsumer {
         this.processor = processor;
         this.applications = EventRouter.builder().on(ApplicationCreated.class, registryLookup::onApplicationCreated)
                 .on(ApplicationWithdrawn.class, reviewCases::onApplicationWithdrawn)
+                .on(PhotoAccepted.class, accepted -> reviewCases.onSettledOnAPhoto(accepted.applicationId(),
+                        accepted.applicantId()))
+                .on(PhotoReviewApproved.class, approved -> reviewCases.onSettledOnAPhoto(approved.applicationId(),
+                        approved.applicantId()))
                 .build();
         this.uploads = EventRouter.builder().on(IdCardSideUploaded.class, cardUploads::onSideUploaded).build();
     }

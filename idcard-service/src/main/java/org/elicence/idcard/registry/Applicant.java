@@ -40,4 +40,8 @@ public class Applicant extends PanacheEntityBase {
     /** When application-service withdrew the application: no review case opens for it from then on. */
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
+
+    /** When application-service settled the application on a photo: no card case opens for it any more. */
+    @Column(name = "settled_on_photo_at")
+    public Instant settledOnPhotoAt;
 }

@@ -22,7 +22,9 @@ public class ReviewCase extends PanacheEntityBase {
     public enum Status {
         PENDING, APPROVED, REJECTED,
         /** Closed undecided: application-service withdrew the application while the case was pending. */
-        WITHDRAWN
+        WITHDRAWN,
+        /** Closed undecided: application-service settled the application on a photo while the case was pending. */
+        SUPERSEDED
     }
 
     @Id

@@ -24,7 +24,7 @@ import jakarta.transaction.Transactional;
 
 /**
  * Opens review cases (the applicant hears that staff will look, staff get the case on their topic), and closes a
- * pending one whose application was withdrawn.
+ * pending one whose application was withdrawn or settled on a photo.
  */
 @ApplicationScoped
 public class ReviewCaseService {
@@ -59,9 +59,9 @@ public class ReviewCaseService {
         if (ReviewCase.liveCaseExists(applicationId)) {
             return;
         }
-        if (applicant != null && applicant.withdrawnAt != null) {
-            LOG.infof("application %s: both card sides passed, but the application was withdrawn; no case opened",
-                    applicationId);
+        if (applicant != null && (applicant.withdrawnAt != null || applicant.settledOnPhotoAt != null)) {
+            LOG.infof("application %s: both card sides passed, but the application was %s; no case opened",
+                    applicationId, applicant.withdrawnAt != null ? "withdrawn" : "settled on a photo");
             return;
         }
         ReviewCase reviewCase = new ReviewCase();
@@ -96,30 +96,58 @@ public class ReviewCaseService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onApplicationWithdrawn(ApplicationWithdrawn withdrawn) {
-        UUID applicationId = UUID.fromString(withdrawn.applicationId());
+        Applicant applicant = closePendingCases(withdrawn.applicationId(), withdrawn.applicantId(), "withdrawal",
+                ReviewCase.Status.WITHDRAWN, "withdrawn (" + withdrawn.reason() + ")");
+        if (applicant != null && applicant.withdrawnAt == null) {
+            applicant.withdrawnAt = Instant.now();
+        }
+    }
+
+    /**
+     * application-service settled the application on a photo (the audit passed it: {@code application.photo-accepted};
+     * a reviewer approved it: {@code photo.review-approved}): the licence is made from that photo, so the card needs
+     * no review. A pending case closes as SUPERSEDED, with no decision (staff's queue drops it, its images' retention
+     * starts), and no case opens any more. The event must name the application's applicant.
+     *
+     * @throws PoisonEventException when it names another applicant
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onSettledOnAPhoto(String applicationId, String applicantId) {
+        Applicant applicant = closePendingCases(applicationId, applicantId, "photo settling",
+                ReviewCase.Status.SUPERSEDED, "settled on a photo");
+        if (applicant != null && applicant.settledOnPhotoAt == null) {
+            applicant.settledOnPhotoAt = Instant.now();
+        }
+    }
+
+    /**
+     * Closes the application's pending cases undecided, with {@code status}. The applicant's row is locked first: a
+     * staff decision on a case in flight would otherwise be overwritten by this after its approval was published
+     * (the decision locks only its case), and a case being opened at the same time sees the mark the caller sets.
+     *
+     * @return the application's applicant, locked (null when its ApplicationCreated has not arrived)
+     */
+    private Applicant closePendingCases(String applicationIdText, String applicantId, String what,
+            ReviewCase.Status status, String why) {
+        UUID applicationId = UUID.fromString(applicationIdText);
         Applicant applicant = Applicant.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
-        // locked: a staff decision on a case in flight would otherwise be overwritten by WITHDRAWN after its
-        // approval was published (the decision locks only its case)
         List<ReviewCase> pending = ReviewCase.pendingOfApplicationForUpdate(applicationId);
-        boolean sameApplicant = (applicant == null || applicant.applicantId.equals(withdrawn.applicantId()))
-                && pending.stream().allMatch(c -> c.applicantId.equals(withdrawn.applicantId()));
+        boolean sameApplicant = (applicant == null || applicant.applicantId.equals(applicantId))
+                && pending.stream().allMatch(c -> c.applicantId.equals(applicantId));
         if (!sameApplicant) {
             // No resident ID in the reason: it ends up in a dead-letter header and the logs.
-            throw new PoisonEventException("the withdrawal of application " + applicationId
+            throw new PoisonEventException("the " + what + " of application " + applicationId
                     + " names another applicant than the application's");
         }
         Instant now = Instant.now();
-        if (applicant != null && applicant.withdrawnAt == null) {
-            applicant.withdrawnAt = now;
-        }
         for (ReviewCase reviewCase : pending) {
-            reviewCase.status = ReviewCase.Status.WITHDRAWN;
+            reviewCase.status = status;
             reviewCase.decidedAt = now; // its images' retention runs from here (ImageRetention)
-            outbox.publish(withdrawn.applicationId(), new IdCardReviewCaseClosed(reviewCase.caseId.toString(),
-                    withdrawn.applicationId(), IdCardReviewCaseClosed.WITHDRAWN, null, null, null, now));
-            LOG.infof("application %s withdrawn (%s): review case %s closed", applicationId, withdrawn.reason(),
-                    reviewCase.caseId);
+            outbox.publish(applicationIdText, new IdCardReviewCaseClosed(reviewCase.caseId.toString(),
+                    applicationIdText, status.name(), null, null, null, now));
+            LOG.infof("application %s %s: review case %s closed", applicationId, why, reviewCase.caseId);
         }
+        return applicant;
     }
 
     /** The licence portrait cut from the case's front upload. */

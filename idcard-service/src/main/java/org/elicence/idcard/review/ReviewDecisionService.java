@@ -63,9 +63,10 @@ public class ReviewDecisionService implements OperatorCommandType<IdCardReviewDe
             return Optional.of(new Refusal(IdCardReviewDecisionRejected.UNKNOWN_CASE, "no review case " + decision.caseId()));
         }
         ReviewCase reviewCase = found.get();
-        if (reviewCase.status == ReviewCase.Status.WITHDRAWN) {
+        if (reviewCase.status == ReviewCase.Status.WITHDRAWN || reviewCase.status == ReviewCase.Status.SUPERSEDED) {
             return Optional.of(new Refusal(IdCardReviewDecisionRejected.CASE_ALREADY_DECIDED, "case " + decision.caseId()
-                    + " was closed undecided: its application was withdrawn"));
+                    + " was closed undecided: its application was " + (reviewCase.status == ReviewCase.Status.WITHDRAWN
+                            ? "withdrawn" : "settled on a photo, from which the licence is made")));
         }
         if (reviewCase.status != ReviewCase.Status.PENDING) {
             return Optional.of(new Refusal(IdCardReviewDecisionRejected.CASE_ALREADY_DECIDED, "case " + decision.caseId()
