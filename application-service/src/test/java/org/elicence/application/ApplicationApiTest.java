@@ -372,6 +372,46 @@ class ApplicationApiTest {
                 .get("/api/v1/applications/" + id).then().body("status", equalTo("ID_CARD_REQUIRED")));
     }
 
+    /**
+     * A photo review case still pending when its application closed (a licence issued another way) has nothing left
+     * to decide: its images go with the application's annotated photo, instead of being kept for ever.
+     */
+    @Test
+    void aPendingPhotoCaseOfAClosedApplicationLosesItsImagesWithTheRest() throws Exception {
+        String applicant = "110101198501010017";
+        String id = create(applicant, null);
+        String audited = """
+                {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"ID_REGISTRY","verdict":"FAIL",
+                 "checks":[{"rule":"R6","code":"HAIR_NOT_ASSESSABLE","verdict":"NOT_ASSESSABLE",
+                            "message":{"zh-CN":"无法判断。","en":"Could not be judged."}}],
+                 "annotated":{"contentType":"image/jpeg","width":64,"height":80,"base64":"%s"},
+                 "auditedAt":"2026-11-25T10:00:00Z","durationMillis":5}
+                """.formatted(id, applicant, java.util.UUID.randomUUID(),
+                        Base64.getEncoder().encodeToString(TestImages.jpeg()));
+        kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, id, EventType.PHOTO_AUDITED.type(), audited);
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
+                .get("/api/v1/applications/" + id).then().body("status", equalTo("PHOTO_UNDER_REVIEW")));
+        kafka.publishEvent(Topics.LICENCE_EVENTS, id, EventType.LICENCE_ISSUED.type(), """
+                {"applicationId":"%s","licenceNumber":"110100415824","holderName":"王芳","licenceClasses":["C1"],
+                 "validFrom":"2026-11-25","validUntil":"2031-06-18","issuingAuthority":"Beijing Traffic Management Bureau",
+                 "status":"ACTIVE","issuedAt":"2026-11-25T10:00:00Z",
+                 "credentials":[{"format":"mso_mdoc","value":"omppc3N1ZXJBdXRogA"},{"format":"jws","value":"e30.e30.c2ln"}]}
+                """.formatted(id));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
+                .get("/api/v1/applications/" + id).then().body("status", equalTo("LICENCE_ISSUED")));
+        String caseImages = "SELECT count(*) FROM photo_review_case WHERE application_id = :id AND status = 'PENDING' "
+                + "AND annotated IS NOT NULL";
+        assertEquals(1, ((Number) QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(caseImages)
+                .setParameter("id", java.util.UUID.fromString(id)).getSingleResult())).intValue());
+
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("UPDATE application SET closed_at = now() - interval '31 days' WHERE id = :id")
+                .setParameter("id", java.util.UUID.fromString(id)).executeUpdate());
+        retention.purgeExpiredPhotos();
+        assertEquals(0, ((Number) QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(caseImages)
+                .setParameter("id", java.util.UUID.fromString(id)).getSingleResult())).intValue());
+    }
+
     @Test
     void annotatedPhotosOfClosedApplicationsAreDeletedAfterTheirRetention() throws Exception {
         String id = create(ALICE, null);

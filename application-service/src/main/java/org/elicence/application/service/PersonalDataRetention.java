@@ -44,9 +44,11 @@ public class PersonalDataRetention {
                 + "(SELECT id FROM application WHERE closed_at < :cutoff)")
                 .setParameter("cutoff", cutoff)
                 .executeUpdate();
-        // The images of decided photo review cases go with the annotated photo.
+        // The images of its photo review cases go with the annotated photo, pending ones too: a case left pending on
+        // a closed application (settled by an ID card staff approved, say) has nothing left to decide, and its images
+        // would otherwise be kept for ever.
         entityManager.createNativeQuery("UPDATE photo_review_case SET annotated = NULL, portrait = NULL "
-                + "WHERE status <> 'PENDING' AND (annotated IS NOT NULL OR portrait IS NOT NULL) AND application_id IN "
+                + "WHERE (annotated IS NOT NULL OR portrait IS NOT NULL) AND application_id IN "
                 + "(SELECT id FROM application WHERE closed_at < :cutoff)")
                 .setParameter("cutoff", cutoff)
                 .executeUpdate();
