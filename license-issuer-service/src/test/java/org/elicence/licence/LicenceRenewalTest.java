@@ -7,6 +7,7 @@ import static org.elicence.licence.LicenceTestSupport.newId;
 import static org.elicence.licence.LicenceTestSupport.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -98,8 +99,11 @@ class LicenceRenewalTest extends LicenceServiceTestBase {
         // The old online-verification QR names the superseded credential; the renewal brings a new one.
         String oldQr = scannedQr(issued);
         assertEquals("SUPERSEDED", verify(oldQr).getString("reasonCode"));
+        assertNull(verify(oldQr).get("claims"), "an old QR tells its verdict, nothing of the holder");
         assertNotEquals(oldQr, scannedQr(renewed));
         assertEquals("VALID", verify(scannedQr(renewed)).getString("outcome"));
+        assertEquals(licence.licenceNumber(), verify(scannedQr(renewed)).getString("claims.document_number"),
+                "the current QR shows the licence, as showing it would");
         assertEquals(verify(credential(issued, "mso_mdoc")).getString("claims.portrait"),
                 verify(credential(renewed, "mso_mdoc")).getString("claims.portrait"), "the approved portrait is re-signed");
 

@@ -75,11 +75,12 @@ public final class CredentialIssuer {
 
     /**
      * The end of validity of a credential signed now for a licence that expires on {@code licenceExpiry}: the end of
-     * that day in China time, or the document signer certificate's expiry if that comes first.
+     * that day in China time, or the end of the signing chain (the document signer's or the IACA root's certificate,
+     * whichever expires first) if that comes first.
      */
     public Instant validUntil(LocalDate licenceExpiry) {
         Instant endOfExpiryDay = licenceExpiry.plusDays(1).atStartOfDay(ISSUING_ZONE).toInstant();
-        Instant signerExpiry = keys.documentSignerCertificate().getNotAfter().toInstant();
+        Instant signerExpiry = keys.signingChainExpiry();
         return endOfExpiryDay.isBefore(signerExpiry) ? endOfExpiryDay : signerExpiry;
     }
 }

@@ -161,7 +161,7 @@ public final class CredentialVerifier {
             return VerificationResult.rejected(ReasonCode.ISSUER_MISMATCH,
                     "issuing_country differs from the signer certificate's country");
         }
-        if (now.isBefore(content.validity().validFrom())) {
+        if (now.plus(IssuerTrust.CLOCK_SKEW).isBefore(content.validity().validFrom())) {
             return VerificationResult.rejected(ReasonCode.NOT_YET_VALID, "credential is not valid yet");
         }
         if (!now.isBefore(content.validity().validUntil())) {

@@ -45,6 +45,16 @@ public record VerificationResult(Outcome outcome, String reasonCode, String reas
         return of(code, reason, Map.of());
     }
 
+    /**
+     * What the answer to an online-verification code (the QR's {@code ELV1:<code>}, which is all the caller presented)
+     * may disclose: the licence's elements only while the credential it names is VALID, as showing the licence would.
+     * A code of a credential that was renewed, suspended, revoked or has expired (an old QR, a photographed one) tells
+     * its verdict and nothing of the holder.
+     */
+    public VerificationResult disclosedForACode() {
+        return isValid() ? this : new VerificationResult(outcome, reasonCode, reason, Map.of(), deviceAuthentication);
+    }
+
     public boolean isValid() {
         return outcome == Outcome.VALID;
     }

@@ -31,9 +31,11 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The public face of the issuer: anyone (police, a rental desk, a verifier app) may check a presented credential
- * against the register, and fetch the trust anchor, keys and status list to verify offline. No authentication:
- * nothing here reveals more than the presented credential already holds (the status list holds only statuses, by
- * index; which index is whose is known only from the credential itself).
+ * against the register, and fetch the trust anchor, keys and status list to verify offline. No authentication: a
+ * presented JWS or mdoc is answered with what it already holds; the online-verification QR's code, which holds
+ * nothing, is answered with the licence it names (portrait, ID number: what showing the licence shows) only while
+ * that credential is valid, and with the verdict alone once it was renewed, suspended, revoked or expired (docs/privacy.md);
+ * the status list holds only statuses, by index, and which index is whose is known only from the credential itself.
  */
 @Path("/api/v1/licences")
 @Tag(name = "licences")
@@ -74,7 +76,7 @@ public class LicenceResource {
         Optional<String> code = VerificationCodes.codeOf(request.credential());
         if (code.isPresent()) {
             return VerificationResponse.of(eLicences.mdocByVerificationCode(code.get()).map(verifier::verifyMdoc)
-                    .orElseGet(VerificationResult::unknownCode));
+                    .map(VerificationResult::disclosedForACode).orElseGet(VerificationResult::unknownCode));
         }
         return VerificationResponse.of(verifier.verify(request.credential(), request.sessionTranscript()));
     }

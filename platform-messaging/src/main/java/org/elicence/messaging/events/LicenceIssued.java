@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * An e-licence was issued; {@code credentials} hold its signed representations and {@code qrCode} the
- * QR code (PNG) the app shows, which encodes the JWS so a verifier can check it offline.
+ * online-verification QR code (PNG of {@code ELV1:<code>}, a random code the public verify endpoint looks up) the app
+ * shows.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LicenceIssued(String applicationId, String licenceNumber, String holderName, List<String> licenceClasses,

@@ -1,13 +1,10 @@
 package org.elicence.licence.credential.keys;
 
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -118,13 +115,19 @@ public final class IssuerTrust {
         }
     }
 
+    /**
+     * How far a verifier's clock may run behind the issuer's before what was signed a moment ago counts as not yet
+     * valid: a freshly rotated document signer's certificate starts the instant it was made, and a credential's
+     * validity the second it was signed. The end of validity gets no grace.
+     */
+    public static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+
     private static void requireInDate(X509Certificate certificate, Instant now, String role)
             throws CredentialRejectedException {
-        try {
-            certificate.checkValidity(Date.from(now));
-        } catch (CertificateExpiredException e) {
+        if (!now.isBefore(certificate.getNotAfter().toInstant())) {
             throw new CredentialRejectedException(ReasonCode.CERTIFICATE_EXPIRED, role + " certificate has expired");
-        } catch (CertificateNotYetValidException e) {
+        }
+        if (now.plus(CLOCK_SKEW).isBefore(certificate.getNotBefore().toInstant())) {
             throw new CredentialRejectedException(ReasonCode.CERTIFICATE_NOT_YET_VALID,
                     role + " certificate is not valid yet");
         }

@@ -53,6 +53,16 @@ public final class KeyMaterial {
         return iacaCertificate;
     }
 
+    /**
+     * When what is signed now stops verifying: the earlier end of the document signer's and the IACA root's
+     * certificates (a verifier refuses a chain with either expired). Nothing signed may claim validity beyond it.
+     */
+    public java.time.Instant signingChainExpiry() {
+        java.time.Instant signer = documentSignerCertificate().getNotAfter().toInstant();
+        java.time.Instant root = iacaCertificate().getNotAfter().toInstant();
+        return signer.isBefore(root) ? signer : root;
+    }
+
     public X509Certificate documentSignerCertificate() {
         return documentSignerCertificate;
     }

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * The online-verification QR code, like the national app's: {@code ELV1:} and a random 128-bit code in 32
- * upper-case hex digits. It names one issued credential in the register and says nothing about its holder, so a
- * photographed QR discloses nothing by itself; the public verify endpoint answers for it. Upper case keeps the text
+ * upper-case hex digits. It names one issued credential in the register and holds nothing about its holder; the
+ * public verify endpoint answers for it, with the licence's elements while that credential is valid (as showing the
+ * licence would) and with the verdict alone once it is not (renewed, suspended, revoked, expired). Upper case keeps the text
  * in the QR alphanumeric mode: 37 characters make a code of version 3 at most at error correction M (29 modules),
  * about 8 px a module at 300 px.
  */

@@ -33,13 +33,13 @@ public final class StatusListToken {
     }
 
     /**
-     * @param validity how long verifiers may rely on this token ({@code exp}); capped at the signer's expiry
+     * @param validity how long verifiers may rely on this token ({@code exp}); capped at the signing chain's expiry
      * @param ttl      how long they may cache it before fetching a fresh one ({@code ttl})
      */
     public static String sign(StatusList list, String uri, Instant now, Duration validity, Duration ttl,
             KeyMaterial keys) {
         Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
-        Instant signerExpiry = keys.documentSignerCertificate().getNotAfter().toInstant();
+        Instant signerExpiry = keys.signingChainExpiry();
         Instant expiry = issuedAt.plus(validity).isBefore(signerExpiry) ? issuedAt.plus(validity) : signerExpiry;
         Map<String, Object> statusList = new LinkedHashMap<>();
         statusList.put("bits", list.bits());
