@@ -11,8 +11,8 @@
 #                                  instance of a service on PORT (the fault and scale tests use it)
 #
 # Settings (environment): ELICENCE_HTTP_PORT_BASE (8080: application-service on it, photo-audit +1,
-# idcard +2, license-issuer +3), ELICENCE_KAFKA_PORT (9092), ELICENCE_DB_SUFFIX (appended to the
-# database names), ELICENCE_STATE_DIR (deploy/.local: keys, broker data, logs, pids),
+# idcard +2, license-issuer +3; each one's health and metrics on its port + 100), ELICENCE_KAFKA_PORT (9092),
+# ELICENCE_DB_SUFFIX (appended to the database names), ELICENCE_STATE_DIR (deploy/.local: keys, broker data, logs, pids),
 # ELICENCE_SKIP_BUILD=1 to use the jars already built, ELICENCE_HTTP_HOST (127.0.0.1: the services listen on
 # loopback only; the operators' endpoints, idcard-service's /internal, need an operator's token as well:
 # deploy/mint-token.sh --operator).
@@ -27,6 +27,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 state=${ELICENCE_STATE_DIR:-$root/deploy/.local}
 port_base=${ELICENCE_HTTP_PORT_BASE:-8080}
+# Health and metrics (/q/health, /q/metrics) are on a port of their own, the API's port + 100 (Quarkus' management
+# interface; on Kubernetes port 9000).
+management_offset=100
 kafka_port=${ELICENCE_KAFKA_PORT:-9092}
 db_suffix=${ELICENCE_DB_SUFFIX:-}
 services=(application-service photo-audit-service idcard-service license-issuer-service)
@@ -83,6 +86,7 @@ launch_service() { # index into services, HTTP port, instance name (pid and log 
     KAFKA_USERNAME="${services[$i]}" KAFKA_PASSWORD="$(kafka_password "${services[$i]}")" \
     MESSAGING_OPERATORS_TRUST="$state/kafka-credentials/ca.pem" \
     QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST="${ELICENCE_HTTP_HOST:-127.0.0.1}" \
+    QUARKUS_MANAGEMENT_PORT="$((port + management_offset))" QUARKUS_MANAGEMENT_HOST="${ELICENCE_HTTP_HOST:-127.0.0.1}" \
     ELICENCE_JWT_PUBLIC_KEY="$state/keys/jwt-public.pem" \
     LICENCE_KEYS_IACA_CERT="$state/keys/iaca-cert.pem" \
     LICENCE_KEYS_DS_CERT="$state/keys/ds-cert.pem" \
@@ -113,7 +117,7 @@ start_one() { # kafka | SERVICE [PORT]
       local instance=$name
       [ "$port" = "$default_port" ] || instance="$name-$port"
       launch_service "$i" "$port" "$instance"
-      wait_for "$instance" curl -fsS "http://127.0.0.1:$port/q/health/ready"
+      wait_for "$instance" curl -fsS "http://127.0.0.1:$((port + management_offset))/q/health/ready"
       echo "$instance http://localhost:$port"
       return
     fi
@@ -151,8 +155,9 @@ start() {
   done
   for i in "${!services[@]}"; do
     port=$((port_base + i))
-    wait_for "${services[$i]}" curl -fsS "http://127.0.0.1:$port/q/health/ready"
-    printf '%-24s http://localhost:%s  (Swagger UI: /q/swagger-ui)\n' "${services[$i]}" "$port"
+    wait_for "${services[$i]}" curl -fsS "http://127.0.0.1:$((port + management_offset))/q/health/ready"
+    printf '%-24s http://localhost:%s  (Swagger UI: /q/swagger-ui; health, metrics: http://localhost:%s/q/…)\n' \
+      "${services[$i]}" "$port" "$((port + management_offset))"
   done
   cat <<MSG
 

@@ -93,11 +93,11 @@ env -i JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64 HOME=/home/jboss \
   PHOTO_AUDIT_DB_URL=jdbc:postgresql://127.0.0.1:5432/photo_audit_img KAFKA_BOOTSTRAP_SERVERS=localhost:${ports[1]} \
   KAFKA_USERNAME=photo-audit-service \
   KAFKA_PASSWORD="$(sed -n 's/^sasl.password=//p' "$work/state/kafka-credentials/photo-audit-service.scram")" \
-  QUARKUS_HTTP_PORT=28091 \
+  QUARKUS_HTTP_PORT=28091 QUARKUS_MANAGEMENT_PORT=28191 \
   /usr/sbin/chroot --userspec="$user:0" "$bundle/rootfs" /bin/sh -c "cd $cwd && exec $args" >container.log 2>&1 &
-for _ in $(seq 1 90); do curl -fs http://localhost:28091/q/health/ready >/dev/null && break; sleep 2; done
-curl -fs http://localhost:28091/q/health/ready >/dev/null || { tail -40 container.log >&2; exit 1; }
-echo "ready: the container's photo-audit-service (uid $user) answers /q/health/ready"
+for _ in $(seq 1 90); do curl -fs http://localhost:28191/q/health/ready >/dev/null && break; sleep 2; done
+curl -fs http://localhost:28191/q/health/ready >/dev/null || { tail -40 container.log >&2; exit 1; }
+echo "ready: the container's photo-audit-service (uid $user) answers /q/health/ready on its management port"
 
 token=$(ELICENCE_STATE_DIR=$work/state "$root/deploy/mint-token.sh" 440305197806141286 2>/dev/null)
 api=http://localhost:${ports[0]}/api/v1/applications

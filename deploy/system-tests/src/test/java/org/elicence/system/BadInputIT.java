@@ -96,7 +96,8 @@ class BadInputIT {
         events.forEach((kind, counts) -> assertEquals(counts[0], counts[1], kind + ": sent vs moved aside"));
         assertEquals(pidsBefore, pidsAfter, "no service restarted");
         for (int i = 0; i < 4; i++) {
-            MobileApi service = new MobileApi("http://localhost:" + (LocalPlatform.HTTP_PORT_BASE + i), "");
+            MobileApi service = new MobileApi("http://localhost:" + (LocalPlatform.HTTP_PORT_BASE + i
+                    + LocalPlatform.MANAGEMENT_OFFSET), null);
             assertEquals(200, service.get("/q/health/ready").status(), "service on port "
                     + (LocalPlatform.HTTP_PORT_BASE + i) + " is ready");
             MobileApi.Reply live = service.get("/q/health/live");
@@ -104,6 +105,11 @@ class BadInputIT {
             assertEquals(200, live.status(), "service on port " + (LocalPlatform.HTTP_PORT_BASE + i) + " is live: "
                     + liveness);
             assertTrue(liveness.contains("Kafka consumers making progress"), "liveness watches the consumers");
+            MobileApi api = new MobileApi("http://localhost:" + (LocalPlatform.HTTP_PORT_BASE + i), null);
+            for (String path : List.of("/q/health/ready", "/q/metrics")) {
+                assertEquals(404, api.get(path).status(), path + " is not on the API's port "
+                        + (LocalPlatform.HTTP_PORT_BASE + i));
+            }
         }
     }
 

@@ -31,6 +31,8 @@ final class LocalPlatform implements BeforeAllCallback, AfterAllCallback {
 
     static final int HTTP_PORT_BASE = 18080;
     static final int KAFKA_PORT = 19092;
+    /** Each service's health and metrics (Quarkus' management interface) are on its API's port + 100 (run-local.sh). */
+    static final int MANAGEMENT_OFFSET = 100;
     static final String DB_SUFFIX = "_e2e";
     static final List<String> DATABASES = List.of("application", "photo_audit", "idcard", "license_issuer");
 
@@ -142,6 +144,11 @@ final class LocalPlatform implements BeforeAllCallback, AfterAllCallback {
 
     String apiBase() {
         return "http://localhost:" + HTTP_PORT_BASE;
+    }
+
+    /** application-service's management interface: /q/health and /q/metrics. */
+    String managementBase() {
+        return "http://localhost:" + (HTTP_PORT_BASE + MANAGEMENT_OFFSET);
     }
 
     String licenceIssuerBase() {

@@ -119,7 +119,7 @@ final class ParallelMaximumUploads {
             failures.add(pending + " of " + audited.size() + " accepted maximum-size " + kind.noun
                     + " uploads not " + kind.done + " after 4 min");
         }
-        MobileApi service = new MobileApi(platform.apiBase(), null);
+        MobileApi service = new MobileApi(platform.managementBase(), null);
         String metrics = new String(service.get("/q/metrics").body(), StandardCharsets.UTF_8);
         report.append("\n16 parallel ").append(kind.noun).append(" uploads of ").append(largest.length)
                 .append(" bytes to application-service: ")

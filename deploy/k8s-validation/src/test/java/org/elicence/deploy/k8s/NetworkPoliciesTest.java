@@ -30,7 +30,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class NetworkPoliciesTest {
 
     private static final String DNS = "dns";
-    private static final Set<String> METRIC_PORTS = Set.of("http", "tcp-prometheus", "metrics");
+    /** The services' management port (health, metrics), never their API's; Kafka's and PostgreSQL's exporters. */
+    private static final Set<String> METRIC_PORTS = Set.of("management", "tcp-prometheus", "metrics");
 
     static Stream<String> overlays() throws IOException {
         return OverlaysTest.overlays();

@@ -304,7 +304,7 @@ class OverlaysTest {
         return kind(resources, kind).stream().filter(r -> name.equals(r.at("/metadata/name").asText())).findFirst();
     }
 
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("deploy/topics.conf"))) {
             dir = dir.getParent();

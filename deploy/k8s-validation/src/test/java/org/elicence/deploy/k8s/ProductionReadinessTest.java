@@ -138,6 +138,39 @@ class ProductionReadinessTest {
         }
     }
 
+    /**
+     * Health and metrics are served on the management port (Quarkus' management interface, enabled in the packaged
+     * service), and that is what the kubelet probes and Prometheus scrape: the API's port is for the gateway only, so
+     * Prometheus' NetworkPolicy opens no API (idcard-service's operators' record included).
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void healthAndMetricsAreOnTheManagementPortOnly(String overlay) throws IOException {
+        List<ObjectNode> resources = render(overlay);
+        for (ObjectNode deployment : kind(resources, "Deployment")) {
+            String name = deployment.at("/metadata/name").asText();
+            JsonNode container = deployment.at("/spec/template/spec/containers/0");
+            JsonNode config = named(resources, "ConfigMap", name + "-config").orElseThrow().path("data");
+            int managementPort = stream(container.path("ports"))
+                    .filter(p -> "management".equals(p.path("name").asText())).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + ": no management port")).path("containerPort").asInt();
+            assertEquals(Integer.toString(managementPort), config.path("QUARKUS_MANAGEMENT_PORT").asText(), name);
+            assertEquals("0.0.0.0", config.path("QUARKUS_MANAGEMENT_HOST").asText(), name + ": reachable in the pod");
+            for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                assertEquals("management", container.at("/" + probe + "/httpGet/port").asText(), name + " " + probe);
+            }
+            assertEquals(Integer.toString(managementPort),
+                    deployment.at("/spec/template/metadata/annotations/prometheus.io~1port").asText(), name);
+            Path properties = OverlaysTest.repositoryRoot().resolve(name + "/src/main/resources/application.properties");
+            assertTrue(Files.readAllLines(properties).contains("%prod.quarkus.management.enabled=true"),
+                    name + ": the packaged service serves no management interface");
+        }
+        for (ObjectNode monitor : kind(resources, "PodMonitor")) {
+            stream(monitor.at("/spec/podMetricsEndpoints")).filter(e -> e.path("path").asText().startsWith("/q/"))
+                    .forEach(e -> assertEquals("management", e.path("port").asText(), monitor.at("/metadata/name").asText()));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("overlays")
     void everyClusterIsBackedUpOnSchedule(String overlay) {
