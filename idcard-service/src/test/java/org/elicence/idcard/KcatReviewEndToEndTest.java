@@ -181,19 +181,7 @@ class KcatReviewEndToEndTest {
 
         KafkaTestClient.publish(applicationId, new ApplicationWithdrawn(applicationId, Citizens.CHEN_JING,
                 ApplicationWithdrawn.BY_APPLICANT, Instant.now()));
-        JsonNode closed = await().atMost(WAIT).until(() -> KafkaTestClient.events(EventType.ID_CARD_REVIEW_CASE_CLOSED,
-                data -> caseId.equals(data.get("caseId").asText())), list -> !list.isEmpty()).get(0);
-        assertEquals("WITHDRAWN", closed.get("status").asText());
-        assertFalse(closed.has("decisionId") || closed.has("reviewerId"), closed.toString());
-        assertEquals(List.of(), EventSchemas.violations(EventType.ID_CARD_REVIEW_CASE_CLOSED, closed));
-        assertFalse(Runbook.run("list-pending", as("reviewer-001"), workDir).contains(caseId),
-                "the withdrawn application's case has left the queue");
-
-        // a reviewer who had the case open decides anyway: refused, nothing approved
-        KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, caseId, decision(caseId, "reviewer-001"),
-                "reviewer-001");
-        assertRefused(caseId, "CASE_ALREADY_DECIDED");
-        assertEquals(0, KafkaTestClient.eventsOf(EventType.ID_CARD_APPROVED, applicationId).size());
+        assertClosedUndecidedAndOutOfTheQueue(applicationId, caseId, "WITHDRAWN");
     }
 
     /**
@@ -210,14 +198,21 @@ class KcatReviewEndToEndTest {
 
         KafkaTestClient.publish(applicationId, new PhotoAccepted(applicationId, Citizens.CHEN_JING,
                 UUID.randomUUID().toString(), Instant.now()));
+        assertClosedUndecidedAndOutOfTheQueue(applicationId, caseId, "SUPERSEDED");
+    }
+
+    /**
+     * The case was closed with {@code status} and no decision or reviewer, left the pending list, and a reviewer who
+     * had it open and decides anyway is refused: nothing approved.
+     */
+    private void assertClosedUndecidedAndOutOfTheQueue(String applicationId, String caseId, String status) {
         JsonNode closed = await().atMost(WAIT).until(() -> KafkaTestClient.events(EventType.ID_CARD_REVIEW_CASE_CLOSED,
                 data -> caseId.equals(data.get("caseId").asText())), list -> !list.isEmpty()).get(0);
-        assertEquals("SUPERSEDED", closed.get("status").asText());
+        assertEquals(status, closed.get("status").asText());
         assertFalse(closed.has("decisionId") || closed.has("reviewerId"), closed.toString());
         assertEquals(List.of(), EventSchemas.violations(EventType.ID_CARD_REVIEW_CASE_CLOSED, closed));
         assertFalse(Runbook.run("list-pending", as("reviewer-001"), workDir).contains(caseId),
-                "the settled application's case has left the queue");
-
+                "the case has left the queue");
         KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, caseId, decision(caseId, "reviewer-001"),
                 "reviewer-001");
         assertRefused(caseId, "CASE_ALREADY_DECIDED");
