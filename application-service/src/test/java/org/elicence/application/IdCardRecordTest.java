@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.elicence.application.service.HeldApplicationsSweep;
 import org.elicence.infra.JwtKeysTestResource;
 import org.elicence.infra.KafkaTestClient;
 import org.elicence.infra.LocalInfraTestResource;
@@ -24,10 +26,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 /**
  * Issue 12: staff's whole record holds every ID-card upload, every card review case and every decision on it, as
@@ -45,6 +50,12 @@ class IdCardRecordTest {
     private static final String IMAGE = "{\"contentType\":\"image/jpeg\",\"width\":1,\"height\":1,\"base64\":\"/9j/4A==\"}";
 
     private static KafkaTestClient kafka;
+
+    @Inject
+    HeldApplicationsSweep sweep;
+
+    @Inject
+    EntityManager entityManager;
 
     @BeforeAll
     static void connect() {
@@ -179,6 +190,64 @@ class IdCardRecordTest {
         given().auth().oauth2(Tokens.forApplicant(applicant)).get("/api/v1/applications/" + id).then()
                 .body("status", equalTo("ID_CARD_REJECTED")).body("notice.code", equalTo("ID_CARD_REJECTED"))
                 .body("idCard", nullValue());
+    }
+
+    /**
+     * Staff rejected the card, staff's record heard it, but the rejection's own event never came (dead-lettered):
+     * the application waited under review, unwithdrawable, for a decision already made. The held sweep moves it as the
+     * rejection would have, with the reviewer's reason from staff's record, once the case has been closed longer
+     * than the bound (an event on its way is waited for); the rejection, replayed after the applicant uploaded again,
+     * moves nothing.
+     */
+    @Test
+    void aCardRejectionThatNeverArrivesIsReadFromStaffsRecordByTheSweep() throws Exception {
+        String applicant = "440305197806141323";
+        String id = given().auth().oauth2(Tokens.forApplicant(applicant)).contentType(ContentType.JSON)
+                .body("{\"fullName\":\"Test Applicant\"}").post("/api/v1/applications").then().statusCode(201)
+                .extract().path("id");
+        String front = upload(id, "front", applicant);
+        String back = upload(id, "back", applicant);
+        sideChecked(id, front, "FRONT", "PASS", "ID3");
+        sideChecked(id, back, "BACK", "PASS", "ID10");
+        String caseId = caseOpened(id, front, back);
+        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_REVIEW_OPENED.type(),
+                "{\"applicationId\":\"%s\",\"caseId\":\"%s\"}".formatted(id, caseId));
+        awaitStatus(id, applicant, "ID_CARD_UNDER_REVIEW");
+        kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_CLOSED.type(), """
+                {"caseId":"%s","applicationId":"%s","status":"REJECTED","decisionId":"%s","reviewerId":"reviewer-002",
+                 "reason":"人像磨损","closedAt":"%s"}""".formatted(caseId, id, UUID.randomUUID(), Instant.now()));
+        await().atMost(WAIT).until(() -> record(id).at("/idCard/reviewCases/0/status").asText(), "REJECTED"::equals);
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("UPDATE application SET updated_at = now() - interval '1 hour' WHERE id = :id")
+                .setParameter("id", UUID.fromString(id)).executeUpdate());
+
+        sweep.sweep();
+        awaitStatus(id, applicant, "ID_CARD_UNDER_REVIEW"); // closed a moment ago: its event may be on its way
+
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("UPDATE id_card_review_case SET closed_at = now() - interval '1 hour' "
+                        + "WHERE case_id = :id").setParameter("id", UUID.fromString(caseId)).executeUpdate());
+        sweep.sweep();
+        given().auth().oauth2(Tokens.forApplicant(applicant)).header("Accept-Language", "en")
+                .get("/api/v1/applications/" + id).then().statusCode(200)
+                .body("status", equalTo("ID_CARD_REJECTED")).body("nextAction", equalTo("UPLOAD_ID_CARD"))
+                .body("idCard", nullValue()).body("notice.code", equalTo("ID_CARD_NOT_ACCEPTED"))
+                .body("notice.message", equalTo("Staff did not accept your ID card (their reason: 人像磨损). Please "
+                        + "upload new photos of its front and back."));
+
+        String newFront = upload(id, "front", applicant);
+        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_REJECTED.type(), """
+                {"applicationId":"%s","caseId":"%s","code":"ID_CARD_REJECTED","message":{"zh-CN":"人像磨损",
+                 "en":"The portrait is worn."}}""".formatted(id, caseId));
+        // read after it on the same partition: once the record shows this, the replay was handled
+        sideChecked(id, front, "FRONT", "FAIL", "ID3");
+        await().atMost(WAIT).until(() -> record(id).at("/idCard/uploads").findValuesAsText("verdict"),
+                verdicts -> verdicts.contains("FAIL"));
+        given().auth().oauth2(Tokens.forApplicant(applicant)).get("/api/v1/applications/" + id).then()
+                .body("status", equalTo("ID_CARD_CHECKING")).body("idCard.front", equalTo("RECEIVED"))
+                .body("notice.code", equalTo("ID_CARD_NOT_ACCEPTED"));
+        assertEquals(1, record(id).at("/idCard/uploads").findValuesAsText("uploadId").stream()
+                .filter(newFront::equals).count());
     }
 
     private static void awaitStatus(String id, String applicant, String status) {

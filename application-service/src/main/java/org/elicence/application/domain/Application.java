@@ -17,6 +17,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.elicence.messaging.events.IdCardReviewCaseClosed;
+
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -72,13 +74,25 @@ public class Application extends PanacheEntityBase {
     /**
      * The upload each side's status speaks of: only its checks move the application (an older upload's, or one made
      * before staff rejected the card, are staff's record only). Null before the side is uploaded and once staff
-     * rejected the card (or the sweep found both sides passed but no case opened): then both are asked for again.
+     * rejected the card (heard from its event or, by the sweep, from staff's record), or the sweep found both sides
+     * passed but no case opened: then both are asked for again.
      */
     @Column(name = "id_card_front_upload")
     public UUID idCardFrontUpload;
 
     @Column(name = "id_card_back_upload")
     public UUID idCardBackUpload;
+
+    /**
+     * The card review case staff opened last: only its decision moves the application, once. If the decision's event
+     * never arrives (dead-lettered), the held sweep reads how staff's record shows the case closed.
+     */
+    @Column(name = "id_card_case")
+    public UUID idCardCase;
+
+    /** Whether the decision on {@link #idCardCase} was applied (from its event, or from staff's record by the sweep). */
+    @Column(name = "id_card_case_decided", nullable = false)
+    public boolean idCardCaseDecided;
 
     /** The issued licence, as the licence issuer published it, with its current status. */
     @JdbcTypeCode(SqlTypes.JSON)
@@ -206,11 +220,13 @@ public class Application extends PanacheEntityBase {
      * to where the applicant can act, with a notice saying what to do. A lookup of the registry photo or an audit
      * that never answered asks for an upload; a card side whose checks never answered asks for it again, and a card
      * whose sides both passed but whose review case never opened asks for both; a licence that is late can only be
-     * waited for, and the notice says so. Returns the notice code, or null if nothing was held (an ID card waiting
-     * for its other side, or for a failed side again, waits for the applicant, not for a service; one whose card
-     * staff have in a case, {@code cardCaseLive}, waits for their decision).
+     * waited for, and the notice says so. A card under review whose case staff's record shows decided, the decision's
+     * own event never having come, moves as that event would have: approved to wait for the licence, rejected to
+     * ask for both sides again. Returns the notice code, or null if nothing was held (an ID card waiting for its
+     * other side, or for a failed side again, waits for the applicant, not for a service; one whose card staff have
+     * in a case, {@code staffCard.casePending()}, waits for their decision).
      */
-    public String heldTooLong(java.util.function.Function<String, Notice> noticeFor, boolean cardCaseLive) {
+    public String heldTooLong(java.util.function.Function<String, Notice> noticeFor, StaffCardRecord staffCard) {
         String code;
         ApplicationStatus next;
         switch (status) {
@@ -229,7 +245,7 @@ public class Application extends PanacheEntityBase {
                     // comes late still counts (under load, card sides have waited longer than the bound).
                     idCardFront = "RECEIVED".equals(idCardFront) ? null : idCardFront;
                     idCardBack = "RECEIVED".equals(idCardBack) ? null : idCardBack;
-                } else if ("PASS".equals(idCardFront) && "PASS".equals(idCardBack) && !cardCaseLive) {
+                } else if ("PASS".equals(idCardFront) && "PASS".equals(idCardBack) && !staffCard.casePending()) {
                     // Both passed, yet no case opened: idcard-service opens none on a side whose images its
                     // retention deleted before the other side passed, or the case's event was lost. (A side
                     // uploaded again while staff have a case opens no second one: their decision moves it.)
@@ -240,6 +256,23 @@ public class Application extends PanacheEntityBase {
                     return null; // a side missing or failed: the applicant's turn
                 }
                 next = ApplicationStatus.ID_CARD_REJECTED;
+            }
+            case ID_CARD_UNDER_REVIEW -> {
+                String closedAs = staffCard.currentCaseClosedAs();
+                if (IdCardReviewCaseClosed.APPROVED.equals(closedAs)) {
+                    // the issuer reads the approval itself: a licence is on its way, or the sweep says it is late
+                    code = "LICENCE_DELAYED";
+                    idCardCaseDecided = true;
+                    next = ApplicationStatus.LICENCE_PENDING;
+                } else if (IdCardReviewCaseClosed.REJECTED.equals(closedAs)) {
+                    code = "ID_CARD_NOT_ACCEPTED";
+                    idCardCaseDecided = true;
+                    forgetIdCardSide(true);
+                    forgetIdCardSide(false);
+                    next = ApplicationStatus.ID_CARD_REJECTED;
+                } else {
+                    return null; // staff's turn
+                }
             }
             case LICENCE_PENDING -> {
                 code = "LICENCE_DELAYED";
@@ -274,25 +307,32 @@ public class Application extends PanacheEntityBase {
         }
     }
 
-    public void idCardReviewOpened() {
+    /** Staff have the card in a case (its decision moves the application, whatever it is waiting for meanwhile). */
+    public void idCardReviewOpened(UUID caseId) {
+        idCardCase = caseId;
+        idCardCaseDecided = false;
         if (!status.isSettled() && status != ApplicationStatus.PHOTO_UNDER_REVIEW) {
             notice = null;
             moveTo(ApplicationStatus.ID_CARD_UNDER_REVIEW);
         }
     }
 
-    public void idCardApproved() {
-        approved();
+    public void idCardApproved(UUID caseId) {
+        if (decisionAwaited(caseId)) {
+            idCardCaseDecided = true;
+            approved();
+        }
     }
 
     /**
      * Staff turned the card down: a new case opens only on both sides uploaded again (idcard-service, as the
      * rejection's message tells the applicant), so neither side counts as uploaded any more.
      */
-    public void idCardRejected(Notice rejectionNotice) {
-        if (status.isSettled()) {
+    public void idCardRejected(UUID caseId, Notice rejectionNotice) {
+        if (status.isSettled() || !decisionAwaited(caseId)) {
             return;
         }
+        idCardCaseDecided = true;
         forgetIdCardSide(true);
         forgetIdCardSide(false);
         if (status != ApplicationStatus.PHOTO_UNDER_REVIEW) {
@@ -435,6 +475,16 @@ public class Application extends PanacheEntityBase {
             return NextAction.UPLOAD_ID_CARD;
         }
         return next.nextAction();
+    }
+
+    /**
+     * Whether a decision on this case (null: the event named none) still moves the application: one on the current
+     * case, once. A decision on an earlier round's case, or replayed after it (or staff's record of it, read by the
+     * sweep) was applied, would undo what the applicant did since. Applications under review before the case was
+     * kept ({@code idCardCase} null) take any decision, as before.
+     */
+    private boolean decisionAwaited(UUID caseId) {
+        return idCardCase == null || (!idCardCaseDecided && (caseId == null || idCardCase.equals(caseId)));
     }
 
     /** Handed back by the sweep for want of the registry's answer, and nothing uploaded since. */

@@ -15,6 +15,7 @@ import org.elicence.application.domain.PhotoAttemptAnnotation;
 import org.elicence.application.domain.PhotoAuditAttempt;
 import org.elicence.messaging.events.IdCardApproved;
 import org.elicence.messaging.events.IdCardRejected;
+import org.elicence.messaging.events.IdCardReviewCaseOpened;
 import org.elicence.messaging.events.IdCardReviewOpened;
 import org.elicence.messaging.events.IdCardSide;
 import org.elicence.messaging.events.IdCardSideChecked;
@@ -127,25 +128,26 @@ public class ApplicantViewUpdater {
     public void onIdCardReviewOpened(IdCardReviewOpened event) {
         withApplication(event.applicationId(), application -> {
             IdCardReviewCaseRecord known = IdCardReviewCaseRecord.findById(UUID.fromString(event.caseId()));
-            if (known != null && !"PENDING".equals(known.status)) {
+            if (known != null && !IdCardReviewCaseOpened.PENDING.equals(known.status)) {
                 // a case staff already closed (the opening replayed from a dead-letter topic): it waits for no one
                 LOG.infof("application %s: opening of closed card case %s ignored", application.id, event.caseId());
                 return;
             }
-            application.idCardReviewOpened();
+            application.idCardReviewOpened(UUID.fromString(event.caseId()));
         });
     }
 
     public void onIdCardApproved(IdCardApproved event) {
         withApplication(event.applicationId(), application -> {
             sameApplicant(application, event.applicantId(), "IdCardApproved");
-            application.idCardApproved();
+            application.idCardApproved(UUID.fromString(event.caseId()));
         });
     }
 
     public void onIdCardRejected(IdCardRejected event) {
         withApplication(event.applicationId(), application -> {
-            application.idCardRejected(Notice.of(event.code(), event.message()));
+            application.idCardRejected(event.caseId() == null ? null : UUID.fromString(event.caseId()),
+                    Notice.of(event.code(), event.message()));
         });
     }
 

@@ -11,6 +11,9 @@ import org.elicence.application.domain.Application;
 import org.elicence.application.domain.ApplicationStatus;
 import org.elicence.application.domain.IdCardReviewCaseRecord;
 import org.elicence.application.domain.Notice;
+import org.elicence.application.domain.StaffCardRecord;
+import org.elicence.messaging.events.IdCardReviewCaseClosed;
+import org.elicence.messaging.events.IdCardReviewCaseOpened;
 import org.elicence.messaging.events.LocalizedText;
 import org.jboss.logging.Logger;
 
@@ -18,6 +21,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,13 +31,29 @@ import jakarta.inject.Inject;
  * (an event lost or dead-lettered somewhere: retrying could not fix it) and hands them back to the applicant
  * ({@link Application#heldTooLong}): a notice says what to do, the gauge {@code applications.held} counts what the
  * last sweep found by status, {@code applications.held.released} what it moved, and the log names the application
- * id and status only. Staff reviews are not swept: they wait for a person, not a service.
+ * id and status only. Staff reviews are not swept: they wait for a person, not a service; but a card under review
+ * whose case staff's record shows decided longer ago than the bound (the decision's own event dead-lettered) is.
  */
 @ApplicationScoped
 public class HeldApplicationsSweep {
 
     private static final Logger LOG = Logger.getLogger(HeldApplicationsSweep.class);
     private static final int BATCH = 200;
+
+    /** What the sweep looks at: what waits for a service, and cards under review whose decision never came. */
+    private static final java.util.Set<ApplicationStatus> SWEPT = java.util.EnumSet.copyOf(
+            ApplicationStatus.WAITING_FOR_A_SERVICE);
+    static {
+        SWEPT.add(ApplicationStatus.ID_CARD_UNDER_REVIEW);
+    }
+
+    /**
+     * Held applications, oldest first; a card under review only when staff's record holds its current case decided
+     * before the bound (a staff queue of thousands is not read every minute).
+     */
+    private static final String HELD = "from Application a where (a.status in :waiting or (a.status = :review "
+            + "and exists (select 1 from IdCardReviewCaseRecord c where c.caseId = a.idCardCase "
+            + "and c.applicationId = a.id and c.status in :decided and c.closedAt < :bound))) and a.updatedAt < :bound";
 
     private static final Map<String, LocalizedText> NOTICES = Map.of(
             "REGISTRY_LOOKUP_DELAYED", new LocalizedText("暂时无法从身份证登记系统取得您的照片：请上传一张证件照，或上传身份证正反面照片。",
@@ -42,6 +62,8 @@ public class HeldApplicationsSweep {
                     "Your photo could not be checked: please upload it again."),
             "ID_CARD_NOT_PROCESSED", new LocalizedText("您的身份证照片未能完成检测：请重新上传身份证照片。",
                     "Your ID-card photo could not be checked: please upload it again."),
+            "ID_CARD_NOT_ACCEPTED", new LocalizedText("工作人员审核后未接受您的身份证照片：请重新上传身份证正面和反面的照片。如需了解原因，请联系车管所。",
+                    "Staff did not accept your ID card: please upload new photos of its front and back. The office can tell you why."),
             "ID_CARD_REVIEW_NOT_OPENED", new LocalizedText("您的身份证照片未能转交人工审核：请重新上传身份证正反面照片。",
                     "Your ID card could not be passed to staff for review: please upload both sides again."),
             "LICENCE_DELAYED", new LocalizedText("电子驾驶证的签发时间比平时长，无需任何操作，请稍候。",
@@ -54,11 +76,12 @@ public class HeldApplicationsSweep {
     @Inject
     public HeldApplicationsSweep(ApplicationConfig config, MeterRegistry metrics) {
         this.config = config;
-        for (ApplicationStatus status : ApplicationStatus.WAITING_FOR_A_SERVICE) {
+        for (ApplicationStatus status : SWEPT) {
             AtomicLong count = new AtomicLong();
             held.put(status, count);
             Gauge.builder("applications.held", count, AtomicLong::get).tag("status", status.name())
-                    .description("Applications the last sweep found waiting for a service beyond the bound")
+                    .description("Applications the last sweep found waiting for a service beyond the bound "
+                            + "(ID_CARD_UNDER_REVIEW: for a decision staff made)")
                     .register(metrics);
         }
         this.released = Counter.builder("applications.held.released")
@@ -84,12 +107,14 @@ public class HeldApplicationsSweep {
             // applications leave the query's results and those waiting for the applicant stay, so an offset would
             // skip some.
             Application after = last;
+            Parameters params = Parameters.with("waiting", ApplicationStatus.WAITING_FOR_A_SERVICE)
+                    .and("review", ApplicationStatus.ID_CARD_UNDER_REVIEW).and("bound", bound)
+                    .and("decided", List.of(IdCardReviewCaseClosed.APPROVED, IdCardReviewCaseClosed.REJECTED));
             page = QuarkusTransaction.requiringNew().call(() -> (after == null
-                    ? Application.<Application>find("status in ?1 and updatedAt < ?2 order by updatedAt, id",
-                            ApplicationStatus.WAITING_FOR_A_SERVICE, bound)
-                    : Application.<Application>find("status in ?1 and updatedAt < ?2 and (updatedAt > ?3 "
-                            + "or (updatedAt = ?3 and id > ?4)) order by updatedAt, id",
-                            ApplicationStatus.WAITING_FOR_A_SERVICE, bound, after.updatedAt, after.id))
+                    ? Application.<Application>find(HELD + " order by a.updatedAt, a.id", params)
+                    : Application.<Application>find(HELD + " and (a.updatedAt > :afterTime or (a.updatedAt = "
+                            + ":afterTime and a.id > :afterId)) order by a.updatedAt, a.id",
+                            params.and("afterTime", after.updatedAt).and("afterId", after.id)))
                     .page(0, BATCH).list());
             for (Application application : page) {
                 ApplicationStatus status = release(application.id, bound);
@@ -100,7 +125,7 @@ public class HeldApplicationsSweep {
             }
             last = page.isEmpty() ? null : page.get(page.size() - 1);
         } while (page.size() == BATCH);
-        for (ApplicationStatus status : ApplicationStatus.WAITING_FOR_A_SERVICE) {
+        for (ApplicationStatus status : SWEPT) {
             held.get(status).set(found.getOrDefault(status, 0L));
         }
         return total;
@@ -116,9 +141,11 @@ public class HeldApplicationsSweep {
                 }
                 ApplicationStatus was = application.status;
                 long minutes = java.time.Duration.between(application.updatedAt, Instant.now()).toMinutes();
-                boolean cardCaseLive = IdCardReviewCaseRecord.count("applicationId = ?1 and status = 'PENDING'",
-                        id) > 0;
-                String code = application.heldTooLong(this::notice, cardCaseLive);
+                IdCardReviewCaseRecord decided = decidedCase(application, bound);
+                boolean pending = IdCardReviewCaseRecord.count("applicationId = ?1 and status = ?2", id,
+                        IdCardReviewCaseOpened.PENDING) > 0;
+                String code = application.heldTooLong(held -> notice(held, decided),
+                        new StaffCardRecord(pending, decided == null ? null : decided.status));
                 if (code == null) {
                     return null;
                 }
@@ -134,7 +161,22 @@ public class HeldApplicationsSweep {
         }
     }
 
-    private Notice notice(String code) {
+    /** Staff's record of the application's current card case, if it shows the case closed before the bound. */
+    private static IdCardReviewCaseRecord decidedCase(Application application, Instant bound) {
+        IdCardReviewCaseRecord current = application.idCardCase == null ? null
+                : IdCardReviewCaseRecord.findById(application.idCardCase);
+        return current != null && application.id.equals(current.applicationId) && current.closedAt != null
+                && current.closedAt.isBefore(bound) ? current : null;
+    }
+
+    /** The notice of a code; a card staff did not accept says the reviewer's reason, as staff's record holds it. */
+    private static Notice notice(String code, IdCardReviewCaseRecord decided) {
+        if ("ID_CARD_NOT_ACCEPTED".equals(code) && decided != null && decided.reason != null) {
+            return Notice.of(code, new LocalizedText(
+                    "工作人员未接受您的身份证照片（原因：" + decided.reason + "）。请重新上传身份证正面和反面的照片。",
+                    "Staff did not accept your ID card (their reason: " + decided.reason
+                            + "). Please upload new photos of its front and back."));
+        }
         return Notice.of(code, NOTICES.get(code));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.elicence.messaging.events.IdCardReviewCaseClosed;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ class ApplicationTransitionsTest {
     private static final UUID NEW_PHOTO = UUID.fromString("00000000-0000-4000-8000-000000000003");
     /** The front upload {@link #in} gives every application: its checks are the current upload's. */
     private static final UUID CURRENT_FRONT = UUID.fromString("00000000-0000-4000-8000-00000000000f");
+    private static final UUID CASE = UUID.fromString("00000000-0000-4000-8000-0000000000ca");
     private static final UUID OLDER_FRONT = UUID.fromString("00000000-0000-4000-8000-0000000000f0");
     private static final Notice NOTICE = Notice.of("SOME_CODE", null);
     private static final IssuedLicence LICENCE = new IssuedLicence(null, "110100415823", null, null, null, null, null,
@@ -47,15 +49,19 @@ class ApplicationTransitionsTest {
         EVENTS.put("S_PASS", a -> a.idCardSideChecked(true, CURRENT_FRONT, "PASS", true, null)); // idcard.side-checked
         EVENTS.put("S_FAIL", a -> a.idCardSideChecked(true, CURRENT_FRONT, "FAIL", false, NOTICE));
         EVENTS.put("S_OLD", a -> a.idCardSideChecked(true, OLDER_FRONT, "FAIL", false, NOTICE)); // an older upload's
-        EVENTS.put("C_REVIEW", Application::idCardReviewOpened);                 // idcard.review-opened
-        EVENTS.put("C_APPR", Application::idCardApproved);                       // idcard.approved
-        EVENTS.put("C_REJ", a -> a.idCardRejected(NOTICE));                         // idcard.rejected
+        EVENTS.put("C_REVIEW", a -> a.idCardReviewOpened(CASE));                // idcard.review-opened
+        EVENTS.put("C_APPR", a -> a.idCardApproved(CASE));                       // idcard.approved
+        EVENTS.put("C_REJ", a -> a.idCardRejected(CASE, NOTICE));                  // idcard.rejected
         EVENTS.put("PR_REQ", Application::photoReviewRequested);                 // POST …/photo/review-request
         EVENTS.put("PR_APPR", Application::photoReviewApproved);                 // staff APPROVE (kcat)
         EVENTS.put("PR_REJ", a -> a.photoReviewRejected(NOTICE));                   // staff REJECT (kcat)
         EVENTS.put("L_ISS", a -> a.licenceIssued(LICENCE, null));                    // licence.issued
         EVENTS.put("L_REF", a -> a.licenceRefused(NOTICE));                         // licence.refused
-        EVENTS.put("HELD", a -> a.heldTooLong(code -> NOTICE, false));                      // the sweep: held too long
+        EVENTS.put("HELD", a -> a.heldTooLong(code -> NOTICE, StaffCardRecord.NONE));   // the sweep: held too long
+        EVENTS.put("HELD_CA", a -> a.heldTooLong(code -> NOTICE,                       // … staff's record shows the
+                new StaffCardRecord(false, IdCardReviewCaseClosed.APPROVED)));          // current case approved
+        EVENTS.put("HELD_CR", a -> a.heldTooLong(code -> NOTICE,                       // … or rejected (its own
+                new StaffCardRecord(false, IdCardReviewCaseClosed.REJECTED)));          // event dead-lettered)
         EVENTS.put("WITHDRAW", a -> a.withdraw(NOTICE));                             // POST …/withdrawal, or abandoned
     }
 
@@ -69,19 +75,19 @@ class ApplicationTransitionsTest {
             Map.entry("WDR", ApplicationStatus.WITHDRAWN));
 
     private static final String TABLE = """
-            from     UP_PHOTO UP_SIDE  REG_PHOTO UP_REQ  A_PASS   A_FAIL   A_UNASS  A_OLD    A_OLDP   S_PASS   S_FAIL   S_OLD    C_REVIEW C_APPR   C_REJ    PR_REQ   PR_APPR  PR_REJ   L_ISS    L_REF    HELD     WITHDRAW
-            SUB      AUD      ICC      AUD      ICQ      PEN      PRJ      PUR      =        =        =        ICX      =        ICR      PEN      ICX      x        PEN      =        ISS      REF      ICQ      x
-            AUD      =        ICC      =        =        PEN      PRJ      PUR      =        =        =        ICX      =        ICR      PEN      ICX      x        PEN      =        ISS      REF      PRJ      x
-            PRJ      AUD      ICC      =        =        PEN      =        PUR      =        =        =        ICX      =        ICR      PEN      ICX      PUR      PEN      =        ISS      REF      =        WDR
-            PUR      x        x        =        =        PEN      =        =        =        =        =        =        =        =        PEN      =        x        PEN      PRJ      ISS      REF      =        x
-            ICQ      AUD      ICC      =        =        PEN      PRJ      PUR      =        =        =        ICX      =        ICR      PEN      ICX      x        PEN      =        ISS      REF      =        WDR
-            ICC      AUD      =        =        =        PEN      PRJ      PUR      =        =        =        ICX      =        ICR      PEN      ICX      x        PEN      =        ISS      REF      =        x
-            ICR      AUD      ICC      =        =        PEN      PRJ      PUR      =        =        =        ICX      =        =        PEN      ICX      x        PEN      =        ISS      REF      =        x
-            ICX      AUD      ICC      =        =        PEN      PRJ      PUR      =        =        =        =        =        ICR      PEN      =        x        PEN      =        ISS      REF      =        WDR
-            PEN      x        x        =        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        ISS      REF      =        x
-            ISS      x        x        =        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        =        =        =        x
-            REF      x        x        =        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        ISS      =        =        x
-            WDR      x        x        =        =        =        =        =        =        =        =        =        =        =        =        =        x        =        =        ISS      REF      =        =
+            from      UP_PHOTO  UP_SIDE   REG_PHOTO UP_REQ    A_PASS    A_FAIL    A_UNASS   A_OLD     A_OLDP    S_PASS    S_FAIL    S_OLD     C_REVIEW  C_APPR    C_REJ     PR_REQ    PR_APPR   PR_REJ    L_ISS     L_REF     HELD      HELD_CA   HELD_CR   WITHDRAW
+            SUB       AUD       ICC       AUD       ICQ       PEN       PRJ       PUR       =         =         =         ICX       =         ICR       PEN       ICX       x         PEN       =         ISS       REF       ICQ       ICQ       ICQ       x
+            AUD       =         ICC       =         =         PEN       PRJ       PUR       =         =         =         ICX       =         ICR       PEN       ICX       x         PEN       =         ISS       REF       PRJ       PRJ       PRJ       x
+            PRJ       AUD       ICC       =         =         PEN       =         PUR       =         =         =         ICX       =         ICR       PEN       ICX       PUR       PEN       =         ISS       REF       =         =         =         WDR
+            PUR       x         x         =         =         PEN       =         =         =         =         =         =         =         =         PEN       =         x         PEN       PRJ       ISS       REF       =         =         =         x
+            ICQ       AUD       ICC       =         =         PEN       PRJ       PUR       =         =         =         ICX       =         ICR       PEN       ICX       x         PEN       =         ISS       REF       =         =         =         WDR
+            ICC       AUD       =         =         =         PEN       PRJ       PUR       =         =         =         ICX       =         ICR       PEN       ICX       x         PEN       =         ISS       REF       =         =         =         x
+            ICR       AUD       ICC       =         =         PEN       PRJ       PUR       =         =         =         ICX       =         =         PEN       ICX       x         PEN       =         ISS       REF       =         PEN       ICX       x
+            ICX       AUD       ICC       =         =         PEN       PRJ       PUR       =         =         =         =         =         ICR       PEN       =         x         PEN       =         ISS       REF       =         =         =         WDR
+            PEN       x         x         =         =         =         =         =         =         =         =         =         =         =         =         =         x         =         =         ISS       REF       =         =         =         x
+            ISS       x         x         =         =         =         =         =         =         =         =         =         =         =         =         =         x         =         =         =         =         =         =         =         x
+            REF       x         x         =         =         =         =         =         =         =         =         =         =         =         =         =         x         =         =         ISS       =         =         =         =         x
+            WDR       x         x         =         =         =         =         =         =         =         =         =         =         =         =         =         x         =         =         ISS       REF       =         =         =         =
             """;
 
     @Test
@@ -132,14 +138,14 @@ class ApplicationTransitionsTest {
         Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
         a.idCardSideUploaded(true, UUID.randomUUID());
         a.idCardSideChecked(true, a.idCardFrontUpload, "PASS", true, null);
-        assertEquals(null, a.heldTooLong(code -> NOTICE, false), "the back was never sent: nothing is held");
+        assertEquals(null, a.heldTooLong(code -> NOTICE, StaffCardRecord.NONE), "the back was never sent: nothing is held");
         a.idCardSideUploaded(false, UUID.randomUUID());
-        assertEquals("ID_CARD_NOT_PROCESSED", a.heldTooLong(code -> Notice.of(code, null), false));
+        assertEquals("ID_CARD_NOT_PROCESSED", a.heldTooLong(code -> Notice.of(code, null), StaffCardRecord.NONE));
         assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
         assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction);
         assertEquals("PASS", a.idCardFront);
         assertEquals(null, a.idCardBack, "the side to upload again");
-        assertEquals("LICENCE_DELAYED", in(ApplicationStatus.LICENCE_PENDING).heldTooLong(code -> NOTICE, false));
+        assertEquals("LICENCE_DELAYED", in(ApplicationStatus.LICENCE_PENDING).heldTooLong(code -> NOTICE, StaffCardRecord.NONE));
     }
 
     /**
@@ -164,7 +170,7 @@ class ApplicationTransitionsTest {
         assertEquals(NextAction.WAIT, a.nextAction, "both sides in hand, the front being checked");
         a.idCardSideChecked(true, a.idCardFrontUpload, "PASS", true, null);
         assertEquals(ApplicationStatus.ID_CARD_CHECKING, a.status, "both passed: idcard-service opens the case");
-        a.idCardReviewOpened();
+        a.idCardReviewOpened(CASE);
         assertEquals(ApplicationStatus.ID_CARD_UNDER_REVIEW, a.status);
     }
 
@@ -172,8 +178,8 @@ class ApplicationTransitionsTest {
     @Test
     void aCardStaffRejectedIsUploadedAgainOnBothSides() {
         Application a = bothCardSidesPassed();
-        a.idCardReviewOpened();
-        a.idCardRejected(NOTICE);
+        a.idCardReviewOpened(CASE);
+        a.idCardRejected(CASE, NOTICE);
         assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
         assertEquals(null, a.idCardFront);
         assertEquals(null, a.idCardBack);
@@ -182,6 +188,35 @@ class ApplicationTransitionsTest {
         assertEquals(ApplicationStatus.ID_CARD_CHECKING, a.status);
         assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction, "the back is asked for again");
         assertTrue(a.mayBeWithdrawn());
+    }
+
+    /**
+     * Only the current case's decision moves the application, once: a decision on an earlier round's case, or one
+     * replayed after it (or staff's record of it, read by the sweep) was applied, would undo what the applicant did
+     * since, here a new upload of both sides.
+     */
+    @Test
+    void onlyTheCurrentCasesDecisionMovesTheApplicationAndOnlyOnce() {
+        Application a = bothCardSidesPassed();
+        a.idCardReviewOpened(CASE);
+        assertEquals("ID_CARD_NOT_ACCEPTED", a.heldTooLong(code -> Notice.of(code, null),
+                new StaffCardRecord(false, IdCardReviewCaseClosed.REJECTED)));
+        assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
+        UUID front = UUID.randomUUID();
+        a.idCardSideUploaded(true, front);
+        a.idCardSideUploaded(false, UUID.randomUUID());
+        a.idCardRejected(CASE, NOTICE); // the dead-lettered rejection, replayed
+        a.idCardApproved(CASE);
+        assertEquals(ApplicationStatus.ID_CARD_CHECKING, a.status);
+        assertEquals(front, a.idCardFrontUpload);
+        a.idCardSideChecked(true, front, "PASS", true, null);
+        a.idCardSideChecked(false, a.idCardBackUpload, "PASS", true, null);
+        UUID second = UUID.randomUUID();
+        a.idCardReviewOpened(second);
+        a.idCardRejected(CASE, NOTICE); // the first round's, once more
+        assertEquals(ApplicationStatus.ID_CARD_UNDER_REVIEW, a.status);
+        a.idCardApproved(second);
+        assertEquals(ApplicationStatus.LICENCE_PENDING, a.status);
     }
 
     @Test
@@ -224,10 +259,10 @@ class ApplicationTransitionsTest {
     @Test
     void aCheckOfAnUploadMadeBeforeStaffRejectedTheCardMovesNothing() {
         Application a = bothCardSidesPassed();
-        a.idCardReviewOpened();
+        a.idCardReviewOpened(CASE);
         UUID retaken = UUID.randomUUID();
         a.idCardSideUploaded(true, retaken);
-        a.idCardRejected(NOTICE);
+        a.idCardRejected(CASE, NOTICE);
         a.idCardSideChecked(true, retaken, "PASS", true, null);
         assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
         assertEquals(null, a.idCardFront, "both sides are asked for again");
@@ -236,7 +271,7 @@ class ApplicationTransitionsTest {
         a.idCardSideUploaded(false, back);
         a.idCardSideChecked(false, back, "PASS", true, null);
         assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction, "the front is still missing");
-        assertEquals(null, a.heldTooLong(code -> NOTICE, false), "the applicant's turn, not a service's");
+        assertEquals(null, a.heldTooLong(code -> NOTICE, StaffCardRecord.NONE), "the applicant's turn, not a service's");
     }
 
     /** An older upload's check, arriving after a newer upload of the same side, leaves the newer one being read. */
@@ -251,7 +286,7 @@ class ApplicationTransitionsTest {
         assertEquals("RECEIVED", a.idCardFront);
         a.idCardSideChecked(true, first, "PASS", true, null);
         assertEquals("RECEIVED", a.idCardFront, "the retake is still being read, and the sweep can see it");
-        assertEquals("ID_CARD_NOT_PROCESSED", a.heldTooLong(code -> Notice.of(code, null), false));
+        assertEquals("ID_CARD_NOT_PROCESSED", a.heldTooLong(code -> Notice.of(code, null), StaffCardRecord.NONE));
         assertEquals(null, a.idCardFront, "asked for again");
         a.idCardSideChecked(true, first, "PASS", true, null);
         assertEquals(null, a.idCardFront, "still not the older upload's");
@@ -269,9 +304,9 @@ class ApplicationTransitionsTest {
         Application a = bothCardSidesPassed();
         assertEquals(NextAction.WAIT, a.nextAction);
         assertEquals(false, a.mayBeWithdrawn());
-        assertEquals(null, a.heldTooLong(code -> NOTICE, true), "staff have the card in a case: their decision moves it");
+        assertEquals(null, a.heldTooLong(code -> NOTICE, new StaffCardRecord(true, null)), "staff have the card in a case: their decision moves it");
         assertEquals(ApplicationStatus.ID_CARD_CHECKING, a.status);
-        assertEquals("ID_CARD_REVIEW_NOT_OPENED", a.heldTooLong(code -> Notice.of(code, null), false));
+        assertEquals("ID_CARD_REVIEW_NOT_OPENED", a.heldTooLong(code -> Notice.of(code, null), StaffCardRecord.NONE));
         assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
         assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction);
         assertEquals(null, a.idCardFront);
@@ -305,13 +340,13 @@ class ApplicationTransitionsTest {
         // the registry answered after the sweep had handed the application back: it still counts, until an upload
         Application late = in(ApplicationStatus.SUBMITTED);
         late.currentPhotoId = null;
-        late.heldTooLong(code -> Notice.of(code, null), false);
+        late.heldTooLong(code -> Notice.of(code, null), StaffCardRecord.NONE);
         assertEquals(ApplicationStatus.ID_CARD_REQUIRED, late.status);
         late.registryPhotoRetrieved(NEW_PHOTO);
         assertEquals(Application.AuditOutcome.PHOTO_ACCEPTED, late.photoAudited(NEW_PHOTO, true, false));
         Application uploaded = in(ApplicationStatus.SUBMITTED);
         uploaded.currentPhotoId = null;
-        uploaded.heldTooLong(code -> Notice.of(code, null), false);
+        uploaded.heldTooLong(code -> Notice.of(code, null), StaffCardRecord.NONE);
         uploaded.idCardSideUploaded(true, UUID.randomUUID());
         uploaded.registryPhotoRetrieved(NEW_PHOTO);
         assertEquals(Application.AuditOutcome.NONE, uploaded.photoAudited(NEW_PHOTO, true, false));
