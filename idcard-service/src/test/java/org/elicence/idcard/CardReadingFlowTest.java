@@ -153,6 +153,25 @@ class CardReadingFlowTest {
         reject(caseId, applicationId);
     }
 
+    /**
+     * An upload that names another uploader than the application's applicant (application-service takes uploads from
+     * the applicant's own token only: a fault or a forgery) is dead-lettered, kept nowhere and never read; the
+     * applicant's own upload is.
+     */
+    @Test
+    void anUploadNamingAnotherUploaderThanTheApplicantIsDeadLettered() {
+        String applicationId = apply(Citizens.CHEN_JING, "陈静");
+        String forged = CardReadings.upload(applicationId, Citizens.ZHAO_MIN, IdCardSide.FRONT);
+        await().atMost(WAIT).until(() -> KafkaTestClient.readAll("idcard-service.dlq").stream()
+                .filter(r -> applicationId.equals(r.key())).count(), count -> count == 1);
+        String own = CardReadings.upload(applicationId, Citizens.CHEN_JING, IdCardSide.FRONT);
+        CardReadings.awaitRequest(applicationId, own);
+        assertTrue(KafkaTestClient.events(EventType.ID_CARD_READING_REQUESTED,
+                data -> forged.equals(data.path("uploadId").asText())).isEmpty());
+        assertEquals(0L, ((Number) entityManager.createNativeQuery("SELECT count(*) FROM id_card_upload WHERE "
+                + "upload_id = :id").setParameter("id", UUID.fromString(forged)).getSingleResult()).longValue());
+    }
+
     /** A reading that comes after the retention deleted the upload's images is kept without them, and opens no case. */
     @Test
     void aReadingAfterTheImagesWereDeletedIsKeptWithoutThemAndOpensNoCase() {

@@ -85,6 +85,12 @@ public class IdCardUploadService {
     private void keepAndRequestReading(IdCardSideUploaded uploaded, UUID uploadId) {
         UUID applicationId = UUID.fromString(uploaded.applicationId());
         Applicant applicant = Applicant.findById(applicationId);
+        if (applicant != null && !applicant.applicantId.equals(uploaded.applicantId())) {
+            // application-service takes uploads from the applicant's own token only: an upload naming someone else
+            // is a fault or a forgery, and a card read against it would be checked against the wrong number
+            throw new PoisonEventException("upload " + uploadId + " of application " + applicationId
+                    + " names another uploader than the application's applicant");
+        }
         IdCardUpload upload = new IdCardUpload();
         upload.uploadId = uploadId;
         upload.applicationId = applicationId;
