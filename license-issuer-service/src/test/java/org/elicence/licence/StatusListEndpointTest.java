@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.elicence.infra.LocalInfraTestResource;
 import org.elicence.licence.LicenceTestSupport.TestLicence;
+import org.elicence.licence.credential.keys.CertificateRevocation;
 import org.elicence.licence.credential.keys.Pem;
 import org.elicence.licence.credential.status.StatusList;
 import org.elicence.licence.credential.status.StatusListToken;
@@ -117,9 +118,13 @@ class StatusListEndpointTest extends LicenceServiceTestBase {
         assertEquals(0, twoBitStatus(statuses, statusIndex(renewal)), "the renewal: VALID");
         assertEquals(0, twoBitStatus(statuses, untouched.index()), "VALID");
 
-        // And checked as a relying party must: signed by a document signer under the published IACA root.
+        // And checked as a relying party must: signed by a document signer under the published IACA root, one that
+        // the IACA's published CRL does not list.
         String iaca = given().get("/api/v1/licences/issuer-certificate").then().statusCode(200).extract().asString();
-        StatusList verified = StatusListToken.verify(token, revoked.uri(), Pem.certificates(iaca), Clock.systemUTC().instant());
+        X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(
+                given().get("/api/v1/licences/crl/iaca.crl").then().statusCode(200).extract().asByteArray()));
+        StatusList verified = StatusListToken.verify(token, revoked.uri(), Pem.certificates(iaca),
+                CertificateRevocation.of(List.of(crl)), Clock.systemUTC().instant());
         assertEquals(StatusList.INVALID, verified.get(revoked.index()));
         assertEquals(StatusList.SUSPENDED, verified.get(suspended.index()));
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.elicence.licence.credential.CredentialRejectedException;
 import org.elicence.licence.credential.jws.JwsCompact;
 import org.elicence.licence.credential.keys.Es256;
+import org.elicence.licence.credential.keys.CertificateRevocation;
 import org.elicence.licence.credential.keys.IssuerTrust;
 import org.elicence.licence.credential.keys.KeyMaterial;
 
@@ -55,12 +56,15 @@ public final class StatusListToken {
 
     /**
      * Checks a fetched token as a relying party must before reading any status from it: {@code typ}, ES256, the
-     * signer certificate chains to a trusted IACA root, the signature, {@code sub} is the list the credential
+     * signer certificate chains to a trusted IACA root and is not in that IACA's CRL (a list signed with a revoked
+     * document signer's key could mark any licence valid), the signature, {@code sub} is the list the credential
      * names, and {@code exp} has not passed.
      *
+     * @param revocation the IACA CRLs the verifier holds ({@link CertificateRevocation#none()} if it has none)
      * @throws IllegalArgumentException saying which check failed
      */
-    public static StatusList verify(String token, String expectedUri, List<X509Certificate> trustedRoots, Instant now) {
+    public static StatusList verify(String token, String expectedUri, List<X509Certificate> trustedRoots,
+            CertificateRevocation revocation, Instant now) {
         try {
             JwsCompact parsed = JwsCompact.parse(token);
             if (!TYPE.equals(parsed.header().get("typ"))) {
@@ -69,7 +73,7 @@ public final class StatusListToken {
             if (!Es256.JWS_NAME.equals(parsed.header().get("alg")) || parsed.header().containsKey("crit")) {
                 throw new IllegalArgumentException("status list token must be ES256 without critical extensions");
             }
-            X509Certificate signer = new IssuerTrust(trustedRoots).check(parsed.signerCertificateDer(), now);
+            X509Certificate signer = new IssuerTrust(trustedRoots, revocation).check(parsed.signerCertificateDer(), now);
             if (!parsed.signedBy(signer.getPublicKey())) {
                 throw new IllegalArgumentException("status list token signature does not verify");
             }

@@ -29,12 +29,15 @@ import org.elicence.licence.credential.IssuedCredential;
 import org.elicence.licence.credential.VerificationResult.Outcome;
 import org.elicence.licence.credential.VerificationResult;
 import org.elicence.licence.credential.status.LicenceStatus;
+import org.elicence.licence.credential.status.StatusList;
+import org.elicence.licence.credential.status.StatusListToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ISO 18013-5 Annex B certificate profiles and the IACA's CRL, read back with Bouncy Castle's ASN.1 parser. */
 class AnnexBProfileTest {
 
+    private static final String STATUS_URI = "https://licences.example.invalid/api/v1/licences/status-list";
     private static final IssuerNames NAMES = new IssuerNames("https://licences.example.invalid/api/v1/licences/crl/iaca.crl",
             "https://licences.example.invalid/");
 
@@ -114,7 +117,17 @@ class AnnexBProfileTest {
             assertTrue(result.claims().isEmpty());
         }
 
+        // Nor is a status list it signed: its key could mark any licence valid.
+        String statusList = StatusListToken.sign(StatusList.allValid(2, 16), STATUS_URI, Fixtures.NOW,
+                Duration.ofHours(1), Duration.ofMinutes(5), keys);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> StatusListToken.verify(
+                statusList, STATUS_URI, List.of(root.certificate()), CertificateRevocation.of(List.of(crl)),
+                Fixtures.NOW));
+        assertTrue(refused.getMessage().contains("revoked"), refused.getMessage());
+
         X509CRL empty = generator.newCrl(root, List.of(), 3, Duration.ofDays(90));
+        assertEquals(StatusList.VALID, StatusListToken.verify(statusList, STATUS_URI, List.of(root.certificate()),
+                CertificateRevocation.of(List.of(empty)), Fixtures.NOW).get(3));
         assertEquals(Outcome.VALID, new CredentialVerifier(List.of(root.certificate()),
                 CertificateRevocation.of(List.of(empty)), Fixtures.statusIs(LicenceStatus.ACTIVE), Fixtures.CLOCK)
                 .verifyMdoc(issued.mdoc()).outcome());

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.elicence.licence.credential.CredentialIssuer;
 import org.elicence.licence.credential.Encoding;
 import org.elicence.licence.credential.Fixtures;
+import org.elicence.licence.credential.keys.CertificateRevocation;
 import org.elicence.licence.credential.keys.KeyMaterial;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,8 @@ class StatusListTokenTest {
         assertEquals(300, ((Number) claims.get("ttl")).intValue());
         assertEquals(2, ((Map<?, ?>) claims.get("status_list")).get("bits"));
 
-        StatusList verified = StatusListToken.verify(token, URI, List.of(keys.iacaCertificate()), Fixtures.NOW);
+        StatusList verified = StatusListToken.verify(token, URI, List.of(keys.iacaCertificate()),
+                CertificateRevocation.none(), Fixtures.NOW);
         assertEquals(StatusList.VALID, verified.get(6));
         assertEquals(StatusList.INVALID, verified.get(7));
         assertEquals(StatusList.SUSPENDED, verified.get(8));
@@ -88,15 +90,18 @@ class StatusListTokenTest {
         String otherClaims = Encoding.base64Url("{\"sub\":\"%s\",\"status_list\":{\"bits\":2,\"lst\":\"eNoDAAAAAAE\"}}"
                 .formatted(URI).getBytes(StandardCharsets.UTF_8));
 
+        CertificateRevocation noCrl = CertificateRevocation.none();
+        assertThrows(IllegalArgumentException.class, () -> StatusListToken.verify(
+                parts[0] + "." + otherClaims + "." + parts[2], URI, roots, noCrl, Fixtures.NOW));
         assertThrows(IllegalArgumentException.class,
-                () -> StatusListToken.verify(parts[0] + "." + otherClaims + "." + parts[2], URI, roots, Fixtures.NOW));
+                () -> StatusListToken.verify(token, URI, roots, noCrl, Fixtures.NOW.plus(Duration.ofHours(2))));
         assertThrows(IllegalArgumentException.class,
-                () -> StatusListToken.verify(token, URI, roots, Fixtures.NOW.plus(Duration.ofHours(2))));
-        assertThrows(IllegalArgumentException.class, () -> StatusListToken.verify(token, URI + "/other", roots, Fixtures.NOW));
-        assertThrows(IllegalArgumentException.class,
-                () -> StatusListToken.verify(token, URI, List.of(Fixtures.keys().iacaCertificate()), Fixtures.NOW));
+                () -> StatusListToken.verify(token, URI + "/other", roots, noCrl, Fixtures.NOW));
+        assertThrows(IllegalArgumentException.class, () -> StatusListToken.verify(token, URI,
+                List.of(Fixtures.keys().iacaCertificate()), noCrl, Fixtures.NOW));
         // A credential is not a status list, even though both are ES256 JWTs from the same signer.
         String credential = new CredentialIssuer(keys, Fixtures.CLOCK).issue(Fixtures.licence()).jws();
-        assertThrows(IllegalArgumentException.class, () -> StatusListToken.verify(credential, URI, roots, Fixtures.NOW));
+        assertThrows(IllegalArgumentException.class,
+                () -> StatusListToken.verify(credential, URI, roots, noCrl, Fixtures.NOW));
     }
 }
