@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.elicence.application.service.PersonalDataRetention;
 import org.elicence.infra.JwtKeysTestResource;
 import org.elicence.infra.KafkaCredentials;
 import org.elicence.infra.KafkaTestClient;
@@ -37,10 +38,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 /**
  * Issue 12 on the real broker: a photo the audit could not fully assess goes to staff, who work the queue
@@ -61,6 +64,12 @@ class PhotoReviewKcatTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    PersonalDataRetention retention;
 
     @TempDir
     Path workDir;
@@ -359,6 +368,36 @@ class PhotoReviewKcatTest {
     private JsonNode caseOf(String applicationId) throws Exception {
         return json.readTree(kafka.await(Topics.PHOTO_REVIEW_CASES, r -> applicationId.equals(r.key())
                 && EventType.PHOTO_REVIEW_CASE_OPENED.type().equals(KafkaTestClient.header(r, "ce_type")), WAIT).value());
+    }
+
+    /**
+     * A case left pending when its application closed (a licence issued another way) loses its images 30 days later
+     * with the application's photo; an approval after that is refused for what happened, not as an audit that made
+     * no portrait.
+     */
+    @Test
+    void anApprovalOfACaseWhoseImagesWentWithItsClosedApplicationSaysSo() throws Exception {
+        String applicant = "320102198304152206";
+        String id = create(applicant);
+        audit(id, applicant, upload(applicant, id), List.of(pass("R1"), notAssessable("R6")), true);
+        awaitStatus(applicant, id, "PHOTO_UNDER_REVIEW", "WAIT");
+        String caseId = caseOf(id).get("caseId").asText();
+        kafka.publishEvent(Topics.LICENCE_EVENTS, id, EventType.LICENCE_ISSUED.type(), """
+                {"applicationId":"%s","licenceNumber":"320100415825","holderName":"孙悦","licenceClasses":["C1"],
+                 "validFrom":"2026-11-25","validUntil":"2031-06-18","issuingAuthority":"Nanjing Traffic Management Bureau",
+                 "status":"ACTIVE","issuedAt":"2026-11-25T10:00:00Z",
+                 "credentials":[{"format":"mso_mdoc","value":"omppc3N1ZXJBdXRogA"},{"format":"jws","value":"e30.e30.c2ln"}]}
+                """.formatted(id));
+        awaitStatus(applicant, id, "LICENCE_ISSUED", "NONE");
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("UPDATE application SET closed_at = now() - interval '31 days' WHERE id = :id")
+                .setParameter("id", UUID.fromString(id)).executeUpdate());
+        retention.purgeExpiredPhotos();
+
+        Runbook.run("photo-review-approve", vars("CASE_ID", caseId, "REVIEWER_ID", "reviewer-001"), workDir);
+        assertRefused(caseId, "NO_PORTRAIT");
+        String reason = refusals(caseId).get(0).get("reason").asText();
+        assertTrue(reason.contains("closed") && reason.contains("LICENCE_ISSUED") && !reason.contains("audit"), reason);
     }
 
     /**

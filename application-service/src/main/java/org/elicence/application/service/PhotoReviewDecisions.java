@@ -119,6 +119,13 @@ public class PhotoReviewDecisions implements OperatorCommandType<PhotoReviewDeci
                     + " was already " + reviewCase.status + " by decision " + reviewCase.decisionId));
         }
         if (PhotoReviewDecision.APPROVE.equals(decision.decision()) && reviewCase.portrait == null) {
+            Application application = Application.findById(reviewCase.applicationId);
+            if (application != null && application.closedAt != null && reviewCase.annotated == null) {
+                // the retention deleted the case's images with its closed application's: not the audit's doing
+                return Optional.of(new Refusal(PhotoReviewDecisionRejected.NO_PORTRAIT, "application "
+                        + reviewCase.applicationId + " closed " + application.closedAt + " (" + application.status
+                        + ") and the case's images were deleted with its photo; a decision would change nothing"));
+            }
             return Optional.of(new Refusal(PhotoReviewDecisionRejected.NO_PORTRAIT, "the audit produced no licence portrait"
                     + " for photo " + reviewCase.photoId + ", so no licence can be issued from it; reject the case"
                     + " naming the rules, and the applicant uploads a new photo"));
