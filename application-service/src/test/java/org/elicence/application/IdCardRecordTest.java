@@ -250,6 +250,67 @@ class IdCardRecordTest {
                 .filter(newFront::equals).count());
     }
 
+    /**
+     * A second round whose case's closing (on idcard-review-cases) overtook its opening (on idcard-events): the
+     * opening moves nothing, as for any closed case, but the decision that follows it on idcard-events is the
+     * current case's and moves the application (the first round's decided case is not taken for it).
+     */
+    @Test
+    void aSecondCaseWhoseClosingOvertookItsOpeningIsStillDecided() throws Exception {
+        String applicant = "440305197806141331";
+        String id = given().auth().oauth2(Tokens.forApplicant(applicant)).contentType(ContentType.JSON)
+                .body("{\"fullName\":\"Test Applicant\"}").post("/api/v1/applications").then().statusCode(201)
+                .extract().path("id");
+        String first = reviewRound(id, applicant, "2026-03-01T10:00:00Z", false);
+        awaitStatus(id, applicant, "ID_CARD_REJECTED");
+        String second = reviewRound(id, applicant, "2026-03-02T10:00:00Z", true);
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
+                .header("Accept-Language", "en").get("/api/v1/applications/" + id).then()
+                .body("status", equalTo("ID_CARD_REJECTED")).body("idCard", nullValue())
+                .body("notice.message", equalTo("Case " + second + " rejected.")));
+        assertEquals(List.of("REJECTED", "REJECTED"), record(id).at("/idCard/reviewCases").findValuesAsText("status"));
+        assertEquals(first, record(id).at("/idCard/reviewCases/0/caseId").asText());
+    }
+
+    /**
+     * One review round: both sides uploaded and passed, a case opened and rejected by staff; its closing reaches
+     * staff's record before or after its opening reaches the application. Returns the case id.
+     */
+    private String reviewRound(String id, String applicant, String openedAt, boolean closingFirst) {
+        String front = upload(id, "front", applicant);
+        String back = upload(id, "back", applicant);
+        sideChecked(id, front, "FRONT", "PASS", "ID3");
+        sideChecked(id, back, "BACK", "PASS", "ID10");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
+                .get("/api/v1/applications/" + id).then().body("idCard.front", equalTo("PASS"))
+                .body("idCard.back", equalTo("PASS")));
+        String caseId = caseOpened(id, front, back, openedAt);
+        String opening = "{\"applicationId\":\"%s\",\"caseId\":\"%s\"}".formatted(id, caseId);
+        String closing = """
+                {"caseId":"%s","applicationId":"%s","status":"REJECTED","decisionId":"%s","reviewerId":"reviewer-002",
+                 "reason":"人像磨损","closedAt":"%s"}""".formatted(caseId, id, UUID.randomUUID(), Instant.now());
+        if (closingFirst) {
+            kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_CLOSED.type(), closing);
+            await().atMost(WAIT).until(() -> {
+                for (JsonNode reviewCase : record(id).at("/idCard/reviewCases")) {
+                    if (caseId.equals(reviewCase.path("caseId").asText())) {
+                        return "REJECTED".equals(reviewCase.path("status").asText());
+                    }
+                }
+                return false;
+            });
+        }
+        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_REVIEW_OPENED.type(), opening);
+        if (!closingFirst) {
+            awaitStatus(id, applicant, "ID_CARD_UNDER_REVIEW");
+            kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_CLOSED.type(), closing);
+        }
+        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_REJECTED.type(), """
+                {"applicationId":"%s","caseId":"%s","code":"ID_CARD_REJECTED","message":{"zh-CN":"案件 %s 未通过",
+                 "en":"Case %s rejected."}}""".formatted(id, caseId, caseId, caseId));
+        return caseId;
+    }
+
     private static void awaitStatus(String id, String applicant, String status) {
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
                 .get("/api/v1/applications/" + id).then().body("status", equalTo(status)));
@@ -257,12 +318,16 @@ class IdCardRecordTest {
 
     /** idcard-service opened a review case of the two uploads; returns its id. */
     private static String caseOpened(String id, String front, String back) {
+        return caseOpened(id, front, back, "2026-03-01T10:00:00Z");
+    }
+
+    private static String caseOpened(String id, String front, String back, String openedAt) {
         String caseId = UUID.randomUUID().toString();
         kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_OPENED.type(), """
                 {"caseId":"%s","applicationId":"%s","applicantId":"%s","applicantName":"王芳","status":"PENDING",
-                 "uploadReason":"CARD_ISSUED_BEFORE_CUTOFF","openedAt":"2026-03-01T10:00:00Z","frontUploadId":"%s",
+                 "uploadReason":"CARD_ISSUED_BEFORE_CUTOFF","openedAt":"%s","frontUploadId":"%s",
                  "backUploadId":"%s","frontChecks":[%s],"backChecks":[%s],"front":%s,"back":%s,"portrait":%s}"""
-                .formatted(caseId, id, CAROL, front, back, check("ID3", "PASS"), check("ID10", "PASS"),
+                .formatted(caseId, id, CAROL, openedAt, front, back, check("ID3", "PASS"), check("ID10", "PASS"),
                         IMAGE, IMAGE, IMAGE));
         return caseId;
     }

@@ -317,6 +317,15 @@ public class Application extends PanacheEntityBase {
         }
     }
 
+    /**
+     * A newer case whose opening application-service heard only after its closing (the two travel on different
+     * topics): it moves nothing, but its decision, which follows its opening, is the one to take.
+     */
+    public void idCardCaseOpenedAndClosed(UUID caseId) {
+        idCardCase = caseId;
+        idCardCaseDecided = false;
+    }
+
     public void idCardApproved(UUID caseId) {
         if (decisionAwaited(caseId)) {
             idCardCaseDecided = true;

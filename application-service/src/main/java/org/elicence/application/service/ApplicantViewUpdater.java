@@ -129,12 +129,27 @@ public class ApplicantViewUpdater {
         withApplication(event.applicationId(), application -> {
             IdCardReviewCaseRecord known = IdCardReviewCaseRecord.findById(UUID.fromString(event.caseId()));
             if (known != null && !IdCardReviewCaseOpened.PENDING.equals(known.status)) {
-                // a case staff already closed (the opening replayed from a dead-letter topic): it waits for no one
+                // A case staff already closed: the opening replayed from a dead-letter topic, or overtaken by the
+                // case's closing on the other topic. It waits for no one; but a case newer than the one the
+                // application knows is the one whose decision counts (the decision follows on this topic).
+                if (application.idCardCase != null && newerThanCurrent(known, application.idCardCase)) {
+                    application.idCardCaseOpenedAndClosed(known.caseId);
+                }
                 LOG.infof("application %s: opening of closed card case %s ignored", application.id, event.caseId());
                 return;
             }
             application.idCardReviewOpened(UUID.fromString(event.caseId()));
         });
+    }
+
+    /** Whether staff's record shows {@code known} opened after the application's current case. */
+    private static boolean newerThanCurrent(IdCardReviewCaseRecord known, UUID currentCase) {
+        if (known.caseId.equals(currentCase)) {
+            return false;
+        }
+        IdCardReviewCaseRecord current = IdCardReviewCaseRecord.findById(currentCase);
+        return current == null || current.openedAt == null
+                || (known.openedAt != null && known.openedAt.isAfter(current.openedAt));
     }
 
     public void onIdCardApproved(IdCardApproved event) {

@@ -120,7 +120,8 @@ public class PhotoReviewDecisions implements OperatorCommandType<PhotoReviewDeci
         }
         if (PhotoReviewDecision.APPROVE.equals(decision.decision()) && reviewCase.portrait == null) {
             Application application = Application.findById(reviewCase.applicationId);
-            if (application != null && application.closedAt != null && reviewCase.annotated == null) {
+            if (application != null && application.closedAt != null && application.closedAt.isBefore(
+                    java.time.Instant.now().minus(config.retention().annotatedPhotoAfterClose()))) {
                 // the retention deleted the case's images with its closed application's: not the audit's doing
                 return Optional.of(new Refusal(PhotoReviewDecisionRejected.NO_PORTRAIT, "application "
                         + reviewCase.applicationId + " closed " + application.closedAt + " (" + application.status
