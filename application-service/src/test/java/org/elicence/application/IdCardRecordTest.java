@@ -69,9 +69,7 @@ class IdCardRecordTest {
 
     @Test
     void everyCardUploadCaseAndDecisionIsInStaffsRecord() throws Exception {
-        String id = given().auth().oauth2(Tokens.forApplicant(CAROL)).contentType(ContentType.JSON)
-                .body("{\"fullName\":\"Test Applicant\"}").post("/api/v1/applications").then().statusCode(201)
-                .extract().path("id");
+        String id = create(CAROL);
         String firstFront = upload(id, "front");
         String back = upload(id, "back");
         String secondFront = upload(id, "front");
@@ -139,9 +137,7 @@ class IdCardRecordTest {
 
     @Test
     void aCaseClosedBecauseItsApplicationWasWithdrawnIsInStaffsRecordWithoutADecision() throws Exception {
-        String id = given().auth().oauth2(Tokens.forApplicant(CAROL)).contentType(ContentType.JSON)
-                .body("{\"fullName\":\"Test Applicant\"}").post("/api/v1/applications").then().statusCode(201)
-                .extract().path("id");
+        String id = create(CAROL);
         String front = upload(id, "front");
         String back = upload(id, "back");
         String caseId = caseOpened(id, front, back);
@@ -162,28 +158,14 @@ class IdCardRecordTest {
     @Test
     void anOpeningOfACaseStaffAlreadyClosedMovesNothing() throws Exception {
         String applicant = "440305197806141307";
-        String id = given().auth().oauth2(Tokens.forApplicant(applicant)).contentType(ContentType.JSON)
-                .body("{\"fullName\":\"Test Applicant\"}").post("/api/v1/applications").then().statusCode(201)
-                .extract().path("id");
-        String front = upload(id, "front", applicant);
-        String back = upload(id, "back", applicant);
-        sideChecked(id, front, "FRONT", "PASS", "ID3");
-        sideChecked(id, back, "BACK", "PASS", "ID10");
-        String caseId = caseOpened(id, front, back);
-        String opening = "{\"applicationId\":\"%s\",\"caseId\":\"%s\"}".formatted(id, caseId);
-        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_REVIEW_OPENED.type(), opening);
-        awaitStatus(id, applicant, "ID_CARD_UNDER_REVIEW");
-        kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_CLOSED.type(), """
-                {"caseId":"%s","applicationId":"%s","status":"REJECTED","decisionId":"%s","reviewerId":"reviewer-002",
-                 "reason":"人像磨损","closedAt":"2026-03-01T10:10:00Z"}""".formatted(caseId, id, UUID.randomUUID()));
-        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_REJECTED.type(), """
-                {"applicationId":"%s","caseId":"%s","code":"ID_CARD_REJECTED","message":{"zh-CN":"人像磨损",
-                 "en":"The portrait is worn."}}""".formatted(id, caseId));
+        String id = create(applicant);
+        String caseId = reviewRound(id, applicant, "2026-03-01T10:00:00Z", false);
         awaitStatus(id, applicant, "ID_CARD_REJECTED");
         await().atMost(WAIT).until(() -> record(id).at("/idCard/reviewCases/0/status").asText(), "REJECTED"::equals);
 
-        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_REVIEW_OPENED.type(), opening); // replayed
+        opened(id, caseId); // replayed
         // read after it on the same partition: once the record shows this, the replay was handled
+        String front = record(id).at("/idCard/reviewCases/0/frontUploadId").asText();
         sideChecked(id, front, "FRONT", "FAIL", "ID3");
         await().atMost(WAIT).until(() -> record(id).at("/idCard/uploads").findValuesAsText("verdict"),
                 verdicts -> verdicts.contains("FAIL"));
@@ -202,20 +184,12 @@ class IdCardRecordTest {
     @Test
     void aCardRejectionThatNeverArrivesIsReadFromStaffsRecordByTheSweep() throws Exception {
         String applicant = "440305197806141323";
-        String id = given().auth().oauth2(Tokens.forApplicant(applicant)).contentType(ContentType.JSON)
-                .body("{\"fullName\":\"Test Applicant\"}").post("/api/v1/applications").then().statusCode(201)
-                .extract().path("id");
-        String front = upload(id, "front", applicant);
-        String back = upload(id, "back", applicant);
-        sideChecked(id, front, "FRONT", "PASS", "ID3");
-        sideChecked(id, back, "BACK", "PASS", "ID10");
-        String caseId = caseOpened(id, front, back);
-        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_REVIEW_OPENED.type(),
-                "{\"applicationId\":\"%s\",\"caseId\":\"%s\"}".formatted(id, caseId));
+        String id = create(applicant);
+        Sides sides = bothSidesPassed(id, applicant);
+        String caseId = caseOpened(id, sides.front(), sides.back());
+        opened(id, caseId);
         awaitStatus(id, applicant, "ID_CARD_UNDER_REVIEW");
-        kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_CLOSED.type(), """
-                {"caseId":"%s","applicationId":"%s","status":"REJECTED","decisionId":"%s","reviewerId":"reviewer-002",
-                 "reason":"人像磨损","closedAt":"%s"}""".formatted(caseId, id, UUID.randomUUID(), Instant.now()));
+        closed(id, caseId);
         await().atMost(WAIT).until(() -> record(id).at("/idCard/reviewCases/0/status").asText(), "REJECTED"::equals);
         QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("UPDATE application SET updated_at = now() - interval '1 hour' WHERE id = :id")
@@ -236,11 +210,9 @@ class IdCardRecordTest {
                         + "upload new photos of its front and back."));
 
         String newFront = upload(id, "front", applicant);
-        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_REJECTED.type(), """
-                {"applicationId":"%s","caseId":"%s","code":"ID_CARD_REJECTED","message":{"zh-CN":"人像磨损",
-                 "en":"The portrait is worn."}}""".formatted(id, caseId));
+        rejected(id, caseId);
         // read after it on the same partition: once the record shows this, the replay was handled
-        sideChecked(id, front, "FRONT", "FAIL", "ID3");
+        sideChecked(id, sides.front(), "FRONT", "FAIL", "ID3");
         await().atMost(WAIT).until(() -> record(id).at("/idCard/uploads").findValuesAsText("verdict"),
                 verdicts -> verdicts.contains("FAIL"));
         given().auth().oauth2(Tokens.forApplicant(applicant)).get("/api/v1/applications/" + id).then()
@@ -258,9 +230,7 @@ class IdCardRecordTest {
     @Test
     void aSecondCaseWhoseClosingOvertookItsOpeningIsStillDecided() throws Exception {
         String applicant = "440305197806141331";
-        String id = given().auth().oauth2(Tokens.forApplicant(applicant)).contentType(ContentType.JSON)
-                .body("{\"fullName\":\"Test Applicant\"}").post("/api/v1/applications").then().statusCode(201)
-                .extract().path("id");
+        String id = create(applicant);
         String first = reviewRound(id, applicant, "2026-03-01T10:00:00Z", false);
         awaitStatus(id, applicant, "ID_CARD_REJECTED");
         String second = reviewRound(id, applicant, "2026-03-02T10:00:00Z", true);
@@ -276,21 +246,11 @@ class IdCardRecordTest {
      * One review round: both sides uploaded and passed, a case opened and rejected by staff; its closing reaches
      * staff's record before or after its opening reaches the application. Returns the case id.
      */
-    private String reviewRound(String id, String applicant, String openedAt, boolean closingFirst) {
-        String front = upload(id, "front", applicant);
-        String back = upload(id, "back", applicant);
-        sideChecked(id, front, "FRONT", "PASS", "ID3");
-        sideChecked(id, back, "BACK", "PASS", "ID10");
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
-                .get("/api/v1/applications/" + id).then().body("idCard.front", equalTo("PASS"))
-                .body("idCard.back", equalTo("PASS")));
-        String caseId = caseOpened(id, front, back, openedAt);
-        String opening = "{\"applicationId\":\"%s\",\"caseId\":\"%s\"}".formatted(id, caseId);
-        String closing = """
-                {"caseId":"%s","applicationId":"%s","status":"REJECTED","decisionId":"%s","reviewerId":"reviewer-002",
-                 "reason":"人像磨损","closedAt":"%s"}""".formatted(caseId, id, UUID.randomUUID(), Instant.now());
+    private String reviewRound(String id, String applicant, String openedAt, boolean closingFirst) throws Exception {
+        Sides sides = bothSidesPassed(id, applicant);
+        String caseId = caseOpened(id, sides.front(), sides.back(), openedAt);
         if (closingFirst) {
-            kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_CLOSED.type(), closing);
+            closed(id, caseId);
             await().atMost(WAIT).until(() -> {
                 for (JsonNode reviewCase : record(id).at("/idCard/reviewCases")) {
                     if (caseId.equals(reviewCase.path("caseId").asText())) {
@@ -299,16 +259,55 @@ class IdCardRecordTest {
                 }
                 return false;
             });
-        }
-        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_REVIEW_OPENED.type(), opening);
-        if (!closingFirst) {
+            opened(id, caseId);
+        } else {
+            opened(id, caseId);
             awaitStatus(id, applicant, "ID_CARD_UNDER_REVIEW");
-            kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_CLOSED.type(), closing);
+            closed(id, caseId);
         }
+        rejected(id, caseId);
+        return caseId;
+    }
+
+    private static String create(String applicant) {
+        return given().auth().oauth2(Tokens.forApplicant(applicant)).contentType(ContentType.JSON)
+                .body("{\"fullName\":\"Test Applicant\"}").post("/api/v1/applications").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private record Sides(String front, String back) {
+    }
+
+    /** Both sides uploaded and passed, as the applicant's view shows. */
+    private static Sides bothSidesPassed(String id, String applicant) {
+        String front = upload(id, "front", applicant);
+        String back = upload(id, "back", applicant);
+        sideChecked(id, front, "FRONT", "PASS", "ID3");
+        sideChecked(id, back, "BACK", "PASS", "ID10");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
+                .get("/api/v1/applications/" + id).then().body("idCard.front", equalTo("PASS"))
+                .body("idCard.back", equalTo("PASS")));
+        return new Sides(front, back);
+    }
+
+    /** idcard-service's idcard.review-opened of the case. */
+    private static void opened(String id, String caseId) {
+        kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_REVIEW_OPENED.type(),
+                "{\"applicationId\":\"%s\",\"caseId\":\"%s\"}".formatted(id, caseId));
+    }
+
+    /** The case's closing by staff's rejection, on idcard-review-cases, now. */
+    private static void closed(String id, String caseId) {
+        kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_CLOSED.type(), """
+                {"caseId":"%s","applicationId":"%s","status":"REJECTED","decisionId":"%s","reviewerId":"reviewer-002",
+                 "reason":"人像磨损","closedAt":"%s"}""".formatted(caseId, id, UUID.randomUUID(), Instant.now()));
+    }
+
+    /** Staff's rejection of the case, on idcard-events, in words naming it. */
+    private static void rejected(String id, String caseId) {
         kafka.publishEvent(Topics.IDCARD_EVENTS, id, EventType.ID_CARD_REJECTED.type(), """
                 {"applicationId":"%s","caseId":"%s","code":"ID_CARD_REJECTED","message":{"zh-CN":"案件 %s 未通过",
                  "en":"Case %s rejected."}}""".formatted(id, caseId, caseId, caseId));
-        return caseId;
     }
 
     private static void awaitStatus(String id, String applicant, String status) {
