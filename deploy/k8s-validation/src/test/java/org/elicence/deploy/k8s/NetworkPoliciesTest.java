@@ -62,6 +62,27 @@ class NetworkPoliciesTest {
     }
 
     /**
+     * Egress to any address (the Kubernetes API, an object store: ports only, no peer) is for the pods that need it:
+     * the databases' instance managers (API, backups) and Strimzi's entity operator (API), not the brokers.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void onlyTheDatabasesAndTheEntityOperatorReachAddressesOutsideTheCluster(String overlay) {
+        for (ObjectNode policy : kind(render(overlay), "NetworkPolicy")) {
+            for (JsonNode rule : policy.at("/spec/egress")) {
+                if (!rule.path("to").isEmpty()) {
+                    continue;
+                }
+                JsonNode pods = policy.at("/spec/podSelector/matchLabels");
+                assertTrue(pods.has("cnpg.io/cluster")
+                        || pods.path("strimzi.io/name").asText().endsWith("-entity-operator"),
+                        overlay + ": " + policy.at("/metadata/name").asText() + " lets " + pods + " reach anywhere on "
+                                + rule.path("ports"));
+            }
+        }
+    }
+
+    /**
      * A peer in another namespace is admitted by its namespace's name (kubernetes.io/metadata.name, set by the API
      * server only), never by pod labels alone in any namespace ({@code namespaceSelector: {}}): anyone who may create
      * a pod somewhere could label it as Prometheus or the gateway's proxy and reach every service's whole port.
