@@ -303,8 +303,9 @@ class PhotoReviewKcatTest {
         String last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             last = upload(BOB, id);
-            // A rule FAILed next to an unassessable one: the applicant's to fix, no review case.
-            audit(id, BOB, last, List.of(fail("R2"), notAssessable("R11")), false);
+            // A rule FAILed next to an unassessable one: the applicant's to fix, no review case. The last one's face
+            // was framed: its licence portrait comes with the verdict.
+            audit(id, BOB, last, List.of(fail("R2"), notAssessable("R11")), attempt == 3);
             awaitStatus(BOB, id, "PHOTO_REJECTED", "UPLOAD_PHOTO");
             String photo = last;
             await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(BOB))
@@ -358,9 +359,32 @@ class PhotoReviewKcatTest {
         assertEquals(last, opened.get("photoId").asText());
         assertEquals(128, opened.at("/annotated/width").asInt());
         assertEquals(Base64.getEncoder().encodeToString(TestImages.jpeg()), opened.at("/annotated/base64").asText());
+        assertEquals(Base64.getEncoder().encodeToString(TestImages.jpeg()), opened.at("/portrait/base64").asText(),
+                "the licence portrait a reviewer who finds the machine wrong approves");
         awaitStatus(BOB, id, "PHOTO_UNDER_REVIEW", "WAIT");
         given().auth().oauth2(Tokens.forApplicant(BOB)).post("/api/v1/applications/" + id + "/photo/review-request")
                 .then().statusCode(409).body("code", equalTo("PHOTO_REVIEW_NOT_AVAILABLE"));
+
+        // Staff turn it down; asking again about the same photo is refused: staff answered it.
+        Runbook.run("photo-review-reject", vars("CASE_ID", caseId, "REVIEWER_ID", "reviewer-002", "RULES", "R2",
+                "REASON", "背景不是白色"), workDir);
+        awaitStatus(BOB, id, "PHOTO_REJECTED", "UPLOAD_PHOTO");
+        given().auth().oauth2(Tokens.forApplicant(BOB)).header("Accept-Language", "en")
+                .post("/api/v1/applications/" + id + "/photo/review-request").then().statusCode(409)
+                .body("code", equalTo("PHOTO_REVIEW_NOT_AVAILABLE"))
+                .body("detail", equalTo("Staff have reviewed this photo already: take a new one as their answer says "
+                        + "and upload it."));
+        // A new photo the machine fails again: the reviewer finds it right and approves it, and the licence follows.
+        String retaken = upload(BOB, id);
+        audit(id, BOB, retaken, List.of(fail("R2"), notAssessable("R11")), true);
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(BOB))
+                .get("/api/v1/applications/" + id + "/photo-audits").then().body("[0].photoId", equalTo(retaken)));
+        awaitStatus(BOB, id, "PHOTO_REJECTED", "UPLOAD_PHOTO");
+        String second = given().auth().oauth2(Tokens.forApplicant(BOB))
+                .post("/api/v1/applications/" + id + "/photo/review-request").then().statusCode(202)
+                .extract().path("caseId");
+        Runbook.run("photo-review-approve", vars("CASE_ID", second, "REVIEWER_ID", "reviewer-001"), workDir);
+        awaitStatus(BOB, id, "LICENCE_PENDING", "WAIT");
     }
 
     // --- helpers ---------------------------------------------------------------------------------

@@ -9,7 +9,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The annotated copy of the latest audited photo: face box, landmarks and failed regions drawn. */
+/**
+ * The annotated copy of the latest audited photo (face box, landmarks and failed regions drawn) and the licence
+ * portrait the audit framed from it, if any: what a review the applicant asks for shows staff, and approves.
+ */
 @Entity
 @Table(name = "photo_annotation")
 public class PhotoAnnotation extends PanacheEntityBase {
@@ -23,6 +26,9 @@ public class PhotoAnnotation extends PanacheEntityBase {
 
     @Column(nullable = false)
     public byte[] jpeg;
+
+    /** The licence portrait (JPEG), or null when the audit framed none. */
+    public byte[] portrait;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

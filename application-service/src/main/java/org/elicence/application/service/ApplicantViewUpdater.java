@@ -206,6 +206,7 @@ public class ApplicantViewUpdater {
         annotation.applicationId = application.id;
         annotation.photoId = UUID.fromString(event.photoId());
         annotation.jpeg = Base64.getDecoder().decode(event.annotated().base64());
+        annotation.portrait = event.portrait() == null ? null : Base64.getDecoder().decode(event.portrait().base64());
         annotation.createdAt = Instant.now();
         annotation.persist();
     }

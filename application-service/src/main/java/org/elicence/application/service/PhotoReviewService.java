@@ -3,6 +3,7 @@ package org.elicence.application.service;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -95,12 +96,16 @@ public class PhotoReviewService {
         if (last == null) {
             throw ProblemException.variant(ProblemCode.PHOTO_REVIEW_NOT_AVAILABLE, "not-received");
         }
-        EncodedImage annotated = PhotoAnnotation.<PhotoAnnotation>findByIdOptional(id)
-                .filter(a -> a.photoId.equals(last.photoId))
-                .map(a -> jpeg(a.jpeg))
-                .orElse(null);
+        if (PhotoReviewCase.count("applicationId = ?1 and photoId = ?2", id, last.photoId) > 0) {
+            // staff answered on this photo already: another look at it would only be asked again and again
+            throw ProblemException.variant(ProblemCode.PHOTO_REVIEW_NOT_AVAILABLE, "already-reviewed");
+        }
+        Optional<PhotoAnnotation> images = PhotoAnnotation.<PhotoAnnotation>findByIdOptional(id)
+                .filter(a -> a.photoId.equals(last.photoId));
+        EncodedImage annotated = images.map(a -> jpeg(a.jpeg)).orElse(null);
+        EncodedImage portrait = images.filter(a -> a.portrait != null).map(a -> jpeg(a.portrait)).orElse(null);
         PhotoReviewCase reviewCase = open(application, last.photoId, PhotoSource.valueOf(last.source), last.verdict,
-                last.checks, annotated, null, PhotoReviewCaseOpened.APPLICANT_REQUEST);
+                last.checks, annotated, portrait, PhotoReviewCaseOpened.APPLICANT_REQUEST);
         application.photoReviewRequested();
         return reviewCase;
     }

@@ -95,10 +95,12 @@ public class PhotoAuditor {
         try (PhotoAnalysis analysis = new PhotoAnalysis(decoded.image(), perception, config)) {
             List<CheckResult> results = pipeline.run(analysis);
             Verdict verdict = policy.decide(results);
-            // rendered whenever no rule FAILed: with a NOT_ASSESSABLE rule the photo goes to staff, who may approve it
+            // Rendered whenever a face was framed: a PASS is issued from it; a photo with a NOT_ASSESSABLE rule goes
+            // to staff, and so may a failed one the applicant asks them to review (the machine can be wrong), and a
+            // reviewer can approve only what has a portrait.
             boolean nothingFailed = results.stream().noneMatch(r -> r.verdict() == CheckVerdict.FAIL);
-            Optional<byte[]> portrait = nothingFailed && analysis.face().isPresent()
-                    ? Optional.of(portrait(analysis, encodedImage)) : Optional.empty();
+            Optional<byte[]> portrait = analysis.face().isPresent()
+                    ? portraitUnlessUnframeable(analysis, encodedImage, nothingFailed) : Optional.empty();
             byte[] annotated = annotationRenderer.render(analysis, results);
             return new AuditReport(verdict, results, portrait, annotated, elapsedMillis(start));
         }
@@ -117,6 +119,22 @@ public class PhotoAuditor {
         DecodedImage image = new DecodedImage(bgr, "bgr", "decoded", 1);
         try (PhotoAnalysis analysis = new PhotoAnalysis(image, perception, config)) {
             return analysis.face().map(face -> portraitRenderer.render(analysis, image, photo));
+        }
+    }
+
+    /**
+     * A failed photo's portrait is for a reviewer only: one the renderer cannot make (a face cut at the edge, say)
+     * leaves the photo without one, never without its verdict. A photo that failed no rule needs it.
+     */
+    private Optional<byte[]> portraitUnlessUnframeable(PhotoAnalysis analysis, byte[] encodedImage, boolean needed) {
+        try {
+            return Optional.of(portrait(analysis, encodedImage));
+        } catch (RuntimeException e) {
+            if (needed) {
+                throw e;
+            }
+            LOG.infof("no licence portrait for a failed photo: %s", e.getClass().getName());
+            return Optional.empty();
         }
     }
 

@@ -76,7 +76,7 @@ class PhotoAuditorTest {
                 assertTrue(c.threshold() != null && c.measured() != null, c.toString());
             }
         }
-        assertTrue(report.licencePortraitJpeg().isEmpty());
+        assertTrue(report.licencePortraitJpeg().isPresent(), "a reviewer may approve what the machine failed");
     }
 
     @Test

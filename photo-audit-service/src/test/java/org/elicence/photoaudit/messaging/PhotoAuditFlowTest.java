@@ -79,7 +79,8 @@ class PhotoAuditFlowTest {
 
         JsonNode audited = awaitVerdict(applicationId);
         assertEquals("FAIL", audited.get("verdict").asText());
-        assertFalse(audited.has("portrait"), "a failed photo yields no licence portrait");
+        assertTrue(audited.get("portrait").get("base64").asText().length() > 100,
+                "a failed photo of a framed face carries its licence portrait, for a review the applicant may ask for");
         assertTrue(audited.get("annotated").get("base64").asText().length() > 100);
         assertTrue(failedRules(audited).contains("R2"), "the flag behind her is not a white background: " + failedRules(audited));
         for (JsonNode check : audited.get("checks")) {
