@@ -457,8 +457,9 @@ class ApplicationApiTest {
                 + "\"issuingAuthority\":\"Beijing Traffic Management Bureau\",\"status\":\"REVOKED\","
                 + "\"issuedAt\":\"2026-11-25T10:00:00.123456Z\",\"credentials\":[{\"format\":\"jws\",\"value\":\"a.b.c\"}]}";
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("UPDATE application SET "
-                + "photo_audit = CAST(:audit AS jsonb), notice = CAST(:notice AS jsonb), licence = CAST(:licence AS jsonb) "
-                + "WHERE id = :id").setParameter("audit", audit).setParameter("notice", notice)
+                + "photo_audit = CAST(:audit AS jsonb), notice = CAST(:notice AS jsonb), licence = CAST(:licence AS jsonb), "
+                + "current_photo_id = CAST(:photo AS uuid) WHERE id = :id").setParameter("audit", audit)
+                .setParameter("notice", notice).setParameter("photo", photo)
                 .setParameter("licence", licence).setParameter("id", java.util.UUID.fromString(id)).executeUpdate());
         given().auth().oauth2(Tokens.forApplicant(ALICE)).header("Accept-Language", "en")
                 .get("/api/v1/applications/" + id).then().statusCode(200)

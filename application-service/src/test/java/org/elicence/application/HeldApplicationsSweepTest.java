@@ -93,9 +93,12 @@ class HeldApplicationsSweepTest {
                 .then().body("status", equalTo("SUBMITTED"));
         assertTrue(metrics.counter("applications.held.released").count() >= releasedBefore + 1);
         assertTrue(metrics.find("applications.held").tag("status", "PHOTO_AUDITING").gauge().value() >= 1);
-        // the applicant can act on it: a new upload is taken
+        // the applicant can act on it: a new upload is taken, and "upload it again" is not said of the new photo
         given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("image/jpeg").body(TestImages.jpeg())
                 .put("/api/v1/applications/" + waiting + "/photo").then().statusCode(202);
+        given().auth().oauth2(Tokens.forApplicant(applicant)).get("/api/v1/applications/" + waiting).then()
+                .statusCode(200).body("status", equalTo("PHOTO_AUDITING")).body("notice", nullValue())
+                .body("photoAudit", nullValue());
     }
 
     /**

@@ -137,10 +137,15 @@ public class Application extends PanacheEntityBase {
         return !status.isSettled() && status != ApplicationStatus.PHOTO_UNDER_REVIEW;
     }
 
-    /** The applicant uploaded a portrait; the caller checked {@link #acceptsUploads()}. */
+    /**
+     * The applicant uploaded a portrait; the caller checked {@link #acceptsUploads()}. What was said about the
+     * previous photo (its audit, a reviewer's answer, "upload it again") is not about this one: the notice goes, and
+     * the view shows no audit until this photo's.
+     */
     public void photoUploaded(UUID photoId) {
         requireUploads();
         currentPhotoId = photoId;
+        notice = null;
         moveTo(ApplicationStatus.PHOTO_AUDITING);
     }
 

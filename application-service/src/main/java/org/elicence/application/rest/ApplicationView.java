@@ -67,8 +67,8 @@ public record ApplicationView(String id, String fullName, String status, String 
 
     private static PhotoAuditView photoAudit(Application a, String language) {
         LastPhotoAudit audit = a.photoAudit;
-        if (audit == null) {
-            return null;
+        if (audit == null || a.currentPhotoId == null || !audit.photoId().equals(a.currentPhotoId.toString())) {
+            return null; // an older photo's, while the current one is audited
         }
         return new PhotoAuditView(nonNull(audit.verdict()), audit.photoId(), checks(audit.checks(), "FAIL", language),
                 checks(audit.checks(), "NOT_ASSESSABLE", language),
