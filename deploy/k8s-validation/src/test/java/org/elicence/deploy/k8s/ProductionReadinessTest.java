@@ -198,6 +198,37 @@ class ProductionReadinessTest {
         }
     }
 
+    /**
+     * A commit is on a standby too before it returns wherever there are standbys (a failover must not lose what Kafka
+     * already holds the effects of); a single instance waits for none and has no PodDisruptionBudget of
+     * CloudNativePG's, which would stall every node drain.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void databasesReplicateSynchronouslyAndASingleInstanceDrains(String overlay) {
+        for (ObjectNode cluster : kind(render(overlay), "Cluster")) {
+            String name = overlay + ": " + cluster.at("/metadata/name").asText();
+            JsonNode synchronous = cluster.at("/spec/postgresql/synchronous");
+            if (cluster.at("/spec/instances").asInt() > 1) {
+                assertEquals("any", synchronous.path("method").asText(), name);
+                assertEquals(1, synchronous.path("number").asInt(), name);
+                assertEquals("required", synchronous.path("dataDurability").asText(), name);
+            } else {
+                assertTrue(synchronous.isMissingNode(), name + ": no standby to wait for");
+                assertFalse(cluster.at("/spec/enablePDB").asBoolean(true), name + ": a PDB on the only instance");
+            }
+        }
+    }
+
+    /** The image's native libraries (OpenCV, Tesseract) are x86-64 only: photo-audit-service runs on such nodes. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theNativeLibrariesRunOnTheirArchitecture(String overlay) {
+        ObjectNode deployment = kind(render(overlay), "Deployment").stream()
+                .filter(d -> "photo-audit-service".equals(d.at("/metadata/name").asText())).findFirst().orElseThrow();
+        assertEquals("amd64", deployment.at("/spec/template/spec/nodeSelector/kubernetes.io~1arch").asText(), overlay);
+    }
+
     @ParameterizedTest
     @MethodSource("overlays")
     void podsAreSpreadSizedIdentifiedAndDrained(String overlay) {
