@@ -139,13 +139,15 @@ public class Application extends PanacheEntityBase {
 
     /**
      * The applicant uploaded a portrait; the caller checked {@link #acceptsUploads()}. What was said about the
-     * previous photo (its audit, a reviewer's answer, "upload it again") is not about this one: the notice goes, and
-     * the view shows no audit until this photo's.
+     * previous photo (a reviewer's answer, "upload it again") is not about this one: that notice goes (one about the
+     * ID card stays: the card path's state is unchanged), and the view shows no audit until this photo's.
      */
     public void photoUploaded(UUID photoId) {
         requireUploads();
         currentPhotoId = photoId;
-        notice = null;
+        if (status == ApplicationStatus.PHOTO_REJECTED) {
+            notice = null;
+        }
         moveTo(ApplicationStatus.PHOTO_AUDITING);
     }
 

@@ -45,8 +45,8 @@ public class ApprovalConsumer {
                 .on(ApplicationCreated.class, applications::learn)
                 .on(DeviceKeyRegistered.class, deviceKeys::register)
                 .on(PhotoAudited.class, audited -> {
-                    // A failed photo is the applicant's to retry; only a pass carries a licence portrait, and it is
-                    // issued from only once application-service accepts that photo as its current one (issue 14).
+                    // A failed photo is the applicant's to retry (its portrait, if any, is for a reviewer); a pass's
+                    // is issued from only once application-service accepts that photo as its current one (issue 14).
                     if (audited.passed()) {
                         acceptedPhotos.onPassed(audited);
                     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.elicence.photoaudit.audit.checks.Results;
 import org.jboss.logging.Logger;
@@ -31,6 +32,8 @@ import org.elicence.photoaudit.audit.render.LicencePortraitRenderer;
 public class PhotoAuditor {
 
     private static final Logger LOG = Logger.getLogger(PhotoAuditor.class);
+    /** Size, framing and pixels: a photo that failed one of them gets no portrait (see {@code framable}). */
+    private static final Set<String> FRAMING_RULES = Set.of("C2", "C3", "C7");
     private static final Guidance NOT_PROCESSABLE = new Guidance("无法处理这张照片：请用相机重新拍摄一张完整的正面照片后上传",
             "This photo could not be processed: take a new, complete front-facing photo with your camera and upload it");
 
@@ -99,8 +102,12 @@ public class PhotoAuditor {
             // to staff, and so may a failed one the applicant asks them to review (the machine can be wrong), and a
             // reviewer can approve only what has a portrait.
             boolean nothingFailed = results.stream().noneMatch(r -> r.verdict() == CheckVerdict.FAIL);
-            Optional<byte[]> portrait = analysis.face().isPresent()
-                    ? portraitUnlessUnframeable(analysis, encodedImage, nothingFailed) : Optional.empty();
+            Optional<byte[]> portrait = Optional.empty();
+            if (nothingFailed && analysis.face().isPresent()) {
+                portrait = Optional.of(portrait(analysis, encodedImage));
+            } else if (analysis.face().isPresent() && framable(results, analysis)) {
+                portrait = failedPhotosPortrait(analysis);
+            }
             byte[] annotated = annotationRenderer.render(analysis, results);
             return new AuditReport(verdict, results, portrait, annotated, elapsedMillis(start));
         }
@@ -123,16 +130,25 @@ public class PhotoAuditor {
     }
 
     /**
-     * A failed photo's portrait is for a reviewer only: one the renderer cannot make (a face cut at the edge, say)
-     * leaves the photo without one, never without its verdict. A photo that failed no rule needs it.
+     * Whether a failed photo is worth a portrait for a reviewer: not when its size, framing or pixels failed (C2,
+     * C3, C7: the crop would reach past the photo, be padded with its edges or enlarged, and no reviewer may approve
+     * such a portrait), nor when it would need a second, full-resolution decode (what a failed upload may cost stays
+     * what it was).
      */
-    private Optional<byte[]> portraitUnlessUnframeable(PhotoAnalysis analysis, byte[] encodedImage, boolean needed) {
+    private boolean framable(List<CheckResult> results, PhotoAnalysis analysis) {
+        boolean framingFailed = results.stream().anyMatch(r -> r.verdict() == CheckVerdict.FAIL
+                && FRAMING_RULES.contains(r.rule()));
+        return !framingFailed && !(analysis.decoded().isReduced() && portraitRenderer.needsMorePixels(analysis));
+    }
+
+    /**
+     * A failed photo's portrait is for a reviewer only: one the renderer cannot make leaves the photo without one,
+     * never without its verdict.
+     */
+    private Optional<byte[]> failedPhotosPortrait(PhotoAnalysis analysis) {
         try {
-            return Optional.of(portrait(analysis, encodedImage));
+            return Optional.of(portraitRenderer.render(analysis, analysis.decoded()));
         } catch (RuntimeException e) {
-            if (needed) {
-                throw e;
-            }
             LOG.infof("no licence portrait for a failed photo: %s", e.getClass().getName());
             return Optional.empty();
         }

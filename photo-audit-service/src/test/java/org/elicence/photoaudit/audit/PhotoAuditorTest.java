@@ -79,6 +79,32 @@ class PhotoAuditorTest {
         assertTrue(report.licencePortraitJpeg().isPresent(), "a reviewer may approve what the machine failed");
     }
 
+    /**
+     * A failed photo gets a licence portrait for a reviewer (Hopper's above), except when its size, framing or pixels
+     * failed: a compliant person far from the camera (the portrait shrunk onto a wide white wall) fails C2, and a
+     * portrait of so few pixels, enlarged, is none a reviewer may approve.
+     */
+    @Test
+    void aPhotoWhoseSizeFailedGetsNoPortrait() {
+        Mat person = Imgcodecs.imdecode(new MatOfByte(compliant), Imgcodecs.IMREAD_COLOR);
+        // under 1280 px, so decoded whole: what leaves the portrait out is the failed size, not a second decode
+        Mat wall = new Mat(1200, 900, CvType.CV_8UC3, new Scalar(245, 245, 245));
+        Mat small = new Mat();
+        double scale = 400.0 / person.rows();
+        org.opencv.imgproc.Imgproc.resize(person, small, new org.opencv.core.Size(person.cols() * scale,
+                person.rows() * scale), 0, 0, org.opencv.imgproc.Imgproc.INTER_AREA);
+        small.copyTo(wall.submat(new org.opencv.core.Rect(wall.cols() / 2 - small.cols() / 2,
+                wall.rows() - small.rows(), small.cols(), small.rows())));
+        MatOfByte jpeg = new MatOfByte();
+        Imgcodecs.imencode(".jpg", wall, jpeg, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 92));
+        AuditReport report = auditor.audit(jpeg.toArray());
+        assertTrue(failed(report).contains("C2"), report.checks().toString());
+        assertTrue(report.licencePortraitJpeg().isEmpty());
+        person.release();
+        wall.release();
+        small.release();
+    }
+
     @Test
     void collinsShowsHerTeethInFrontOfAFlag() {
         AuditReport report = auditor.audit(collins);
