@@ -39,15 +39,17 @@ public enum RegistryOutcome {
 
     /** What the applicant is told, in both languages. */
     public LocalizedText uploadMessage(LocalDate photoValidFrom) {
-        String askZh = "请上传身份证正面（人像面）和反面（国徽面）的照片。";
-        String askEn = "Please upload photos of the front (portrait side) and back (emblem side) of your ID card.";
+        // Both routes the application takes from here (docs/api.md): the card, for staff to review, or a new portrait.
+        String askZh = "请上传身份证正面（人像面）和反面（国徽面）的照片供工作人员审核，或上传一张新的证件照。";
+        String askEn = "Please upload photos of the front (portrait side) and back (emblem side) of your ID card for "
+                + "staff to review, or upload a new portrait photo.";
         return switch (this) {
             case NOT_IN_REGISTRY -> new LocalizedText("身份证信息库中未找到您的记录。" + askZh,
                     "Your resident ID was not found in the ID registry. " + askEn);
             case CARD_ISSUED_BEFORE_CUTOFF -> new LocalizedText(
-                    "您的身份证签发于 " + photoValidFrom + " 之前，证件照片已不能用于驾驶证。" + askZh,
+                    "您的身份证签发于 " + photoValidFrom + " 之前，信息库中的证件照片不能直接用于驾驶证。" + askZh,
                     "Your ID card was issued before " + photoValidFrom
-                            + ", so its photo can no longer be used for a driving licence. " + askEn);
+                            + ", so the registry's photo of you cannot be used for your licence as it is. " + askEn);
             case NO_USABLE_PHOTO -> new LocalizedText("身份证信息库中没有您可用的证件照片。" + askZh,
                     "The ID registry holds no usable photo of you. " + askEn);
             case PHOTO_SENT_TO_AUDIT -> throw new IllegalStateException(this + " requires no upload");
