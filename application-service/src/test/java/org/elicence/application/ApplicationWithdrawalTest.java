@@ -85,6 +85,10 @@ class ApplicationWithdrawalTest {
                 .contentType("image/jpeg").body(TestImages.jpeg()).put(APPLICATIONS + id + "/photo")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("code", equalTo("APPLICATION_WITHDRAWN")).body("detail", containsString("open a new application"));
+        // told before the body is judged: not "this is no image" about an upload the application would not take
+        given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("image/jpeg").body("no image".getBytes())
+                .put(APPLICATIONS + id + "/id-card/front").then().statusCode(409)
+                .body("code", equalTo("APPLICATION_WITHDRAWN"));
         given().auth().oauth2(Tokens.forApplicant(applicant)).contentType(ContentType.JSON)
                 .body("{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
                         + "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}")

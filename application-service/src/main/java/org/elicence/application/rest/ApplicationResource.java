@@ -196,7 +196,7 @@ public class ApplicationResource {
 
     /**
      * One upload, cheapest refusals first: a declared length above the limit, the declared type, whose
-     * application, the rate limit and a share of the upload memory budget, all before a byte of the body is kept
+     * application and whether it takes uploads now, the rate limit and a share of the upload memory budget, all before a byte of the body is kept
      * (a refused body is drained, not stored, so the client reads the answer); then the body (streamed, never past
      * the limit) and the image intake (format, size from the header, metadata removed).
      */
@@ -212,7 +212,7 @@ public class ApplicationResource {
         try {
             UploadBody.requireImageType(type);
             applicationId = parseId(id);
-            applications.find(applicationId, applicant());
+            applications.requireOpenForUploads(applicationId, applicant());
             rateLimiter.acquire(applicant());
             admitted = admission.admit(declared >= 0 ? declared : maxBytes);
         } catch (RuntimeException refused) {

@@ -121,6 +121,16 @@ public class ApplicationService {
         return Application.findOwned(id, applicantId).orElseThrow(ProblemException::notFound);
     }
 
+    /**
+     * The refusal an upload would get from the application's state (withdrawn, settled, a photo under review), told
+     * before its body is read: the phone sends no image for nothing and is not told to fix an image the application
+     * would not take anyway. Checked again when the upload is kept.
+     */
+    @Transactional
+    public void requireOpenForUploads(UUID id, String applicantId) {
+        openForUploads(id, applicantId);
+    }
+
     /** A portrait upload; retried when it raced an event on the same application. */
     public UUID submitPhoto(UUID id, String applicantId, ImageIntake.Parsed image) {
         return RaceRetry.call(() -> QuarkusTransaction.requiringNew().call(() -> {
