@@ -31,10 +31,20 @@ public class PersonalDataRetention {
         purgeExpiredPhotos();
     }
 
+    /** Applications closed before this lose their photos. */
+    private Instant photoCutoff() {
+        return Instant.now().minus(config.retention().annotatedPhotoAfterClose());
+    }
+
+    /** Whether the photos of an application closed at {@code closedAt} (null: open) are past their retention. */
+    public boolean photosExpired(Instant closedAt) {
+        return closedAt != null && closedAt.isBefore(photoCutoff());
+    }
+
     /** @return how many annotated photos were deleted. */
     @Transactional
     public int purgeExpiredPhotos() {
-        Instant cutoff = Instant.now().minus(config.retention().annotatedPhotoAfterClose());
+        Instant cutoff = photoCutoff();
         int deleted = entityManager.createNativeQuery("DELETE FROM photo_annotation WHERE application_id IN "
                 + "(SELECT id FROM application WHERE closed_at < :cutoff)")
                 .setParameter("cutoff", cutoff)

@@ -47,12 +47,15 @@ public class PhotoReviewDecisions implements OperatorCommandType<PhotoReviewDeci
     private final ApplicationConfig config;
     private final Outbox outbox;
     private final MeterRegistry metrics;
+    private final PersonalDataRetention retention;
 
     @Inject
-    public PhotoReviewDecisions(ApplicationConfig config, Outbox outbox, MeterRegistry metrics) {
+    public PhotoReviewDecisions(ApplicationConfig config, Outbox outbox, MeterRegistry metrics,
+            PersonalDataRetention retention) {
         this.config = config;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.retention = retention;
     }
 
     @Override
@@ -120,8 +123,7 @@ public class PhotoReviewDecisions implements OperatorCommandType<PhotoReviewDeci
         }
         if (PhotoReviewDecision.APPROVE.equals(decision.decision()) && reviewCase.portrait == null) {
             Application application = Application.findById(reviewCase.applicationId);
-            if (application != null && application.closedAt != null && application.closedAt.isBefore(
-                    java.time.Instant.now().minus(config.retention().annotatedPhotoAfterClose()))) {
+            if (application != null && retention.photosExpired(application.closedAt)) {
                 // the retention deleted the case's images with its closed application's: not the audit's doing
                 return Optional.of(new Refusal(PhotoReviewDecisionRejected.NO_PORTRAIT, "application "
                         + reviewCase.applicationId + " closed " + application.closedAt + " (" + application.status
