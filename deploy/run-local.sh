@@ -65,6 +65,13 @@ wait_for() { # name, command...
   return 1
 }
 
+# Up as the kubelet sees it: started (the Kafka channels have connected once) and ready (database, keys; readiness
+# leaves the broker out in the services that answer HTTP, docs/deploy.md).
+service_up() { # api port
+  local health="http://127.0.0.1:$(($1 + management_offset))/q/health"
+  curl -fsS "$health/started" && curl -fsS "$health/ready"
+}
+
 launch_kafka() { # the broker keeps its data directory, so a restart finds its topics and offsets
   local infra="$root/deploy/local-infra/target/classes"
   : >"$state/logs/kafka.log"
@@ -117,7 +124,7 @@ start_one() { # kafka | SERVICE [PORT]
       local instance=$name
       [ "$port" = "$default_port" ] || instance="$name-$port"
       launch_service "$i" "$port" "$instance"
-      wait_for "$instance" curl -fsS "http://127.0.0.1:$((port + management_offset))/q/health/ready"
+      wait_for "$instance" service_up "$port"
       echo "$instance http://localhost:$port"
       return
     fi
@@ -155,7 +162,7 @@ start() {
   done
   for i in "${!services[@]}"; do
     port=$((port_base + i))
-    wait_for "${services[$i]}" curl -fsS "http://127.0.0.1:$((port + management_offset))/q/health/ready"
+    wait_for "${services[$i]}" service_up "$port"
     printf '%-24s http://localhost:%s  (Swagger UI: /q/swagger-ui; health, metrics: http://localhost:%s/q/…)\n' \
       "${services[$i]}" "$port" "$((port + management_offset))"
   done

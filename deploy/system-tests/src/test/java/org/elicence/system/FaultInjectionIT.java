@@ -3,10 +3,17 @@ package org.elicence.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,7 +29,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * instance in the same consumer group throughout, so partitions move between instances as their
  * peers die. Afterwards every accepted application must be in its correct end state, no licence
  * number may have been signed twice, no application may have two LicenceIssued events, nothing may be
- * dead-lettered and every outbox must be empty.
+ * dead-lettered and every outbox must be empty. While the broker is down, the services that answer HTTP (the mobile
+ * API, staff's record, the public verification) must stay ready: what they publish waits in their outboxes, so a
+ * Kafka outage must not take them out of their Kubernetes Service (docs/deploy.md).
  *
  * <p>CI size by default; the full size is a documented command (docs/reliability.md):
  * {@code -Dreliability.applications=1000 -Dreliability.rate=10}.
@@ -32,6 +41,11 @@ class FaultInjectionIT {
     private static final int APPLICATIONS = Integer.getInteger("reliability.applications", 40);
     private static final double RATE = Double.parseDouble(System.getProperty("reliability.rate", "2"));
     private static final Duration PATIENCE = Duration.ofMinutes(Long.getLong("reliability.patience-minutes", 6));
+    /** The services that serve requests, by their API port's offset from the platform's (run-local.sh). */
+    private static final Map<String, Integer> HTTP_SERVICES = Map.of(
+            "application-service", 0, "idcard-service", 2, "license-issuer-service", 3);
+    /** What each one's /q/health/ready answered while the broker was down. */
+    private static final Map<String, Integer> READINESS_WITHOUT_BROKER = new ConcurrentHashMap<>();
     // Five seeded citizens make every application of the run.
     @RegisterExtension
     static final LocalPlatform PLATFORM = LocalPlatform.withoutPerApplicantLimits();
@@ -88,6 +102,9 @@ class FaultInjectionIT {
         assertEquals(0, ledger.applicationsWithTwoLicenceIssuedEvents(), ledger.toString());
         assertEquals(0, ledger.totalDeadLetters(), "valid traffic was dead-lettered: " + ledger.deadLetters());
         assertEquals(0, ledger.totalUnpublished(), "events left in an outbox: " + ledger.unpublishedOutboxRows());
+        assertEquals(HTTP_SERVICES.keySet(), READINESS_WITHOUT_BROKER.keySet(), "readiness not asked while the broker was down: " + faults);
+        READINESS_WITHOUT_BROKER.forEach((service, status) -> assertEquals(200, status,
+                service + " left its Service (readiness " + status + ") while Kafka was down"));
     }
 
     /** SIGKILL each service in turn and start it again, then the broker; record what was done and how long it took. */
@@ -98,10 +115,34 @@ class FaultInjectionIT {
                 faults.add(restartAfterKill9(service));
                 Thread.sleep(2_000);
             }
-            faults.add(restartAfterKill9("kafka"));
+            faults.add(brokerKilledWhileTheApisStayReady());
         } catch (Exception e) {
             faults.add("chaos stopped: " + e);
         }
+    }
+
+    /**
+     * SIGKILL the broker; once its clients have lost their connections (Kafka clients notice a closed socket at once and
+     * retry within a second), ask each HTTP service's readiness, then start the broker again.
+     */
+    private static String brokerKilledWhileTheApisStayReady() throws Exception {
+        Instant killed = Instant.now();
+        PLATFORM.kill9("kafka");
+        try {
+            Thread.sleep(5_000);
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+            for (Map.Entry<String, Integer> service : HTTP_SERVICES.entrySet()) {
+                URI readiness = URI.create("http://localhost:" + (LocalPlatform.HTTP_PORT_BASE + service.getValue()
+                        + LocalPlatform.MANAGEMENT_OFFSET) + "/q/health/ready");
+                HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(5)).build();
+                READINESS_WITHOUT_BROKER.put(service.getKey(),
+                        http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+            }
+        } finally {
+            PLATFORM.startOne("kafka");
+        }
+        return "kill -9 kafka (readiness meanwhile: " + new TreeMap<>(READINESS_WITHOUT_BROKER) + "), back after "
+                + Duration.between(killed, Instant.now()).toMillis() / 100 / 10.0 + " s";
     }
 
     private static String restartAfterKill9(String name) throws Exception {
