@@ -224,6 +224,36 @@ class OverlaysTest {
     }
 
     /**
+     * The gateway must not give up on an upload that application-service still takes: an upload may wait for a share of
+     * the service's upload memory ({@code applications.uploads.admission-timeout}) before it is read, and Envoy's
+     * default route timeout (15 s) is shorter than that wait.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void mobileRouteWaitsLongerThanAnUploadMayQueue(String overlay) throws IOException {
+        String admission = Files.readAllLines(ROOT.resolve("application-service/src/main/resources/application.properties"))
+                .stream().filter(line -> line.startsWith("applications.uploads.admission-timeout=")).findFirst()
+                .orElseThrow().split("=", 2)[1];
+        java.time.Duration queue = java.time.Duration.parse(admission);
+        List<HTTPRoute> routes = of(render(overlay), "HTTPRoute", HTTPRoute.class);
+        int rules = 0;
+        for (HTTPRoute route : routes) {
+            for (HTTPRouteRule rule : route.getSpec().getRules()) {
+                if (rule.getBackendRefs().stream().noneMatch(b -> "application-service".equals(b.getName()))) {
+                    continue;
+                }
+                rules++;
+                String request = rule.getTimeouts() == null ? null : rule.getTimeouts().getRequest();
+                assertTrue(request != null, route.getMetadata().getName() + ": no request timeout (implementation default)");
+                java.time.Duration timeout = java.time.Duration.parse("PT" + request.toUpperCase(java.util.Locale.ROOT));
+                assertTrue(timeout.compareTo(queue.plusSeconds(20)) >= 0, route.getMetadata().getName() + ": request timeout "
+                        + request + " leaves less than 20 s after the upload's " + admission + " wait");
+            }
+        }
+        assertTrue(rules > 0, "no route to application-service");
+    }
+
+    /**
      * Where kubectl is installed, the Java renderer must agree with Kustomize: every kubectl found on the PATH and
      * every versioned kubectl of the Google Cloud SDK package (kubectl.1.27 ... 1.33 on this project's machines), so
      * the oldest kubectl that docs/deploy.md promises (1.27) renders every overlay. Skipped where there is none.
