@@ -33,9 +33,12 @@ public interface PhotoCheck {
      * {@code result}, unless it is a FAIL that another rule's fault defeats ({@code defeated}: that rule's decision;
      * the other rule reports the fault): then NOT_ASSESSABLE with {@code why}, judged again on the retake. One fault
      * gets one reason, the one whose fix is right. {@code defeated} is read on every photo, so it must be a decision
-     * its own rule makes anyway (computed once in {@code PhotoAnalysis}), not new work.
+     * its own rule makes anyway (computed once in {@code PhotoAnalysis}), not new work. The measurement stays with the
+     * result, so staff who review the photo see what was measured and against which threshold.
      */
     default CheckResult unlessDefeated(CheckResult result, boolean defeated, Guidance why) {
-        return result.verdict() == CheckVerdict.FAIL && defeated ? notAssessable(why) : result;
+        return result.verdict() == CheckVerdict.FAIL && defeated
+                ? Results.notAssessable(result, name() + "_NOT_ASSESSABLE", why)
+                : result;
     }
 }

@@ -26,6 +26,12 @@ public final class Results {
         return new CheckResult(rule, code, CheckVerdict.NOT_ASSESSABLE, null, null, null, guidance);
     }
 
+    /** NOT_ASSESSABLE in place of {@code measured}'s verdict, keeping what it measured against which threshold. */
+    public static CheckResult notAssessable(CheckResult measured, String code, Guidance guidance) {
+        return new CheckResult(measured.rule(), code, CheckVerdict.NOT_ASSESSABLE, measured.measured(),
+                measured.threshold(), measured.unit(), guidance);
+    }
+
     /** PASS when {@code measured <= max}, otherwise FAIL with the given code and guidance. */
     public static CheckResult atMost(String rule, String passCode, String failCode, double measured, double max,
             Measure unit, Guidance guidance) {
