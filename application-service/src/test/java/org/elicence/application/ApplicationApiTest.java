@@ -214,6 +214,7 @@ class ApplicationApiTest {
                 .body("status", equalTo("PHOTO_REJECTED"))
                 .body("nextAction", equalTo("UPLOAD_PHOTO"))
                 .body("photoAudit.verdict", equalTo("FAIL"))
+                .body("photoAudit.source", equalTo("APPLICANT_UPLOAD"))
                 .body("photoAudit.failures", hasSize(1))
                 .body("photoAudit.failures[0].rule", equalTo("R2"))
                 .body("photoAudit.failures[0].measured", equalTo(0.41f))
@@ -389,8 +390,10 @@ class ApplicationApiTest {
                 """.formatted(id, applicant, java.util.UUID.randomUUID(),
                         Base64.getEncoder().encodeToString(TestImages.jpeg()));
         kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, id, EventType.PHOTO_AUDITED.type(), audited);
+        // the registry's photo, not one the applicant took: the app says so beside the audit
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
-                .get("/api/v1/applications/" + id).then().body("status", equalTo("PHOTO_UNDER_REVIEW")));
+                .get("/api/v1/applications/" + id).then().body("status", equalTo("PHOTO_UNDER_REVIEW"))
+                .body("photoAudit.source", equalTo("ID_REGISTRY")));
         kafka.publishEvent(Topics.LICENCE_EVENTS, id, EventType.LICENCE_ISSUED.type(), """
                 {"applicationId":"%s","licenceNumber":"110100415824","holderName":"王芳","licenceClasses":["C1"],
                  "validFrom":"2026-11-25","validUntil":"2031-06-18","issuingAuthority":"Beijing Traffic Management Bureau",

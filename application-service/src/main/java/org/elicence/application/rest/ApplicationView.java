@@ -37,7 +37,9 @@ public record ApplicationView(String id, String fullName, String status, String 
         }
     }
 
-    public record PhotoAuditView(String verdict, String photoId, List<FailureView> failures,
+    /** {@code source}: {@code ID_REGISTRY} or {@code APPLICANT_UPLOAD}; absent for an audit shown before it was kept. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PhotoAuditView(String verdict, String photoId, String source, List<FailureView> failures,
             List<FailureView> notAssessable, String annotatedImage) {
     }
 
@@ -70,7 +72,8 @@ public record ApplicationView(String id, String fullName, String status, String 
         if (audit == null || a.currentPhotoId == null || !audit.photoId().equals(a.currentPhotoId.toString())) {
             return null; // an older photo's, while the current one is audited
         }
-        return new PhotoAuditView(nonNull(audit.verdict()), audit.photoId(), checks(audit.checks(), "FAIL", language),
+        return new PhotoAuditView(nonNull(audit.verdict()), audit.photoId(),
+                audit.source() == null ? null : audit.source().name(), checks(audit.checks(), "FAIL", language),
                 checks(audit.checks(), "NOT_ASSESSABLE", language),
                 "/api/v1/applications/" + a.id + "/photo/annotated");
     }

@@ -96,7 +96,7 @@ public class ApplicantViewUpdater {
                         application.id, photoId);
                 return;
             }
-            application.showAudit(new LastPhotoAudit(event.verdict(), event.photoId(), event.checks()));
+            application.showAudit(new LastPhotoAudit(event.verdict(), event.photoId(), event.source(), event.checks()));
             storeAnnotation(application, event);
             if (outcome == Application.AuditOutcome.OPEN_PHOTO_REVIEW) {
                 photoReviews.openForAudit(application, event);
