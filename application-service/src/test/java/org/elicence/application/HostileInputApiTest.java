@@ -90,6 +90,19 @@ class HostileInputApiTest {
         }
     }
 
+    /** The name's limit counts what is stored: the spaces a phone's keyboard leaves around it are not the name. */
+    @Test
+    void aNamesLengthIsJudgedWithoutTheSpacesAroundIt() {
+        String token = Tokens.forApplicant("110101198001010011");
+        String longest = "张".repeat(100);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"fullName\":\"  " + longest + " \\t\"}")
+                .post("/api/v1/applications").then().statusCode(201).body("fullName", equalTo(longest));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"fullName\":\"" + longest + "伟\"}")
+                .post("/api/v1/applications").then().statusCode(400).body("code", equalTo("INVALID_REQUEST"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"fullName\":\" \\t \"}")
+                .post("/api/v1/applications").then().statusCode(400).body("code", equalTo("INVALID_REQUEST"));
+    }
+
     @Test
     void aTokenIssuedInTheFutureIsRefusedButClockSkewIsTolerated() {
         String applicant = "110101198001010038";

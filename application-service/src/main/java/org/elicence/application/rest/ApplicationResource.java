@@ -103,7 +103,7 @@ public class ApplicationResource {
                 || idempotencyKey.length() > 200 || idempotencyKey.chars().anyMatch(Character::isISOControl))) {
             throw new ProblemException(ProblemCode.INVALID_IDEMPOTENCY_KEY);
         }
-        ApplicationService.Created created = applications.create(applicant(), request.fullName().strip(),
+        ApplicationService.Created created = applications.create(applicant(), request.fullName(),
                 idempotencyKey);
         Application application = created.application();
         return Response.created(URI.create("/api/v1/applications/" + application.id))
