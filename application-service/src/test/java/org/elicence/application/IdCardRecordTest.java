@@ -206,8 +206,10 @@ class IdCardRecordTest {
                 .get("/api/v1/applications/" + id).then().statusCode(200)
                 .body("status", equalTo("ID_CARD_REJECTED")).body("nextAction", equalTo("UPLOAD_ID_CARD"))
                 .body("idCard", nullValue()).body("notice.code", equalTo("ID_CARD_NOT_ACCEPTED"))
-                .body("notice.message", equalTo("Staff did not accept your ID card (their reason: 人像磨损). Please "
-                        + "upload new photos of its front and back."));
+                .body("notice.message", equalTo("Staff did not accept your ID card (their reason: the portrait is worn). "
+                        + "Please upload new photos of its front and back."));
+        given().auth().oauth2(Tokens.forApplicant(applicant)).get("/api/v1/applications/" + id).then()
+                .body("notice.message", equalTo("工作人员未接受您的身份证照片（原因：人像磨损）。请重新上传身份证正面和反面的照片。"));
 
         String newFront = upload(id, "front", applicant);
         rejected(id, caseId);
@@ -300,7 +302,7 @@ class IdCardRecordTest {
     private static void closed(String id, String caseId) {
         kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_CLOSED.type(), """
                 {"caseId":"%s","applicationId":"%s","status":"REJECTED","decisionId":"%s","reviewerId":"reviewer-002",
-                 "reason":"人像磨损","closedAt":"%s"}""".formatted(caseId, id, UUID.randomUUID(), Instant.now()));
+                 "reason":"人像磨损","reasonEn":"the portrait is worn","closedAt":"%s"}""".formatted(caseId, id, UUID.randomUUID(), Instant.now()));
     }
 
     /** Staff's rejection of the case, on idcard-events, in words naming it. */

@@ -113,7 +113,7 @@ final class SampleEvents {
                     "0a6e4c2f-8d1b-4f3a-b5c7-9e2d4f6a8b13", List.of(CARD_PASS), List.of(CARD_PASS), PORTRAIT, PORTRAIT,
                     PORTRAIT);
             case ID_CARD_REVIEW_CASE_CLOSED -> new IdCardReviewCaseClosed(CASE_ID, APPLICATION_ID,
-                    IdCardReviewCaseClosed.APPROVED, DECISION_ID, "reviewer-017", null, NOW);
+                    IdCardReviewCaseClosed.APPROVED, DECISION_ID, "reviewer-017", null, null, NOW);
             case ID_CARD_REVIEW_DECISION -> new IdCardReviewDecision(DECISION_ID, CASE_ID, "reviewer-017",
                     IdCardReviewDecision.REJECT, "身份证照片模糊。", "The ID card photo is blurred.", "BLURRED_CARD");
             case ID_CARD_REVIEW_DECISION_REJECTED -> new IdCardReviewDecisionRejected(DECISION_ID, CASE_ID,

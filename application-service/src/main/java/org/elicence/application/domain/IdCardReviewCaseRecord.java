@@ -66,6 +66,10 @@ public class IdCardReviewCaseRecord extends PanacheEntityBase {
 
     public String reason;
 
+    /** The reviewer's reason in English, when the decision gave one (V16). */
+    @Column(name = "reason_en")
+    public String reasonEn;
+
     @Column(name = "closed_at")
     public Instant closedAt;
 
@@ -88,6 +92,7 @@ public class IdCardReviewCaseRecord extends PanacheEntityBase {
         c.decisionId = event.decisionId();
         c.reviewerId = event.reviewerId();
         c.reason = event.reason();
+        c.reasonEn = event.reasonEn();
         c.closedAt = event.closedAt();
     }
 

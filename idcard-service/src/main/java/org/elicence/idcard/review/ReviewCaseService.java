@@ -144,7 +144,7 @@ public class ReviewCaseService {
             reviewCase.status = status;
             reviewCase.decidedAt = now; // its images' retention runs from here (ImageRetention)
             outbox.publish(applicationIdText, new IdCardReviewCaseClosed(reviewCase.caseId.toString(),
-                    applicationIdText, status.name(), null, null, null, now));
+                    applicationIdText, status.name(), null, null, null, null, now));
             LOG.infof("application %s %s: review case %s closed", applicationId, why, reviewCase.caseId);
         }
         return applicant;

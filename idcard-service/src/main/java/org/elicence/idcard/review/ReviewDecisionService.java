@@ -94,7 +94,8 @@ public class ReviewDecisionService implements OperatorCommandType<IdCardReviewDe
                     decision.code() == null ? REJECTED_BY_REVIEWER : decision.code(), rejectionMessage(decision)));
         }
         outbox.publish(applicationId, new IdCardReviewCaseClosed(reviewCase.caseId.toString(), applicationId,
-                reviewCase.status.name(), decision.decisionId(), reviewer, decision.reason(), row.receivedAt));
+                reviewCase.status.name(), decision.decisionId(), reviewer, decision.reason(), decision.reasonEn(),
+                row.receivedAt));
         LOG.infof("application %s: review case %s %s by %s", applicationId, reviewCase.caseId, reviewCase.status,
                 reviewer);
         return Optional.empty();

@@ -10,10 +10,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * reviewer: no one needs to review it), or settled it on a photo (SUPERSEDED: the licence is made from the photo the
  * audit or a reviewer accepted, so the card need not be reviewed). It follows the case's {@link IdCardReviewCaseOpened} on
  * {@code idcard-review-cases}, so the last event per case id tells an operator whether the case is still pending.
+ * {@code reason} and {@code reasonEn} are the reviewer's words, as the decision gave them (the English one optional):
+ * application-service's held sweep tells the applicant a rejection from them when its own event never came.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IdCardReviewCaseClosed(String caseId, String applicationId, String status, String decisionId,
-        String reviewerId, String reason, Instant closedAt) {
+        String reviewerId, String reason, String reasonEn, Instant closedAt) {
 
     public static final String APPROVED = "APPROVED";
     public static final String REJECTED = "REJECTED";
