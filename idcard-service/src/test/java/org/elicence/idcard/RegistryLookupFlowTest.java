@@ -3,6 +3,7 @@ package org.elicence.idcard;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -23,6 +24,7 @@ import org.elicence.messaging.EventType;
 import org.elicence.messaging.TraceContext;
 import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.events.IdCardUploadRequired;
+import org.elicence.messaging.image.MetadataStripper;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -47,10 +49,16 @@ class RegistryLookupFlowTest {
         assertEquals("ID_REGISTRY", request.get("source").asText());
         assertEquals("image/jpeg", request.get("contentType").asText());
         assertEquals(Citizens.ZHANG_WEI, request.get("applicantId").asText());
+        byte[] sent = Base64.getDecoder().decode(request.get("imageBase64").asText());
         try (InputStream photo = getClass().getResourceAsStream("/test-registry-photos/citizen-1.jpg")) {
-            assertArrayEquals(photo.readAllBytes(), Base64.getDecoder().decode(request.get("imageBase64").asText()),
-                    "the registry photo is sent exactly as stored");
+            byte[] stored = photo.readAllBytes();
+            // the stored file carries an EXIF owner's name and a comment, as a real registry's files may
+            assertTrue(contains(stored, "Registry Camera Owner") && contains(stored, "File source"));
+            assertArrayEquals(MetadataStripper.strip(stored).bytes(), sent,
+                    "the registry photo is sent as the applicant's uploads are stored: without its metadata");
         }
+        assertFalse(contains(sent, "Registry Camera Owner"), "EXIF sent with the registry photo");
+        assertFalse(contains(sent, "File source"), "a comment sent with the registry photo");
         JsonNode retrieved = await().atMost(WAIT).until(
                 () -> KafkaTestClient.eventsOf(EventType.ID_REGISTRY_PHOTO_RETRIEVED, applicationId),
                 list -> !list.isEmpty()).get(0);
@@ -65,6 +73,8 @@ class RegistryLookupFlowTest {
         assertUploadRequired(Citizens.CHEN_JING, IdCardUploadRequired.NO_USABLE_PHOTO);
         assertUploadRequired(Citizens.SUN_YUE, IdCardUploadRequired.NO_USABLE_PHOTO);
         assertUploadRequired(Citizens.ZHAO_MIN, IdCardUploadRequired.NOT_IN_REGISTRY);
+        // the test registry's file for LI Na is cut short: no well-formed image, so no usable photo
+        assertUploadRequired(Citizens.LI_NA, IdCardUploadRequired.NO_USABLE_PHOTO);
     }
 
     @Test
@@ -116,6 +126,10 @@ class RegistryLookupFlowTest {
         TraceContext carried = TraceContext.of(required.headers()).orElseThrow(
                 () -> new AssertionError("the event this service published carries no traceparent"));
         assertEquals(traceId, carried.traceId());
+    }
+
+    private static boolean contains(byte[] bytes, String text) {
+        return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains(text);
     }
 
     private static String apply(String residentId, String name) {

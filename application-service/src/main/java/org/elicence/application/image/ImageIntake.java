@@ -1,8 +1,9 @@
 package org.elicence.application.image;
 
-import java.util.Arrays;
-
 import org.elicence.application.config.ApplicationConfig;
+import org.elicence.messaging.image.BrokenImageException;
+import org.elicence.messaging.image.MetadataStripper;
+import org.elicence.messaging.image.StrippedImage;
 import org.elicence.messaging.image.UploadedImageHeader;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,13 +13,10 @@ import jakarta.inject.Inject;
  * What every uploaded image goes through before it is stored or sent (photo and both ID-card sides alike): the
  * format from its bytes (JPEG or PNG, whatever the Content-Type says), its size from the header (shorter side,
  * longer side, pixel count; no pixel is decoded in this service), and a copy without metadata or trailing bytes
- * (docs/privacy.md). An incomplete file is refused here rather than audited.
+ * ({@link MetadataStripper}, docs/privacy.md). An incomplete file is refused here rather than audited.
  */
 @ApplicationScoped
 public class ImageIntake {
-
-    private static final byte[] JPEG_MAGIC = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
-    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     private final ApplicationConfig.Images limits;
 
@@ -72,6 +70,10 @@ public class ImageIntake {
             this(null, reason);
         }
 
+        static Unreadable of(BrokenImageException broken) {
+            return broken.incomplete() ? incomplete(broken.getMessage()) : new Unreadable(broken.getMessage());
+        }
+
         private Unreadable(String variant, String reason) {
             super("IMAGE_UNREADABLE", variant, reason);
         }
@@ -84,16 +86,16 @@ public class ImageIntake {
 
     /** Whether the bytes start like a JPEG or PNG (what a 415 NOT_AN_IMAGE is decided on). */
     public static boolean looksLikeAnImage(byte[] bytes) {
-        return startsWith(bytes, JPEG_MAGIC) || startsWith(bytes, PNG_MAGIC);
+        return MetadataStripper.looksLikeAnImage(bytes);
     }
 
     public Parsed accept(byte[] bytes) {
         Parsed parsed;
         try {
-            parsed = startsWith(bytes, JPEG_MAGIC) ? JpegIntake.parse(bytes) : PngIntake.parse(bytes);
-        } catch (IndexOutOfBoundsException | NegativeArraySizeException broken) {
-            // a length field the parsers did not check against the file: still the file's fault, never a 500
-            throw new Unreadable("the image's structure is broken");
+            StrippedImage image = MetadataStripper.strip(bytes);
+            parsed = new Parsed(image.contentType(), image.width(), image.height(), image.orientation(), image.bytes());
+        } catch (BrokenImageException broken) {
+            throw Unreadable.of(broken);
         }
         int shortSide = Math.min(parsed.width(), parsed.height());
         int longSide = Math.max(parsed.width(), parsed.height());
@@ -127,10 +129,5 @@ public class ImageIntake {
             throw new Refused("IMAGE_TOO_MANY_PIXELS", "costly", "too costly to decode", parsed.width(),
                     parsed.height(), limits.maxSide(), allowed);
         }
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] magic) {
-        return bytes != null && bytes.length >= magic.length
-                && Arrays.equals(bytes, 0, magic.length, magic, 0, magic.length);
     }
 }

@@ -15,6 +15,9 @@ import org.elicence.messaging.events.IdCardUploadRequired;
 import org.elicence.messaging.events.IdRegistryPhotoRetrieved;
 import org.elicence.messaging.events.PhotoAuditRequested;
 import org.elicence.messaging.events.PhotoSource;
+import org.elicence.messaging.image.BrokenImageException;
+import org.elicence.messaging.image.MetadataStripper;
+import org.elicence.messaging.image.StrippedImage;
 import org.elicence.messaging.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -25,13 +28,14 @@ import jakarta.transaction.Transactional;
 /**
  * Issue 2: a new application looks the applicant up in the ID registry. A recent card's photo goes to
  * the photo audit; otherwise the applicant is asked to upload the card. The outcome is kept as the
- * applicant's record and the events leave through the outbox in the same transaction.
+ * applicant's record and the events leave through the outbox in the same transaction. The registry's photo leaves
+ * without its metadata, as the applicant's uploads do (docs/privacy.md); a file that is no well-formed image is no
+ * usable photo.
  */
 @ApplicationScoped
 public class RegistryLookupService {
 
     private static final Logger LOG = Logger.getLogger(RegistryLookupService.class);
-    private static final String REGISTRY_PHOTO_TYPE = "image/jpeg";
 
     private final RegistryConfig config;
     private final RegistryPhotos photos;
@@ -54,6 +58,11 @@ public class RegistryLookupService {
         }
         Optional<Citizen> citizen = Citizen.findByIdOptional(created.applicantId());
         RegistryOutcome outcome = RegistryOutcome.of(citizen, config.photoValidFrom());
+        StrippedImage photo = null;
+        if (!outcome.requiresUpload()) {
+            photo = registryPhoto(applicationId, citizen.orElseThrow());
+            outcome = photo == null ? RegistryOutcome.NO_USABLE_PHOTO : outcome;
+        }
 
         Applicant applicant = new Applicant();
         applicant.applicationId = applicationId;
@@ -66,16 +75,28 @@ public class RegistryLookupService {
                     outcome.uploadReason(), outcome.uploadMessage(config.photoValidFrom())));
         } else {
             applicant.registryPhotoId = UUID.randomUUID();
-            sendPhotoToAudit(created, citizen.orElseThrow(), applicant.registryPhotoId.toString());
+            sendPhotoToAudit(created, photo, applicant.registryPhotoId.toString());
         }
         applicant.persist();
         LOG.infof("application %s: ID registry lookup %s", applicationId, outcome);
     }
 
-    private void sendPhotoToAudit(ApplicationCreated created, Citizen citizen, String photoId) {
-        String imageBase64 = Base64.getEncoder().encodeToString(photos.read(citizen.photoFile));
+    /** The citizen's registry photo without its metadata, or null when the registry's file is no well-formed image. */
+    private StrippedImage registryPhoto(UUID applicationId, Citizen citizen) {
+        try {
+            return MetadataStripper.strip(photos.read(citizen.photoFile));
+        } catch (BrokenImageException broken) {
+            // not the file's name: a real registry may name its files by resident ID
+            LOG.warnf("application %s: the registry's photo is no well-formed image (%s); the card is asked for",
+                    applicationId, broken.getMessage());
+            return null;
+        }
+    }
+
+    private void sendPhotoToAudit(ApplicationCreated created, StrippedImage photo, String photoId) {
+        String imageBase64 = Base64.getEncoder().encodeToString(photo.bytes());
         outbox.publish(created.applicationId(), new PhotoAuditRequested(created.applicationId(),
-                created.applicantId(), photoId, PhotoSource.ID_REGISTRY, REGISTRY_PHOTO_TYPE, imageBase64,
+                created.applicantId(), photoId, PhotoSource.ID_REGISTRY, photo.contentType(), imageBase64,
                 Instant.now()));
         outbox.publish(created.applicationId(), new IdRegistryPhotoRetrieved(created.applicationId(), photoId));
     }

@@ -5,7 +5,7 @@ public final class Citizens {
 
     /** Recent card with a registry photo (citizen-1.jpg). */
     public static final String ZHANG_WEI = "11010119900307213X";
-    /** Recent card with a registry photo (citizen-2.jpg). */
+    /** Recent card with a registry photo (citizen-2.jpg; in the tests' registry a file cut short: no usable photo). */
     public static final String LI_NA = "310104198511230466";
     /** Card issued 2008, before the 2016-01-01 cut-off. */
     public static final String WANG_FANG = "440305197806141286";

@@ -1,10 +1,8 @@
-package org.elicence.application.image;
+package org.elicence.messaging.image;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
-import org.elicence.messaging.image.Exif;
 
 /**
  * Reads a JPEG's structure without decoding a pixel: the frame size from its SOF header, the EXIF orientation,
@@ -13,14 +11,14 @@ import org.elicence.messaging.image.Exif;
  * APP0 is rewritten without its thumbnail. Dropped: EXIF (GPS position, camera owner, dates, thumbnail), XMP,
  * IPTC, ICC and multi-picture APP2, maker notes, comments, and any bytes after the end marker (trailers such as
  * a motion photo's video). The orientation survives as a one-field EXIF, so decoders still turn the pixels
- * upright (OpenCV applies it when it decodes) without this service decoding and re-compressing the photo.
+ * upright (OpenCV applies it when it decodes) without decoding and re-compressing the photo here.
  */
-final class JpegIntake {
+final class JpegStripper {
 
-    private JpegIntake() {
+    private JpegStripper() {
     }
 
-    static ImageIntake.Parsed parse(byte[] b) {
+    static StrippedImage strip(byte[] b) {
         Reader in = new Reader(b);
         // everything after SOI; the orientation segment goes right after SOI, where EXIF belongs
         ByteArrayOutputStream out = new ByteArrayOutputStream(b.length);
@@ -39,7 +37,7 @@ final class JpegIntake {
                 // a scan: its header, then entropy-coded data up to the next marker that is not RSTn or a stuffed 0xFF
                 int length = in.u16(pos);
                 if (length < 2) {
-                    throw new ImageIntake.Unreadable("a JPEG scan header is shorter than its own length field");
+                    throw new BrokenImageException("a JPEG scan header is shorter than its own length field");
                 }
                 in.require(pos + length);
                 scanned = true;
@@ -56,7 +54,7 @@ final class JpegIntake {
             }
             int length = in.u16(pos);
             if (length < 2) {
-                throw new ImageIntake.Unreadable("a JPEG segment is shorter than its own length field");
+                throw new BrokenImageException("a JPEG segment is shorter than its own length field");
             }
             in.require(pos + length);
             if (isFrame(marker)) {
@@ -84,7 +82,7 @@ final class JpegIntake {
             pos += length;
         }
         if (width <= 0 || height <= 0) {
-            throw new ImageIntake.Unreadable("the JPEG has no frame header");
+            throw new BrokenImageException("the JPEG has no frame header");
         }
         out.write(0xFF);
         out.write(0xD9);
@@ -99,7 +97,7 @@ final class JpegIntake {
         } catch (IOException inMemory) {
             throw new UncheckedIOException(inMemory);
         }
-        return new ImageIntake.Parsed("image/jpeg", width, height, orientation, stripped.toByteArray());
+        return new StrippedImage("image/jpeg", width, height, orientation, stripped.toByteArray());
     }
 
     /** SOF0-SOF15 except DHT (C4), JPG (C8) and DAC (CC). */
@@ -130,7 +128,7 @@ final class JpegIntake {
 
         void require(int end) {
             if (end > b.length) {
-                throw ImageIntake.Unreadable.incomplete("the JPEG ends before its end marker: incomplete upload");
+                throw BrokenImageException.incomplete("the JPEG ends before its end marker: an incomplete file");
             }
         }
 
@@ -143,7 +141,7 @@ final class JpegIntake {
         int marker(int pos) {
             require(pos + 2);
             if ((b[pos] & 0xFF) != 0xFF) {
-                throw new ImageIntake.Unreadable("the JPEG's structure is broken (no marker where one belongs)");
+                throw new BrokenImageException("the JPEG's structure is broken (no marker where one belongs)");
             }
             int p = pos;
             while (p < b.length && (b[p] & 0xFF) == 0xFF) {
@@ -171,7 +169,7 @@ final class JpegIntake {
                     }
                 }
             }
-            throw ImageIntake.Unreadable.incomplete("the JPEG ends before its end marker: incomplete upload");
+            throw BrokenImageException.incomplete("the JPEG ends before its end marker: an incomplete file");
         }
     }
 }

@@ -1,10 +1,8 @@
-package org.elicence.application.image;
+package org.elicence.messaging.image;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Set;
 import java.util.zip.CRC32;
-
-import org.elicence.messaging.image.Exif;
 
 /**
  * Reads a PNG's size from IHDR without inflating a pixel, and copies it keeping only the chunks that decide how the
@@ -12,14 +10,14 @@ import org.elicence.messaging.image.Exif;
  * profiles, animation frames and anything after IEND are dropped; an EXIF orientation is kept as a one-field
  * eXIf chunk.
  */
-final class PngIntake {
+final class PngStripper {
 
     private static final Set<String> KEPT = Set.of("IHDR", "PLTE", "tRNS", "gAMA", "cHRM", "sRGB", "sBIT", "IDAT", "IEND");
 
-    private PngIntake() {
+    private PngStripper() {
     }
 
-    static ImageIntake.Parsed parse(byte[] b) {
+    static StrippedImage strip(byte[] b) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(b.length);
         out.write(b, 0, 8);
         int width = -1;
@@ -30,17 +28,17 @@ final class PngIntake {
         boolean orientationWritten = false;
         while (!ended) {
             if (pos + 12 > b.length) {
-                throw ImageIntake.Unreadable.incomplete("the PNG ends before its IEND chunk: incomplete upload");
+                throw BrokenImageException.incomplete("the PNG ends before its IEND chunk: an incomplete file");
             }
             long length = u32(b, pos);
             String type = new String(b, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
             if (length > b.length - pos - 12L) {
-                throw ImageIntake.Unreadable.incomplete("the PNG ends before its IEND chunk: incomplete upload");
+                throw BrokenImageException.incomplete("the PNG ends before its IEND chunk: an incomplete file");
             }
             int data = pos + 8;
             if (pos == 8) {
                 if (!type.equals("IHDR") || length != 13) {
-                    throw new ImageIntake.Unreadable("the PNG does not start with its header chunk");
+                    throw new BrokenImageException("the PNG does not start with its header chunk");
                 }
                 width = (int) Math.min(Integer.MAX_VALUE, u32(b, data));
                 height = (int) Math.min(Integer.MAX_VALUE, u32(b, data + 4));
@@ -59,9 +57,9 @@ final class PngIntake {
             pos += (int) length + 12;
         }
         if (width <= 0 || height <= 0) {
-            throw new ImageIntake.Unreadable("the PNG header gives no size");
+            throw new BrokenImageException("the PNG header gives no size");
         }
-        return new ImageIntake.Parsed("image/png", width, height, orientation, out.toByteArray());
+        return new StrippedImage("image/png", width, height, orientation, out.toByteArray());
     }
 
     private static void writeChunk(ByteArrayOutputStream out, String type, byte[] data) {
