@@ -65,8 +65,8 @@ wait_for() { # name, command...
   return 1
 }
 
-# Up as the kubelet sees it: started (the Kafka channels have connected once) and ready (database, keys; readiness
-# leaves the broker out in the services that answer HTTP, docs/deploy.md).
+# Up as the kubelet sees it: started (Quarkus' startup checks) and ready (database, keys; readiness leaves the broker
+# out in the services that answer HTTP, docs/deploy.md).
 service_up() { # api port
   local health="http://127.0.0.1:$(($1 + management_offset))/q/health"
   curl -fsS "$health/started" && curl -fsS "$health/ready"
