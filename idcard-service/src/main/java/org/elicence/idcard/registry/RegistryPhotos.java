@@ -18,7 +18,8 @@ import jakarta.inject.Inject;
 
 /**
  * The registry's photo files. The service refuses to start while a file the registry names is
- * missing: a lookup would otherwise fail for one applicant at a time, long after deployment.
+ * missing: a lookup would otherwise fail for one applicant at a time, long after deployment. No file name goes into
+ * a message or the log: a real registry may name its files by resident ID (docs/privacy.md).
  */
 @ApplicationScoped
 public class RegistryPhotos {
@@ -39,8 +40,9 @@ public class RegistryPhotos {
                 .getResultList());
         List<String> missing = referenced.stream().filter(file -> !exists(file)).sorted().toList();
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("the ID registry names photo files missing from " + location + ": "
-                    + String.join(", ", missing) + " (set idcard.registry.photo-location or add the files)");
+            throw new IllegalStateException("the ID registry names " + missing.size() + " photo files missing from "
+                    + location + " (set idcard.registry.photo-location or add the files; the registry's citizen table"
+                    + " names them)");
         }
         LOG.infof("ID registry: %d photo files present in %s", referenced.size(), location);
     }
@@ -48,11 +50,13 @@ public class RegistryPhotos {
     public byte[] read(String file) {
         try (InputStream in = open(file)) {
             if (in == null) {
-                throw new IllegalStateException("registry photo " + file + " missing from " + location);
+                throw new IllegalStateException("a registry photo is missing from " + location);
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read registry photo " + file + " from " + location, e);
+            // the exception's own message names the file's path: only its kind goes on
+            throw new UncheckedIOException("cannot read a registry photo from " + location,
+                    new IOException(e.getClass().getSimpleName()));
         }
     }
 
