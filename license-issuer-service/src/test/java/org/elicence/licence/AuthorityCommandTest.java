@@ -11,21 +11,27 @@ import static org.elicence.licence.LicenceTestSupport.newId;
 import static org.elicence.licence.LicenceTestSupport.verify;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.elicence.infra.KafkaCredentials;
 import org.elicence.infra.KafkaTestClient;
 import org.elicence.infra.LocalInfraTestResource;
+import org.elicence.infra.Runbook;
 import org.elicence.messaging.EventSchemas;
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.Topics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -70,6 +76,50 @@ class AuthorityCommandTest extends LicenceServiceTestBase {
         authority.awaitStatusChange(applicationId, "REVOKED");
         assertEquals("REVOKED", verify(jws).getString("outcome"));
         assertEquals("REVOKED", verify(jws).getString("reasonCode"));
+    }
+
+    /**
+     * The authority learns what its command did from the licence register, with exactly the runbook's kcat block and
+     * its own Kafka credentials: the issue and the suspension, and nothing of the holder (no credential, name or ID
+     * number), while licence-events carries the credentials for application-service alone.
+     */
+    @Test
+    void theAuthorityReadsWhatItsCommandDidInTheRegisterWithoutTheHoldersData(@TempDir Path workDir) throws Exception {
+        // a licence of its own: the other tests suspend and revoke the seeded ones
+        LicenceTestSupport.TestLicence licence = support.newDriverLicence(
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(300));
+        String applicationId = newId();
+        support.photoPassed(applicationId, licence.residentId());
+        JsonNode issued = support.awaitLicenceEvent(applicationId, EventType.LICENCE_ISSUED);
+        authority.command(licence.licenceNumber(), "SUSPEND", AUTHORITY);
+        authority.awaitStatusChange(applicationId, "SUSPENDED");
+
+        Map<String, String> asTheAuthority = Map.of("KAFKA_CONFIG", KafkaCredentials.kcatConfig(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), AUTHORITY).toString(),
+                "LICENCE", licence.licenceNumber());
+        List<JsonNode> entries = await().atMost(WAIT).until(() -> {
+            List<JsonNode> lines = new java.util.ArrayList<>();
+            for (String line : Runbook.run("licence-register", asTheAuthority, workDir).split("\n")) {
+                JsonNode entry = line.isBlank() ? null : JSON.readTree(line);
+                if (entry != null && applicationId.equals(entry.path("applicationId").asText())) {
+                    lines.add(entry);
+                }
+            }
+            return lines;
+        }, lines -> lines.size() >= 2);
+        assertEquals("ISSUED", entries.get(0).get("entry").asText());
+        assertEquals(issued.get("validUntil").asText(), entries.get(0).get("validUntil").asText());
+        assertEquals("STATUS_CHANGED", entries.get(entries.size() - 1).get("entry").asText());
+        assertEquals("SUSPENDED", entries.get(entries.size() - 1).get("status").asText());
+        assertTrue(entries.get(entries.size() - 1).get("reason").asText().contains("SUSPEND"));
+
+        for (ConsumerRecord<String, String> record : kafka.awaitAll(Topics.LICENCE_REGISTER,
+                r -> applicationId.equals(r.key()), 2, WAIT)) {
+            assertEquals(List.of(), EventSchemas.violations(EventType.LICENCE_REGISTER_ENTRY, JSON.readTree(record.value())));
+            for (String personal : List.of("credentials", "holderName", licence.residentId(), "qrCode", "portrait")) {
+                assertFalse(record.value().contains(personal), personal + " in the register: " + record.value());
+            }
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.elicence.messaging.events.LicenceAuthorityCommand;
 import org.elicence.messaging.events.LicenceAuthorityCommandRejected;
 import org.elicence.messaging.events.LicenceIssued;
 import org.elicence.messaging.events.LicenceRefused;
+import org.elicence.messaging.events.LicenceRegisterEntry;
 import org.elicence.messaging.events.LicenceStatusChanged;
 import org.elicence.messaging.events.PhotoAccepted;
 import org.elicence.messaging.events.PhotoAuditRequested;
@@ -61,6 +62,9 @@ public enum EventType {
     LICENCE_REFUSED("org.elicence.licence.refused.v1", Topics.LICENCE_EVENTS, LicenceRefused.class),
     LICENCE_STATUS_CHANGED("org.elicence.licence.status-changed.v1", Topics.LICENCE_EVENTS,
             LicenceStatusChanged.class),
+    /** Read by the issuing authorities only (kcat): what licence-events says, without credentials. */
+    LICENCE_REGISTER_ENTRY("org.elicence.licence.register-entry.v1", Topics.LICENCE_REGISTER,
+            LicenceRegisterEntry.class),
     ID_CARD_REVIEW_CASE_OPENED("org.elicence.idcard.review-case-opened.v1", Topics.IDCARD_REVIEW_CASES,
             IdCardReviewCaseOpened.class),
     ID_CARD_REVIEW_CASE_CLOSED("org.elicence.idcard.review-case-closed.v1", Topics.IDCARD_REVIEW_CASES,

@@ -19,6 +19,7 @@ public final class Topics {
     public static final String LICENCE_EVENTS = "licence-events";
     public static final String LICENCE_AUTHORITY_COMMANDS = "licence-authority-commands";
     public static final String LICENCE_AUTHORITY_COMMANDS_REJECTED = "licence-authority-commands-rejected";
+    public static final String LICENCE_REGISTER = "licence-register";
 
     private Topics() {
     }

@@ -27,6 +27,7 @@ import org.elicence.messaging.events.LicenceAuthorityCommand;
 import org.elicence.messaging.events.LicenceAuthorityCommandRejected;
 import org.elicence.messaging.events.LicenceIssued;
 import org.elicence.messaging.events.LicenceRefused;
+import org.elicence.messaging.events.LicenceRegisterEntry;
 import org.elicence.messaging.events.LicenceStatusChanged;
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.PhotoAuditRequested;
@@ -108,6 +109,8 @@ final class SampleEvents {
                     new LocalizedText("未找到您的驾驶证记录。", "No driving-licence record was found for you."));
             case LICENCE_STATUS_CHANGED -> new LicenceStatusChanged(APPLICATION_ID, LICENCE_NUMBER, "SUSPENDED",
                     "Court order 2025-17", NOW);
+            case LICENCE_REGISTER_ENTRY -> new LicenceRegisterEntry(APPLICATION_ID, LICENCE_NUMBER,
+                    LicenceRegisterEntry.STATUS_CHANGED, "SUSPENDED", "Court order 2025-17", null, null, null, NOW);
             case ID_CARD_REVIEW_CASE_OPENED -> new IdCardReviewCaseOpened(CASE_ID, APPLICATION_ID, APPLICANT_ID, "张伟",
                     IdCardReviewCaseOpened.PENDING, IdCardUploadRequired.CARD_ISSUED_BEFORE_CUTOFF, NOW, UPLOAD_ID,
                     "0a6e4c2f-8d1b-4f3a-b5c7-9e2d4f6a8b13", List.of(CARD_PASS), List.of(CARD_PASS), PORTRAIT, PORTRAIT,

@@ -99,7 +99,7 @@ public class AuthorityCommandService implements OperatorCommandType<LicenceAutho
         eLicence.statusReason = command.reason();
         eLicence.statusChangedAt = clock.instant();
         for (UUID applicationId : LicenceDecision.applicationsHolding(eLicence.id)) {
-            outbox.publish(applicationId.toString(), LicenceEvents.statusChanged(applicationId.toString(), eLicence));
+            LicenceEvents.publish(outbox, LicenceEvents.statusChanged(applicationId.toString(), eLicence));
         }
         LOG.infof("authority command %s: licence %s is now %s (by %s)", command.commandId(), command.licenceNumber(),
                 eLicence.status, authority);

@@ -14,8 +14,10 @@ import org.elicence.licence.registry.DriverLicence;
 import org.elicence.messaging.events.EncodedImage;
 import org.elicence.messaging.events.LicenceIssued;
 import org.elicence.messaging.events.LicenceRefused;
+import org.elicence.messaging.events.LicenceRegisterEntry;
 import org.elicence.messaging.events.LicenceStatusChanged;
 import org.elicence.messaging.events.LocalizedText;
+import org.elicence.messaging.outbox.Outbox;
 
 /** Builds the events this service publishes from what the store holds, so a re-sent event says the same. */
 final class LicenceEvents {
@@ -70,6 +72,38 @@ final class LicenceEvents {
     static LicenceStatusChanged statusChanged(String applicationId, ELicence eLicence) {
         return new LicenceStatusChanged(applicationId, eLicence.licenceNumber, eLicence.status.name(),
                 eLicence.statusReason, eLicence.statusChangedAt);
+    }
+
+    /**
+     * Publishes {@code issued} for the applicant's view (licence-events) and its entry in the authorities' register
+     * (licence-register), in the caller's transaction: every licence given goes to both or neither.
+     */
+    static void publish(Outbox outbox, LicenceIssued issued) {
+        outbox.publish(issued.applicationId(), issued);
+        outbox.publish(issued.applicationId(), registerEntry(issued));
+    }
+
+    /** Publishes {@code changed} on licence-events and its entry in the authorities' register, as {@link #publish}. */
+    static void publish(Outbox outbox, LicenceStatusChanged changed) {
+        outbox.publish(changed.applicationId(), changed);
+        outbox.publish(changed.applicationId(), registerEntry(changed));
+    }
+
+    /**
+     * The licence register's entry of an issue (licence-register, read by the authorities): what {@code issued} says,
+     * without its credentials, QR code or holder's name, so the two topics never disagree.
+     */
+    static LicenceRegisterEntry registerEntry(LicenceIssued issued) {
+        return new LicenceRegisterEntry(issued.applicationId(), issued.licenceNumber(), LicenceRegisterEntry.ISSUED,
+                issued.status(), null, issued.validFrom(), issued.validUntil(), issued.issuingAuthority(),
+                issued.issuedAt());
+    }
+
+    /** The licence register's entry of a status change: what {@code changed} says. */
+    static LicenceRegisterEntry registerEntry(LicenceStatusChanged changed) {
+        return new LicenceRegisterEntry(changed.applicationId(), changed.licenceNumber(),
+                LicenceRegisterEntry.STATUS_CHANGED, changed.status(), changed.reason(), null, null, null,
+                changed.changedAt());
     }
 
     // validUntil is exclusive (the first instant the credential is no longer valid).

@@ -122,7 +122,7 @@ public class LicenceIssuanceService {
         ELicence renewed = renewal.renewBeforeItLapses(lapsing, licence, portraitJpeg, decision.applicationId);
         decide(decision, Outcome.ISSUED, renewed.id, null);
         String applicationId = decision.applicationId.toString();
-        outbox.publish(applicationId, LicenceEvents.issued(applicationId, licence, renewed));
+        LicenceEvents.publish(outbox, LicenceEvents.issued(applicationId, licence, renewed));
     }
 
     private void sign(LicenceDecision decision, DriverLicence licence, byte[] portraitJpeg) {
@@ -138,14 +138,14 @@ public class LicenceIssuanceService {
         ELicence eLicence = ELicence.findById(eLicenceId);
         decide(decision, Outcome.ISSUED, eLicence.id, null);
         String applicationId = decision.applicationId.toString();
-        outbox.publish(applicationId, LicenceEvents.issued(applicationId, licence, eLicence));
+        LicenceEvents.publish(outbox, LicenceEvents.issued(applicationId, licence, eLicence));
         LOG.infof("application %s: e-licence issued for licence %s", applicationId, licence.licenceNumber);
     }
 
     private void share(LicenceDecision decision, DriverLicence licence, ELicence existing) {
         decide(decision, Outcome.SHARED, existing.id, null);
         String applicationId = decision.applicationId.toString();
-        outbox.publish(applicationId, LicenceEvents.issued(applicationId, licence, existing));
+        LicenceEvents.publish(outbox, LicenceEvents.issued(applicationId, licence, existing));
         LOG.infof("application %s: licence %s already has e-licence %s (%s); given to this application",
                 applicationId, licence.licenceNumber, existing.id, existing.status);
     }

@@ -104,7 +104,7 @@ public class LicenceRenewal {
         ELicence renewed = store.replace(current, signed, causedBy, reason, clock.instant());
         // LicenceIssued again, with the new credentials: the applicant's view replaces the licence it shows.
         for (UUID holder : LicenceDecision.moveHolders(current.id, renewed.id)) {
-            outbox.publish(holder.toString(), LicenceEvents.issued(holder.toString(), licence, renewed));
+            LicenceEvents.publish(outbox, LicenceEvents.issued(holder.toString(), licence, renewed));
         }
         return renewed;
     }
