@@ -74,6 +74,7 @@ final class ResourceModels {
             "postgresql.cnpg.io/v1/ScheduledBackup", "crd-schemas/cnpg-scheduledbackup-v1.json",
             "barmancloud.cnpg.io/v1/ObjectStore", "crd-schemas/barmancloud-objectstore-v1.json",
             "monitoring.coreos.com/v1/PodMonitor", "crd-schemas/monitoring-podmonitor-v1.json",
+            "monitoring.coreos.com/v1/PrometheusRule", "crd-schemas/monitoring-prometheusrule-v1.json",
             "external-secrets.io/v1/ExternalSecret", "crd-schemas/external-secrets-externalsecret-v1.json",
             "keda.sh/v1alpha1/ScaledObject", "crd-schemas/keda-scaledobject-v1alpha1.json");
 

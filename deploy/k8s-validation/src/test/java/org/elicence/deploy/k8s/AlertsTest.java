@@ -1,0 +1,91 @@
+package org.elicence.deploy.k8s;
+
+import static org.elicence.deploy.k8s.OverlaysTest.kind;
+import static org.elicence.deploy.k8s.OverlaysTest.render;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The alerting rules stay tied to what they stand on: every alert has a severity, a summary, a description and a
+ * runbook section that exists (docs/operator-runbook.md, "Alerts", a heading per alert), and every metric an alert
+ * reads is one docs/deploy.md's "Observability" names, so a renamed metric or section fails here instead of an alert
+ * that never fires or links nowhere.
+ */
+class AlertsTest {
+
+    /** A metric selector in PromQL: a name followed by its label matchers. */
+    private static final Pattern METRIC = Pattern.compile("\\b([a-z_][a-z0-9_]*)\\{");
+    private static final Set<String> SEVERITIES = Set.of("warning", "critical");
+
+    static java.util.stream.Stream<String> overlays() throws IOException {
+        return OverlaysTest.overlays();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyAlertHasASeverityItsWordsAndARunbookSectionAndReadsDocumentedMetrics(String overlay) throws IOException {
+        List<ObjectNode> rules = kind(render(overlay), "PrometheusRule");
+        assertFalse(rules.isEmpty(), overlay + " renders no PrometheusRule");
+        String runbook = Files.readString(OverlaysTest.ROOT.resolve("docs/operator-runbook.md"));
+        String deploy = Files.readString(OverlaysTest.ROOT.resolve("docs/deploy.md"));
+        Set<String> headings = new TreeSet<>();
+        runbook.lines().filter(line -> line.startsWith("### ")).forEach(line -> headings.add(line.substring(4).strip()));
+        List<String> problems = new ArrayList<>();
+        int alerts = 0;
+        for (ObjectNode rule : rules) {
+            for (JsonNode group : rule.at("/spec/groups")) {
+                for (JsonNode alert : group.path("rules")) {
+                    String name = alert.path("alert").asText();
+                    if (name.isEmpty()) {
+                        continue;
+                    }
+                    alerts++;
+                    if (!SEVERITIES.contains(alert.at("/labels/severity").asText())) {
+                        problems.add(name + ": severity " + alert.at("/labels/severity"));
+                    }
+                    for (String annotation : List.of("summary", "description")) {
+                        if (alert.at("/annotations/" + annotation).asText().isBlank()) {
+                            problems.add(name + ": no " + annotation);
+                        }
+                    }
+                    if (!alert.at("/annotations/runbook_url").asText()
+                            .equals("docs/operator-runbook.md#" + name.toLowerCase(java.util.Locale.ROOT))) {
+                        problems.add(name + ": runbook_url " + alert.at("/annotations/runbook_url"));
+                    }
+                    if (!headings.contains(name)) {
+                        problems.add(name + ": no section '### " + name + "' in docs/operator-runbook.md");
+                    }
+                    Matcher metric = METRIC.matcher(alert.path("expr").asText());
+                    boolean readsAMetric = false;
+                    while (metric.find()) {
+                        readsAMetric = true;
+                        if (!deploy.contains("`" + metric.group(1) + "`") && !deploy.contains("`" + metric.group(1) + "{")) {
+                            problems.add(name + ": metric " + metric.group(1) + " is not in docs/deploy.md's Observability");
+                        }
+                    }
+                    if (!readsAMetric) {
+                        problems.add(name + ": no metric selector in " + alert.path("expr").asText());
+                    }
+                }
+            }
+        }
+        assertTrue(alerts > 0, overlay + ": no alert");
+        assertEquals(List.of(), problems, overlay);
+    }
+}
