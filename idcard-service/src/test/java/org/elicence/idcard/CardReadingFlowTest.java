@@ -2,6 +2,7 @@ package org.elicence.idcard;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -170,6 +171,44 @@ class CardReadingFlowTest {
                 data -> forged.equals(data.path("uploadId").asText())).isEmpty());
         assertEquals(0L, ((Number) entityManager.createNativeQuery("SELECT count(*) FROM id_card_upload WHERE "
                 + "upload_id = :id").setParameter("id", UUID.fromString(forged)).getSingleResult()).longValue());
+    }
+
+    /**
+     * Sides uploaded before idcard-service has seen the application are read against their own uploader's number; if
+     * the application then turns out to be another applicant's, those sides open no case (staff never review a card
+     * read against another number), and the applicant's own sides do.
+     */
+    @Test
+    void sidesUploadedBeforeTheApplicationWasKnownInAnotherNameOpenNoCase() {
+        String applicationId = UUID.randomUUID().toString();
+        String front = CardReadings.upload(applicationId, Citizens.ZHAO_MIN, IdCardSide.FRONT);
+        String back = CardReadings.upload(applicationId, Citizens.ZHAO_MIN, IdCardSide.BACK);
+        JsonNode frontRequest = CardReadings.awaitRequest(applicationId, front);
+        JsonNode backRequest = CardReadings.awaitRequest(applicationId, back);
+        assertEquals(Citizens.ZHAO_MIN, frontRequest.get("applicantId").asText(), "the uploader stands in, unknown yet");
+        KafkaTestClient.publish(applicationId, new ApplicationCreated(applicationId, Citizens.HUANG_LI, "黄丽",
+                Instant.now()));
+        await().atMost(WAIT).until(() -> KafkaTestClient.eventsOf(EventType.ID_CARD_UPLOAD_REQUIRED, applicationId),
+                list -> !list.isEmpty());
+        CardReadings.answer(frontRequest, CardReadings.passed(IdCardSide.FRONT), FRONT_HASH);
+        CardReadings.answer(backRequest, CardReadings.passed(IdCardSide.BACK), BACK_HASH);
+        assertEquals(2, awaitChecked(applicationId, 2).stream().filter(c -> "PASS".equals(c.get("verdict").asText()))
+                .count(), "both read as passed against the uploader's number");
+
+        CardReadings.uploadAndRead(applicationId, Citizens.HUANG_LI, IdCardSide.FRONT, FRONT_HASH);
+        CardReadings.uploadAndRead(applicationId, Citizens.HUANG_LI, IdCardSide.BACK, BACK_HASH);
+        awaitChecked(applicationId, 4);
+        List<JsonNode> opened = await().atMost(WAIT).until(() -> KafkaTestClient.eventsOf(
+                EventType.ID_CARD_REVIEW_OPENED, applicationId), list -> !list.isEmpty());
+        assertEquals(1, opened.size(), "one case, of the applicant's own sides");
+        String caseId = opened.get(0).get("caseId").asText();
+        JsonNode reviewCase = await().atMost(WAIT).until(() -> KafkaTestClient.events(
+                EventType.ID_CARD_REVIEW_CASE_OPENED, data -> caseId.equals(data.path("caseId").asText())),
+                list -> list.size() == 1).get(0);
+        assertEquals(Citizens.HUANG_LI, reviewCase.get("applicantId").asText());
+        assertFalse(List.of(front, back).contains(reviewCase.get("frontUploadId").asText()));
+        assertFalse(List.of(front, back).contains(reviewCase.get("backUploadId").asText()));
+        reject(caseId, applicationId);
     }
 
     /** A reading that comes after the retention deleted the upload's images is kept without them, and opens no case. */

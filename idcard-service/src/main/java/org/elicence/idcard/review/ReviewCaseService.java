@@ -64,6 +64,15 @@ public class ReviewCaseService {
                     applicationId, applicant.withdrawnAt != null ? "withdrawn" : "settled on a photo");
             return;
         }
+        // Both sides must be the applicant's uploads. A side kept before ApplicationCreated was seen here was checked
+        // only against its own uploader's number (application-service takes uploads from the applicant's own token
+        // only, so a mismatch is a fault or a forgery): staff never review a card read against another number.
+        String owner = applicant == null ? uploaderResidentId : applicant.applicantId;
+        if (!owner.equals(front.get().uploaderId) || !owner.equals(back.get().uploaderId)) {
+            LOG.warnf("application %s: a card side names another uploader than the application's applicant; no case"
+                    + " opened until the applicant's own sides pass", applicationId);
+            return;
+        }
         ReviewCase reviewCase = new ReviewCase();
         reviewCase.caseId = UUID.randomUUID();
         reviewCase.applicationId = applicationId;
