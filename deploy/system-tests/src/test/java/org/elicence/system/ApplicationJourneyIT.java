@@ -47,6 +47,8 @@ class ApplicationJourneyIT {
     static final String CHEN_JING = "330106199507090625";
     /** ID card without a registry photo; holds a driving licence no other journey here issues. */
     static final String SUN_YUE = "320102198304152206";
+    /** Recent ID card whose registry photo is a compliant portrait (FRL London person 005); holds a driving licence. */
+    static final String ZHOU_MING = "350102199805122136";
     static final String REVIEWER = "reviewer-001";
 
     private static final Duration JOURNEY = Duration.ofSeconds(90);
@@ -66,6 +68,31 @@ class ApplicationJourneyIT {
         assertFalse(failedRules(rejected).isEmpty());
         rejected.get("photoAudit").get("failures").forEach(f -> assertFalse(f.get("message").asText().isBlank()));
         assertEquals(200, app.get("/api/v1/applications/" + id + "/photo/annotated").status());
+    }
+
+    /**
+     * The office's first step done by the machine: a first application takes the ID card's photo from the registry,
+     * the audit passes it, and the licence is issued from it with nothing uploaded; the applicant's view says the
+     * audited photo was the registry's.
+     */
+    @Test
+    void aCompliantRegistryPhotoPassesAndTheLicenceIsIssuedWithoutAnyUpload() throws Exception {
+        MobileApi app = new MobileApi(PLATFORM.apiBase(), PLATFORM.tokenFor(ZHOU_MING));
+        String id = app.createApplication("周明");
+
+        JsonNode issued = awaitStatus(app, id, "LICENCE_ISSUED");
+        assertEquals("PASS", issued.at("/photoAudit/verdict").asText(), issued.toString());
+        assertEquals("ID_REGISTRY", issued.at("/photoAudit/source").asText());
+        assertEquals(0, issued.at("/photoAudit/failures").size());
+        JsonNode attempts = app.get("/api/v1/applications/" + id + "/photo-audits").json();
+        assertEquals(1, attempts.size(), "one audit, of the registry's photo: " + attempts);
+        assertEquals("ID_REGISTRY", attempts.get(0).get("source").asText());
+        MobileApi.Reply licence = app.get("/api/v1/applications/" + id + "/licence");
+        assertEquals(200, licence.status());
+        for (JsonNode credential : licence.json().get("credentials")) {
+            assertEquals("VALID", verify(credential.get("value").asText()).get("outcome").asText(),
+                    credential.get("format").asText());
+        }
     }
 
     @Test
@@ -505,7 +532,8 @@ class ApplicationJourneyIT {
     @Test
     void noResidentIdNumberEverReachesTheLogs() throws Exception {
         theIdRegistryPhotoIsAuditedAndTheApplicantLearnsWhyItFails();
-        assertTrue(PLATFORM.foundInLogs(List.of(ZHANG_WEI, WANG_FANG, HUANG_LI, LIU_YANG, YANG_LEI)).isEmpty(),
+        assertTrue(PLATFORM.foundInLogs(List.of(ZHANG_WEI, WANG_FANG, HUANG_LI, LIU_YANG, YANG_LEI, CHEN_JING, SUN_YUE,
+                ZHOU_MING)).isEmpty(),
                 "a resident ID number was logged");
     }
 
