@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,23 +112,32 @@ class AlertsTest {
         try (InputStream tests = getClass().getResourceAsStream("/alerts/alerts-test.yaml")) {
             Files.copy(tests, dir.resolve("alerts-test.yaml"));
         }
+        Path log = dir.resolve("promtool.log");
         Process run = new ProcessBuilder(promtool, "test", "rules", "alerts-test.yaml").directory(dir.toFile())
-                .redirectErrorStream(true).start();
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(run.waitFor(60, TimeUnit.SECONDS), "promtool did not finish");
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!run.waitFor(60, TimeUnit.SECONDS)) {
+            run.destroyForcibly();
+            throw new AssertionError("promtool did not finish within 60 s");
+        }
+        String output = Files.readString(log);
         assertEquals(0, run.exitValue(), output);
         assertTrue(output.contains("SUCCESS"), output);
     }
 
     /** The path deploy/tools/promtool.sh prints, or null when it finds none. */
     private static String promtool() throws IOException, InterruptedException {
-        Process find = new ProcessBuilder("bash", OverlaysTest.ROOT.resolve("deploy/tools/promtool.sh").toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String path = new String(find.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (!find.waitFor(300, TimeUnit.SECONDS)) {
-            find.destroyForcibly();
-            return null;
+        Path out = Files.createTempFile("promtool", ".path");
+        try {
+            Process find = new ProcessBuilder("bash", OverlaysTest.ROOT.resolve("deploy/tools/promtool.sh").toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(out.toFile()).start();
+            if (!find.waitFor(300, TimeUnit.SECONDS)) {
+                find.destroyForcibly();
+                return null;
+            }
+            String path = Files.readString(out).strip();
+            return find.exitValue() == 0 && !path.isEmpty() ? path : null;
+        } finally {
+            Files.deleteIfExists(out);
         }
-        return find.exitValue() == 0 && !path.isEmpty() ? path : null;
     }
 }

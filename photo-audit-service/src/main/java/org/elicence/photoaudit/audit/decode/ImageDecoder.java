@@ -51,7 +51,7 @@ public final class ImageDecoder {
     private static final Measure ASPECT = new Measure("长边 / 短边", "long side / short side");
     private static final Guidance UPLOAD_JPEG = new Guidance("请上传完整的 JPEG 或 PNG 格式照片",
             "Upload the complete photo as a JPEG or PNG file");
-    private static final Guidance UPLOAD_SMALLER = new Guidance("照片尺寸过大：请上传较小的照片（例如 1200 x 1600 像素）",
+    private static final Guidance UPLOAD_SMALLER = new Guidance("照片过大：请上传较小的照片（例如 1200 x 1600 像素）",
             "The photo is too large: upload a smaller file (for example 1200 x 1600 pixels)");
 
     private static final Guidance UPLOAD_ORDINARY = new Guidance("照片按其保存方式读取时占用内存过多：请上传较小的照片（例如 1200 x 1600 像素）",
