@@ -123,6 +123,31 @@ class LicenceIssuanceTest extends LicenceServiceTestBase {
         });
     }
 
+    /**
+     * The outbox's oldest unpublished row is measured (the ElicenceOutboxNotDraining alert reads its age): a row an
+     * hour old, never committed (written, measured and deleted in one transaction, so the relay never sees it), and
+     * the gauge is exported.
+     */
+    @Test
+    void theOutboxsOldestUnpublishedRowIsMeasuredAndExported() {
+        java.time.Duration age = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            java.util.UUID eventId = java.util.UUID.randomUUID();
+            entityManager.createNativeQuery("INSERT INTO outbox_message (event_id, topic, message_key, event_type, "
+                    + "payload, created_at) VALUES (:id, 'licence-events', :key, 'org.elicence.licence.refused.v1', '{}', "
+                    + "now() - interval '1 hour')").setParameter("id", eventId).setParameter("key", newId())
+                    .executeUpdate();
+            java.time.Duration measured = org.elicence.messaging.outbox.OutboxBacklogMetrics
+                    .oldestUnpublishedAge(java.time.Instant.now());
+            entityManager.createNativeQuery("DELETE FROM outbox_message WHERE event_id = :id")
+                    .setParameter("id", eventId).executeUpdate();
+            return measured;
+        });
+        assertTrue(age.toMinutes() >= 59 && age.toMinutes() <= 61, age.toString());
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("outbox_oldest_unpublished_age_seconds")),
+                "gauge exported");
+    }
+
     private static double gauge(String metrics, String name, String label) {
         return metrics.lines().filter(line -> line.startsWith(name + "{") && line.contains(label))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

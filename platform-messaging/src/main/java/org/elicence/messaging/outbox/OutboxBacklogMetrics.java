@@ -1,5 +1,7 @@
 package org.elicence.messaging.outbox;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
@@ -12,11 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The gauges {@code outbox_backlog} (Prometheus names): outbox rows not yet published to Kafka, and
+ * The gauges {@code outbox_backlog} (Prometheus names): outbox rows not yet published to Kafka,
+ * {@code outbox_oldest_unpublished_age_seconds}: how long the oldest of them has waited (0 when none), and
  * {@code outbox_refused}: rows the broker refused for good ({@link OutboxRelay}), kept for operators. Counted every
- * few seconds on partial indexes, never on a scrape, so scraping costs no query. A backlog that grows and stays means
- * the relay cannot reach the broker; a refused row is an event no consumer will see (docs/deploy.md, "Metrics that
- * matter").
+ * few seconds on partial indexes, never on a scrape, so scraping costs no query. Under load the backlog is rarely 0
+ * at the instant it is counted although every row goes out within seconds; an oldest row that keeps ageing is what
+ * tells a relay that cannot reach the broker (the ElicenceOutboxNotDraining alert). A refused row is an event no
+ * consumer will see (docs/deploy.md, "Observability").
  */
 @ApplicationScoped
 public class OutboxBacklogMetrics {
@@ -25,11 +29,15 @@ public class OutboxBacklogMetrics {
 
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
 
     @Inject
     public OutboxBacklogMetrics(MeterRegistry registry) {
         Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox rows not yet published to Kafka")
+                .register(registry);
+        Gauge.builder("outbox.oldest.unpublished.age", oldestAgeSeconds, AtomicLong::get).baseUnit("seconds")
+                .description("How long the oldest outbox row not yet published has waited; 0 when none")
                 .register(registry);
         Gauge.builder("outbox.refused", refused, AtomicLong::get)
                 .description("Outbox rows the broker refused for good (too large), kept for operators")
@@ -42,10 +50,19 @@ public class OutboxBacklogMetrics {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 backlog.set(OutboxMessage.count("publishedAt is null and refusedAt is null"));
+                oldestAgeSeconds.set(oldestUnpublishedAge(Instant.now()).toSeconds());
                 refused.set(OutboxMessage.count("refusedAt is not null"));
             });
         } catch (RuntimeException e) {
             LOG.debugf("outbox backlog not counted this time: %s", e.toString());
         }
+    }
+
+    /** How long the oldest row neither published nor refused has waited at {@code now}, in the caller's transaction. */
+    public static Duration oldestUnpublishedAge(Instant now) {
+        Instant oldest = OutboxMessage.getEntityManager().createQuery(
+                "select min(m.createdAt) from OutboxMessage m where m.publishedAt is null and m.refusedAt is null",
+                Instant.class).getSingleResult();
+        return oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now);
     }
 }
