@@ -206,10 +206,10 @@ class IdCardRecordTest {
                 .get("/api/v1/applications/" + id).then().statusCode(200)
                 .body("status", equalTo("ID_CARD_REJECTED")).body("nextAction", equalTo("UPLOAD_ID_CARD"))
                 .body("idCard", nullValue()).body("notice.code", equalTo("ID_CARD_NOT_ACCEPTED"))
-                .body("notice.message", equalTo("Staff did not accept your ID card (their reason: the portrait is worn). "
-                        + "Please upload new photos of its front and back."));
+                .body("notice.message", equalTo("Your ID card was not accepted: the portrait is worn. Please upload new "
+                        + "photos of the front and back of your ID card."));
         given().auth().oauth2(Tokens.forApplicant(applicant)).get("/api/v1/applications/" + id).then()
-                .body("notice.message", equalTo("工作人员未接受您的身份证照片（原因：人像磨损）。请重新上传身份证正面和反面的照片。"));
+                .body("notice.message", equalTo("身份证审核未通过：人像磨损。请按要求重新上传身份证正面和反面的照片。"));
 
         String newFront = upload(id, "front", applicant);
         rejected(id, caseId);

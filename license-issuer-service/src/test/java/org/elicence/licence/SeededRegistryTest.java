@@ -26,7 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "license_issuer_test"))
 class SeededRegistryTest {
 
-    /** The expiry each seeded licence was written with (V2__driver_licence_registry.sql). */
+    /** The expiry each seeded licence was written with (V2__driver_licence_registry.sql, V12 for ZHOU Ming). */
     private static final Map<String, LocalDate> SEED_EXPIRY = Map.of(
             LicenceTestSupport.ZHANG_WEI, LocalDate.of(2031, 6, 18),
             LicenceTestSupport.LI_NA, LocalDate.of(2029, 9, 3),
@@ -34,7 +34,9 @@ class SeededRegistryTest {
             LicenceTestSupport.LIU_YANG, LocalDate.of(2035, 5, 10),
             LicenceTestSupport.HUANG_LI, LocalDate.of(2028, 11, 5),
             LicenceTestSupport.CHEN_JING, LocalDate.of(2033, 8, 21),
-            LicenceTestSupport.SUN_YUE, LocalDate.of(2036, 1, 9));
+            LicenceTestSupport.SUN_YUE, LocalDate.of(2036, 1, 9),
+            // ZHOU Ming, V12: the same rule for the licence seeded after V11
+            "350102199805122136", LocalDate.of(2035, 7, 2));
 
     @Test
     void everySeededLicenceIsCurrentForSixYearsAndRenewedOnlyByWholeDecadesFromItsSeedDate() {

@@ -12,6 +12,7 @@ import org.elicence.application.domain.ApplicationStatus;
 import org.elicence.application.domain.IdCardReviewCaseRecord;
 import org.elicence.application.domain.Notice;
 import org.elicence.application.domain.StaffCardRecord;
+import org.elicence.messaging.events.IdCardRejected;
 import org.elicence.messaging.events.IdCardReviewCaseClosed;
 import org.elicence.messaging.events.IdCardReviewCaseOpened;
 import org.elicence.messaging.events.LocalizedText;
@@ -170,16 +171,12 @@ public class HeldApplicationsSweep {
     }
 
     /**
-     * The notice of a code; a card staff did not accept says the reviewer's reason, as staff's record holds it (in
-     * English where the reviewer gave it in English too, as the rejection's own event would have).
+     * The notice of a code; a card staff did not accept says the reviewer's reason, as staff's record holds it, in
+     * the words the rejection's own event would have carried.
      */
     private static Notice notice(String code, IdCardReviewCaseRecord decided) {
         if ("ID_CARD_NOT_ACCEPTED".equals(code) && decided != null && decided.reason != null) {
-            String reasonEn = decided.reasonEn == null ? decided.reason : decided.reasonEn;
-            return Notice.of(code, new LocalizedText(
-                    "工作人员未接受您的身份证照片（原因：" + decided.reason + "）。请重新上传身份证正面和反面的照片。",
-                    "Staff did not accept your ID card (their reason: " + reasonEn
-                            + "). Please upload new photos of its front and back."));
+            return Notice.of(code, IdCardRejected.reviewerMessage(decided.reason, decided.reasonEn));
         }
         return Notice.of(code, NOTICES.get(code));
     }

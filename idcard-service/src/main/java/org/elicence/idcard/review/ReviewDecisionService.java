@@ -9,7 +9,6 @@ import org.elicence.messaging.events.IdCardRejected;
 import org.elicence.messaging.events.IdCardReviewCaseClosed;
 import org.elicence.messaging.events.IdCardReviewDecision;
 import org.elicence.messaging.events.IdCardReviewDecisionRejected;
-import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.outbox.Outbox;
 import org.elicence.messaging.staff.OperatorCommandKind;
 import org.elicence.messaging.staff.OperatorCommandType;
@@ -91,7 +90,7 @@ public class ReviewDecisionService implements OperatorCommandType<IdCardReviewDe
                     reviewCase.caseId.toString(), cases.portrait(front)));
         } else {
             outbox.publish(applicationId, new IdCardRejected(applicationId, reviewCase.caseId.toString(),
-                    decision.code() == null ? REJECTED_BY_REVIEWER : decision.code(), rejectionMessage(decision)));
+                    decision.code() == null ? REJECTED_BY_REVIEWER : decision.code(), IdCardRejected.reviewerMessage(decision.reason(), decision.reasonEn())));
         }
         outbox.publish(applicationId, new IdCardReviewCaseClosed(reviewCase.caseId.toString(), applicationId,
                 reviewCase.status.name(), decision.decisionId(), reviewer, decision.reason(), decision.reasonEn(),
@@ -101,13 +100,6 @@ public class ReviewDecisionService implements OperatorCommandType<IdCardReviewDe
         return Optional.empty();
     }
 
-    /** The reviewer's own words, framed with what the applicant does next. */
-    static LocalizedText rejectionMessage(IdCardReviewDecision decision) {
-        String reasonEn = decision.reasonEn() == null ? decision.reason() : decision.reasonEn();
-        return new LocalizedText("身份证审核未通过：" + decision.reason() + "。请按要求重新上传身份证正面和反面的照片。",
-                "Your ID card was not accepted: " + reasonEn
-                        + ". Please upload new photos of the front and back of your ID card.");
-    }
 
     @Override
     public void refuse(StaffRecord record, String reviewer, Refusal refusal) {
