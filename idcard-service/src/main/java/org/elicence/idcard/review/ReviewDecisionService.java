@@ -90,7 +90,8 @@ public class ReviewDecisionService implements OperatorCommandType<IdCardReviewDe
                     reviewCase.caseId.toString(), cases.portrait(front)));
         } else {
             outbox.publish(applicationId, new IdCardRejected(applicationId, reviewCase.caseId.toString(),
-                    decision.code() == null ? REJECTED_BY_REVIEWER : decision.code(), IdCardRejected.reviewerMessage(decision.reason(), decision.reasonEn())));
+                    decision.code() == null ? REJECTED_BY_REVIEWER : decision.code(),
+                    IdCardRejected.reviewerMessage(decision.reason(), decision.reasonEn())));
         }
         outbox.publish(applicationId, new IdCardReviewCaseClosed(reviewCase.caseId.toString(), applicationId,
                 reviewCase.status.name(), decision.decisionId(), reviewer, decision.reason(), decision.reasonEn(),
