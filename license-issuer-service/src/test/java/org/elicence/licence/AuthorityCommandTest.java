@@ -81,8 +81,8 @@ class AuthorityCommandTest extends LicenceServiceTestBase {
     /**
      * The authority learns what its command did from the licence register, with exactly the runbook's kcat block and
      * its own Kafka credentials: the issue and the suspension, and nothing of the holder (no credential, name or ID
-     * number). That the authorities may no longer read licence-events is deploy/kafka-access.conf's, which the local
-     * broker applies and deploy/k8s-validation's KafkaAccessTest holds the KafkaUsers to.
+     * number). That the authorities may no longer read licence-events is deploy/kafka-access.conf's: local-infra's
+     * AuthenticatedBrokerTest has the live broker refuse it, and KafkaAccessTest holds the KafkaUsers to it.
      */
     @Test
     void theAuthorityReadsWhatItsCommandDidInTheRegisterWithoutTheHoldersData(@TempDir Path workDir) throws Exception {

@@ -21,12 +21,15 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +115,19 @@ class AuthenticatedBrokerTest {
         assertTrue(failure.toString().contains("Timeout") || failure.toString().contains("timeout"), failure.toString());
     }
 
+    /**
+     * The issuing authorities read the licence register (licence numbers and statuses), never licence-events, where
+     * every licence's credentials travel with the holder's ID number and portrait (docs/privacy.md).
+     */
+    @Test
+    void theAuthoritiesReadTheRegisterButNotTheCredentials() {
+        assertTrue(read(broker.credentials("traffic-police-hq").clientProperties(), "licence-register") >= 0);
+        assertThrows(TopicAuthorizationException.class,
+                () -> read(broker.credentials("traffic-police-beijing").clientProperties(), "licence-events"));
+        assertThrows(TopicAuthorizationException.class,
+                () -> read(broker.credentials("traffic-police-hq").clientProperties(), "licence-events"));
+    }
+
     @Test
     void everyPrincipalOfTheAccessListHasCredentials() {
         List<KafkaAccess.Grant> grants = KafkaAccess.load();
@@ -128,6 +144,20 @@ class AuthenticatedBrokerTest {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, "key", "{}")).get();
+        }
+    }
+
+    /** The records of {@code topic}'s first partition from its beginning, as kcat -o beginning reads them. */
+    private static int read(Properties props, String topic) {
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            TopicPartition first = new TopicPartition(topic, 0);
+            consumer.assign(List.of(first));
+            consumer.seekToBeginning(List.of(first));
+            return consumer.poll(Duration.ofSeconds(5)).count();
         }
     }
 
