@@ -29,10 +29,6 @@ public class ImageIntake {
         this.limits = limits;
     }
 
-    /** The image as it was read: format, size in pixels, EXIF orientation (1-8), and the stripped bytes. */
-    public record Parsed(String contentType, int width, int height, int orientation, byte[] bytes) {
-    }
-
     /**
      * An image refused at intake; {@code code} is the API's problem code, {@code variant} its detail's variant (or
      * null) and {@code args} the detail's arguments, none of them personal data.
@@ -89,11 +85,11 @@ public class ImageIntake {
         return MetadataStripper.looksLikeAnImage(bytes);
     }
 
-    public Parsed accept(byte[] bytes) {
-        Parsed parsed;
+    /** The image as it was read: format, size in pixels, EXIF orientation (1-8), and the stripped bytes. */
+    public StrippedImage accept(byte[] bytes) {
+        StrippedImage parsed;
         try {
-            StrippedImage image = MetadataStripper.strip(bytes);
-            parsed = new Parsed(image.contentType(), image.width(), image.height(), image.orientation(), image.bytes());
+            parsed = MetadataStripper.strip(bytes);
         } catch (BrokenImageException broken) {
             throw Unreadable.of(broken);
         }
@@ -117,7 +113,7 @@ public class ImageIntake {
      * then copied turned) or a pass over the image per scan (a JPEG of
      * thousands of scans decodes for minutes from a few hundred kilobytes). Both are judged from the header.
      */
-    private void refuseWhatCostsTooMuchToDecode(Parsed parsed) {
+    private void refuseWhatCostsTooMuchToDecode(StrippedImage parsed) {
         UploadedImageHeader header = UploadedImageHeader.read(parsed.bytes())
                 .orElseThrow(() -> new Unreadable("the image's frame or chunk headers make no sense"));
         if (header.scans() > limits.maxScans()) {

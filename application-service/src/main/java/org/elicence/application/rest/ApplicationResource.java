@@ -31,6 +31,7 @@ import org.elicence.application.service.UploadAdmission;
 import org.elicence.application.service.UploadRateLimiter;
 import org.elicence.application.image.ImageIntake;
 import org.elicence.messaging.events.IdCardSide;
+import org.elicence.messaging.image.StrippedImage;
 import org.elicence.messaging.memory.PayloadMemoryBudget;
 
 import io.quarkus.security.Authenticated;
@@ -201,7 +202,7 @@ public class ApplicationResource {
      * the limit) and the image intake (format, size from the header, metadata removed).
      */
     private UUID receive(String id, String type, String length, InputStream body,
-            java.util.function.BiFunction<UUID, ImageIntake.Parsed, UUID> submit) {
+            java.util.function.BiFunction<UUID, StrippedImage, UUID> submit) {
         int maxBytes = config.uploads().maxBytes();
         long declared = UploadBody.declaredLength(length);
         if (declared > maxBytes) {
@@ -224,7 +225,7 @@ public class ApplicationResource {
             if (!ImageIntake.looksLikeAnImage(bytes)) {
                 throw new ProblemException(ProblemCode.NOT_AN_IMAGE);
             }
-            ImageIntake.Parsed image = intake.accept(bytes);
+            StrippedImage image = intake.accept(bytes);
             bytes = null; // the stripped copy is what is kept
             return submit.apply(applicationId, image);
         }

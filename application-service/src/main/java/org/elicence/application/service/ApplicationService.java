@@ -11,13 +11,13 @@ import org.elicence.application.domain.ApplicantLock;
 import org.elicence.application.domain.Application;
 import org.elicence.application.domain.ApplicationStatus;
 import org.elicence.application.domain.IdCardUpload;
-import org.elicence.application.image.ImageIntake;
 import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.events.ApplicationWithdrawn;
 import org.elicence.messaging.events.IdCardSide;
 import org.elicence.messaging.events.IdCardSideUploaded;
 import org.elicence.messaging.events.PhotoAuditRequested;
 import org.elicence.messaging.events.PhotoSource;
+import org.elicence.messaging.image.StrippedImage;
 import org.elicence.messaging.LogContext;
 import org.elicence.messaging.outbox.Outbox;
 import org.jboss.logging.Logger;
@@ -132,7 +132,7 @@ public class ApplicationService {
     }
 
     /** A portrait upload; retried when it raced an event on the same application. */
-    public UUID submitPhoto(UUID id, String applicantId, ImageIntake.Parsed image) {
+    public UUID submitPhoto(UUID id, String applicantId, StrippedImage image) {
         return RaceRetry.call(() -> QuarkusTransaction.requiringNew().call(() -> {
             Application application = openForUploads(id, applicantId);
             UUID photoId = UUID.randomUUID();
@@ -147,7 +147,7 @@ public class ApplicationService {
     }
 
     /** One side of the ID card; retried when it raced an event on the same application. */
-    public UUID submitIdCardSide(UUID id, String applicantId, IdCardSide side, ImageIntake.Parsed image) {
+    public UUID submitIdCardSide(UUID id, String applicantId, IdCardSide side, StrippedImage image) {
         return RaceRetry.call(() -> QuarkusTransaction.requiringNew().call(() -> {
             Application application = openForUploads(id, applicantId);
             UUID uploadId = UUID.randomUUID();
@@ -194,7 +194,7 @@ public class ApplicationService {
         throw new ProblemException(ProblemCode.PHOTO_UNDER_REVIEW);
     }
 
-    private static String base64(ImageIntake.Parsed image) {
+    private static String base64(StrippedImage image) {
         return Base64.getEncoder().encodeToString(image.bytes());
     }
 }

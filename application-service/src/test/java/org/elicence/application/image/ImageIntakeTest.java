@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 
 import org.elicence.application.config.ApplicationConfig;
 import org.elicence.messaging.image.Exif;
+import org.elicence.messaging.image.StrippedImage;
 import org.junit.jupiter.api.Test;
 
 /** Intake on crafted files: sizes from the header, metadata out, orientation kept, trailers and truncation. */
@@ -48,7 +49,7 @@ class ImageIntakeTest {
         byte[] plain = IntakeImages.jpeg(640, 480);
         byte[] phone = IntakeImages.withTrailer(IntakeImages.withMetadata(plain, 6), "MotionPhoto_Data video of home");
 
-        ImageIntake.Parsed parsed = intake.accept(phone);
+        StrippedImage parsed = intake.accept(phone);
 
         assertEquals("image/jpeg", parsed.contentType());
         assertEquals(640, parsed.width());
@@ -69,7 +70,7 @@ class ImageIntakeTest {
     @Test
     void aJpegWithoutMetadataComesOutWithTheSameScan() throws Exception {
         byte[] plain = IntakeImages.jpeg(300, 400);
-        ImageIntake.Parsed parsed = intake.accept(plain);
+        StrippedImage parsed = intake.accept(plain);
         assertEquals(1, parsed.orientation());
         assertFalse(new String(parsed.bytes(), StandardCharsets.ISO_8859_1).contains("Exif"));
         assertSamePixels(plain, parsed.bytes());
@@ -163,7 +164,7 @@ class ImageIntakeTest {
         byte[] plain = IntakeImages.png(300, 400);
         byte[] tagged = IntakeImages.withTrailer(IntakeImages.withPngText(plain, "Author", "Zhang Wei, Beijing"),
                 "trailing");
-        ImageIntake.Parsed parsed = intake.accept(tagged);
+        StrippedImage parsed = intake.accept(tagged);
         String kept = new String(parsed.bytes(), StandardCharsets.ISO_8859_1);
         assertFalse(kept.contains("Zhang Wei"));
         assertFalse(kept.contains("trailing"));
