@@ -137,7 +137,7 @@ class LicenceIssuanceTest extends LicenceServiceTestBase {
                     + "now() - interval '1 hour')").setParameter("id", eventId).setParameter("key", newId())
                     .executeUpdate();
             java.time.Duration measured = org.elicence.messaging.outbox.OutboxBacklogMetrics
-                    .oldestUnpublishedAge(java.time.Instant.now());
+                    .unpublished(java.time.Instant.now()).oldestAge();
             entityManager.createNativeQuery("DELETE FROM outbox_message WHERE event_id = :id")
                     .setParameter("id", eventId).executeUpdate();
             return measured;

@@ -49,8 +49,9 @@ public class OutboxBacklogMetrics {
     void count() {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                backlog.set(OutboxMessage.count("publishedAt is null and refusedAt is null"));
-                oldestAgeSeconds.set(oldestUnpublishedAge(Instant.now()).toSeconds());
+                Unpublished unpublished = unpublished(Instant.now());
+                backlog.set(unpublished.rows());
+                oldestAgeSeconds.set(unpublished.oldestAge().toSeconds());
                 refused.set(OutboxMessage.count("refusedAt is not null"));
             });
         } catch (RuntimeException e) {
@@ -58,11 +59,17 @@ public class OutboxBacklogMetrics {
         }
     }
 
-    /** How long the oldest row neither published nor refused has waited at {@code now}, in the caller's transaction. */
-    public static Duration oldestUnpublishedAge(Instant now) {
-        Instant oldest = OutboxMessage.getEntityManager().createQuery(
-                "select min(m.createdAt) from OutboxMessage m where m.publishedAt is null and m.refusedAt is null",
-                Instant.class).getSingleResult();
-        return oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now);
+    /** The rows neither published nor refused: how many, and how long the oldest has waited at {@code now}. */
+    public record Unpublished(long rows, Duration oldestAge) {
+    }
+
+    /** {@link Unpublished} in one read of the unpublished rows, in the caller's transaction. */
+    public static Unpublished unpublished(Instant now) {
+        Object[] found = OutboxMessage.getEntityManager().createQuery("select count(m), min(m.createdAt) "
+                + "from OutboxMessage m where m.publishedAt is null and m.refusedAt is null", Object[].class)
+                .getSingleResult();
+        Instant oldest = (Instant) found[1];
+        return new Unpublished(((Number) found[0]).longValue(),
+                oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now));
     }
 }
