@@ -19,6 +19,7 @@ import org.elicence.messaging.events.PhotoAudited;
 import org.elicence.messaging.events.PhotoReviewCaseOpened;
 import org.elicence.messaging.events.PhotoSource;
 import org.elicence.messaging.events.RuleCheck;
+import org.elicence.messaging.image.UploadedImageHeader;
 import org.elicence.messaging.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -110,15 +111,15 @@ public class PhotoReviewService {
         return reviewCase;
     }
 
-    /** The stored annotated copy as the case carries it; null if it cannot be read back. */
+    /**
+     * A stored JPEG as the case carries it, its size read from its header (no decode: a reviewer's case needs the
+     * bytes, not the pixels); null if it is no readable image.
+     */
     private static EncodedImage jpeg(byte[] bytes) {
-        try {
-            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
-            return image == null ? null : new EncodedImage("image/jpeg", image.getWidth(), image.getHeight(),
-                    Base64.getEncoder().encodeToString(bytes));
-        } catch (java.io.IOException e) {
-            return null;
-        }
+        return UploadedImageHeader.read(bytes)
+                .map(header -> new EncodedImage("image/jpeg", header.width(), header.height(),
+                        Base64.getEncoder().encodeToString(bytes)))
+                .orElse(null);
     }
 
     private PhotoReviewCase open(Application application, UUID photoId, PhotoSource source, String verdict,

@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.util.Base64;
 
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.elicence.messaging.events.EncodedImage;
+import org.elicence.messaging.image.MetadataStripper;
 import org.elicence.messaging.inbox.PoisonEventException;
 
 /**
@@ -22,11 +25,13 @@ final class Portraits {
 
     static byte[] jpeg(String applicationId, EncodedImage portrait) {
         byte[] bytes = decode(portrait);
-        if (isJpeg(bytes)) {
+        if (MetadataStripper.isJpeg(bytes)) {
             return bytes;
         }
         try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+            // memory-cached streams: ImageIO's default caches a stream's bytes in a temporary file, and a portrait is
+            // not to touch a disk (docs/privacy.md)
+            BufferedImage image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)));
             if (image != null) {
                 return reencodeAsJpeg(image);
             }
@@ -47,11 +52,6 @@ final class Portraits {
         }
     }
 
-    // JPEG files start with the SOI marker FF D8 FF.
-    private static boolean isJpeg(byte[] bytes) {
-        return bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff;
-    }
-
     // JPEG has no alpha channel: draw onto opaque RGB first, or ImageIO writes nothing.
     private static byte[] reencodeAsJpeg(BufferedImage image) throws IOException {
         BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
@@ -59,7 +59,9 @@ final class Portraits {
         graphics.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
         graphics.dispose();
         var out = new ByteArrayOutputStream();
-        ImageIO.write(rgb, "jpg", out);
+        try (var stream = new MemoryCacheImageOutputStream(out)) {
+            ImageIO.write(rgb, "jpg", stream);
+        }
         return out.toByteArray();
     }
 }

@@ -19,7 +19,17 @@ public final class MetadataStripper {
 
     /** Whether the bytes start like a JPEG or PNG. */
     public static boolean looksLikeAnImage(byte[] bytes) {
-        return startsWith(bytes, JPEG_MAGIC) || startsWith(bytes, PNG_MAGIC);
+        return isJpeg(bytes) || isPng(bytes);
+    }
+
+    /** Whether the bytes start as a JPEG does: its SOI marker and the next marker's first byte. */
+    public static boolean isJpeg(byte[] bytes) {
+        return startsWith(bytes, JPEG_MAGIC);
+    }
+
+    /** Whether the bytes start with the PNG signature. */
+    public static boolean isPng(byte[] bytes) {
+        return startsWith(bytes, PNG_MAGIC);
     }
 
     /**
@@ -29,7 +39,7 @@ public final class MetadataStripper {
      */
     public static StrippedImage strip(byte[] bytes) {
         try {
-            return startsWith(bytes, JPEG_MAGIC) ? JpegStripper.strip(bytes) : PngStripper.strip(bytes);
+            return isJpeg(bytes) ? JpegStripper.strip(bytes) : PngStripper.strip(bytes);
         } catch (IndexOutOfBoundsException | NegativeArraySizeException broken) {
             // a length field the readers did not check against the file: still the file's fault
             throw new BrokenImageException("the image's structure is broken");

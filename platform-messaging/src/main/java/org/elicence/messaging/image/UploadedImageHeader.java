@@ -33,10 +33,11 @@ public record UploadedImageHeader(String format, int width, int height, int end,
 
     /** The header of a JPEG or PNG file; empty for anything else or a header that makes no sense. */
     public static Optional<UploadedImageHeader> read(byte[] b) {
-        if (b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+        // the formats recognised as the metadata stripper recognises them: one test of a file's signature
+        if (MetadataStripper.isPng(b)) {
             return png(b);
         }
-        if (b.length > 4 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8) {
+        if (MetadataStripper.isJpeg(b)) {
             return jpeg(b);
         }
         return Optional.empty();

@@ -1,13 +1,7 @@
 package org.elicence.photoaudit.audit.decode;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Optional;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.elicence.messaging.image.UploadedImageHeader;
 import org.elicence.photoaudit.audit.AuditConfig;
 import org.elicence.photoaudit.audit.CheckResult;
@@ -21,10 +15,11 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Defensive decoding of untrusted uploads. Dimensions are read from the header with ImageIO (which parses
- * only the header for getWidth/getHeight) BEFORE OpenCV allocates the pixels, so a decompression bomb is
- * refused without allocating it; so is a file whose kind costs more memory than its pixel count says (a
- * progressive JPEG, a 16-bit PNG) or a JPEG of more scans than an encoder writes (UploadedImageHeader).
+ * Defensive decoding of untrusted uploads. Format and dimensions are read from the header (UploadedImageHeader,
+ * the same reader application-service's intake uses) BEFORE OpenCV allocates the pixels, so a decompression bomb
+ * is refused without allocating it; so is a file whose kind costs more memory than its pixel count says (a
+ * progressive JPEG, a 16-bit PNG) or a JPEG of more scans than an encoder writes. No ImageIO: its readers cache a
+ * stream's bytes in a temporary file, and an upload is not to touch a disk.
  * OpenCV's IMREAD_COLOR applies the EXIF orientation and converts
  * greyscale, CMYK and 16-bit input to 8-bit BGR; we only record what the source was.
  * <p>
@@ -85,48 +80,45 @@ public final class ImageDecoder {
         if (bytes.length > config.maxBytes()) {
             return refuse("IMAGE_TOO_LARGE", bytes.length, "<= " + config.maxBytes(), BYTES, UPLOAD_SMALLER);
         }
-        Header header = readHeader(bytes);
-        if (header == null) {
+        Optional<UploadedImageHeader> read = UploadedImageHeader.read(bytes);
+        if (read.isEmpty()) {
             return refuse("IMAGE_UNREADABLE", null, "JPEG | PNG", null, UPLOAD_JPEG);
         }
-        int shortSide = Math.min(header.width, header.height);
+        UploadedImageHeader header = read.get();
+        int shortSide = Math.min(header.width(), header.height());
         if (shortSide < config.minSide()) {
             return refuse("IMAGE_TOO_SMALL", shortSide, ">= " + config.minSide(), SHORTER_SIDE, UPLOAD_LARGER);
         }
-        double aspect = Math.max(header.width, header.height) / (double) shortSide;
+        double aspect = Math.max(header.width(), header.height()) / (double) shortSide;
         if (aspect > config.maxAspectRatio()) {
             return refuse("IMAGE_NOT_A_PORTRAIT", aspect, "<= " + config.maxAspectRatio(), ASPECT,
                     UPLOAD_PORTRAIT);
         }
-        long pixels = (long) header.width * header.height;
-        if (pixels > config.maxPixels()) {
-            return refuse("IMAGE_TOO_LARGE", (double) pixels, "<= " + config.maxPixels(), PIXELS, UPLOAD_SMALLER);
+        if (header.pixels() > config.maxPixels()) {
+            return refuse("IMAGE_TOO_LARGE", (double) header.pixels(), "<= " + config.maxPixels(), PIXELS,
+                    UPLOAD_SMALLER);
         }
-        Optional<UploadedImageHeader> extent = UploadedImageHeader.read(bytes);
-        if (extent.isEmpty()) {
-            return refuse("IMAGE_UNREADABLE", null, "JPEG | PNG", null, UPLOAD_JPEG);
-        }
-        if (extent.get().scans() > config.maxScans()) {
+        if (header.scans() > config.maxScans()) {
             // a scan bomb: thousands of scans of a few bytes, each a pass over every block (minutes of decoding)
-            return refuse("IMAGE_UNREADABLE", extent.get().scans(), "<= " + config.maxScans(), SCANS, UPLOAD_JPEG);
+            return refuse("IMAGE_UNREADABLE", header.scans(), "<= " + config.maxScans(), SCANS, UPLOAD_JPEG);
         }
-        if (extent.get().decodeBytes() > config.maxDecodeBytes()) {
-            return refuse("IMAGE_TOO_LARGE", (double) extent.get().decodeBytes(), "<= " + config.maxDecodeBytes(),
+        if (header.decodeBytes() > config.maxDecodeBytes()) {
+            return refuse("IMAGE_TOO_LARGE", (double) header.decodeBytes(), "<= " + config.maxDecodeBytes(),
                     BYTES_TO_DECODE, UPLOAD_ORDINARY);
         }
-        if (extent.get().truncated()) {
+        if (header.truncated()) {
             // OpenCV would silently pad a file that stops early with grey
             return refuse("IMAGE_TRUNCATED", (double) bytes.length, null, BYTES_BEFORE_THE_END, UPLOAD_JPEG);
         }
-        if (extent.get().end() < bytes.length) {
+        if (header.end() < bytes.length) {
             // Bytes after the image's end (a phone's motion-photo video, a vendor trailer) are not part of it: cut off,
             // exactly as on the card path (idcard-service's ImageInputCheck), never a reason to refuse (issue 14).
-            bytes = Arrays.copyOf(bytes, extent.get().end());
+            bytes = Arrays.copyOf(bytes, header.end());
         }
         // ANYCOLOR|ANYDEPTH (not UNCHANGED) so that OpenCV still applies the EXIF orientation; CMYK JPEGs
         // arrive as BGR. The normalisation to 8-bit BGR is done here, not by a second decode.
-        boolean halve = mayHalve && "jpeg".equals(header.format)
-                && Math.max(header.width, header.height) >= 2 * config.workingLongSide();
+        boolean halve = mayHalve && "jpeg".equals(header.format())
+                && Math.max(header.width(), header.height()) >= 2 * config.workingLongSide();
         MatOfByte buffer = new MatOfByte(bytes);
         Mat raw = Imgcodecs.imdecode(buffer, halve ? IMREAD_HALF_SIZE_FLAGS : IMREAD_FLAGS);
         buffer.release();
@@ -135,7 +127,7 @@ public final class ImageDecoder {
         }
         String channelInfo = (raw.depth() == CvType.CV_16U ? "16-bit " : "")
                 + (raw.channels() == 1 ? "greyscale" : raw.channels() == 4 ? "bgra" : "colour");
-        return new DecodeOutcome.Decoded(new DecodedImage(toEightBitBgr(raw), header.format, channelInfo, halve ? 2 : 1));
+        return new DecodeOutcome.Decoded(new DecodedImage(toEightBitBgr(raw), header.format(), channelInfo, halve ? 2 : 1));
     }
 
     private static Mat toEightBitBgr(Mat raw) {
@@ -152,29 +144,6 @@ public final class ImageDecoder {
         Imgproc.cvtColor(eightBit, bgr, eightBit.channels() == 1 ? Imgproc.COLOR_GRAY2BGR : Imgproc.COLOR_BGRA2BGR);
         eightBit.release();
         return bgr;
-    }
-
-    private record Header(String format, int width, int height) {
-    }
-
-    private static Header readHeader(byte[] bytes) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
-                format = format.equals("jpg") ? "jpeg" : format;
-                return new Header(format, reader.getWidth(0), reader.getHeight(0));
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     private static DecodeOutcome refuse(String code, double measured, String threshold, Measure unit, Guidance g) {
