@@ -62,6 +62,14 @@ class ProblemLanguageApiTest {
         given().auth().oauth2(Tokens.forApplicant(CAROL)).header("Accept-Language", "en").contentType(ContentType.JSON)
                 .body("{\"fullName\":\"\"}").post("/api/v1/applications")
                 .then().statusCode(400).body("detail", equalTo("fullName: must not be blank"));
+        // the field's words in the problem's language for a regional tag too, not Bean Validation's own guess at it
+        given().auth().oauth2(Tokens.forApplicant(CAROL)).header("Accept-Language", "en-US, zh-CN;q=0.9")
+                .contentType(ContentType.JSON).body("{\"fullName\":\"\"}").post("/api/v1/applications")
+                .then().statusCode(400).header("Content-Language", "en").body("title", equalTo("Invalid request"))
+                .body("detail", equalTo("fullName: must not be blank"));
+        given().auth().oauth2(Tokens.forApplicant(CAROL)).header("Accept-Language", "zh-TW, en;q=0.9")
+                .contentType(ContentType.JSON).body("{\"fullName\":\"\"}").post("/api/v1/applications")
+                .then().statusCode(400).header("Content-Language", "zh-CN").body("detail", equalTo("fullName: 不能为空"));
         // an image refused at intake, with what was measured in the words
         String id = given().auth().oauth2(Tokens.forApplicant(CAROL)).contentType(ContentType.JSON)
                 .body("{\"fullName\":\"Carol\"}").post("/api/v1/applications").then().statusCode(201)

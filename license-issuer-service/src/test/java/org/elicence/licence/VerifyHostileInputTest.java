@@ -46,6 +46,14 @@ class VerifyHostileInputTest {
                 .post("/api/v1/licences/verify")
                 .then().statusCode(400).header("Content-Language", "zh-CN").body("code", equalTo("MALFORMED_REQUEST"))
                 .body("title", equalTo("请求格式错误"));
+        // a missing field: the constraint's words in the problem's language, a regional tag too
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/licences/verify")
+                .then().statusCode(400).header("Content-Language", "en").body("code", equalTo("INVALID_REQUEST"))
+                .body("detail", org.hamcrest.Matchers.startsWith("credential: must not be"));
+        given().header("Accept-Language", "zh-TW, en;q=0.5").contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/licences/verify")
+                .then().statusCode(400).header("Content-Language", "zh-CN").body("code", equalTo("INVALID_REQUEST"))
+                .body("detail", org.hamcrest.Matchers.startsWith("credential: 不能为"));
         assertEquals(java.util.List.of(),
                 new org.elicence.messaging.http.ProblemTexts(java.util.List.of("en", "zh-CN")).gaps());
     }

@@ -4,7 +4,6 @@ import org.elicence.application.service.ProblemCode;
 import org.elicence.application.service.ProblemException;
 
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,6 +13,7 @@ import org.elicence.application.image.ImageIntake;
 import org.elicence.messaging.http.ErrorCauses;
 import org.elicence.messaging.http.Problem;
 import org.elicence.messaging.http.ProblemTexts;
+import org.elicence.messaging.http.ViolationDetail;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -23,6 +23,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ValidatorFactory;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -38,12 +39,14 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final ProblemTexts texts;
+    private final ValidatorFactory validation;
     private final long maxBodyBytes;
 
     @Inject
-    public ProblemMappers(ProblemTexts texts,
+    public ProblemMappers(ProblemTexts texts, ValidatorFactory validation,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.texts = texts;
+        this.validation = validation;
         this.maxBodyBytes = maxBodySize.asLongValue();
     }
 
@@ -67,11 +70,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, HttpHeaders headers) {
-        String detail = e.getConstraintViolations().stream()
-                .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage())
-                .sorted()
-                .collect(Collectors.joining("; "));
-        return respond(headers, ProblemCode.INVALID_REQUEST, detail);
+        return respond(headers, language -> texts.problem(language, ProblemCode.INVALID_REQUEST.status(),
+                ProblemCode.INVALID_REQUEST.name(),
+                ViolationDetail.of(e.getConstraintViolations(), validation.getMessageInterpolator(), language)));
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
@@ -159,8 +160,4 @@ public class ProblemMappers {
                 .header(HttpHeaders.CONTENT_LANGUAGE, language);
     }
 
-    private static String lastNode(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
-    }
 }

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 class ProblemMappersTest {
 
     private static final ProblemMappers MAPPERS = new ProblemMappers(
-            new ProblemTexts(java.util.List.of("zh-CN", "en")), new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(16L << 20)));
+            new ProblemTexts(java.util.List.of("zh-CN", "en")), null, new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(16L << 20)));
 
     private static final String PERSONAL = "Key (applicant_id)=(11010119900307213X) already exists";
 

@@ -1,10 +1,10 @@
 package org.elicence.licence.rest;
 
-import java.util.stream.Collectors;
 
 import org.elicence.messaging.http.ErrorCauses;
 import org.elicence.messaging.http.Problem;
 import org.elicence.messaging.http.ProblemTexts;
+import org.elicence.messaging.http.ViolationDetail;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -29,19 +30,18 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final ProblemTexts texts;
+    private final ValidatorFactory validation;
 
     @Inject
-    public ProblemMappers(ProblemTexts texts) {
+    public ProblemMappers(ProblemTexts texts, ValidatorFactory validation) {
         this.texts = texts;
+        this.validation = validation;
     }
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, HttpHeaders headers) {
-        String detail = e.getConstraintViolations().stream()
-                .map(v -> v.getPropertyPath().toString().replaceAll(".*\\.", "") + ": " + v.getMessage())
-                .sorted()
-                .collect(Collectors.joining("; "));
-        return respond(headers, language -> texts.problem(language, 400, "INVALID_REQUEST", detail));
+        return respond(headers, language -> texts.problem(language, 400, "INVALID_REQUEST",
+                ViolationDetail.of(e.getConstraintViolations(), validation.getMessageInterpolator(), language)));
     }
 
     /** JAX-RS's own refusals (malformed JSON, unknown path, wrong method or media type), coded from the status. */
