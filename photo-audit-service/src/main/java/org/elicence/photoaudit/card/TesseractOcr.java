@@ -80,7 +80,8 @@ public final class TesseractOcr implements AutoCloseable {
             return text == null ? "" : text.getString(StandardCharsets.UTF_8);
         } finally {
             if (text != null) {
-                text.deallocate();
+                // Tesseract allocated it: Pointer.deallocate() on a pointer a native call returned frees nothing
+                tesseract.TessDeleteText(text);
             }
             api.Clear();
         }

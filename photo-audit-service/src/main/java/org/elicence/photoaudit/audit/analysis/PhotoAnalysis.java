@@ -67,24 +67,37 @@ public final class PhotoAnalysis implements AutoCloseable {
         this.colourSettings = config.colour();
         this.work = ImageDecoder.downscale(decoded, config.decode().workingLongSide());
         this.decodedScale = work.cols() / (double) decoded.bgr().cols();
-        Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
-        Imgproc.cvtColor(work, lab, Imgproc.COLOR_BGR2Lab);
-        AuditConfig.Perception p = config.perception();
-        FoundFaces found = perception.faces(work, p.minFaceScore(), p.minFacePresence());
-        this.faces = found.detections();
-        this.person = new PersonMask(perception.personProbability(work), p.personThreshold(), p.backgroundThreshold());
-        if (found.singleFaceLandmarks().isPresent()) {
-            FaceLandmarks landmarks = found.singleFaceLandmarks().get();
-            HeadPose pose = perception.pose(landmarks, work.cols(), work.rows());
-            FaceGeometry provisional = new FaceGeometry(faces.get(0), landmarks, pose, null);
-            HeadOutline head = HeadOutline.measure(person, landmarks, provisional.across(), provisional.down(),
-                    provisional.faceWidth());
-            this.face = new FaceGeometry(faces.get(0), landmarks, pose, head);
-            this.skin = SkinModel.sample(lab, landmarks, face.faceWidth(), SKIN_CHROMA_TOLERANCE,
-                    SKIN_LIGHTNESS_TOLERANCE);
-        } else {
-            this.face = null;
-            this.skin = null;
+        PersonMask mask = null;
+        try {
+            Imgproc.cvtColor(work, grey, Imgproc.COLOR_BGR2GRAY);
+            Imgproc.cvtColor(work, lab, Imgproc.COLOR_BGR2Lab);
+            AuditConfig.Perception p = config.perception();
+            FoundFaces found = perception.faces(work, p.minFaceScore(), p.minFacePresence());
+            this.faces = found.detections();
+            mask = new PersonMask(perception.personProbability(work), p.personThreshold(), p.backgroundThreshold());
+            this.person = mask;
+            if (found.singleFaceLandmarks().isPresent()) {
+                FaceLandmarks landmarks = found.singleFaceLandmarks().get();
+                HeadPose pose = perception.pose(landmarks, work.cols(), work.rows());
+                FaceGeometry provisional = new FaceGeometry(faces.get(0), landmarks, pose, null);
+                HeadOutline head = HeadOutline.measure(person, landmarks, provisional.across(), provisional.down(),
+                        provisional.faceWidth());
+                this.face = new FaceGeometry(faces.get(0), landmarks, pose, head);
+                this.skin = SkinModel.sample(lab, landmarks, face.faceWidth(), SKIN_CHROMA_TOLERANCE,
+                        SKIN_LIGHTNESS_TOLERANCE);
+            } else {
+                this.face = null;
+                this.skin = null;
+            }
+        } catch (RuntimeException e) {
+            // the caller never gets the analysis to close: what was made so far is released here
+            if (mask != null) {
+                mask.close();
+            }
+            work.release();
+            grey.release();
+            lab.release();
+            throw e;
         }
     }
 

@@ -103,7 +103,9 @@ public final class Regions {
     /** Binary (0/255) mask of a polygon on an image of {@code size}. */
     public static Mat polygon(Size size, Point... corners) {
         Mat mask = Mat.zeros(size, CvType.CV_8U);
-        Imgproc.fillPoly(mask, List.of(new MatOfPoint(rounded(corners))), new Scalar(255));
+        try (NativeMats mats = new NativeMats()) {
+            Imgproc.fillPoly(mask, List.of(mats.add(new MatOfPoint(rounded(corners)))), new Scalar(255));
+        }
         return mask;
     }
 
@@ -239,12 +241,13 @@ public final class Regions {
     }
 
     private static double[] quantilesOf(Mat image, int channel, Mat mask, double... quantiles) {
-        Mat histogram = new Mat();
-        Imgproc.calcHist(List.of(image), new MatOfInt(channel), mask, histogram,
-                new MatOfInt(256), new MatOfFloat(0, 256));
         float[] counts = new float[256];
-        histogram.get(0, 0, counts);
-        histogram.release();
+        try (NativeMats mats = new NativeMats()) {
+            Mat histogram = mats.mat();
+            Imgproc.calcHist(List.of(image), mats.add(new MatOfInt(channel)), mask, histogram,
+                    mats.add(new MatOfInt(256)), mats.add(new MatOfFloat(0, 256)));
+            histogram.get(0, 0, counts);
+        }
         double total = 0;
         for (float c : counts) {
             total += c;

@@ -49,48 +49,55 @@ public final class AnnotationRenderer {
         } else {
             a.work().copyTo(canvas);
         }
-        for (FaceDetection face : a.faces()) {
-            Rect2d b = face.box();
-            Imgproc.rectangle(canvas, new Point(b.x * f, b.y * f), new Point((b.x + b.width) * f, (b.y + b.height) * f),
-                    GREEN, 1);
-        }
-        a.face().ifPresent(face -> {
-            for (int[] contour : new int[][] {FaceLandmarks.FACE_OVAL, FaceLandmarks.RIGHT_EYE, FaceLandmarks.LEFT_EYE,
-                    FaceLandmarks.LIPS_OUTER, FaceLandmarks.RIGHT_BROW, FaceLandmarks.LEFT_BROW}) {
-                Point[] polygon = face.landmarks().polygon(contour);
-                for (Point p : polygon) {
-                    p.x *= f;
-                    p.y *= f;
+        try {
+            for (FaceDetection face : a.faces()) {
+                Rect2d b = face.box();
+                Imgproc.rectangle(canvas, new Point(b.x * f, b.y * f), new Point((b.x + b.width) * f, (b.y + b.height) * f),
+                        GREEN, 1);
+            }
+            a.face().ifPresent(face -> {
+                for (int[] contour : new int[][] {FaceLandmarks.FACE_OVAL, FaceLandmarks.RIGHT_EYE, FaceLandmarks.LEFT_EYE,
+                        FaceLandmarks.LIPS_OUTER, FaceLandmarks.RIGHT_BROW, FaceLandmarks.LEFT_BROW}) {
+                    Point[] polygon = face.landmarks().polygon(contour);
+                    for (Point p : polygon) {
+                        p.x *= f;
+                        p.y *= f;
+                    }
+                    MatOfPoint outline = new MatOfPoint(polygon);
+                    Imgproc.polylines(canvas, List.of(outline), contour != FaceLandmarks.RIGHT_BROW
+                            && contour != FaceLandmarks.LEFT_BROW, GREEN, 1);
+                    outline.release();
                 }
-                Imgproc.polylines(canvas, List.of(new MatOfPoint(polygon)), contour != FaceLandmarks.RIGHT_BROW
-                        && contour != FaceLandmarks.LEFT_BROW, GREEN, 1);
-            }
-            Point crown = face.head().crown();
-            Imgproc.drawMarker(canvas, new Point(crown.x * f, crown.y * f), BLUE, Imgproc.MARKER_TRIANGLE_DOWN, 10, 2);
-            Rect2d crop = LicenceCrop.inWorkingImage(face, config, a.work().cols(), a.work().rows());
-            Imgproc.rectangle(canvas, new Point(crop.x * f, crop.y * f),
-                    new Point((crop.x + crop.width) * f, (crop.y + crop.height) * f), YELLOW, 1);
-        });
-        int line = 0;
-        for (CheckResult r : results) {
-            if (r.verdict() != CheckVerdict.FAIL) {
-                continue;
-            }
-            String label = r.rule() + " " + r.code();
-            Optional<Rect> region = regionOf(r.rule(), a);
-            region.ifPresent(rect -> {
-                Rect s = LicenceCrop.scaled(rect, f);
-                Imgproc.rectangle(canvas, s, RED, 2);
-                Imgproc.putText(canvas, label, new Point(s.x + 3, Math.max(12, s.y + 14)), Imgproc.FONT_HERSHEY_SIMPLEX, 0.45, RED, 1);
+                Point crown = face.head().crown();
+                Imgproc.drawMarker(canvas, new Point(crown.x * f, crown.y * f), BLUE, Imgproc.MARKER_TRIANGLE_DOWN, 10, 2);
+                Rect2d crop = LicenceCrop.inWorkingImage(face, config, a.work().cols(), a.work().rows());
+                Imgproc.rectangle(canvas, new Point(crop.x * f, crop.y * f),
+                        new Point((crop.x + crop.width) * f, (crop.y + crop.height) * f), YELLOW, 1);
             });
-            Imgproc.putText(canvas, label, new Point(8, 20 + 18 * line++), Imgproc.FONT_HERSHEY_SIMPLEX, 0.5, RED, 1);
+            int line = 0;
+            for (CheckResult r : results) {
+                if (r.verdict() != CheckVerdict.FAIL) {
+                    continue;
+                }
+                String label = r.rule() + " " + r.code();
+                Optional<Rect> region = regionOf(r.rule(), a);
+                region.ifPresent(rect -> {
+                    Rect s = LicenceCrop.scaled(rect, f);
+                    Imgproc.rectangle(canvas, s, RED, 2);
+                    Imgproc.putText(canvas, label, new Point(s.x + 3, Math.max(12, s.y + 14)), Imgproc.FONT_HERSHEY_SIMPLEX, 0.45, RED, 1);
+                });
+                Imgproc.putText(canvas, label, new Point(8, 20 + 18 * line++), Imgproc.FONT_HERSHEY_SIMPLEX, 0.5, RED, 1);
+            }
+            MatOfByte jpeg = new MatOfByte();
+            MatOfInt quality = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 85);
+            Imgcodecs.imencode(".jpg", canvas, jpeg, quality);
+            quality.release();
+            byte[] bytes = jpeg.toArray();
+            jpeg.release();
+            return bytes;
+        } finally {
+            canvas.release();
         }
-        MatOfByte jpeg = new MatOfByte();
-        Imgcodecs.imencode(".jpg", canvas, jpeg, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 85));
-        canvas.release();
-        byte[] bytes = jpeg.toArray();
-        jpeg.release();
-        return bytes;
     }
 
     /** The part of the photo a failed rule is about, when it has one. */
