@@ -45,10 +45,12 @@ class ProblemLanguageApiTest {
                 .then().statusCode(401).header("Content-Language", "zh-CN").body("code", equalTo("UNAUTHENTICATED"))
                 .body("title", equalTo("需要身份验证"));
         given().header("Accept-Language", "en").get("/api/v1/applications/" + UUID.randomUUID())
-                .then().statusCode(401).body("title", equalTo("Authentication required"));
-        // the router's request limits, before any service code
+                .then().statusCode(401).body("title", equalTo("Authentication required"))
+                .header("WWW-Authenticate", "Bearer");
+        // the router's request limits, before any service code: the headers of every mobile-API answer too
         given().auth().oauth2(Tokens.forApplicant(CAROL)).get("/api/v1/applications/" + "x".repeat(5000))
                 .then().statusCode(414).header("Content-Language", "zh-CN").body("code", equalTo("URI_TOO_LONG"))
+                .header("Vary", "Accept-Language").header("Cache-Control", "private, no-store")
                 .body("detail", containsString("4096 个字符"));
         // the JSON reader and bean validation
         given().auth().oauth2(Tokens.forApplicant(CAROL)).header("Accept-Language", "en").contentType(ContentType.JSON)

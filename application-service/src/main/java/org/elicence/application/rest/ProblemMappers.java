@@ -77,7 +77,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(HttpHeaders headers) {
-        return respond(headers, ProblemCode.UNAUTHENTICATED);
+        // RFC 6750 §3: a 401 names the scheme it wants, as the token filter's refusals do
+        return written(headers, language -> texts.problem(language, ProblemCode.UNAUTHENTICATED.status(),
+                ProblemCode.UNAUTHENTICATED.name())).header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper

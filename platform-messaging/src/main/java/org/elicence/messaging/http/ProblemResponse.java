@@ -26,8 +26,10 @@ public final class ProblemResponse {
 
     /** Ends the request with a problem already written in {@code language}. */
     public static void end(ObjectMapper json, HttpServerResponse response, String language, Problem problem) {
+        // as every answer of the REST layers: the words follow Accept-Language, and no cache keeps a refusal
         response.setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Content-Language", language);
+                .putHeader("Content-Language", language).putHeader("Vary", "Accept-Language")
+                .putHeader("Cache-Control", "private, no-store");
         try {
             response.end(Buffer.buffer(json.writeValueAsBytes(problem)));
         } catch (JsonProcessingException e) {
