@@ -174,9 +174,13 @@ public class Application extends PanacheEntityBase {
         }
     }
 
-    /** No usable registry photo: the reason is recorded unless the application is over; it moves only from SUBMITTED. */
+    /**
+     * No usable registry photo: the reason is recorded unless the application is settled (a late answer, after a photo
+     * passed, would tell the applicant to upload a card that every upload is now refused for); it moves only from
+     * SUBMITTED.
+     */
     public void idCardUploadRequired(Notice reasonNotice) {
-        if (status.isFinal()) {
+        if (status.isSettled()) {
             return;
         }
         notice = reasonNotice;

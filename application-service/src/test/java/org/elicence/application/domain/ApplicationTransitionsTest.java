@@ -153,6 +153,16 @@ class ApplicationTransitionsTest {
      * card stays rejected and the front is asked for (it waited, unwithdrawable, for an event that never came).
      */
     @Test
+    void aLateRegistryAnswerTellsASettledApplicantNothing() {
+        Application a = in(ApplicationStatus.LICENCE_PENDING);
+        a.idCardUploadRequired(NOTICE);
+        assertEquals(null, a.notice, "no 'upload your ID card' where every upload is refused");
+        Application waiting = in(ApplicationStatus.PHOTO_REJECTED);
+        waiting.idCardUploadRequired(NOTICE);
+        assertEquals(NOTICE, waiting.notice, "still open: the card path is the applicant's to take");
+    }
+
+    @Test
     void aSideThatPassesBesideAFailedOneLeavesTheCardRejectedAndTheFailedSideAskedFor() {
         Application a = in(ApplicationStatus.ID_CARD_REQUIRED);
         a.idCardSideUploaded(true, UUID.randomUUID());
