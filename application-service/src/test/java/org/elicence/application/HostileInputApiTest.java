@@ -272,6 +272,30 @@ class HostileInputApiTest {
         }
     }
 
+    /** A card side that does not exist is refused before the body is read, and clients still sending read the 404. */
+    @Test
+    void clientsStillSendingToAWrongCardSideReadTheAnswer() throws Exception {
+        int maxBytes = ConfigProvider.getConfig().getValue("applications.uploads.max-bytes", Integer.class);
+        byte[] largest = IntakeImages.noiseJpeg(maxBytes);
+        String applicant = "110101198001010398";
+        String id = create(applicant);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (String side : new String[] {"Front", "left", "FRONT", "back2"}) {
+                answers.add(pool.submit(() -> client.send(request("/api/v1/applications/" + id + "/id-card/" + side,
+                        applicant).header("Content-Type", "image/jpeg")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(largest)).build(), HttpResponse.BodyHandlers.ofString())));
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                assertProblem(answer.get(), 404, "NOT_FOUND");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /**
      * 16 uploads of the maximum size at once: all are answered (202, or 503 with Retry-After once the admission
      * timeout passes), the heap reserved for uploads never exceeded the budget, and the service stays ready.

@@ -188,8 +188,13 @@ public class ApplicationResource {
         IdCardSide cardSide = switch (side) {
             case "front" -> IdCardSide.FRONT;
             case "back" -> IdCardSide.BACK;
-            default -> throw ProblemException.variant(ProblemCode.NOT_FOUND, "card-side");
+            default -> null;
         };
+        if (cardSide == null) {
+            // refused before the body is read: drained as receive() drains its refusals, so the app reads the 404
+            UploadBody.discard(body, config.uploads().maxBytes());
+            throw ProblemException.variant(ProblemCode.NOT_FOUND, "card-side");
+        }
         UUID uploadId = receive(id, type, length, body,
                 (applicationId, image) -> applications.submitIdCardSide(applicationId, applicant(), cardSide, image));
         return Response.accepted(Map.of("uploadId", uploadId.toString(), "status", "ID_CARD_CHECKING")).build();
