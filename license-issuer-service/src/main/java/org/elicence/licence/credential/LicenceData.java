@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import org.elicence.messaging.image.MetadataStripper;
+
 /**
  * What the issuing authority asserts about one licence holder; the input to {@link CredentialIssuer}.
  * {@code toString} leaves out the resident ID number and the portrait so that logging a licence does not
@@ -29,7 +31,7 @@ public record LicenceData(String licenceNumber, String familyName, String givenN
         if (!expiryDate.isAfter(issueDate)) {
             throw new IllegalArgumentException("expiryDate must be after issueDate");
         }
-        if (!isJpeg(portraitJpeg)) {
+        if (!MetadataStripper.isJpeg(portraitJpeg)) {
             throw new IllegalArgumentException("portraitJpeg must be a JPEG image (ISO 18013-5 portrait)");
         }
         privileges = List.copyOf(privileges);
@@ -54,9 +56,4 @@ public record LicenceData(String licenceNumber, String familyName, String givenN
         }
     }
 
-    private static boolean isJpeg(byte[] image) {
-        // JPEG files start with the SOI marker FF D8 FF.
-        return image != null && image.length > 3
-                && (image[0] & 0xff) == 0xff && (image[1] & 0xff) == 0xd8 && (image[2] & 0xff) == 0xff;
-    }
 }

@@ -1,17 +1,12 @@
 package org.elicence.licence.service;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Base64;
 
-import javax.imageio.ImageIO;
-import javax.imageio.stream.MemoryCacheImageInputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
-
+import org.elicence.licence.credential.InMemoryImages;
 import org.elicence.messaging.events.EncodedImage;
-import org.elicence.messaging.image.MetadataStripper;
+import org.elicence.messaging.image.UploadedImageHeader;
 import org.elicence.messaging.inbox.PoisonEventException;
 
 /**
@@ -25,13 +20,11 @@ final class Portraits {
 
     static byte[] jpeg(String applicationId, EncodedImage portrait) {
         byte[] bytes = decode(portrait);
-        if (MetadataStripper.isJpeg(bytes)) {
+        if (UploadedImageHeader.read(bytes).filter(header -> "jpeg".equals(header.format())).isPresent()) {
             return bytes;
         }
         try {
-            // memory-cached streams: ImageIO's default caches a stream's bytes in a temporary file, and a portrait is
-            // not to touch a disk (docs/privacy.md)
-            BufferedImage image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)));
+            BufferedImage image = InMemoryImages.read(bytes);
             if (image != null) {
                 return reencodeAsJpeg(image);
             }
@@ -53,15 +46,11 @@ final class Portraits {
     }
 
     // JPEG has no alpha channel: draw onto opaque RGB first, or ImageIO writes nothing.
-    private static byte[] reencodeAsJpeg(BufferedImage image) throws IOException {
+    private static byte[] reencodeAsJpeg(BufferedImage image) {
         BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
         var graphics = rgb.createGraphics();
         graphics.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
         graphics.dispose();
-        var out = new ByteArrayOutputStream();
-        try (var stream = new MemoryCacheImageOutputStream(out)) {
-            ImageIO.write(rgb, "jpg", stream);
-        }
-        return out.toByteArray();
+        return InMemoryImages.write(rgb, "jpg");
     }
 }

@@ -7,19 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.imageio.ImageIO;
-import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.elicence.licence.credential.ImageIoCacheGone;
+import org.elicence.licence.credential.InMemoryImages;
 import org.elicence.messaging.events.EncodedImage;
 import org.elicence.messaging.inbox.PoisonEventException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,12 +26,6 @@ class PortraitsTest {
     @TempDir
     Path temp;
 
-    @AfterEach
-    void restoreImageIoCache() {
-        ImageIO.setCacheDirectory(null);
-        ImageIO.setUseCache(true);
-    }
-
     @Test
     void aJpegIsSignedAsItCame() throws IOException {
         byte[] jpeg = encode(portrait(), "jpg");
@@ -42,21 +33,13 @@ class PortraitsTest {
     }
 
     @Test
-    void aPngIsReencodedAsJpegWithoutATemporaryFile() throws IOException {
+    void aPngIsReencodedAsJpegWithoutATemporaryFile() throws Exception {
         byte[] png = encode(portrait(), "png");
-        // ImageIO caches a stream's bytes in a temporary file unless told otherwise: with its cache directory gone,
-        // a reader or writer that would use one fails, so a portrait made here touched no disk
-        File cache = Files.createDirectory(temp.resolve("imageio-cache")).toFile();
-        ImageIO.setUseCache(true);
-        ImageIO.setCacheDirectory(cache);
-        Files.delete(cache.toPath());
-        assertThrows(Exception.class, () -> ImageIO.read(new ByteArrayInputStream(png)),
-                "the default ImageIO stream needs its cache directory");
 
-        byte[] signed = Portraits.jpeg("app", image("image/png", png));
+        byte[] signed = ImageIoCacheGone.call(temp, png, () -> Portraits.jpeg("app", image("image/png", png)));
 
         assertTrue(signed.length > 3 && (signed[0] & 0xFF) == 0xFF && (signed[1] & 0xFF) == 0xD8, "a JPEG");
-        BufferedImage read = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(signed)));
+        BufferedImage read = InMemoryImages.read(signed);
         assertEquals(120, read.getWidth());
         assertEquals(160, read.getHeight());
     }
@@ -68,6 +51,9 @@ class PortraitsTest {
         assertThrows(PoisonEventException.class, () -> Portraits.jpeg("app", null));
         byte[] truncatedPng = Arrays.copyOf(encodeQuietly(portrait()), 40);
         assertThrows(PoisonEventException.class, () -> Portraits.jpeg("app", image("image/png", truncatedPng)));
+        // a JPEG's first three bytes and nothing after them: no frame, no portrait
+        byte[] soiOnly = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+        assertThrows(PoisonEventException.class, () -> Portraits.jpeg("app", image("image/jpeg", soiOnly)));
     }
 
     private static BufferedImage portrait() {

@@ -7,11 +7,10 @@ import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+
+import org.elicence.licence.credential.InMemoryImages;
 
 /** Renders text as a QR code PNG: the online-verification code ({@link VerificationCodes}), the holder CLI's device engagement. */
 public final class QrCodes {
@@ -27,14 +26,8 @@ public final class QrCodes {
      * @param sizePx  requested width and height; the code is drawn at least as large as its module count
      */
     public static byte[] png(String content, int sizePx) {
-        BitMatrix matrix = encode(content, sizePx);
-        var png = new ByteArrayOutputStream();
-        try {
-            MatrixToImageWriter.writeToStream(matrix, "PNG", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return png.toByteArray();
+        // in memory: MatrixToImageWriter.writeToStream writes through ImageIO's file-cached stream
+        return InMemoryImages.write(MatrixToImageWriter.toBufferedImage(encode(content, sizePx)), "png");
     }
 
     // Prefer level M (15% damage tolerance, good for screens and prints); fall back to L only when the

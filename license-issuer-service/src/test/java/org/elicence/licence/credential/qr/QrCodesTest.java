@@ -13,11 +13,14 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.elicence.licence.credential.ImageIoCacheGone;
 import org.elicence.licence.interop.QrDecoders;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class QrCodesTest {
 
@@ -55,6 +58,14 @@ class QrCodesTest {
     void shortTextRoundTrips() throws Exception {
         assertEquals("https://example.invalid/v/abc", decode(ImageIO.read(new ByteArrayInputStream(
                 QrCodes.png("https://example.invalid/v/abc", 200)))));
+    }
+
+    /** The licence's QR code is personal data: drawn in memory, never through a temporary file. */
+    @Test
+    void theCodeIsDrawnWithoutATemporaryFile(@TempDir Path temp) throws Exception {
+        byte[] any = QrCodes.png("warm-up", 100);
+        byte[] png = ImageIoCacheGone.call(temp, any, () -> QrCodes.png("https://example.invalid/v/abc", 200));
+        assertEquals("https://example.invalid/v/abc", decode(ImageIO.read(new ByteArrayInputStream(png))));
     }
 
     @Test
