@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.elicence.application.image.ImageIntake;
 import org.elicence.messaging.http.ErrorCauses;
 import org.elicence.messaging.http.Problem;
+import org.elicence.messaging.http.ProblemResponse;
 import org.elicence.messaging.http.ProblemTexts;
 import org.elicence.messaging.http.ViolationDetail;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -125,12 +126,12 @@ public class ProblemMappers {
     Response unexpected(Throwable e, String acceptLanguage) {
         String language = texts.language(acceptLanguage);
         if (bodyAboveTheLimit(e)) {
-            return response(language, texts.problem(language, 413, ProblemCode.PAYLOAD_TOO_LARGE.name(), maxBodyBytes))
+            return ProblemResponse.rest(language, texts.problem(language, 413, ProblemCode.PAYLOAD_TOO_LARGE.name(), maxBodyBytes))
                     .build();
         }
         String correlationId = java.util.UUID.randomUUID().toString();
         LOG.errorf("unexpected error %s: %s", correlationId, ErrorCauses.classes(e));
-        return response(language, texts.internal(language, correlationId)).build();
+        return ProblemResponse.rest(language, texts.internal(language, correlationId)).build();
     }
 
     static boolean bodyAboveTheLimit(Throwable e) {
@@ -153,13 +154,8 @@ public class ProblemMappers {
     /** The problem written in the language the request's Accept-Language picks, chosen once. */
     private Response.ResponseBuilder written(HttpHeaders headers, Function<String, Problem> problem) {
         String language = texts.language(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        return response(language, problem.apply(language));
+        return ProblemResponse.rest(language, problem.apply(language));
     }
 
-    /** The response of a problem written in {@code language} (the token filter's refusals too). */
-    static Response.ResponseBuilder response(String language, Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
-                .header(HttpHeaders.CONTENT_LANGUAGE, language);
-    }
 
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.elicence.application.config.ApplicationConfig;
 import org.elicence.application.service.ProblemCode;
+import org.elicence.messaging.http.ProblemResponse;
 import org.elicence.messaging.http.ProblemTexts;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -54,6 +55,6 @@ public class TokenAudienceFilter {
 
     private Response.ResponseBuilder problem(ContainerRequestContext request, ProblemCode code, String variant) {
         String language = texts.get().language(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        return ProblemMappers.response(language, texts.get().variant(language, code.status(), code.name(), variant));
+        return ProblemResponse.rest(language, texts.get().variant(language, code.status(), code.name(), variant));
     }
 }

@@ -1,6 +1,6 @@
 package org.elicence.idcard.rest;
 
-import org.elicence.messaging.http.Problem;
+import org.elicence.messaging.http.ProblemResponse;
 import org.elicence.messaging.http.ProblemTexts;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -43,7 +43,6 @@ public class OperatorProblems {
 
     private Response problem(HttpHeaders headers, int status, String code, String variant) {
         String language = texts.language(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        return Response.status(status).type(Problem.MEDIA_TYPE).header(HttpHeaders.CONTENT_LANGUAGE, language)
-                .entity(texts.variant(language, status, code, variant)).build();
+        return ProblemResponse.rest(language, texts.variant(language, status, code, variant)).build();
     }
 }

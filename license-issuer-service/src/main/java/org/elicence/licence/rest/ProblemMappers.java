@@ -3,6 +3,7 @@ package org.elicence.licence.rest;
 
 import org.elicence.messaging.http.ErrorCauses;
 import org.elicence.messaging.http.Problem;
+import org.elicence.messaging.http.ProblemResponse;
 import org.elicence.messaging.http.ProblemTexts;
 import org.elicence.messaging.http.ViolationDetail;
 
@@ -85,7 +86,6 @@ public class ProblemMappers {
     private Response respond(HttpHeaders headers, java.util.function.Function<String, Problem> problem) {
         String language = texts.language(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         Problem written = problem.apply(language);
-        return Response.status(written.status()).type(Problem.MEDIA_TYPE).header(HttpHeaders.CONTENT_LANGUAGE, language)
-                .entity(written).build();
+        return ProblemResponse.rest(language, written).build();
     }
 }

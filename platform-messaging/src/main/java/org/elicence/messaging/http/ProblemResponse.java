@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Response;
 
 /**
- * A refusal written by a router route, before any service's REST layer: the same problem+json shape as every
- * service's own problem details (RFC 9457 with the stable {@code code} clients switch on), in the language the
- * request asked for.
+ * A refusal as every service writes it, by a router route before the REST layer or by a REST exception mapper: the
+ * problem+json shape (RFC 9457 with the stable {@code code} clients switch on), in the language the request asked
+ * for, with the same headers: the words follow Accept-Language, and no cache keeps a refusal.
  */
 public final class ProblemResponse {
+
+    private static final String VARY = "Accept-Language";
+    private static final String CACHE_CONTROL = "private, no-store";
 
     private ProblemResponse() {
     }
@@ -26,14 +30,19 @@ public final class ProblemResponse {
 
     /** Ends the request with a problem already written in {@code language}. */
     public static void end(ObjectMapper json, HttpServerResponse response, String language, Problem problem) {
-        // as every answer of the REST layers: the words follow Accept-Language, and no cache keeps a refusal
         response.setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Content-Language", language).putHeader("Vary", "Accept-Language")
-                .putHeader("Cache-Control", "private, no-store");
+                .putHeader("Content-Language", language).putHeader("Vary", VARY)
+                .putHeader("Cache-Control", CACHE_CONTROL);
         try {
             response.end(Buffer.buffer(json.writeValueAsBytes(problem)));
         } catch (JsonProcessingException e) {
             response.end();
         }
+    }
+
+    /** The REST layer's response of a problem already written in {@code language} (every service's mappers). */
+    public static Response.ResponseBuilder rest(String language, Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem)
+                .header("Content-Language", language).header("Vary", VARY).header("Cache-Control", CACHE_CONTROL);
     }
 }
