@@ -1,7 +1,6 @@
 package org.elicence.application.service;
 
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -116,10 +115,7 @@ public class PhotoReviewService {
      * bytes, not the pixels); null if it is no readable image.
      */
     private static EncodedImage jpeg(byte[] bytes) {
-        return UploadedImageHeader.read(bytes)
-                .map(header -> new EncodedImage("image/jpeg", header.width(), header.height(),
-                        Base64.getEncoder().encodeToString(bytes)))
-                .orElse(null);
+        return UploadedImageHeader.read(bytes).isPresent() ? EncodedImage.of(bytes) : null;
     }
 
     private PhotoReviewCase open(Application application, UUID photoId, PhotoSource source, String verdict,

@@ -148,10 +148,6 @@ class ApplicationTransitionsTest {
         assertEquals("LICENCE_DELAYED", in(ApplicationStatus.LICENCE_PENDING).heldTooLong(code -> NOTICE, StaffCardRecord.NONE));
     }
 
-    /**
-     * The front failed, then the back was uploaded and passed: idcard-service opens no case on a failed front, so the
-     * card stays rejected and the front is asked for (it waited, unwithdrawable, for an event that never came).
-     */
     @Test
     void aLateRegistryAnswerTellsASettledApplicantNothing() {
         Application a = in(ApplicationStatus.LICENCE_PENDING);
@@ -162,6 +158,10 @@ class ApplicationTransitionsTest {
         assertEquals(NOTICE, waiting.notice, "still open: the card path is the applicant's to take");
     }
 
+    /**
+     * The front failed, then the back was uploaded and passed: idcard-service opens no case on a failed front, so the
+     * card stays rejected and the front is asked for (it waited, unwithdrawable, for an event that never came).
+     */
     @Test
     void aSideThatPassesBesideAFailedOneLeavesTheCardRejectedAndTheFailedSideAskedFor() {
         Application a = in(ApplicationStatus.ID_CARD_REQUIRED);

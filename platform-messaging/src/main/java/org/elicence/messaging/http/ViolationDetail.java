@@ -14,7 +14,10 @@ import jakarta.validation.metadata.ConstraintDescriptor;
  * the language {@link AcceptLanguage} chose for the whole problem. Hibernate Validator picks its own locale from the
  * same header, but matches a range only against a locale it lists exactly or more generally ({@code en-US} finds no
  * {@code en}) and otherwise takes the default: an English title over {@code fullName: 不能为空}. Each message is
- * therefore interpolated again from its template for the problem's language.
+ * therefore interpolated again from its template for the problem's language. The context given is the standard one:
+ * the built-in constraints' templates ({@code {max}}, {@code {regexp}}) read their attributes from it; a custom
+ * constraint adding message parameters of its own (none does here) would need Hibernate Validator's context, or
+ * they would stay as written.
  */
 public final class ViolationDetail {
 
