@@ -1,5 +1,6 @@
 package org.elicence.application.rest;
 
+import org.elicence.messaging.http.Problem;
 import org.elicence.messaging.http.ProblemTexts;
 
 import org.elicence.application.service.ProblemCode;
@@ -8,7 +9,6 @@ import org.elicence.application.service.ProblemException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,12 +16,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.elicence.application.config.ApplicationConfig;
 import org.elicence.application.domain.Application;
+import org.elicence.application.domain.IssuedLicence;
 import org.elicence.application.domain.PhotoAnnotation;
 import org.elicence.application.domain.PhotoAuditAttempt;
 import org.elicence.application.domain.PhotoReviewCase;
@@ -61,6 +65,12 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "applications")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponses({
+    @APIResponse(responseCode = "4XX", description = "Refused: a stable code, and what to do in the request's language",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+    @APIResponse(responseCode = "5XX", description = "Not answered: a correlation id only, or Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+})
 public class ApplicationResource {
 
     private final ApplicationService applications;
@@ -94,6 +104,8 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open an application; an Idempotency-Key makes retries return the same one")
     @RequestBody(content = @Content(schema = @Schema(implementation = CreateApplicationRequest.class)))
+    @APIResponse(responseCode = "201", description = "Opened (or, with the same Idempotency-Key, the one opened before)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public Response create(InputStream body, @Context HttpHeaders headers,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         CreateApplicationRequest request = JsonBody.read(body, CreateApplicationRequest.class, json, validator);
@@ -116,6 +128,8 @@ public class ApplicationResource {
     @GET
     @Operation(summary = "The applicant's applications, newest first (the 50 most recent): how an app that lost "
             + "its application's id finds it again")
+    @APIResponse(responseCode = "200", description = "The applicant's applications", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ApplicationSummary.class)))
     public List<ApplicationSummary> list() {
         return applications.ofApplicant(applicant()).stream().map(ApplicationSummary::of).toList();
     }
@@ -124,6 +138,8 @@ public class ApplicationResource {
     @Path("/{id}")
     @Operation(summary = "The application's status, next action, audit failures and licence")
     @Transactional
+    @APIResponse(responseCode = "200", description = "The application as the applicant sees it", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public ApplicationView get(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         Application application = applications.find(parseId(id), applicant());
         return ApplicationView.of(application, PhotoReviewCase.latest(application.id).orElse(null),
@@ -134,6 +150,9 @@ public class ApplicationResource {
     @Path("/{id}/photo-audits")
     @Transactional
     @Operation(summary = "Every photo audit of the application, newest first, with every check and its reason")
+    @APIResponse(responseCode = "200", description = "The audits, newest first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ApplicationView.PhotoAuditAttemptView.class)))
     public List<ApplicationView.PhotoAuditAttemptView> photoAudits(@PathParam("id") String id,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         Application application = applications.find(parseId(id), applicant());
@@ -149,6 +168,8 @@ public class ApplicationResource {
     @Operation(summary = "Withdraw the application while it waits for the applicant (a new photo, the ID card); "
             + "withdrawing it again answers the same")
     @Transactional
+    @APIResponse(responseCode = "200", description = "The application, withdrawn", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public ApplicationView withdraw(@PathParam("id") String id,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         UUID applicationId = parseId(id);
@@ -161,27 +182,36 @@ public class ApplicationResource {
     @POST
     @Path("/{id}/photo/review-request")
     @Operation(summary = "Ask staff to review the last photo, after failing the audit the configured number of times")
+    @APIResponse(responseCode = "202", description = "A review case is open",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.PhotoReview.class)))
     public Response requestPhotoReview(@PathParam("id") String id) {
         PhotoReviewCase reviewCase = photoReviews.requestReview(parseId(id), applicant());
-        return Response.accepted(Map.of("caseId", reviewCase.caseId.toString(), "status", "PHOTO_UNDER_REVIEW"))
-                .build();
+        return Response.accepted(new Accepted.PhotoReview(reviewCase.caseId.toString(), "PHOTO_UNDER_REVIEW")).build();
     }
 
     @PUT
     @Path("/{id}/photo")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Upload a portrait (image/jpeg or image/png); the audit answers within seconds")
+    @RequestBody(required = true, content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING,
+            format = "binary")), @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "202", description = "Taken in; the audit's verdict appears in the application",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.PhotoUpload.class)))
     public Response uploadPhoto(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body) {
         UUID photoId = receive(id, type, length, body,
                 (applicationId, image) -> applications.submitPhoto(applicationId, applicant(), image));
-        return Response.accepted(Map.of("photoId", photoId.toString(), "status", "PHOTO_AUDITING")).build();
+        return Response.accepted(new Accepted.PhotoUpload(photoId.toString(), "PHOTO_AUDITING")).build();
     }
 
     @PUT
     @Path("/{id}/id-card/{side}")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Upload the front or back of the ID card")
+    @RequestBody(required = true, content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING,
+            format = "binary")), @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "202", description = "Taken in; the side's checks appear in the application",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.IdCardUpload.class)))
     public Response uploadIdCard(@PathParam("id") String id, @PathParam("side") String side,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
             InputStream body) {
@@ -197,7 +227,7 @@ public class ApplicationResource {
         }
         UUID uploadId = receive(id, type, length, body,
                 (applicationId, image) -> applications.submitIdCardSide(applicationId, applicant(), cardSide, image));
-        return Response.accepted(Map.of("uploadId", uploadId.toString(), "status", "ID_CARD_CHECKING")).build();
+        return Response.accepted(new Accepted.IdCardUpload(uploadId.toString(), "ID_CARD_CHECKING")).build();
     }
 
     /**
@@ -239,6 +269,8 @@ public class ApplicationResource {
     @GET
     @Path("/{id}/licence")
     @Operation(summary = "The issued e-licence, or 404 until it is issued")
+    @APIResponse(responseCode = "200", description = "The licence with its signed credentials",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedLicence.class)))
     public Response licence(@PathParam("id") String id) {
         Application application = applications.find(parseId(id), applicant());
         if (application.licence == null) {
@@ -252,6 +284,8 @@ public class ApplicationResource {
     @Produces("image/png")
     @Operation(summary = "The licence's online-verification QR code: ELV1: and a random code, no personal data; a "
             + "verifier posts the scanned text to the licence issuer's POST /api/v1/licences/verify")
+    @APIResponse(responseCode = "200", description = "A PNG of the code",
+            content = @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response licenceQrCode(@PathParam("id") String id) {
         Application application = applications.find(parseId(id), applicant());
         if (application.licenceQr == null) {
@@ -265,6 +299,8 @@ public class ApplicationResource {
     @Produces("image/jpeg")
     @Transactional
     @Operation(summary = "The last audited photo with the face, landmarks and failed regions drawn on it")
+    @APIResponse(responseCode = "200", description = "A JPEG, at most 640 px on its long side",
+            content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response annotatedPhoto(@PathParam("id") String id) {
         Application application = applications.find(parseId(id), applicant());
         PhotoAnnotation annotation = PhotoAnnotation.findById(application.id);
