@@ -156,6 +156,4 @@ public class ProblemMappers {
         String language = texts.language(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         return ProblemResponse.rest(language, problem.apply(language));
     }
-
-
 }
