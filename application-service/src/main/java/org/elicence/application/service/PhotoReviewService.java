@@ -18,7 +18,6 @@ import org.elicence.messaging.events.PhotoAudited;
 import org.elicence.messaging.events.PhotoReviewCaseOpened;
 import org.elicence.messaging.events.PhotoSource;
 import org.elicence.messaging.events.RuleCheck;
-import org.elicence.messaging.image.UploadedImageHeader;
 import org.elicence.messaging.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -115,7 +114,7 @@ public class PhotoReviewService {
      * bytes, not the pixels); null if it is no readable image.
      */
     private static EncodedImage jpeg(byte[] bytes) {
-        return UploadedImageHeader.read(bytes).isPresent() ? EncodedImage.of(bytes) : null;
+        return EncodedImage.read(bytes).orElse(null);
     }
 
     private PhotoReviewCase open(Application application, UUID photoId, PhotoSource source, String verdict,

@@ -1,6 +1,7 @@
 package org.elicence.messaging.events;
 
 import java.util.Base64;
+import java.util.Optional;
 
 import org.elicence.messaging.image.UploadedImageHeader;
 
@@ -16,10 +17,13 @@ public record EncodedImage(String contentType, int width, int height, String bas
         if (image == null) {
             return null;
         }
-        UploadedImageHeader header = UploadedImageHeader.read(image)
-                .orElseThrow(() -> new IllegalStateException("an image made here is neither JPEG nor PNG"));
-        return new EncodedImage("image/" + header.format(), header.width(), header.height(),
-                Base64.getEncoder().encodeToString(image));
+        return read(image).orElseThrow(() -> new IllegalStateException("an image made here is neither JPEG nor PNG"));
+    }
+
+    /** The same for stored bytes that may no longer be an image: empty when their header is no JPEG's or PNG's. */
+    public static Optional<EncodedImage> read(byte[] image) {
+        return UploadedImageHeader.read(image).map(header -> new EncodedImage("image/" + header.format(),
+                header.width(), header.height(), Base64.getEncoder().encodeToString(image)));
     }
 
     @Override
