@@ -1,5 +1,7 @@
 package org.elicence.application.domain;
 
+import org.elicence.messaging.persistence.TransactionLock;
+
 import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
@@ -13,17 +15,14 @@ public enum ApplicantLock {
     /** An upload: the limit on uploads in a window. */
     UPLOADS(0x55504c44); // "UPLD"
 
-    // the first of the lock's two int keys names the purpose, so no other advisory lock of the database collides
-    private final int space;
+    private final TransactionLock lock;
 
     ApplicantLock(int space) {
-        this.space = space;
+        this.lock = new TransactionLock(space);
     }
 
     /** Waits for, then holds until the current transaction ends, this lock of the applicant's. */
     public void hold(String applicantId) {
-        Panache.getEntityManager()
-                .createNativeQuery("SELECT count(*) FROM pg_advisory_xact_lock(:space, hashtext(:applicant))")
-                .setParameter("space", space).setParameter("applicant", applicantId).getSingleResult();
+        lock.hold(Panache.getEntityManager(), applicantId);
     }
 }

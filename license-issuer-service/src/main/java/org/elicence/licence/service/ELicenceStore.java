@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.elicence.licence.credential.status.LicenceStatus;
 import org.elicence.licence.credential.qr.VerificationCodes;
+import org.elicence.messaging.persistence.TransactionLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,9 +31,7 @@ public class ELicenceStore {
             + ":licenceNumber, :applicationId, 'ACTIVE', :mdoc, :jws, :issuedAt, :validUntil, :issuedAt, :statusIndex, "
             + ":verificationCode) ON CONFLICT DO NOTHING";
     private static final String NEXT_STATUS_INDEX_SQL = "SELECT nextval('e_licence_status_index')";
-    // Two int keys: the first names what is locked, so other advisory locks of the database cannot collide with it.
-    private static final String LOCK_LICENCE_SQL = "SELECT count(*) FROM pg_advisory_xact_lock(:lockSpace, hashtext(:licenceNumber))";
-    private static final int LICENCE_LOCK_SPACE = 0x4c494331; // "LIC1"
+    private static final TransactionLock LICENCE_LOCK = new TransactionLock(0x4c494331); // "LIC1"
 
     private final EntityManager entityManager;
 
@@ -113,10 +112,7 @@ public class ELicenceStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockLicence(String licenceNumber) {
-        entityManager.createNativeQuery(LOCK_LICENCE_SQL)
-                .setParameter("lockSpace", LICENCE_LOCK_SPACE)
-                .setParameter("licenceNumber", licenceNumber)
-                .getSingleResult();
+        LICENCE_LOCK.hold(entityManager, licenceNumber);
     }
 
     /** The stored credential (the issuer's Document) an online-verification QR code names, of any status. */
