@@ -23,6 +23,7 @@ import org.elicence.infra.LocalInfraTestResource;
 import org.elicence.infra.Runbook;
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.events.ApplicationCreated;
+import org.elicence.messaging.events.ApplicationWithdrawn;
 import org.elicence.messaging.events.EncodedImage;
 import org.elicence.messaging.events.IdCardSide;
 import org.elicence.messaging.events.IdCardSideRead;
@@ -69,7 +70,10 @@ class CardReadingFlowTest {
         assertEquals("FRONT", request.get("side").asText());
         CardReadings.answer(request, CardReadings.failing(CardReadings.passed(IdCardSide.FRONT), "ID19",
                 "ID_NUMBER_MISMATCH"), FRONT_HASH);
-        CardReadings.uploadAndRead(applicationId, Citizens.LIU_YANG, IdCardSide.BACK, BACK_HASH);
+        String backId = CardReadings.upload(applicationId, Citizens.LIU_YANG, IdCardSide.BACK);
+        JsonNode backRequest = CardReadings.awaitRequest(applicationId, backId);
+        assertTrue(backRequest.get("applicantName").isNull(), "the back prints no name");
+        CardReadings.answer(backRequest, CardReadings.passed(IdCardSide.BACK), BACK_HASH);
 
         List<JsonNode> checked = awaitChecked(applicationId, 2);
         JsonNode front = side(checked, frontId);
@@ -113,8 +117,9 @@ class CardReadingFlowTest {
 
     /**
      * Only photo-audit-service may write readings (its ACL), and what it writes must answer a request: a reading of
-     * an upload never asked about, of another side, one that judges ID15 itself or carries an image that is not the
-     * JPEG it declares is dead-lettered; a repeat of a reading already taken changes nothing.
+     * an upload never asked about, of another side, one that judges ID15 itself, carries an image that is not the
+     * JPEG it declares, or fails nothing but leaves out a rule (here ID19, the number) or the rectified card is
+     * dead-lettered; a repeat of a reading already taken changes nothing.
      */
     @Test
     void aReadingThatAnswersNoRequestIsDeadLetteredAndARepeatChangesNothing() {
@@ -136,8 +141,18 @@ class CardReadingFlowTest {
         KafkaTestClient.publish(applicationId, new IdCardSideRead(applicationId, frontId, IdCardSide.FRONT,
                 CardReadings.passed(IdCardSide.FRONT), new EncodedImage("image/jpeg", CardReadings.CARD_WIDTH,
                         CardReadings.CARD_HEIGHT, small.base64()), null, FRONT_HASH));
-        await().atMost(WAIT).until(() -> KafkaTestClient.readAll("idcard-service.dlq").stream()
-                .filter(r -> applicationId.equals(r.key())).count(), count -> count == 4);
+        CardReadings.answer(request, CardReadings.passed(IdCardSide.FRONT).stream()
+                .filter(check -> !"ID19".equals(check.rule())).toList(), FRONT_HASH);
+        KafkaTestClient.publish(applicationId, new IdCardSideRead(applicationId, frontId, IdCardSide.FRONT,
+                CardReadings.passed(IdCardSide.FRONT), null,
+                CardReadings.image(CardReadings.PORTRAIT_WIDTH, CardReadings.PORTRAIT_HEIGHT), FRONT_HASH));
+        List<String> reasons = await().atMost(WAIT).until(() -> KafkaTestClient.readAll("idcard-service.dlq")
+                .stream().filter(r -> applicationId.equals(r.key()))
+                .map(r -> KafkaTestClient.headerValue(r, "dead-letter-reason")).toList(), list -> list.size() == 6);
+        assertTrue(reasons.stream().anyMatch(reason -> reason.contains("fails nothing but judges no ID19")), reasons
+                .toString());
+        assertTrue(reasons.stream().anyMatch(reason -> reason.contains("fails nothing but carries no rectified card")),
+                reasons.toString());
         assertTrue(KafkaTestClient.eventsOf(EventType.ID_CARD_SIDE_CHECKED, applicationId).isEmpty());
 
         CardReadings.answer(request, CardReadings.passed(IdCardSide.FRONT), FRONT_HASH);
@@ -211,6 +226,66 @@ class CardReadingFlowTest {
         reject(caseId, applicationId);
     }
 
+    /**
+     * Sides read before idcard-service has seen the application open no case while its applicant is unknown: staff
+     * would be shown a card with no applicant's name to compare. The application's ApplicationCreated opens it, with
+     * the applicant's name. A withdrawal of an application not seen here (it travels after the ApplicationCreated,
+     * on the same topic: that one was dead-lettered) is dead-lettered too, to be replayed after it.
+     */
+    @Test
+    void sidesReadBeforeTheApplicationWasKnownOpenTheirCaseOnceItIs() {
+        String applicationId = UUID.randomUUID().toString();
+        CardReadings.uploadAndRead(applicationId, Citizens.WANG_FANG, IdCardSide.FRONT, FRONT_HASH);
+        CardReadings.uploadAndRead(applicationId, Citizens.WANG_FANG, IdCardSide.BACK, BACK_HASH);
+        assertEquals(2, awaitChecked(applicationId, 2).stream().filter(c -> "PASS".equals(c.get("verdict").asText()))
+                .count());
+        // the second side's check and a case it opened leave in the same transaction: none is on its way
+        assertTrue(KafkaTestClient.eventsOf(EventType.ID_CARD_REVIEW_OPENED, applicationId).isEmpty(),
+                "no case while the applicant is unknown");
+
+        String unknown = UUID.randomUUID().toString();
+        KafkaTestClient.publish(unknown, new ApplicationWithdrawn(unknown, Citizens.WANG_FANG,
+                ApplicationWithdrawn.BY_APPLICANT, Instant.now()));
+        String reason = await().atMost(WAIT).until(() -> KafkaTestClient.readAll("idcard-service.dlq").stream()
+                .filter(r -> unknown.equals(r.key())).map(r -> KafkaTestClient.headerValue(r, "dead-letter-reason"))
+                .toList(), list -> list.size() == 1).get(0);
+        assertTrue(reason.contains("came before its ApplicationCreated was handled here"), reason);
+
+        KafkaTestClient.publish(applicationId, new ApplicationCreated(applicationId, Citizens.WANG_FANG, "王芳",
+                Instant.now()));
+        String caseId = await().atMost(WAIT)
+                .until(() -> KafkaTestClient.eventsOf(EventType.ID_CARD_REVIEW_OPENED, applicationId),
+                        list -> !list.isEmpty()).get(0).get("caseId").asText();
+        JsonNode opened = await().atMost(WAIT).until(() -> KafkaTestClient.events(
+                EventType.ID_CARD_REVIEW_CASE_OPENED, data -> caseId.equals(data.path("caseId").asText())),
+                list -> list.size() == 1).get(0);
+        assertEquals(Citizens.WANG_FANG, opened.get("applicantId").asText());
+        assertEquals("王芳", opened.get("applicantName").asText());
+        reject(caseId, applicationId);
+        assertEquals(1, KafkaTestClient.eventsOf(EventType.ID_CARD_REVIEW_OPENED, applicationId).size());
+    }
+
+    /**
+     * A side sent before application-service withdrew the application, handled after the withdrawal: no case can open
+     * any more, so the card's images are neither kept nor sent to be read.
+     */
+    @Test
+    void anUploadHandledAfterTheWithdrawalIsNeitherKeptNorRead() {
+        String applicationId = apply(Citizens.ZHAO_MIN, "赵敏");
+        KafkaTestClient.publish(applicationId, new ApplicationWithdrawn(applicationId, Citizens.ZHAO_MIN,
+                ApplicationWithdrawn.BY_APPLICANT, Instant.now()));
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM applicant WHERE application_id = :id"
+                + " AND withdrawn_at IS NOT NULL", UUID.fromString(applicationId)) == 1);
+
+        String uploadId = UUID.randomUUID().toString();
+        String eventId = CardReadings.publishUpload(applicationId, uploadId, Citizens.ZHAO_MIN, IdCardSide.FRONT);
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM processed_event WHERE event_id = :id",
+                eventId) == 1);
+        assertEquals(0, count("SELECT count(*) FROM id_card_upload WHERE upload_id = :id", UUID.fromString(uploadId)));
+        assertTrue(KafkaTestClient.events(EventType.ID_CARD_READING_REQUESTED,
+                data -> uploadId.equals(data.path("uploadId").asText())).isEmpty());
+    }
+
     /** A reading that comes after the retention deleted the upload's images is kept without them, and opens no case. */
     @Test
     void aReadingAfterTheImagesWereDeletedIsKeptWithoutThemAndOpensNoCase() {
@@ -228,6 +303,11 @@ class CardReadingFlowTest {
                 .setParameter("id", UUID.fromString(backId)).getSingleResult()).longValue());
         assertEquals(0, withImages, "the late reading's images are not kept");
         assertTrue(KafkaTestClient.eventsOf(EventType.ID_CARD_REVIEW_OPENED, applicationId).isEmpty());
+    }
+
+    private long count(String sql, Object id) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(sql)
+                .setParameter("id", id).getSingleResult()).longValue());
     }
 
     private static String apply(String residentId, String name) {

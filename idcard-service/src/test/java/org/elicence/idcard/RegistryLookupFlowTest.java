@@ -92,6 +92,20 @@ class RegistryLookupFlowTest {
         assertEquals(1, KafkaTestClient.eventsOf(EventType.ID_CARD_UPLOAD_REQUIRED, applicationId).size());
     }
 
+    /** The same application announced again naming another applicant is a fault or a forgery: dead-lettered. */
+    @Test
+    void anApplicationAnnouncedAgainInAnotherNameIsDeadLettered() {
+        String applicationId = apply(Citizens.CHEN_JING, "陈静");
+        KafkaTestClient.publish(applicationId, new ApplicationCreated(applicationId, Citizens.ZHAO_MIN, "赵敏",
+                Instant.now()));
+        String reason = await().atMost(WAIT).until(() -> KafkaTestClient.readAll("idcard-service.dlq").stream()
+                .filter(record -> applicationId.equals(record.key()))
+                .map(record -> KafkaTestClient.headerValue(record, "dead-letter-reason")).toList(),
+                list -> !list.isEmpty()).get(0);
+        assertTrue(reason.contains("announced again naming another applicant than the first time"), reason);
+        assertEquals(1, KafkaTestClient.eventsOf(EventType.ID_CARD_UPLOAD_REQUIRED, applicationId).size());
+    }
+
     @Test
     void aPoisonRecordIsDeadLetteredAndTheConsumerGoesOn() {
         String applicationId = UUID.randomUUID().toString();

@@ -15,10 +15,12 @@ import org.elicence.messaging.events.IdCardReviewOpened;
 import org.elicence.messaging.events.IdCardSide;
 import org.elicence.messaging.inbox.PoisonEventException;
 import org.elicence.messaging.outbox.Outbox;
+import org.elicence.messaging.persistence.TransactionLock;
 import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -30,22 +32,31 @@ import jakarta.transaction.Transactional;
 public class ReviewCaseService {
 
     private static final Logger LOG = Logger.getLogger(ReviewCaseService.class);
-    private static final String UNKNOWN_NAME = "(application not yet received)";
+    /** Per application: what decides whether its card case opens. */
+    private static final TransactionLock APPLICATION_LOCK = new TransactionLock(0x49444341); // "IDCA"
 
     private final Outbox outbox;
+    private final EntityManager entityManager;
 
     @Inject
-    public ReviewCaseService(Outbox outbox) {
+    public ReviewCaseService(Outbox outbox, EntityManager entityManager) {
         this.outbox = outbox;
+        this.entityManager = entityManager;
     }
 
     /**
-     * Opens a case when the latest front and back both passed, were uploaded after the application's last rejected
-     * case (the rejection asks for both sides again: a side staff turned down is not shown to them a second time, and
-     * its images go with the decision's retention) and still have their images.
+     * Opens a case when the application's applicant is known here (its {@code ApplicationCreated} was seen: staff
+     * review a card against a known applicant and name, never a stand-in) and the latest front and back both passed,
+     * are that applicant's uploads, were uploaded after the application's last rejected case (the rejection asks for
+     * both sides again: a side staff turned down is not shown to them a second time, and its images go with the
+     * decision's retention) and still have their images. Called when a side's reading passes and when the application
+     * becomes known, whichever comes last.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void openIfBothSidesPassed(UUID applicationId, String uploaderResidentId) {
+    public void openIfBothSidesPassed(UUID applicationId) {
+        // The reading that passes the second side and the ApplicationCreated that makes the applicant known may run at
+        // once, each unable to see the other's uncommitted write: without this, neither would open the case.
+        APPLICATION_LOCK.hold(entityManager, applicationId.toString());
         Instant lastRejection = ReviewCase.lastRejectedAt(applicationId).orElse(Instant.EPOCH);
         Predicate<IdCardUpload> reviewable = upload -> upload.passed() && upload.uploadedAt.isAfter(lastRejection)
                 && upload.imagesDeletedAt == null;
@@ -56,10 +67,15 @@ public class ReviewCaseService {
         }
         // locked: a withdrawal handled at the same time sees this case, or this sees the withdrawal
         Applicant applicant = Applicant.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
+        if (applicant == null) {
+            LOG.infof("application %s: both card sides passed; the case opens once the application is known here",
+                    applicationId);
+            return;
+        }
         if (ReviewCase.liveCaseExists(applicationId)) {
             return;
         }
-        if (applicant != null && (applicant.withdrawnAt != null || applicant.settledOnPhotoAt != null)) {
+        if (applicant.withdrawnAt != null || applicant.settledOnPhotoAt != null) {
             LOG.infof("application %s: both card sides passed, but the application was %s; no case opened",
                     applicationId, applicant.withdrawnAt != null ? "withdrawn" : "settled on a photo");
             return;
@@ -67,8 +83,8 @@ public class ReviewCaseService {
         // Both sides must be the applicant's uploads. A side kept before ApplicationCreated was seen here was checked
         // only against its own uploader's number (application-service takes uploads from the applicant's own token
         // only, so a mismatch is a fault or a forgery): staff never review a card read against another number.
-        String owner = applicant == null ? uploaderResidentId : applicant.applicantId;
-        if (!owner.equals(front.get().uploaderId) || !owner.equals(back.get().uploaderId)) {
+        if (!applicant.applicantId.equals(front.get().uploaderId)
+                || !applicant.applicantId.equals(back.get().uploaderId)) {
             LOG.warnf("application %s: a card side names another uploader than the application's applicant; no case"
                     + " opened until the applicant's own sides pass", applicationId);
             return;
@@ -76,7 +92,7 @@ public class ReviewCaseService {
         ReviewCase reviewCase = new ReviewCase();
         reviewCase.caseId = UUID.randomUUID();
         reviewCase.applicationId = applicationId;
-        reviewCase.applicantId = applicant == null ? uploaderResidentId : applicant.applicantId;
+        reviewCase.applicantId = applicant.applicantId;
         reviewCase.frontUploadId = front.get().uploadId;
         reviewCase.backUploadId = back.get().uploadId;
         reviewCase.status = ReviewCase.Status.PENDING;
@@ -86,10 +102,8 @@ public class ReviewCaseService {
         String caseId = reviewCase.caseId.toString();
         outbox.publish(applicationId.toString(), new IdCardReviewOpened(applicationId.toString(), caseId));
         outbox.publish(applicationId.toString(), new IdCardReviewCaseOpened(caseId, applicationId.toString(),
-                reviewCase.applicantId, applicant == null ? UNKNOWN_NAME : applicant.fullName,
-                IdCardReviewCaseOpened.PENDING,
-                applicant == null || !applicant.registryOutcome.requiresUpload() ? null
-                        : applicant.registryOutcome.uploadReason(),
+                reviewCase.applicantId, applicant.fullName, IdCardReviewCaseOpened.PENDING,
+                applicant.registryOutcome.requiresUpload() ? applicant.registryOutcome.uploadReason() : null,
                 reviewCase.openedAt, front.get().uploadId.toString(), back.get().uploadId.toString(),
                 front.get().checks, back.get().checks, cardImage(front.get()), cardImage(back.get()),
                 portrait(front.get())));
@@ -101,13 +115,13 @@ public class ReviewCaseService {
      * WITHDRAWN (announced on {@code idcard-review-cases}, so staff's queue drops it). The withdrawal must name the
      * applicant the application (and each case) is about.
      *
-     * @throws PoisonEventException when it names another applicant
+     * @throws PoisonEventException when it names another applicant, or an application not known here
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onApplicationWithdrawn(ApplicationWithdrawn withdrawn) {
         Applicant applicant = closePendingCases(withdrawn.applicationId(), withdrawn.applicantId(), "withdrawal",
                 ReviewCase.Status.WITHDRAWN, "withdrawn (" + withdrawn.reason() + ")");
-        if (applicant != null && applicant.withdrawnAt == null) {
+        if (applicant.withdrawnAt == null) {
             applicant.withdrawnAt = Instant.now();
         }
     }
@@ -118,13 +132,13 @@ public class ReviewCaseService {
      * no review. A pending case closes as SUPERSEDED, with no decision (staff's queue drops it, its images' retention
      * starts), and no case opens any more. The event must name the application's applicant.
      *
-     * @throws PoisonEventException when it names another applicant
+     * @throws PoisonEventException when it names another applicant, or an application not known here
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onSettledOnAPhoto(String applicationId, String applicantId) {
         Applicant applicant = closePendingCases(applicationId, applicantId, "photo settling",
                 ReviewCase.Status.SUPERSEDED, "settled on a photo");
-        if (applicant != null && applicant.settledOnPhotoAt == null) {
+        if (applicant.settledOnPhotoAt == null) {
             applicant.settledOnPhotoAt = Instant.now();
         }
     }
@@ -134,14 +148,23 @@ public class ReviewCaseService {
      * staff decision on a case in flight would otherwise be overwritten by this after its approval was published
      * (the decision locks only its case), and a case being opened at the same time sees the mark the caller sets.
      *
-     * @return the application's applicant, locked (null when its ApplicationCreated has not arrived)
+     * @return the application's applicant, locked
+     * @throws PoisonEventException when the application is not known here, or the event names another applicant
      */
     private Applicant closePendingCases(String applicationIdText, String applicantId, String what,
             ReviewCase.Status status, String why) {
         UUID applicationId = UUID.fromString(applicationIdText);
         Applicant applicant = Applicant.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
+        if (applicant == null) {
+            // It travels on the topic of the application's ApplicationCreated, after it: that was dead-lettered here.
+            // Marking an unknown application would need a row without its applicant; the dead letter keeps this for
+            // a replay after that of the ApplicationCreated (docs/idcard.md). No case can be open: none opens for
+            // an application not known here.
+            throw new PoisonEventException("the " + what + " of application " + applicationId
+                    + " came before its ApplicationCreated was handled here");
+        }
         List<ReviewCase> pending = ReviewCase.pendingOfApplicationForUpdate(applicationId);
-        boolean sameApplicant = (applicant == null || applicant.applicantId.equals(applicantId))
+        boolean sameApplicant = applicant.applicantId.equals(applicantId)
                 && pending.stream().allMatch(c -> c.applicantId.equals(applicantId));
         if (!sameApplicant) {
             // No resident ID in the reason: it ends up in a dead-letter header and the logs.

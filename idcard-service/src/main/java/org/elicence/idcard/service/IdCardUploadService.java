@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
@@ -91,6 +92,13 @@ public class IdCardUploadService {
             throw new PoisonEventException("upload " + uploadId + " of application " + applicationId
                     + " names another uploader than the application's applicant");
         }
+        if (applicant != null && (applicant.withdrawnAt != null || applicant.settledOnPhotoAt != null)) {
+            // sent before application-service settled the application, which then refuses uploads: no case can open
+            // any more, so the card's images are neither needed nor kept
+            LOG.infof("application %s was %s: %s upload %s neither kept nor read", applicationId,
+                    applicant.withdrawnAt != null ? "withdrawn" : "settled on a photo", uploaded.side(), uploadId);
+            return;
+        }
         IdCardUpload upload = new IdCardUpload();
         upload.uploadId = uploadId;
         upload.applicationId = applicationId;
@@ -103,8 +111,9 @@ public class IdCardUploadService {
         // The card must carry the applicant's number. Until the application's ApplicationCreated has been seen here
         // its applicant is the uploader: application-service accepts uploads from the applicant's own token only.
         String applicantResidentId = applicant == null ? uploaded.applicantId() : applicant.applicantId;
-        // The name printed on the front is compared with the applicant's (ID20); unknown until ApplicationCreated.
-        String applicantName = applicant == null ? null : applicant.fullName;
+        // The name printed on the front is compared with the applicant's (ID20); unknown until ApplicationCreated. The
+        // back prints no name: its request carries none.
+        String applicantName = applicant == null || uploaded.side() == IdCardSide.BACK ? null : applicant.fullName;
         outbox.publish(uploaded.applicationId(), new IdCardReadingRequested(uploaded.applicationId(),
                 uploaded.uploadId(), uploaded.side(), uploaded.contentType(), uploaded.imageBase64(),
                 applicantResidentId, applicantName, Instant.now()));
@@ -116,13 +125,15 @@ public class IdCardUploadService {
     /**
      * photo-audit-service's reading of a side this service asked about. Only photo-audit-service may write the
      * topic (its ACL), and the reading must be of an upload this service holds, of that application and side,
-     * leave ID15 to this service and carry images that are the JPEGs they declare: anything else is dead-lettered,
-     * never acted on. A repeated reading changes nothing.
+     * leave ID15 to this service, carry images that are the JPEGs they declare and, when nothing in it failed, be
+     * whole ({@link CardReadingCompleteness}): anything else is dead-lettered, never acted on. A repeated reading
+     * changes nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onSideRead(IdCardSideRead read) {
         UUID uploadId = UUID.fromString(read.uploadId());
-        IdCardUpload upload = IdCardUpload.findById(uploadId);
+        // locked: ImageRetention deletes the images in its own transaction, and must not be undone by this one
+        IdCardUpload upload = IdCardUpload.findById(uploadId, LockModeType.PESSIMISTIC_WRITE);
         if (upload == null || !upload.applicationId.toString().equals(read.applicationId())
                 || upload.side != read.side()) {
             throw new PoisonEventException("a reading of upload " + uploadId + " that idcard-service did not ask"
@@ -131,6 +142,7 @@ public class IdCardUploadService {
         if (read.checks().stream().anyMatch(check -> SidesDifferentCheck.RULE.equals(check.rule()))) {
             throw new PoisonEventException("the reading of upload " + uploadId + " judges ID15, which is idcard-service's");
         }
+        CardReadingCompleteness.requireWholeUnlessFailed(read);
         if (upload.read()) {
             LOG.infof("upload %s of application %s was read already, ignoring the repeat", uploadId,
                     read.applicationId());
@@ -149,7 +161,7 @@ public class IdCardUploadService {
                 upload.verdict);
         // a reading that came after the retention deleted the upload's images has none to show staff
         if (upload.passed() && upload.imagesDeletedAt == null) {
-            reviewCases.openIfBothSidesPassed(upload.applicationId, upload.uploaderId);
+            reviewCases.openIfBothSidesPassed(upload.applicationId);
         }
     }
 

@@ -10,6 +10,7 @@ import org.elicence.idcard.registry.Applicant;
 import org.elicence.idcard.registry.Citizen;
 import org.elicence.idcard.registry.RegistryOutcome;
 import org.elicence.idcard.registry.RegistryPhotos;
+import org.elicence.idcard.review.ReviewCaseService;
 import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.events.IdCardUploadRequired;
 import org.elicence.messaging.events.IdRegistryPhotoRetrieved;
@@ -18,6 +19,7 @@ import org.elicence.messaging.events.PhotoSource;
 import org.elicence.messaging.image.BrokenImageException;
 import org.elicence.messaging.image.MetadataStripper;
 import org.elicence.messaging.image.StrippedImage;
+import org.elicence.messaging.inbox.PoisonEventException;
 import org.elicence.messaging.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -30,7 +32,8 @@ import jakarta.transaction.Transactional;
  * the photo audit; otherwise the applicant is asked to upload the card. The outcome is kept as the
  * applicant's record and the events leave through the outbox in the same transaction. The registry's photo leaves
  * without its metadata, as the applicant's uploads do (docs/privacy.md); a file that is no well-formed image is no
- * usable photo.
+ * usable photo. An application announced again must name the same applicant. Card sides the applicant uploaded
+ * before the application was known here get their review case once it is.
  */
 @ApplicationScoped
 public class RegistryLookupService {
@@ -40,18 +43,27 @@ public class RegistryLookupService {
     private final RegistryConfig config;
     private final RegistryPhotos photos;
     private final Outbox outbox;
+    private final ReviewCaseService reviewCases;
 
     @Inject
-    public RegistryLookupService(RegistryConfig config, RegistryPhotos photos, Outbox outbox) {
+    public RegistryLookupService(RegistryConfig config, RegistryPhotos photos, Outbox outbox,
+            ReviewCaseService reviewCases) {
         this.config = config;
         this.photos = photos;
         this.outbox = outbox;
+        this.reviewCases = reviewCases;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onApplicationCreated(ApplicationCreated created) {
         UUID applicationId = UUID.fromString(created.applicationId());
-        if (Applicant.findById(applicationId) != null) {
+        Applicant known = Applicant.findById(applicationId);
+        if (known != null) {
+            if (!known.applicantId.equals(created.applicantId())) {
+                // No resident ID in the reason: it ends up in a dead-letter header and the logs.
+                throw new PoisonEventException("application " + applicationId
+                        + " announced again naming another applicant than the first time");
+            }
             // The same application announced twice under different event ids: the first lookup stands.
             LOG.infof("application %s was already looked up, ignoring the repeat", applicationId);
             return;
@@ -77,8 +89,10 @@ public class RegistryLookupService {
             applicant.registryPhotoId = UUID.randomUUID();
             sendPhotoToAudit(created, photo, applicant.registryPhotoId.toString());
         }
-        applicant.persist();
+        applicant.persistAndFlush();
         LOG.infof("application %s: ID registry lookup %s", applicationId, outcome);
+        // card sides uploaded and read before the application was known here: their case opens now
+        reviewCases.openIfBothSidesPassed(applicationId);
     }
 
     /** The citizen's registry photo without its metadata, or null when the registry's file is no well-formed image. */

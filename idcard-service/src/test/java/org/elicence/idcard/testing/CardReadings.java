@@ -49,9 +49,14 @@ public final class CardReadings {
     /** application-service's upload of one side by {@code uploaderId}; returns the upload id. */
     public static String upload(String applicationId, String uploaderId, IdCardSide side) {
         String uploadId = UUID.randomUUID().toString();
-        KafkaTestClient.publish(applicationId, new IdCardSideUploaded(applicationId, uploaderId, uploadId, side,
-                "image/jpeg", Base64.getEncoder().encodeToString(jpeg(1600, 1200)), Instant.now()));
+        publishUpload(applicationId, uploadId, uploaderId, side);
         return uploadId;
+    }
+
+    /** As {@link #upload}, under {@code uploadId}; returns the event's id. */
+    public static String publishUpload(String applicationId, String uploadId, String uploaderId, IdCardSide side) {
+        return KafkaTestClient.publish(applicationId, new IdCardSideUploaded(applicationId, uploaderId, uploadId,
+                side, "image/jpeg", Base64.getEncoder().encodeToString(jpeg(1600, 1200)), Instant.now()));
     }
 
     /** idcard-service's request to read that upload, once it is on the broker, schema-checked. */
