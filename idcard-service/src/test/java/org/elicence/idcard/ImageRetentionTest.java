@@ -1,10 +1,18 @@
 package org.elicence.idcard;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import org.elicence.idcard.review.ApplicationLock;
 import org.elicence.idcard.review.ImageRetention;
 import org.elicence.infra.LocalInfraTestResource;
 import org.junit.jupiter.api.Test;
@@ -64,6 +72,50 @@ class ImageRetentionTest {
         assertEquals(1L, count("SELECT count(*) FROM id_card_upload WHERE upload_id = :a AND image IS NOT NULL", again));
     }
 
+    /**
+     * A case opened while the retention runs keeps its images: the retention takes each application's lock, which
+     * whatever opens a case holds, and reads "no case pending" again once it has it. (As one statement over every
+     * application it judged that as its start saw it, and deleted the images of the case opened meanwhile.)
+     */
+    @Test
+    void aCaseOpenedWhileTheRetentionRunsKeepsItsImages() throws Exception {
+        UUID application = caseWithUploads(null, null);
+        CountDownLatch opened = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> opening = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                ApplicationLock.hold(application);
+                insertCase(application, "PENDING", null);
+                opened.countDown();
+                awaitLatch(commit);
+            }));
+            assertTrue(opened.await(30, TimeUnit.SECONDS));
+            Future<Integer> purging = threads.submit(retention::purgeExpiredImages);
+            // the retention waits for the application's lock
+            await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number)
+                    entityManager.createNativeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname ="
+                            + " current_database() AND wait_event_type = 'Lock' AND query LIKE"
+                            + " '%pg_advisory_xact_lock%'").getSingleResult()).longValue()) > 0);
+            commit.countDown();
+            opening.get(30, TimeUnit.SECONDS);
+            purging.get(30, TimeUnit.SECONDS);
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+        }
+        assertEquals(2, uploadsWithImages(application), "the case opened meanwhile keeps both sides' images");
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Two passed sides uploaded 100 days ago, with a case of {@code status} (none when null). */
     private UUID caseWithUploads(String status, String decidedAgo) {
         UUID application = UUID.randomUUID();
         UUID front = UUID.randomUUID();
@@ -78,17 +130,25 @@ class ImageRetentionTest {
                         """).setParameter("id", upload[0]).setParameter("application", application)
                         .setParameter("side", upload[1]).executeUpdate();
             }
-            entityManager.createNativeQuery("""
-                    INSERT INTO review_case (case_id, application_id, applicant_id, front_upload_id, back_upload_id,
-                        status, opened_at, decided_at)
-                    VALUES (:case, :application, '420102197510190843', :front, :back, :status, now() - interval '100 days',
-                        %s)
-                    """.formatted(decidedAgo == null ? "NULL" : "now() - interval '" + decidedAgo + "'"))
-                    .setParameter("case", UUID.randomUUID()).setParameter("application", application)
-                    .setParameter("front", front).setParameter("back", back).setParameter("status", status)
-                    .executeUpdate();
+            if (status != null) {
+                insertCase(application, status, decidedAgo);
+            }
         });
         return application;
+    }
+
+    /** A case of the application's two uploads, in the caller's transaction. */
+    private void insertCase(UUID application, String status, String decidedAgo) {
+        entityManager.createNativeQuery("""
+                INSERT INTO review_case (case_id, application_id, applicant_id, front_upload_id, back_upload_id,
+                    status, opened_at, decided_at)
+                SELECT :case, :application, '420102197510190843',
+                    (SELECT upload_id FROM id_card_upload WHERE application_id = :application AND side = 'FRONT'),
+                    (SELECT upload_id FROM id_card_upload WHERE application_id = :application AND side = 'BACK'),
+                    :status, now() - interval '100 days', %s
+                """.formatted(decidedAgo == null ? "NULL" : "now() - interval '" + decidedAgo + "'"))
+                .setParameter("case", UUID.randomUUID()).setParameter("application", application)
+                .setParameter("status", status).executeUpdate();
     }
 
     private long uploadsWithImages(UUID application) {

@@ -258,7 +258,8 @@ public class Application extends PanacheEntityBase {
                     idCardBack = "RECEIVED".equals(idCardBack) ? null : idCardBack;
                 } else if ("PASS".equals(idCardFront) && "PASS".equals(idCardBack) && !staffCard.casePending()) {
                     // Both passed, yet no case opened: idcard-service opens none on a side whose images its
-                    // retention deleted before the other side passed, or the case's event was lost. (A side
+                    // retention deleted before the other side passed, nor before it has seen the application's
+                    // ApplicationCreated (late or dead-lettered there), or the case's event was lost. (A side
                     // uploaded again while staff have a case opens no second one: their decision moves it.)
                     code = "ID_CARD_REVIEW_NOT_OPENED";
                     forgetIdCardSide(true);

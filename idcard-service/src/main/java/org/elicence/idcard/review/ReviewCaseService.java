@@ -15,12 +15,10 @@ import org.elicence.messaging.events.IdCardReviewOpened;
 import org.elicence.messaging.events.IdCardSide;
 import org.elicence.messaging.inbox.PoisonEventException;
 import org.elicence.messaging.outbox.Outbox;
-import org.elicence.messaging.persistence.TransactionLock;
 import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -32,16 +30,11 @@ import jakarta.transaction.Transactional;
 public class ReviewCaseService {
 
     private static final Logger LOG = Logger.getLogger(ReviewCaseService.class);
-    /** Per application: what decides whether its card case opens. */
-    private static final TransactionLock APPLICATION_LOCK = new TransactionLock(0x49444341); // "IDCA"
-
     private final Outbox outbox;
-    private final EntityManager entityManager;
 
     @Inject
-    public ReviewCaseService(Outbox outbox, EntityManager entityManager) {
+    public ReviewCaseService(Outbox outbox) {
         this.outbox = outbox;
-        this.entityManager = entityManager;
     }
 
     /**
@@ -55,8 +48,8 @@ public class ReviewCaseService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void openIfBothSidesPassed(UUID applicationId) {
         // The reading that passes the second side and the ApplicationCreated that makes the applicant known may run at
-        // once, each unable to see the other's uncommitted write: without this, neither would open the case.
-        APPLICATION_LOCK.hold(entityManager, applicationId.toString());
+        // once, each unable to see the other's uncommitted write: without the lock, neither would open the case.
+        ApplicationLock.hold(applicationId);
         Instant lastRejection = ReviewCase.lastRejectedAt(applicationId).orElse(Instant.EPOCH);
         Predicate<IdCardUpload> reviewable = upload -> upload.passed() && upload.uploadedAt.isAfter(lastRejection)
                 && upload.imagesDeletedAt == null;
@@ -68,8 +61,10 @@ public class ReviewCaseService {
         // locked: a withdrawal handled at the same time sees this case, or this sees the withdrawal
         Applicant applicant = Applicant.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
         if (applicant == null) {
-            LOG.infof("application %s: both card sides passed; the case opens once the application is known here",
-                    applicationId);
+            // its ApplicationCreated is late or was dead-lettered (then the dead letter needs replaying): warned, for
+            // application-service's sweep hands the card back as ID_CARD_REVIEW_NOT_OPENED after 15 minutes
+            LOG.warnf("application %s: both card sides passed, but the application is not known here yet; its case"
+                    + " opens when its ApplicationCreated is handled", applicationId);
             return;
         }
         if (ReviewCase.liveCaseExists(applicationId)) {

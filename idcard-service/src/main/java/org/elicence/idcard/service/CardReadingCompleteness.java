@@ -11,10 +11,11 @@ import org.elicence.messaging.inbox.PoisonEventException;
 
 /**
  * What a reading in which nothing failed must hold before its side counts as passed (zero trust: a reading missing a
- * check would otherwise pass by leaving it out, and one without its card would open a case staff cannot see). The
+ * check would otherwise pass by leaving it out, and one without its card would open a case staff cannot see): the
  * rules photo-audit-service judges on every side it found a card on (docs/idcard.md; ID15 is idcard-service's, and
- * INPUT is reported only when it fails) and the rectified card. A front may pass without a licence portrait (the
- * audit's perception found no single face in the card's photo): staff then cannot approve it (NO_PORTRAIT).
+ * INPUT is reported only when it fails), the rectified card, and its perceptual hash (without it ID15, the sides
+ * compared, could not fail). A front may pass without a licence portrait (the audit's perception found no single
+ * face in the card's photo): staff then cannot approve it (NO_PORTRAIT).
  */
 final class CardReadingCompleteness {
 
@@ -26,7 +27,7 @@ final class CardReadingCompleteness {
     private CardReadingCompleteness() {
     }
 
-    /** @throws PoisonEventException when nothing in {@code read} failed and a rule or an image is missing */
+    /** @throws PoisonEventException when nothing in {@code read} failed and a rule, the card or its hash is missing */
     static void requireWholeUnlessFailed(IdCardSideRead read) {
         if (read.checks().stream().anyMatch(RuleCheck::failed)) {
             return;
@@ -38,9 +39,9 @@ final class CardReadingCompleteness {
             throw new PoisonEventException("the reading of upload " + read.uploadId() + " fails nothing but judges "
                     + "no " + String.join(", ", missing));
         }
-        if (read.rectifiedCard() == null) {
+        if (read.rectifiedCard() == null || read.perceptualHash() == null) {
             throw new PoisonEventException("the reading of upload " + read.uploadId() + " fails nothing but carries"
-                    + " no rectified card");
+                    + " no " + (read.rectifiedCard() == null ? "rectified card" : "perceptual hash"));
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.elicence.idcard.registry.Applicant;
+import org.elicence.idcard.review.ApplicationLock;
 import org.elicence.idcard.review.IdCardUpload;
 import org.elicence.idcard.review.ReviewCaseService;
 import org.elicence.messaging.events.EncodedImage;
@@ -26,7 +27,6 @@ import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
@@ -132,8 +132,10 @@ public class IdCardUploadService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onSideRead(IdCardSideRead read) {
         UUID uploadId = UUID.fromString(read.uploadId());
-        // locked: ImageRetention deletes the images in its own transaction, and must not be undone by this one
-        IdCardUpload upload = IdCardUpload.findById(uploadId, LockModeType.PESSIMISTIC_WRITE);
+        // before anything of the application is read: ImageRetention deletes images under the same lock, so it
+        // neither is undone by this reading nor deletes the images of a case this reading opens
+        ApplicationLock.hold(UUID.fromString(read.applicationId()));
+        IdCardUpload upload = IdCardUpload.findById(uploadId);
         if (upload == null || !upload.applicationId.toString().equals(read.applicationId())
                 || upload.side != read.side()) {
             throw new PoisonEventException("a reading of upload " + uploadId + " that idcard-service did not ask"
