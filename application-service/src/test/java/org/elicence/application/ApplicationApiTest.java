@@ -46,6 +46,8 @@ class ApplicationApiTest {
 
     private static final String ALICE = "11010119900307213X";
     private static final String BOB = "310104198511230466";
+    private static final String CAROL = "44030419880801123X";
+    private static final String DAVID = "320106199204152348";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static KafkaTestClient kafka;
@@ -352,6 +354,48 @@ class ApplicationApiTest {
         return given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("application/json")
                 .body("{\"credential_configuration_id\":\"" + configuration + "\"}")
                 .post("/api/v1/applications/" + id + "/credential");
+    }
+
+    /**
+     * A verdict is checked against what the service knows: a PASS that one of its own checks contradicts, and a
+     * verdict that would move another application's photo (its checks and annotated copy) to this one, are
+     * dead-lettered and change nothing.
+     */
+    @Test
+    void aSelfContradictingPassAndAVerdictOnAnotherApplicationsPhotoAreDeadLettered() throws Exception {
+        String first = create(CAROL, null);
+        given().auth().oauth2(Tokens.forApplicant(CAROL)).contentType("image/jpeg").body(TestImages.jpeg())
+                .put("/api/v1/applications/" + first + "/photo").then().statusCode(202);
+        String photoId = json.readTree(kafka.await(Topics.PHOTO_AUDIT_REQUESTS, r -> first.equals(r.key()), WAIT)
+                .value()).get("photoId").asText();
+        String verdict = """
+                {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"APPLICANT_UPLOAD","verdict":"%s",
+                 "checks":[{"rule":"R2","code":"BACKGROUND_NOT_WHITE","verdict":"FAIL","measured":0.41,"threshold":">= 0.90",
+                            "message":{"zh-CN":"请在白色背景前拍照。","en":"Stand in front of a plain white wall."}}],
+                 "auditedAt":"2026-11-25T10:00:00Z","durationMillis":42}
+                """;
+        kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, first, EventType.PHOTO_AUDITED.type(),
+                verdict.formatted(first, CAROL, photoId, "PASS").replace("\"auditedAt\"",
+                        "\"portrait\":{\"contentType\":\"image/jpeg\",\"width\":64,\"height\":80,\"base64\":\""
+                                + Base64.getEncoder().encodeToString(TestImages.jpeg()) + "\"},\"auditedAt\""));
+        String failed = kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, first, EventType.PHOTO_AUDITED.type(),
+                verdict.formatted(first, CAROL, photoId, "FAIL"));
+        await().atMost(WAIT).until(() -> processedCount(failed) == 1);
+
+        String second = create(DAVID, null);
+        kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, second, EventType.PHOTO_AUDITED.type(),
+                verdict.formatted(second, DAVID, photoId, "FAIL"));
+        String reasons = java.util.stream.Stream.of(first, second)
+                .flatMap(id -> kafka.awaitDeadLetters("application-service.dlq", id, 1, WAIT).stream())
+                .map(r -> KafkaTestClient.header(r, "dead-letter-reason")).toList().toString();
+        assertTrue(reasons.contains("is a PASS with a check that failed"), reasons);
+        assertTrue(reasons.contains("of another application"), reasons);
+        given().auth().oauth2(Tokens.forApplicant(CAROL)).get("/api/v1/applications/" + first)
+                .then().body("status", equalTo("PHOTO_REJECTED"));
+        given().auth().oauth2(Tokens.forApplicant(CAROL)).get("/api/v1/applications/" + first + "/photo-audits")
+                .then().body("", hasSize(1));
+        given().auth().oauth2(Tokens.forApplicant(DAVID)).get("/api/v1/applications/" + second + "/photo-audits")
+                .then().body("", hasSize(0));
     }
 
     @Test

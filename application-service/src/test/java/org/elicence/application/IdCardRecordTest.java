@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +79,7 @@ class IdCardRecordTest {
         sideChecked(id, back, "BACK", "PASS", "ID10");
         sideChecked(id, secondFront, "FRONT", "PASS", "ID3");
 
-        String caseId = caseOpened(id, secondFront, back);
+        String caseId = caseOpened(id, CAROL, secondFront, back);
         String decisionId = UUID.randomUUID().toString();
         kafka.publishEvent(Topics.IDCARD_REVIEW_DECISIONS_REJECTED, id,
                 EventType.ID_CARD_REVIEW_DECISION_REJECTED.type(), """
@@ -135,12 +137,41 @@ class IdCardRecordTest {
         }
     }
 
+    /**
+     * A case opening that names another applicant than the application's, and a case event about another
+     * application's case, are dead-lettered: staff's record (and the held sweep that reads it) never takes another
+     * person's case as this application's.
+     */
+    @Test
+    void aCaseOfAnotherApplicantOrApplicationIsDeadLetteredAndKeptOutOfTheRecord() throws Exception {
+        String id = create(CAROL);
+        String front = upload(id, "front");
+        String back = upload(id, "back");
+        String own = caseOpened(id, CAROL, front, back);
+        await().atMost(WAIT).until(() -> record(id).at("/idCard/reviewCases").size() == 1);
+        caseOpened(id, "440305197806141307", front, back);
+        String other = create("440305197806141307");
+        caseOpened(other, "440305197806141307", own, front, back, "2026-03-01T10:00:00Z");
+        closed(other, own);
+
+        String reasons = java.util.stream.Stream.of(id, other)
+                .flatMap(key -> kafka.awaitDeadLetters("application-service.dlq", key, key.equals(id) ? 1 : 2, WAIT)
+                        .stream()).map(r -> KafkaTestClient.header(r, "dead-letter-reason")).toList().toString();
+        assertTrue(reasons.contains("names another applicant than the application's"), reasons);
+        assertTrue(reasons.contains("of another application"), reasons);
+        assertFalse(reasons.contains("440305197806141307"), "no resident ID in a reason");
+        JsonNode cases = record(id).at("/idCard/reviewCases");
+        assertEquals(1, cases.size(), cases.toString());
+        assertEquals("PENDING", cases.get(0).get("status").asText());
+        assertEquals(0, record(other).at("/idCard/reviewCases").size());
+    }
+
     @Test
     void aCaseClosedBecauseItsApplicationWasWithdrawnIsInStaffsRecordWithoutADecision() throws Exception {
         String id = create(CAROL);
         String front = upload(id, "front");
         String back = upload(id, "back");
-        String caseId = caseOpened(id, front, back);
+        String caseId = caseOpened(id, CAROL, front, back);
         kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_CLOSED.type(), """
                 {"caseId":"%s","applicationId":"%s","status":"WITHDRAWN","closedAt":"2026-03-01T10:10:00Z"}"""
                 .formatted(caseId, id));
@@ -186,7 +217,7 @@ class IdCardRecordTest {
         String applicant = "440305197806141323";
         String id = create(applicant);
         Sides sides = bothSidesPassed(id, applicant);
-        String caseId = caseOpened(id, sides.front(), sides.back());
+        String caseId = caseOpened(id, applicant, sides.front(), sides.back());
         opened(id, caseId);
         awaitStatus(id, applicant, "ID_CARD_UNDER_REVIEW");
         closed(id, caseId);
@@ -250,7 +281,7 @@ class IdCardRecordTest {
      */
     private String reviewRound(String id, String applicant, String openedAt, boolean closingFirst) throws Exception {
         Sides sides = bothSidesPassed(id, applicant);
-        String caseId = caseOpened(id, sides.front(), sides.back(), openedAt);
+        String caseId = caseOpened(id, applicant, sides.front(), sides.back(), openedAt);
         if (closingFirst) {
             closed(id, caseId);
             await().atMost(WAIT).until(() -> {
@@ -317,18 +348,22 @@ class IdCardRecordTest {
                 .get("/api/v1/applications/" + id).then().body("status", equalTo(status)));
     }
 
-    /** idcard-service opened a review case of the two uploads; returns its id. */
-    private static String caseOpened(String id, String front, String back) {
-        return caseOpened(id, front, back, "2026-03-01T10:00:00Z");
+    /** idcard-service opened a review case of the two uploads of {@code applicant}; returns its id. */
+    private static String caseOpened(String id, String applicant, String front, String back) {
+        return caseOpened(id, applicant, front, back, "2026-03-01T10:00:00Z");
     }
 
-    private static String caseOpened(String id, String front, String back, String openedAt) {
-        String caseId = UUID.randomUUID().toString();
+    private static String caseOpened(String id, String applicant, String front, String back, String openedAt) {
+        return caseOpened(id, applicant, UUID.randomUUID().toString(), front, back, openedAt);
+    }
+
+    private static String caseOpened(String id, String applicant, String caseId, String front, String back,
+            String openedAt) {
         kafka.publishEvent(Topics.IDCARD_REVIEW_CASES, id, EventType.ID_CARD_REVIEW_CASE_OPENED.type(), """
                 {"caseId":"%s","applicationId":"%s","applicantId":"%s","applicantName":"王芳","status":"PENDING",
                  "uploadReason":"CARD_ISSUED_BEFORE_CUTOFF","openedAt":"%s","frontUploadId":"%s",
                  "backUploadId":"%s","frontChecks":[%s],"backChecks":[%s],"front":%s,"back":%s,"portrait":%s}"""
-                .formatted(caseId, id, CAROL, openedAt, front, back, check("ID3", "PASS"), check("ID10", "PASS"),
+                .formatted(caseId, id, applicant, openedAt, front, back, check("ID3", "PASS"), check("ID10", "PASS"),
                         IMAGE, IMAGE, IMAGE));
         return caseId;
     }

@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -284,6 +285,39 @@ class LicenceIssuanceTest extends LicenceServiceTestBase {
                 applicationId));
         assertEquals(0, support.count("SELECT count(*) FROM e_licence WHERE licence_number = ?1",
                 victim.licenceNumber()));
+    }
+
+    /** A PASS that one of its own checks contradicts is poison: no licence is made on it. */
+    @Test
+    void aPassContradictedByItsOwnChecksIsDeadLetteredAndNothingIsIssued() throws Exception {
+        String applicationId = newId();
+        support.created(applicationId, YANG_LEI_WITHOUT_LICENCE);
+        String pass = LicenceTestSupport.photoAudited(applicationId, YANG_LEI_WITHOUT_LICENCE, "PASS",
+                LicenceTestSupport.portraitJson(LicenceTestSupport.portraitJpeg()));
+        String contradicted = pass.replace("\"code\":\"ONE_FACE\",\"verdict\":\"PASS\"",
+                "\"code\":\"ONE_FACE\",\"verdict\":\"FAIL\"");
+        assertNotEquals(pass, contradicted);
+        kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, applicationId, EventType.PHOTO_AUDITED.type(), contradicted);
+        var deadLetter = kafka.awaitDeadLetters("license-issuer-service.dlq", applicationId, 1, WAIT).get(0);
+        String reason = KafkaTestClient.header(deadLetter, "dead-letter-reason");
+        assertTrue(reason.contains("carries a check that failed or could not be assessed"), reason);
+        assertEquals(0, support.count("SELECT count(*) FROM passed_photo WHERE application_id = CAST(?1 AS uuid)",
+                applicationId));
+    }
+
+    /** The same application announced again in another citizen's name is poison: the first applicant stands. */
+    @Test
+    void anApplicationAnnouncedAgainInAnotherNameIsDeadLetteredAndTheFirstApplicantStands() throws Exception {
+        var victim = support.newDriverLicence(java.time.LocalDate.now().plusYears(5));
+        String applicationId = newId();
+        support.created(applicationId, YANG_LEI_WITHOUT_LICENCE);
+        support.created(applicationId, victim.residentId());
+        var deadLetter = kafka.awaitDeadLetters("license-issuer-service.dlq", applicationId, 1, WAIT).get(0);
+        String reason = KafkaTestClient.header(deadLetter, "dead-letter-reason");
+        assertTrue(reason.contains("announced again naming another applicant"), reason);
+        assertFalse(reason.contains(victim.residentId()), "no resident ID in the reason");
+        assertEquals(1, support.count("SELECT count(*) FROM known_application WHERE application_id = CAST(?1 AS uuid)"
+                + " AND applicant_id = '" + YANG_LEI_WITHOUT_LICENCE + "'", applicationId));
     }
 
     @Test

@@ -73,8 +73,8 @@ public class IdCardReviewCaseRecord extends PanacheEntityBase {
     @Column(name = "closed_at")
     public Instant closedAt;
 
-    public static void opened(UUID applicationId, IdCardReviewCaseOpened event) {
-        IdCardReviewCaseRecord c = find(applicationId, event.caseId());
+    /** Records the case's opening on {@code c}, its record ({@link #of}). */
+    public static void opened(IdCardReviewCaseRecord c, IdCardReviewCaseOpened event) {
         if (c.status == null) {
             c.status = event.status();
         }
@@ -86,8 +86,8 @@ public class IdCardReviewCaseRecord extends PanacheEntityBase {
         c.backChecks = event.backChecks();
     }
 
-    public static void closed(UUID applicationId, IdCardReviewCaseClosed event) {
-        IdCardReviewCaseRecord c = find(applicationId, event.caseId());
+    /** Records the case's closing on {@code c}, its record ({@link #of}). */
+    public static void closed(IdCardReviewCaseRecord c, IdCardReviewCaseClosed event) {
         c.status = event.status();
         c.decisionId = event.decisionId();
         c.reviewerId = event.reviewerId();
@@ -101,8 +101,11 @@ public class IdCardReviewCaseRecord extends PanacheEntityBase {
         return list("applicationId = ?1 order by openedAt", applicationId);
     }
 
-    /** The case's row, new if this is the first event heard of it (its events may come in either order). */
-    private static IdCardReviewCaseRecord find(UUID applicationId, String caseId) {
+    /**
+     * The case's row, new (of {@code applicationId}) if this is the first event heard of it (its events may come in
+     * either order); an existing row keeps the application it was first heard for.
+     */
+    public static IdCardReviewCaseRecord of(UUID applicationId, String caseId) {
         UUID id = UUID.fromString(caseId);
         return IdCardReviewCaseRecord.<IdCardReviewCaseRecord>findByIdOptional(id).orElseGet(() -> {
             IdCardReviewCaseRecord c = new IdCardReviewCaseRecord();

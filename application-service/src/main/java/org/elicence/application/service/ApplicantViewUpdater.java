@@ -74,7 +74,17 @@ public class ApplicantViewUpdater {
     public void onPhotoAudited(PhotoAudited event) {
         withApplication(event.applicationId(), application -> {
             sameApplicant(application, event.applicantId(), "PhotoAudited");
+            if (event.passed() && !event.passBorneOutByChecks()) {
+                throw new PoisonEventException("PhotoAudited for application " + application.id
+                        + " is a PASS with a check that failed or could not be assessed");
+            }
             UUID photoId = UUID.fromString(event.photoId());
+            if (PhotoAuditAttempt.<PhotoAuditAttempt>findByIdOptional(photoId)
+                    .filter(earlier -> !earlier.applicationId.equals(application.id)).isPresent()) {
+                // a verdict would move another application's photo, its checks and annotated copy, to this one
+                throw new PoisonEventException("PhotoAudited for application " + application.id + " is about photo "
+                        + photoId + " of another application");
+            }
             PhotoAuditAttempt.record(application.id, event);
             if (event.annotated() != null) {
                 // every attempt's annotated copy, for staff (the operators' record); the view shows the current one

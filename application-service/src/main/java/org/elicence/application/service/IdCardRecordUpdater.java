@@ -9,6 +9,7 @@ import org.elicence.application.domain.IdCardReviewDecisionRecord;
 import org.elicence.messaging.events.IdCardReviewCaseClosed;
 import org.elicence.messaging.events.IdCardReviewCaseOpened;
 import org.elicence.messaging.events.IdCardReviewDecisionRejected;
+import org.elicence.messaging.inbox.PoisonEventException;
 import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,33 +25,58 @@ public class IdCardRecordUpdater {
 
     private static final Logger LOG = Logger.getLogger(IdCardRecordUpdater.class);
 
+    /**
+     * The case must be of the application's applicant (idcard-service opens a case only of the applicant's own
+     * sides; a case naming someone else is a fault or a forgery): staff's record, and the held sweep that reads it,
+     * never take another person's case as this application's.
+     *
+     * @throws PoisonEventException when it names another applicant, or the case is another application's
+     */
     public void onCaseOpened(IdCardReviewCaseOpened event) {
-        application(event.applicationId()).ifPresent(id -> IdCardReviewCaseRecord.opened(id, event));
+        application(event.applicationId()).ifPresent(application -> {
+            if (!application.applicantId.equals(event.applicantId())) {
+                // No resident ID in the reason: it ends up in a dead-letter header and the logs.
+                throw new PoisonEventException("IdCardReviewCaseOpened for application " + application.id
+                        + " names another applicant than the application's");
+            }
+            IdCardReviewCaseRecord.opened(sameApplication(application.id, event.caseId()), event);
+        });
     }
 
+    /** @throws PoisonEventException when the case is another application's */
     public void onCaseClosed(IdCardReviewCaseClosed event) {
-        application(event.applicationId()).ifPresent(id -> {
-            IdCardReviewCaseRecord.closed(id, event);
+        application(event.applicationId()).ifPresent(application -> {
+            IdCardReviewCaseRecord.closed(sameApplication(application.id, event.caseId()), event);
             if (event.decisionId() != null) { // a case closed by the application's withdrawal had no decision
-                IdCardReviewDecisionRecord.accepted(id, event);
+                IdCardReviewDecisionRecord.accepted(application.id, event);
             }
         });
     }
 
     /** A refused decision that named no known case belongs to no application: nothing to keep here. */
     public void onDecisionRejected(IdCardReviewDecisionRejected event) {
-        application(event.applicationId()).ifPresent(id -> IdCardReviewDecisionRecord.refused(id, event));
+        application(event.applicationId())
+                .ifPresent(application -> IdCardReviewDecisionRecord.refused(application.id, event));
     }
 
-    private static Optional<UUID> application(String applicationId) {
+    private static Optional<Application> application(String applicationId) {
         if (applicationId == null) {
             return Optional.empty();
         }
-        UUID id = UUID.fromString(applicationId);
-        if (Application.findById(id) == null) {
+        Application application = Application.findById(UUID.fromString(applicationId));
+        if (application == null) {
             LOG.warnf("ID-card record event for unknown application %s ignored", applicationId);
-            return Optional.empty();
         }
-        return Optional.of(id);
+        return Optional.ofNullable(application);
+    }
+
+    /** The case's record, new if this is the first event heard of it; one already kept for another application is poison. */
+    private static IdCardReviewCaseRecord sameApplication(UUID applicationId, String caseId) {
+        IdCardReviewCaseRecord record = IdCardReviewCaseRecord.of(applicationId, caseId);
+        if (!record.applicationId.equals(applicationId)) {
+            throw new PoisonEventException("a review case event for application " + applicationId + " is about case "
+                    + caseId + " of another application");
+        }
+        return record;
     }
 }

@@ -48,6 +48,10 @@ public class AcceptedPhotos {
     public void onPassed(PhotoAudited audited) {
         UUID application = UUID.fromString(audited.applicationId());
         UUID photo = UUID.fromString(audited.photoId());
+        if (!audited.passBorneOutByChecks()) {
+            throw new PoisonEventException("the passing verdict on application " + application
+                    + " carries a check that failed or could not be assessed");
+        }
         applications.requireApplicant(audited.applicationId(), audited.applicantId());
         applications.lock(application);
         if (decided(application) || applications.withdrawn(application)) {

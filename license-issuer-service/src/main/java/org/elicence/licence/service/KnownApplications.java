@@ -42,10 +42,22 @@ public class KnownApplications {
         this.clock = clock;
     }
 
+    /**
+     * Learns the application's applicant. The same application announced again (another {@code ce_id}) changes
+     * nothing; announced in another applicant's name it is a fault or a forgery, and poison.
+     *
+     * @throws PoisonEventException when the application is known already for another applicant
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void learn(ApplicationCreated created) {
-        entityManager.createNativeQuery(LEARN_SQL).setParameter("id", UUID.fromString(created.applicationId()))
+        UUID id = UUID.fromString(created.applicationId());
+        int learned = entityManager.createNativeQuery(LEARN_SQL).setParameter("id", id)
                 .setParameter("applicant", created.applicantId()).setParameter("at", clock.instant()).executeUpdate();
+        if (learned == 0 && !created.applicantId().equals(applicantOf(id))) {
+            // No resident ID in the reason: it ends up in a dead-letter header and the logs.
+            throw new PoisonEventException("application " + created.applicationId()
+                    + " announced again naming another applicant than the first time");
+        }
     }
 
     /** @throws PoisonEventException when the application was created for another applicant */

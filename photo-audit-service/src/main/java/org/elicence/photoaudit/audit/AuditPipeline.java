@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import org.elicence.messaging.events.PhotoAudited;
 import org.elicence.photoaudit.audit.analysis.PhotoAnalysis;
 import org.elicence.photoaudit.audit.checks.PhotoCheck;
 
@@ -29,8 +31,8 @@ public final class AuditPipeline {
         List<CheckResult> results = new ArrayList<>(checks.size());
         for (PhotoCheck check : checks) {
             if (disabledRules.contains(check.rule())) {
-                results.add(new CheckResult(check.rule(), "RULE_DISABLED", CheckVerdict.NOT_ASSESSABLE, null, null, null,
-                        DISABLED));
+                results.add(new CheckResult(check.rule(), PhotoAudited.RULE_DISABLED, CheckVerdict.NOT_ASSESSABLE, null,
+                        null, null, DISABLED));
             } else if (check.requiresFace() && !oneFace) {
                 results.add(check.notAssessable(PhotoCheck.NEEDS_ONE_FACE));
             } else {

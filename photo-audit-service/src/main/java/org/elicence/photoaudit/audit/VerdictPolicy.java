@@ -2,6 +2,8 @@ package org.elicence.photoaudit.audit;
 
 import java.util.List;
 
+import org.elicence.messaging.events.PhotoAudited;
+
 /**
  * Overall verdict: PASS only when every check verified its rule (PASS). A FAIL fails the photo; so does a
  * NOT_ASSESSABLE, because what the machine could not verify is never accepted silently. A rule the operator
@@ -12,7 +14,7 @@ public final class VerdictPolicy {
     public Verdict decide(List<CheckResult> results) {
         for (CheckResult r : results) {
             if (r.verdict() == CheckVerdict.FAIL
-                    || r.verdict() == CheckVerdict.NOT_ASSESSABLE && !"RULE_DISABLED".equals(r.code())) {
+                    || r.verdict() == CheckVerdict.NOT_ASSESSABLE && !PhotoAudited.RULE_DISABLED.equals(r.code())) {
                 return Verdict.FAIL;
             }
         }
