@@ -139,8 +139,8 @@ class IdCardRecordTest {
 
     /**
      * A case opening that names another applicant than the application's, and a case event about another
-     * application's case, are dead-lettered: staff's record (and the held sweep that reads it) never takes another
-     * person's case as this application's.
+     * application's case (on idcard-review-cases or idcard-events), are dead-lettered: staff's record (and the held
+     * sweep that reads it) never takes another person's case as this application's, nor does the application.
      */
     @Test
     void aCaseOfAnotherApplicantOrApplicationIsDeadLetteredAndKeptOutOfTheRecord() throws Exception {
@@ -153,9 +153,10 @@ class IdCardRecordTest {
         String other = create("440305197806141307");
         caseOpened(other, "440305197806141307", own, front, back, "2026-03-01T10:00:00Z");
         closed(other, own);
+        opened(other, own);
 
         String reasons = java.util.stream.Stream.of(id, other)
-                .flatMap(key -> kafka.awaitDeadLetters("application-service.dlq", key, key.equals(id) ? 1 : 2, WAIT)
+                .flatMap(key -> kafka.awaitDeadLetters("application-service.dlq", key, key.equals(id) ? 1 : 3, WAIT)
                         .stream()).map(r -> KafkaTestClient.header(r, "dead-letter-reason")).toList().toString();
         assertTrue(reasons.contains("names another applicant than the application's"), reasons);
         assertTrue(reasons.contains("of another application"), reasons);
@@ -164,6 +165,8 @@ class IdCardRecordTest {
         assertEquals(1, cases.size(), cases.toString());
         assertEquals("PENDING", cases.get(0).get("status").asText());
         assertEquals(0, record(other).at("/idCard/reviewCases").size());
+        given().auth().oauth2(Tokens.forApplicant("440305197806141307")).get("/api/v1/applications/" + other)
+                .then().body("status", equalTo("SUBMITTED"));
     }
 
     @Test

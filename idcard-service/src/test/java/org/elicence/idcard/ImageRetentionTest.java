@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.elicence.idcard.review.ApplicationLock;
 import org.elicence.idcard.review.ImageRetention;
@@ -82,21 +83,24 @@ class ImageRetentionTest {
         UUID application = caseWithUploads(null, null);
         CountDownLatch opened = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
+        AtomicInteger openingSession = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<?> opening = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
                 ApplicationLock.hold(application);
                 insertCase(application, "PENDING", null);
+                openingSession.set(((Number) entityManager.createNativeQuery("SELECT pg_backend_pid()")
+                        .getSingleResult()).intValue());
                 opened.countDown();
                 awaitLatch(commit);
             }));
             assertTrue(opened.await(30, TimeUnit.SECONDS));
             Future<Integer> purging = threads.submit(retention::purgeExpiredImages);
-            // the retention waits for the application's lock
+            // the retention waits for the lock the opening's session holds
             await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number)
-                    entityManager.createNativeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname ="
-                            + " current_database() AND wait_event_type = 'Lock' AND query LIKE"
-                            + " '%pg_advisory_xact_lock%'").getSingleResult()).longValue()) > 0);
+                    entityManager.createNativeQuery("SELECT count(*) FROM pg_stat_activity WHERE"
+                            + " :opening = ANY (pg_blocking_pids(pid))").setParameter("opening", openingSession.get())
+                            .getSingleResult()).longValue()) > 0);
             commit.countDown();
             opening.get(30, TimeUnit.SECONDS);
             purging.get(30, TimeUnit.SECONDS);

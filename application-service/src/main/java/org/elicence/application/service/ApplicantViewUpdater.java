@@ -138,6 +138,11 @@ public class ApplicantViewUpdater {
     public void onIdCardReviewOpened(IdCardReviewOpened event) {
         withApplication(event.applicationId(), application -> {
             IdCardReviewCaseRecord known = IdCardReviewCaseRecord.findById(UUID.fromString(event.caseId()));
+            if (known != null && !known.applicationId.equals(application.id)) {
+                // its decision would then move this application (staff's record keeps a case's first application)
+                throw new PoisonEventException("IdCardReviewOpened for application " + application.id
+                        + " is about case " + event.caseId() + " of another application");
+            }
             if (known != null && !IdCardReviewCaseOpened.PENDING.equals(known.status)) {
                 // A case staff already closed: the opening replayed from a dead-letter topic, or overtaken by the
                 // case's closing on the other topic. It waits for no one; but a case newer than the one the

@@ -70,7 +70,7 @@ public class IdCardRecordUpdater {
         return Optional.ofNullable(application);
     }
 
-    /** The case's record, new if this is the first event heard of it; one already kept for another application is poison. */
+    /** The case's record, new if this is the first event heard of it; one kept for another application is poison. */
     private static IdCardReviewCaseRecord sameApplication(UUID applicationId, String caseId) {
         IdCardReviewCaseRecord record = IdCardReviewCaseRecord.of(applicationId, caseId);
         if (!record.applicationId.equals(applicationId)) {
