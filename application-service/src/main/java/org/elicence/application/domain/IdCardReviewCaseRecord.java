@@ -73,27 +73,27 @@ public class IdCardReviewCaseRecord extends PanacheEntityBase {
     @Column(name = "closed_at")
     public Instant closedAt;
 
-    /** Records the case's opening on {@code c}, its record ({@link #of}). */
-    public static void opened(IdCardReviewCaseRecord c, IdCardReviewCaseOpened event) {
-        if (c.status == null) {
-            c.status = event.status();
+    /** Records the case's opening. */
+    public void opened(IdCardReviewCaseOpened event) {
+        if (status == null) {
+            status = event.status();
         }
-        c.uploadReason = event.uploadReason();
-        c.openedAt = event.openedAt();
-        c.frontUploadId = uuid(event.frontUploadId());
-        c.backUploadId = uuid(event.backUploadId());
-        c.frontChecks = event.frontChecks();
-        c.backChecks = event.backChecks();
+        uploadReason = event.uploadReason();
+        openedAt = event.openedAt();
+        frontUploadId = uuid(event.frontUploadId());
+        backUploadId = uuid(event.backUploadId());
+        frontChecks = event.frontChecks();
+        backChecks = event.backChecks();
     }
 
-    /** Records the case's closing on {@code c}, its record ({@link #of}). */
-    public static void closed(IdCardReviewCaseRecord c, IdCardReviewCaseClosed event) {
-        c.status = event.status();
-        c.decisionId = event.decisionId();
-        c.reviewerId = event.reviewerId();
-        c.reason = event.reason();
-        c.reasonEn = event.reasonEn();
-        c.closedAt = event.closedAt();
+    /** Records the case's closing. */
+    public void closed(IdCardReviewCaseClosed event) {
+        status = event.status();
+        decisionId = event.decisionId();
+        reviewerId = event.reviewerId();
+        reason = event.reason();
+        reasonEn = event.reasonEn();
+        closedAt = event.closedAt();
     }
 
     /** Oldest first, as the photo review cases. */

@@ -39,14 +39,14 @@ public class IdCardRecordUpdater {
                 throw new PoisonEventException("IdCardReviewCaseOpened for application " + application.id
                         + " names another applicant than the application's");
             }
-            IdCardReviewCaseRecord.opened(sameApplication(application.id, event.caseId()), event);
+            sameApplication(application.id, event.caseId()).opened(event);
         });
     }
 
     /** @throws PoisonEventException when the case is another application's */
     public void onCaseClosed(IdCardReviewCaseClosed event) {
         application(event.applicationId()).ifPresent(application -> {
-            IdCardReviewCaseRecord.closed(sameApplication(application.id, event.caseId()), event);
+            sameApplication(application.id, event.caseId()).closed(event);
             if (event.decisionId() != null) { // a case closed by the application's withdrawal had no decision
                 IdCardReviewDecisionRecord.accepted(application.id, event);
             }

@@ -44,4 +44,9 @@ public class Applicant extends PanacheEntityBase {
     /** When application-service settled the application on a photo: no card case opens for it any more. */
     @Column(name = "settled_on_photo_at")
     public Instant settledOnPhotoAt;
+
+    /** Why no card case opens for this application any more ("withdrawn", "settled on a photo"); null while one may. */
+    public String closedAs() {
+        return withdrawnAt != null ? "withdrawn" : settledOnPhotoAt != null ? "settled on a photo" : null;
+    }
 }

@@ -70,9 +70,9 @@ public class ReviewCaseService {
         if (ReviewCase.liveCaseExists(applicationId)) {
             return;
         }
-        if (applicant.withdrawnAt != null || applicant.settledOnPhotoAt != null) {
+        if (applicant.closedAs() != null) {
             LOG.infof("application %s: both card sides passed, but the application was %s; no case opened",
-                    applicationId, applicant.withdrawnAt != null ? "withdrawn" : "settled on a photo");
+                    applicationId, applicant.closedAs());
             return;
         }
         // Both sides must be the applicant's uploads. A side kept before ApplicationCreated was seen here was checked

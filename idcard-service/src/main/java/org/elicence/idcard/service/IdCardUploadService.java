@@ -92,11 +92,11 @@ public class IdCardUploadService {
             throw new PoisonEventException("upload " + uploadId + " of application " + applicationId
                     + " names another uploader than the application's applicant");
         }
-        if (applicant != null && (applicant.withdrawnAt != null || applicant.settledOnPhotoAt != null)) {
+        if (applicant != null && applicant.closedAs() != null) {
             // sent before application-service settled the application, which then refuses uploads: no case can open
             // any more, so the card's images are neither needed nor kept
             LOG.infof("application %s was %s: %s upload %s neither kept nor read", applicationId,
-                    applicant.withdrawnAt != null ? "withdrawn" : "settled on a photo", uploaded.side(), uploadId);
+                    applicant.closedAs(), uploaded.side(), uploadId);
             return;
         }
         IdCardUpload upload = new IdCardUpload();
