@@ -161,6 +161,11 @@ final class LicenceTestSupport {
     /** idcard-service's approval of an uploaded ID card, for an application created first; returns the ce_id. */
     String idCardApproved(String applicationId, String residentId) {
         created(applicationId, residentId);
+        return idCardApprovedAlone(applicationId, residentId);
+    }
+
+    /** idcard-service's approval of an uploaded ID card, without the application's creation; returns the ce_id. */
+    String idCardApprovedAlone(String applicationId, String residentId) {
         String json = "{\"applicationId\":\"%s\",\"applicantId\":\"%s\",\"caseId\":\"%s\",\"portrait\":%s}"
                 .formatted(applicationId, residentId, newId(), portraitJson(portraitJpeg()));
         return kafka.publishEvent(Topics.IDCARD_EVENTS, applicationId, EventType.ID_CARD_APPROVED.type(), json);

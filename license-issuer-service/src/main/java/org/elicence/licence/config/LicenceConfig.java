@@ -16,12 +16,24 @@ public interface LicenceConfig {
 
     Authority authority();
 
-    Applicants applicants();
+    AwaitingCreation awaitingCreation();
 
-    interface Applicants {
-        /** How long an approval waits for its application's application.created before it is retried. */
-        @WithDefault("20s")
-        Duration waitForCreation();
+    /** Approvals read before their application's application.created (ApprovalsAwaitingCreation). */
+    interface AwaitingCreation {
+        /** How often the kept approvals whose application has been created since are handled. */
+        @WithDefault("5s")
+        String interval();
+
+        /** Handlings of one kept approval that fail (not refused as poison) before it is refused. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /**
+         * A kept approval whose application is never created, or that was refused, is deleted after this: it holds
+         * personal data (docs/privacy.md), and by then it is a fault to report, not an application to decide.
+         */
+        @WithDefault("P30D")
+        Duration retention();
     }
 
     StatusList statusList();

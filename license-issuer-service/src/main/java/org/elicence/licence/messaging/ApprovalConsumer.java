@@ -1,12 +1,19 @@
 package org.elicence.licence.messaging;
 
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.elicence.licence.service.AcceptedPhotos;
 import org.elicence.licence.service.ApplicationWithdrawals;
+import org.elicence.licence.service.ApprovalsAwaitingCreation;
+import org.elicence.licence.service.AwaitingApproval;
 import org.elicence.licence.service.DeviceKeys;
 import org.elicence.licence.service.KnownApplications;
 import org.elicence.licence.service.LicenceIssuanceService;
+import org.elicence.messaging.LogContext;
 import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.events.ApplicationWithdrawn;
 import org.elicence.messaging.events.DeviceKeyRegistered;
@@ -16,7 +23,10 @@ import org.elicence.messaging.events.PhotoAudited;
 import org.elicence.messaging.events.PhotoReviewApproved;
 import org.elicence.messaging.inbox.EventRouter;
 import org.elicence.messaging.inbox.InboundEventProcessor;
+import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,31 +36,32 @@ import jakarta.inject.Inject;
  * ({@code application.photo-accepted}, on {@code applications}), a photo staff approved after the audit
  * could not assess it (application-service's photo review, on {@code applications}), and an approved ID card; and,
  * on {@code applications}, the device key the applicant's app registered, which the credential will be bound to,
- * and the withdrawal of an application, after which none of its approvals is issued from.
+ * and the withdrawal of an application, after which none of its approvals is issued from. Each names an application
+ * that {@code application.created} made known; one read before that is kept and handled once it is
+ * ({@link ApprovalsAwaitingCreation}).
  */
 @ApplicationScoped
 public class ApprovalConsumer {
 
+    private static final Logger LOG = Logger.getLogger(ApprovalConsumer.class);
     private static final String CONSUMER = "licence-issuer";
+    private static final int KEPT_PER_PASS = 100;
 
     private final InboundEventProcessor processor;
+    private final ApprovalsAwaitingCreation awaiting;
+    /** What each approval does, for an application known: on delivery, or later when it was kept. */
+    private final EventRouter approvals;
     private final EventRouter router;
 
     @Inject
     public ApprovalConsumer(InboundEventProcessor processor, LicenceIssuanceService issuance,
             KnownApplications applications, DeviceKeys deviceKeys, AcceptedPhotos acceptedPhotos,
-            ApplicationWithdrawals withdrawals) {
+            ApplicationWithdrawals withdrawals, ApprovalsAwaitingCreation awaiting) {
         this.processor = processor;
-        this.router = EventRouter.builder()
-                .on(ApplicationCreated.class, applications::learn)
+        this.awaiting = awaiting;
+        this.approvals = EventRouter.builder()
                 .on(DeviceKeyRegistered.class, deviceKeys::register)
-                .on(PhotoAudited.class, audited -> {
-                    // A failed photo is the applicant's to retry (its portrait, if any, is for a reviewer); a pass's
-                    // is issued from only once application-service accepts that photo as its current one (issue 14).
-                    if (audited.passed()) {
-                        acceptedPhotos.onPassed(audited);
-                    }
-                })
+                .on(PhotoAudited.class, acceptedPhotos::onPassed)
                 .on(PhotoAccepted.class, acceptedPhotos::onAccepted)
                 .on(PhotoReviewApproved.class, approved ->
                         issuance.onApproval(approved.applicationId(), approved.applicantId(), approved.portrait()))
@@ -58,6 +69,31 @@ public class ApprovalConsumer {
                         issuance.onApproval(approved.applicationId(), approved.applicantId(), approved.portrait()))
                 .on(ApplicationWithdrawn.class, withdrawals::onWithdrawn)
                 .build();
+        Consumer<PhotoAudited> passed = onceCreated(PhotoAudited::applicationId);
+        this.router = EventRouter.builder()
+                .on(ApplicationCreated.class, applications::learn)
+                .on(DeviceKeyRegistered.class, onceCreated(DeviceKeyRegistered::applicationId))
+                .on(PhotoAudited.class, audited -> {
+                    // A failed photo is the applicant's to retry (its portrait, if any, is for a reviewer); a pass's
+                    // is issued from only once application-service accepts that photo as its current one (issue 14).
+                    if (audited.passed()) {
+                        passed.accept(audited);
+                    }
+                })
+                .on(PhotoAccepted.class, onceCreated(PhotoAccepted::applicationId))
+                .on(PhotoReviewApproved.class, onceCreated(PhotoReviewApproved::applicationId))
+                .on(IdCardApproved.class, onceCreated(IdCardApproved::applicationId))
+                .on(ApplicationWithdrawn.class, onceCreated(ApplicationWithdrawn::applicationId))
+                .build();
+    }
+
+    /** Handles an approval now if its application is known (and nothing of it is kept), else keeps it. */
+    private <T> Consumer<T> onceCreated(Function<T, String> applicationOf) {
+        return approval -> {
+            if (!awaiting.keptUntilCreated(applicationOf.apply(approval), approval)) {
+                approvals.handle(approval);
+            }
+        };
     }
 
     @Incoming("photo-audit-results")
@@ -76,5 +112,34 @@ public class ApprovalConsumer {
     @Blocking
     public void onIdCardEvent(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
+    }
+
+    /**
+     * The approvals kept because they came before their application's creation, whose creation has been read since:
+     * each handled in its own transaction, as on delivery; a failure is counted on the kept approval, which stays.
+     */
+    @Scheduled(every = "${licence.awaiting-creation.interval:5s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void handleKeptApprovalsOfKnownApplications() {
+        List<AwaitingApproval.Ready> ready;
+        try {
+            ready = QuarkusTransaction.requiringNew().call(() -> awaiting.ready(KEPT_PER_PASS));
+        } catch (RuntimeException e) {
+            LOG.debugf("kept approvals not looked at this time: %s", e.getClass().getSimpleName());
+            return;
+        }
+        for (AwaitingApproval.Ready kept : ready) {
+            try (LogContext context = LogContext.forApplication(kept.applicationId().toString())) {
+                QuarkusTransaction.requiringNew().run(() -> awaiting.take(kept.id()).ifPresent(approvals::handle));
+            } catch (RuntimeException failure) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> awaiting.failed(kept.id(), failure));
+                } catch (RuntimeException e) {
+                    LOG.warnf("kept approval %d: its failure was not recorded (%s); tried again", kept.id(),
+                            e.getClass().getSimpleName());
+                }
+            }
+        }
     }
 }

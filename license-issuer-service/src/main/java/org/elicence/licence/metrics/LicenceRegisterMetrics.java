@@ -1,6 +1,10 @@
 package org.elicence.licence.metrics;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +22,11 @@ import jakarta.persistence.EntityManager;
 /**
  * The licence register as gauges: {@code licence_e_licences{status}} (signed credentials by register
  * status) and {@code licence_decisions{outcome}} (applications issued, shared an existing e-licence, or
- * refused). Read from the register, not counted in code, so a rolled-back signing is never counted and
+ * refused); and {@code licence_approvals_awaiting_creation{state}}, approvals read before their application's
+ * creation that still wait for it ({@code waiting}) or were refused when handled ({@code refused}), with
+ * {@code licence_approvals_awaiting_creation_oldest_seconds}, how long the oldest waiting one has (0: none; seconds
+ * are normal, they travel on other topics than the creation). Read from the
+ * register, not counted in code, so a rolled-back signing is never counted and
  * every instance reports the same figures (aggregate with max, not sum); rates come from Prometheus'
  * {@code deriv()} or {@code delta()}.
  */
@@ -28,14 +36,19 @@ public class LicenceRegisterMetrics {
     private static final Logger LOG = Logger.getLogger(LicenceRegisterMetrics.class);
     private static final List<String> STATUSES = List.of("ACTIVE", "SUSPENDED", "REVOKED", "SUPERSEDED");
     private static final List<String> OUTCOMES = List.of("ISSUED", "SHARED", "REFUSED");
+    private static final List<String> KEPT_STATES = List.of("waiting", "refused");
 
     private final EntityManager entityManager;
     private final Map<String, AtomicLong> byStatus = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> byOutcome = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> keptByState = new ConcurrentHashMap<>();
+    private final AtomicLong oldestWaitingSeconds = new AtomicLong();
+    private final Clock clock;
 
     @Inject
-    public LicenceRegisterMetrics(MeterRegistry registry, EntityManager entityManager) {
+    public LicenceRegisterMetrics(MeterRegistry registry, EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
+        this.clock = clock;
         for (String status : STATUSES) {
             AtomicLong value = byStatus.computeIfAbsent(status, s -> new AtomicLong());
             Gauge.builder("licence.e_licences", value, AtomicLong::get).tag("status", status)
@@ -46,6 +59,15 @@ public class LicenceRegisterMetrics {
             Gauge.builder("licence.decisions", value, AtomicLong::get).tag("outcome", outcome)
                     .description("Applications decided by the issuer, by outcome").register(registry);
         }
+        for (String state : KEPT_STATES) {
+            AtomicLong value = keptByState.computeIfAbsent(state, o -> new AtomicLong());
+            Gauge.builder("licence.approvals_awaiting_creation", value, AtomicLong::get).tag("state", state)
+                    .description("Approvals read before their application's creation: waiting for it, or refused")
+                    .register(registry);
+        }
+        Gauge.builder("licence.approvals_awaiting_creation_oldest_seconds", oldestWaitingSeconds, AtomicLong::get)
+                .description("How long the oldest approval waiting for its application's creation has waited")
+                .register(registry);
     }
 
     @Scheduled(every = "${licence.metrics.interval:10s}", delayed = "5s",
@@ -56,10 +78,19 @@ public class LicenceRegisterMetrics {
             QuarkusTransaction.requiringNew().run(() -> {
                 copy("SELECT status, count(*) FROM e_licence GROUP BY status", byStatus);
                 copy("SELECT outcome, count(*) FROM licence_decision GROUP BY outcome", byOutcome);
+                copy("SELECT CASE WHEN refused_at IS NULL THEN 'waiting' ELSE 'refused' END, count(*) "
+                        + "FROM approval_awaiting_application GROUP BY 1", keptByState);
+                oldestWaitingSeconds.set(oldestWaiting().map(since -> Duration.between(since, clock.instant()))
+                        .orElse(Duration.ZERO).toSeconds());
             });
         } catch (RuntimeException e) {
             LOG.debugf("licence register metrics not refreshed this time: %s", e.toString());
         }
+    }
+
+    private Optional<Instant> oldestWaiting() {
+        return Optional.ofNullable((Instant) entityManager.createNativeQuery("SELECT min(received_at) "
+                + "FROM approval_awaiting_application WHERE refused_at IS NULL", Instant.class).getSingleResult());
     }
 
     private void copy(String query, Map<String, AtomicLong> gauges) {

@@ -1,12 +1,9 @@
 package org.elicence.licence.service;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.elicence.licence.config.LicenceConfig;
 import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.inbox.PoisonEventException;
 import org.jboss.logging.Logger;
@@ -19,10 +16,9 @@ import jakarta.transaction.Transactional;
 /**
  * Which applicant each application belongs to, as application-service said when it created it (the only
  * principal the broker lets write {@code applications}). An approval (a passing audit, an approved ID card or
- * photo) is acted on only for that pair: one naming another applicant is poison, dead-lettered with the reason,
- * and nothing is issued. An approval may overtake its application's creation (they travel on different topics),
- * so an unknown application is waited for ({@code licence.applicants.wait-for-creation}), then retried and
- * finally dead-lettered (replayable once the creation has been read).
+ * photo) is acted on only for that pair: one naming another applicant is poison (dead-lettered with the reason,
+ * or refused where it was kept) and nothing is issued. An approval that overtakes its application's creation (they travel on different topics)
+ * is kept until the creation is read ({@link ApprovalsAwaitingCreation}) and checked then.
  */
 @ApplicationScoped
 public class KnownApplications {
@@ -32,13 +28,11 @@ public class KnownApplications {
             + "VALUES (:id, :applicant, :at) ON CONFLICT DO NOTHING";
 
     private final EntityManager entityManager;
-    private final LicenceConfig config;
     private final Clock clock;
 
     @Inject
-    public KnownApplications(EntityManager entityManager, LicenceConfig config, Clock clock) {
+    public KnownApplications(EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
-        this.config = config;
         this.clock = clock;
     }
 
@@ -60,19 +54,23 @@ public class KnownApplications {
         }
     }
 
-    /** @throws PoisonEventException when the application was created for another applicant */
+    /** Whether application-service's {@code application.created} of the application has been read. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean known(UUID applicationId) {
+        return applicantOf(applicationId) != null;
+    }
+
+    /**
+     * @throws PoisonEventException when the application was created for another applicant
+     * @throws IllegalStateException when it is not known: its approvals are kept until it is
+     *                               ({@link ApprovalsAwaitingCreation}), so this is a fault
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void requireApplicant(String applicationId, String applicantId) {
-        UUID id = UUID.fromString(applicationId);
-        Instant deadline = clock.instant().plus(config.applicants().waitForCreation());
-        String known = applicantOf(id);
-        while (known == null && clock.instant().isBefore(deadline)) {
-            sleep(Duration.ofMillis(250));
-            known = applicantOf(id);
-        }
+        String known = applicantOf(UUID.fromString(applicationId));
         if (known == null) {
             throw new IllegalStateException("application " + applicationId + " is not known: application-service's "
-                    + "application.created has not been read (yet)");
+                    + "application.created has not been read");
         }
         if (!known.equals(applicantId)) {
             // No resident ID in the reason: it ends up in a dead-letter header and the logs.
@@ -130,14 +128,5 @@ public class KnownApplications {
                 "SELECT applicant_id FROM known_application WHERE application_id = :id").setParameter("id", id)
                 .getResultList();
         return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for an application's creation", e);
-        }
     }
 }

@@ -37,6 +37,20 @@ public final class EventRouter {
         return Optional.ofNullable(routes.get(type));
     }
 
+    /**
+     * Runs the handler of {@code payload}'s type on the calling thread, in the caller's transaction, without its
+     * admission: for an event a consumer kept aside when it was delivered (that delivery, and its event id, are done)
+     * and handles later, once what it waited for has come.
+     *
+     * @throws IllegalArgumentException when no handler takes the payload's type
+     */
+    public void handle(Object payload) {
+        EventType type = EventType.forPayload(payload.getClass())
+                .orElseThrow(() -> new IllegalArgumentException("not a catalogued event: " + payload.getClass()));
+        routeFor(type).orElseThrow(() -> new IllegalArgumentException("no handler for " + type.type()))
+                .handler().accept(payload);
+    }
+
     public static final class Builder {
         private final Map<EventType, Route> routes = new EnumMap<>(EventType.class);
 

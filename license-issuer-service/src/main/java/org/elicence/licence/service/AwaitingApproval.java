@@ -1,0 +1,80 @@
+package org.elicence.licence.service;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * An approval read before its application's {@code application.created}, kept as the typed event it was
+ * (V13__approval_awaiting_application.sql): waiting until the creation has been read, or refused.
+ */
+@Entity
+@Table(name = "approval_awaiting_application")
+public class AwaitingApproval extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "application_id", nullable = false)
+    public UUID applicationId;
+
+    /** The event's {@code ce_type}: what {@link #payload} is. */
+    @Column(name = "event_type", nullable = false)
+    public String eventType;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public JsonNode payload;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    /** Handlings that failed since its application was created. */
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "refused_at")
+    public Instant refusedAt;
+
+    /** Why it was refused: the poison's reason or the last failure's kind, nothing of the approval's content. */
+    public String refusal;
+
+    static AwaitingApproval of(UUID applicationId, String eventType, JsonNode payload, Instant receivedAt) {
+        AwaitingApproval kept = new AwaitingApproval();
+        kept.applicationId = applicationId;
+        kept.eventType = eventType;
+        kept.payload = payload;
+        kept.receivedAt = receivedAt;
+        return kept;
+    }
+
+    boolean refused() {
+        return refusedAt != null;
+    }
+
+    /** A handling failed: refused at once when it never will pass (poison), else once the attempts are spent. */
+    void failed(String reason, boolean poison, int maxAttempts, Instant at) {
+        attempts++;
+        if (poison || attempts >= maxAttempts) {
+            refusedAt = at;
+            refusal = reason;
+        }
+    }
+
+    /** Which kept approval to handle next, and whose it is (for the log context). */
+    public record Ready(long id, UUID applicationId) {
+    }
+}
