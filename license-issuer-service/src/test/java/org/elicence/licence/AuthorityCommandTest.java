@@ -175,4 +175,36 @@ class AuthorityCommandTest extends LicenceServiceTestBase {
         authority.sendUnsigned(marker, "this is not json " + marker);
         kafka.awaitDeadLetters("license-issuer-service.dlq", marker, 1, WAIT);
     }
+
+    /**
+     * A command id is used up only by a command that was checked: a record refused for its signature leaves the id to
+     * the operator's corrected command, and another command sent under an id already used is refused, not taken for a
+     * redelivery of the first (before 2026-12-07 the unsigned record took the id and the signed one was ignored).
+     */
+    @Test
+    void onlyACheckedCommandUsesUpItsIdAndAnotherCommandUnderItIsRefused() throws Exception {
+        var licence = support.newDriverLicence(java.time.LocalDate.now().plusYears(5));
+        String applicationId = newId();
+        support.idCardApproved(applicationId, licence.residentId());
+        support.awaitLicenceEvent(applicationId, EventType.LICENCE_ISSUED);
+
+        String commandId = newId();
+        String suspend = AuthorityCommands.commandJson(commandId, licence.licenceNumber(), "SUSPEND", AUTHORITY);
+        authority.sendUnsigned(licence.licenceNumber(), suspend);
+        assertEquals("AUTHORITY_NOT_AUTHORISED", authority.awaitRejection(commandId).get("code").asText());
+
+        authority.send(licence.licenceNumber(), suspend, AUTHORITY);
+        authority.awaitStatusChange(applicationId, "SUSPENDED");
+
+        authority.send(licence.licenceNumber(), AuthorityCommands.commandJson(commandId, licence.licenceNumber(),
+                "REVOKE", AUTHORITY), AUTHORITY);
+        List<ConsumerRecord<String, String>> rejections = kafka.awaitAll(Topics.LICENCE_AUTHORITY_COMMANDS_REJECTED,
+                r -> r.value().contains(commandId), 2, LicenceTestSupport.WAIT);
+        JsonNode reused = JSON.readTree(rejections.get(1).value());
+        assertEquals("MALFORMED_COMMAND", reused.get("code").asText());
+        assertTrue(reused.get("reason").asText().contains("fresh commandId"), reused.toString());
+        assertEquals(1, support.count("SELECT count(*) FROM e_licence WHERE licence_number = ?1 AND status = "
+                + "'SUSPENDED'", licence.licenceNumber()), "the first command under the id stands");
+        assertEquals(1, support.eventsWritten(applicationId, EventType.LICENCE_STATUS_CHANGED));
+    }
 }

@@ -5,14 +5,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.elicence.messaging.MessagingConfig;
@@ -30,12 +36,15 @@ import jakarta.persistence.EntityManager;
  * commands), so they are read, de-duplicated, checked, authorised and refused the same way everywhere:
  * <ol>
  * <li>a record without a value or not JSON is poison: dead-lettered, never retried ({@link StaffRecord});</li>
- * <li>it is handled once: its id (or {@code partition/offset}) is claimed in {@code operator_command} in the
- * transaction of its effect or refusal, so a redelivery or a re-sent command does nothing;</li>
  * <li>a record that violates its schema is refused as malformed;</li>
  * <li>its sender is the principal whose certificate signed it ({@link OperatorSignature}), never the JSON: an
  * unsigned record, a bad signature, a body naming another operator than its signer, or a signer not on the
  * command's list of operators is refused as not authorised;</li>
+ * <li>it is handled once, in the transaction of its effect or refusal: a command that passed those checks claims
+ * its id in {@code operator_command} with the SHA-256 of its value, so a redelivery or a re-sent command does
+ * nothing, and the same id with another value is refused (the operator is told to use a fresh id) instead of
+ * passing for a redelivery; a record refused by those checks claims only its {@code partition/offset}, so it does
+ * not use up the id its sender then sends the corrected command under;</li>
  * <li>then the service applies it, or refuses it for its own reasons (unknown case, transition not allowed…).</li>
  * </ol>
  * Every refusal goes to the command's {@code -rejected} topic with its code and reason, and changes nothing else. A
@@ -47,9 +56,11 @@ import jakarta.persistence.EntityManager;
 public class OperatorCommands {
 
     private static final Logger LOG = Logger.getLogger(OperatorCommands.class);
+    private static final JsonMapper CANONICAL_JSON = JsonMapper.builder()
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
     private static final String CLAIM_SQL = "INSERT INTO operator_command (consumer, command_key, source_partition, "
-            + "source_offset, received_at, outcome) VALUES (:consumer, :key, :partition, :offset, now(), 'PENDING') "
-            + "ON CONFLICT DO NOTHING";
+            + "source_offset, received_at, outcome, value_sha256) VALUES (:consumer, :key, :partition, :offset, now(), "
+            + "'PENDING', :sha256) ON CONFLICT DO NOTHING";
     private static final String OUTCOME_SQL = "UPDATE operator_command SET outcome = :outcome, operator = :operator, "
             + "refusal_code = :code WHERE consumer = :consumer AND command_key = :key";
 
@@ -86,26 +97,40 @@ public class OperatorCommands {
     private <C> void handleOnce(ConsumerRecord<String, String> record, OperatorCommandType<C> type) {
         OperatorCommandKind<C> kind = type.kind();
         StaffRecord typed = StaffRecord.read(record, objectMapper, kind.type().type());
-        String key = typed.dedupKey(kind.idField());
         QuarkusTransaction.requiringNew().run(() -> {
-            if (!claim(kind.topic(), key, record)) {
-                LOG.infof("%s record %s was already handled, ignoring the redelivery", kind.topic(), key);
+            String id = typed.dedupKey(kind.idField());
+            String sha256 = sha256(typed);
+            if (claimedAs(kind.topic(), id, sha256) || claimedAs(kind.topic(), typed.recordKey(), sha256)) {
+                // checked before the signature: an applied command redelivered after its signer's certificate
+                // expired is still the command that was applied
+                LOG.infof("%s record %s was already handled, ignoring the redelivery", kind.topic(), id);
                 return;
             }
             OperatorSignature.Verified sender = OperatorSignature.verify(record, trustedCa, clock.instant());
             String operator = sender.principal().orElse(null);
             Optional<Refusal> refusal = check(typed, type, sender);
-            if (refusal.isEmpty()) {
+            String claimed = refusal.isPresent() ? typed.recordKey() : id;
+            if (!claim(kind.topic(), claimed, record, sha256)) {
+                // the same id with another value: refused (once per record), the command that claimed it first stands
+                refusal = Optional.of(new Refusal(kind.malformedCode(), kind.idField() + " " + id + " was used before "
+                        + "for another " + kind.type().type() + ": send this one again with a fresh " + kind.idField()));
+                claimed = typed.recordKey();
+                if (!claim(kind.topic(), claimed, record, sha256)) {
+                    return; // this very record, refused by a delivery that committed meanwhile
+                }
+            } else if (refusal.isEmpty()) {
                 refusal = type.apply(typed.as(kind.payload(), objectMapper), typed, operator);
             }
-            refusal.ifPresent(r -> type.refuse(typed, operator, r));
+            Optional<Refusal> refused = refusal;
+            String key = claimed;
+            refused.ifPresent(r -> type.refuse(typed, operator, r));
             entityManager.createNativeQuery(OUTCOME_SQL)
-                    .setParameter("outcome", refusal.isPresent() ? "REFUSED" : "APPLIED")
+                    .setParameter("outcome", refused.isPresent() ? "REFUSED" : "APPLIED")
                     .setParameter("operator", operator)
-                    .setParameter("code", refusal.map(Refusal::code).orElse(null))
+                    .setParameter("code", refused.map(Refusal::code).orElse(null))
                     .setParameter("consumer", kind.topic()).setParameter("key", key)
                     .executeUpdate();
-            refusal.ifPresent(r -> LOG.warnf("%s record %s refused: %s", kind.topic(), key, r.code()));
+            refused.ifPresent(r -> LOG.warnf("%s record %s refused: %s", kind.topic(), key, r.code()));
         });
     }
 
@@ -133,11 +158,38 @@ public class OperatorCommands {
         return Optional.empty();
     }
 
-    private boolean claim(String consumer, String key, ConsumerRecord<String, String> record) {
+    private boolean claim(String consumer, String key, ConsumerRecord<String, String> record, String sha256) {
         return entityManager.createNativeQuery(CLAIM_SQL)
                 .setParameter("consumer", consumer).setParameter("key", key)
                 .setParameter("partition", record.partition()).setParameter("offset", record.offset())
-                .executeUpdate() == 1;
+                .setParameter("sha256", sha256).executeUpdate() == 1;
+    }
+
+    /**
+     * Whether the key was claimed by a record of this value (a redelivery, or the same command sent again). A row
+     * claimed before V1_5 has no digest: any value counts as the same, as it did then.
+     */
+    private boolean claimedAs(String consumer, String key, String sha256) {
+        @SuppressWarnings("unchecked")
+        List<String> found = entityManager.createNativeQuery("SELECT coalesce(value_sha256, :sha256) FROM "
+                + "operator_command WHERE consumer = :consumer AND command_key = :key").setParameter("consumer", consumer)
+                .setParameter("key", key).setParameter("sha256", sha256).getResultList();
+        return !found.isEmpty() && found.get(0).equals(sha256);
+    }
+
+    /**
+     * The digest of what the record says: its JSON with the properties sorted and no whitespace, so the same command
+     * typed again with its fields in another order or spaced otherwise is the same command.
+     */
+    private static String sha256(StaffRecord typed) {
+        try {
+            byte[] canonical = CANONICAL_JSON.writeValueAsBytes(typed.json());
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JVM", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed record could not be written again", e);
+        }
     }
 
     private static X509Certificate readCertificate(String path) {

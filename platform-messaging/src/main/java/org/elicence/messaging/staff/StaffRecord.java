@@ -71,7 +71,12 @@ public final class StaffRecord {
     /** The id the operator gave the record, or {@code partition/offset} when it has no usable one. */
     public String dedupKey(String idField) {
         String id = text(idField);
-        return id != null && !id.isBlank() ? id : record.partition() + "/" + record.offset();
+        return id != null && !id.isBlank() ? id : recordKey();
+    }
+
+    /** The record itself, {@code partition/offset}: what a redelivery of this very record shares, and nothing else. */
+    public String recordKey() {
+        return record.partition() + "/" + record.offset();
     }
 
     /** A field as typed, cut to {@link #MAX_FIELD_LENGTH}; null when absent. */
