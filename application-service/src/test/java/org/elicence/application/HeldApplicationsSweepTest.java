@@ -257,10 +257,11 @@ class HeldApplicationsSweepTest {
     private static String passed(String id, String applicant, String photoId, String source) {
         return """
                 {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"%s","verdict":"PASS",
-                 "checks":[{"rule":"R3","code":"ONE_FACE","verdict":"PASS","message":{"zh-CN":"合格。","en":"Passed."}}],
+                 "checks":[%s],
                  "portrait":{"contentType":"image/jpeg","width":1,"height":1,"base64":"%s"},
                  "auditedAt":"2026-11-25T10:00:00Z","durationMillis":5}
-                """.formatted(id, applicant, photoId, source, Base64.getEncoder().encodeToString(TestImages.jpeg()));
+                """.formatted(id, applicant, photoId, source, PassedChecks.json(),
+                Base64.getEncoder().encodeToString(TestImages.jpeg()));
     }
 
     private static String audited(String id, String applicant, String photoId, String source, String code) {

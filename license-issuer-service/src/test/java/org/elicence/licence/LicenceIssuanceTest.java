@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -287,22 +288,28 @@ class LicenceIssuanceTest extends LicenceServiceTestBase {
                 victim.licenceNumber()));
     }
 
-    /** A PASS that one of its own checks contradicts is poison: no licence is made on it. */
+    /** A PASS that one of its own checks contradicts, or that leaves a rule out, is poison: no licence is made on it. */
     @Test
-    void aPassContradictedByItsOwnChecksIsDeadLetteredAndNothingIsIssued() throws Exception {
-        String applicationId = newId();
-        support.created(applicationId, YANG_LEI_WITHOUT_LICENCE);
-        String pass = LicenceTestSupport.photoAudited(applicationId, YANG_LEI_WITHOUT_LICENCE, "PASS",
+    void aPassContradictedByItsOwnChecksOrLeavingARuleOutIsDeadLetteredAndNothingIsIssued() throws Exception {
+        String pass = LicenceTestSupport.photoAudited("%1$s", YANG_LEI_WITHOUT_LICENCE, "PASS",
                 LicenceTestSupport.portraitJson(LicenceTestSupport.portraitJpeg()));
-        String contradicted = pass.replace("\"code\":\"ONE_FACE\",\"verdict\":\"PASS\"",
-                "\"code\":\"ONE_FACE\",\"verdict\":\"FAIL\"");
+        String contradicted = pass.replace("\"code\":\"C1_OK\",\"verdict\":\"PASS\"",
+                "\"code\":\"C1_OK\",\"verdict\":\"FAIL\"");
+        String leavingOut = pass.replaceFirst("\\{\"rule\":\"R12\"[^}]*\\}}?,", "");
         assertNotEquals(pass, contradicted);
-        kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, applicationId, EventType.PHOTO_AUDITED.type(), contradicted);
-        var deadLetter = kafka.awaitDeadLetters("license-issuer-service.dlq", applicationId, 1, WAIT).get(0);
-        String reason = KafkaTestClient.header(deadLetter, "dead-letter-reason");
-        assertTrue(reason.contains("carries a check that failed or could not be assessed"), reason);
-        assertEquals(0, support.count("SELECT count(*) FROM passed_photo WHERE application_id = CAST(?1 AS uuid)",
-                applicationId));
+        assertNotEquals(pass, leavingOut);
+        for (String faulty : List.of(contradicted, leavingOut)) {
+            String applicationId = newId();
+            support.created(applicationId, YANG_LEI_WITHOUT_LICENCE);
+            kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, applicationId, EventType.PHOTO_AUDITED.type(),
+                    faulty.replace("%1$s", applicationId));
+            var deadLetter = kafka.awaitDeadLetters("license-issuer-service.dlq", applicationId, 1, WAIT).get(0);
+            String reason = KafkaTestClient.header(deadLetter, "dead-letter-reason");
+            assertTrue(reason.contains("carries a check that failed or could not be assessed, or leaves a rule out"),
+                    reason);
+            assertEquals(0, support.count("SELECT count(*) FROM passed_photo WHERE application_id = CAST(?1 AS uuid)",
+                    applicationId));
+        }
     }
 
     /** The same application announced again in another citizen's name is poison: the first applicant stands. */

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.elicence.infra.KafkaTestClient;
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.Topics;
+import org.elicence.messaging.events.PhotoAudited;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
@@ -104,11 +105,18 @@ final class LicenceTestSupport {
         return first17 + "10X98765432".charAt(sum % 11);
     }
 
-    /** application-service's application.created: whose the application is. */
+    /**
+     * application-service's application.created: whose the application is; returns once the issuer knows the
+     * application, so that an approval a test sends next is handled at once rather than kept until the creation is
+     * read (ApprovalBeforeCreationTest sends approvals first on purpose).
+     */
     String created(String applicationId, String residentId) {
-        return kafka.publishEvent(Topics.APPLICATIONS, applicationId, EventType.APPLICATION_CREATED.type(),
+        String eventId = kafka.publishEvent(Topics.APPLICATIONS, applicationId, EventType.APPLICATION_CREATED.type(),
                 "{\"applicationId\":\"" + applicationId + "\",\"applicantId\":\"" + residentId
                         + "\",\"fullName\":\"测试\",\"createdAt\":\"2026-11-25T10:00:00Z\"}");
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> count(
+                "SELECT count(*) FROM known_application WHERE application_id = CAST(?1 AS uuid)", applicationId) == 1);
+        return eventId;
     }
 
     /**
@@ -144,11 +152,17 @@ final class LicenceTestSupport {
             String portrait) {
         return """
                 {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"ID_REGISTRY","verdict":"%s",
-                 "checks":[{"rule":"C1","code":"ONE_FACE","verdict":"PASS","measured":1,"threshold":"= 1","unit":"faces",
-                            "message":{"zh-CN":"检测到一张人脸。","en":"One face found."}}],
+                 "checks":[%s],
                  %s"auditedAt":"2026-11-25T10:00:00Z","durationMillis":42}
-                """.formatted(applicationId, residentId, photoId, verdict,
+                """.formatted(applicationId, residentId, photoId, verdict, passedChecks(),
                 portrait == null ? "" : "\"portrait\":" + portrait + ",");
+    }
+
+    /** Every audited rule passed, as photo-audit-service reports a PASS (a PASS that leaves a rule out is poison). */
+    static String passedChecks() {
+        return PhotoAudited.AUDITED_RULES.stream().map(rule -> """
+                {"rule":"%s","code":"%s_OK","verdict":"PASS","message":{"zh-CN":"合格。","en":"Passed."}}"""
+                .formatted(rule, rule)).collect(java.util.stream.Collectors.joining(","));
     }
 
     /** application-service's application.withdrawn (the applicant withdrew it); returns the ce_id. */

@@ -76,7 +76,7 @@ public class ApplicantViewUpdater {
             sameApplicant(application, event.applicantId(), "PhotoAudited");
             if (event.passed() && !event.passBorneOutByChecks()) {
                 throw new PoisonEventException("PhotoAudited for application " + application.id
-                        + " is a PASS with a check that failed or could not be assessed");
+                        + " is a PASS its checks do not bear out: one failed or could not be assessed, or a rule is missing");
             }
             UUID photoId = UUID.fromString(event.photoId());
             if (PhotoAuditAttempt.<PhotoAuditAttempt>findByIdOptional(photoId)

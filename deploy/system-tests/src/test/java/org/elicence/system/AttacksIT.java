@@ -389,9 +389,21 @@ class AttacksIT {
         byte[] portrait = Journey.resource("photos/frl_002_neutral.jpg");
         return "{\"applicationId\":\"" + applicationId + "\",\"applicantId\":\"" + applicantId + "\",\"photoId\":\""
                 + UUID.randomUUID() + "\",\"source\":\"APPLICANT_UPLOAD\",\"verdict\":\"PASS\","
-                + "\"checks\":[{\"rule\":\"C1\",\"code\":\"ONE_FACE\",\"verdict\":\"PASS\",\"measured\":1,"
-                + "\"threshold\":\"= 1\",\"unit\":\"faces\",\"message\":{\"zh-CN\":\"检测到一张人脸。\",\"en\":\"One face found.\"}}],"
+                + "\"checks\":[" + passedChecks() + "],"
                 + "\"portrait\":" + image(portrait) + ",\"auditedAt\":\"" + Instant.now() + "\",\"durationMillis\":42}";
+    }
+
+    /** Every photo rule passed (R1-R12, C1-C9, docs/photo-audit.md): a PASS the consumers find borne out. */
+    private static String passedChecks() {
+        List<String> rules = new ArrayList<>();
+        for (int r = 1; r <= 12; r++) {
+            rules.add("R" + r);
+        }
+        for (int c = 1; c <= 9; c++) {
+            rules.add("C" + c);
+        }
+        return String.join(",", rules.stream().map(rule -> "{\"rule\":\"" + rule + "\",\"code\":\"" + rule
+                + "_OK\",\"verdict\":\"PASS\",\"message\":{\"zh-CN\":\"合格。\",\"en\":\"Passed.\"}}").toList());
     }
 
     private static String photoReviewApproved(String applicationId, String applicantId) throws IOException {

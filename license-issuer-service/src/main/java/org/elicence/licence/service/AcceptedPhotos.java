@@ -50,7 +50,7 @@ public class AcceptedPhotos {
         UUID photo = UUID.fromString(audited.photoId());
         if (!audited.passBorneOutByChecks()) {
             throw new PoisonEventException("the passing verdict on application " + application
-                    + " carries a check that failed or could not be assessed");
+                    + " carries a check that failed or could not be assessed, or leaves a rule out");
         }
         applications.requireApplicant(audited.applicationId(), audited.applicantId());
         applications.lock(application);

@@ -3,6 +3,12 @@ package org.elicence.photoaudit.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.elicence.messaging.events.PhotoAudited;
+import org.elicence.photoaudit.audit.checks.AuditChecks;
+import org.elicence.photoaudit.audit.checks.PhotoCheck;
 import org.junit.jupiter.api.Test;
 
 class VerdictPolicyTest {
@@ -31,5 +37,16 @@ class VerdictPolicyTest {
     void aRuleTheOperatorSwitchedOffDoesNotBlock() {
         assertEquals(Verdict.PASS, policy.decide(List.of(result("R1", "EVEN_LIGHTING", CheckVerdict.PASS),
                 result("R7", "RULE_DISABLED", CheckVerdict.NOT_ASSESSABLE))));
+    }
+
+    /**
+     * The audit checks every rule its consumers expect of a PASS (application-service and the issuer refuse a PASS
+     * that leaves one out, {@link PhotoAudited#passBorneOutByChecks}), and no rule they do not know.
+     */
+    @Test
+    void theAuditChecksEveryRuleAPassMustCarry() {
+        Set<String> checked = AuditChecks.create(TestConfigs.defaults()).stream().map(PhotoCheck::rule)
+                .collect(Collectors.toSet());
+        assertEquals(Set.copyOf(PhotoAudited.AUDITED_RULES), checked);
     }
 }

@@ -2,6 +2,7 @@ package org.elicence.messaging.events;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -25,12 +26,21 @@ public record PhotoAudited(String applicationId, String applicantId, String phot
     }
 
     /**
-     * A PASS is borne out by its checks: none failed, and none could not be assessed but those switched off (the
-     * audit's own rule; a PASS with a failed check is a fault, and no licence is made on it).
+     * The photo rules every audit reports (docs/photo-audit.md), each with at least one check, whatever the verdict:
+     * a rule the operator switched off is reported NOT_ASSESSABLE with {@link #RULE_DISABLED}.
+     */
+    public static final List<String> AUDITED_RULES = List.of("R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9",
+            "R10", "R11", "R12", "C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9");
+
+    /**
+     * A PASS is borne out by its checks: every audited rule is there, none failed, and none could not be assessed but
+     * those switched off (the audit's own rule; a PASS with a failed or missing check is a fault, and no licence is
+     * made on it).
      */
     public boolean passBorneOutByChecks() {
-        return passed() && checks.stream().noneMatch(check -> check.failed()
-                || RuleCheck.NOT_ASSESSABLE.equals(check.verdict()) && !RULE_DISABLED.equals(check.code()));
+        return passed() && checks.stream().map(RuleCheck::rule).collect(Collectors.toSet()).containsAll(AUDITED_RULES)
+                && checks.stream().noneMatch(check -> check.failed()
+                        || RuleCheck.NOT_ASSESSABLE.equals(check.verdict()) && !RULE_DISABLED.equals(check.code()));
     }
 
     @Override
