@@ -184,10 +184,21 @@ class PhotoReviewKcatTest {
                 "reviewer-001");
         // Signed by one reviewer in the name of another: refused, the signer is who decides.
         String impostor = UUID.randomUUID().toString();
-        kafka.publishAsOperator(Topics.PHOTO_REVIEW_DECISIONS, impostor, decision(impostor, "reviewer-001", "APPROVE"),
-                "reviewer-002");
+        String decisionId = UUID.randomUUID().toString();
+        String impersonated = "{\"decisionId\":\"" + decisionId + "\",\"caseId\":\"" + impostor
+                + "\",\"reviewerId\":\"reviewer-001\",\"decision\":\"APPROVE\"}";
+        kafka.publishAsOperator(Topics.PHOTO_REVIEW_DECISIONS, impostor, impersonated, "reviewer-002");
         assertRefused(impostor, "REVIEWER_NOT_AUTHORISED");
         assertRefused(unknown, "UNKNOWN_CASE");
+        // That refusal left its decisionId free: the reviewer's own decision under it is checked (no such case) ...
+        kafka.publishAsOperator(Topics.PHOTO_REVIEW_DECISIONS, impostor, impersonated, "reviewer-001");
+        assertRefused(impostor, "UNKNOWN_CASE");
+        // ... and another decision under that id, now used, is refused, not taken for a redelivery
+        String reusing = UUID.randomUUID().toString();
+        kafka.publishAsOperator(Topics.PHOTO_REVIEW_DECISIONS, reusing, impersonated.replace(impostor, reusing),
+                "reviewer-001");
+        await().atMost(WAIT).until(() -> refusals(reusing).stream().anyMatch(r -> "MALFORMED_DECISION".equals(
+                r.get("code").asText()) && r.get("reason").asText().contains("fresh decisionId")));
         // REJECT without rules and reason: the schema refuses it
         kafka.publishAsOperator(Topics.PHOTO_REVIEW_DECISIONS, caseId, decision(caseId, "reviewer-001", "REJECT"),
                 "reviewer-001");

@@ -297,10 +297,18 @@ class KcatReviewEndToEndTest {
                 "reviewer-001");
         // Signed by one reviewer in the name of another: refused, the signer is who decides.
         String impostor = UUID.randomUUID().toString();
-        KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, impostor, decision(impostor, "reviewer-001"),
-                "reviewer-002");
+        String impersonated = decision(impostor, "reviewer-001");
+        KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, impostor, impersonated, "reviewer-002");
         assertRefused(impostor, "REVIEWER_NOT_AUTHORISED");
         assertRefused(unknownCase, "UNKNOWN_CASE");
+        // That refusal left its decisionId free: the reviewer's own decision under it is checked (no such case) ...
+        KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, impostor, impersonated, "reviewer-001");
+        assertRefused(impostor, "UNKNOWN_CASE");
+        // ... and another decision under that id, now used, is refused, not taken for a redelivery
+        String reusing = UUID.randomUUID().toString();
+        KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, reusing, impersonated.replace(impostor, reusing),
+                "reviewer-001");
+        assertRefused(reusing, "MALFORMED_DECISION");
         KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, caseId, "{\"decisionId\":\"" + UUID.randomUUID()
                 + "\",\"caseId\":\"" + caseId + "\",\"reviewerId\":\"reviewer-001\",\"decision\":\"REJECT\"}",
                 "reviewer-001");

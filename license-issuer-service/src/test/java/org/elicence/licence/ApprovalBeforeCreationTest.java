@@ -106,6 +106,10 @@ class ApprovalBeforeCreationTest extends LicenceServiceTestBase {
                 String.valueOf(keptId)), Path.of("."));
         await().atMost(WAIT).until(() -> refusedAt(keptId) != null && refusedAt(keptId).isAfter(refusedAt));
         assertEquals(0, decisions(applicationId));
+        // reported, it is discarded (which clears the alert)
+        Runbook.run("licence-approval-discard", Map.of("DATABASE", database.get("DATABASE"), "KEPT_ID",
+                String.valueOf(keptId)), Path.of("."));
+        assertEquals(null, refusedAt(keptId));
 
         // the holder's own approval, read afterwards, is not held up behind the refused one
         support.idCardApprovedAlone(applicationId, holder.residentId());
@@ -126,6 +130,32 @@ class ApprovalBeforeCreationTest extends LicenceServiceTestBase {
         assertEquals(1, support.eventsWritten(applicationId, EventType.LICENCE_ISSUED));
         assertEquals(1, support.count("SELECT count(*) FROM known_application WHERE application_id = CAST(?1 AS uuid) "
                 + "AND withdrawn_at IS NOT NULL", applicationId), "the withdrawal is recorded after it");
+    }
+
+    /**
+     * A kept approval whose handling did not finish as many times as attempts are allowed (each attempt is counted
+     * before it begins: a handling that ends the process is counted too) is refused, not handled for ever, and the
+     * application's later events are not held behind it.
+     */
+    @Test
+    void aKeptApprovalWhoseHandlingNeverFinishedIsRefusedAndHoldsNothingUp() throws Exception {
+        var licence = support.newDriverLicence(LocalDate.now().plusYears(5));
+        String applicationId = newId();
+        support.created(applicationId, licence.residentId());
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("INSERT INTO "
+                + "approval_awaiting_application (application_id, event_type, payload, received_at, attempts) VALUES "
+                + "(CAST(?1 AS uuid), ?2, CAST(?3 AS jsonb), now(), 5)").setParameter(1, applicationId)
+                .setParameter(2, EventType.APPLICATION_WITHDRAWN.type())
+                .setParameter(3, "{\"applicationId\":\"" + applicationId + "\",\"applicantId\":\""
+                        + licence.residentId() + "\",\"reason\":\"BY_APPLICANT\",\"withdrawnAt\":\"2026-11-25T10:05:00Z\"}")
+                .executeUpdate());
+        await().atMost(WAIT).until(() -> refusal(applicationId) != null);
+        assertTrue(refusal(applicationId).contains("did not finish 5 times"), refusal(applicationId));
+
+        support.idCardApprovedAlone(applicationId, licence.residentId());
+        support.awaitLicenceEvent(applicationId, EventType.LICENCE_ISSUED);
+        assertEquals(0, support.count("SELECT count(*) FROM known_application WHERE application_id = CAST(?1 AS uuid) "
+                + "AND withdrawn_at IS NOT NULL", applicationId), "the refused withdrawal was not handled");
     }
 
     private long kept(String applicationId) {

@@ -116,7 +116,9 @@ public class ApprovalConsumer {
 
     /**
      * The approvals kept because they came before their application's creation, whose creation has been read since:
-     * each handled in its own transaction, as on delivery; a failure is counted on the kept approval, which stays.
+     * each application's oldest handled in its own transaction, as on delivery (the next at the next pass, so they
+     * keep the order they were read in); an attempt is counted before it begins, a failure on the kept approval,
+     * which stays until it is refused.
      */
     @Scheduled(every = "${licence.awaiting-creation.interval:5s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -131,14 +133,25 @@ public class ApprovalConsumer {
         }
         for (AwaitingApproval.Ready kept : ready) {
             try (LogContext context = LogContext.forApplication(kept.applicationId().toString())) {
+                handle(kept);
+            }
+        }
+    }
+
+    private void handle(AwaitingApproval.Ready kept) {
+        try {
+            if (QuarkusTransaction.requiringNew().call(() -> awaiting.beginAttempt(kept.id()))) {
                 QuarkusTransaction.requiringNew().run(() -> awaiting.take(kept.id()).ifPresent(approvals::handle));
-            } catch (RuntimeException failure) {
-                try {
-                    QuarkusTransaction.requiringNew().run(() -> awaiting.failed(kept.id(), failure));
-                } catch (RuntimeException e) {
-                    LOG.warnf("kept approval %d: its failure was not recorded (%s); tried again", kept.id(),
-                            e.getClass().getSimpleName());
-                }
+            }
+        } catch (RuntimeException | Error failure) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> awaiting.failed(kept.id(), failure));
+            } catch (RuntimeException e) {
+                LOG.warnf("kept approval %d: its failure was not recorded (%s); tried again", kept.id(),
+                        e.getClass().getSimpleName());
+            }
+            if (failure instanceof Error error) {
+                throw error; // counted; not handled on past it (memory, a library that does not load)
             }
         }
     }

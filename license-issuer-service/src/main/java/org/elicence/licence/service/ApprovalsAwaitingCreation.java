@@ -8,9 +8,11 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.elicence.licence.config.LicenceConfig;
 import org.elicence.messaging.EventType;
+import org.elicence.messaging.events.DeviceKeyRegistered;
 import org.elicence.messaging.inbox.PoisonEventException;
 import org.jboss.logging.Logger;
 
@@ -53,49 +55,79 @@ public class ApprovalsAwaitingCreation {
     }
 
     /**
-     * Keeps {@code approval} when its application is not known yet, or when approvals kept before it still wait (so
-     * that an application's approvals are handled in the order they were read: a withdrawal read after an early
-     * approval does not overtake it).
+     * Keeps {@code approval} when its application is not known yet, or when events kept for it still wait: an
+     * application's events are then handled in the order they were read (a withdrawal read after an early approval
+     * does not overtake it, nor an approval a withdrawal kept before it). A device key is not kept behind others: it
+     * only binds the credential, whose signing then finds it (the latest registration wins either way).
      *
      * @return whether it was kept; {@code false}: the application is known and the caller handles the approval now
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean keptUntilCreated(String applicationId, Object approval) {
         UUID application = UUID.fromString(applicationId);
-        if (applications.known(application) && AwaitingApproval.count("applicationId = ?1 and refusedAt is null",
-                application) == 0) {
+        if (applications.known(application) && (approval instanceof DeviceKeyRegistered
+                || AwaitingApproval.count("applicationId = ?1 and refusedAt is null", application) == 0)) {
             return false;
         }
         EventType type = EventType.forPayload(approval.getClass())
                 .orElseThrow(() -> new IllegalArgumentException("not a catalogued event: " + approval.getClass()));
-        AwaitingApproval.of(application, type.type(), objectMapper.valueToTree(approval), clock.instant()).persist();
-        LOG.infof("application %s: %s read before the application's creation or behind approvals kept for it; kept",
+        ObjectNode kept = objectMapper.valueToTree(approval);
+        // a verdict's annotated copy of the applicant's photo is for the applicant's view, never read here
+        kept.remove("annotated");
+        AwaitingApproval.of(application, type.type(), kept, clock.instant()).persist();
+        LOG.infof("application %s: %s read before the application's creation or behind events kept for it; kept",
                 application, type.type());
         return true;
     }
 
-    /** Kept approvals whose application is known now, not refused, oldest first. */
+    /** For each known application with kept events not refused, its oldest (the next is handled once it is done). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<AwaitingApproval.Ready> ready(int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("SELECT a.id, a.application_id "
-                + "FROM approval_awaiting_application a JOIN known_application k USING (application_id) "
-                + "WHERE a.refused_at IS NULL ORDER BY a.id LIMIT :limit").setParameter("limit", limit).getResultList();
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT id, application_id FROM ("
+                + "SELECT DISTINCT ON (a.application_id) a.id, a.application_id FROM approval_awaiting_application a "
+                + "JOIN known_application k USING (application_id) WHERE a.refused_at IS NULL "
+                + "ORDER BY a.application_id, a.id) oldest ORDER BY id LIMIT :limit")
+                .setParameter("limit", limit).getResultList();
         return rows.stream().map(row -> new AwaitingApproval.Ready(((Number) row[0]).longValue(), (UUID) row[1]))
                 .toList();
     }
 
     /**
-     * Takes a kept approval for handling in the caller's transaction: deleted there, so it is handled once, whichever
-     * instance takes it (another waits for the row's lock and then finds nothing).
+     * Counts an attempt at handling a kept approval, committed before the handling begins, so that one whose handling
+     * ends the process (a native crash, memory) is not handled for ever: at {@code licence.awaiting-creation.max-attempts}
+     * attempts begun it is refused instead.
      *
-     * @return its event; empty when it was handled or refused meanwhile
+     * @return whether to handle it now
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean beginAttempt(long id) {
+        AwaitingApproval kept = AwaitingApproval.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (kept == null || kept.refused()) {
+            return false;
+        }
+        if (kept.attempts >= config.maxAttempts()) {
+            kept.refuse("its handling did not finish " + kept.attempts + " times", clock.instant());
+            LOG.errorf("application %s: kept %s %d refused: %s", kept.applicationId, kept.eventType, id, kept.refusal);
+            return false;
+        }
+        kept.attempts++;
+        return true;
+    }
+
+    /**
+     * Takes a kept approval for handling in the caller's transaction: deleted there, so it is handled once, whichever
+     * instance takes it (another waits for the row's lock and then finds nothing), and only while no earlier event of
+     * its application waits.
+     *
+     * @return its event; empty when it was handled or refused meanwhile, or an earlier one waits
      * @throws PoisonEventException when the kept event no longer maps to its type
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Object> take(long id) {
         AwaitingApproval kept = AwaitingApproval.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (kept == null || kept.refused()) {
+        if (kept == null || kept.refused() || AwaitingApproval.count("applicationId = ?1 and refusedAt is null "
+                + "and id < ?2", kept.applicationId, id) > 0) {
             return Optional.empty();
         }
         EventType type = EventType.fromType(kept.eventType).orElseThrow(() -> new PoisonEventException(
@@ -114,43 +146,57 @@ public class ApprovalsAwaitingCreation {
 
     /**
      * The handling of a kept approval failed (its transaction rolled back): refused at once when it will never pass
-     * (poison), after {@code licence.awaiting-creation.max-attempts} otherwise; until then the next pass tries again.
+     * (poison), once {@code licence.awaiting-creation.max-attempts} attempts have begun otherwise; until then the next
+     * pass tries again.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void failed(long id, RuntimeException failure) {
+    public void failed(long id, Throwable failure) {
         AwaitingApproval kept = AwaitingApproval.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (kept == null || kept.refused()) {
             return;
         }
-        boolean poison = failure instanceof PoisonEventException;
         // a poison's reason is written for dead letters and logs (no resident ID, no content); another failure's
-        // message may quote what it failed on: only its kind is kept
-        kept.failed(poison ? failure.getMessage() : failure.getClass().getSimpleName(), poison, config.maxAttempts(),
-                clock.instant());
+        // message may quote what it failed on: only its kind is kept, the innermost (a failed commit wraps its cause)
+        if (failure instanceof PoisonEventException) {
+            kept.refuse(failure.getMessage(), clock.instant());
+        } else if (kept.attempts >= config.maxAttempts()) {
+            kept.refuse(kept.attempts + " attempts failed, the last with " + innermost(failure), clock.instant());
+        }
         if (kept.refused()) {
-            LOG.errorf("application %s: kept %s %d refused after %d attempts: %s", kept.applicationId, kept.eventType,
-                    id, kept.attempts, kept.refusal);
+            LOG.errorf("application %s: kept %s %d refused: %s", kept.applicationId, kept.eventType, id, kept.refusal);
         } else {
             LOG.warnf("application %s: kept %s %d failed (%s); tried again", kept.applicationId, kept.eventType, id,
-                    failure.getClass().getSimpleName());
+                    innermost(failure));
         }
     }
 
     /**
-     * Hourly: a kept approval whose application was never created, or that was refused, goes after
-     * {@code licence.awaiting-creation.retention}, with an ERROR line naming it (no content).
+     * Hourly: a kept approval whose application was never created, or that was refused or is stuck behind one, goes
+     * after {@code licence.awaiting-creation.retention}, with an ERROR line naming it (no content).
      */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deleteExpired() {
         Instant before = clock.instant().minus(config.retention());
-        List<AwaitingApproval> expired = QuarkusTransaction.requiringNew().call(() -> {
-            List<AwaitingApproval> found = AwaitingApproval.list("receivedAt < ?1", before);
-            found.forEach(AwaitingApproval::delete);
-            return found;
+        List<Object[]> deleted = QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = entityManager.createNativeQuery("DELETE FROM approval_awaiting_application a "
+                    + "WHERE received_at < :before RETURNING a.id, a.application_id, a.event_type, a.refusal, "
+                    + "EXISTS (SELECT 1 FROM known_application k WHERE k.application_id = a.application_id)")
+                    .setParameter("before", before).getResultList();
+            return rows;
         });
-        expired.forEach(kept -> LOG.errorf("application %s: kept %s %d deleted after %s (%s)", kept.applicationId,
-                kept.eventType, kept.id, config.retention(),
-                kept.refused() ? "refused: " + kept.refusal : "its application was never created"));
+        deleted.forEach(row -> LOG.errorf("application %s: kept %s %s deleted after %s (%s)", row[1], row[2], row[0],
+                config.retention(), row[3] != null ? "refused: " + row[3]
+                        : Boolean.TRUE.equals(row[4]) ? "waiting behind a refused or failing event"
+                                : "its application was never created"));
+    }
+
+    private static String innermost(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName();
     }
 }

@@ -3,6 +3,7 @@ package org.elicence.licence.service;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -22,6 +23,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "approval_awaiting_application")
+@DynamicUpdate // an attempt counted or a refusal rewrites those columns, not the payload and its portrait
 public class AwaitingApproval extends PanacheEntityBase {
 
     @Id
@@ -42,7 +44,7 @@ public class AwaitingApproval extends PanacheEntityBase {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
-    /** Handlings that failed since its application was created. */
+    /** Handlings begun since its application was created (counted before each begins). */
     @Column(nullable = false)
     public int attempts;
 
@@ -65,13 +67,9 @@ public class AwaitingApproval extends PanacheEntityBase {
         return refusedAt != null;
     }
 
-    /** A handling failed: refused at once when it never will pass (poison), else once the attempts are spent. */
-    void failed(String reason, boolean poison, int maxAttempts, Instant at) {
-        attempts++;
-        if (poison || attempts >= maxAttempts) {
-            refusedAt = at;
-            refusal = reason;
-        }
+    void refuse(String reason, Instant at) {
+        refusedAt = at;
+        refusal = reason;
     }
 
     /** Which kept approval to handle next, and whose it is (for the log context). */

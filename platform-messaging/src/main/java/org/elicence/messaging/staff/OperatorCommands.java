@@ -111,7 +111,12 @@ public class OperatorCommands {
             Optional<Refusal> refusal = check(typed, type, sender);
             String claimed = refusal.isPresent() ? typed.recordKey() : id;
             if (!claim(kind.topic(), claimed, record, sha256)) {
-                // the same id with another value: refused (once per record), the command that claimed it first stands
+                if (claimedAs(kind.topic(), claimed, sha256)) {
+                    // the same record or command, whose other delivery committed while this one was checked
+                    LOG.infof("%s record %s was already handled, ignoring the redelivery", kind.topic(), claimed);
+                    return;
+                }
+                // the same id with another command: refused (once per record), the command that claimed it first stands
                 refusal = Optional.of(new Refusal(kind.malformedCode(), kind.idField() + " " + id + " was used before "
                         + "for another " + kind.type().type() + ": send this one again with a fresh " + kind.idField()));
                 claimed = typed.recordKey();
@@ -119,11 +124,12 @@ public class OperatorCommands {
                     return; // this very record, refused by a delivery that committed meanwhile
                 }
             } else if (refusal.isEmpty()) {
-                refusal = type.apply(typed.as(kind.payload(), objectMapper), typed, operator);
+                refusal = type.apply(typed.as(kind.payload(), objectMapper), typed.claimedAs(claimed), operator);
             }
             Optional<Refusal> refused = refusal;
             String key = claimed;
-            refused.ifPresent(r -> type.refuse(typed, operator, r));
+            StaffRecord handled = typed.claimedAs(claimed);
+            refused.ifPresent(r -> type.refuse(handled, operator, r));
             entityManager.createNativeQuery(OUTCOME_SQL)
                     .setParameter("outcome", refused.isPresent() ? "REFUSED" : "APPLIED")
                     .setParameter("operator", operator)

@@ -19,7 +19,10 @@ public abstract class ReviewDecisionRow extends PanacheEntityBase {
     public static final String ACCEPTED = "ACCEPTED";
     public static final String REFUSED = "REFUSED";
 
-    /** The decisionId, or {@code partition/offset} for a record without a usable one. */
+    /**
+     * The key the record was handled under ({@link StaffRecord#claimedKey}): its decisionId once it passed the checks
+     * of signature, reviewer and schema, else {@code partition/offset}.
+     */
     @Id
     @Column(name = "decision_key")
     public String decisionKey;
@@ -65,7 +68,7 @@ public abstract class ReviewDecisionRow extends PanacheEntityBase {
      * the reviewer is the signer when there is one, else the id as typed. Not yet persisted.
      */
     protected void fill(StaffRecord record, String reviewer) {
-        decisionKey = record.dedupKey("decisionId");
+        decisionKey = record.claimedKey();
         decisionId = record.text("decisionId");
         caseId = record.text("caseId");
         reviewerId = reviewer != null ? reviewer : record.text("reviewerId");

@@ -43,10 +43,12 @@ public final class StaffRecord {
 
     private final ConsumerRecord<String, String> record;
     private final JsonNode json;
+    private final String claimedKey;
 
-    private StaffRecord(ConsumerRecord<String, String> record, JsonNode json) {
+    private StaffRecord(ConsumerRecord<String, String> record, JsonNode json, String claimedKey) {
         this.record = record;
         this.json = json;
+        this.claimedKey = claimedKey;
     }
 
     /** @throws PoisonEventException when the record has no value or its value is not JSON */
@@ -56,7 +58,7 @@ public final class StaffRecord {
                     + " has no value");
         }
         try {
-            return new StaffRecord(record, objectMapper.readTree(record.value()));
+            return new StaffRecord(record, objectMapper.readTree(record.value()), null);
         } catch (JsonProcessingException e) {
             throw new PoisonEventException(what + " record " + record.partition() + "/" + record.offset()
                     + " is not JSON (line " + e.getLocation().getLineNr() + ", column "
@@ -77,6 +79,25 @@ public final class StaffRecord {
     /** The record itself, {@code partition/offset}: what a redelivery of this very record shares, and nothing else. */
     public String recordKey() {
         return record.partition() + "/" + record.offset();
+    }
+
+    /** This record, handled under {@code key} ({@link OperatorCommands} claimed it: its id, or its record key). */
+    StaffRecord claimedAs(String key) {
+        return new StaffRecord(record, json, key);
+    }
+
+    /**
+     * The key {@link OperatorCommands} handles this record under: its id ({@link #dedupKey}) when it passed the checks
+     * of its kind, its {@link #recordKey} when it was refused before (so that it does not use up the id); what a
+     * service keeps the record under beside its effect or refusal.
+     *
+     * @throws IllegalStateException outside the handling of {@link OperatorCommands}
+     */
+    public String claimedKey() {
+        if (claimedKey == null) {
+            throw new IllegalStateException("record " + recordKey() + " has not been claimed");
+        }
+        return claimedKey;
     }
 
     /** A field as typed, cut to {@link #MAX_FIELD_LENGTH}; null when absent. */
