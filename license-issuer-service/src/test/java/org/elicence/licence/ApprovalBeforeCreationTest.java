@@ -19,6 +19,7 @@ import java.util.Map;
 import org.elicence.infra.KafkaTestClient;
 import org.elicence.infra.LocalInfraTestResource;
 import org.elicence.infra.Runbook;
+import org.elicence.licence.service.ApprovalsAwaitingCreation;
 import org.elicence.messaging.EventType;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 /**
  * Approvals read before their application's {@code application.created}, on the real broker and PostgreSQL: kept,
@@ -35,6 +37,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "license_issuer_test"))
 class ApprovalBeforeCreationTest extends LicenceServiceTestBase {
+
+    @Inject
+    ApprovalsAwaitingCreation awaiting;
 
     @Test
     void anIdCardApprovedBeforeTheApplicationIsCreatedIsIssuedOnceTheCreationIsRead() throws Exception {
@@ -95,6 +100,10 @@ class ApprovalBeforeCreationTest extends LicenceServiceTestBase {
             assertTrue(metrics.contains("licence_approvals_awaiting_creation_oldest_seconds"), "the oldest's age");
         });
 
+        // refused for what it says, it holds nothing up: the holder's own approval, read afterwards, is issued
+        support.idCardApprovedAlone(applicationId, holder.residentId());
+        support.awaitLicenceEvent(applicationId, EventType.LICENCE_ISSUED);
+
         // the operator's runbook lists it with its reason, and can make it try again (here refused again)
         Map<String, String> database = Map.of("DATABASE", QuarkusTransaction.requiringNew().call(() -> (String)
                 entityManager.createNativeQuery("SELECT current_database()").getSingleResult()));
@@ -105,15 +114,12 @@ class ApprovalBeforeCreationTest extends LicenceServiceTestBase {
         Runbook.run("licence-approval-retry", Map.of("DATABASE", database.get("DATABASE"), "KEPT_ID",
                 String.valueOf(keptId)), Path.of("."));
         await().atMost(WAIT).until(() -> refusedAt(keptId) != null && refusedAt(keptId).isAfter(refusedAt));
-        assertEquals(0, decisions(applicationId));
+        assertEquals(1, decisions(applicationId), "the holder's, and no other");
         // reported, it is discarded (which clears the alert)
         Runbook.run("licence-approval-discard", Map.of("DATABASE", database.get("DATABASE"), "KEPT_ID",
                 String.valueOf(keptId)), Path.of("."));
         assertEquals(null, refusedAt(keptId));
-
-        // the holder's own approval, read afterwards, is not held up behind the refused one
-        support.idCardApprovedAlone(applicationId, holder.residentId());
-        support.awaitLicenceEvent(applicationId, EventType.LICENCE_ISSUED);
+        assertEquals(1, support.eventsWritten(applicationId, EventType.LICENCE_ISSUED));
     }
 
     @Test
@@ -133,12 +139,13 @@ class ApprovalBeforeCreationTest extends LicenceServiceTestBase {
     }
 
     /**
-     * A kept approval whose handling did not finish as many times as attempts are allowed (each attempt is counted
-     * before it begins: a handling that ends the process is counted too) is refused, not handled for ever, and the
-     * application's later events are not held behind it.
+     * A kept event whose handling did not finish as many times as attempts are allowed (each attempt is counted
+     * before it begins: a handling that ends the process is counted too) is refused, not handled for ever; refused
+     * for failing, not for what it says, it holds its application's later events: a withdrawal that could not be
+     * handled does not let a later approval issue the licence. The operator's retry then handles both, in order.
      */
     @Test
-    void aKeptApprovalWhoseHandlingNeverFinishedIsRefusedAndHoldsNothingUp() throws Exception {
+    void aKeptWithdrawalWhoseHandlingNeverFinishedIsRefusedAndHoldsTheLaterApproval() throws Exception {
         var licence = support.newDriverLicence(LocalDate.now().plusYears(5));
         String applicationId = newId();
         support.created(applicationId, licence.residentId());
@@ -152,10 +159,59 @@ class ApprovalBeforeCreationTest extends LicenceServiceTestBase {
         await().atMost(WAIT).until(() -> refusal(applicationId) != null);
         assertTrue(refusal(applicationId).contains("did not finish 5 times"), refusal(applicationId));
 
-        support.idCardApprovedAlone(applicationId, licence.residentId());
-        support.awaitLicenceEvent(applicationId, EventType.LICENCE_ISSUED);
-        assertEquals(0, support.count("SELECT count(*) FROM known_application WHERE application_id = CAST(?1 AS uuid) "
-                + "AND withdrawn_at IS NOT NULL", applicationId), "the refused withdrawal was not handled");
+        String approved = support.idCardApprovedAlone(applicationId, licence.residentId());
+        await().atMost(WAIT).until(() -> support.processed(approved));
+        assertEquals(1, kept(applicationId), "the approval waits behind the withdrawal that failed");
+        await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() -> decisions(applicationId) == 0);
+
+        Map<String, String> database = Map.of("DATABASE", QuarkusTransaction.requiringNew().call(() -> (String)
+                entityManager.createNativeQuery("SELECT current_database()").getSingleResult()));
+        long withdrawal = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT id FROM approval_awaiting_application WHERE application_id = CAST(?1 AS uuid) "
+                + "AND refused_at IS NOT NULL").setParameter(1, applicationId).getSingleResult()).longValue());
+        Runbook.run("licence-approval-retry", Map.of("DATABASE", database.get("DATABASE"), "KEPT_ID",
+                String.valueOf(withdrawal)), Path.of("."));
+        await().atMost(WAIT).until(() -> kept(applicationId) == 0 && refusal(applicationId) == null);
+        assertEquals(1, support.count("SELECT count(*) FROM known_application WHERE application_id = CAST(?1 AS uuid) "
+                + "AND withdrawn_at IS NOT NULL", applicationId), "the withdrawal, read first, is handled first");
+        assertEquals(0, decisions(applicationId), "and the approval after it issues nothing");
+    }
+
+    /**
+     * Kept rows go after the retention (30 days), and with a row refused for failing the later events of its
+     * application it held, however young: deleted alone, it would let them be handled. Younger rows stay.
+     */
+    @Test
+    void keptApprovalsGoAfterTheRetentionWithWhatTheyHeld() {
+        String neverCreated = newId();
+        String recent = newId();
+        String held = newId();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                keptRow(neverCreated, "31 days", null);
+                keptRow(recent, "29 days", null);
+                keptRow(held, "31 days", "its handling did not finish 5 times");
+                keptRow(held, "1 day", null);
+            });
+            awaiting.deleteExpired();
+            assertEquals(0, kept(neverCreated), "kept 31 days: deleted");
+            assertEquals(1, kept(recent), "kept 29 days: kept");
+            assertEquals(0, support.count("SELECT count(*) FROM approval_awaiting_application "
+                    + "WHERE application_id = CAST(?1 AS uuid)", held), "held behind one refused for failing: with it");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "DELETE FROM approval_awaiting_application WHERE application_id IN (CAST(?1 AS uuid), "
+                    + "CAST(?2 AS uuid), CAST(?3 AS uuid))").setParameter(1, neverCreated).setParameter(2, recent)
+                    .setParameter(3, held).executeUpdate());
+        }
+    }
+
+    private void keptRow(String applicationId, String age, String refusedForFailing) {
+        entityManager.createNativeQuery("INSERT INTO approval_awaiting_application (application_id, event_type, "
+                + "payload, received_at, refused_at, refusal) VALUES (CAST(?1 AS uuid), ?2, CAST('{}' AS jsonb), "
+                + "now() - CAST(?3 AS interval), CASE WHEN CAST(?4 AS text) IS NULL THEN NULL ELSE now() END, ?4)")
+                .setParameter(1, applicationId).setParameter(2, EventType.ID_CARD_APPROVED.type())
+                .setParameter(3, age).setParameter(4, refusedForFailing).executeUpdate();
     }
 
     private long kept(String applicationId) {

@@ -29,8 +29,9 @@ public interface LicenceConfig {
         int maxAttempts();
 
         /**
-         * A kept approval whose application is never created, or that was refused, is deleted after this: it holds
-         * personal data (docs/privacy.md), and by then it is a fault to report, not an application to decide.
+         * A kept approval whose application is never created, or that was refused, is deleted after this (with one
+         * refused for failing, the later events of its application it held): it holds personal data
+         * (docs/privacy.md), and by then it is a fault to report, not an application to decide.
          */
         @WithDefault("P30D")
         Duration retention();

@@ -14,6 +14,7 @@ import org.elicence.licence.config.LicenceConfig;
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.events.DeviceKeyRegistered;
 import org.elicence.messaging.inbox.PoisonEventException;
+import org.hibernate.Timeouts;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -55,9 +56,10 @@ public class ApprovalsAwaitingCreation {
     }
 
     /**
-     * Keeps {@code approval} when its application is not known yet, or when events kept for it still wait: an
-     * application's events are then handled in the order they were read (a withdrawal read after an early approval
-     * does not overtake it, nor an approval a withdrawal kept before it). A device key is not kept behind others: it
+     * Keeps {@code approval} when its application is not known yet, or when events kept for it still wait or were
+     * refused for failing: an application's events are then handled in the order they were read (a withdrawal read
+     * after an early approval does not overtake it, nor an approval a withdrawal kept before it, even one whose
+     * handling failed until an operator tries it again or discards it). A device key is not kept behind others: it
      * only binds the credential, whose signing then finds it (the latest registration wins either way).
      *
      * @return whether it was kept; {@code false}: the application is known and the caller handles the approval now
@@ -66,7 +68,7 @@ public class ApprovalsAwaitingCreation {
     public boolean keptUntilCreated(String applicationId, Object approval) {
         UUID application = UUID.fromString(applicationId);
         if (applications.known(application) && (approval instanceof DeviceKeyRegistered
-                || AwaitingApproval.count("applicationId = ?1 and refusedAt is null", application) == 0)) {
+                || AwaitingApproval.count(AwaitingApproval.HOLDING, application) == 0)) {
             return false;
         }
         EventType type = EventType.forPayload(approval.getClass())
@@ -80,14 +82,18 @@ public class ApprovalsAwaitingCreation {
         return true;
     }
 
-    /** For each known application with kept events not refused, its oldest (the next is handled once it is done). */
+    /**
+     * For each known application with kept events not refused, its oldest, unless an earlier one was refused for
+     * failing (the next is handled once it is done).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<AwaitingApproval.Ready> ready(int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("SELECT id, application_id FROM ("
-                + "SELECT DISTINCT ON (a.application_id) a.id, a.application_id FROM approval_awaiting_application a "
-                + "JOIN known_application k USING (application_id) WHERE a.refused_at IS NULL "
-                + "ORDER BY a.application_id, a.id) oldest ORDER BY id LIMIT :limit")
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT id, application_id, refused_at FROM ("
+                + "SELECT DISTINCT ON (a.application_id) a.id, a.application_id, a.refused_at "
+                + "FROM approval_awaiting_application a JOIN known_application k USING (application_id) "
+                + "WHERE a.refused_at IS NULL OR NOT a.refused_for_content "
+                + "ORDER BY a.application_id, a.id) oldest WHERE refused_at IS NULL ORDER BY id LIMIT :limit")
                 .setParameter("limit", limit).getResultList();
         return rows.stream().map(row -> new AwaitingApproval.Ready(((Number) row[0]).longValue(), (UUID) row[1]))
                 .toList();
@@ -102,12 +108,15 @@ public class ApprovalsAwaitingCreation {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean beginAttempt(long id) {
-        AwaitingApproval kept = AwaitingApproval.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (kept == null || kept.refused()) {
+        // another instance handling it holds the row: skipped here (its outcome is that instance's to record)
+        AwaitingApproval kept = entityManager.find(AwaitingApproval.class, id, LockModeType.PESSIMISTIC_WRITE,
+                Timeouts.SKIP_LOCKED);
+        if (kept == null || kept.refused() || AwaitingApproval.count(AwaitingApproval.HOLDING + " and id < ?2",
+                kept.applicationId, id) > 0) {
             return false;
         }
         if (kept.attempts >= config.maxAttempts()) {
-            kept.refuse("its handling did not finish " + kept.attempts + " times", clock.instant());
+            kept.refuse("its handling did not finish " + kept.attempts + " times", false, clock.instant());
             LOG.errorf("application %s: kept %s %d refused: %s", kept.applicationId, kept.eventType, id, kept.refusal);
             return false;
         }
@@ -121,22 +130,24 @@ public class ApprovalsAwaitingCreation {
      * its application waits.
      *
      * @return its event; empty when it was handled or refused meanwhile, or an earlier one waits
-     * @throws PoisonEventException when the kept event no longer maps to its type
+     * @throws IllegalStateException when the kept event no longer maps to its type
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Object> take(long id) {
         AwaitingApproval kept = AwaitingApproval.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (kept == null || kept.refused() || AwaitingApproval.count("applicationId = ?1 and refusedAt is null "
-                + "and id < ?2", kept.applicationId, id) > 0) {
+        if (kept == null || kept.refused() || AwaitingApproval.count(AwaitingApproval.HOLDING + " and id < ?2",
+                kept.applicationId, id) > 0) {
             return Optional.empty();
         }
-        EventType type = EventType.fromType(kept.eventType).orElseThrow(() -> new PoisonEventException(
+        // kept as the typed event it was: one that no longer reads back is a fault of this service's code (an
+        // upgrade), not of what the event says, so it fails (and is refused for failing, holding what follows it)
+        EventType type = EventType.fromType(kept.eventType).orElseThrow(() -> new IllegalStateException(
                 "kept approval " + id + " has an event type no longer catalogued: " + kept.eventType));
         Object approval;
         try {
             approval = objectMapper.treeToValue(kept.payload, type.payloadType());
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new PoisonEventException("kept approval " + id + " does not map to " + type.type());
+            throw new IllegalStateException("kept approval " + id + " does not map to " + type.type());
         }
         kept.delete();
         LOG.infof("application %s is known now: its %s kept since %s is handled now", kept.applicationId, type.type(),
@@ -158,9 +169,10 @@ public class ApprovalsAwaitingCreation {
         // a poison's reason is written for dead letters and logs (no resident ID, no content); another failure's
         // message may quote what it failed on: only its kind is kept, the innermost (a failed commit wraps its cause)
         if (failure instanceof PoisonEventException) {
-            kept.refuse(failure.getMessage(), clock.instant());
+            kept.refuse(failure.getMessage(), true, clock.instant());
         } else if (kept.attempts >= config.maxAttempts()) {
-            kept.refuse(kept.attempts + " attempts failed, the last with " + innermost(failure), clock.instant());
+            kept.refuse(kept.attempts + " attempts failed, the last with " + innermost(failure), false,
+                    clock.instant());
         }
         if (kept.refused()) {
             LOG.errorf("application %s: kept %s %d refused: %s", kept.applicationId, kept.eventType, id, kept.refusal);
@@ -171,25 +183,31 @@ public class ApprovalsAwaitingCreation {
     }
 
     /**
-     * Hourly: a kept approval whose application was never created, or that was refused or is stuck behind one, goes
-     * after {@code licence.awaiting-creation.retention}, with an ERROR line naming it (no content).
+     * Hourly: a kept approval whose application was never created, or that was refused, goes after
+     * {@code licence.awaiting-creation.retention}, with an ERROR line naming it (no content); so do the events of its
+     * application kept behind one refused for failing, with it: deleted alone, that one would let them be handled
+     * (an approval behind a withdrawal that could not be handled would issue the licence).
      */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void deleteExpired() {
+    public void deleteExpired() {
         Instant before = clock.instant().minus(config.retention());
         List<Object[]> deleted = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("DELETE FROM approval_awaiting_application a "
-                    + "WHERE received_at < :before RETURNING a.id, a.application_id, a.event_type, a.refusal, "
-                    + "EXISTS (SELECT 1 FROM known_application k WHERE k.application_id = a.application_id)")
+                    + "WHERE a.received_at < :before OR EXISTS (SELECT 1 FROM approval_awaiting_application h "
+                    + "WHERE h.application_id = a.application_id AND h.id < a.id AND h.received_at < :before "
+                    + "AND h.refused_at IS NOT NULL AND NOT h.refused_for_content) "
+                    + "RETURNING a.id, a.application_id, a.event_type, a.refused_at, a.refusal, a.received_at < :before")
                     .setParameter("before", before).getResultList();
             return rows;
         });
-        deleted.forEach(row -> LOG.errorf("application %s: kept %s %s deleted after %s (%s)", row[1], row[2], row[0],
-                config.retention(), row[3] != null ? "refused: " + row[3]
-                        : Boolean.TRUE.equals(row[4]) ? "waiting behind a refused or failing event"
-                                : "its application was never created"));
+        deleted.forEach(row -> LOG.errorf("application %s: kept %s %s deleted (%s)", row[1], row[2], row[0],
+                !Boolean.TRUE.equals(row[5]) ? "behind an event refused for failing that was deleted after "
+                        + config.retention()
+                        : row[3] != null ? "refused, after " + config.retention() + ": " + row[4]
+                                : "waiting after " + config.retention() + ": its application was never created, "
+                                        + "or it waited behind an event refused for failing"));
     }
 
     private static String innermost(Throwable failure) {

@@ -54,6 +54,16 @@ public class AwaitingApproval extends PanacheEntityBase {
     /** Why it was refused: the poison's reason or the last failure's kind, nothing of the approval's content. */
     public String refusal;
 
+    /**
+     * Refused for what it says (poison): it holds nothing up. Refused for failing, it holds its application's later
+     * events until an operator tries it again or discards it.
+     */
+    @Column(name = "refused_for_content", nullable = false)
+    public boolean refusedForContent;
+
+    /** HQL: the kept events of application {@code ?1} that hold later ones (waiting, or refused for failing). */
+    static final String HOLDING = "applicationId = ?1 and (refusedAt is null or refusedForContent = false)";
+
     static AwaitingApproval of(UUID applicationId, String eventType, JsonNode payload, Instant receivedAt) {
         AwaitingApproval kept = new AwaitingApproval();
         kept.applicationId = applicationId;
@@ -67,9 +77,10 @@ public class AwaitingApproval extends PanacheEntityBase {
         return refusedAt != null;
     }
 
-    void refuse(String reason, Instant at) {
+    void refuse(String reason, boolean forContent, Instant at) {
         refusedAt = at;
         refusal = reason;
+        refusedForContent = forContent;
     }
 
     /** Which kept approval to handle next, and whose it is (for the log context). */

@@ -41,7 +41,8 @@ class VerdictPolicyTest {
 
     /**
      * The audit checks every rule its consumers expect of a PASS (application-service and the issuer refuse a PASS
-     * that leaves one out, {@link PhotoAudited#passBorneOutByChecks}), and no rule they do not know.
+     * that leaves one out, {@link PhotoAudited#passBorneOutByChecks}), and no other: the {@code IMAGE} check of a photo
+     * that cannot be decoded is no check of the pipeline.
      */
     @Test
     void theAuditChecksEveryRuleAPassMustCarry() {

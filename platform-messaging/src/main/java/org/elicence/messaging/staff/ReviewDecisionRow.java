@@ -21,7 +21,8 @@ public abstract class ReviewDecisionRow extends PanacheEntityBase {
 
     /**
      * The key the record was handled under ({@link StaffRecord#claimedKey}): its decisionId once it passed the checks
-     * of signature, reviewer and schema, else {@code partition/offset}.
+     * of signature, reviewer and schema, else {@code partition/offset} (also for a decision refused because another
+     * one used its decisionId first).
      */
     @Id
     @Column(name = "decision_key")

@@ -21,8 +21,9 @@ import org.elicence.messaging.inbox.PoisonEventException;
  * <li>a record without a value or whose value is not JSON is poison (dead-lettered, never retried);</li>
  * <li>valid JSON that does not match the schema is the consumer's to refuse onto its {@code -rejected} topic
  * ({@link #violations});</li>
- * <li>it is de-duplicated by its id field ({@link #dedupKey}), or by {@code partition/offset} when it has none,
- * in the same transaction as its effect;</li>
+ * <li>it is de-duplicated ({@link OperatorCommands}) by its id field ({@link #dedupKey}) once it passed the checks
+ * of its kind, else by {@code partition/offset} ({@link #recordKey}), in the same transaction as its effect: the key
+ * it was handled under is {@link #claimedKey};</li>
  * <li>fields are kept as typed, cut to {@link #MAX_FIELD_LENGTH}, so that even a malformed record is recorded;
  * the whole value is kept and echoed cut to {@link #MAX_KEPT_VALUE_LENGTH} ({@link #keptValue}).</li>
  * </ul>
