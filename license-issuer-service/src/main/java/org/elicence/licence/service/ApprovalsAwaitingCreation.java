@@ -111,8 +111,7 @@ public class ApprovalsAwaitingCreation {
         // another instance handling it holds the row: skipped here (its outcome is that instance's to record)
         AwaitingApproval kept = entityManager.find(AwaitingApproval.class, id, LockModeType.PESSIMISTIC_WRITE,
                 Timeouts.SKIP_LOCKED);
-        if (kept == null || kept.refused() || AwaitingApproval.count(AwaitingApproval.HOLDING + " and id < ?2",
-                kept.applicationId, id) > 0) {
+        if (kept == null || kept.refused() || heldBehindEarlier(kept)) {
             return false;
         }
         if (kept.attempts >= config.maxAttempts()) {
@@ -135,8 +134,7 @@ public class ApprovalsAwaitingCreation {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Object> take(long id) {
         AwaitingApproval kept = AwaitingApproval.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (kept == null || kept.refused() || AwaitingApproval.count(AwaitingApproval.HOLDING + " and id < ?2",
-                kept.applicationId, id) > 0) {
+        if (kept == null || kept.refused() || heldBehindEarlier(kept)) {
             return Optional.empty();
         }
         // kept as the typed event it was: one that no longer reads back is a fault of this service's code (an
@@ -208,6 +206,11 @@ public class ApprovalsAwaitingCreation {
                         : row[3] != null ? "refused, after " + config.retention() + ": " + row[4]
                                 : "waiting after " + config.retention() + ": its application was never created, "
                                         + "or it waited behind an event refused for failing"));
+    }
+
+    /** Whether an earlier event of its application waits, or was refused for failing: that one goes first. */
+    private static boolean heldBehindEarlier(AwaitingApproval kept) {
+        return AwaitingApproval.count(AwaitingApproval.HOLDING + " and id < ?2", kept.applicationId, kept.id) > 0;
     }
 
     private static String innermost(Throwable failure) {

@@ -17,8 +17,9 @@ import jakarta.transaction.Transactional;
  * Which applicant each application belongs to, as application-service said when it created it (the only
  * principal the broker lets write {@code applications}). An approval (a passing audit, an approved ID card or
  * photo) is acted on only for that pair: one naming another applicant is poison (dead-lettered with the reason,
- * or refused where it was kept) and nothing is issued. An approval that overtakes its application's creation (they travel on different topics)
- * is kept until the creation is read ({@link ApprovalsAwaitingCreation}) and checked then.
+ * or refused where it was kept) and nothing is issued. An approval that overtakes its application's creation (they
+ * travel on different topics) is kept until the creation is read ({@link ApprovalsAwaitingCreation}) and checked
+ * then.
  */
 @ApplicationScoped
 public class KnownApplications {
