@@ -400,6 +400,51 @@ class ApplicationApiTest {
                 .then().body("", hasSize(0));
     }
 
+    /**
+     * A photo is audited once: its first verdict was acted on (the application moved, the issuer was told), so a
+     * second report on the same photo, an audit request replayed, changes nothing. Before, a FAIL after a PASS showed
+     * the applicant a rejection, its checks and its annotated copy while the licence was being issued.
+     */
+    @Test
+    void aPhotosFirstVerdictStands() throws Exception {
+        String applicant = "110101198007070030";
+        String id = create(applicant, null);
+        given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("image/jpeg").body(TestImages.jpeg())
+                .put("/api/v1/applications/" + id + "/photo").then().statusCode(202);
+        String photoId = json.readTree(kafka.await(Topics.PHOTO_AUDIT_REQUESTS, r -> id.equals(r.key()), WAIT)
+                .value()).get("photoId").asText();
+        String verdict = """
+                {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"APPLICANT_UPLOAD","verdict":"%s",
+                 "checks":[%s],
+                 "auditedAt":"2026-11-25T10:00:00Z","durationMillis":42}
+                """;
+        String passed = verdict.formatted(id, applicant, photoId, "PASS", PassedChecks.json()).replace("\"auditedAt\"",
+                "\"portrait\":{\"contentType\":\"image/jpeg\",\"width\":64,\"height\":80,\"base64\":\""
+                        + Base64.getEncoder().encodeToString(TestImages.jpeg()) + "\"},\"auditedAt\"");
+        String failed = verdict.formatted(id, applicant, photoId, "FAIL", PassedChecks.json()
+                .replace("\"code\":\"R2_OK\",\"verdict\":\"PASS\"", "\"code\":\"BACKGROUND_NOT_WHITE\",\"verdict\":\"FAIL\""));
+        assertTrue(failed.contains("BACKGROUND_NOT_WHITE"));
+        kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, id, EventType.PHOTO_AUDITED.type(), passed);
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
+                .get("/api/v1/applications/" + id).then().body("status", equalTo("LICENCE_PENDING")));
+
+        kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, id, EventType.PHOTO_AUDITED.type(), failed);
+        String reason = KafkaTestClient.header(kafka.awaitDeadLetters("application-service.dlq", id, 1, WAIT).get(0),
+                "dead-letter-reason");
+        assertTrue(reason.contains("the verdict FAIL after PASS; a photo's first verdict stands"), reason);
+        String repeated = kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, id, EventType.PHOTO_AUDITED.type(), passed);
+        await().atMost(WAIT).until(() -> processedCount(repeated) == 1);
+
+        given().auth().oauth2(Tokens.forApplicant(applicant)).get("/api/v1/applications/" + id).then()
+                .body("status", equalTo("LICENCE_PENDING")).body("photoAudit.verdict", equalTo("PASS"));
+        given().auth().oauth2(Tokens.forApplicant(applicant)).get("/api/v1/applications/" + id + "/photo-audits")
+                .then().body("", hasSize(1)).body("[0].verdict", equalTo("PASS"));
+        // the issuer was told once, by the first report
+        assertEquals(1, KafkaTestClient.readAll(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
+                String.class), Topics.APPLICATIONS).stream().filter(r -> id.equals(r.key())
+                        && EventType.PHOTO_ACCEPTED.type().equals(KafkaTestClient.header(r, "ce_type"))).count());
+    }
+
     @Test
     void poisonEventsAreDeadLetteredAndThePartitionMovesOn() {
         String id = create(BOB, null);

@@ -43,22 +43,17 @@ public class PhotoAuditAttempt extends PanacheEntityBase {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
-    /** Records the audit; a second report on the same photo replaces the first. */
+    /** Records a photo's audit, once: the caller has made sure the photo has none yet (its first verdict stands). */
     public static PhotoAuditAttempt record(UUID applicationId, PhotoAudited event) {
-        UUID photoId = UUID.fromString(event.photoId());
-        PhotoAuditAttempt attempt = PhotoAuditAttempt.<PhotoAuditAttempt>findByIdOptional(photoId)
-                .orElseGet(PhotoAuditAttempt::new);
-        boolean isNew = attempt.photoId == null;
-        attempt.photoId = photoId;
+        PhotoAuditAttempt attempt = new PhotoAuditAttempt();
+        attempt.photoId = UUID.fromString(event.photoId());
         attempt.applicationId = applicationId;
         attempt.source = event.source().name();
         attempt.verdict = event.verdict();
         attempt.checks = event.checks();
         attempt.auditedAt = event.auditedAt();
         attempt.receivedAt = Instant.now();
-        if (isNew) {
-            attempt.persist();
-        }
+        attempt.persist();
         return attempt;
     }
 

@@ -79,11 +79,15 @@ public class ApplicantViewUpdater {
                         + " is a PASS its checks do not bear out: one failed or could not be assessed, or a rule is missing");
             }
             UUID photoId = UUID.fromString(event.photoId());
-            if (PhotoAuditAttempt.<PhotoAuditAttempt>findByIdOptional(photoId)
-                    .filter(earlier -> !earlier.applicationId.equals(application.id)).isPresent()) {
+            PhotoAuditAttempt earlier = PhotoAuditAttempt.findById(photoId);
+            if (earlier != null && !earlier.applicationId.equals(application.id)) {
                 // a verdict would move another application's photo, its checks and annotated copy, to this one
                 throw new PoisonEventException("PhotoAudited for application " + application.id + " is about photo "
                         + photoId + " of another application");
+            }
+            if (earlier != null) {
+                secondReport(application, earlier, event);
+                return;
             }
             PhotoAuditAttempt.record(application.id, event);
             if (event.annotated() != null) {
@@ -200,6 +204,22 @@ public class ApplicantViewUpdater {
             sameLicence(application, event.licenceNumber(), "LicenceStatusChanged");
             application.licenceStatusChanged(event.status(), event.changedAt());
         });
+    }
+
+    /**
+     * A photo is audited once: its first verdict was acted on in the transaction that recorded it (the application
+     * moved, the issuer told, staff's case opened), so a second report on it changes nothing. The same verdict again
+     * (an audit request replayed) is a repeat; another verdict contradicts what the applicant, staff and the issuer
+     * were told, and goes to the dead letters for an operator to see, with the first standing.
+     */
+    private static void secondReport(Application application, PhotoAuditAttempt earlier, PhotoAudited event) {
+        if (!earlier.verdict.equals(event.verdict())) {
+            throw new PoisonEventException("PhotoAudited for application " + application.id + " gives photo "
+                    + earlier.photoId + " the verdict " + event.verdict() + " after " + earlier.verdict
+                    + "; a photo's first verdict stands");
+        }
+        LOG.infof("application %s: photo %s audited again with the same verdict; the first report stands",
+                application.id, earlier.photoId);
     }
 
     /** Audits by verdict, and each rule's result by rule and verdict. */
