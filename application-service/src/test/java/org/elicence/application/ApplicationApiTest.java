@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -49,6 +50,17 @@ class ApplicationApiTest {
     private static final String CAROL = "44030419880801123X";
     private static final String DAVID = "320106199204152348";
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** A verdict on an uploaded photo: application, applicant, photo, verdict and the checks to fill in. */
+    private static final String UPLOAD_VERDICT = """
+            {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"APPLICANT_UPLOAD","verdict":"%s",
+             "checks":[%s],
+             "auditedAt":"2026-11-25T10:00:00Z","durationMillis":42}
+            """;
+
+    /** Every audited rule, R2 failed. */
+    private static final String R2_FAILED = PassedChecks.json().replace("\"code\":\"R2_OK\",\"verdict\":\"PASS\"",
+            "\"code\":\"BACKGROUND_NOT_WHITE\",\"verdict\":\"FAIL\"");
 
     private static KafkaTestClient kafka;
 
@@ -305,19 +317,31 @@ class ApplicationApiTest {
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         com.google.zxing.client.j2se.MatrixToImageWriter.writeToStream(new com.google.zxing.qrcode.QRCodeWriter()
                 .encode(qrText, com.google.zxing.BarcodeFormat.QR_CODE, 300, 300), "PNG", png);
-        kafka.publishEvent(Topics.LICENCE_EVENTS, id, EventType.LICENCE_ISSUED.type(), """
-                {"applicationId":"%s","licenceNumber":"110100415823","holderName":"张伟","licenceClasses":["C1"],
+        String issued = """
+                {"applicationId":"%s","applicantId":"%s","licenceNumber":"110100415823","holderName":"张伟","licenceClasses":["C1"],
                  "validFrom":"2026-11-25","validUntil":"2031-06-18","issuingAuthority":"Beijing Traffic Management Bureau",
                  "status":"ACTIVE","issuedAt":"2026-11-25T10:00:00Z",
                  "credentials":[{"format":"mso_mdoc","value":"%s"},{"format":"jws","value":"%s"}],
                  "qrCode":{"contentType":"image/png","width":300,"height":300,"base64":"%s"}}
-                """.formatted(id, issuerSigned, jws, Base64.getEncoder().encodeToString(png.toByteArray())));
+                """;
+        // a licence whose holder is someone else is not this applicant's, even as the application's first
+        kafka.publishEvent(Topics.LICENCE_EVENTS, id, EventType.LICENCE_ISSUED.type(),
+                issued.formatted(id, BOB, issuerSigned, jws, Base64.getEncoder().encodeToString(png.toByteArray())));
+        String refusal = KafkaTestClient.header(kafka.awaitDeadLetters("application-service.dlq", id, 1, WAIT).get(0),
+                "dead-letter-reason");
+        assertTrue(refusal.contains("LicenceIssued for application " + id + " names another applicant"), refusal);
+        assertFalse(refusal.contains(BOB), refusal);
+        given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id + "/licence")
+                .then().statusCode(404);
+        kafka.publishEvent(Topics.LICENCE_EVENTS, id, EventType.LICENCE_ISSUED.type(),
+                issued.formatted(id, ALICE, issuerSigned, jws, Base64.getEncoder().encodeToString(png.toByteArray())));
 
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(ALICE))
                 .get("/api/v1/applications/" + id).then().body("status", equalTo("LICENCE_ISSUED")));
         given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id + "/licence").then()
                 .statusCode(200).body("licenceNumber", equalTo("110100415823")).body("qrCode", equalTo(null));
-        // byte for byte what the issuer published, without the QR code (the view is typed jsonb since V5)
+        // byte for byte what the issuer published, without the QR code and the holder's ID number (the view is typed
+        // jsonb since V5)
         String licence = "{\"applicationId\":\"" + id + "\",\"licenceNumber\":\"110100415823\",\"holderName\":\"张伟\","
                 + "\"licenceClasses\":[\"C1\"],\"validFrom\":\"2026-11-25\",\"validUntil\":\"2031-06-18\","
                 + "\"issuingAuthority\":\"Beijing Traffic Management Bureau\",\"status\":\"%s\","
@@ -364,17 +388,9 @@ class ApplicationApiTest {
     @Test
     void aSelfContradictingPassAndAVerdictOnAnotherApplicationsPhotoAreDeadLettered() throws Exception {
         String first = create(CAROL, null);
-        given().auth().oauth2(Tokens.forApplicant(CAROL)).contentType("image/jpeg").body(TestImages.jpeg())
-                .put("/api/v1/applications/" + first + "/photo").then().statusCode(202);
-        String photoId = json.readTree(kafka.await(Topics.PHOTO_AUDIT_REQUESTS, r -> first.equals(r.key()), WAIT)
-                .value()).get("photoId").asText();
+        String photoId = uploadedPhoto(CAROL, first);
         // every rule is there (a PASS leaving one out is poison too): R2 failed
-        String verdict = """
-                {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"APPLICANT_UPLOAD","verdict":"%s",
-                 "checks":[CHECKS],
-                 "auditedAt":"2026-11-25T10:00:00Z","durationMillis":42}
-                """.replace("CHECKS", PassedChecks.json().replace("\"code\":\"R2_OK\",\"verdict\":\"PASS\"",
-                "\"code\":\"BACKGROUND_NOT_WHITE\",\"verdict\":\"FAIL\""));
+        String verdict = UPLOAD_VERDICT.replace("%s]", R2_FAILED + "]");
         assertTrue(verdict.contains("BACKGROUND_NOT_WHITE"));
         kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, first, EventType.PHOTO_AUDITED.type(),
                 verdict.formatted(first, CAROL, photoId, "PASS").replace("\"auditedAt\"",
@@ -409,20 +425,11 @@ class ApplicationApiTest {
     void aPhotosFirstVerdictStands() throws Exception {
         String applicant = "110101198007070030";
         String id = create(applicant, null);
-        given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("image/jpeg").body(TestImages.jpeg())
-                .put("/api/v1/applications/" + id + "/photo").then().statusCode(202);
-        String photoId = json.readTree(kafka.await(Topics.PHOTO_AUDIT_REQUESTS, r -> id.equals(r.key()), WAIT)
-                .value()).get("photoId").asText();
-        String verdict = """
-                {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"APPLICANT_UPLOAD","verdict":"%s",
-                 "checks":[%s],
-                 "auditedAt":"2026-11-25T10:00:00Z","durationMillis":42}
-                """;
-        String passed = verdict.formatted(id, applicant, photoId, "PASS", PassedChecks.json()).replace("\"auditedAt\"",
+        String photoId = uploadedPhoto(applicant, id);
+        String passed = UPLOAD_VERDICT.formatted(id, applicant, photoId, "PASS", PassedChecks.json()).replace("\"auditedAt\"",
                 "\"portrait\":{\"contentType\":\"image/jpeg\",\"width\":64,\"height\":80,\"base64\":\""
                         + Base64.getEncoder().encodeToString(TestImages.jpeg()) + "\"},\"auditedAt\"");
-        String failed = verdict.formatted(id, applicant, photoId, "FAIL", PassedChecks.json()
-                .replace("\"code\":\"R2_OK\",\"verdict\":\"PASS\"", "\"code\":\"BACKGROUND_NOT_WHITE\",\"verdict\":\"FAIL\""));
+        String failed = UPLOAD_VERDICT.formatted(id, applicant, photoId, "FAIL", R2_FAILED);
         assertTrue(failed.contains("BACKGROUND_NOT_WHITE"));
         kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, id, EventType.PHOTO_AUDITED.type(), passed);
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
@@ -486,11 +493,11 @@ class ApplicationApiTest {
                 .get("/api/v1/applications/" + id).then().body("status", equalTo("PHOTO_UNDER_REVIEW"))
                 .body("photoAudit.source", equalTo("ID_REGISTRY")));
         kafka.publishEvent(Topics.LICENCE_EVENTS, id, EventType.LICENCE_ISSUED.type(), """
-                {"applicationId":"%s","licenceNumber":"110100415824","holderName":"王芳","licenceClasses":["C1"],
+                {"applicationId":"%s","applicantId":"%s","licenceNumber":"110100415824","holderName":"王芳","licenceClasses":["C1"],
                  "validFrom":"2026-11-25","validUntil":"2031-06-18","issuingAuthority":"Beijing Traffic Management Bureau",
                  "status":"ACTIVE","issuedAt":"2026-11-25T10:00:00Z",
                  "credentials":[{"format":"mso_mdoc","value":"omppc3N1ZXJBdXRogA"},{"format":"jws","value":"e30.e30.c2ln"}]}
-                """.formatted(id));
+                """.formatted(id, applicant));
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(applicant))
                 .get("/api/v1/applications/" + id).then().body("status", equalTo("LICENCE_ISSUED")));
         String caseImages = "SELECT count(*) FROM photo_review_case WHERE application_id = :id AND status = 'PENDING' "
@@ -568,6 +575,14 @@ class ApplicationApiTest {
                 .body("licence.status", equalTo("REVOKED"));
         assertEquals(licence, given().auth().oauth2(Tokens.forApplicant(ALICE))
                 .get("/api/v1/applications/" + id + "/licence").then().statusCode(200).extract().asString());
+    }
+
+    /** Uploads a photo to the application and returns the id its audit request names. */
+    private String uploadedPhoto(String applicant, String id) throws Exception {
+        given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("image/jpeg").body(TestImages.jpeg())
+                .put("/api/v1/applications/" + id + "/photo").then().statusCode(202);
+        return json.readTree(kafka.await(Topics.PHOTO_AUDIT_REQUESTS, r -> id.equals(r.key()), WAIT)
+                .value()).get("photoId").asText();
     }
 
     private long processedCount(String eventId) {

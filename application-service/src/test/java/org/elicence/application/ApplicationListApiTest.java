@@ -68,7 +68,7 @@ class ApplicationListApiTest {
                 .extract().jsonPath().getList("id");
         assertEquals(List.of(second, first), ids, "the applicant's own, newest first, nobody else's");
 
-        IssuedLicences.publish(kafka, first, "120100415823", "卡罗尔");
+        IssuedLicences.publish(kafka, first, CAROL, "120100415823", "卡罗尔");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(CAROL))
                 .get(LIST).then().body("find { it.id == '%s' }.status".formatted(first), equalTo("LICENCE_ISSUED"))
                 .body("find { it.id == '%s' }.licenceStatus".formatted(first), equalTo("ACTIVE")));

@@ -107,7 +107,7 @@ class ApplicationWithdrawalTest {
                 .body("code", equalTo("APPLICATION_NOT_WITHDRAWABLE")).body("detail", containsString("SUBMITTED"));
 
         String issued = create(applicant);
-        IssuedLicences.publish(kafka, issued, "110100415820", "申请人");
+        IssuedLicences.publish(kafka, issued, applicant, "110100415820", "申请人");
         await().atMost(WAIT).untilAsserted(() -> view(applicant, issued).then().body("status", equalTo("LICENCE_ISSUED")));
         withdraw(applicant, issued).then().statusCode(409).body("code", equalTo("APPLICATION_NOT_WITHDRAWABLE"))
                 .body("detail", containsString("can no longer be withdrawn"));

@@ -10,12 +10,13 @@ final class IssuedLicences {
     private IssuedLicences() {
     }
 
-    static void publish(KafkaTestClient kafka, String applicationId, String licenceNumber, String holderName) {
+    static void publish(KafkaTestClient kafka, String applicationId, String applicantId, String licenceNumber,
+            String holderName) {
         kafka.publishEvent(Topics.LICENCE_EVENTS, applicationId, EventType.LICENCE_ISSUED.type(), """
-                {"applicationId":"%s","licenceNumber":"%s","holderName":"%s","licenceClasses":["C1"],
+                {"applicationId":"%s","applicantId":"%s","licenceNumber":"%s","holderName":"%s","licenceClasses":["C1"],
                  "validFrom":"2026-11-25","validUntil":"2031-06-18","issuingAuthority":"Tianjin Traffic Management Bureau",
                  "status":"ACTIVE","issuedAt":"2026-11-25T10:00:00Z",
                  "credentials":[{"format":"jws","value":"eyJhbGciOiJFUzI1NiJ9.e30.c2ln"}]}
-                """.formatted(applicationId, licenceNumber, holderName));
+                """.formatted(applicationId, applicantId, licenceNumber, holderName));
     }
 }

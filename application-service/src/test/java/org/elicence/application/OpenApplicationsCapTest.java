@@ -76,7 +76,7 @@ class OpenApplicationsCapTest {
         open(EVE, "third").then().statusCode(201).header("Idempotent-Replayed", "true");
         given().auth().oauth2(Tokens.forApplicant(EVE)).get(LIST).then().body("size()", equalTo(3));
 
-        IssuedLicences.publish(kafka, first, "130100415823", "伊芙");
+        IssuedLicences.publish(kafka, first, EVE, "130100415823", "伊芙");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(EVE))
                 .get(LIST + "/" + first).then().body("status", equalTo("LICENCE_ISSUED")));
         open(EVE, null).then().statusCode(201);

@@ -418,11 +418,11 @@ class PhotoReviewKcatTest {
         awaitStatus(applicant, id, "PHOTO_UNDER_REVIEW", "WAIT");
         String caseId = caseOf(id).get("caseId").asText();
         kafka.publishEvent(Topics.LICENCE_EVENTS, id, EventType.LICENCE_ISSUED.type(), """
-                {"applicationId":"%s","licenceNumber":"320100415825","holderName":"孙悦","licenceClasses":["C1"],
+                {"applicationId":"%s","applicantId":"%s","licenceNumber":"320100415825","holderName":"孙悦","licenceClasses":["C1"],
                  "validFrom":"2026-11-25","validUntil":"2031-06-18","issuingAuthority":"Nanjing Traffic Management Bureau",
                  "status":"ACTIVE","issuedAt":"2026-11-25T10:00:00Z",
                  "credentials":[{"format":"mso_mdoc","value":"omppc3N1ZXJBdXRogA"},{"format":"jws","value":"e30.e30.c2ln"}]}
-                """.formatted(id));
+                """.formatted(id, applicant));
         awaitStatus(applicant, id, "LICENCE_ISSUED", "NONE");
         QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("UPDATE application SET closed_at = now() - interval '31 days' WHERE id = :id")

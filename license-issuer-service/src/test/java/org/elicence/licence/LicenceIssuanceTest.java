@@ -57,6 +57,7 @@ class LicenceIssuanceTest extends LicenceServiceTestBase {
         assertEquals(java.util.List.of(), EventSchemas.violations(EventType.LICENCE_ISSUED, issued));
         assertEquals("110100415823", issued.get("licenceNumber").asText());
         assertEquals("张伟", issued.get("holderName").asText());
+        assertEquals(ZHANG_WEI, issued.get("applicantId").asText(), "the holder, whom application-service checks");
         assertEquals("C1", issued.get("licenceClasses").get(0).asText());
         assertEquals("ACTIVE", issued.get("status").asText());
         assertEquals("Beijing Traffic Management Bureau", issued.get("issuingAuthority").asText());

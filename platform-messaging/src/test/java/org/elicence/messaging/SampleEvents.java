@@ -99,7 +99,7 @@ final class SampleEvents {
             case ID_CARD_APPROVED -> new IdCardApproved(APPLICATION_ID, APPLICANT_ID, CASE_ID, PORTRAIT);
             case ID_CARD_REJECTED -> new IdCardRejected(APPLICATION_ID, CASE_ID, "REJECTED_BY_REVIEWER",
                     new LocalizedText("身份证照片模糊。", "The ID card photo is blurred."));
-            case LICENCE_ISSUED -> new LicenceIssued(APPLICATION_ID, LICENCE_NUMBER, "ZHANG Wei",
+            case LICENCE_ISSUED -> new LicenceIssued(APPLICATION_ID, APPLICANT_ID, LICENCE_NUMBER, "ZHANG Wei",
                     List.of("C1"), LocalDate.parse("2025-03-14"), LocalDate.parse("2031-03-14"),
                     "北京市公安局公安交通管理局", "ACTIVE", NOW,
                     List.of(new LicenceIssued.Credential("mso_mdoc", "omdkb2NUeXBldW9yZy5pc28uMTgwMTMuNS4xLm1ETA"),

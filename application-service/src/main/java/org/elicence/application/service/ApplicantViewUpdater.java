@@ -187,6 +187,7 @@ public class ApplicantViewUpdater {
 
     public void onLicenceIssued(LicenceIssued event) {
         withApplication(event.applicationId(), application -> {
+            sameApplicant(application, event.applicantId(), "LicenceIssued");
             sameLicence(application, event.licenceNumber(), "LicenceIssued");
             application.licenceIssued(IssuedLicence.of(event),
                     event.qrCode() == null ? null : Base64.getDecoder().decode(event.qrCode().base64()));
