@@ -259,6 +259,30 @@ class IdCardRecordTest {
     }
 
     /**
+     * While staff review the card, a side sent again would wait unseen: idcard-service opens no second case while one
+     * is pending, staff decide on the sides it replaced, and a rejection would make it count for nothing. It is refused
+     * before its body is read, saying so; a portrait, the other way to a licence, is still taken.
+     */
+    @Test
+    void aCardUnderReviewTakesNoSideButAPortrait() throws Exception {
+        String applicant = "440305197806141358";
+        String id = create(applicant);
+        Sides sides = bothSidesPassed(id, applicant);
+        opened(id, caseOpened(id, applicant, sides.front(), sides.back()));
+        awaitStatus(id, applicant, "ID_CARD_UNDER_REVIEW");
+
+        given().auth().oauth2(Tokens.forApplicant(applicant)).header("Accept-Language", "en").contentType("image/jpeg")
+                .body(TestImages.jpeg()).put("/api/v1/applications/" + id + "/id-card/front").then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("ID_CARD_UNDER_REVIEW"))
+                .body("title", equalTo("Staff are reviewing your ID card"));
+        assertEquals(java.util.Set.of(sides.front(), sides.back()), java.util.Set.copyOf(record(id).at("/idCard/uploads")
+                .findValuesAsText("uploadId")), "nothing kept of the refused side");
+        given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("image/jpeg").body(TestImages.jpeg())
+                .put("/api/v1/applications/" + id + "/photo").then().statusCode(202)
+                .body("status", equalTo("PHOTO_AUDITING"));
+    }
+
+    /**
      * A second round whose case's closing (on idcard-review-cases) overtook its opening (on idcard-events): the
      * opening moves nothing, as for any closed case, but the decision that follows it on idcard-events is the
      * current case's and moves the application (the first round's decided case is not taken for it).

@@ -151,9 +151,20 @@ public class Application extends PanacheEntityBase {
         moveTo(ApplicationStatus.PHOTO_AUDITING);
     }
 
-    /** The applicant uploaded one side of the ID card; the caller checked {@link #acceptsUploads()}. */
+    /**
+     * Whether a side of the ID card is taken now: as any upload, but not while staff review the card. idcard-service
+     * opens no second case while one is pending, so a side sent then would wait unseen behind a decision on the
+     * sides it replaces (and count for nothing if staff rejected them). A portrait is still taken.
+     */
+    public boolean acceptsIdCardSides() {
+        return acceptsUploads() && status != ApplicationStatus.ID_CARD_UNDER_REVIEW;
+    }
+
+    /** The applicant uploaded one side of the ID card; the caller checked {@link #acceptsIdCardSides()}. */
     public void idCardSideUploaded(boolean front, UUID uploadId) {
-        requireUploads();
+        if (!acceptsIdCardSides()) {
+            throw new IllegalStateException("no ID-card sides while " + status);
+        }
         recordIdCardSide(front, "RECEIVED");
         if (front) {
             idCardFrontUpload = uploadId;

@@ -199,7 +199,7 @@ public class ApplicationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.PhotoUpload.class)))
     public Response uploadPhoto(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body) {
-        UUID photoId = receive(id, type, length, body,
+        UUID photoId = receive(id, type, length, body, false,
                 (applicationId, image) -> applications.submitPhoto(applicationId, applicant(), image));
         return Response.accepted(new Accepted.PhotoUpload(photoId.toString(), "PHOTO_AUDITING")).build();
     }
@@ -225,7 +225,7 @@ public class ApplicationResource {
             UploadBody.discard(body, config.uploads().maxBytes());
             throw ProblemException.variant(ProblemCode.NOT_FOUND, "card-side");
         }
-        UUID uploadId = receive(id, type, length, body,
+        UUID uploadId = receive(id, type, length, body, true,
                 (applicationId, image) -> applications.submitIdCardSide(applicationId, applicant(), cardSide, image));
         return Response.accepted(new Accepted.IdCardUpload(uploadId.toString(), "ID_CARD_CHECKING")).build();
     }
@@ -236,7 +236,7 @@ public class ApplicationResource {
      * (a refused body is drained, not stored, so the client reads the answer); then the body (streamed, never past
      * the limit) and the image intake (format, size from the header, metadata removed).
      */
-    private UUID receive(String id, String type, String length, InputStream body,
+    private UUID receive(String id, String type, String length, InputStream body, boolean idCardSide,
             java.util.function.BiFunction<UUID, StrippedImage, UUID> submit) {
         int maxBytes = config.uploads().maxBytes();
         long declared = UploadBody.declaredLength(length);
@@ -248,7 +248,7 @@ public class ApplicationResource {
         try {
             UploadBody.requireImageType(type);
             applicationId = parseId(id);
-            applications.requireOpenForUploads(applicationId, applicant());
+            applications.requireOpenForUploads(applicationId, applicant(), idCardSide);
             rateLimiter.acquire(applicant());
             admitted = admission.admit(declared >= 0 ? declared : maxBytes);
         } catch (RuntimeException refused) {

@@ -127,14 +127,14 @@ public class ApplicationService {
      * would not take anyway. Checked again when the upload is kept.
      */
     @Transactional
-    public void requireOpenForUploads(UUID id, String applicantId) {
-        openForUploads(id, applicantId);
+    public void requireOpenForUploads(UUID id, String applicantId, boolean idCardSide) {
+        openForUploads(id, applicantId, idCardSide);
     }
 
     /** A portrait upload; retried when it raced an event on the same application. */
     public UUID submitPhoto(UUID id, String applicantId, StrippedImage image) {
         return RaceRetry.call(() -> QuarkusTransaction.requiringNew().call(() -> {
-            Application application = openForUploads(id, applicantId);
+            Application application = openForUploads(id, applicantId, false);
             UUID photoId = UUID.randomUUID();
             application.photoUploaded(photoId);
             outbox.publish(id.toString(), new PhotoAuditRequested(id.toString(), applicantId, photoId.toString(),
@@ -149,7 +149,7 @@ public class ApplicationService {
     /** One side of the ID card; retried when it raced an event on the same application. */
     public UUID submitIdCardSide(UUID id, String applicantId, IdCardSide side, StrippedImage image) {
         return RaceRetry.call(() -> QuarkusTransaction.requiringNew().call(() -> {
-            Application application = openForUploads(id, applicantId);
+            Application application = openForUploads(id, applicantId, true);
             UUID uploadId = UUID.randomUUID();
             application.idCardSideUploaded(side == IdCardSide.FRONT, uploadId);
             Instant now = Instant.now();
@@ -180,10 +180,13 @@ public class ApplicationService {
         }));
     }
 
-    private static Application openForUploads(UUID id, String applicantId) {
+    private static Application openForUploads(UUID id, String applicantId, boolean idCardSide) {
         Application application = Application.findOwned(id, applicantId).orElseThrow(ProblemException::notFound);
-        if (application.acceptsUploads()) {
+        if (idCardSide ? application.acceptsIdCardSides() : application.acceptsUploads()) {
             return application;
+        }
+        if (application.status == ApplicationStatus.ID_CARD_UNDER_REVIEW) {
+            throw new ProblemException(ProblemCode.ID_CARD_UNDER_REVIEW);
         }
         if (application.status == ApplicationStatus.WITHDRAWN) {
             throw new ProblemException(ProblemCode.APPLICATION_WITHDRAWN);

@@ -1,6 +1,7 @@
 package org.elicence.application.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -82,7 +83,7 @@ class ApplicationTransitionsTest {
             PUR       x         x         =         =         PEN       =         =         =         =         =         =         =         =         PEN       =         x         PEN       PRJ       ISS       REF       =         =         =         x
             ICQ       AUD       ICC       =         =         PEN       PRJ       PUR       =         =         =         ICX       =         ICR       PEN       ICX       x         PEN       =         ISS       REF       =         =         =         WDR
             ICC       AUD       =         =         =         PEN       PRJ       PUR       =         =         =         ICX       =         ICR       PEN       ICX       x         PEN       =         ISS       REF       =         =         =         x
-            ICR       AUD       ICC       =         =         PEN       PRJ       PUR       =         =         =         ICX       =         =         PEN       ICX       x         PEN       =         ISS       REF       =         PEN       ICX       x
+            ICR       AUD       x         =         =         PEN       PRJ       PUR       =         =         =         ICX       =         =         PEN       ICX       x         PEN       =         ISS       REF       =         PEN       ICX       x
             ICX       AUD       ICC       =         =         PEN       PRJ       PUR       =         =         =         =         =         ICR       PEN       =         x         PEN       =         ISS       REF       =         =         =         WDR
             PEN       x         x         =         =         =         =         =         =         =         =         =         =         =         =         =         x         =         =         ISS       REF       =         =         =         x
             ISS       x         x         =         =         =         =         =         =         =         =         =         =         =         =         =         x         =         =         =         =         =         =         =         x
@@ -261,17 +262,19 @@ class ApplicationTransitionsTest {
     }
 
     /**
-     * Staff rejected the card while a new front was being read; its pass arrives after the rejection. It speaks of an
-     * upload made before the rejection, which idcard-service will not put in a new case: it moves nothing, and the
+     * Staff rejected the card while a new front was being read (sent just before the case's opening was heard: no side
+     * is taken once it is); its pass arrives after the rejection. It speaks of an upload made before the rejection, which idcard-service will not put in a new case: it moves nothing, and the
      * front is still asked for (before, it showed PASS, the applicant sent only the back, and the application waited
      * in ID_CARD_CHECKING for a case that never opened).
      */
     @Test
     void aCheckOfAnUploadMadeBeforeStaffRejectedTheCardMovesNothing() {
         Application a = bothCardSidesPassed();
-        a.idCardReviewOpened(CASE);
         UUID retaken = UUID.randomUUID();
         a.idCardSideUploaded(true, retaken);
+        a.idCardReviewOpened(CASE);
+        assertThrows(IllegalStateException.class, () -> a.idCardSideUploaded(true, UUID.randomUUID()),
+                "no side while staff review the card");
         a.idCardRejected(CASE, NOTICE);
         a.idCardSideChecked(true, retaken, "PASS", true, null);
         assertEquals(ApplicationStatus.ID_CARD_REJECTED, a.status);
