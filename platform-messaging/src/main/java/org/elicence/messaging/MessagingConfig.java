@@ -85,6 +85,13 @@ public interface MessagingConfig {
         Duration retryBackoff();
 
         /**
+         * The longest pause while the database cannot be reached ({@link org.elicence.messaging.inbox.BoundedRetry}):
+         * such a step is tried again for as long as the outage lasts, every this long at most.
+         */
+        @WithDefault("5s")
+        Duration maxOutageBackoff();
+
+        /**
          * Processed-event ids are kept this long for de-duplication: longer than any record can be read again from its
          * topic (30 days' retention at most, deploy/topics.conf, and Kafka deletes a record only with its whole
          * segment, rolled every 7 days by default), so a replay of a topic from its start skips what was handled.

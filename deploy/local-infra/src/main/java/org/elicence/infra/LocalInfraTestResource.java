@@ -15,6 +15,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * {@code principal}, or else the service whose database the test's database name starts with
  * ({@code application_review_test}: application-service). Tests act as the other services and as operators
  * with {@link KafkaTestClient} and {@link KafkaCredentials}.
+ *
+ * <p>With init argument {@code database-link} {@code true} the service reaches PostgreSQL through a
+ * {@link DatabaseLink} the test can cut and restore ({@code DatabaseLink.command}, its control port in the config
+ * property {@value #DATABASE_LINK_CONTROL_PORT}).
  */
 public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -24,8 +28,13 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
             "idcard", "idcard-service",
             "license_issuer", "license-issuer-service");
 
+    /** The config property holding the control port of the test's {@link DatabaseLink}, when it has one. */
+    public static final String DATABASE_LINK_CONTROL_PORT = "test.database-link.control-port";
+
     private String database;
     private String runDatabase;
+    private boolean throughLink;
+    private DatabaseLink databaseLink;
     private String principal;
     private KafkaBrokerProcess broker;
 
@@ -33,6 +42,7 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", "elicence_test");
         principal = initArgs.getOrDefault("principal", serviceOf(database));
+        throughLink = Boolean.parseBoolean(initArgs.getOrDefault("database-link", "false"));
     }
 
     static String serviceOf(String database) {
@@ -54,12 +64,21 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
         // Operators' commands are obeyed only if signed with a certificate of the broker's CA.
         config.put("messaging.operators.trust", broker.credentialsDir().resolve(KafkaCertificates.CA_CERT).toString());
         config.put("quarkus.datasource.jdbc.url", PostgresDatabases.jdbcUrl(runDatabase));
+        if (throughLink) {
+            databaseLink = DatabaseLink.start(PostgresDatabases.host(), PostgresDatabases.port());
+            config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + databaseLink.port() + "/"
+                    + runDatabase);
+            config.put(DATABASE_LINK_CONTROL_PORT, Integer.toString(databaseLink.controlPort()));
+        }
         config.put("quarkus.datasource.username", PostgresDatabases.user());
         return config;
     }
 
     @Override
     public void stop() {
+        if (databaseLink != null) {
+            databaseLink.close();
+        }
         if (broker != null) {
             broker.close();
         }

@@ -1,0 +1,174 @@
+package org.elicence.infra;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The network between a service under test and PostgreSQL, which a test can cut and restore, as a database restart, a
+ * failover or a partition would: every connection through it is closed at the cut, and new ones are closed as soon as
+ * they are made until the link is restored. Forwards bytes as they come, two threads a connection.
+ *
+ * <p>The link runs beside the Quarkus test resource that starts it, in another class loader than the test, so the
+ * test commands it over a port of its own ({@link #command}): one line, {@code cut} or {@code restore}, answered
+ * {@code ok} once done.
+ */
+public final class DatabaseLink implements AutoCloseable {
+
+    private final String host;
+    private final int port;
+    private final ServerSocket link;
+    private final ServerSocket control;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean cut;
+    private volatile boolean closed;
+
+    private DatabaseLink(String host, int port) throws IOException {
+        this.host = host;
+        this.port = port;
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        this.link = new ServerSocket(0, 50, loopback);
+        this.control = new ServerSocket(0, 5, loopback);
+    }
+
+    /** A link to PostgreSQL at {@code host:port}, listening on a free loopback port. */
+    public static DatabaseLink start(String host, int port) {
+        try {
+            DatabaseLink databaseLink = new DatabaseLink(host, port);
+            daemon("database-link", databaseLink::acceptConnections);
+            daemon("database-link-control", databaseLink::acceptCommands);
+            return databaseLink;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return link.getLocalPort();
+    }
+
+    public int controlPort() {
+        return control.getLocalPort();
+    }
+
+    /** Closes every connection through the link; new ones are closed as they come until {@link #restore()}. */
+    public void cut() {
+        cut = true;
+        open.forEach(DatabaseLink::closeQuietly);
+        open.clear();
+    }
+
+    public void restore() {
+        cut = false;
+    }
+
+    /** Sends {@code cut} or {@code restore} to the link listening for commands on {@code controlPort}. */
+    public static void command(int controlPort, String command) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), controlPort);
+                PrintWriter out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8);
+                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+            out.println(command);
+            String answer = in.readLine();
+            if (!"ok".equals(answer)) {
+                throw new IllegalStateException("database link answered " + answer + " to " + command);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        closeQuietly(link);
+        closeQuietly(control);
+        cut();
+    }
+
+    private void acceptConnections() {
+        while (!closed) {
+            try {
+                Socket client = link.accept();
+                if (cut) {
+                    closeQuietly(client);
+                    continue;
+                }
+                Socket server = new Socket(host, port);
+                open.add(client);
+                open.add(server);
+                daemon("database-link-up", () -> pump(client, server));
+                daemon("database-link-down", () -> pump(server, client));
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void acceptCommands() {
+        while (!closed) {
+            try (Socket socket = control.accept();
+                    BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                            StandardCharsets.UTF_8));
+                    PrintWriter out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8)) {
+                String command = in.readLine();
+                if ("cut".equals(command)) {
+                    cut();
+                    out.println("ok");
+                } else if ("restore".equals(command)) {
+                    restore();
+                    out.println("ok");
+                } else {
+                    out.println("unknown command");
+                }
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        byte[] buffer = new byte[16384];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            for (int read; (read = in.read(buffer)) >= 0;) {
+                out.write(buffer, 0, read);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the other side closed, or the link was cut
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+            open.remove(from);
+            open.remove(to);
+        }
+    }
+
+    private static void daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void closeQuietly(java.io.Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+}
