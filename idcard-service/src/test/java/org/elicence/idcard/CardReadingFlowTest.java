@@ -292,6 +292,45 @@ class CardReadingFlowTest {
                 data -> uploadId.equals(data.path("uploadId").asText())).isEmpty());
     }
 
+    /**
+     * The same, with the withdrawal still committing when the upload is handled: the upload waits for the applicant's
+     * row the withdrawal holds, then sees it withdrawn. Before, it read the row unlocked, as the withdrawal's start
+     * left it, and was kept and sent to be read.
+     */
+    @Test
+    void anUploadHandledWhileTheWithdrawalCommitsWaitsForItAndIsNotKept() throws Exception {
+        String applicationId = apply(Citizens.ZHAO_MIN, "赵敏");
+        UUID application = UUID.fromString(applicationId);
+        String uploadId = UUID.randomUUID().toString();
+        java.util.concurrent.ExecutorService withdrawal = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.CountDownLatch rowHeld = new java.util.concurrent.CountDownLatch(1);
+        try {
+            java.util.concurrent.Future<?> committed = withdrawal.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                entityManager.createNativeQuery("SELECT 1 FROM applicant WHERE application_id = :id FOR UPDATE")
+                        .setParameter("id", application).getResultList();
+                rowHeld.countDown();
+                try {
+                    // until the upload's handler waits for the row (old code never does: the test then goes on)
+                    await().atMost(Duration.ofSeconds(15)).until(this::aSessionWaitsForARowLock);
+                } catch (org.awaitility.core.ConditionTimeoutException notWaiting) {
+                    // the handler did not wait: what it did shows below
+                }
+                entityManager.createNativeQuery("UPDATE applicant SET withdrawn_at = now() WHERE application_id = :id")
+                        .setParameter("id", application).executeUpdate();
+            }));
+            assertTrue(rowHeld.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            String eventId = CardReadings.publishUpload(applicationId, uploadId, Citizens.ZHAO_MIN, IdCardSide.FRONT);
+            committed.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            await().atMost(WAIT).until(() -> count("SELECT count(*) FROM processed_event WHERE event_id = :id",
+                    eventId) == 1);
+        } finally {
+            withdrawal.shutdownNow();
+        }
+        assertEquals(0, count("SELECT count(*) FROM id_card_upload WHERE upload_id = :id", UUID.fromString(uploadId)));
+        assertTrue(KafkaTestClient.events(EventType.ID_CARD_READING_REQUESTED,
+                data -> uploadId.equals(data.path("uploadId").asText())).isEmpty());
+    }
+
     /** A reading that comes after the retention deleted the upload's images is kept without them, and opens no case. */
     @Test
     void aReadingAfterTheImagesWereDeletedIsKeptWithoutThemAndOpensNoCase() {
@@ -309,6 +348,12 @@ class CardReadingFlowTest {
                 .setParameter("id", UUID.fromString(backId)).getSingleResult()).longValue());
         assertEquals(0, withImages, "the late reading's images are not kept");
         assertTrue(KafkaTestClient.eventsOf(EventType.ID_CARD_REVIEW_OPENED, applicationId).isEmpty());
+    }
+
+    private boolean aSessionWaitsForARowLock() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                .getSingleResult()).longValue() > 0);
     }
 
     private long count(String sql, Object id) {
