@@ -47,6 +47,10 @@ class ImageRetentionTest {
 
         assertEquals(0, uploadsWithImages(decidedLongAgo), "both sides of the old decision lost their images");
         assertEquals(2, uploadsWithChecks(decidedLongAgo), "the checks stay for the applicant's record");
+        assertEquals(0, count("SELECT count(*) FROM id_card_upload WHERE application_id = :a AND uploader_id IS NOT NULL",
+                decidedLongAgo), "the uploader's resident ID number goes with the images (docs/privacy.md)");
+        assertEquals(2, count("SELECT count(*) FROM id_card_upload WHERE application_id = :a AND uploader_id IS NOT NULL",
+                stillPending));
         assertEquals(2, uploadsWithImages(decidedRecently));
         assertEquals(2, uploadsWithImages(stillPending), "staff still need the images of a pending case");
     }
@@ -128,9 +132,10 @@ class ImageRetentionTest {
             for (Object[] upload : new Object[][] {{front, "FRONT"}, {back, "BACK"}}) {
                 entityManager.createNativeQuery("""
                         INSERT INTO id_card_upload (upload_id, application_id, side, content_type, image, portrait,
-                            verdict, checks, uploaded_at, checked_at)
+                            verdict, checks, uploaded_at, checked_at, uploader_id)
                         VALUES (:id, :application, :side, 'image/jpeg', '\\xffd8ff'::bytea, '\\xffd8ff'::bytea,
-                            'PASS', '[]'::jsonb, now() - interval '100 days', now() - interval '100 days')
+                            'PASS', '[]'::jsonb, now() - interval '100 days', now() - interval '100 days',
+                            '420102197510190843')
                         """).setParameter("id", upload[0]).setParameter("application", application)
                         .setParameter("side", upload[1]).executeUpdate();
             }
