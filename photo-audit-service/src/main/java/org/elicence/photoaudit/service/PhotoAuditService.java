@@ -13,6 +13,7 @@ import org.elicence.messaging.events.PhotoAuditRequested;
 import org.elicence.messaging.events.PhotoAudited;
 import org.elicence.messaging.events.RuleCheck;
 import org.elicence.messaging.image.UploadedImageBase64;
+import org.elicence.messaging.inbox.PoisonEventException;
 import org.elicence.messaging.outbox.Outbox;
 import org.elicence.photoaudit.audit.AuditReport;
 import org.elicence.photoaudit.audit.CheckResult;
@@ -49,7 +50,15 @@ public class PhotoAuditService {
 
     public void audit(PhotoAuditRequested request) {
         UUID photoId = UUID.fromString(request.photoId());
-        if (PhotoAuditRecord.findById(photoId) != null) {
+        PhotoAuditRecord earlier = PhotoAuditRecord.findById(photoId);
+        if (earlier != null && !earlier.applicationId.toString().equals(request.applicationId())) {
+            // a producer's fault: its application would wait for a verdict that never comes, and dead-lettered it is seen
+            throw new PoisonEventException("photo " + photoId + " of application " + request.applicationId()
+                    + " was audited for another application");
+        }
+        if (earlier != null) {
+            // a photo is audited once: its verdict went out with the first request
+            LOG.infof("application %s: photo %s audited before, not again", request.applicationId(), photoId);
             return;
         }
         // undecodable base64 is no image (FAIL, rule IMAGE), as for a card side: not an exception, retried, dead-lettered

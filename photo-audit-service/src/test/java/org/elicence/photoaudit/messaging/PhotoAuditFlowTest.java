@@ -119,6 +119,26 @@ class PhotoAuditFlowTest {
     }
 
     /**
+     * A photo is audited once, for the application that sent it. A request naming a photo already audited for another
+     * application (a producer's fault) is dead-lettered with a reason: before, it was skipped without a word, and its
+     * application waited in PHOTO_AUDITING for the held sweep.
+     */
+    @Test
+    void aPhotoAlreadyAuditedForAnotherApplicationIsDeadLettered() throws Exception {
+        String first = UUID.randomUUID().toString();
+        byte[] notAnImage = "\u00ff\u00d8\u00ffnot a photo".getBytes();
+        request(first, "image/jpeg", notAnImage);
+        awaitVerdict(first);
+        String other = UUID.randomUUID().toString();
+        kafka.publishEvent(Topics.PHOTO_AUDIT_REQUESTS, other, EventType.PHOTO_AUDIT_REQUESTED.type(),
+                requestJson(other, "image/jpeg", notAnImage).replace(UUID.nameUUIDFromBytes(other.getBytes()).toString(),
+                        UUID.nameUUIDFromBytes(first.getBytes()).toString()));
+        String reason = KafkaTestClient.header(kafka.awaitDeadLetters("photo-audit-service.dlq", other, 1, WAIT).get(0),
+                "dead-letter-reason");
+        assertTrue(reason.contains("was audited for another application"), reason);
+    }
+
+    /**
      * A record that stops the service while it is handled (a native crash, the JVM leaving on OutOfMemoryError) is
      * handed to it again at every restart. What each such delivery leaves behind is its row in
      * {@code unfinished_delivery}, committed before the audit began and never deleted: three of them here.
