@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.elicence.messaging.BoundedText;
 import org.elicence.messaging.EventType;
 
 /** A received event: its CloudEvents attributes, where it came from, and its validated data. */
@@ -12,7 +13,8 @@ public record InboundEvent(String id, EventType type, String source, Instant tim
 
     @Override
     public String toString() {
-        return "InboundEvent[id=" + id + ", type=" + type.type() + ", key=" + key + ", " + topic + "/" + partition
+        // the key is the producer's text: the application id, or anything of any length on a faulty record
+        return "InboundEvent[id=" + id + ", type=" + type.type() + ", key=" + BoundedText.quoted(key, 64) + ", " + topic + "/" + partition
                 + "@" + offset + "]";
     }
 }

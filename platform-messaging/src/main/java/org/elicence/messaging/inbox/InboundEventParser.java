@@ -11,12 +11,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.elicence.messaging.BoundedText;
 import org.elicence.messaging.CloudEventHeaders;
 import org.elicence.messaging.EventSchemas;
 import org.elicence.messaging.EventType;
 
 /** Turns a Kafka record into an {@link InboundEvent}, or says precisely why it is poison. */
 public final class InboundEventParser {
+
+    /** processed_event.event_id's length. */
+    static final int MAX_ID_LENGTH = 200;
+
+    /** How much of a header a reason quotes: headers are the producer's text, of any length. */
+    private static final int QUOTED_LENGTH = 100;
 
     private final ObjectMapper objectMapper;
 
@@ -27,14 +34,18 @@ public final class InboundEventParser {
     public InboundEvent parse(ConsumerRecord<String, String> record) {
         String specVersion = requiredHeader(record, CloudEventHeaders.SPEC_VERSION);
         if (!CloudEventHeaders.SPEC_VERSION_VALUE.equals(specVersion)) {
-            throw new PoisonEventException("unsupported CloudEvents spec version '" + specVersion + "'");
+            throw new PoisonEventException("unsupported CloudEvents spec version '" + quoted(specVersion) + "'");
         }
         String id = requiredHeader(record, CloudEventHeaders.ID);
+        if (id.length() > MAX_ID_LENGTH) {
+            // processed_event keeps it for de-duplication: longer, every attempt would fail and the reason not say why
+            throw new PoisonEventException("ce_id '" + quoted(id) + "' is longer than " + MAX_ID_LENGTH + " characters");
+        }
         String typeName = requiredHeader(record, CloudEventHeaders.TYPE);
         String source = requiredHeader(record, CloudEventHeaders.SOURCE);
         Instant time = parseTime(requiredHeader(record, CloudEventHeaders.TIME));
         EventType type = EventType.fromType(typeName)
-                .orElseThrow(() -> new PoisonEventException("unknown event type '" + typeName + "'"));
+                .orElseThrow(() -> new PoisonEventException("unknown event type '" + quoted(typeName) + "'"));
         if (!type.topic().equals(record.topic())) {
             throw new PoisonEventException(typeName + " does not belong on topic " + record.topic());
         }
@@ -72,11 +83,15 @@ public final class InboundEventParser {
         return new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    private static String quoted(String header) {
+        return BoundedText.quoted(header, QUOTED_LENGTH);
+    }
+
     private static Instant parseTime(String value) {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new PoisonEventException("ce_time is not an RFC 3339 timestamp: " + value);
+            throw new PoisonEventException("ce_time is not an RFC 3339 timestamp: " + quoted(value));
         }
     }
 }

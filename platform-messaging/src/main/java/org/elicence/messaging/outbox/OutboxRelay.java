@@ -15,6 +15,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.elicence.messaging.BoundedText;
 import org.elicence.messaging.CloudEventHeaders;
 import org.elicence.messaging.MessagingConfig;
 import org.elicence.messaging.TraceContext;
@@ -222,7 +223,7 @@ public class OutboxRelay {
                 row.publishedAt = now;
             } else {
                 row.refusedAt = now;
-                row.refusal = abbreviate(refusal.get().toString(), 500);
+                row.refusal = BoundedText.cut(refusal.get().toString(), 500);
                 LOG.errorf("outbox relay: the broker refused event %s (%s, topic %s, %d characters) for good, the rows "
                         + "behind it go on; it stays in outbox_message, refused (%s)", row.eventId, row.eventType,
                         row.topic, row.payload.length(), refusal.get().toString());
@@ -244,10 +245,6 @@ public class OutboxRelay {
             }
         }
         return Optional.empty();
-    }
-
-    private static String abbreviate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private record Selection(List<Long> seqs, long bytes, boolean full) {

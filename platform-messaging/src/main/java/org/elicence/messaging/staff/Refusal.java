@@ -10,6 +10,6 @@ public record Refusal(String code, String reason) {
     public static final int MAX_REASON_LENGTH = 2000;
 
     public Refusal {
-        reason = StaffRecord.cut(reason, MAX_REASON_LENGTH);
+        reason = org.elicence.messaging.BoundedText.cut(reason, MAX_REASON_LENGTH);
     }
 }

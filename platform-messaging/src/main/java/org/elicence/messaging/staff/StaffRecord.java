@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.elicence.messaging.BoundedText;
 import org.elicence.messaging.EventSchemas;
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.inbox.PoisonEventException;
@@ -136,15 +137,7 @@ public final class StaffRecord {
 
     /** The value as typed, cut to {@link #MAX_KEPT_VALUE_LENGTH} characters, never between the two of a pair. */
     public String keptValue() {
-        return cut(record.value(), MAX_KEPT_VALUE_LENGTH);
-    }
-
-    static String cut(String text, int length) {
-        if (text.length() <= length) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
-        return text.substring(0, end);
+        return BoundedText.cut(record.value(), MAX_KEPT_VALUE_LENGTH);
     }
 
     public String topic() {

@@ -83,6 +83,31 @@ class InboundEventParserTest {
         assertEquals("unknown event type 'org.elicence.application.created.v2'", e.getMessage());
     }
 
+    /**
+     * Headers are the producer's text: one of megabytes, quoted whole in the reason, would make a dead letter too
+     * large for its topic (the record neither handled nor set aside). A reason quotes 100 characters of a header, says
+     * how long it was, and is never longer than 2,000 characters; an id longer than processed_event keeps is poison.
+     */
+    @Test
+    void whatAReasonQuotesOfAHeaderIsBounded() {
+        String huge = "x".repeat(3_000_000);
+        ConsumerRecord<String, String> unknownType = record(Topics.APPLICATIONS, APPLICATION_ID, CREATED);
+        withCloudEventHeaders(unknownType, huge);
+        String reason = assertThrows(PoisonEventException.class, () -> parser.parse(unknownType)).getMessage();
+        assertEquals("unknown event type '" + "x".repeat(100) + "… (3000000 characters)'", reason);
+
+        ConsumerRecord<String, String> longId = record(Topics.APPLICATIONS, APPLICATION_ID, CREATED);
+        withCloudEventHeaders(longId, EventType.APPLICATION_CREATED.type());
+        longId.headers().remove(CloudEventHeaders.ID).add(CloudEventHeaders.ID, bytes("7".repeat(201)));
+        assertEquals("ce_id '" + "7".repeat(100) + "… (201 characters)' is longer than 200 characters",
+                assertThrows(PoisonEventException.class, () -> parser.parse(longId)).getMessage());
+
+        assertEquals(PoisonEventException.MAX_REASON_LENGTH, new PoisonEventException(huge).getMessage().length());
+        ConsumerRecord<String, String> hugeKey = record(Topics.APPLICATIONS, huge, CREATED);
+        withCloudEventHeaders(hugeKey, EventType.APPLICATION_CREATED.type());
+        assertTrue(parser.parse(hugeKey).toString().length() < 300, "the key is cut in what is logged");
+    }
+
     @Test
     void aTypeOnTheWrongTopicIsPoison() {
         ConsumerRecord<String, String> record = record(Topics.LICENCE_EVENTS, APPLICATION_ID, CREATED);
