@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.elicence.application.service.PersonalDataRetention;
+import org.elicence.application.service.ReviewBacklogMetrics;
 import org.elicence.infra.JwtKeysTestResource;
 import org.elicence.infra.KafkaCredentials;
 import org.elicence.infra.KafkaTestClient;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -70,6 +72,12 @@ class PhotoReviewKcatTest {
 
     @Inject
     PersonalDataRetention retention;
+
+    @Inject
+    ReviewBacklogMetrics backlog;
+
+    @Inject
+    MeterRegistry registry;
 
     @TempDir
     Path workDir;
@@ -403,6 +411,33 @@ class PhotoReviewKcatTest {
     private JsonNode caseOf(String applicationId) throws Exception {
         return json.readTree(kafka.await(Topics.PHOTO_REVIEW_CASES, r -> applicationId.equals(r.key())
                 && EventType.PHOTO_REVIEW_CASE_OPENED.type().equals(KafkaTestClient.header(r, "ce_type")), WAIT).value());
+    }
+
+    /**
+     * Staff's backlog, read from the cases of open applications: a pending case counts with its age (alert
+     * ElicenceReviewBacklog: one older than the topic's 30 days leaves staff's list), and no longer once its
+     * application closed another way (nothing is left to decide).
+     */
+    @Test
+    void staffsBacklogCountsThePendingCasesOfOpenApplications() throws Exception {
+        backlog.refresh();
+        double before = registry.get("photo.review_cases_pending").gauge().value();
+        String applicant = "320102198304152230";
+        String id = create(applicant);
+        audit(id, applicant, upload(applicant, id), List.of(pass("R1"), notAssessable("R6")), true);
+        awaitStatus(applicant, id, "PHOTO_UNDER_REVIEW", "WAIT");
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE photo_review_case SET opened_at = now() - interval '20 days' WHERE application_id = :id")
+                .setParameter("id", UUID.fromString(id)).executeUpdate());
+        backlog.refresh();
+        assertEquals(before + 1, registry.get("photo.review_cases_pending").gauge().value());
+        assertTrue(registry.get("photo.review_cases_pending_oldest_seconds").gauge().value()
+                >= Duration.ofDays(20).toSeconds());
+
+        IssuedLicences.publish(kafka, id, applicant, "320100415826", "孙悦");
+        awaitStatus(applicant, id, "LICENCE_ISSUED", "NONE");
+        backlog.refresh();
+        assertEquals(before, registry.get("photo.review_cases_pending").gauge().value());
     }
 
     /**

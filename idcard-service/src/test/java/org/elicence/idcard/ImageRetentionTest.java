@@ -15,9 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.elicence.idcard.review.ApplicationLock;
 import org.elicence.idcard.review.ImageRetention;
+import org.elicence.idcard.review.ReviewBacklogMetrics;
 import org.elicence.infra.LocalInfraTestResource;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -36,6 +38,35 @@ class ImageRetentionTest {
 
     @Inject
     ImageRetention retention;
+
+    @Inject
+    ReviewBacklogMetrics backlog;
+
+    @Inject
+    MeterRegistry registry;
+
+    /**
+     * Staff's backlog, read from the cases: a pending case counts, its age is the oldest's when it is the oldest, and
+     * a decided one does not count (alert ElicenceReviewBacklog: a case older than the topic's 30 days leaves staff's
+     * list).
+     */
+    @Test
+    void staffsBacklogIsReadFromThePendingCases() {
+        backlog.refresh();
+        double before = registry.get("idcard.review_cases_pending").gauge().value();
+        UUID pending = caseWithUploads("PENDING", null);
+        caseWithUploads("APPROVED", "1 day");
+        backlog.refresh();
+        assertEquals(before + 1, registry.get("idcard.review_cases_pending").gauge().value());
+        assertTrue(registry.get("idcard.review_cases_pending_oldest_seconds").gauge().value()
+                >= Duration.ofDays(100).minusMinutes(5).toSeconds(), "opened 100 days ago");
+
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE review_case SET status = 'REJECTED', decided_at = now() WHERE application_id = :a")
+                .setParameter("a", pending).executeUpdate());
+        backlog.refresh();
+        assertEquals(before, registry.get("idcard.review_cases_pending").gauge().value());
+    }
 
     @Test
     void imagesGoAfterTheirRetentionAndTheRecordStays() {
