@@ -1,12 +1,8 @@
 package org.elicence.application.service;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
-
+import org.elicence.messaging.persistence.WaitingRowsGauges;
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -19,28 +15,23 @@ import jakarta.persistence.EntityManager;
  * {@code photo_review_cases_pending_oldest_seconds} (0: none), counting the cases of open applications only (a case
  * left pending when its application closed another way has nothing left to decide). Staff find a case on
  * {@code photo-review-cases}, which keeps a record 30 days: a case pending longer has left the topic and their list,
- * and its applicant would wait for ever (alert {@code ElicenceReviewBacklog}, at 14 days). Read from the cases, so
- * every instance reports the same figures (aggregate with max).
+ * and its applicant would wait for ever (alert {@code ElicenceReviewBacklog}, at 14 days).
  */
 @ApplicationScoped
 public class ReviewBacklogMetrics {
 
     private static final Logger LOG = Logger.getLogger(ReviewBacklogMetrics.class);
-    private static final String PENDING = "FROM photo_review_case c JOIN application a ON a.id = c.application_id"
-            + " WHERE c.status = 'PENDING' AND a.closed_at IS NULL";
 
     private final EntityManager entityManager;
-    private final AtomicLong pending = new AtomicLong();
-    private final AtomicLong oldestSeconds = new AtomicLong();
+    private final WaitingRowsGauges pending;
 
     @Inject
     public ReviewBacklogMetrics(MeterRegistry registry, EntityManager entityManager) {
         this.entityManager = entityManager;
-        Gauge.builder("photo.review_cases_pending", pending, AtomicLong::get)
-                .description("Photo review cases of open applications waiting for a staff decision").register(registry);
-        Gauge.builder("photo.review_cases_pending_oldest_seconds", oldestSeconds, AtomicLong::get)
-                .description("How long the oldest photo review case of an open application has waited")
-                .register(registry);
+        this.pending = new WaitingRowsGauges(registry, "photo.review_cases_pending",
+                "Photo review cases of open applications waiting for a staff decision",
+                "FROM photo_review_case c JOIN application a ON a.id = c.application_id"
+                        + " WHERE c.status = 'PENDING' AND a.closed_at IS NULL", "c.opened_at");
     }
 
     @Scheduled(every = "${applications.metrics.interval:60s}", delayed = "5s",
@@ -48,13 +39,7 @@ public class ReviewBacklogMetrics {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void refresh() {
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                pending.set(((Number) entityManager.createNativeQuery("SELECT count(*) " + PENDING)
-                        .getSingleResult()).longValue());
-                Instant oldest = (Instant) entityManager.createNativeQuery("SELECT min(c.opened_at) " + PENDING,
-                        Instant.class).getSingleResult();
-                oldestSeconds.set(oldest == null ? 0 : Duration.between(oldest, Instant.now()).toSeconds());
-            });
+            QuarkusTransaction.requiringNew().run(() -> pending.refresh(entityManager));
         } catch (RuntimeException e) {
             LOG.debugf("review backlog metrics not refreshed this time: %s", e.toString());
         }

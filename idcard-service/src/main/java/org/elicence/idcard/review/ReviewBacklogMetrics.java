@@ -1,12 +1,8 @@
 package org.elicence.idcard.review;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
-
+import org.elicence.messaging.persistence.WaitingRowsGauges;
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -18,8 +14,7 @@ import jakarta.persistence.EntityManager;
  * Staff's backlog of ID-card cases as gauges: {@code idcard_review_cases_pending} and
  * {@code idcard_review_cases_pending_oldest_seconds} (0: none). Staff find a case on {@code idcard-review-cases}, which
  * keeps a record 30 days: a case pending longer has left the topic and their list, and its application would wait for
- * ever (alert {@code ElicenceReviewBacklog}, at 14 days). Read from the cases, so every instance reports the same
- * figures (aggregate with max).
+ * ever (alert {@code ElicenceReviewBacklog}, at 14 days).
  */
 @ApplicationScoped
 public class ReviewBacklogMetrics {
@@ -27,17 +22,14 @@ public class ReviewBacklogMetrics {
     private static final Logger LOG = Logger.getLogger(ReviewBacklogMetrics.class);
 
     private final EntityManager entityManager;
-    private final AtomicLong pending = new AtomicLong();
-    private final AtomicLong oldestSeconds = new AtomicLong();
+    private final WaitingRowsGauges pending;
 
     @Inject
     public ReviewBacklogMetrics(MeterRegistry registry, EntityManager entityManager) {
         this.entityManager = entityManager;
-        Gauge.builder("idcard.review_cases_pending", pending, AtomicLong::get)
-                .description("ID-card review cases waiting for a staff decision").register(registry);
-        Gauge.builder("idcard.review_cases_pending_oldest_seconds", oldestSeconds, AtomicLong::get)
-                .description("How long the oldest ID-card review case has waited for a staff decision")
-                .register(registry);
+        this.pending = new WaitingRowsGauges(registry, "idcard.review_cases_pending",
+                "ID-card review cases waiting for a staff decision", "FROM review_case WHERE status = 'PENDING'",
+                "opened_at");
     }
 
     @Scheduled(every = "${idcard.metrics.interval:60s}", delayed = "5s",
@@ -45,14 +37,7 @@ public class ReviewBacklogMetrics {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void refresh() {
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                pending.set(((Number) entityManager.createNativeQuery(
-                        "SELECT count(*) FROM review_case WHERE status = 'PENDING'").getSingleResult()).longValue());
-                Instant oldest = (Instant) entityManager.createNativeQuery(
-                        "SELECT min(opened_at) FROM review_case WHERE status = 'PENDING'", Instant.class)
-                        .getSingleResult();
-                oldestSeconds.set(oldest == null ? 0 : Duration.between(oldest, Instant.now()).toSeconds());
-            });
+            QuarkusTransaction.requiringNew().run(() -> pending.refresh(entityManager));
         } catch (RuntimeException e) {
             LOG.debugf("review backlog metrics not refreshed this time: %s", e.toString());
         }
