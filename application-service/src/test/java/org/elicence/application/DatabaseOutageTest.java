@@ -19,7 +19,8 @@ import org.elicence.messaging.EventType;
 import org.elicence.messaging.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -31,8 +32,10 @@ import jakarta.inject.Inject;
  * A database that cannot be reached for a while (a restart, a failover, the network) says nothing of the records
  * read meanwhile: they wait for it and are handled once it is back. Before 2026-12-07 each was tried three times
  * within a second or two of pauses and dead-lettered, and its application waited for the held sweep and an upload
- * again. The service reaches the real PostgreSQL through a link the test cuts (every connection closed, new ones
- * closed as they come) for longer than those attempts took with the pool's acquisition timeout.
+ * again. The service reaches the real PostgreSQL through a link the test breaks for longer than those attempts took
+ * with the pool's acquisition timeout: cut (every connection closed, new ones closed as they come: a restart) or a
+ * black hole (every connection closed, new ones left unanswered: a partition or a failover, where the pool times out
+ * waiting for a connection, a failure that says nothing of its cause).
  */
 @QuarkusTest
 @WithTestResource(value = LocalInfraTestResource.class, initArgs = {
@@ -60,8 +63,9 @@ class DatabaseOutageTest {
         kafka.close();
     }
 
-    @Test
-    void aVerdictReadWhileTheDatabaseIsAwayIsHandledWhenItIsBack() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"cut", "blackhole"})
+    void aVerdictReadWhileTheDatabaseIsAwayIsHandledWhenItIsBack(String outage) throws Exception {
         String id = given().auth().oauth2(Tokens.forApplicant(APPLICANT)).contentType(ContentType.JSON)
                 .body("{\"fullName\":\"Test Applicant\"}").post("/api/v1/applications").then().statusCode(201)
                 .extract().path("id");
@@ -71,7 +75,7 @@ class DatabaseOutageTest {
                 .value()).get("photoId").asText();
 
         int link = ConfigProvider.getConfig().getValue(LocalInfraTestResource.DATABASE_LINK_CONTROL_PORT, Integer.class);
-        DatabaseLink.command(link, "cut");
+        DatabaseLink.command(link, outage);
         try {
             kafka.publishEvent(Topics.PHOTO_AUDIT_RESULTS, id, EventType.PHOTO_AUDITED.type(), """
                     {"applicationId":"%s","applicantId":"%s","photoId":"%s","source":"APPLICANT_UPLOAD","verdict":"FAIL",

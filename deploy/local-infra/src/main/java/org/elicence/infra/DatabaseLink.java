@@ -15,13 +15,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The network between a service under test and PostgreSQL, which a test can cut and restore, as a database restart, a
- * failover or a partition would: every connection through it is closed at the cut, and new ones are closed as soon as
- * they are made until the link is restored. Forwards bytes as they come, two threads a connection.
+ * The network between a service under test and PostgreSQL, which a test can break and restore: {@code cut}, as a
+ * database restart would, closes every connection through it and each new one as soon as it is made;
+ * {@code blackhole}, as a partition or a failover would, closes every connection and leaves each new one unanswered
+ * (a connection attempt that hangs); {@code restore} forwards again (and closes what the black hole held). Forwards
+ * bytes as they come, two threads a connection.
  *
  * <p>The link runs beside the Quarkus test resource that starts it, in another class loader than the test, so the
- * test commands it over a port of its own ({@link #command}): one line, {@code cut} or {@code restore}, answered
- * {@code ok} once done.
+ * test commands it over a port of its own ({@link #command}): one line, {@code cut}, {@code blackhole} or
+ * {@code restore}, answered {@code ok} once done.
  */
 public final class DatabaseLink implements AutoCloseable {
 
@@ -30,8 +32,11 @@ public final class DatabaseLink implements AutoCloseable {
     private final ServerSocket link;
     private final ServerSocket control;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private volatile boolean cut;
+    private final Set<Socket> held = ConcurrentHashMap.newKeySet();
+    private Mode mode = Mode.FORWARD;
     private volatile boolean closed;
+
+    private enum Mode { FORWARD, CUT, BLACKHOLE }
 
     private DatabaseLink(String host, int port) throws IOException {
         this.host = host;
@@ -62,17 +67,49 @@ public final class DatabaseLink implements AutoCloseable {
     }
 
     /** Closes every connection through the link; new ones are closed as they come until {@link #restore()}. */
-    public void cut() {
-        cut = true;
+    public synchronized void cut() {
+        breakWith(Mode.CUT);
+    }
+
+    /** Closes every connection through the link; new ones are left unanswered until {@link #restore()}. */
+    public synchronized void blackhole() {
+        breakWith(Mode.BLACKHOLE);
+    }
+
+    public synchronized void restore() {
+        mode = Mode.FORWARD;
+        held.forEach(DatabaseLink::closeQuietly);
+        held.clear();
+    }
+
+    private void breakWith(Mode broken) {
+        mode = broken;
         open.forEach(DatabaseLink::closeQuietly);
         open.clear();
     }
 
-    public void restore() {
-        cut = false;
+    /** A new connection, unless the link is broken: then it is closed or held unanswered, and false returned. */
+    private synchronized boolean admit(Socket client) {
+        if (mode == Mode.CUT) {
+            closeQuietly(client);
+        } else if (mode == Mode.BLACKHOLE) {
+            held.add(client);
+        }
+        return mode == Mode.FORWARD;
     }
 
-    /** Sends {@code cut} or {@code restore} to the link listening for commands on {@code controlPort}. */
+    /** Keeps a forwarded pair, unless the link broke while it was being connected (then both are closed). */
+    private synchronized boolean keep(Socket client, Socket server) {
+        if (mode != Mode.FORWARD) {
+            closeQuietly(server);
+            return admit(client);
+        }
+        open.add(client);
+        open.add(server);
+        return true;
+    }
+
+    /** Sends {@code cut}, {@code blackhole} or {@code restore} to the link commanded on {@code controlPort}. */
     public static void command(int controlPort, String command) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), controlPort);
                 PrintWriter out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -94,19 +131,20 @@ public final class DatabaseLink implements AutoCloseable {
         closeQuietly(link);
         closeQuietly(control);
         cut();
+        restore();
     }
 
     private void acceptConnections() {
         while (!closed) {
             try {
                 Socket client = link.accept();
-                if (cut) {
-                    closeQuietly(client);
+                if (!admit(client)) {
                     continue;
                 }
                 Socket server = new Socket(host, port);
-                open.add(client);
-                open.add(server);
+                if (!keep(client, server)) {
+                    continue;
+                }
                 daemon("database-link-up", () -> pump(client, server));
                 daemon("database-link-down", () -> pump(server, client));
             } catch (IOException e) {
@@ -126,6 +164,9 @@ public final class DatabaseLink implements AutoCloseable {
                 String command = in.readLine();
                 if ("cut".equals(command)) {
                     cut();
+                    out.println("ok");
+                } else if ("blackhole".equals(command)) {
+                    blackhole();
                     out.println("ok");
                 } else if ("restore".equals(command)) {
                     restore();

@@ -1,6 +1,7 @@
 package org.elicence.messaging.inbox;
 
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 
 import org.elicence.messaging.MessagingConfig;
 import org.jboss.logging.Logger;
@@ -9,14 +10,20 @@ import org.jboss.logging.Logger;
  * A consumer's step run again after a failure that may pass (a lock or statement timeout, a serialization failure),
  * with a doubling pause, until it succeeds or {@code messaging.consumer.max-attempts} are used; then the record is
  * dead-lettered with the exception {@code exhausted} makes. Poison ({@link PoisonEventException}) is thrown at once:
- * it would fail the same way every time. A database that cannot be reached ({@link DatabaseUnreachable}: a restart,
- * a failover, the network) uses up no attempt: it says nothing of the record, and every record read during an outage
- * used to be dead-lettered within a second or two, each application then waiting for the held sweep. The step is
+ * it would fail the same way every time. Events (InboundEventProcessor) and operators' commands (OperatorCommands)
+ * are retried by this one rule.
+ *
+ * <p>A failure while the database cannot be reached (a restart, a failover, the network) uses up no attempt: it says
+ * nothing of the record, and every record read during an outage used to be dead-lettered within seconds, each
+ * application then waiting for the held sweep. Which failures those are is asked of the database itself, not read
+ * from the exception ({@link DatabaseProbe}: a fresh connection, {@code SELECT 1}): a refused or reset connection, a
+ * pool that times out waiting for one and a server shutting down look alike from here, and a record whose statement
+ * breaks its own connection (a crashed backend) finds the database answering, so its attempts are counted. The step is
  * tried again, the pause doubling up to {@code messaging.consumer.max-outage-backoff}, for as long as the outage
  * lasts; the partition waits, and the stall check (liveness) restarts a service it holds past
- * {@code messaging.consumer.stall-timeout}. A record that itself breaks the connection each time is still bounded:
- * each restart counts an unfinished delivery ({@link UnfinishedDeliveries}). Events (InboundEventProcessor) and
- * operators' commands (OperatorCommands) are retried by this one rule.
+ * {@code messaging.consumer.stall-timeout}. An interruption (the service shutting down) does not end the wait: the
+ * record would be nacked and dead-lettered though nothing is wrong with it; unacknowledged, it is read again after the
+ * restart.
  */
 public final class BoundedRetry {
 
@@ -27,34 +34,43 @@ public final class BoundedRetry {
 
     /**
      * @param what names the record in the log (ids, never its content)
+     * @param databaseReachable asked after a failure: false is an outage, waited out without using an attempt
      * @param exhausted the dead-letter exception, from the attempts made and the last failure
      */
     public static void run(MessagingConfig.Consumer config, String consumer, String what, Runnable step,
-            BiFunction<Integer, RuntimeException, RuntimeException> exhausted) {
+            BooleanSupplier databaseReachable, BiFunction<Integer, RuntimeException, RuntimeException> exhausted) {
         long backoff = config.retryBackoff().toMillis();
         long outageBackoff = config.retryBackoff().toMillis();
-        for (int attempt = 1;; attempt++) {
-            try {
-                step.run();
-                return;
-            } catch (PoisonEventException poison) {
-                throw poison;
-            } catch (RuntimeException e) {
-                if (DatabaseUnreachable.causes(e)) {
-                    LOG.warnf("%s: %s waits for the database (%s), trying again in %d ms", consumer, what,
-                            DatabaseUnreachable.describe(e), outageBackoff);
-                    sleep(outageBackoff);
-                    outageBackoff = Math.min(outageBackoff * 2, config.maxOutageBackoff().toMillis());
-                    attempt--; // no attempt used: the outage says nothing of the record
-                    continue;
+        boolean interrupted = false;
+        try {
+            for (int attempt = 1;; attempt++) {
+                try {
+                    step.run();
+                    return;
+                } catch (PoisonEventException poison) {
+                    throw poison;
+                } catch (RuntimeException e) {
+                    if (!databaseReachable.getAsBoolean()) {
+                        LOG.warnf("%s: %s waits for the database (%s), trying again in %d ms", consumer, what,
+                                DatabaseProbe.describe(e), outageBackoff);
+                        interrupted |= sleepThroughInterrupts(outageBackoff);
+                        outageBackoff = Math.min(outageBackoff * 2, config.maxOutageBackoff().toMillis());
+                        attempt--; // no attempt used: the outage says nothing of the record
+                        continue;
+                    }
+                    if (attempt >= config.maxAttempts()) {
+                        LOG.errorf("%s: %s failed %d times, dead-lettering it: %s", consumer, what, attempt,
+                                e.toString());
+                        throw exhausted.apply(attempt, e);
+                    }
+                    LOG.warnf("%s: %s failed (attempt %d), retrying: %s", consumer, what, attempt, e.toString());
+                    sleep(backoff);
+                    backoff *= 2;
                 }
-                if (attempt >= config.maxAttempts()) {
-                    LOG.errorf("%s: %s failed %d times, dead-lettering it: %s", consumer, what, attempt, e.toString());
-                    throw exhausted.apply(attempt, e);
-                }
-                LOG.warnf("%s: %s failed (attempt %d), retrying: %s", consumer, what, attempt, e.toString());
-                sleep(backoff);
-                backoff *= 2;
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -66,5 +82,19 @@ public final class BoundedRetry {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to retry", e);
         }
+    }
+
+    /** Sleeps the whole pause, an interruption or not; says whether there was one (restored when the step ends). */
+    private static boolean sleepThroughInterrupts(long millis) {
+        boolean interrupted = false;
+        long until = System.nanoTime() + millis * 1_000_000;
+        for (long left = millis; left > 0; left = (until - System.nanoTime()) / 1_000_000) {
+            try {
+                Thread.sleep(left);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        return interrupted;
     }
 }

@@ -41,16 +41,18 @@ public class InboundEventProcessor {
     private final MessagingConfig config;
     private final InFlightRecords inFlight;
     private final UnfinishedDeliveries unfinished;
+    private final DatabaseProbe database;
 
     @Inject
     public InboundEventProcessor(ObjectMapper objectMapper, EntityManager entityManager, MessagingConfig config,
-            InFlightRecords inFlight, UnfinishedDeliveries unfinished) {
+            InFlightRecords inFlight, UnfinishedDeliveries unfinished, DatabaseProbe database) {
         this.parser = new InboundEventParser(objectMapper);
         this.objectMapper = objectMapper;
         this.entityManager = entityManager;
         this.config = config;
         this.inFlight = inFlight;
         this.unfinished = unfinished;
+        this.database = database;
     }
 
     public void process(String consumer, ConsumerRecord<String, String> record, EventRouter router) {
@@ -135,7 +137,7 @@ public class InboundEventProcessor {
 
     /** Runs {@code step}, again after a failure (not after poison), until it succeeds or the attempts run out. */
     private void retrying(String consumer, InboundEvent event, Runnable step) {
-        BoundedRetry.run(config.consumer(), consumer, event.toString(), step,
+        BoundedRetry.run(config.consumer(), consumer, event.toString(), step, database::reachable,
                 (attempts, failure) -> new EventProcessingFailedException(event, attempts, failure));
     }
 

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.elicence.messaging.MessagingConfig;
 import org.elicence.messaging.inbox.BoundedRetry;
+import org.elicence.messaging.inbox.DatabaseProbe;
 import org.elicence.messaging.inbox.InFlightRecords;
 import org.jboss.logging.Logger;
 
@@ -70,16 +71,18 @@ public class OperatorCommands {
     private final Optional<X509Certificate> trustedCa;
     private final InFlightRecords inFlight;
     private final MessagingConfig.Consumer retries;
+    private final DatabaseProbe database;
 
     @Inject
     public OperatorCommands(ObjectMapper objectMapper, EntityManager entityManager, MessagingConfig config,
-            InFlightRecords inFlight) {
+            InFlightRecords inFlight, DatabaseProbe database) {
         this.objectMapper = objectMapper;
         this.entityManager = entityManager;
         this.inFlight = inFlight;
         this.clock = Clock.systemUTC();
         this.trustedCa = config.operators().trust().map(OperatorCommands::readCertificate);
         this.retries = config.consumer();
+        this.database = database;
     }
 
     /** Handles one record in a transaction of its own; the services' {@code @Incoming} methods call it. */
@@ -88,7 +91,7 @@ public class OperatorCommands {
             // a failure that may pass (the database restarting) is retried as events are: a REVOKE that met a
             // restart would otherwise go to the dead letters, where the authority that sent it cannot look
             String what = "record " + record.partition() + "/" + record.offset();
-            BoundedRetry.run(retries, type.kind().topic(), what, () -> handleOnce(record, type),
+            BoundedRetry.run(retries, type.kind().topic(), what, () -> handleOnce(record, type), database::reachable,
                     (attempts, failure) -> new IllegalStateException(type.kind().topic() + " " + what + " failed after "
                             + attempts + " attempts: " + failure.getClass().getSimpleName(), failure));
         }

@@ -1,14 +1,13 @@
 package org.elicence.messaging.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.elicence.messaging.MessagingConfig;
@@ -56,7 +55,7 @@ class BoundedRetryTest {
             if (runs.incrementAndGet() < 3) {
                 throw new IllegalStateException("lock timeout");
             }
-        }, (attempts, failure) -> failure);
+        }, () -> true, (attempts, failure) -> failure);
         assertEquals(3, runs.get());
     }
 
@@ -68,7 +67,7 @@ class BoundedRetryTest {
                 THREE_QUICK_ATTEMPTS, "test", "record 0/1", () -> {
                     runs.incrementAndGet();
                     throw down;
-                }, (attempts, failure) -> new RuntimeException("failed after " + attempts, failure)));
+                }, () -> true, (attempts, failure) -> new RuntimeException("failed after " + attempts, failure)));
         assertEquals(3, runs.get());
         assertEquals("failed after 3", deadLetter.getMessage());
         assertSame(down, deadLetter.getCause());
@@ -76,40 +75,62 @@ class BoundedRetryTest {
 
     /**
      * A database out of reach says nothing of the record: every record read during an outage used to be dead-lettered
-     * after three quick attempts. It is waited out, and the record's own failures are still counted after it.
+     * after three quick attempts. Whether it is out of reach is asked of it after each failure; while it is, no attempt
+     * is used, and the record's own failures are still counted after it.
      */
     @Test
     void aDatabaseOutageUsesUpNoAttempt() {
         AtomicInteger runs = new AtomicInteger();
+        AtomicBoolean away = new AtomicBoolean(true);
         RuntimeException deadLetter = assertThrows(RuntimeException.class, () -> BoundedRetry.run(
                 THREE_QUICK_ATTEMPTS, "test", "record 0/1", () -> {
-                    int run = runs.incrementAndGet();
-                    if (run <= 10) {
-                        throw new jakarta.persistence.PersistenceException(new RuntimeException("wrapped",
-                                new SQLException("The connection attempt failed. (value 11010119900307213X)",
-                                        run % 2 == 0 ? "08001" : "57P01")));
+                    if (runs.incrementAndGet() == 10) {
+                        away.set(false);
                     }
                     throw new IllegalStateException("statement timeout");
-                }, (attempts, failure) -> new RuntimeException("failed after " + attempts, failure)));
-        assertEquals(13, runs.get(), "ten runs while the database was away, then three attempts");
+                }, () -> !away.get(), (attempts, failure) -> new RuntimeException("failed after " + attempts, failure)));
+        assertEquals(12, runs.get(), "nine runs while the database was away, then three attempts");
         assertEquals("failed after 3", deadLetter.getMessage());
+    }
 
-        AtomicInteger later = new AtomicInteger();
-        BoundedRetry.run(THREE_QUICK_ATTEMPTS, "test", "record 0/2", () -> {
-            if (later.incrementAndGet() <= 5) {
-                throw new IllegalStateException(new SQLTransientConnectionException("no connection from the pool"));
-            }
-        }, (attempts, failure) -> failure);
-        assertEquals(6, later.get());
+    /** A statement that breaks its own connection (a crashed backend) finds the database answering: counted. */
+    @Test
+    void aConnectionFailureWhileTheDatabaseAnswersIsTheRecords() {
+        AtomicInteger runs = new AtomicInteger();
+        assertThrows(RuntimeException.class, () -> BoundedRetry.run(THREE_QUICK_ATTEMPTS, "test", "record 0/1", () -> {
+            runs.incrementAndGet();
+            throw new jakarta.persistence.PersistenceException(new SQLException("I/O error", "08006"));
+        }, () -> true, (attempts, failure) -> failure));
+        assertEquals(3, runs.get());
+    }
+
+    /**
+     * The service shutting down interrupts the wait for the database: ending it would nack the record, and dead-letter
+     * a record nothing is wrong with. The wait goes on; the interruption is kept for the caller.
+     */
+    @Test
+    void anInterruptionDoesNotEndTheWaitForTheDatabase() {
+        AtomicInteger runs = new AtomicInteger();
+        Thread.currentThread().interrupt();
+        try {
+            BoundedRetry.run(THREE_QUICK_ATTEMPTS, "test", "record 0/1", () -> {
+                if (runs.incrementAndGet() < 5) {
+                    throw new IllegalStateException("no connection");
+                }
+            }, () -> runs.get() >= 5, (attempts, failure) -> failure);
+            assertEquals(5, runs.get());
+            assertTrue(Thread.currentThread().isInterrupted(), "the interruption is the caller's to see");
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test
-    void whatIsLoggedOfAnOutageNamesTheExceptionNotItsMessage() {
+    void whatIsLoggedOfAFailureNamesTheExceptionNotItsMessage() {
         RuntimeException failure = new RuntimeException(new SQLException("duplicate 11010119900307213X", "08006"));
-        assertTrue(DatabaseUnreachable.causes(failure));
-        assertEquals("java.sql.SQLException SQLSTATE 08006", DatabaseUnreachable.describe(failure));
-        assertFalse(DatabaseUnreachable.causes(new SQLException("unique violation", "23505")));
-        assertFalse(DatabaseUnreachable.causes(new IllegalStateException("no SQL at all")));
+        assertEquals("java.sql.SQLException SQLSTATE 08006", DatabaseProbe.describe(failure));
+        assertEquals("java.lang.IllegalStateException",
+                DatabaseProbe.describe(new RuntimeException(new IllegalStateException("11010119900307213X"))));
     }
 
     @Test
@@ -119,7 +140,7 @@ class BoundedRetryTest {
                 () -> {
                     runs.incrementAndGet();
                     throw new PoisonEventException("not JSON");
-                }, (attempts, failure) -> failure));
+                }, () -> false, (attempts, failure) -> failure));
         assertEquals(1, runs.get());
     }
 }
