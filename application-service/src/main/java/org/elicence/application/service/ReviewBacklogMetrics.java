@@ -6,6 +6,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,6 +33,11 @@ public class ReviewBacklogMetrics {
                 "Photo review cases of open applications waiting for a staff decision",
                 "FROM photo_review_case c JOIN application a ON a.id = c.application_id"
                         + " WHERE c.status = 'PENDING' AND a.closed_at IS NULL", "c.opened_at");
+    }
+
+    @PreDestroy
+    void removeGauges() {
+        pending.remove();
     }
 
     @Scheduled(every = "${applications.metrics.interval:60s}", delayed = "5s",

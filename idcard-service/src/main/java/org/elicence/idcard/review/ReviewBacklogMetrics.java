@@ -6,6 +6,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,6 +31,11 @@ public class ReviewBacklogMetrics {
         this.pending = new WaitingRowsGauges(registry, "idcard.review_cases_pending",
                 "ID-card review cases waiting for a staff decision", "FROM review_case WHERE status = 'PENDING'",
                 "opened_at");
+    }
+
+    @PreDestroy
+    void removeGauges() {
+        pending.remove();
     }
 
     @Scheduled(every = "${idcard.metrics.interval:60s}", delayed = "5s",
