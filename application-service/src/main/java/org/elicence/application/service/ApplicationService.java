@@ -185,8 +185,8 @@ public class ApplicationService {
         if (idCardSide ? application.acceptsIdCardSides() : application.acceptsUploads()) {
             return application;
         }
-        if (application.status == ApplicationStatus.ID_CARD_UNDER_REVIEW) {
-            throw new ProblemException(ProblemCode.ID_CARD_UNDER_REVIEW);
+        if (idCardSide && application.acceptsUploads()) {
+            throw new ProblemException(ProblemCode.ID_CARD_UNDER_REVIEW); // only the card's review stands in the way
         }
         if (application.status == ApplicationStatus.WITHDRAWN) {
             throw new ProblemException(ProblemCode.APPLICATION_WITHDRAWN);

@@ -1,6 +1,7 @@
 package org.elicence.application.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -285,6 +286,27 @@ class ApplicationTransitionsTest {
         a.idCardSideChecked(false, back, "PASS", true, null);
         assertEquals(NextAction.UPLOAD_ID_CARD, a.nextAction, "the front is still missing");
         assertEquals(null, a.heldTooLong(code -> NOTICE, StaffCardRecord.NONE), "the applicant's turn, not a service's");
+    }
+
+    /**
+     * A portrait sent while staff review the card moves the application on (a failed one to PHOTO_REJECTED), the case
+     * still undecided: no side is taken until the decision is, or a side sent then would wait behind it unseen.
+     */
+    @Test
+    void noSideIsTakenWhileTheCardsCaseAwaitsItsDecisionWhateverTheStatus() {
+        Application a = bothCardSidesPassed();
+        a.idCardReviewOpened(CASE);
+        UUID portrait = UUID.randomUUID();
+        a.photoUploaded(portrait);
+        a.photoAudited(portrait, false, false);
+        assertEquals(ApplicationStatus.PHOTO_REJECTED, a.status);
+        assertTrue(a.acceptsUploads(), "a portrait is still taken");
+        assertFalse(a.acceptsIdCardSides());
+        assertThrows(IllegalStateException.class, () -> a.idCardSideUploaded(true, UUID.randomUUID()));
+        a.idCardRejected(CASE, NOTICE);
+        assertTrue(a.acceptsIdCardSides(), "decided: the sides are asked for again");
+        a.idCardSideUploaded(true, UUID.randomUUID());
+        assertEquals(ApplicationStatus.ID_CARD_CHECKING, a.status);
     }
 
     /** An older upload's check, arriving after a newer upload of the same side, leaves the newer one being read. */
