@@ -1,10 +1,8 @@
 package org.elicence.application.service;
 
 import org.elicence.messaging.persistence.WaitingRowsGauges;
-import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +18,6 @@ import jakarta.persistence.EntityManager;
  */
 @ApplicationScoped
 public class ReviewBacklogMetrics {
-
-    private static final Logger LOG = Logger.getLogger(ReviewBacklogMetrics.class);
 
     private final EntityManager entityManager;
     private final WaitingRowsGauges pending;
@@ -44,10 +40,6 @@ public class ReviewBacklogMetrics {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void refresh() {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> pending.refresh(entityManager));
-        } catch (RuntimeException e) {
-            LOG.debugf("review backlog metrics not refreshed this time: %s", e.toString());
-        }
+        pending.refresh(entityManager);
     }
 }

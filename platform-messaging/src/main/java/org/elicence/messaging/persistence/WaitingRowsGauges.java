@@ -5,18 +5,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jboss.logging.Logger;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 
 /**
  * Rows that wait for someone (staff's undecided cases) as two gauges read from the database: {@code name}, how many,
  * and {@code name_oldest_seconds}, how long the oldest has waited (0: none). Read, not counted in code, so every
- * instance reports the same figures (aggregate with max). The caller refreshes them in a transaction, on a schedule,
+ * instance reports the same figures (aggregate with max). The caller refreshes them on a schedule,
  * and removes them when it goes ({@link #remove}): a registry hands a meter already registered under the name back
  * as it is, so an application started again in the same JVM (as tests do) would otherwise set values no gauge reads.
  */
 public final class WaitingRowsGauges {
+
+    private static final Logger LOG = Logger.getLogger(WaitingRowsGauges.class);
 
     private final String fromWhere;
     private final String since;
@@ -44,8 +49,19 @@ public final class WaitingRowsGauges {
         gauges.forEach(registry::remove);
     }
 
-    /** Reads both figures again, in the caller's transaction. */
+    /**
+     * Reads both figures again in a transaction of their own; a failure (the database away) leaves them as they were
+     * until the next refresh.
+     */
     public void refresh(EntityManager entityManager) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> read(entityManager));
+        } catch (RuntimeException e) {
+            LOG.debugf("%s not refreshed this time: %s", gauges.get(0).getId().getName(), e.toString());
+        }
+    }
+
+    private void read(EntityManager entityManager) {
         count.set(((Number) entityManager.createNativeQuery("SELECT count(*) " + fromWhere).getSingleResult())
                 .longValue());
         Instant oldest = (Instant) entityManager.createNativeQuery("SELECT min(" + since + ") " + fromWhere,
