@@ -152,19 +152,15 @@ public class Application extends PanacheEntityBase {
     }
 
     /**
-     * Whether a side of the ID card is taken now: as any upload, but not while staff review the card, whatever the
-     * status shows meanwhile (a portrait sent during the review moves it to PHOTO_AUDITING, then perhaps
-     * PHOTO_REJECTED, with the case still undecided). idcard-service opens no second case while one is pending, so a
-     * side sent then would wait unseen behind a decision on the sides it replaces (and count for nothing if staff
-     * rejected them). A portrait is still taken.
+     * Whether a side of the ID card is taken now: as any upload, but not while the application waits for staff's review
+     * of the card (ID_CARD_UNDER_REVIEW). idcard-service opens no second case while one is pending, so a side sent then
+     * would wait unseen behind a decision on the sides it replaces. Only the status is read: once a portrait moved the
+     * application on during the review, a side is taken again, for the held sweep mends a lost decision only in
+     * ID_CARD_UNDER_REVIEW, and refusing sides elsewhere until the decision comes could block the card path for good.
+     * A portrait is still taken.
      */
     public boolean acceptsIdCardSides() {
-        return acceptsUploads() && status != ApplicationStatus.ID_CARD_UNDER_REVIEW && !cardCaseAwaitsDecision();
-    }
-
-    /** Staff have the card in a case whose decision has not been applied here. */
-    public boolean cardCaseAwaitsDecision() {
-        return idCardCase != null && !idCardCaseDecided;
+        return acceptsUploads() && status != ApplicationStatus.ID_CARD_UNDER_REVIEW;
     }
 
     /** The applicant uploaded one side of the ID card; the caller checked {@link #acceptsIdCardSides()}. */

