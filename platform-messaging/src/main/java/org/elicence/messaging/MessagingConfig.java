@@ -85,8 +85,8 @@ public interface MessagingConfig {
         Duration retryBackoff();
 
         /**
-         * The longest pause while the database cannot be reached ({@link org.elicence.messaging.inbox.BoundedRetry}):
-         * such a step is tried again for as long as the outage lasts, every this long at most.
+         * The longest pause while the database cannot be written ({@link org.elicence.messaging.inbox.BoundedRetry}):
+         * a step that failed then waits, without running, until the database answers, asked every this long at most.
          */
         @WithDefault("5s")
         Duration maxOutageBackoff();
