@@ -14,8 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 /**
- * Deletes uploaded card images, their perspective-corrected copies, the cut-out portraits and the uploader's resident ID
- * number once their retention ran out. The upload rows stay, with their check results, as the applicant's record.
+ * Deletes uploaded card images, their perspective-corrected copies, the cut-out portraits and the uploader's resident
+ * ID number once their retention ran out. The upload rows stay, with their check results, as the applicant's record.
  */
 @ApplicationScoped
 public class ImageRetention {
@@ -38,7 +38,8 @@ public class ImageRetention {
             + " FROM id_card_upload u WHERE " + EXPIRED;
     /** The uploader's resident ID number goes too: it was needed only to open a case on the images. */
     private static final String PURGE_SQL = "UPDATE id_card_upload u SET image = NULL, rectified_card = NULL,"
-            + " portrait = NULL, uploader_id = NULL, images_deleted_at = now() WHERE u.application_id = :applicationId AND " + EXPIRED;
+            + " portrait = NULL, uploader_id = NULL, images_deleted_at = now()"
+            + " WHERE u.application_id = :applicationId AND " + EXPIRED;
 
     private final EntityManager entityManager;
     private final RetentionConfig config;

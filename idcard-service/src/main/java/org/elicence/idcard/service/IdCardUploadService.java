@@ -86,8 +86,8 @@ public class IdCardUploadService {
 
     private void keepAndRequestReading(IdCardSideUploaded uploaded, UUID uploadId) {
         UUID applicationId = UUID.fromString(uploaded.applicationId());
-        // Shared: a withdrawal or a settlement on a photo holds the row for update while it commits, and the upload must
-        // see what it wrote (read unlocked, it saw the row as before and kept and sent a card no case could use).
+        // Shared: a withdrawal or a settlement on a photo holds the row for update while it commits, and the upload
+        // must see what it wrote (read unlocked, it saw the row as before and kept and sent a card no case could use).
         Applicant applicant = Applicant.findById(applicationId, LockModeType.PESSIMISTIC_READ);
         if (applicant != null && !applicant.applicantId.equals(uploaded.applicantId())) {
             // application-service takes uploads from the applicant's own token only: an upload naming someone else

@@ -196,7 +196,8 @@ public class ApprovalsAwaitingCreation {
                     + "WHERE a.received_at < :before OR EXISTS (SELECT 1 FROM approval_awaiting_application h "
                     + "WHERE h.application_id = a.application_id AND h.id < a.id AND h.received_at < :before "
                     + "AND h.refused_at IS NOT NULL AND NOT h.refused_for_content) "
-                    + "RETURNING a.id, a.application_id, a.event_type, a.refused_at, a.refusal, a.received_at < :before")
+                    + "RETURNING a.id, a.application_id, a.event_type, a.refused_at, a.refusal, "
+                    + "a.received_at < :before")
                     .setParameter("before", before).getResultList();
             return rows;
         });

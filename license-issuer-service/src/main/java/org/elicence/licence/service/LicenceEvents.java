@@ -49,7 +49,8 @@ final class LicenceEvents {
     }
 
     static LicenceIssued issued(String applicationId, DriverLicence licence, ELicence eLicence) {
-        return new LicenceIssued(applicationId, licence.residentId, licence.licenceNumber, licence.fullName, licence.classCodes(),
+        return new LicenceIssued(applicationId, licence.residentId, licence.licenceNumber, licence.fullName,
+                licence.classCodes(),
                 LocalDate.ofInstant(eLicence.issuedAt, ISSUING_ZONE), lastValidDay(eLicence.validUntil),
                 licence.issuingAuthority, eLicence.status.name(), eLicence.issuedAt,
                 // OpenID4VCI's mso_mdoc: the bare IssuerSigned, base64url without padding (the verifier accepts it too);

@@ -52,7 +52,7 @@ public class PhotoAuditService {
         UUID photoId = UUID.fromString(request.photoId());
         PhotoAuditRecord earlier = PhotoAuditRecord.findById(photoId);
         if (earlier != null && !earlier.applicationId.toString().equals(request.applicationId())) {
-            // a producer's fault: its application would wait for a verdict that never comes, and dead-lettered it is seen
+            // a producer's fault: its application would wait for a verdict that never comes; dead-lettered, it is seen
             throw new PoisonEventException("photo " + photoId + " of application " + request.applicationId()
                     + " was audited for another application");
         }

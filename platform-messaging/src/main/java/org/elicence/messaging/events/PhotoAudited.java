@@ -26,8 +26,8 @@ public record PhotoAudited(String applicationId, String applicantId, String phot
     }
 
     /**
-     * The photo rules every audit of a decoded photo reports (docs/photo-audit.md), each with at least one check, and so
-     * every PASS: a rule the operator switched off is reported NOT_ASSESSABLE with {@link #RULE_DISABLED}. (A photo
+     * The photo rules every audit of a decoded photo reports (docs/photo-audit.md), each with at least one check, and
+     * so every PASS: a rule the operator switched off is reported NOT_ASSESSABLE with {@link #RULE_DISABLED}. (A photo
      * that cannot be decoded or processed fails with one {@code IMAGE} check instead.)
      */
     public static final List<String> AUDITED_RULES = List.of("R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9",

@@ -1,5 +1,6 @@
 package org.elicence.messaging.inbox;
 
+import java.sql.SQLException;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 
@@ -54,10 +55,10 @@ public final class BoundedRetry {
                     if (!databaseReachable.getAsBoolean()) {
                         if (++outages > config.maxAttempts()) {
                             LOG.errorf("%s: %s met the database away %d times, dead-lettering it: %s", consumer, what,
-                                    outages, DatabaseProbe.describe(e));
+                                    outages, describe(e));
                             throw exhausted.apply(attempt, e);
                         }
-                        LOG.warnf("%s: %s waits for the database (%s)", consumer, what, DatabaseProbe.describe(e));
+                        LOG.warnf("%s: %s waits for the database (%s)", consumer, what, describe(e));
                         interrupted |= waitForTheDatabase(config, databaseReachable);
                         LOG.infof("%s: the database answers again, %s is tried again", consumer, what);
                         attempt--; // no attempt used: the outage says nothing of the record
@@ -112,5 +113,19 @@ public final class BoundedRetry {
             }
         }
         return interrupted;
+    }
+
+    /** The failure, by class and SQLSTATE where it has one: no message, which might quote a statement's values. */
+    static String describe(Throwable failure) {
+        Throwable shown = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            shown = t;
+            if (t instanceof SQLException) {
+                break;
+            }
+        }
+        return shown instanceof SQLException sql && sql.getSQLState() != null
+                ? shown.getClass().getName() + " SQLSTATE " + sql.getSQLState()
+                : shown.getClass().getName();
     }
 }

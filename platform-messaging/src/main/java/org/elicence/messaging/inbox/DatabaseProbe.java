@@ -1,7 +1,5 @@
 package org.elicence.messaging.inbox;
 
-import java.sql.SQLException;
-
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -38,19 +36,5 @@ public class DatabaseProbe {
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    /** The failure, by class and SQLSTATE where it has one: no message, which might quote a statement's values. */
-    static String describe(Throwable failure) {
-        Throwable shown = failure;
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            shown = t;
-            if (t instanceof SQLException) {
-                break;
-            }
-        }
-        return shown instanceof SQLException sql && sql.getSQLState() != null
-                ? shown.getClass().getName() + " SQLSTATE " + sql.getSQLState()
-                : shown.getClass().getName();
     }
 }

@@ -14,7 +14,7 @@ public record InboundEvent(String id, EventType type, String source, Instant tim
     @Override
     public String toString() {
         // the key is the producer's text: the application id, or anything of any length on a faulty record
-        return "InboundEvent[id=" + id + ", type=" + type.type() + ", key=" + BoundedText.quoted(key, 64) + ", " + topic + "/" + partition
-                + "@" + offset + "]";
+        return "InboundEvent[id=" + id + ", type=" + type.type() + ", key=" + BoundedText.quoted(key, 64) + ", " + topic
+                + "/" + partition + "@" + offset + "]";
     }
 }

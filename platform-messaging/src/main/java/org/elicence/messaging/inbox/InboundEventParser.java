@@ -39,7 +39,8 @@ public final class InboundEventParser {
         String id = requiredHeader(record, CloudEventHeaders.ID);
         if (id.length() > MAX_ID_LENGTH) {
             // processed_event keeps it for de-duplication: longer, every attempt would fail and the reason not say why
-            throw new PoisonEventException("ce_id '" + quoted(id) + "' is longer than " + MAX_ID_LENGTH + " characters");
+            throw new PoisonEventException("ce_id '" + quoted(id) + "' is longer than " + MAX_ID_LENGTH
+                    + " characters");
         }
         String typeName = requiredHeader(record, CloudEventHeaders.TYPE);
         String source = requiredHeader(record, CloudEventHeaders.SOURCE);

@@ -145,9 +145,9 @@ class BoundedRetryTest {
     @Test
     void whatIsLoggedOfAFailureNamesTheExceptionNotItsMessage() {
         RuntimeException failure = new RuntimeException(new SQLException("duplicate 11010119900307213X", "08006"));
-        assertEquals("java.sql.SQLException SQLSTATE 08006", DatabaseProbe.describe(failure));
+        assertEquals("java.sql.SQLException SQLSTATE 08006", BoundedRetry.describe(failure));
         assertEquals("java.lang.IllegalStateException",
-                DatabaseProbe.describe(new RuntimeException(new IllegalStateException("11010119900307213X"))));
+                BoundedRetry.describe(new RuntimeException(new IllegalStateException("11010119900307213X"))));
     }
 
     @Test
