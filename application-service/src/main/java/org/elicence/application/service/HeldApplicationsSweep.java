@@ -16,6 +16,7 @@ import org.elicence.messaging.events.IdCardRejected;
 import org.elicence.messaging.events.IdCardReviewCaseClosed;
 import org.elicence.messaging.events.IdCardReviewCaseOpened;
 import org.elicence.messaging.events.LocalizedText;
+import org.elicence.messaging.metrics.OwnedGauges;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -24,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -73,20 +75,26 @@ public class HeldApplicationsSweep {
     private final ApplicationConfig config;
     private final Map<ApplicationStatus, AtomicLong> held = new EnumMap<>(ApplicationStatus.class);
     private final Counter released;
+    private final OwnedGauges gauges;
 
     @Inject
     public HeldApplicationsSweep(ApplicationConfig config, MeterRegistry metrics) {
         this.config = config;
+        this.gauges = new OwnedGauges(metrics);
         for (ApplicationStatus status : SWEPT) {
             AtomicLong count = new AtomicLong();
             held.put(status, count);
-            Gauge.builder("applications.held", count, AtomicLong::get).tag("status", status.name())
+            gauges.register(Gauge.builder("applications.held", count, AtomicLong::get).tag("status", status.name())
                     .description("Applications the last sweep found waiting for a service beyond the bound "
-                            + "(ID_CARD_UNDER_REVIEW: for a decision staff made)")
-                    .register(metrics);
+                            + "(ID_CARD_UNDER_REVIEW: for a decision staff made)"));
         }
         this.released = Counter.builder("applications.held.released")
                 .description("Applications handed back to the applicant after waiting too long").register(metrics);
+    }
+
+    @PreDestroy
+    void removeGauges() {
+        gauges.removeAll();
     }
 
     @Scheduled(every = "${applications.sweep.every:PT1M}", delayed = "${applications.sweep.every:PT1M}",

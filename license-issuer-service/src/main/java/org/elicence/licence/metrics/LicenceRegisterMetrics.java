@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.elicence.messaging.metrics.OwnedGauges;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,30 +46,37 @@ public class LicenceRegisterMetrics {
     private final Map<String, AtomicLong> keptByState = new ConcurrentHashMap<>();
     private final AtomicLong oldestWaitingSeconds = new AtomicLong();
     private final Clock clock;
+    private final OwnedGauges gauges;
 
     @Inject
     public LicenceRegisterMetrics(MeterRegistry registry, EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
         this.clock = clock;
+        this.gauges = new OwnedGauges(registry);
         for (String status : STATUSES) {
             AtomicLong value = byStatus.computeIfAbsent(status, s -> new AtomicLong());
-            Gauge.builder("licence.e_licences", value, AtomicLong::get).tag("status", status)
-                    .description("Signed e-licence credentials in the register, by status").register(registry);
+            gauges.register(Gauge.builder("licence.e_licences", value, AtomicLong::get).tag("status", status)
+                    .description("Signed e-licence credentials in the register, by status"));
         }
         for (String outcome : OUTCOMES) {
             AtomicLong value = byOutcome.computeIfAbsent(outcome, o -> new AtomicLong());
-            Gauge.builder("licence.decisions", value, AtomicLong::get).tag("outcome", outcome)
-                    .description("Applications decided by the issuer, by outcome").register(registry);
+            gauges.register(Gauge.builder("licence.decisions", value, AtomicLong::get).tag("outcome", outcome)
+                    .description("Applications decided by the issuer, by outcome"));
         }
         for (String state : KEPT_STATES) {
             AtomicLong value = keptByState.computeIfAbsent(state, o -> new AtomicLong());
-            Gauge.builder("licence.approvals_awaiting_creation", value, AtomicLong::get).tag("state", state)
-                    .description("Approvals read before their application's creation: waiting for it, or refused")
-                    .register(registry);
+            gauges.register(Gauge.builder("licence.approvals_awaiting_creation", value, AtomicLong::get)
+                    .tag("state", state)
+                    .description("Approvals read before their application's creation: waiting for it, or refused"));
         }
-        Gauge.builder("licence.approvals_awaiting_creation_oldest_seconds", oldestWaitingSeconds, AtomicLong::get)
-                .description("How long the oldest approval waiting for its application's creation has waited")
-                .register(registry);
+        gauges.register(Gauge.builder("licence.approvals_awaiting_creation_oldest_seconds", oldestWaitingSeconds,
+                AtomicLong::get)
+                .description("How long the oldest approval waiting for its application's creation has waited"));
+    }
+
+    @PreDestroy
+    void removeGauges() {
+        gauges.removeAll();
     }
 
     @Scheduled(every = "${licence.metrics.interval:10s}", delayed = "5s",

@@ -7,9 +7,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.elicence.messaging.MessagingConfig;
+import org.elicence.messaging.metrics.OwnedGauges;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -32,20 +34,31 @@ public class PayloadMemoryBudget {
     private final int budgetKib;
     private final AtomicLong reserved = new AtomicLong();
     private final AtomicLong peak = new AtomicLong();
+    private final Optional<OwnedGauges> gauges;
 
     @Inject
     public PayloadMemoryBudget(MessagingConfig config, MeterRegistry metrics) {
-        this(config.payloadMemoryBudget().asLongValue());
-        Gauge.builder("payload.memory.reserved", reserved, AtomicLong::get).baseUnit("bytes")
-                .description("Heap reserved by payloads in flight (uploads, outbox batches)").register(metrics);
-        Gauge.builder("payload.memory.reserved.peak", peak, AtomicLong::get).baseUnit("bytes")
-                .description("Most heap ever reserved by payloads at once (never above the budget)").register(metrics);
+        this(config.payloadMemoryBudget().asLongValue(), Optional.of(new OwnedGauges(metrics)));
+        gauges.get().register(Gauge.builder("payload.memory.reserved", reserved, AtomicLong::get).baseUnit("bytes")
+                .description("Heap reserved by payloads in flight (uploads, outbox batches)"));
+        gauges.get().register(Gauge.builder("payload.memory.reserved.peak", peak, AtomicLong::get).baseUnit("bytes")
+                .description("Most heap ever reserved by payloads at once (never above the budget)"));
     }
 
     /** A budget of {@code bytes}, without metrics (tests of pure logic). */
     public PayloadMemoryBudget(long bytes) {
+        this(bytes, Optional.empty());
+    }
+
+    private PayloadMemoryBudget(long bytes, Optional<OwnedGauges> gauges) {
         this.budgetKib = (int) Math.max(1, Math.min(Integer.MAX_VALUE, bytes / KIB));
         this.free = new Semaphore(budgetKib, true);
+        this.gauges = gauges;
+    }
+
+    @PreDestroy
+    void removeGauges() {
+        gauges.ifPresent(OwnedGauges::removeAll);
     }
 
     /** A share of the budget, given back by {@link #close()} (once, however often it is called). */

@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.elicence.messaging.metrics.OwnedGauges;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,18 +32,23 @@ public class OutboxBacklogMetrics {
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
+    private final OwnedGauges gauges;
 
     @Inject
     public OutboxBacklogMetrics(MeterRegistry registry) {
-        Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
-                .description("Outbox rows not yet published to Kafka")
-                .register(registry);
-        Gauge.builder("outbox.oldest.unpublished.age", oldestAgeSeconds, AtomicLong::get).baseUnit("seconds")
-                .description("How long the oldest outbox row not yet published has waited; 0 when none")
-                .register(registry);
-        Gauge.builder("outbox.refused", refused, AtomicLong::get)
-                .description("Outbox rows the broker refused for good (too large), kept for operators")
-                .register(registry);
+        gauges = new OwnedGauges(registry);
+        gauges.register(Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
+                .description("Outbox rows not yet published to Kafka"));
+        gauges.register(Gauge.builder("outbox.oldest.unpublished.age", oldestAgeSeconds, AtomicLong::get)
+                .baseUnit("seconds")
+                .description("How long the oldest outbox row not yet published has waited; 0 when none"));
+        gauges.register(Gauge.builder("outbox.refused", refused, AtomicLong::get)
+                .description("Outbox rows the broker refused for good (too large), kept for operators"));
+    }
+
+    @PreDestroy
+    void removeGauges() {
+        gauges.removeAll();
     }
 
     @Scheduled(every = "${messaging.outbox.backlog-interval:5s}", delayed = "5s",

@@ -2,9 +2,9 @@ package org.elicence.messaging.persistence;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.elicence.messaging.metrics.OwnedGauges;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
@@ -16,8 +16,7 @@ import jakarta.persistence.EntityManager;
  * Rows that wait for someone (staff's undecided cases) as two gauges read from the database: {@code name}, how many,
  * and {@code name_oldest_seconds}, how long the oldest has waited (0: none). Read, not counted in code, so every
  * instance reports the same figures (aggregate with max). The caller refreshes them on a schedule,
- * and removes them when it goes ({@link #remove}): a registry hands a meter already registered under the name back
- * as it is, so an application started again in the same JVM (as tests do) would otherwise set values no gauge reads.
+ * and removes them when it goes ({@link #remove}, {@link OwnedGauges}).
  */
 public final class WaitingRowsGauges {
 
@@ -27,8 +26,8 @@ public final class WaitingRowsGauges {
     private final String since;
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong oldestSeconds = new AtomicLong();
-    private final MeterRegistry registry;
-    private final List<Gauge> gauges;
+    private final String name;
+    private final OwnedGauges gauges;
 
     /**
      * @param fromWhere the rows' SQL, from {@code FROM} on (the service's own text, never a caller's input)
@@ -37,16 +36,16 @@ public final class WaitingRowsGauges {
     public WaitingRowsGauges(MeterRegistry registry, String name, String description, String fromWhere, String since) {
         this.fromWhere = fromWhere;
         this.since = since;
-        this.registry = registry;
-        this.gauges = List.of(
-                Gauge.builder(name, count, AtomicLong::get).description(description).register(registry),
-                Gauge.builder(name + "_oldest_seconds", oldestSeconds, AtomicLong::get)
-                        .description("How long the oldest has waited: " + description).register(registry));
+        this.name = name;
+        this.gauges = new OwnedGauges(registry);
+        gauges.register(Gauge.builder(name, count, AtomicLong::get).description(description));
+        gauges.register(Gauge.builder(name + "_oldest_seconds", oldestSeconds, AtomicLong::get)
+                .description("How long the oldest has waited: " + description));
     }
 
     /** Takes both gauges out of the registry. */
     public void remove() {
-        gauges.forEach(registry::remove);
+        gauges.removeAll();
     }
 
     /**
@@ -57,7 +56,7 @@ public final class WaitingRowsGauges {
         try {
             QuarkusTransaction.requiringNew().run(() -> read(entityManager));
         } catch (RuntimeException e) {
-            LOG.debugf("%s not refreshed this time: %s", gauges.get(0).getId().getName(), e.toString());
+            LOG.debugf("%s not refreshed this time: %s", name, e.toString());
         }
     }
 
