@@ -18,12 +18,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * The network between a service under test and PostgreSQL, which a test can break and restore: {@code cut}, as a
  * database restart would, closes every connection through it and each new one as soon as it is made;
  * {@code blackhole}, as a partition or a failover would, closes every connection and leaves each new one unanswered
- * (a connection attempt that hangs); {@code restore} forwards again (and closes what the black hole held). Forwards
- * bytes as they come, two threads a connection.
+ * (a connection attempt that hangs); {@code partition}, as the loss of the database's host would, leaves every
+ * connection through it open and silent (what the service sends goes nowhere, no answer and no close ever comes back:
+ * the server's side ends) and each new one unanswered; {@code restore} forwards new connections again (and closes
+ * what the black hole held), while those a partition silenced stay silent, as connections to a host that is gone do.
+ * Forwards bytes as they come, two threads a connection.
  *
  * <p>The link runs beside the Quarkus test resource that starts it, in another class loader than the test, so the
- * test commands it over a port of its own ({@link #command}): one line, {@code cut}, {@code blackhole} or
- * {@code restore}, answered {@code ok} once done.
+ * test commands it over a port of its own ({@link #command}): one line, {@code cut}, {@code blackhole},
+ * {@code partition} or {@code restore}, answered {@code ok} once done.
  */
 public final class DatabaseLink implements AutoCloseable {
 
@@ -33,6 +36,8 @@ public final class DatabaseLink implements AutoCloseable {
     private final ServerSocket control;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Set<Socket> held = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> silenced = ConcurrentHashMap.newKeySet();
     private Mode mode = Mode.FORWARD;
     private volatile boolean closed;
 
@@ -76,6 +81,17 @@ public final class DatabaseLink implements AutoCloseable {
         breakWith(Mode.BLACKHOLE);
     }
 
+    /**
+     * Silences every connection through the link: the service's side stays open and never hears again, the server's
+     * side is closed; new ones are left unanswered until {@link #restore()}.
+     */
+    public synchronized void partition() {
+        mode = Mode.BLACKHOLE;
+        open.stream().filter(clients::contains).forEach(silenced::add);
+        open.stream().filter(socket -> !clients.contains(socket)).forEach(DatabaseLink::closeQuietly);
+        open.clear();
+    }
+
     public synchronized void restore() {
         mode = Mode.FORWARD;
         held.forEach(DatabaseLink::closeQuietly);
@@ -106,10 +122,11 @@ public final class DatabaseLink implements AutoCloseable {
         }
         open.add(client);
         open.add(server);
+        clients.add(client);
         return true;
     }
 
-    /** Sends {@code cut}, {@code blackhole} or {@code restore} to the link commanded on {@code controlPort}. */
+    /** Sends {@code cut}, {@code blackhole}, {@code partition} or {@code restore} to the link on {@code controlPort}. */
     public static void command(int controlPort, String command) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), controlPort);
                 PrintWriter out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -132,6 +149,8 @@ public final class DatabaseLink implements AutoCloseable {
         closeQuietly(control);
         cut();
         restore();
+        silenced.forEach(DatabaseLink::closeQuietly);
+        silenced.clear();
     }
 
     private void acceptConnections() {
@@ -141,7 +160,13 @@ public final class DatabaseLink implements AutoCloseable {
                 if (!admit(client)) {
                     continue;
                 }
-                Socket server = new Socket(host, port);
+                Socket server;
+                try {
+                    server = new Socket(host, port);
+                } catch (IOException unreachable) {
+                    closeQuietly(client); // as PostgreSQL refusing it would
+                    continue;
+                }
                 if (!keep(client, server)) {
                     continue;
                 }
@@ -168,6 +193,9 @@ public final class DatabaseLink implements AutoCloseable {
                 } else if ("blackhole".equals(command)) {
                     blackhole();
                     out.println("ok");
+                } else if ("partition".equals(command)) {
+                    partition();
+                    out.println("ok");
                 } else if ("restore".equals(command)) {
                     restore();
                     out.println("ok");
@@ -184,7 +212,10 @@ public final class DatabaseLink implements AutoCloseable {
 
     private void pump(Socket from, Socket to) {
         byte[] buffer = new byte[16384];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        // not in try-with-resources: closing a socket's stream closes the socket, and a silenced one must stay open
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
             for (int read; (read = in.read(buffer)) >= 0;) {
                 out.write(buffer, 0, read);
                 out.flush();
@@ -192,10 +223,13 @@ public final class DatabaseLink implements AutoCloseable {
         } catch (IOException e) {
             // the other side closed, or the link was cut
         } finally {
-            closeQuietly(from);
-            closeQuietly(to);
-            open.remove(from);
-            open.remove(to);
+            for (Socket end : new Socket[] {from, to}) {
+                if (!silenced.contains(end)) { // a silenced client's socket is closed only with the link
+                    closeQuietly(end);
+                    clients.remove(end);
+                }
+                open.remove(end);
+            }
         }
     }
 
