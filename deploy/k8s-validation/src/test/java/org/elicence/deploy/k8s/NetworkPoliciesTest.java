@@ -111,7 +111,8 @@ class NetworkPoliciesTest {
             }
         }
         assertEquals(new TreeSet<>(Set.of("pods app.kubernetes.io/name=prometheus in monitoring",
-                "pods gateway.networking.k8s.io/gateway-name=elicence-gateway in envoy-gateway-system",
+                "pods gateway.envoyproxy.io/owning-gateway-name=elicence-gateway,"
+                        + "gateway.envoyproxy.io/owning-gateway-namespace=elicence in envoy-gateway-system",
                 "pods app.kubernetes.io/name=cloudnative-pg in cnpg-system")), outsiders,
                 overlay + ": who is admitted from other namespaces");
     }
@@ -160,6 +161,11 @@ class NetworkPoliciesTest {
         for (ObjectNode route : kind(resources, "HTTPRoute")) {
             route.findValues("backendRefs").forEach(refs -> refs.forEach(ref -> routed.add(ref.path("name").asText())));
         }
+        // Envoy Gateway's proxy names the Gateway it serves by name and namespace (its default mode)
+        List<ObjectNode> gateways = kind(resources, "Gateway");
+        assertEquals(1, gateways.size(), overlay + ": one Gateway");
+        String gatewayName = gateways.get(0).at("/metadata/name").asText();
+        String gatewayNamespace = gateways.get(0).at("/metadata/namespace").asText();
         Set<String> reachedByGateway = new TreeSet<>();
         for (ObjectNode deployment : kind(resources, "Deployment")) {
             String name = deployment.at("/metadata/name").asText();
@@ -168,8 +174,10 @@ class NetworkPoliciesTest {
                 for (JsonNode rule : policy.at("/spec/ingress")) {
                     for (JsonNode peer : rule.path("from")) {
                         boolean prometheus = "prometheus".equals(peer.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText());
-                        boolean gateway = "elicence-gateway".equals(
-                                peer.at("/podSelector/matchLabels/gateway.networking.k8s.io~1gateway-name").asText());
+                        boolean gateway = gatewayName.equals(peer.at(
+                                "/podSelector/matchLabels/gateway.envoyproxy.io~1owning-gateway-name").asText())
+                                && gatewayNamespace.equals(peer.at(
+                                        "/podSelector/matchLabels/gateway.envoyproxy.io~1owning-gateway-namespace").asText());
                         assertTrue(prometheus || gateway, name + ": ingress from " + peer);
                         if (gateway) {
                             reachedByGateway.add(name);
