@@ -3,7 +3,9 @@
 #   - kcat (the operators' Kafka client);
 #   - jq, which the operator runbook's kcat commands pipe through;
 #   - curl and openssl, which deploy/run-local.sh and the development keys (jwt-dev-keys.sh, mint-token.sh) use;
-#   - PostgreSQL listening on 127.0.0.1:5432.
+#   - PostgreSQL listening on 127.0.0.1:5432, where the user postgres logs in without a password (the services'
+#     and tests' local settings): on a Debian cluster that asks for one (its default), a rule trusting postgres
+#     from this machine's loopback addresses only is put first in the cluster's pg_hba.conf, and said so.
 # Idempotent; installs only what is missing (needs root for apt-get and for starting PostgreSQL).
 set -euo pipefail
 
@@ -29,4 +31,26 @@ if ! pg_isready -q -h "$pg_host" -p "$pg_port"; then
   done
   for _ in $(seq 1 30); do pg_isready -q -h "$pg_host" -p "$pg_port" && break; sleep 1; done
   pg_isready -h "$pg_host" -p "$pg_port" || { echo "PostgreSQL is not reachable on $pg_host:$pg_port" >&2; exit 1; }
+fi
+
+# The services and tests log in as postgres with no password over TCP (deploy/run-local.sh, PostgresDatabases).
+if ! psql -h "$pg_host" -p "$pg_port" -U postgres -w -d postgres -Atc 'SELECT 1' >/dev/null 2>&1; then
+  cluster=$(pg_lsclusters -h 2>/dev/null | awk -v port="$pg_port" '$3 == port { print $1 "/" $2; exit }')
+  hba=/etc/postgresql/${cluster}/pg_hba.conf
+  if [ -z "$cluster" ] || [ ! -w "$hba" ]; then
+    echo "PostgreSQL on $pg_host:$pg_port does not let postgres log in without a password, and its pg_hba.conf is" \
+      "not this machine's to change: allow it (host all postgres 127.0.0.1/32 trust) or see README.md" >&2
+    exit 1
+  fi
+  echo "letting postgres log in without a password from this machine's loopback addresses ($hba)"
+  rules=$(printf '%s\n' "# e-licence local development (deploy/prerequisites.sh): postgres from loopback only" \
+    "host all postgres 127.0.0.1/32 trust" "host all postgres ::1/128 trust")
+  { echo "$rules"; cat "$hba"; } > "$hba.elicence" && cat "$hba.elicence" > "$hba" && rm -f "$hba.elicence"
+  pg_ctlcluster --skip-systemctl-redirect "${cluster%/*}" "${cluster#*/}" reload
+  for _ in $(seq 1 10); do
+    psql -h "$pg_host" -p "$pg_port" -U postgres -w -d postgres -Atc 'SELECT 1' >/dev/null 2>&1 && break
+    sleep 1
+  done
+  psql -h "$pg_host" -p "$pg_port" -U postgres -w -d postgres -Atc 'SELECT 1' >/dev/null \
+    || { echo "postgres still cannot log in on $pg_host:$pg_port" >&2; exit 1; }
 fi
