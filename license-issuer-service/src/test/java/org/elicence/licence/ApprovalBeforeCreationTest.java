@@ -178,31 +178,39 @@ class ApprovalBeforeCreationTest extends LicenceServiceTestBase {
     }
 
     /**
-     * Kept rows go after the retention (30 days), and with a row refused for failing the later events of its
-     * application it held, however young: deleted alone, it would let them be handled. Younger rows stay.
+     * Kept rows go after the retention (30 days), and with a row that held them (refused for failing, or still
+     * waiting) the later events of its application, however young: deleted alone, it would let them be handled once
+     * the creation is read (an approval kept behind a withdrawal would issue a withdrawn application's licence).
+     * Younger rows stay.
      */
     @Test
     void keptApprovalsGoAfterTheRetentionWithWhatTheyHeld() {
         String neverCreated = newId();
         String recent = newId();
         String held = newId();
+        String heldBehindWaiting = newId();
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 keptRow(neverCreated, "31 days", null);
                 keptRow(recent, "29 days", null);
                 keptRow(held, "31 days", "its handling did not finish 5 times");
                 keptRow(held, "1 day", null);
+                keptRow(heldBehindWaiting, "31 days", null);
+                keptRow(heldBehindWaiting, "11 days", null);
             });
             awaiting.deleteExpired();
             assertEquals(0, kept(neverCreated), "kept 31 days: deleted");
             assertEquals(1, kept(recent), "kept 29 days: kept");
             assertEquals(0, support.count("SELECT count(*) FROM approval_awaiting_application "
                     + "WHERE application_id = CAST(?1 AS uuid)", held), "held behind one refused for failing: with it");
+            assertEquals(0, support.count("SELECT count(*) FROM approval_awaiting_application "
+                    + "WHERE application_id = CAST(?1 AS uuid)", heldBehindWaiting), "held behind one waiting: with it");
         } finally {
             QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                     "DELETE FROM approval_awaiting_application WHERE application_id IN (CAST(?1 AS uuid), "
-                    + "CAST(?2 AS uuid), CAST(?3 AS uuid))").setParameter(1, neverCreated).setParameter(2, recent)
-                    .setParameter(3, held).executeUpdate());
+                    + "CAST(?2 AS uuid), CAST(?3 AS uuid), CAST(?4 AS uuid))").setParameter(1, neverCreated)
+                    .setParameter(2, recent).setParameter(3, held).setParameter(4, heldBehindWaiting)
+                    .executeUpdate());
         }
     }
 

@@ -183,8 +183,10 @@ public class ApprovalsAwaitingCreation {
     /**
      * Hourly: a kept approval whose application was never created, or that was refused, goes after
      * {@code licence.awaiting-creation.retention}, with an ERROR line naming it (no content); so do the events of its
-     * application kept behind one refused for failing, with it: deleted alone, that one would let them be handled
-     * (an approval behind a withdrawal that could not be handled would issue the licence).
+     * application kept behind it, however young, when it held them (it still waits, or was refused for failing; one
+     * refused for its content holds nothing): deleted alone, it would let them be handled once the creation is read
+     * (an approval kept behind a withdrawal would issue the licence of a withdrawn application). Until 2026-12-07 only
+     * a row refused for failing took those behind it along.
      */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -195,7 +197,7 @@ public class ApprovalsAwaitingCreation {
             List<Object[]> rows = entityManager.createNativeQuery("DELETE FROM approval_awaiting_application a "
                     + "WHERE a.received_at < :before OR EXISTS (SELECT 1 FROM approval_awaiting_application h "
                     + "WHERE h.application_id = a.application_id AND h.id < a.id AND h.received_at < :before "
-                    + "AND h.refused_at IS NOT NULL AND NOT h.refused_for_content) "
+                    + "AND NOT h.refused_for_content) "
                     + "RETURNING a.id, a.application_id, a.event_type, a.refused_at, a.refusal, "
                     + "a.received_at < :before")
                     .setParameter("before", before).getResultList();
