@@ -208,6 +208,21 @@ class LicenceIssuanceTest extends LicenceServiceTestBase {
         assertEquals(0, support.eventsWritten(second, EventType.LICENCE_ISSUED));
     }
 
+    /**
+     * A licence is valid through its expiry day (docs/licence.md: after it the holder may not drive): an application
+     * that day is issued a credential that lasts the day. Until 2026-12-07 it was refused LICENCE_EXPIRED.
+     */
+    @Test
+    void aLicenceExpiringTodayIsStillIssuedForTheDay() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        var lastDay = support.newDriverLicence(today);
+        String application = newId();
+        support.photoPassed(application, lastDay.residentId());
+        JsonNode issued = support.awaitLicenceEvent(application, EventType.LICENCE_ISSUED);
+        assertEquals(today.toString(), issued.get("validUntil").asText(), "the licence's own expiry");
+        assertEquals(0, support.eventsWritten(application, EventType.LICENCE_REFUSED));
+    }
+
     @Test
     void racingApplicationsForOneLicenceStillMakeOneELicence() throws Exception {
         String viaPhoto = newId();

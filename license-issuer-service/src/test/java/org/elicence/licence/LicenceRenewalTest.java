@@ -230,10 +230,11 @@ class LicenceRenewalTest extends LicenceServiceTestBase {
         String application = newId();
         support.photoPassed(application, lapsing.residentId());
         String jws = credential(support.awaitLicenceEvent(application, EventType.LICENCE_ISSUED), "jws");
-        support.registryRenews(lapsing.licenceNumber(), TODAY, "D"); // the registry now says it expires today
+        LocalDate yesterday = TODAY.minusDays(1);
+        support.registryRenews(lapsing.licenceNumber(), yesterday, "D"); // the registry now says it expired yesterday
         JsonNode expired = authority.awaitRejection(authority.command(lapsing.licenceNumber(), "RENEW", AUTHORITY));
         assertEquals("TRANSITION_NOT_ALLOWED", expired.get("code").asText());
-        assertTrue(expired.get("reason").asText().contains("expired on " + TODAY), expired.toString());
+        assertTrue(expired.get("reason").asText().contains("expired on " + yesterday), expired.toString());
         assertEquals("VALID", verify(jws).getString("outcome"), "a refused renewal leaves the credential alone");
 
         String withoutReason = "{\"commandId\":\"" + newId() + "\",\"licenceNumber\":\"" + lapsing.licenceNumber()

@@ -28,8 +28,9 @@ public record LicenceData(String licenceNumber, String familyName, String givenN
         if (privileges == null || privileges.isEmpty()) {
             throw new IllegalArgumentException("a licence needs at least one driving privilege");
         }
-        if (!expiryDate.isAfter(issueDate)) {
-            throw new IllegalArgumentException("expiryDate must be after issueDate");
+        // on its expiry day a licence is still valid, and a credential signed that day lasts the day
+        if (expiryDate.isBefore(issueDate)) {
+            throw new IllegalArgumentException("expiryDate must not be before issueDate");
         }
         if (!MetadataStripper.isJpeg(portraitJpeg)) {
             throw new IllegalArgumentException("portraitJpeg must be a JPEG image (ISO 18013-5 portrait)");

@@ -88,8 +88,9 @@ public class LicenceIssuanceService {
             refuse(decision, LicenceEvents.LICENCE_REVOKED);
             return;
         }
-        // before sharing too: an e-licence signed while the licence was valid must not be handed out after it lapsed
-        if (!licence.expiresOn.isAfter(signer.today())) {
+        // before sharing too: an e-licence signed while the licence was valid must not be handed out after it lapsed;
+        // on its expiry day the holder may still drive (docs/licence.md), and a credential signed then lasts the day
+        if (licence.expiresOn.isBefore(signer.today())) {
             refuse(decision, LicenceEvents.LICENCE_EXPIRED);
             return;
         }

@@ -60,7 +60,7 @@ public class LicenceRenewal {
                     + "be renewed");
         }
         DriverLicence licence = DriverLicence.findById(current.licenceNumber);
-        if (!licence.expiresOn.isAfter(signer.today())) {
+        if (licence.expiresOn.isBefore(signer.today())) { // valid through its expiry day
             return Optional.of("licence " + current.licenceNumber + " expired on " + licence.expiresOn
                     + " in the driving-licence registry; record its renewal in the registry, then send RENEW again");
         }
