@@ -48,6 +48,11 @@ public final class IacaCrl implements CertificateRevocation {
         return List.of(current().crl());
     }
 
+    /** Whether the CRL read now lists {@code certificate} (a document signer the IACA revoked). */
+    public boolean revokes(X509Certificate certificate) {
+        return current().crl().isRevoked(certificate);
+    }
+
     /** The CRL's DER encoding, what {@code application/pkix-crl} carries. */
     public byte[] der() {
         return current().der().clone();

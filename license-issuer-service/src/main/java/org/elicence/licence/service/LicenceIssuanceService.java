@@ -110,9 +110,13 @@ public class LicenceIssuanceService {
      * within {@code licence.credentials.renew-within}, and a credential signed now would be valid longer (and at all).
      * Given as it is, a lapsed credential fails every verification. Not renewed when a new one would end as soon: the
      * licence itself expires then, or the document signer certificate does with no new one installed yet (the signing
-     * keys' health check warns of that): nothing is signed for nothing.
+     * keys' health check warns of that): nothing is signed for nothing. Renewed too when the IACA revoked the
+     * document signer that signed it (a compromised key): it would verify CERTIFICATE_REVOKED.
      */
     private boolean renewBeforeSharing(ELicence live, DriverLicence licence) {
+        if (signer.signerRevoked(live)) {
+            return true;
+        }
         Instant now = clock.instant();
         Instant fresh = signer.validUntilIfSignedNow(licence);
         return live.validUntil.isBefore(now.plus(config.credentials().renewWithin())) && fresh.isAfter(live.validUntil)

@@ -1,15 +1,23 @@
 package org.elicence.licence.service;
 
+import java.io.ByteArrayInputStream;
 import java.security.PublicKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.elicence.licence.config.IacaCrl;
 import org.elicence.licence.config.LicenceConfig;
 import org.elicence.licence.credential.CredentialIssuer;
+import org.elicence.licence.credential.CredentialRejectedException;
 import org.elicence.licence.credential.DrivingPrivilege;
 import org.elicence.licence.credential.LicenceData;
+import org.elicence.licence.credential.jws.JwsCompact;
+import org.elicence.licence.credential.keys.KeyMaterial;
 import org.elicence.licence.credential.status.StatusListReference;
 import org.elicence.licence.registry.DriverLicence;
 
@@ -20,7 +28,9 @@ import jakarta.transaction.Transactional;
 /**
  * Signs a credential for what the registry says about a licence today, with the portrait given, under the current
  * document signer key. First issuance and renewal both come here, so a renewed credential is made exactly like a
- * first one. Each signing draws a fresh status list index from the store's sequence.
+ * first one. Each signing draws a fresh status list index from the store's sequence. Nothing is signed under a document
+ * signer the IACA's CRL revokes: every verifier would answer CERTIFICATE_REVOKED, and the applicant would hold a
+ * licence that never verifies (until 2026-12-07 the CRL was read by verification only).
  */
 @ApplicationScoped
 public class LicenceSigner {
@@ -29,13 +39,36 @@ public class LicenceSigner {
     private final ELicenceStore store;
     private final LicenceConfig config;
     private final Clock clock;
+    private final KeyMaterial keys;
+    private final IacaCrl crl;
 
     @Inject
-    public LicenceSigner(CredentialIssuer issuer, ELicenceStore store, LicenceConfig config, Clock clock) {
+    public LicenceSigner(CredentialIssuer issuer, ELicenceStore store, LicenceConfig config, Clock clock,
+            KeyMaterial keys, IacaCrl crl) {
         this.issuer = issuer;
         this.store = store;
         this.config = config;
         this.clock = clock;
+        this.keys = keys;
+        this.crl = crl;
+    }
+
+    /**
+     * Whether the IACA revoked the document signer of {@code live}'s credential (its JWS's x5c): handed out as it
+     * is, it fails every verification, so it is renewed before it is shared.
+     */
+    boolean signerRevoked(ELicence live) {
+        if (live.jws == null) {
+            return false;
+        }
+        try {
+            byte[] der = JwsCompact.parse(live.jws).signerCertificateDer();
+            return der != null && crl.revokes((X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der)));
+        } catch (CredentialRejectedException | CertificateException e) {
+            // this service signed it: one that no longer reads is a fault here, not the application's
+            throw new IllegalStateException("the credential of e-licence " + live.id + " does not read", e);
+        }
     }
 
     /** Until when a credential signed now for {@code licence} would be valid (its expiry, or the signer's). */
@@ -54,6 +87,12 @@ public class LicenceSigner {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     SignedLicence sign(DriverLicence licence, byte[] portraitJpeg, Optional<PublicKey> deviceKey) {
+        if (crl.revokes(keys.documentSignerCertificate())) {
+            // not poison: the application is fine; it is signed once a new document signer is installed (readiness
+            // says why; the record is retried, then dead-lettered for a replay: docs/licence.md, "Rotation")
+            throw new IllegalStateException("the document signer certificate is revoked by the IACA's CRL: nothing "
+                    + "is signed under it; install a new one");
+        }
         var status = new StatusListReference(store.nextStatusIndex(), config.statusList().uri());
         LicenceData data = licenceData(licence, portraitJpeg, today());
         return SignedLicence.of(deviceKey.isPresent() ? issuer.issue(data, deviceKey.get(), status)
