@@ -137,6 +137,9 @@ class ApplicationListApiTest {
                     .get("/internal/applications/" + id + "/record").then().statusCode(200);
             // no token at all: refused, logged too
             given().get("/internal/applications/" + id + "/record").then().statusCode(401);
+            // a resident ID number typed where the application id belongs stays out of the log
+            given().auth().oauth2(Tokens.forOperator("reviewer-007")).get("/internal/applications/" + DAVE + "/record")
+                    .then().statusCode(404);
             // the mobile API is not the operators' and is not logged here
             given().auth().oauth2(Tokens.forApplicant(DAVE)).get(LIST).then().statusCode(200);
         });
@@ -145,7 +148,8 @@ class ApplicationListApiTest {
                 "operators' endpoint refused: GET /internal/applications/" + id + "/record 403",
                 "operator reviewer-008operator admin: GET /internal/x 200: GET /internal/applications/" + id
                         + "/record 200",
-                "operators' endpoint refused: GET /internal/applications/" + id + "/record 401"), lines);
+                "operators' endpoint refused: GET /internal/applications/" + id + "/record 401",
+                "operator reviewer-007: GET /internal/applications/*/record 404"), lines);
     }
 
     private static String create(String applicant, String name) {

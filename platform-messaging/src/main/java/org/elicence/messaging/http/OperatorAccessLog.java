@@ -1,6 +1,9 @@
 package org.elicence.messaging.http;
 
 import java.security.Principal;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -10,10 +13,12 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 
 /**
  * Who looked at what on the operators' endpoints ({@code /internal/…}, an applicant's record, the search by ID number):
- * one log line per request with the operator's id (their token's principal), the method, the path as sent (application
- * ids; a search carries its ID number in the body) and the status, so that every look at a citizen's data can be
- * traced to a member of staff. A request the endpoint refused (401, 403) is logged without a name: the token of an
- * applicant who tried names a resident ID number (docs/privacy.md).
+ * one log line per request with the operator's id (their token's principal), the method, the path (application ids;
+ * a search carries its ID number in the body) and the status, so that every look at a citizen's data can be traced
+ * to a member of staff. A request the endpoint refused (401, 403) is logged without a name: the token of an
+ * applicant who tried names a resident ID number (docs/privacy.md). Of the path, only the endpoints' own words and
+ * UUIDs are written; any other segment is written {@code *}: a resident ID number typed where the application id
+ * belongs would otherwise be logged (before 2026-12-07 the path was logged as sent).
  */
 public class OperatorAccessLog {
 
@@ -21,14 +26,17 @@ public class OperatorAccessLog {
     static final String OPERATOR = "operator";
 
     private static final Logger LOG = Logger.getLogger(OperatorAccessLog.class);
+    /** A segment written as it is: a word of the endpoints' paths, or a UUID (an application's, a photo's). */
+    private static final Pattern SHOWN = Pattern.compile(
+            "[a-z][a-z.-]*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     @ServerResponseFilter
     public void record(ContainerRequestContext request, ContainerResponseContext response) {
-        // the raw path: still percent-encoded, so a line break sent in the path cannot forge a log line
-        String path = request.getUriInfo().getRequestUri().getRawPath();
-        if (path == null || !path.startsWith("/internal/")) {
+        String raw = request.getUriInfo().getRequestUri().getRawPath();
+        if (raw == null || !raw.startsWith("/internal/")) {
             return;
         }
+        String path = masked(raw);
         int status = response.getStatus();
         Principal caller = request.getSecurityContext().getUserPrincipal();
         if (status == 401 || status == 403 || caller == null || !request.getSecurityContext().isUserInRole(OPERATOR)) {
@@ -36,6 +44,15 @@ public class OperatorAccessLog {
         } else {
             LOG.infof("operator %s: %s %s %d", printable(caller.getName()), request.getMethod(), path, status);
         }
+    }
+
+    /**
+     * {@code rawPath} with every segment that is neither a word nor a UUID written {@code *} (the raw path is still
+     * percent-encoded, and an encoded line break is no word: nothing sent in it reaches the log).
+     */
+    static String masked(String rawPath) {
+        return Arrays.stream(rawPath.split("/", -1)).map(s -> s.isEmpty() || SHOWN.matcher(s).matches() ? s : "*")
+                .collect(Collectors.joining("/"));
     }
 
     /** The name as the identity provider wrote it, without control characters, at most 100 characters. */

@@ -1,0 +1,28 @@
+package org.elicence.messaging.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class OperatorAccessLogTest {
+
+    private static final String APPLICATION = "3b9371b8-a188-489d-b59f-260217207280";
+
+    @Test
+    void theEndpointsWordsAndUuidsAreLoggedAsTheyAre() {
+        String path = "/internal/applications/" + APPLICATION + "/photo-attempts/" + APPLICATION + "/annotated.jpg";
+        assertEquals(path, OperatorAccessLog.masked(path));
+        assertEquals("/internal/applications/search", OperatorAccessLog.masked("/internal/applications/search"));
+    }
+
+    @Test
+    void anythingElseInThePathIsNotLogged() {
+        assertEquals("/internal/applications/*/record",
+                OperatorAccessLog.masked("/internal/applications/11010119900307213X/record"));
+        assertEquals("/internal/applicants/*/record",
+                OperatorAccessLog.masked("/internal/applicants/110101199003072130/record"));
+        assertEquals("/internal/*/", OperatorAccessLog.masked("/internal/x%0Aoperator%20admin/"));
+        assertEquals("/internal/applications/*", OperatorAccessLog.masked("/internal/applications/"
+                + APPLICATION.toUpperCase()));
+    }
+}
