@@ -40,6 +40,7 @@ photos="$root/deploy/system-tests/src/test/resources"
 export APPLICATIONS_UPLOADS_PER_APPLICANT_LIMIT=${APPLICATIONS_UPLOADS_PER_APPLICANT_LIMIT:-1000000}
 # The same citizens open an application every round: the cap of 3 in progress per applicant is lifted too.
 export APPLICATIONS_MAX_OPEN_PER_APPLICANT=${APPLICATIONS_MAX_OPEN_PER_APPLICANT:-1000000}
+export APPLICATIONS_MAX_OPENINGS_PER_DAY=${APPLICATIONS_MAX_OPENINGS_PER_DAY:-1000000}
 
 started=0
 if [ "${ELICENCE_USE_RUNNING:-0}" != 1 ]; then

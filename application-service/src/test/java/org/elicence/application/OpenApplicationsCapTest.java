@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,12 +46,13 @@ class OpenApplicationsCapTest {
     public static class ProductionCap implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("applications.max-open-per-applicant", "3");
+            return Map.of("applications.max-open-per-applicant", "3", "applications.max-openings-per-day", "10");
         }
     }
 
     private static final String EVE = "130102198807070027";
     private static final String FRANK = "130102198807070043";
+    private static final String GRACE = "130102198807070063";
     private static final String LIST = "/api/v1/applications";
 
     private static KafkaTestClient kafka;
@@ -81,6 +83,24 @@ class OpenApplicationsCapTest {
                 .get(LIST + "/" + first).then().body("status", equalTo("LICENCE_ISSUED")));
         open(EVE, null).then().statusCode(201);
         open(EVE, null).then().statusCode(409);
+    }
+
+    /**
+     * Finished applications free their place among those in progress, not among the day's openings: opening and
+     * finishing (or withdrawing) without end would otherwise cost a registry lookup and an audit each time.
+     */
+    @Test
+    void theEleventhOpeningInADayIsRefusedEvenWithNoneInProgress() {
+        for (int i = 0; i < 10; i++) {
+            String id = open(GRACE, null).then().statusCode(201).extract().path("id");
+            IssuedLicences.publish(kafka, id, GRACE, "130100415831", "格蕾丝");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(GRACE))
+                    .get(LIST + "/" + id).then().body("status", equalTo("LICENCE_ISSUED")));
+        }
+        long retryAfter = Long.parseLong(open(GRACE, null).then().statusCode(429)
+                .contentType("application/problem+json").body("code", equalTo("TOO_MANY_OPENINGS"))
+                .body("detail", containsString("10")).extract().header("Retry-After"));
+        assertTrue(retryAfter > 0 && retryAfter <= 24 * 3600, "Retry-After " + retryAfter);
     }
 
     @Test

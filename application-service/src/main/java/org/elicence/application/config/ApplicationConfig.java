@@ -15,6 +15,14 @@ public interface ApplicationConfig {
     @WithDefault("3")
     int maxOpenPerApplicant();
 
+    /**
+     * Applications one applicant may open in 24 hours, finished ones included; one more answers 429
+     * TOO_MANY_OPENINGS with Retry-After. The cap of those in progress alone let an applicant open, withdraw and
+     * open again without end, each opening a registry lookup and an audit and rows in every service.
+     */
+    @WithDefault("10")
+    int maxOpeningsPerDay();
+
     Uploads uploads();
 
     Images images();

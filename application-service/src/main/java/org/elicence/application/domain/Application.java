@@ -565,6 +565,17 @@ public class Application extends PanacheEntityBase {
         return Application.count("applicantId = ?1 and status not in ?2", applicantId, ApplicationStatus.FINAL);
     }
 
+    /** When the earliest of the applicant's applications created after {@code since} was created. */
+    public static Optional<Instant> earliestCreatedAfter(String applicantId, Instant since) {
+        return Optional.ofNullable(getEntityManager().createQuery("select min(a.createdAt) from Application a "
+                + "where a.applicantId = ?1 and a.createdAt > ?2", Instant.class).setParameter(1, applicantId)
+                .setParameter(2, since).getSingleResult());
+    }
+
+    public static long countCreatedAfter(String applicantId, Instant since) {
+        return Application.count("applicantId = ?1 and createdAt > ?2", applicantId, since);
+    }
+
     /** The applicant's applications, newest first, at most {@code limit} of them. */
     public static List<Application> ofApplicant(String applicantId, int limit) {
         return Application.<Application>find("applicantId = ?1 order by createdAt desc, id", applicantId)

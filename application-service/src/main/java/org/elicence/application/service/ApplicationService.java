@@ -1,5 +1,6 @@
 package org.elicence.application.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -90,6 +91,14 @@ public class ApplicationService {
         long inProgress = Application.countInProgress(applicantId);
         if (inProgress >= config.maxOpenPerApplicant()) {
             throw new ProblemException(ProblemCode.TOO_MANY_OPEN_APPLICATIONS, inProgress);
+        }
+        Instant dayAgo = Instant.now().minus(Duration.ofDays(1));
+        long openedToday = Application.countCreatedAfter(applicantId, dayAgo);
+        if (openedToday >= config.maxOpeningsPerDay()) {
+            // the earliest of the day's openings leaves the 24 hours first: then one more is allowed
+            Instant earliest = Application.earliestCreatedAfter(applicantId, dayAgo).orElse(dayAgo);
+            long wait = Math.max(1, Duration.between(dayAgo, earliest).toSeconds() + 1);
+            throw new ProblemException(ProblemCode.TOO_MANY_OPENINGS, openedToday).retryAfter(wait);
         }
         return new Created(insert(applicantId, fullName, idempotencyKey), false);
     }

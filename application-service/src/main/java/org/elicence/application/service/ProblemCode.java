@@ -41,6 +41,7 @@ public enum ProblemCode {
     PHOTO_REVIEW_NOT_YET_AVAILABLE(409),
     CONCURRENT_UPDATE(409),
     TOO_MANY_UPLOADS(429),
+    TOO_MANY_OPENINGS(429),
     UPLOADS_BUSY(503);
 
     private final int status;

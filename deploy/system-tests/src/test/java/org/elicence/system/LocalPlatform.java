@@ -48,20 +48,23 @@ final class LocalPlatform implements BeforeAllCallback, AfterAllCallback {
     /** The setting that lets one citizen have any number of applications in progress (3 otherwise). */
     private static final Map.Entry<String, String> ANY_NUMBER_OF_APPLICATIONS =
             Map.entry("APPLICATIONS_MAX_OPEN_PER_APPLICANT", "1000000");
+    /** And open any number of them in a day (10 otherwise). */
+    private static final Map.Entry<String, String> ANY_NUMBER_OF_OPENINGS =
+            Map.entry("APPLICATIONS_MAX_OPENINGS_PER_DAY", "1000000");
 
     /**
      * For runs where a few seeded citizens stand in for many applicants: each of them opens more applications and
-     * uploads far more often than one person could, and the per-applicant limits (3 applications in progress, 20
-     * uploads a minute) would refuse the run itself.
+     * uploads far more often than one person could, and the per-applicant limits (3 applications in progress, 10
+     * opened a day, 20 uploads a minute) would refuse the run itself.
      */
     static LocalPlatform withoutPerApplicantLimits() {
-        return new LocalPlatform(Map.ofEntries(ANY_NUMBER_OF_APPLICATIONS,
+        return new LocalPlatform(Map.ofEntries(ANY_NUMBER_OF_APPLICATIONS, ANY_NUMBER_OF_OPENINGS,
                 Map.entry("APPLICATIONS_UPLOADS_PER_APPLICANT_LIMIT", "1000000")));
     }
 
     /** For runs that open many applications for a few seeded citizens, with the upload limit as it is. */
     static LocalPlatform withManyApplicationsPerCitizen() {
-        return new LocalPlatform(Map.ofEntries(ANY_NUMBER_OF_APPLICATIONS));
+        return new LocalPlatform(Map.ofEntries(ANY_NUMBER_OF_APPLICATIONS, ANY_NUMBER_OF_OPENINGS));
     }
 
     /** With settings (environment variables, i.e. configuration) for every service it starts. */
