@@ -340,6 +340,35 @@ class HostileInputApiTest {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
+    /**
+     * A client that declares a maximum-size body and then sends almost nothing holds its body's share of the
+     * transfer budget only: another applicant's upload is taken meanwhile and its event leaves through the outbox.
+     * Until 2026-12-07 such an upload reserved the whole payload budget before its body was read, so every other
+     * upload waited and was answered 503, and the outbox relay sent nothing, for as long as the client kept sending.
+     */
+    @Test
+    void aSlowUploadHoldsNeitherOtherUploadsNorTheOutbox() throws Exception {
+        int maxBytes = ConfigProvider.getConfig().getValue("applications.uploads.max-bytes", Integer.class);
+        String slowApplicant = "110101198001010054";
+        String slowApplication = create(slowApplicant);
+        try (java.net.Socket slow = new java.net.Socket(URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
+            java.io.OutputStream out = slow.getOutputStream();
+            out.write(("PUT /api/v1/applications/" + slowApplication + "/photo HTTP/1.1\r\n"
+                    + "Host: localhost\r\nAuthorization: Bearer " + Tokens.forApplicant(slowApplicant) + "\r\n"
+                    + "Content-Type: image/jpeg\r\nContent-Length: " + maxBytes + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
+            out.flush();
+            Thread.sleep(1_000); // its share taken, it waits for the rest of its body
+
+            String applicant = "110101198001010070";
+            String application = create(applicant);
+            given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("image/jpeg").body(TestImages.jpeg())
+                    .put("/api/v1/applications/" + application + "/photo").then().statusCode(202);
+            kafka.await(Topics.PHOTO_AUDIT_REQUESTS, r -> application.equals(r.key()), WAIT);
+        }
+    }
+
     private byte[] image(ConsumerRecord<String, String> record) throws Exception {
         JsonNode event = json.readTree(record.value());
         JsonNode image = event.has("image") ? event.get("image") : event;

@@ -40,7 +40,9 @@ class OpenApiContractTest {
             Map.entry("put " + BASE + "/{id}/id-card/{side}", new String[] {"202", "application/json"}),
             Map.entry("get " + BASE + "/{id}/licence", new String[] {"200", "application/json"}),
             Map.entry("get " + BASE + "/{id}/licence/qr.png", new String[] {"200", "image/png"}),
-            Map.entry("get " + BASE + "/{id}/photo/annotated", new String[] {"200", "image/jpeg"}));
+            Map.entry("get " + BASE + "/{id}/photo/annotated", new String[] {"200", "image/jpeg"}),
+            Map.entry("put " + BASE + "/{id}/device-key", new String[] {"202", "application/json"}),
+            Map.entry("post " + BASE + "/{id}/credential", new String[] {"200", "application/json"}));
 
     @Test
     void everyOperationSaysWhatItAnswersAndTakes() {

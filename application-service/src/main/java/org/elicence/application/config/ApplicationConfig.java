@@ -74,11 +74,18 @@ public interface ApplicationConfig {
         Duration limitWindow();
 
         /**
-         * How long an upload waits for its share of the payload memory budget ({@code messaging.payload-memory-budget},
-         * UploadAdmission) before it is answered 503 with Retry-After.
+         * How long an upload waits for each of its two shares (UploadAdmission: of the transfer budget, then of the
+         * payload memory budget, {@code messaging.payload-memory-budget}) before it is answered 503 with Retry-After.
          */
         @WithDefault("PT20S")
         Duration admissionTimeout();
+
+        /**
+         * Heap, in bytes, that bodies still arriving may take together (UploadAdmission): a slow upload holds its own
+         * body's bytes here, never the payload memory budget that the audit's intake and the outbox relay share.
+         */
+        @WithDefault("16777216")
+        long transferBudget();
     }
 
     /** Sizes read from the image header at intake, before anything else happens to the image. */

@@ -1,5 +1,6 @@
 package org.elicence.application.rest;
 
+import org.elicence.messaging.http.HttpProblems;
 import org.elicence.messaging.http.Problem;
 import org.elicence.messaging.http.ProblemTexts;
 
@@ -232,14 +233,15 @@ public class ApplicationResource {
 
     /**
      * One upload, cheapest refusals first: a declared length above the limit, the declared type, whose
-     * application and whether it takes uploads now, the rate limit and a share of the upload memory budget, all before a byte of the body is kept
-     * (a refused body is drained, not stored, so the client reads the answer); then the body (streamed, never past
-     * the limit) and the image intake (format, size from the header, metadata removed).
+     * application and whether it takes uploads now, the rate limit and the body's share of the transfer budget, all
+     * before a byte of the body is kept (a refused body is drained, not stored, so the client reads the answer); then
+     * the body (streamed, never past the limit), the rest of its share (UploadAdmission) and the image intake
+     * (format, size from the header, metadata removed).
      */
     private UUID receive(String id, String type, String length, InputStream body, boolean idCardSide,
             java.util.function.BiFunction<UUID, StrippedImage, UUID> submit) {
         int maxBytes = config.uploads().maxBytes();
-        long declared = UploadBody.declaredLength(length);
+        long declared = HttpProblems.declaredLength(length);
         if (declared > maxBytes) {
             throw UploadBody.tooLarge(declared, maxBytes);
         }
@@ -250,19 +252,21 @@ public class ApplicationResource {
             applicationId = parseId(id);
             applications.requireOpenForUploads(applicationId, applicant(), idCardSide);
             rateLimiter.acquire(applicant());
-            admitted = admission.admit(declared >= 0 ? declared : maxBytes);
+            admitted = admission.admitTransfer(declared, maxBytes);
         } catch (RuntimeException refused) {
             UploadBody.discard(body, maxBytes);
             throw refused;
         }
-        try (PayloadMemoryBudget.Reservation share = admitted) {
+        try (PayloadMemoryBudget.Reservation transfer = admitted) {
             byte[] bytes = UploadBody.read(body, maxBytes, declared);
-            if (!ImageIntake.looksLikeAnImage(bytes)) {
-                throw new ProblemException(ProblemCode.NOT_AN_IMAGE);
+            try (PayloadMemoryBudget.Reservation processing = admission.admitProcessing(bytes.length)) {
+                if (!ImageIntake.looksLikeAnImage(bytes)) {
+                    throw new ProblemException(ProblemCode.NOT_AN_IMAGE);
+                }
+                StrippedImage image = intake.accept(bytes);
+                bytes = null; // the stripped copy is what is kept
+                return submit.apply(applicationId, image);
             }
-            StrippedImage image = intake.accept(bytes);
-            bytes = null; // the stripped copy is what is kept
-            return submit.apply(applicationId, image);
         }
     }
 

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.elicence.application.domain.Application;
@@ -41,6 +42,12 @@ import org.elicence.messaging.http.Problem;
 @Tag(name = "applications")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponses({
+    @APIResponse(responseCode = "4XX", description = "Refused: a stable code, and what to do in the request's language",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+    @APIResponse(responseCode = "5XX", description = "Not answered: a correlation id only, or Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+})
 public class CredentialResource {
 
     /** The one credential configuration offered: the ISO mDL as mso_mdoc. */
@@ -78,7 +85,8 @@ public class CredentialResource {
                     + "key registered with PUT .../device-key, not a proof in the request.")
     @RequestBody(content = @Content(schema = @Schema(implementation = CredentialRequest.class)))
     @APIResponse(responseCode = "200", description = "the credential",
-            content = @Content(schema = @Schema(implementation = CredentialResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CredentialResponse.class)))
     @APIResponse(responseCode = "400", description = "UNSUPPORTED_CREDENTIAL_CONFIGURATION or INVALID_REQUEST",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "LICENCE_NOT_ISSUED (yet) or APPLICATION_NOT_FOUND",

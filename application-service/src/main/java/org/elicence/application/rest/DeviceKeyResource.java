@@ -1,7 +1,6 @@
 package org.elicence.application.rest;
 
 import java.io.InputStream;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.elicence.application.service.DeviceKeyRegistration;
@@ -39,10 +39,20 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "applications")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponses({
+    @APIResponse(responseCode = "4XX", description = "Refused: a stable code, and what to do in the request's language",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+    @APIResponse(responseCode = "5XX", description = "Not answered: a correlation id only, or Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+})
 public class DeviceKeyResource {
 
     /** RFC 7517 JWK of an EC P-256 public key; other JWK members (kid, use, alg) are not taken. */
     public record DeviceKeyJwk(@NotBlank String kty, @NotBlank String crv, @NotBlank String x, @NotBlank String y) {
+    }
+
+    /** The registered key's RFC 7638 JWK thumbprint (base64url SHA-256), as the issuer will name it. */
+    public record RegisteredDeviceKey(String thumbprint) {
     }
 
     private final DeviceKeyRegistration registration;
@@ -66,7 +76,9 @@ public class DeviceKeyResource {
                     + "registered key into the mdoc when it signs the credential. A licence signed before any key was "
                     + "registered has no holder binding until it is renewed.")
     @RequestBody(content = @Content(schema = @Schema(implementation = DeviceKeyJwk.class)))
-    @APIResponse(responseCode = "202", description = "accepted; {thumbprint}: the key's RFC 7638 JWK thumbprint")
+    @APIResponse(responseCode = "202", description = "accepted: the key's RFC 7638 JWK thumbprint",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RegisteredDeviceKey.class)))
     @APIResponse(responseCode = "400", description = "INVALID_DEVICE_KEY: not an EC P-256 point on the curve",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response register(@PathParam("id") String id, InputStream body) {
@@ -74,7 +86,7 @@ public class DeviceKeyResource {
         String applicant = applicant();
         DeviceKeyJwk jwk = JsonBody.read(body, DeviceKeyJwk.class, json, validator);
         String thumbprint = registration.register(applicationId, applicant, jwk.kty(), jwk.crv(), jwk.x(), jwk.y());
-        return Response.accepted(Map.of("thumbprint", thumbprint)).build();
+        return Response.accepted(new RegisteredDeviceKey(thumbprint)).build();
     }
 
     private String applicant() {

@@ -25,15 +25,6 @@ final class UploadBody {
         }
     }
 
-    /** The declared body length, or -1 when none (chunked) or unreadable. */
-    static long declaredLength(String header) {
-        try {
-            return header == null ? -1 : Long.parseLong(header.strip());
-        } catch (NumberFormatException notANumber) {
-            return -1;
-        }
-    }
-
     static ProblemException tooLarge(long bytes, int maxBytes) {
         return bytes > 0 ? new ProblemException(ProblemCode.IMAGE_TOO_LARGE, bytes, maxBytes)
                 : ProblemException.variant(ProblemCode.IMAGE_TOO_LARGE, "unknown-size", bytes, maxBytes);

@@ -9,12 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Bounds the heap that uploads take. An upload reserves about {@link #HEAP_BYTES_PER_BODY_BYTE} times its body
- * from the service's {@link PayloadMemoryBudget} (which the outbox relay draws on too, when it sends the event
- * with the image) before its body is read, and gives it back when it is answered; one that cannot get its share
- * within {@code applications.uploads.admission-timeout} is answered 503 with Retry-After. Small uploads go side by
- * side, the largest one at a time. The body is streamed, so a waiting upload holds no more than the HTTP layer's
- * buffers.
+ * Bounds the heap that uploads take, in two shares. While its body arrives, an upload holds its body's bytes of the
+ * transfer budget ({@code applications.uploads.transfer-budget}; a body without a declared length the most a growing
+ * buffer takes for one of the largest bodies); once the body is in, it reserves the rest of about
+ * {@link #HEAP_BYTES_PER_BODY_BYTE} times its body from the service's {@link PayloadMemoryBudget}, which the outbox
+ * relay draws on too, and gives both back when it is answered. One that cannot get a share within
+ * {@code applications.uploads.admission-timeout} is answered 503 with Retry-After. Until 2026-12-07 the whole share
+ * was reserved from the payload budget before the body was read: one upload of 9.2 MiB or more, or any chunked one,
+ * took all of it for as long as its client took to send, and a client sending a byte a minute held every other
+ * upload and every event of the service for that long. The body is streamed, so a waiting upload holds no more than
+ * the HTTP layer's buffers.
  */
 @ApplicationScoped
 public class UploadAdmission {
@@ -24,20 +28,36 @@ public class UploadAdmission {
      * event, the event's JSON (built as UTF-16 characters, then a string) and the driver's bytes.
      */
     static final int HEAP_BYTES_PER_BODY_BYTE = 7;
+    /** A body read without a declared length grows in a doubling buffer: up to three times the body at its peak. */
+    static final int CHUNKED_BYTES_PER_BODY_BYTE = 3;
     private static final long MIN_SHARE = 64 * 1024;
 
     private final PayloadMemoryBudget memory;
+    private final PayloadMemoryBudget transfers;
     private final Duration timeout;
 
     @Inject
     public UploadAdmission(ApplicationConfig config, PayloadMemoryBudget memory) {
         this.memory = memory;
+        this.transfers = new PayloadMemoryBudget(config.uploads().transferBudget());
         this.timeout = config.uploads().admissionTimeout();
     }
 
-    /** Waits for the share of an upload of (at most) {@code bodyBytes}; 503 UPLOADS_BUSY when none came in time. */
-    public PayloadMemoryBudget.Reservation admit(long bodyBytes) {
-        return memory.reserve(Math.max(MIN_SHARE, bodyBytes * HEAP_BYTES_PER_BODY_BYTE), timeout)
+    /**
+     * Waits for the share of a body while it arrives: {@code declaredBytes}, or without a declared length (-1) what
+     * a growing buffer takes for {@code maxBytes}; 503 UPLOADS_BUSY when none came in time.
+     */
+    public PayloadMemoryBudget.Reservation admitTransfer(long declaredBytes, int maxBytes) {
+        long share = declaredBytes >= 0 ? declaredBytes : (long) maxBytes * CHUNKED_BYTES_PER_BODY_BYTE;
+        return transfers.reserve(Math.max(MIN_SHARE, share), timeout).orElseThrow(UploadAdmission::busy);
+    }
+
+    /**
+     * Waits for the rest of an upload's share once its body of {@code bodyBytes} is in (the body itself is the
+     * transfer share's); 503 UPLOADS_BUSY when none came in time.
+     */
+    public PayloadMemoryBudget.Reservation admitProcessing(long bodyBytes) {
+        return memory.reserve(Math.max(MIN_SHARE, bodyBytes * (HEAP_BYTES_PER_BODY_BYTE - 1)), timeout)
                 .orElseThrow(UploadAdmission::busy);
     }
 

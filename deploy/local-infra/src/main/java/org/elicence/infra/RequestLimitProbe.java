@@ -7,10 +7,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkus.runtime.configuration.MemorySize;
+
 /**
- * Issue 14: every service answers a too long URI with 414 and too large headers with 431, both problem+json with
- * their stable code (platform-messaging's RequestLimits). One probe for every service's test, so each checks the
- * same thing: the request target and header sizes sit above the platform's limits but below the HTTP server's.
+ * Issue 14: every service answers a too long URI with 414, too large headers with 431 (platform-messaging's
+ * RequestLimits) and a body above its {@code quarkus.http.limits.max-body-size} with 413 (HttpProblems), each
+ * problem+json with its stable code. One probe for every service's test, so each checks the same thing: the request
+ * target and header sizes sit above the platform's limits but below the HTTP server's. Run inside the service's
+ * test (its configuration is read).
  */
 public final class RequestLimitProbe {
 
@@ -25,6 +31,11 @@ public final class RequestLimitProbe {
         expect(client, HttpRequest.newBuilder(longUri).GET().build(), 414, "URI_TOO_LONG");
         expect(client, HttpRequest.newBuilder(base.resolve(path)).header("X-Padding", "x".repeat(20_000)).GET().build(),
                 431, "HEADERS_TOO_LARGE");
+        long maxBodyBytes = ConfigProvider.getConfig().getValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .asLongValue();
+        expect(client, HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[(int) maxBodyBytes + 1])).build(),
+                413, "PAYLOAD_TOO_LARGE");
         // a request within the limits still reaches the service
         HttpResponse<String> normal = send(client, HttpRequest.newBuilder(base.resolve(path + "?padding=xx")).GET()
                 .build());

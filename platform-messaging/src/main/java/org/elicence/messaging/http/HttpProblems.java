@@ -1,14 +1,8 @@
-package org.elicence.application.rest;
+package org.elicence.messaging.http;
 
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.elicence.messaging.http.ErrorCauses;
-import org.elicence.messaging.http.RequestLimits;
-import org.elicence.application.service.ProblemCode;
-import org.elicence.messaging.http.Problem;
-import org.elicence.messaging.http.ProblemResponse;
-import org.elicence.messaging.http.ProblemTexts;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,15 +16,18 @@ import jakarta.inject.Inject;
 
 /**
  * The refusals the HTTP layer would otherwise answer with an empty body, answered as problem+json by a route
- * early on the router: a body whose Content-Length is above {@code quarkus.http.limits.max-body-size} (413). URI and
- * header limits (414, 431) and tokens from the future (401) are every service's, in platform-messaging's
- * {@code RequestLimits} and {@code FutureTokens}, which run first. Any failure that reaches the router
- * (outside the REST layer's own mappers) leaves as problem+json too, a 500 with only a correlation id.
+ * early on every service's router: a body whose Content-Length is above {@code quarkus.http.limits.max-body-size}
+ * (413; a chunked body over it fails on the router and reaches the failure handler as a 413). URI and header limits
+ * (414, 431) and tokens from the future (401) are checked before, by {@link RequestLimits} and {@link FutureTokens}.
+ * Any failure that reaches the router (outside the REST layer's own mappers) leaves as problem+json too, a 500 with
+ * only a correlation id. Until 2026-12-07 only application-service had it, and license-issuer-service answered a
+ * {@code /verify} body over its 4 MiB with a bare 413.
  */
 @ApplicationScoped
 public class HttpProblems {
 
     private static final Logger LOG = Logger.getLogger(HttpProblems.class);
+    private static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
 
     private final ObjectMapper json;
     private final ProblemTexts texts;
@@ -49,11 +46,20 @@ public class HttpProblems {
     }
 
     private void limits(RoutingContext context) {
-        if (UploadBody.declaredLength(context.request().getHeader("Content-Length")) > maxBodyBytes) {
+        if (declaredLength(context.request().getHeader("Content-Length")) > maxBodyBytes) {
             context.response().putHeader("Connection", "close");
-            ProblemResponse.end(json, texts, context, 413, ProblemCode.PAYLOAD_TOO_LARGE.name(), maxBodyBytes);
+            ProblemResponse.end(json, texts, context, 413, PAYLOAD_TOO_LARGE, maxBodyBytes);
         } else {
             context.next();
+        }
+    }
+
+    /** The Content-Length a request declares; -1 when it declares none or none that reads as a number. */
+    public static long declaredLength(String header) {
+        try {
+            return header == null ? -1 : Long.parseLong(header.strip());
+        } catch (NumberFormatException notANumber) {
+            return -1;
         }
     }
 
@@ -69,7 +75,7 @@ public class HttpProblems {
         Problem problem;
         if (status == 413) {
             context.response().putHeader("Connection", "close");
-            problem = texts.problem(language, 413, ProblemCode.PAYLOAD_TOO_LARGE.name(), maxBodyBytes);
+            problem = texts.problem(language, 413, PAYLOAD_TOO_LARGE, maxBodyBytes);
         } else if (status >= 500 || context.failure() != null && status < 400) {
             String correlationId = UUID.randomUUID().toString();
             LOG.errorf("unexpected error %s: %s", correlationId,
