@@ -345,6 +345,8 @@ class HostileInputApiTest {
      * transfer budget only: another applicant's upload is taken meanwhile and its event leaves through the outbox.
      * Until 2026-12-07 such an upload reserved the whole payload budget before its body was read, so every other
      * upload waited and was answered 503, and the outbox relay sent nothing, for as long as the client kept sending.
+     * And it holds that share for {@code applications.uploads.body-timeout} at most (8 s in the tests): then its
+     * connection is closed, however it keeps sending (UploadDeadline).
      */
     @Test
     void aSlowUploadHoldsNeitherOtherUploadsNorTheOutbox() throws Exception {
@@ -366,6 +368,24 @@ class HostileInputApiTest {
             given().auth().oauth2(Tokens.forApplicant(applicant)).contentType("image/jpeg").body(TestImages.jpeg())
                     .put("/api/v1/applications/" + application + "/photo").then().statusCode(202);
             kafka.await(Topics.PHOTO_AUDIT_REQUESTS, r -> application.equals(r.key()), WAIT);
+
+            // a byte now and then, as a trickling client sends, until the service closes the connection
+            slow.setSoTimeout(500);
+            java.io.InputStream in = slow.getInputStream();
+            long started = System.nanoTime();
+            boolean closed = false;
+            while (!closed && System.nanoTime() - started < WAIT.toNanos()) {
+                try {
+                    out.write('x');
+                    out.flush();
+                    closed = in.read() < 0;
+                } catch (java.net.SocketTimeoutException nothingYet) {
+                    // still open
+                } catch (java.io.IOException reset) {
+                    closed = true;
+                }
+            }
+            assertTrue(closed, "the connection of a body still arriving after the body timeout is closed");
         }
     }
 

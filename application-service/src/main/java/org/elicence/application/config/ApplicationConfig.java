@@ -84,8 +84,17 @@ public interface ApplicationConfig {
          * Heap, in bytes, that bodies still arriving may take together (UploadAdmission): a slow upload holds its own
          * body's bytes here, never the payload memory budget that the audit's intake and the outbox relay share.
          */
-        @WithDefault("16777216")
+        @WithDefault("20971520")
         long transferBudget();
+
+        /**
+         * How long a request's body may take to arrive (UploadDeadline): a request still sending then has its
+         * connection closed, and with it gives back its share of the transfer budget and its worker. Counted from the
+         * request's arrival, so it covers the wait for the transfer share (admission-timeout, 20 s) too; a 10 MiB
+         * photo takes 84 s at 1 Mbit/s.
+         */
+        @WithDefault("PT3M")
+        Duration bodyTimeout();
     }
 
     /** Sizes read from the image header at intake, before anything else happens to the image. */

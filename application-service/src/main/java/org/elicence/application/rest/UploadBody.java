@@ -3,9 +3,9 @@ package org.elicence.application.rest;
 import org.elicence.application.service.ProblemCode;
 import org.elicence.application.service.ProblemException;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -50,43 +50,36 @@ final class UploadBody {
     }
 
     /**
-     * At most {@code maxBytes} of the body; more is a 413, none a 400. With a declared length the body is read into
-     * one array of that size: a growing buffer would take up to three times a large body at its peak (the doubled
-     * array, the one it replaces, then the final copy), which the upload's share of the heap does not cover.
+     * At most {@code maxBytes} of the body; more is a 413, none a 400 (a body that takes too long to arrive ends with
+     * its connection: UploadDeadline). The body is read into one array: of the declared length, or without one of the
+     * largest accepted size, then cut to what came (at most twice the largest at the cut; UploadAdmission's chunked
+     * share). A growing buffer would take up to three times a large body at its peak, and the JDK's
+     * {@code readNBytes} collects chunks and copies them, twice the body.
      */
     static byte[] read(InputStream body, int maxBytes, long declaredLength) {
-        if (declaredLength > 0 && declaredLength <= maxBytes) {
-            return readDeclared(body, (int) declaredLength);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        byte[] chunk = new byte[64 * 1024];
+        boolean declared = declaredLength > 0 && declaredLength <= maxBytes;
+        byte[] bytes = new byte[declared ? (int) declaredLength : maxBytes + 1];
+        int filled = 0;
         try (InputStream in = body) {
-            int n;
-            while (in != null && (n = in.read(chunk)) >= 0) {
-                if (out.size() + n > maxBytes) {
-                    throw tooLarge(-1, maxBytes);
-                }
-                out.write(chunk, 0, n);
+            for (int n; in != null && filled < bytes.length && (n = in.read(bytes, filled, bytes.length - filled)) >= 0;) {
+                filled += n;
             }
         } catch (IOException e) {
             throw incomplete();
         }
-        if (out.size() == 0) {
-            throw new ProblemException(ProblemCode.EMPTY_UPLOAD);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] readDeclared(InputStream body, int length) {
-        try (InputStream in = body) {
-            byte[] bytes = in.readNBytes(length);
-            if (bytes.length < length) {
+        if (declared) {
+            if (filled < bytes.length) {
                 throw incomplete();
             }
             return bytes;
-        } catch (IOException e) {
-            throw incomplete();
         }
+        if (filled > maxBytes) {
+            throw tooLarge(-1, maxBytes);
+        }
+        if (filled == 0) {
+            throw new ProblemException(ProblemCode.EMPTY_UPLOAD);
+        }
+        return Arrays.copyOf(bytes, filled);
     }
 
     private static ProblemException incomplete() {
