@@ -4,18 +4,23 @@ import java.time.Instant;
 
 import org.elicence.messaging.MessagingConfig;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 /**
  * Deletes published and refused outbox rows (they may carry photos, which are personal data) and old
- * de-duplication and unfinished-delivery records, after the retention the configuration gives.
+ * de-duplication and unfinished-delivery records, after the retention the configuration gives. In batches of
+ * {@value #BATCH} rows, each in a transaction of its own: after a long relay stall, ten minutes of published rows may
+ * hold gigabytes of images, and one statement deleting them all could outlast the driver's socket timeout (120 s),
+ * be rolled back and be tried again, never getting through.
  */
 @ApplicationScoped
 public class MessagingRetention {
+
+    static final int BATCH = 200;
 
     private final EntityManager entityManager;
     private final MessagingConfig config;
@@ -26,22 +31,27 @@ public class MessagingRetention {
         this.config = config;
     }
 
-    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
-    void purge() {
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    public void purge() {
         Instant now = Instant.now();
-        entityManager.createQuery("delete from OutboxMessage m where m.publishedAt < :cutoff")
-                .setParameter("cutoff", now.minus(config.outbox().publishedRetention()))
-                .executeUpdate();
-        entityManager.createQuery("delete from OutboxMessage m where m.refusedAt < :cutoff")
-                .setParameter("cutoff", now.minus(config.outbox().refusedRetention()))
-                .executeUpdate();
-        entityManager.createNativeQuery("DELETE FROM processed_event WHERE processed_at < :cutoff")
-                .setParameter("cutoff", now.minus(config.consumer().processedRetention()))
-                .executeUpdate();
+        deleteAll("DELETE FROM outbox_message WHERE seq IN (SELECT seq FROM outbox_message WHERE published_at < :cutoff "
+                + "LIMIT " + BATCH + ")", now.minus(config.outbox().publishedRetention()));
+        deleteAll("DELETE FROM outbox_message WHERE seq IN (SELECT seq FROM outbox_message WHERE refused_at < :cutoff "
+                + "LIMIT " + BATCH + ")", now.minus(config.outbox().refusedRetention()));
+        deleteAll("DELETE FROM processed_event WHERE ctid IN (SELECT ctid FROM processed_event "
+                + "WHERE processed_at < :cutoff LIMIT " + BATCH * 25 + ")", now.minus(config.consumer().processedRetention()));
         // A row left by a delivery whose record went to another instance, which finished or dead-lettered it.
-        entityManager.createNativeQuery("DELETE FROM unfinished_delivery WHERE first_at < :cutoff")
-                .setParameter("cutoff", now.minus(config.consumer().processedRetention()))
-                .executeUpdate();
+        deleteAll("DELETE FROM unfinished_delivery WHERE ctid IN (SELECT ctid FROM unfinished_delivery "
+                + "WHERE first_at < :cutoff LIMIT " + BATCH * 25 + ")", now.minus(config.consumer().processedRetention()));
+    }
+
+    /** Runs {@code batchDelete} (a statement deleting a limited batch) until it deletes nothing more. */
+    private void deleteAll(String batchDelete, Instant cutoff) {
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(batchDelete)
+                    .setParameter("cutoff", cutoff).executeUpdate());
+        } while (deleted > 0);
     }
 }
