@@ -35,16 +35,19 @@ fi
 
 # The services and tests log in as postgres with no password over TCP (deploy/run-local.sh, PostgresDatabases).
 if ! psql -h "$pg_host" -p "$pg_port" -U postgres -w -d postgres -Atc 'SELECT 1' >/dev/null 2>&1; then
+  marker="# e-licence local development (deploy/prerequisites.sh): postgres from loopback only"
   cluster=$(pg_lsclusters -h 2>/dev/null | awk -v port="$pg_port" '$3 == port { print $1 "/" $2; exit }')
   hba=/etc/postgresql/${cluster}/pg_hba.conf
-  if [ -z "$cluster" ] || [ ! -w "$hba" ]; then
+  # only a cluster of this machine, reached on loopback, and only once (a rule already there that does not let
+  # postgres in is for a person to look at, not to add again)
+  case "$pg_host" in 127.0.0.1|localhost|::1) local_host=1 ;; *) local_host=0 ;; esac
+  if [ "$local_host" != 1 ] || [ -z "$cluster" ] || [ ! -w "$hba" ] || grep -qF "$marker" "$hba"; then
     echo "PostgreSQL on $pg_host:$pg_port does not let postgres log in without a password, and its pg_hba.conf is" \
       "not this machine's to change: allow it (host all postgres 127.0.0.1/32 trust) or see README.md" >&2
     exit 1
   fi
   echo "letting postgres log in without a password from this machine's loopback addresses ($hba)"
-  rules=$(printf '%s\n' "# e-licence local development (deploy/prerequisites.sh): postgres from loopback only" \
-    "host all postgres 127.0.0.1/32 trust" "host all postgres ::1/128 trust")
+  rules=$(printf '%s\n' "$marker" "host all postgres 127.0.0.1/32 trust" "host all postgres ::1/128 trust")
   { echo "$rules"; cat "$hba"; } > "$hba.elicence" && cat "$hba.elicence" > "$hba" && rm -f "$hba.elicence"
   pg_ctlcluster --skip-systemctl-redirect "${cluster%/*}" "${cluster#*/}" reload
   for _ in $(seq 1 10); do

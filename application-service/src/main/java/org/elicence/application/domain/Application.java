@@ -565,11 +565,11 @@ public class Application extends PanacheEntityBase {
         return Application.count("applicantId = ?1 and status not in ?2", applicantId, ApplicationStatus.FINAL);
     }
 
-    /** When the earliest of the applicant's applications created after {@code since} was created. */
-    public static Optional<Instant> earliestCreatedAfter(String applicantId, Instant since) {
-        return Optional.ofNullable(getEntityManager().createQuery("select min(a.createdAt) from Application a "
-                + "where a.applicantId = ?1 and a.createdAt > ?2", Instant.class).setParameter(1, applicantId)
-                .setParameter(2, since).getSingleResult());
+    /** When the {@code n}-th (from 0) earliest of the applicant's applications created after {@code since} was. */
+    public static Optional<Instant> createdAfter(String applicantId, Instant since, int n) {
+        return getEntityManager().createQuery("select a.createdAt from Application a where a.applicantId = ?1 "
+                + "and a.createdAt > ?2 order by a.createdAt", Instant.class).setParameter(1, applicantId)
+                .setParameter(2, since).setFirstResult(n).setMaxResults(1).getResultStream().findFirst();
     }
 
     public static long countCreatedAfter(String applicantId, Instant since) {

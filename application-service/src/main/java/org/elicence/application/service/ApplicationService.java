@@ -95,8 +95,9 @@ public class ApplicationService {
         Instant dayAgo = Instant.now().minus(Duration.ofDays(1));
         long openedToday = Application.countCreatedAfter(applicantId, dayAgo);
         if (openedToday >= config.maxOpeningsPerDay()) {
-            // the earliest of the day's openings leaves the 24 hours first: then one more is allowed
-            Instant earliest = Application.earliestCreatedAfter(applicantId, dayAgo).orElse(dayAgo);
+            // one more is allowed once the day's openings above the cap and one more have left the 24 hours
+            Instant earliest = Application.createdAfter(applicantId, dayAgo,
+                    (int) (openedToday - config.maxOpeningsPerDay())).orElse(dayAgo);
             long wait = Math.max(1, Duration.between(dayAgo, earliest).toSeconds() + 1);
             throw new ProblemException(ProblemCode.TOO_MANY_OPENINGS, openedToday).retryAfter(wait);
         }

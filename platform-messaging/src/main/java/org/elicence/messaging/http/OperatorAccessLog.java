@@ -1,7 +1,10 @@
 package org.elicence.messaging.http;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -17,8 +20,10 @@ import jakarta.ws.rs.container.ContainerResponseContext;
  * a search carries its ID number in the body) and the status, so that every look at a citizen's data can be traced
  * to a member of staff. A request the endpoint refused (401, 403) is logged without a name: the token of an
  * applicant who tried names a resident ID number (docs/privacy.md). Of the path, only the endpoints' own words and
- * UUIDs are written; any other segment is written {@code *}: a resident ID number typed where the application id
- * belongs would otherwise be logged (before 2026-12-07 the path was logged as sent).
+ * UUIDs are written, a UUID as the endpoint reads it (decoded, in lower case, whatever case or percent-encoding was
+ * sent, so that every look at a record is traced to its id); any other segment is written {@code *}: a resident ID
+ * number typed where the application id belongs would otherwise be logged (before 2026-12-07 the path was logged as
+ * sent).
  */
 public class OperatorAccessLog {
 
@@ -26,9 +31,10 @@ public class OperatorAccessLog {
     static final String OPERATOR = "operator";
 
     private static final Logger LOG = Logger.getLogger(OperatorAccessLog.class);
-    /** A segment written as it is: a word of the endpoints' paths, or a UUID (an application's, a photo's). */
-    private static final Pattern SHOWN = Pattern.compile(
-            "[a-z][a-z.-]*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** A segment written as it is: a word of the endpoints' paths. */
+    private static final Pattern WORD = Pattern.compile("[a-z][a-z.-]*");
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @ServerResponseFilter
     public void record(ContainerRequestContext request, ContainerResponseContext response) {
@@ -47,12 +53,24 @@ public class OperatorAccessLog {
     }
 
     /**
-     * {@code rawPath} with every segment that is neither a word nor a UUID written {@code *} (the raw path is still
-     * percent-encoded, and an encoded line break is no word: nothing sent in it reaches the log).
+     * {@code rawPath} with each segment decoded as the endpoint decodes it and written as a word, a UUID (its
+     * canonical text) or {@code *}: nothing else that was sent reaches the log, an encoded line break included.
      */
     static String masked(String rawPath) {
-        return Arrays.stream(rawPath.split("/", -1)).map(s -> s.isEmpty() || SHOWN.matcher(s).matches() ? s : "*")
-                .collect(Collectors.joining("/"));
+        return Arrays.stream(rawPath.split("/", -1)).map(OperatorAccessLog::segment).collect(Collectors.joining("/"));
+    }
+
+    private static String segment(String raw) {
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return "*";
+        }
+        if (decoded.isEmpty() || WORD.matcher(decoded).matches()) {
+            return decoded;
+        }
+        return UUID_TEXT.matcher(decoded).matches() ? UUID.fromString(decoded).toString() : "*";
     }
 
     /** The name as the identity provider wrote it, without control characters, at most 100 characters. */

@@ -22,7 +22,14 @@ class OperatorAccessLogTest {
         assertEquals("/internal/applicants/*/record",
                 OperatorAccessLog.masked("/internal/applicants/110101199003072130/record"));
         assertEquals("/internal/*/", OperatorAccessLog.masked("/internal/x%0Aoperator%20admin/"));
-        assertEquals("/internal/applications/*", OperatorAccessLog.masked("/internal/applications/"
-                + APPLICATION.toUpperCase()));
+    }
+
+    @Test
+    void aUuidSentInUpperCaseOrPercentEncodedIsLoggedAsTheEndpointReadsIt() {
+        assertEquals("/internal/applications/" + APPLICATION + "/record",
+                OperatorAccessLog.masked("/internal/applications/" + APPLICATION.toUpperCase() + "/record"));
+        assertEquals("/internal/applications/" + APPLICATION + "/record",
+                OperatorAccessLog.masked("/internal/applications/%33" + APPLICATION.substring(1) + "/record"));
+        assertEquals("/internal/*/record", OperatorAccessLog.masked("/internal/%E0%A4%A/record"));
     }
 }
