@@ -14,8 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Not ready once the document signer certificate has expired, or the IACA's CRL revokes it: everything signed after
- * that would be rejected by every verifier (and the signer refuses to sign under a revoked one). Reports the expiry so monitoring can warn before it comes (rotate with deploy/dev-keys.sh
+ * Not ready once the document signer certificate has expired: everything signed after that would be rejected by every
+ * verifier. Says too whether the IACA's CRL revokes it ({@code documentSignerRevoked}), without leaving readiness:
+ * the signer then signs nothing (LicenceSigner), but verification, the status list, the CRL and the JWKS, which this
+ * service serves too, must stay reachable, the new CRL most of all. Reports the expiry so monitoring can warn before it comes (rotate with deploy/dev-keys.sh
  * --rotate-ds in development, with the authority's PKI in production).
  */
 @Readiness
@@ -39,7 +41,7 @@ public class SigningKeysHealthCheck implements HealthCheck {
         Instant now = clock.instant();
         boolean revoked = crl.revokes(keys.documentSignerCertificate());
         return HealthCheckResponse.named("licence-signing-keys")
-                .status(now.isBefore(expires) && !revoked)
+                .status(now.isBefore(expires))
                 .withData("documentSignerExpires", expires.toString())
                 .withData("documentSignerRevoked", revoked)
                 .withData("daysLeft", Math.max(0, Duration.between(now, expires).toDays()))

@@ -204,11 +204,11 @@ public class ApprovalsAwaitingCreation {
             return rows;
         });
         deleted.forEach(row -> LOG.errorf("application %s: kept %s %s deleted (%s)", row[1], row[2], row[0],
-                !Boolean.TRUE.equals(row[5]) ? "behind an event refused for failing that was deleted after "
-                        + config.retention()
+                !Boolean.TRUE.equals(row[5]) ? "behind an event that held it (waiting, or refused for failing), "
+                        + "deleted after " + config.retention()
                         : row[3] != null ? "refused, after " + config.retention() + ": " + row[4]
                                 : "waiting after " + config.retention() + ": its application was never created, "
-                                        + "or it waited behind an event refused for failing"));
+                                        + "or it waited behind an event that held it"));
     }
 
     /** Whether an earlier event of its application waits, or was refused for failing: that one goes first. */
