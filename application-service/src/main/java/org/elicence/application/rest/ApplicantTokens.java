@@ -27,12 +27,18 @@ final class ApplicantTokens {
         return subject;
     }
 
-    /** An application id from the path; anything else is an application that does not exist (404). */
+    /**
+     * An application id from the path, in its canonical form (any case); anything else is an application that does
+     * not exist (404). {@code UUID.fromString} alone also takes short forms ({@code 0-0-0-0-1}), which the operators'
+     * access log could not trace to the id.
+     */
     static UUID applicationId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
+        if (id == null || !CANONICAL_UUID.matcher(id).matches()) {
             throw ProblemException.notFound();
         }
+        return UUID.fromString(id);
     }
+
+    private static final java.util.regex.Pattern CANONICAL_UUID = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 }

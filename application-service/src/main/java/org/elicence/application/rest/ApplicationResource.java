@@ -258,8 +258,10 @@ public class ApplicationResource {
             throw refused;
         }
         try (PayloadMemoryBudget.Reservation transfer = admitted) {
-            byte[] bytes = UploadBody.read(body, maxBytes, declared);
-            try (PayloadMemoryBudget.Reservation processing = admission.admitProcessing(bytes.length)) {
+            UploadBody.ReadBody read = UploadBody.read(body, maxBytes, declared);
+            try (PayloadMemoryBudget.Reservation processing = admission.admitProcessing(read.length())) {
+                byte[] bytes = read.bytes();
+                read = null; // a chunked body's buffer of the largest size goes now
                 if (!ImageIntake.looksLikeAnImage(bytes)) {
                     throw new ProblemException(ProblemCode.NOT_AN_IMAGE);
                 }

@@ -122,10 +122,6 @@ public class OperatorRecordResource {
     }
 
     private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound();
-        }
+        return ApplicantTokens.applicationId(id);
     }
 }

@@ -52,11 +52,22 @@ final class UploadBody {
     /**
      * At most {@code maxBytes} of the body; more is a 413, none a 400 (a body that takes too long to arrive ends with
      * its connection: UploadDeadline). The body is read into one array: of the declared length, or without one of the
-     * largest accepted size, then cut to what came (at most twice the largest at the cut; UploadAdmission's chunked
-     * share). A growing buffer would take up to three times a large body at its peak, and the JDK's
+     * largest accepted size, cut to what came once the processing share is held (ReadBody.bytes). A growing buffer would take up to three times a large body at its peak, and the JDK's
      * {@code readNBytes} collects chunks and copies them, twice the body.
      */
-    static byte[] read(InputStream body, int maxBytes, long declaredLength) {
+    /** A body as read: {@code length} bytes at the start of {@code buffer}. */
+    record ReadBody(byte[] buffer, int length) {
+        /** The body in an array of its own size: the buffer itself, or a copy (taken under the processing share). */
+        byte[] bytes() {
+            return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+        }
+    }
+
+    static ReadBody read(InputStream body, int maxBytes, long declaredLength) {
+        if (declaredLength == 0) {
+            // no array of the largest size for a body declared empty: its share of the budget is the smallest
+            throw new ProblemException(ProblemCode.EMPTY_UPLOAD);
+        }
         boolean declared = declaredLength > 0 && declaredLength <= maxBytes;
         byte[] bytes = new byte[declared ? (int) declaredLength : maxBytes + 1];
         int filled = 0;
@@ -71,7 +82,7 @@ final class UploadBody {
             if (filled < bytes.length) {
                 throw incomplete();
             }
-            return bytes;
+            return new ReadBody(bytes, filled);
         }
         if (filled > maxBytes) {
             throw tooLarge(-1, maxBytes);
@@ -79,7 +90,7 @@ final class UploadBody {
         if (filled == 0) {
             throw new ProblemException(ProblemCode.EMPTY_UPLOAD);
         }
-        return Arrays.copyOf(bytes, filled);
+        return new ReadBody(bytes, filled);
     }
 
     private static ProblemException incomplete() {

@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 
 /**
  * Bounds the heap that uploads take, in two shares. While its body arrives, an upload holds its body's bytes of the
- * transfer budget ({@code applications.uploads.transfer-budget}, 20 MiB; a body without a declared length what
- * reading one of the largest takes, twice it), for at most {@code applications.uploads.body-timeout}; once the body is in, it reserves the rest of about
+ * transfer budget ({@code applications.uploads.transfer-budget}, 20 MiB; a body without a declared length the
+ * array of the largest size it is read into), for at most {@code applications.uploads.body-timeout}; once the body is in, it reserves the rest of about
  * {@link #HEAP_BYTES_PER_BODY_BYTE} times its body from the service's {@link PayloadMemoryBudget}, which the outbox
  * relay draws on too, and gives both back when it is answered. One that cannot get a share within
  * {@code applications.uploads.admission-timeout} is answered 503 with Retry-After. Until 2026-12-07 the whole share
@@ -28,11 +28,6 @@ public class UploadAdmission {
      * event, the event's JSON (built as UTF-16 characters, then a string) and the driver's bytes.
      */
     static final int HEAP_BYTES_PER_BODY_BYTE = 7;
-    /**
-     * A body read without a declared length is read into an array of the largest size, then cut to what came
-     * (UploadBody): twice the largest at the cut.
-     */
-    static final int CHUNKED_BYTES_PER_BODY_BYTE = 2;
     private static final long MIN_SHARE = 64 * 1024;
 
     private final PayloadMemoryBudget memory;
@@ -47,11 +42,12 @@ public class UploadAdmission {
     }
 
     /**
-     * Waits for the share of a body while it arrives: {@code declaredBytes}, or without a declared length (-1) what
-     * a growing buffer takes for {@code maxBytes}; 503 UPLOADS_BUSY when none came in time.
+     * Waits for the share of a body while it arrives: {@code declaredBytes}, or without a declared length (-1) the
+     * array of the largest size it is read into (UploadBody; cut to what came under the processing share); 503
+     * UPLOADS_BUSY when none came in time.
      */
     public PayloadMemoryBudget.Reservation admitTransfer(long declaredBytes, int maxBytes) {
-        long share = declaredBytes >= 0 ? declaredBytes : (long) maxBytes * CHUNKED_BYTES_PER_BODY_BYTE;
+        long share = declaredBytes >= 0 ? declaredBytes : maxBytes + 1L;
         return transfers.reserve(Math.max(MIN_SHARE, share), timeout).orElseThrow(UploadAdmission::busy);
     }
 

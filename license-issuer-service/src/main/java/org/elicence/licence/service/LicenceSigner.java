@@ -88,8 +88,9 @@ public class LicenceSigner {
     @Transactional(Transactional.TxType.MANDATORY)
     SignedLicence sign(DriverLicence licence, byte[] portraitJpeg, Optional<PublicKey> deviceKey) {
         if (crl.revokes(keys.documentSignerCertificate())) {
-            // not poison: the application is fine; it is signed once a new document signer is installed (readiness
-            // says why; the record is retried, then dead-lettered for a replay: docs/licence.md, "Rotation")
+            // not poison: the application is fine; it is signed once a new document signer is installed (the health
+            // check's documentSignerRevoked says why; the record is retried, then dead-lettered for a replay:
+            // docs/licence.md, "Rotation")
             throw new IllegalStateException("the document signer certificate is revoked by the IACA's CRL: nothing "
                     + "is signed under it; install a new one");
         }

@@ -3,10 +3,10 @@ package org.elicence.messaging.http;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.Arrays;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -39,10 +39,12 @@ public class OperatorAccessLog {
     @ServerResponseFilter
     public void record(ContainerRequestContext request, ContainerResponseContext response) {
         String raw = request.getUriInfo().getRequestUri().getRawPath();
-        if (raw == null || !raw.startsWith("/internal/")) {
+        // judged on the path as routed (decoded, dot segments resolved): /%69nternal/… and /a/../internal/… reach
+        // the same endpoints as /internal/… and are logged as they
+        String path = raw == null ? null : masked(raw);
+        if (path == null || !path.startsWith("/internal/")) {
             return;
         }
-        String path = masked(raw);
         int status = response.getStatus();
         Principal caller = request.getSecurityContext().getUserPrincipal();
         if (status == 401 || status == 403 || caller == null || !request.getSecurityContext().isUserInRole(OPERATOR)) {
@@ -53,20 +55,37 @@ public class OperatorAccessLog {
     }
 
     /**
-     * {@code rawPath} with each segment decoded as the endpoint decodes it and written as a word, a UUID (its
-     * canonical text) or {@code *}: nothing else that was sent reaches the log, an encoded line break included.
+     * {@code rawPath} as it is routed (each segment decoded, {@code .} and {@code ..} resolved), each segment written
+     * as a word, a UUID (its canonical text) or {@code *}: nothing else that was sent reaches the log, an encoded line
+     * break included.
      */
     static String masked(String rawPath) {
-        return Arrays.stream(rawPath.split("/", -1)).map(OperatorAccessLog::segment).collect(Collectors.joining("/"));
+        Deque<String> segments = new ArrayDeque<>();
+        for (String raw : rawPath.split("/", -1)) {
+            String decoded = decoded(raw);
+            if (".".equals(decoded)) {
+                continue;
+            }
+            if ("..".equals(decoded)) {
+                if (segments.size() > 1) { // never above the root (the path's leading empty segment)
+                    segments.removeLast();
+                }
+                continue;
+            }
+            segments.addLast(shown(decoded));
+        }
+        return String.join("/", segments);
     }
 
-    private static String segment(String raw) {
-        String decoded;
+    private static String decoded(String raw) {
         try {
-            decoded = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
-            return "*";
+            return "%"; // shown as *
         }
+    }
+
+    private static String shown(String decoded) {
         if (decoded.isEmpty() || WORD.matcher(decoded).matches()) {
             return decoded;
         }

@@ -32,4 +32,13 @@ class OperatorAccessLogTest {
                 OperatorAccessLog.masked("/internal/applications/%33" + APPLICATION.substring(1) + "/record"));
         assertEquals("/internal/*/record", OperatorAccessLog.masked("/internal/%E0%A4%A/record"));
     }
+
+    @Test
+    void thePathIsJudgedAsItIsRouted() {
+        assertEquals("/internal/applications/search", OperatorAccessLog.masked("/%69nternal/applications/search"));
+        assertEquals("/internal/applications/search", OperatorAccessLog.masked("/api/../internal/./applications/search"));
+        assertEquals("/internal/applications/search", OperatorAccessLog.masked("/../../internal/applications/search"));
+        assertEquals("/internal/applications/search",
+                OperatorAccessLog.masked("/api/%2E%2E/internal/applications/search"));
+    }
 }
