@@ -49,12 +49,6 @@ final class UploadBody {
         }
     }
 
-    /**
-     * At most {@code maxBytes} of the body; more is a 413, none a 400 (a body that takes too long to arrive ends with
-     * its connection: UploadDeadline). The body is read into one array: of the declared length, or without one of the
-     * largest accepted size, cut to what came once the processing share is held (ReadBody.bytes). A growing buffer would take up to three times a large body at its peak, and the JDK's
-     * {@code readNBytes} collects chunks and copies them, twice the body.
-     */
     /** A body as read: {@code length} bytes at the start of {@code buffer}. */
     record ReadBody(byte[] buffer, int length) {
         /** The body in an array of its own size: the buffer itself, or a copy (taken under the processing share). */
@@ -63,6 +57,13 @@ final class UploadBody {
         }
     }
 
+    /**
+     * At most {@code maxBytes} of the body; more is a 413, none a 400 (a body that takes too long to arrive is reset:
+     * UploadDeadline). The body is read into one array: of the declared length, or without one of the largest
+     * accepted size, cut to what came once the processing share is held (ReadBody.bytes). A growing buffer would take
+     * up to three times a large body at its peak, and the JDK's {@code readNBytes} collects chunks and copies them,
+     * twice the body.
+     */
     static ReadBody read(InputStream body, int maxBytes, long declaredLength) {
         if (declaredLength == 0) {
             // no array of the largest size for a body declared empty: its share of the budget is the smallest
@@ -72,7 +73,8 @@ final class UploadBody {
         byte[] bytes = new byte[declared ? (int) declaredLength : maxBytes + 1];
         int filled = 0;
         try (InputStream in = body) {
-            for (int n; in != null && filled < bytes.length && (n = in.read(bytes, filled, bytes.length - filled)) >= 0;) {
+            int n;
+            while (in != null && filled < bytes.length && (n = in.read(bytes, filled, bytes.length - filled)) >= 0) {
                 filled += n;
             }
         } catch (IOException e) {

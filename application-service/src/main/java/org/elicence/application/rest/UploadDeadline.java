@@ -13,9 +13,10 @@ import jakarta.inject.Inject;
 
 /**
  * A request body must have arrived within {@code applications.uploads.body-timeout}; a request still sending then is
- * reset (over HTTP/1.x its connection is closed; over HTTP/2 only its stream, not the other requests sharing it). A client that sends a byte now and then would otherwise hold, for as long as it likes, a
- * worker and its upload's share of the transfer budget (UploadAdmission): the HTTP server's timeouts count idleness,
- * and a trickle is never idle. Closed, not answered: a client still sending does not read an answer, and the JAX-RS
+ * reset (over HTTP/1.x its connection is closed; over HTTP/2 only its stream, not the other requests sharing it). A
+ * client that sends a byte now and then would otherwise hold, for as long as it likes, a worker and its upload's share
+ * of the transfer budget (UploadAdmission): the HTTP server's timeouts count idleness, and a trickle is never idle.
+ * Reset, not answered: a client still sending does not read an answer, and the JAX-RS
  * body stream, once the resource gives up on it, would wait for the rest of the body before anything is sent. The
  * resource's read then fails (400 INCOMPLETE_UPLOAD, to a connection already gone).
  */
@@ -41,7 +42,7 @@ public class UploadDeadline {
             long timer = context.vertx().setTimer(timeoutMillis, fired -> {
                 if (!context.request().isEnded()) {
                     // no path: it could carry anything the client typed
-                    LOG.infof("a %s request's body was not in after %d ms: connection closed", method, timeoutMillis);
+                    LOG.infof("a %s request's body was not in after %d ms: request reset", method, timeoutMillis);
                     context.response().reset(); // HTTP/1.x: the connection closes; HTTP/2: this stream only
                 }
             });

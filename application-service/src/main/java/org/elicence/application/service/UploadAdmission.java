@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 /**
  * Bounds the heap that uploads take, in two shares. While its body arrives, an upload holds its body's bytes of the
  * transfer budget ({@code applications.uploads.transfer-budget}, 20 MiB; a body without a declared length the
- * array of the largest size it is read into), for at most {@code applications.uploads.body-timeout}; once the body is in, it reserves the rest of about
- * {@link #HEAP_BYTES_PER_BODY_BYTE} times its body from the service's {@link PayloadMemoryBudget}, which the outbox
+ * array of the largest size it is read into), for at most {@code applications.uploads.body-timeout}; once the body
+ * is in, it reserves the rest of about {@link #HEAP_BYTES_PER_BODY_BYTE} times its body from the service's {@link PayloadMemoryBudget}, which the outbox
  * relay draws on too, and gives both back when it is answered. One that cannot get a share within
  * {@code applications.uploads.admission-timeout} is answered 503 with Retry-After. Until 2026-12-07 the whole share
  * was reserved from the payload budget before the body was read: one upload of 9.2 MiB or more, or any chunked one,

@@ -17,8 +17,8 @@ import jakarta.inject.Inject;
  * Not ready once the document signer certificate has expired: everything signed after that would be rejected by every
  * verifier. Says too whether the IACA's CRL revokes it ({@code documentSignerRevoked}), without leaving readiness:
  * the signer then signs nothing (LicenceSigner), but verification, the status list, the CRL and the JWKS, which this
- * service serves too, must stay reachable, the new CRL most of all. Reports the expiry so monitoring can warn before it comes (rotate with deploy/dev-keys.sh
- * --rotate-ds in development, with the authority's PKI in production).
+ * service serves too, must stay reachable, the new CRL most of all. Reports the expiry so monitoring can warn before
+ * it comes (rotate with deploy/dev-keys.sh --rotate-ds in development, with the authority's PKI in production).
  */
 @Readiness
 @ApplicationScoped
