@@ -53,6 +53,7 @@ class RevokedDocumentSignerTest extends LicenceServiceTestBase {
         support.photoPassed(first, licence.residentId());
         support.awaitLicenceEvent(first, EventType.LICENCE_ISSUED);
         given().get("/q/health/ready").then().statusCode(200);
+        assertEquals(0.0, signerRevokedGauge(), "the gauge the alert ElicenceDocumentSignerRevoked reads");
 
         new DevKeyTool(KEYS, Clock.systemUTC()).revokeDocumentSigner(Pem.readCertificate(
                 KEYS.resolve(DevKeyTool.DS_CERT)));
@@ -61,6 +62,7 @@ class RevokedDocumentSignerTest extends LicenceServiceTestBase {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'licence-signing-keys' }.data.documentSignerRevoked", equalTo(true));
         given().get("/api/v1/licences/crl/iaca.crl").then().statusCode(200);
+        assertEquals(1.0, signerRevokedGauge(), "the gauge the alert ElicenceDocumentSignerRevoked reads");
         // the licence's live credential was signed by the revoked signer: renewed, not shared, which needs a signer
         String second = LicenceTestSupport.newId();
         support.photoPassed(second, licence.residentId());
@@ -76,5 +78,12 @@ class RevokedDocumentSignerTest extends LicenceServiceTestBase {
             assertEquals(0, support.count("SELECT count(*) FROM licence_decision WHERE application_id = "
                     + "CAST(?1 AS uuid)", application), "no decision kept: a replay decides it");
         }
+    }
+
+    private static double signerRevokedGauge() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("licence_document_signer_revoked"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no licence_document_signer_revoked in /q/metrics"));
     }
 }
