@@ -31,11 +31,19 @@ public final class LogContext implements AutoCloseable {
 
     /** For work whose end is signalled elsewhere (an HTTP response filter). */
     public static void putApplicationId(String applicationId) {
-        if (applicationId != null && UUID_SHAPE.matcher(applicationId).matches()) {
+        if (hasUuidShape(applicationId)) {
             MDC.put(APPLICATION_ID, applicationId);
         } else {
             MDC.remove(APPLICATION_ID);
         }
+    }
+
+    /**
+     * Whether {@code text} is a UUID in its canonical form (any case): the one shape of an id that logs carry, and
+     * the one an endpoint takes for an id (UUID.fromString alone also takes short forms such as 0-0-0-0-1).
+     */
+    public static boolean hasUuidShape(String text) {
+        return text != null && UUID_SHAPE.matcher(text).matches();
     }
 
     public static void removeApplicationId() {

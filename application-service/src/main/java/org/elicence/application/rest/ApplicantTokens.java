@@ -2,6 +2,7 @@ package org.elicence.application.rest;
 
 import org.elicence.application.service.ProblemCode;
 import org.elicence.application.service.ProblemException;
+import org.elicence.messaging.LogContext;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -33,12 +34,9 @@ final class ApplicantTokens {
      * access log could not trace to the id.
      */
     static UUID applicationId(String id) {
-        if (id == null || !CANONICAL_UUID.matcher(id).matches()) {
+        if (!LogContext.hasUuidShape(id)) {
             throw ProblemException.notFound();
         }
         return UUID.fromString(id);
     }
-
-    private static final java.util.regex.Pattern CANONICAL_UUID = java.util.regex.Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 }

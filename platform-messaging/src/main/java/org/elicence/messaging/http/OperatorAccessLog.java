@@ -8,6 +8,8 @@ import java.util.Deque;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.elicence.messaging.LogContext;
+
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -33,8 +35,6 @@ public class OperatorAccessLog {
     private static final Logger LOG = Logger.getLogger(OperatorAccessLog.class);
     /** A segment written as it is: a word of the endpoints' paths. */
     private static final Pattern WORD = Pattern.compile("[a-z][a-z.-]*");
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @ServerResponseFilter
     public void record(ContainerRequestContext request, ContainerResponseContext response) {
@@ -89,7 +89,7 @@ public class OperatorAccessLog {
         if (decoded.isEmpty() || WORD.matcher(decoded).matches()) {
             return decoded;
         }
-        return UUID_TEXT.matcher(decoded).matches() ? UUID.fromString(decoded).toString() : "*";
+        return LogContext.hasUuidShape(decoded) ? UUID.fromString(decoded).toString() : "*";
     }
 
     /** The name as the identity provider wrote it, without control characters, at most 100 characters. */
