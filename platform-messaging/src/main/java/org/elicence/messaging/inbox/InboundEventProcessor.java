@@ -32,6 +32,13 @@ import jakarta.persistence.EntityManager;
 public class InboundEventProcessor {
 
     private static final Logger LOG = Logger.getLogger(InboundEventProcessor.class);
+    /**
+     * One delivery at a time per consumer and record key (an application's events): a channel hands its records over
+     * one by one in partition order, but an operator's replay of a dead letter (DeadLetterReplays) runs beside it,
+     * maybe on another instance; handlers that read, then write, must not see the two interleave.
+     */
+    private static final String ONE_AT_A_TIME_PER_KEY_SQL = "SELECT 1 FROM pg_advisory_xact_lock("
+            + "hashtextextended(:lockKey, 0))";
     private static final String MARK_PROCESSED_SQL = "INSERT INTO processed_event (consumer, event_id) "
             + "VALUES (:consumer, :eventId) ON CONFLICT DO NOTHING";
 
@@ -87,7 +94,7 @@ public class InboundEventProcessor {
             if (delivered.getAndSet(true)) {
                 throw new IllegalStateException(consumer + ": an admission ran the delivery of " + event + " twice");
             }
-            deliver(consumer, event, route.get().handler(), payload);
+            deliver(consumer, event, record.key(), route.get().handler(), payload);
         });
         if (!delivered.get()) {
             // its offset would be committed with nothing done: retried by the connector's failure strategy instead
@@ -95,10 +102,11 @@ public class InboundEventProcessor {
         }
     }
 
-    private void deliver(String consumer, InboundEvent event, Consumer<Object> handler, Object payload) {
+    private void deliver(String consumer, InboundEvent event, String key, Consumer<Object> handler, Object payload) {
         retrying(consumer, event, () -> refuseWhatStoppedTheServiceBefore(consumer, event));
         try {
             retrying(consumer, event, () -> QuarkusTransaction.requiringNew().run(() -> {
+                oneAtATime(consumer, key);
                 if (markProcessed(consumer, event.id())) {
                     handler.accept(payload);
                 } else {
@@ -139,6 +147,13 @@ public class InboundEventProcessor {
     private void retrying(String consumer, InboundEvent event, Runnable step) {
         BoundedRetry.run(config.consumer(), consumer, event.toString(), step, database::reachable,
                 (attempts, failure) -> new EventProcessingFailedException(event, attempts, failure));
+    }
+
+    private void oneAtATime(String consumer, String key) {
+        if (key != null) {
+            entityManager.createNativeQuery(ONE_AT_A_TIME_PER_KEY_SQL)
+                    .setParameter("lockKey", consumer + "/" + key).getSingleResult();
+        }
     }
 
     private boolean markProcessed(String consumer, String eventId) {
