@@ -343,12 +343,16 @@ class KcatReviewEndToEndTest {
                 out -> out.contains(key));
         String line = listed.lines().filter(l -> l.contains(key)).findFirst().orElseThrow();
         String[] words = line.split(" ");
-        // Replayed with the credential of the one allowed to write the topic it came from.
-        Runbook.run("dlq-replay", as("platform-operator", "P", words[1], "O", words[3], "WRITER_CONFIG",
-                KafkaCredentials.kcatConfig(KafkaTestClient.bootstrapServers(), "reviewer-001").toString()), workDir);
-        // The replayed record is still not JSON: it is dead-lettered a second time, nothing is lost.
-        await().atMost(WAIT).until(() -> KafkaTestClient.readAll("idcard-service.dlq").stream()
-                .filter(r -> key.equals(r.key())).count(), count -> count == 2);
+        // Replayed by idcard-service itself on platform-operator's signed order: still not JSON, so it fails again;
+        // the outcome says why and the dead letter stays the only one (DeadLetterReplayTest replays one that passes).
+        String sent = Runbook.run("dlq-replay", as("platform-operator", "SERVICE", "idcard-service", "P", words[1],
+                "O", words[3]), workDir);
+        String replayId = sent.strip().split(" ")[1];
+        JsonNode outcome = KafkaTestClient.readTree(await().atMost(WAIT).until(() -> Runbook.run("dlq-replay-outcome",
+                as("platform-operator", "REPLAY_ID", replayId), workDir), out -> !out.isBlank()).lines().findFirst()
+                .orElseThrow());
+        assertEquals("REPLAY_FAILED", outcome.path("code").asText(), outcome.toString());
+        assertEquals(1, KafkaTestClient.readAll("idcard-service.dlq").stream().filter(r -> key.equals(r.key())).count());
     }
 
     /** The applicant's front and back, each read by photo-audit-service (played by the test) with every check passed. */

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.events.ApplicationWithdrawn;
+import org.elicence.messaging.events.DeadLetterReplay;
+import org.elicence.messaging.events.DeadLetterReplayOutcome;
 import org.elicence.messaging.events.DeviceKeyRegistered;
 import org.elicence.messaging.events.IdCardApproved;
 import org.elicence.messaging.events.IdCardRejected;
@@ -95,7 +97,12 @@ public enum EventType {
     /** application-service, on {@code applications}: the passing audit of its current photo; the issuer issues from it. */
     PHOTO_ACCEPTED("org.elicence.application.photo-accepted.v1", Topics.APPLICATIONS, PhotoAccepted.class),
     /** application-service, on {@code applications}: the application closed undecided; nothing more is issued for it. */
-    APPLICATION_WITHDRAWN("org.elicence.application.withdrawn.v1", Topics.APPLICATIONS, ApplicationWithdrawn.class);
+    APPLICATION_WITHDRAWN("org.elicence.application.withdrawn.v1", Topics.APPLICATIONS, ApplicationWithdrawn.class),
+    /** Typed by operators with kcat; read without CloudEvents headers (see the record's javadoc). */
+    DEAD_LETTER_REPLAY("org.elicence.platform.dead-letter-replay.v1", Topics.DEAD_LETTER_REPLAYS,
+            DeadLetterReplay.class),
+    DEAD_LETTER_REPLAY_OUTCOME("org.elicence.platform.dead-letter-replay-outcome.v1",
+            Topics.DEAD_LETTER_REPLAY_OUTCOMES, DeadLetterReplayOutcome.class);
 
     private final String type;
     private final String topic;

@@ -32,6 +32,13 @@ public interface MessagingConfig {
          * if signed with the key of a certificate it issued (OperatorSignature). Unset: no command is obeyed.
          */
         java.util.Optional<String> trust();
+
+        /**
+         * The operators who may order this service to handle one of its dead letters again (DeadLetterReplays); they
+         * sign the order with their certificate as reviewers sign decisions.
+         */
+        @WithDefault("platform-operator")
+        java.util.Set<String> deadLetterReplayers();
     }
 
     interface Outbox {

@@ -20,6 +20,9 @@ public final class Topics {
     public static final String LICENCE_AUTHORITY_COMMANDS = "licence-authority-commands";
     public static final String LICENCE_AUTHORITY_COMMANDS_REJECTED = "licence-authority-commands-rejected";
     public static final String LICENCE_REGISTER = "licence-register";
+    /** Operators' signed orders to a service to handle one of its own dead letters again (record key: the service). */
+    public static final String DEAD_LETTER_REPLAYS = "dead-letter-replays";
+    public static final String DEAD_LETTER_REPLAY_OUTCOMES = "dead-letter-replay-outcomes";
 
     private Topics() {
     }

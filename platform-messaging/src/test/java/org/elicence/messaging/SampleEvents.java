@@ -35,6 +35,8 @@ import org.elicence.messaging.events.PhotoAudited;
 import org.elicence.messaging.events.PhotoAccepted;
 import org.elicence.messaging.events.PhotoReviewApproved;
 import org.elicence.messaging.events.ApplicationWithdrawn;
+import org.elicence.messaging.events.DeadLetterReplay;
+import org.elicence.messaging.events.DeadLetterReplayOutcome;
 import org.elicence.messaging.events.DeviceKeyRegistered;
 import org.elicence.messaging.events.PhotoReviewCaseClosed;
 import org.elicence.messaging.events.PhotoReviewCaseOpened;
@@ -128,6 +130,10 @@ final class SampleEvents {
                     "unknown-office", LicenceAuthorityCommandRejected.AUTHORITY_NOT_AUTHORISED,
                     "authority unknown-office may not change licences", "{\"commandId\":\"" + COMMAND_ID + "\"}", 0,
                     7L, NOW);
+            case DEAD_LETTER_REPLAY -> new DeadLetterReplay(COMMAND_ID, "platform-operator", "idcard-service", 1, 42L);
+            case DEAD_LETTER_REPLAY_OUTCOME -> new DeadLetterReplayOutcome(COMMAND_ID, "idcard-service",
+                    "platform-operator", DeadLetterReplayOutcome.REPLAYED, null, null, "idcard-service.dlq", 1, 42L,
+                    Topics.APPLICATIONS, EventType.APPLICATION_WITHDRAWN.type(), null, 0, 3L, NOW);
             case PHOTO_REVIEW_CASE_OPENED -> new PhotoReviewCaseOpened(CASE_ID, APPLICATION_ID, APPLICANT_ID, "张伟",
                     PhotoReviewCaseOpened.PENDING, PhotoReviewCaseOpened.NOT_ASSESSABLE, PHOTO_ID,
                     PhotoSource.APPLICANT_UPLOAD, PhotoAudited.FAIL, 1, NOW, List.of(FACE_COUNT_PASS), PORTRAIT,

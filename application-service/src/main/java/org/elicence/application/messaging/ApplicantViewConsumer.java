@@ -1,8 +1,12 @@
 package org.elicence.application.messaging;
 
+import java.util.Map;
+import java.util.function.Consumer;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.elicence.application.service.ApplicantViewUpdater;
+import org.elicence.messaging.deadletter.ReplayableChannels;
 import org.elicence.messaging.events.IdCardApproved;
 import org.elicence.messaging.events.IdCardRejected;
 import org.elicence.messaging.events.IdCardReviewOpened;
@@ -22,7 +26,7 @@ import jakarta.inject.Inject;
 
 /** Feeds the other services' events into the applicant's view. */
 @ApplicationScoped
-public class ApplicantViewConsumer {
+public class ApplicantViewConsumer implements ReplayableChannels {
 
     private static final String CONSUMER = "applicant-view";
 
@@ -62,5 +66,12 @@ public class ApplicantViewConsumer {
     @Blocking
     public void onLicenceEvent(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
+    }
+
+    @Override
+    public Map<String, Consumer<ConsumerRecord<String, String>>> replayableChannels() {
+        return Map.of("idcard-events", this::onIdCardEvent,
+                "photo-audit-results", this::onPhotoAuditResult,
+                "licence-events", this::onLicenceEvent);
     }
 }

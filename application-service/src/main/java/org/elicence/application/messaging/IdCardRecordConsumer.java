@@ -1,8 +1,12 @@
 package org.elicence.application.messaging;
 
+import java.util.Map;
+import java.util.function.Consumer;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.elicence.application.service.IdCardRecordUpdater;
+import org.elicence.messaging.deadletter.ReplayableChannels;
 import org.elicence.messaging.events.IdCardReviewCaseClosed;
 import org.elicence.messaging.events.IdCardReviewCaseOpened;
 import org.elicence.messaging.events.IdCardReviewDecisionRejected;
@@ -19,7 +23,7 @@ import jakarta.inject.Inject;
  * applicant's view.
  */
 @ApplicationScoped
-public class IdCardRecordConsumer {
+public class IdCardRecordConsumer implements ReplayableChannels {
 
     private static final String CONSUMER = "idcard-record";
 
@@ -46,5 +50,11 @@ public class IdCardRecordConsumer {
     @Blocking
     public void onRefusedDecision(ConsumerRecord<String, String> record) {
         processor.process(CONSUMER, record, router);
+    }
+
+    @Override
+    public Map<String, Consumer<ConsumerRecord<String, String>>> replayableChannels() {
+        return Map.of("idcard-review-cases", this::onReviewCaseEvent,
+                "idcard-review-decisions-rejected", this::onRefusedDecision);
     }
 }

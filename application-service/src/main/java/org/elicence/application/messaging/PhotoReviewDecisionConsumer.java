@@ -1,8 +1,12 @@
 package org.elicence.application.messaging;
 
+import java.util.Map;
+import java.util.function.Consumer;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.elicence.application.service.PhotoReviewDecisions;
+import org.elicence.messaging.deadletter.ReplayableChannels;
 import org.elicence.messaging.staff.OperatorCommands;
 
 import io.smallrye.common.annotation.Blocking;
@@ -15,7 +19,7 @@ import jakarta.inject.Inject;
  * thrown to the connector, whose dead-letter strategy moves it to {@code application-service.dlq}.
  */
 @ApplicationScoped
-public class PhotoReviewDecisionConsumer {
+public class PhotoReviewDecisionConsumer implements ReplayableChannels {
 
     private final OperatorCommands commands;
     private final PhotoReviewDecisions reviews;
@@ -30,5 +34,10 @@ public class PhotoReviewDecisionConsumer {
     @Blocking
     public void onDecision(ConsumerRecord<String, String> record) {
         commands.handle(record, reviews);
+    }
+
+    @Override
+    public Map<String, Consumer<ConsumerRecord<String, String>>> replayableChannels() {
+        return Map.of("photo-review-decisions", this::onDecision);
     }
 }

@@ -1,10 +1,14 @@
 package org.elicence.idcard.messaging;
 
+import java.util.Map;
+import java.util.function.Consumer;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.elicence.idcard.review.ReviewCaseService;
 import org.elicence.idcard.service.IdCardUploadService;
 import org.elicence.idcard.service.RegistryLookupService;
-import org.elicence.idcard.review.ReviewCaseService;
+import org.elicence.messaging.deadletter.ReplayableChannels;
 import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.events.ApplicationWithdrawn;
 import org.elicence.messaging.events.IdCardSideUploaded;
@@ -25,7 +29,7 @@ import jakarta.inject.Inject;
  * over one record at a time per instance (platform-messaging's note on order).
  */
 @ApplicationScoped
-public class ApplicationEventsConsumer {
+public class ApplicationEventsConsumer implements ReplayableChannels {
 
     static final String LOOKUP_CONSUMER = "idcard-service.applications";
     static final String UPLOAD_CONSUMER = "idcard-service.idcard-uploads";
@@ -58,5 +62,10 @@ public class ApplicationEventsConsumer {
     @Blocking
     public void onIdCardUpload(ConsumerRecord<String, String> record) {
         processor.process(UPLOAD_CONSUMER, record, uploads);
+    }
+
+    @Override
+    public Map<String, Consumer<ConsumerRecord<String, String>>> replayableChannels() {
+        return Map.of("applications", this::onApplicationEvent, "idcard-uploads", this::onIdCardUpload);
     }
 }

@@ -1,8 +1,12 @@
 package org.elicence.idcard.messaging;
 
+import java.util.Map;
+import java.util.function.Consumer;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.elicence.idcard.review.ReviewDecisionService;
+import org.elicence.messaging.deadletter.ReplayableChannels;
 import org.elicence.messaging.staff.OperatorCommands;
 
 import io.smallrye.common.annotation.Blocking;
@@ -15,7 +19,7 @@ import jakarta.inject.Inject;
  * thrown to the connector, whose dead-letter strategy moves it to {@code idcard-service.dlq}.
  */
 @ApplicationScoped
-public class ReviewDecisionConsumer {
+public class ReviewDecisionConsumer implements ReplayableChannels {
 
     private final OperatorCommands commands;
     private final ReviewDecisionService decisions;
@@ -30,5 +34,10 @@ public class ReviewDecisionConsumer {
     @Blocking
     public void onDecision(ConsumerRecord<String, String> record) {
         commands.handle(record, decisions);
+    }
+
+    @Override
+    public Map<String, Consumer<ConsumerRecord<String, String>>> replayableChannels() {
+        return Map.of("review-decisions", this::onDecision);
     }
 }

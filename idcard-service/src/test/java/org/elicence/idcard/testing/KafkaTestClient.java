@@ -49,8 +49,15 @@ public final class KafkaTestClient {
 
     /** As {@link #publish(String, Object, String)}, with further headers (a W3C traceparent, say). */
     public static String publish(String key, Object payload, String eventId, Map<String, String> extraHeaders) {
+        return publishTo(EventType.forPayload(payload.getClass()).orElseThrow().topic(), key, payload, eventId,
+                extraHeaders);
+    }
+
+    /** As {@link #publish(String, Object, String, Map)}, onto {@code topic} whatever the event's own topic. */
+    public static String publishTo(String topic, String key, Object payload, String eventId,
+            Map<String, String> extraHeaders) {
         EventType type = EventType.forPayload(payload.getClass()).orElseThrow();
-        ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), key, toJson(payload));
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, toJson(payload));
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         header(record, CloudEventHeaders.ID, eventId);
         header(record, CloudEventHeaders.TYPE, type.type());
@@ -66,7 +73,14 @@ public final class KafkaTestClient {
     }
 
     public static void sendRaw(String topic, String key, String value) {
-        send(new ProducerRecord<>(topic, key, value));
+        sendRaw(topic, key, value, Map.of());
+    }
+
+    /** A record with exactly these headers, as no service would write it. */
+    public static void sendRaw(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, v) -> header(record, name, v));
+        send(record);
     }
 
     /** A record signed by operator {@code principal}, as the runbook's kcat blocks send it. */

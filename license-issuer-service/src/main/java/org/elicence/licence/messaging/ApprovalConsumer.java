@@ -1,6 +1,7 @@
 package org.elicence.licence.messaging;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -14,6 +15,7 @@ import org.elicence.licence.service.DeviceKeys;
 import org.elicence.licence.service.KnownApplications;
 import org.elicence.licence.service.LicenceIssuanceService;
 import org.elicence.messaging.LogContext;
+import org.elicence.messaging.deadletter.ReplayableChannels;
 import org.elicence.messaging.events.ApplicationCreated;
 import org.elicence.messaging.events.ApplicationWithdrawn;
 import org.elicence.messaging.events.DeviceKeyRegistered;
@@ -41,7 +43,7 @@ import jakarta.inject.Inject;
  * ({@link ApprovalsAwaitingCreation}).
  */
 @ApplicationScoped
-public class ApprovalConsumer {
+public class ApprovalConsumer implements ReplayableChannels {
 
     private static final Logger LOG = Logger.getLogger(ApprovalConsumer.class);
     private static final String CONSUMER = "licence-issuer";
@@ -154,5 +156,12 @@ public class ApprovalConsumer {
                 throw error; // counted; not handled on past it (memory, a library that does not load)
             }
         }
+    }
+
+    @Override
+    public Map<String, Consumer<ConsumerRecord<String, String>>> replayableChannels() {
+        return Map.of("photo-audit-results", this::onPhotoAuditResult,
+                "applications", this::onApplicationEvent,
+                "idcard-events", this::onIdCardEvent);
     }
 }

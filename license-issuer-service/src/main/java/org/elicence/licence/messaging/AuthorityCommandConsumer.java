@@ -1,8 +1,12 @@
 package org.elicence.licence.messaging;
 
+import java.util.Map;
+import java.util.function.Consumer;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.elicence.licence.service.AuthorityCommandService;
+import org.elicence.messaging.deadletter.ReplayableChannels;
 import org.elicence.messaging.staff.OperatorCommands;
 
 import io.smallrye.common.annotation.Blocking;
@@ -17,7 +21,7 @@ import jakarta.inject.Inject;
  * dead-letter topic, from where the command can be re-sent unchanged (its commandId keeps it idempotent).
  */
 @ApplicationScoped
-public class AuthorityCommandConsumer {
+public class AuthorityCommandConsumer implements ReplayableChannels {
 
     private final OperatorCommands handler;
     private final AuthorityCommandService commands;
@@ -32,5 +36,10 @@ public class AuthorityCommandConsumer {
     @Blocking
     public void onCommand(ConsumerRecord<String, String> record) {
         handler.handle(record, commands);
+    }
+
+    @Override
+    public Map<String, Consumer<ConsumerRecord<String, String>>> replayableChannels() {
+        return Map.of("licence-authority-commands", this::onCommand);
     }
 }

@@ -1,7 +1,11 @@
 package org.elicence.photoaudit.messaging;
 
+import java.util.Map;
+import java.util.function.Consumer;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.elicence.messaging.deadletter.ReplayableChannels;
 import org.elicence.messaging.events.IdCardReadingRequested;
 import org.elicence.messaging.inbox.EventRouter;
 import org.elicence.messaging.inbox.InboundEventProcessor;
@@ -17,7 +21,7 @@ import jakarta.inject.Inject;
  * the portrait audits: a delivery begins when the image is its turn ({@link OneImageAtATime}).
  */
 @ApplicationScoped
-public class CardReadingRequestConsumer {
+public class CardReadingRequestConsumer implements ReplayableChannels {
 
     private final InboundEventProcessor processor;
     private final EventRouter router;
@@ -35,5 +39,10 @@ public class CardReadingRequestConsumer {
     @Blocking
     public void onRequest(ConsumerRecord<String, String> record) {
         processor.process("card-reading", record, router);
+    }
+
+    @Override
+    public Map<String, Consumer<ConsumerRecord<String, String>>> replayableChannels() {
+        return Map.of("idcard-reading-requests", this::onRequest);
     }
 }

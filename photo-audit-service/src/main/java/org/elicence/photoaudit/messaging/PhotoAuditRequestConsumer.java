@@ -1,7 +1,11 @@
 package org.elicence.photoaudit.messaging;
 
+import java.util.Map;
+import java.util.function.Consumer;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.elicence.messaging.deadletter.ReplayableChannels;
 import org.elicence.messaging.events.PhotoAuditRequested;
 import org.elicence.messaging.inbox.EventRouter;
 import org.elicence.messaging.inbox.InboundEventProcessor;
@@ -18,7 +22,7 @@ import jakarta.inject.Inject;
  * reading has not begun, and a crash during that reading is not counted against it.
  */
 @ApplicationScoped
-public class PhotoAuditRequestConsumer {
+public class PhotoAuditRequestConsumer implements ReplayableChannels {
 
     private final InboundEventProcessor processor;
     private final EventRouter router;
@@ -36,5 +40,10 @@ public class PhotoAuditRequestConsumer {
     @Blocking
     public void onRequest(ConsumerRecord<String, String> record) {
         processor.process("photo-audit", record, router);
+    }
+
+    @Override
+    public Map<String, Consumer<ConsumerRecord<String, String>>> replayableChannels() {
+        return Map.of("photo-audit-requests", this::onRequest);
     }
 }

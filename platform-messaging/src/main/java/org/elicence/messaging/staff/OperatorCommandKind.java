@@ -2,6 +2,8 @@ package org.elicence.messaging.staff;
 
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.Topics;
+import org.elicence.messaging.events.DeadLetterReplay;
+import org.elicence.messaging.events.DeadLetterReplayOutcome;
 import org.elicence.messaging.events.IdCardReviewDecision;
 import org.elicence.messaging.events.IdCardReviewDecisionRejected;
 import org.elicence.messaging.events.LicenceAuthorityCommand;
@@ -41,4 +43,8 @@ public record OperatorCommandKind<C>(String topic, EventType type, Class<C> payl
                     LicenceAuthorityCommand.class, "commandId", "authorityId",
                     LicenceAuthorityCommandRejected.MALFORMED_COMMAND,
                     LicenceAuthorityCommandRejected.AUTHORITY_NOT_AUTHORISED);
+
+    public static final OperatorCommandKind<DeadLetterReplay> DEAD_LETTER_REPLAY = new OperatorCommandKind<>(
+            Topics.DEAD_LETTER_REPLAYS, EventType.DEAD_LETTER_REPLAY, DeadLetterReplay.class, "replayId",
+            "operatorId", DeadLetterReplayOutcome.MALFORMED_REPLAY, DeadLetterReplayOutcome.OPERATOR_NOT_AUTHORISED);
 }

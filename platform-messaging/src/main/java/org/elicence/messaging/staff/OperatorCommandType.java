@@ -22,4 +22,13 @@ public interface OperatorCommandType<C> {
 
     /** Records and answers a refused command ({@code operator} is null when the record was not signed). */
     void refuse(StaffRecord record, String operator, Refusal refusal);
+
+    /**
+     * How long the transaction that applies a command may take; empty: the platform's default (60 s). A command whose
+     * effect does slow work of its own (a dead-letter replay: an image audited again) says so, or its transaction is
+     * rolled back after the work was done and the command handled again.
+     */
+    default java.util.Optional<java.time.Duration> transactionTimeout() {
+        return java.util.Optional.empty();
+    }
 }

@@ -28,6 +28,7 @@ import org.elicence.messaging.inbox.InFlightRecords;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.TransactionRunnerOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -100,7 +101,11 @@ public class OperatorCommands {
     private <C> void handleOnce(ConsumerRecord<String, String> record, OperatorCommandType<C> type) {
         OperatorCommandKind<C> kind = type.kind();
         StaffRecord typed = StaffRecord.read(record, objectMapper, kind.type().type());
-        QuarkusTransaction.requiringNew().run(() -> {
+        TransactionRunnerOptions transaction = QuarkusTransaction.requiringNew();
+        if (type.transactionTimeout().isPresent()) {
+            transaction = transaction.timeout((int) type.transactionTimeout().get().toSeconds());
+        }
+        transaction.run(() -> {
             String id = typed.dedupKey(kind.idField());
             String sha256 = sha256(typed);
             if (claimedAs(kind.topic(), id, sha256) || claimedAs(kind.topic(), typed.recordKey(), sha256)) {
