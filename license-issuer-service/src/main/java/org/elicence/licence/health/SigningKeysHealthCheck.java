@@ -14,11 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Not ready once the document signer certificate has expired: everything signed after that would be rejected by every
- * verifier. Says too whether the IACA's CRL revokes it ({@code documentSignerRevoked}), without leaving readiness:
- * the signer then signs nothing (LicenceSigner), but verification, the status list, the CRL and the JWKS, which this
- * service serves too, must stay reachable, the new CRL most of all. Reports the expiry so monitoring can warn before
- * it comes (rotate with deploy/dev-keys.sh --rotate-ds in development, with the authority's PKI in production).
+ * Says how the document signer stands, without ever taking the service out of readiness: when it has expired
+ * ({@code documentSignerExpired}) or the IACA's CRL revokes it ({@code documentSignerRevoked}), the signer signs nothing
+ * (LicenceSigner), but verification, the status list, the CRL and the JWKS, which this service serves too, must stay
+ * reachable for the credentials already issued, the new CRL most of all. Until 2026-12-07 an expired signer took the
+ * service out of readiness, and with it all of those; the alerts ElicenceDocumentSignerExpiring and
+ * ElicenceDocumentSignerExpired read the same expiry (SigningKeyMetrics). Rotate with deploy/dev-keys.sh --rotate-ds in
+ * development, with the authority's PKI in production.
  */
 @Readiness
 @ApplicationScoped
@@ -41,8 +43,9 @@ public class SigningKeysHealthCheck implements HealthCheck {
         Instant now = clock.instant();
         boolean revoked = crl.revokes(keys.documentSignerCertificate());
         return HealthCheckResponse.named("licence-signing-keys")
-                .status(now.isBefore(expires))
+                .up()
                 .withData("documentSignerExpires", expires.toString())
+                .withData("documentSignerExpired", !now.isBefore(expires))
                 .withData("documentSignerRevoked", revoked)
                 .withData("daysLeft", Math.max(0, Duration.between(now, expires).toDays()))
                 .build();

@@ -30,7 +30,8 @@ import jakarta.transaction.Transactional;
  * document signer key. First issuance and renewal both come here, so a renewed credential is made exactly like a
  * first one. Each signing draws a fresh status list index from the store's sequence. Nothing is signed under a document
  * signer the IACA's CRL revokes: every verifier would answer CERTIFICATE_REVOKED, and the applicant would hold a
- * licence that never verifies (until 2026-12-07 the CRL was read by verification only).
+ * licence that never verifies (until 2026-12-07 the CRL was read by verification only); nor under one that has
+ * expired, which every verifier refuses as well.
  */
 @ApplicationScoped
 public class LicenceSigner {
@@ -93,6 +94,12 @@ public class LicenceSigner {
             // docs/licence.md, "Rotation")
             throw new IllegalStateException("the document signer certificate is revoked by the IACA's CRL: nothing "
                     + "is signed under it; install a new one");
+        }
+        if (!clock.instant().isBefore(keys.documentSignerCertificate().getNotAfter().toInstant())) {
+            // the same: what it signed would verify CERTIFICATE_EXPIRED everywhere (documentSignerExpired says why)
+            throw new IllegalStateException("the document signer certificate expired on "
+                    + keys.documentSignerCertificate().getNotAfter().toInstant() + ": nothing is signed under it; "
+                    + "install a new one");
         }
         var status = new StatusListReference(store.nextStatusIndex(), config.statusList().uri());
         LicenceData data = licenceData(licence, portraitJpeg, today());
