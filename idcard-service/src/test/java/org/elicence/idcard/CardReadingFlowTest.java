@@ -118,7 +118,7 @@ class CardReadingFlowTest {
     /**
      * Only photo-audit-service may write readings (its ACL), and what it writes must answer a request: a reading of
      * an upload never asked about, of another side, one that judges ID15 itself, carries an image that is not the
-     * JPEG it declares, or fails nothing but leaves out a rule (here ID19, the number), the rectified card or its hash
+     * JPEG it declares or one larger than photo-audit-service makes, or fails nothing but leaves out a rule (here ID19, the number), the rectified card or its hash
      * (ID15) is dead-lettered; a repeat of a reading already taken changes nothing.
      */
     @Test
@@ -147,9 +147,16 @@ class CardReadingFlowTest {
                 CardReadings.passed(IdCardSide.FRONT), null,
                 CardReadings.image(CardReadings.PORTRAIT_WIDTH, CardReadings.PORTRAIT_HEIGHT), FRONT_HASH));
         CardReadings.answer(request, CardReadings.passed(IdCardSide.FRONT), null);
+        EncodedImage huge = CardReadings.noise(2000, 2000);
+        assertTrue(huge.base64().length() / 4 * 3 > 2 * 1024 * 1024, "the noise is larger than a card reading's images");
+        KafkaTestClient.publish(applicationId, new IdCardSideRead(applicationId, frontId, IdCardSide.FRONT,
+                CardReadings.passed(IdCardSide.FRONT), huge,
+                CardReadings.image(CardReadings.PORTRAIT_WIDTH, CardReadings.PORTRAIT_HEIGHT), FRONT_HASH));
         List<String> reasons = await().atMost(WAIT).until(() -> KafkaTestClient.readAll("idcard-service.dlq")
                 .stream().filter(r -> applicationId.equals(r.key()))
-                .map(r -> KafkaTestClient.headerValue(r, "dead-letter-reason")).toList(), list -> list.size() == 7);
+                .map(r -> KafkaTestClient.headerValue(r, "dead-letter-reason")).toList(), list -> list.size() == 8);
+        assertTrue(reasons.stream().anyMatch(reason -> reason.contains("more than the 2097152 photo-audit-service")),
+                reasons.toString());
         assertTrue(reasons.stream().anyMatch(reason -> reason.contains("fails nothing but judges no ID19")), reasons
                 .toString());
         assertTrue(reasons.stream().anyMatch(reason -> reason.contains("fails nothing but carries no rectified card")),

@@ -39,6 +39,13 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class IdCardUploadService {
 
+    /**
+     * The most a reading's image may take: photo-audit-service makes the rectified card 1284 px wide (a few hundred KB)
+     * and the portrait 260 x 378; a review case carries both sides' card and portrait, and its event must stay under
+     * the 16 MiB a record may take, as base64. Larger ones are a fault or a forgery, dead-lettered before they are kept.
+     */
+    static final int MAX_READING_IMAGE_BYTES = 2 * 1024 * 1024;
+
     private static final Logger LOG = Logger.getLogger(IdCardUploadService.class);
     /**
      * Heap that keeping an upload and writing its reading request take per character of its base64, beyond the
@@ -170,10 +177,18 @@ public class IdCardUploadService {
         }
     }
 
-    /** The JPEG's bytes, refused unless they are a whole JPEG of the size the reading declares (staff see them). */
+    /**
+     * The JPEG's bytes, refused unless they are a whole JPEG of the size the reading declares (staff see them) and of
+     * at most {@link #MAX_READING_IMAGE_BYTES}.
+     */
     private static byte[] jpeg(EncodedImage image, UUID uploadId) {
         if (image == null) {
             return null;
+        }
+        if (image.base64().length() > (MAX_READING_IMAGE_BYTES + 2) / 3 * 4) {
+            throw new PoisonEventException("the reading of upload " + uploadId + " carries an image of "
+                    + image.base64().length() / 4 * 3 + " bytes, more than the " + MAX_READING_IMAGE_BYTES
+                    + " photo-audit-service makes: the review case showing it could not be published");
         }
         byte[] bytes;
         try {

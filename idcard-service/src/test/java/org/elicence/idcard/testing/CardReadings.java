@@ -108,6 +108,24 @@ public final class CardReadings {
         return new EncodedImage("image/jpeg", width, height, Base64.getEncoder().encodeToString(jpeg(width, height)));
     }
 
+    /** A JPEG of noise of that size, as an event carries it: several MB where a card makes a few hundred KB. */
+    public static EncodedImage noise(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "jpg", out);
+            return new EncodedImage("image/jpeg", width, height, Base64.getEncoder().encodeToString(out.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static byte[] jpeg(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
