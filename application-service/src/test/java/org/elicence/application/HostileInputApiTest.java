@@ -1,6 +1,7 @@
 package org.elicence.application;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -377,6 +378,15 @@ class HostileInputApiTest {
             out.write(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
             out.flush();
             Thread.sleep(1_000); // its share taken, it waits for the rest of its body
+            String gauge = given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                    .filter(line -> line.startsWith("upload_transfer_reserved_bytes")).findFirst().orElseThrow();
+            assertTrue(Double.parseDouble(gauge.substring(gauge.lastIndexOf(' ') + 1)) >= maxBytes, gauge);
+
+            // the same account's next upload waits for the first: one account cannot hold the whole transfer budget
+            given().auth().oauth2(Tokens.forApplicant(slowApplicant)).contentType("image/jpeg").body(TestImages.jpeg())
+                    .put("/api/v1/applications/" + slowApplication + "/photo").then().statusCode(429)
+                    .contentType("application/problem+json").body("code", equalTo("UPLOADS_IN_PROGRESS"))
+                    .header("Retry-After", notNullValue());
 
             String applicant = "110101198001010454";
             String application = create(applicant);
@@ -402,6 +412,10 @@ class HostileInputApiTest {
             }
             assertTrue(closed, "the connection of a body still arriving after the body timeout is closed");
         }
+        // its share given back with the connection: the account uploads again
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(slowApplicant))
+                .contentType("image/jpeg").body(TestImages.jpeg()).put("/api/v1/applications/" + slowApplication
+                        + "/photo").then().statusCode(202));
     }
 
     private byte[] image(ConsumerRecord<String, String> record) throws Exception {

@@ -88,6 +88,14 @@ public interface ApplicationConfig {
         long transferBudget();
 
         /**
+         * Bytes of the transfer budget that one applicant's bodies still arriving may hold together on this instance
+         * (UploadAdmission); a second upload past it is answered 429 UPLOADS_IN_PROGRESS. A first upload is always let
+         * in, whatever its size: half the budget by default, so one account trickling its bodies cannot hold it all.
+         */
+        @WithDefault("10485760")
+        long transferPerApplicant();
+
+        /**
          * How long a request's body may take to arrive (UploadDeadline): a request still sending then has its
          * connection closed, and with it gives back its share of the transfer budget and its worker. Counted from the
          * request's arrival, so it covers the wait for the transfer share (admission-timeout, 20 s) too; a 10 MiB

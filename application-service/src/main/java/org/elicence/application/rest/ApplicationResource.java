@@ -246,18 +246,18 @@ public class ApplicationResource {
             throw UploadBody.tooLarge(declared, maxBytes);
         }
         UUID applicationId;
-        PayloadMemoryBudget.Reservation admitted;
+        UploadAdmission.Transfer admitted;
         try {
             UploadBody.requireImageType(type);
             applicationId = parseId(id);
             applications.requireOpenForUploads(applicationId, applicant(), idCardSide);
             rateLimiter.acquire(applicant());
-            admitted = admission.admitTransfer(declared, maxBytes);
+            admitted = admission.admitTransfer(applicant(), declared, maxBytes);
         } catch (RuntimeException refused) {
             UploadBody.discard(body, maxBytes);
             throw refused;
         }
-        try (PayloadMemoryBudget.Reservation transfer = admitted) {
+        try (UploadAdmission.Transfer transfer = admitted) {
             UploadBody.ReadBody read = UploadBody.read(body, maxBytes, declared);
             try (PayloadMemoryBudget.Reservation processing = admission.admitProcessing(read.length())) {
                 byte[] bytes = read.bytes();

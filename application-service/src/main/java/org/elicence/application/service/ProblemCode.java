@@ -42,6 +42,7 @@ public enum ProblemCode {
     CONCURRENT_UPDATE(409),
     TOO_MANY_UPLOADS(429),
     TOO_MANY_OPENINGS(429),
+    UPLOADS_IN_PROGRESS(429),
     UPLOADS_BUSY(503);
 
     private final int status;

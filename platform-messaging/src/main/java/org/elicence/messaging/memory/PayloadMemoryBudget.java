@@ -56,6 +56,11 @@ public class PayloadMemoryBudget {
         this.gauges = gauges;
     }
 
+    /** Bytes reserved now. */
+    public long reservedBytes() {
+        return reserved.get();
+    }
+
     @PreDestroy
     void removeGauges() {
         gauges.ifPresent(OwnedGauges::removeAll);
