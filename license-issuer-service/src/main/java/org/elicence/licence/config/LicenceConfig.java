@@ -2,7 +2,9 @@ package org.elicence.licence.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
@@ -66,6 +68,21 @@ public interface LicenceConfig {
          * point the certificates name and consulted by /verify. Required: a missing file stops the start.
          */
         Path iacaCrl();
+
+        /**
+         * IACA roots this service used before a root rotation (docs/licence.md, "Rotation"): /verify still verifies
+         * what their document signers signed, until each certificate expires. One CRL per root, in the same order, in
+         * {@link #previousIacaCrls()}: a document signer the old IACA revoked stays refused.
+         */
+        Optional<List<Path>> previousIacaCerts();
+
+        Optional<List<Path>> previousIacaCrls();
+
+        /**
+         * Document signer certificates used before a rotation: /jwks.json lists their keys until each expires, for
+         * relying parties that find a credential's key by {@code kid}.
+         */
+        Optional<List<Path>> previousDsCerts();
 
         /**
          * Generate a development IACA root and document signer when none of the three files exists (and the CRL

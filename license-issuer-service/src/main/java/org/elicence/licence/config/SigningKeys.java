@@ -92,14 +92,29 @@ public class SigningKeys {
         return loaded;
     }
 
+    /** The keys kept from before a rotation (licence.keys.previous-*), loaded at start-up like the current ones. */
+    @Produces
+    @Singleton
+    @Startup
+    PreviousKeys previousKeys(LicenceConfig config, Clock clock) {
+        PreviousKeys previous = PreviousKeys.load(config.keys(), clock);
+        if (!previous.roots().isEmpty() || !previous.documentSigners().isEmpty()) {
+            LOG.infof("keys kept from before a rotation: %d IACA roots, %d document signers", previous.roots().size(),
+                    previous.documentSigners().size());
+        }
+        return previous;
+    }
+
     /**
-     * The online verifier: trusts this issuer's IACA root, refuses document signers its CRL lists and asks the
-     * register for each licence's status.
+     * The online verifier: trusts this issuer's IACA root and the previous ones kept after a rotation, refuses
+     * document signers their CRLs list and asks the register for each licence's status.
      */
     @Produces
     @Singleton
-    CredentialVerifier credentialVerifier(KeyMaterial keys, IacaCrl crl, LicenceStatusLookup register, Clock clock) {
-        return new CredentialVerifier(List.of(keys.iacaCertificate()), crl, register, clock);
+    CredentialVerifier credentialVerifier(KeyMaterial keys, IacaCrl crl, PreviousKeys previous,
+            LicenceStatusLookup register, Clock clock) {
+        return new CredentialVerifier(previous.trustedRoots(keys.iacaCertificate()), previous.revocation(crl),
+                register, clock);
     }
 
     // DevKeyTool writes fixed file names into one directory; the configured paths must name exactly those.

@@ -1,5 +1,6 @@
 package org.elicence.licence.rest;
 
+import java.time.Clock;
 import java.util.Optional;
 import org.elicence.licence.credential.qr.VerificationCodes;
 import org.elicence.licence.credential.VerificationResult;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.elicence.licence.config.LicenceConfig;
+import org.elicence.licence.config.PreviousKeys;
 import org.elicence.licence.credential.CredentialVerifier;
 import org.elicence.licence.credential.keys.KeyMaterial;
 import org.elicence.licence.credential.status.StatusListToken;
@@ -48,11 +50,15 @@ public class LicenceResource {
     private final StatusListPublisher statusList;
     private final LicenceConfig config;
     private final ELicenceStore eLicences;
+    private final PreviousKeys previousKeys;
+    private final Clock clock;
 
     @Inject
     public LicenceResource(CredentialVerifier verifier, KeyMaterial keys, StatusListPublisher statusList,
-            LicenceConfig config, ELicenceStore eLicences) {
+            LicenceConfig config, ELicenceStore eLicences, PreviousKeys previousKeys, Clock clock) {
         this.eLicences = eLicences;
+        this.previousKeys = previousKeys;
+        this.clock = clock;
         this.verifier = verifier;
         this.keys = keys;
         this.statusList = statusList;
@@ -105,8 +111,9 @@ public class LicenceResource {
     @GET
     @Path("/jwks.json")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "JWK Set with the document signer key that signs the JWS form (x5c chains to the IACA root)")
+    @Operation(summary = "JWK Set with the document signer key that signs the JWS form (x5c chains to the IACA root), "
+            + "then the keys of earlier document signers whose certificates have not expired")
     public String jwks() {
-        return keys.jwks();
+        return keys.jwks(previousKeys.documentSigners(), previousKeys.roots(), clock.instant());
     }
 }

@@ -82,7 +82,30 @@ public final class KeyMaterial {
 
     /** RFC 7517 JWK Set with the document signer's public key, its x5c chain and an RFC 7638 thumbprint kid. */
     public String jwks() {
-        ECPublicKey key = EcPoints.requireP256(documentSignerCertificate.getPublicKey());
+        return jwks(List.of(), List.of(), java.time.Instant.MIN);
+    }
+
+    /**
+     * The JWK Set: the current document signer's key, then each of {@code previousSigners} (the ones used before a
+     * rotation) whose certificate has not expired at {@code now}, so that a relying party resolving keys by
+     * {@code kid} still finds the key of a credential signed before the rotation. Each {@code x5c} chains to the IACA
+     * root (current or one of {@code previousRoots}) that issued it, when it is one of those.
+     */
+    public String jwks(List<X509Certificate> previousSigners, List<X509Certificate> previousRoots,
+            java.time.Instant now) {
+        List<X509Certificate> roots = new java.util.ArrayList<>(List.of(iacaCertificate));
+        roots.addAll(previousRoots);
+        List<Map<String, Object>> keys = new java.util.ArrayList<>(List.of(jwk(documentSignerCertificate, roots)));
+        for (X509Certificate previous : previousSigners) {
+            if (!previous.equals(documentSignerCertificate) && now.isBefore(previous.getNotAfter().toInstant())) {
+                keys.add(jwk(previous, roots));
+            }
+        }
+        return Json.write(Map.of("keys", keys));
+    }
+
+    private static Map<String, Object> jwk(X509Certificate signer, List<X509Certificate> roots) {
+        ECPublicKey key = EcPoints.requireP256(signer.getPublicKey());
         Map<String, Object> jwk = new LinkedHashMap<>();
         jwk.put("kty", "EC");
         jwk.put("crv", "P-256");
@@ -90,15 +113,31 @@ public final class KeyMaterial {
         jwk.put("y", Encoding.base64Url(EcPoints.y(key)));
         jwk.put("use", "sig");
         jwk.put("alg", Es256.JWS_NAME);
-        jwk.put("kid", keyId());
-        jwk.put("x5c", List.of(Encoding.base64(Encoding.der(documentSignerCertificate)),
-                Encoding.base64(Encoding.der(iacaCertificate))));
-        return Json.write(Map.of("keys", List.of(jwk)));
+        jwk.put("kid", keyIdOf(signer));
+        List<String> chain = new java.util.ArrayList<>(List.of(Encoding.base64(Encoding.der(signer))));
+        roots.stream().filter(root -> root.getSubjectX500Principal().equals(signer.getIssuerX500Principal()))
+                .filter(root -> verifies(signer, root)).findFirst()
+                .ifPresent(root -> chain.add(Encoding.base64(Encoding.der(root))));
+        jwk.put("x5c", chain);
+        return jwk;
+    }
+
+    private static boolean verifies(X509Certificate certificate, X509Certificate issuer) {
+        try {
+            certificate.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     /** RFC 7638 JWK thumbprint of the DS key: SHA-256 over the required members in lexicographic order. */
     public String keyId() {
-        ECPublicKey key = EcPoints.requireP256(documentSignerCertificate.getPublicKey());
+        return keyIdOf(documentSignerCertificate);
+    }
+
+    private static String keyIdOf(X509Certificate signer) {
+        ECPublicKey key = EcPoints.requireP256(signer.getPublicKey());
         String canonical = "{\"crv\":\"P-256\",\"kty\":\"EC\",\"x\":\"" + Encoding.base64Url(EcPoints.x(key))
                 + "\",\"y\":\"" + Encoding.base64Url(EcPoints.y(key)) + "\"}";
         return Encoding.base64Url(Encoding.sha256(canonical.getBytes(StandardCharsets.US_ASCII)));
