@@ -49,10 +49,7 @@ class ExpiredDocumentSignerTest extends LicenceServiceTestBase {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return Map.of("licence.keys.iaca-cert", KEYS.resolve(DevKeyTool.IACA_CERT).toString(),
-                    "licence.keys.ds-cert", KEYS.resolve(DevKeyTool.DS_CERT).toString(),
-                    "licence.keys.ds-key", KEYS.resolve(DevKeyTool.DS_KEY).toString(),
-                    "licence.keys.iaca-crl", KEYS.resolve(DevKeyTool.IACA_CRL).toString());
+            return RevokedDocumentSignerTest.OwnKeys.keysIn(KEYS);
         }
     }
 
@@ -71,7 +68,11 @@ class ExpiredDocumentSignerTest extends LicenceServiceTestBase {
         String application = LicenceTestSupport.newId();
         support.photoPassed(application, licence.residentId());
         // retried, then dead-lettered for a replay once a new signer is installed
-        kafka.awaitDeadLetters("license-issuer-service.dlq", application, 1, LicenceTestSupport.WAIT);
+        var deadLetter = kafka.awaitDeadLetters("license-issuer-service.dlq", application, 1, LicenceTestSupport.WAIT)
+                .get(0);
+        String cause = org.elicence.infra.KafkaTestClient.header(deadLetter, "dead-letter-cause");
+        assertTrue(cause != null && cause.contains("document signer certificate expired on"), "refused for the "
+                + "expired signer by name, not by the credential's dates: " + cause);
         assertEquals(0, support.eventsWritten(application, EventType.LICENCE_ISSUED), application);
         assertEquals(0, support.count("SELECT count(*) FROM licence_decision WHERE application_id = "
                 + "CAST(?1 AS uuid)", application), "no decision kept: a replay decides it");

@@ -38,10 +38,15 @@ class RevokedDocumentSignerTest extends LicenceServiceTestBase {
     public static class OwnKeys implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("licence.keys.iaca-cert", KEYS.resolve(DevKeyTool.IACA_CERT).toString(),
-                    "licence.keys.ds-cert", KEYS.resolve(DevKeyTool.DS_CERT).toString(),
-                    "licence.keys.ds-key", KEYS.resolve(DevKeyTool.DS_KEY).toString(),
-                    "licence.keys.iaca-crl", KEYS.resolve(DevKeyTool.IACA_CRL).toString());
+            return keysIn(KEYS);
+        }
+
+        /** The service's key settings for the files DevKeyTool writes in {@code directory}. */
+        static Map<String, String> keysIn(Path directory) {
+            return Map.of("licence.keys.iaca-cert", directory.resolve(DevKeyTool.IACA_CERT).toString(),
+                    "licence.keys.ds-cert", directory.resolve(DevKeyTool.DS_CERT).toString(),
+                    "licence.keys.ds-key", directory.resolve(DevKeyTool.DS_KEY).toString(),
+                    "licence.keys.iaca-crl", directory.resolve(DevKeyTool.IACA_CRL).toString());
         }
     }
 

@@ -3,11 +3,13 @@ package org.elicence.licence.config;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.elicence.licence.credential.keys.CertificateRevocation;
+import org.elicence.licence.credential.keys.IssuerTrust;
 import org.elicence.licence.credential.keys.Pem;
 
 /**
@@ -28,8 +30,11 @@ public record PreviousKeys(List<X509Certificate> roots, List<IacaCrl> crls, List
         documentSigners = List.copyOf(documentSigners);
     }
 
-    /** Reads {@code licence.keys.previous-*}; a root without its CRL, or a CRL its root did not sign, stops the start. */
-    public static PreviousKeys load(LicenceConfig.Keys keys, Clock clock) {
+    /**
+     * Reads {@code licence.keys.previous-*}; a root without its CRL, a CRL its root did not sign, or a document signer
+     * that {@code currentRoot} or a previous root did not issue stops the start.
+     */
+    public static PreviousKeys load(LicenceConfig.Keys keys, X509Certificate currentRoot, Clock clock) {
         List<Path> rootFiles = keys.previousIacaCerts().orElse(List.of());
         List<Path> crlFiles = keys.previousIacaCrls().orElse(List.of());
         if (rootFiles.size() != crlFiles.size()) {
@@ -46,7 +51,36 @@ public record PreviousKeys(List<X509Certificate> roots, List<IacaCrl> crls, List
         }
         List<X509Certificate> signers = keys.previousDsCerts().orElse(List.of()).stream()
                 .map(Pem::readCertificate).toList();
+        for (X509Certificate signer : signers) {
+            if (Stream.concat(Stream.of(currentRoot), roots.stream()).noneMatch(root -> IssuerTrust.issued(root,
+                    signer))) {
+                throw new IllegalStateException("licence.keys.previous-ds-certs holds "
+                        + signer.getSubjectX500Principal() + ", which neither the IACA nor a previous one issued");
+            }
+        }
         return new PreviousKeys(roots, crls, signers);
+    }
+
+    /**
+     * The previous document signers whose keys /jwks.json lists at {@code now}: not expired, and not revoked by the
+     * CRL of the IACA that issued them (a key revoked after a compromise must not be offered to relying parties that
+     * look keys up by kid without a CRL).
+     */
+    public List<X509Certificate> publishableSigners(X509Certificate currentRoot, IacaCrl currentCrl, Instant now) {
+        List<X509Certificate> publishable = new ArrayList<>();
+        for (X509Certificate signer : documentSigners) {
+            if (!now.isBefore(signer.getNotAfter().toInstant())) {
+                continue;
+            }
+            IacaCrl crl = IssuerTrust.issued(currentRoot, signer) ? currentCrl : null;
+            for (int i = 0; crl == null && i < roots.size(); i++) {
+                crl = IssuerTrust.issued(roots.get(i), signer) ? crls.get(i) : null;
+            }
+            if (crl != null && !crl.revokes(signer)) {
+                publishable.add(signer);
+            }
+        }
+        return publishable;
     }
 
     /** {@code current} first, then the previous roots. */

@@ -96,8 +96,8 @@ public class SigningKeys {
     @Produces
     @Singleton
     @Startup
-    PreviousKeys previousKeys(LicenceConfig config, Clock clock) {
-        PreviousKeys previous = PreviousKeys.load(config.keys(), clock);
+    PreviousKeys previousKeys(LicenceConfig config, KeyMaterial keys, Clock clock) {
+        PreviousKeys previous = PreviousKeys.load(config.keys(), keys.iacaCertificate(), clock);
         if (!previous.roots().isEmpty() || !previous.documentSigners().isEmpty()) {
             LOG.infof("keys kept from before a rotation: %d IACA roots, %d document signers", previous.roots().size(),
                     previous.documentSigners().size());

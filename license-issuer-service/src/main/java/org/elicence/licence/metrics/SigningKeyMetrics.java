@@ -17,9 +17,9 @@ import jakarta.inject.Inject;
 /**
  * The document signer's state as gauges, read at each scrape: {@code licence_document_signer_revoked} (1 once the
  * IACA's CRL lists it: nothing is signed then, LicenceSigner) and {@code licence_document_signer_expiry_seconds}
- * (seconds until its certificate expires; negative after). The alerts ElicenceDocumentSignerRevoked and
- * ElicenceDocumentSignerExpiring read them: the health check shows both too, but a revoked signer leaves readiness
- * UP (the service serves verification and the CRL as well), so nothing else would say it.
+ * (seconds until its certificate expires; negative after). The alerts ElicenceDocumentSignerRevoked,
+ * ElicenceDocumentSignerExpiring and ElicenceDocumentSignerExpired read them: the health check shows them too, but
+ * leaves readiness UP (the service serves verification and the CRL as well), so nothing else would say it.
  */
 @Startup // nothing injects it: created at start, so its gauges are there from the first scrape
 @ApplicationScoped

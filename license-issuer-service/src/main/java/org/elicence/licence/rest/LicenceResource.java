@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.elicence.licence.config.IacaCrl;
 import org.elicence.licence.config.LicenceConfig;
 import org.elicence.licence.config.PreviousKeys;
 import org.elicence.licence.credential.CredentialVerifier;
@@ -51,11 +52,13 @@ public class LicenceResource {
     private final LicenceConfig config;
     private final ELicenceStore eLicences;
     private final PreviousKeys previousKeys;
+    private final IacaCrl crl;
     private final Clock clock;
 
     @Inject
     public LicenceResource(CredentialVerifier verifier, KeyMaterial keys, StatusListPublisher statusList,
-            LicenceConfig config, ELicenceStore eLicences, PreviousKeys previousKeys, Clock clock) {
+            LicenceConfig config, ELicenceStore eLicences, PreviousKeys previousKeys, IacaCrl crl, Clock clock) {
+        this.crl = crl;
         this.eLicences = eLicences;
         this.previousKeys = previousKeys;
         this.clock = clock;
@@ -112,8 +115,9 @@ public class LicenceResource {
     @Path("/jwks.json")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "JWK Set with the document signer key that signs the JWS form (x5c chains to the IACA root), "
-            + "then the keys of earlier document signers whose certificates have not expired")
+            + "then the keys of earlier document signers neither expired nor revoked")
     public String jwks() {
-        return keys.jwks(previousKeys.documentSigners(), previousKeys.roots(), clock.instant());
+        java.time.Instant now = clock.instant();
+        return keys.jwks(previousKeys.publishableSigners(keys.iacaCertificate(), crl, now), previousKeys.roots(), now);
     }
 }

@@ -44,7 +44,17 @@ class PreviousKeysTest {
                 "what a rotation without previous keys answered");
 
         PreviousKeys previous = PreviousKeys.load(keys(List.of(old.resolve(DevKeyTool.IACA_CERT)),
-                List.of(old.resolve(DevKeyTool.IACA_CRL)), List.of(old.resolve(DevKeyTool.DS_CERT))), Fixtures.CLOCK);
+                List.of(old.resolve(DevKeyTool.IACA_CRL)), List.of(old.resolve(DevKeyTool.DS_CERT))),
+                now.iacaCertificate(), Fixtures.CLOCK);
+        JsonNode jwks = new ObjectMapper().readTree(now.jwks(previous.publishableSigners(now.iacaCertificate(),
+                currentCrl, Fixtures.NOW), previous.roots(), Fixtures.NOW)).get("keys");
+        assertEquals(List.of(now.keyId(), before.keyId()), List.of(jwks.get(0).get("kid").asText(),
+                jwks.get(1).get("kid").asText()));
+        assertEquals(java.util.Base64.getEncoder().encodeToString(before.iacaCertificate().getEncoded()),
+                jwks.get(1).get("x5c").get(1).asText(), "the old signer's chain ends at the old root");
+        assertEquals(List.of(), previous.publishableSigners(now.iacaCertificate(), currentCrl,
+                before.documentSignerCertificate().getNotAfter().toInstant().plus(Duration.ofSeconds(1))),
+                "an expired signer's key is no longer listed");
         var verifier = new CredentialVerifier(previous.trustedRoots(now.iacaCertificate()),
                 previous.revocation(currentCrl), LicenceStatusLookup.offline(), Fixtures.CLOCK);
         assertEquals(Outcome.VALID, verifier.verifyMdoc(signedBefore.mdoc()).outcome());
@@ -52,27 +62,23 @@ class PreviousKeysTest {
         assertEquals(Outcome.VALID, verifier.verifyMdoc(new CredentialIssuer(now, Fixtures.CLOCK)
                 .issue(Fixtures.licence()).mdoc()).outcome());
 
-        // the old IACA revokes its signer: its own CRL, read again when the file changes, is what counts
+        // the old IACA revokes its signer: its own CRL, read again when the file changes, is what counts; its key
+        // leaves the JWKS, for a relying party that finds keys by kid checks no CRL
         new DevKeyTool(old, Fixtures.CLOCK).revokeDocumentSigner(before.documentSignerCertificate());
         assertEquals("CERTIFICATE_REVOKED", verifier.verifyMdoc(signedBefore.mdoc()).reasonCode());
-
-        JsonNode jwks = new ObjectMapper().readTree(now.jwks(previous.documentSigners(), previous.roots(),
-                Fixtures.NOW)).get("keys");
-        assertEquals(List.of(now.keyId(), before.keyId()), List.of(jwks.get(0).get("kid").asText(),
-                jwks.get(1).get("kid").asText()));
-        assertEquals(java.util.Base64.getEncoder().encodeToString(before.iacaCertificate().getEncoded()),
-                jwks.get(1).get("x5c").get(1).asText(), "the old signer's chain ends at the old root");
-        JsonNode afterExpiry = new ObjectMapper().readTree(now.jwks(previous.documentSigners(), previous.roots(),
-                before.documentSignerCertificate().getNotAfter().toInstant().plus(Duration.ofSeconds(1))))
-                .get("keys");
-        assertEquals(1, afterExpiry.size(), "an expired signer's key is no longer listed");
+        assertEquals(List.of(), previous.publishableSigners(now.iacaCertificate(), currentCrl, Fixtures.NOW));
     }
 
     @Test
-    void aPreviousRootWithoutItsCrlStopsTheStart(@TempDir Path old) throws Exception {
+    void aPreviousRootWithoutItsCrlOrASignerNoRootIssuedStopsTheStart(@TempDir Path old, @TempDir Path current)
+            throws Exception {
         new DevKeyTool(old, Fixtures.CLOCK).createHierarchy();
+        new DevKeyTool(current, Fixtures.CLOCK).createHierarchy();
+        var currentRoot = load(current).iacaCertificate();
         assertThrows(IllegalStateException.class, () -> PreviousKeys.load(keys(
-                List.of(old.resolve(DevKeyTool.IACA_CERT)), List.of(), List.of()), Fixtures.CLOCK));
+                List.of(old.resolve(DevKeyTool.IACA_CERT)), List.of(), List.of()), currentRoot, Fixtures.CLOCK));
+        assertThrows(IllegalStateException.class, () -> PreviousKeys.load(keys(List.of(), List.of(),
+                List.of(old.resolve(DevKeyTool.DS_CERT))), currentRoot, Fixtures.CLOCK));
     }
 
     private static KeyMaterial load(Path directory) {

@@ -90,7 +90,8 @@ public final class IssuerTrust {
         return countries.length == 0 ? null : IETFUtils.valueToString(countries[0].getFirst().getValue());
     }
 
-    private static boolean issued(X509Certificate root, X509Certificate signer) {
+    /** Whether {@code root} issued {@code signer}: its subject is the signer's issuer and its key signed it. */
+    public static boolean issued(X509Certificate root, X509Certificate signer) {
         if (!root.getSubjectX500Principal().equals(signer.getIssuerX500Principal())) {
             return false;
         }

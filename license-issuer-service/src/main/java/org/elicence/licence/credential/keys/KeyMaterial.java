@@ -115,20 +115,10 @@ public final class KeyMaterial {
         jwk.put("alg", Es256.JWS_NAME);
         jwk.put("kid", keyIdOf(signer));
         List<String> chain = new java.util.ArrayList<>(List.of(Encoding.base64(Encoding.der(signer))));
-        roots.stream().filter(root -> root.getSubjectX500Principal().equals(signer.getIssuerX500Principal()))
-                .filter(root -> verifies(signer, root)).findFirst()
+        roots.stream().filter(root -> IssuerTrust.issued(root, signer)).findFirst()
                 .ifPresent(root -> chain.add(Encoding.base64(Encoding.der(root))));
         jwk.put("x5c", chain);
         return jwk;
-    }
-
-    private static boolean verifies(X509Certificate certificate, X509Certificate issuer) {
-        try {
-            certificate.verify(issuer.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
     }
 
     /** RFC 7638 JWK thumbprint of the DS key: SHA-256 over the required members in lexicographic order. */
