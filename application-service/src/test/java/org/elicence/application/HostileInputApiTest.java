@@ -413,7 +413,9 @@ class HostileInputApiTest {
             assertTrue(closed, "the connection of a body still arriving after the body timeout is closed");
         }
         // its share given back with the connection: the account uploads again
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.forApplicant(slowApplicant))
+        // polled every 3 s: each refused try counts against the 20 uploads a minute
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> given().auth()
+                .oauth2(Tokens.forApplicant(slowApplicant))
                 .contentType("image/jpeg").body(TestImages.jpeg()).put("/api/v1/applications/" + slowApplication
                         + "/photo").then().statusCode(202));
     }

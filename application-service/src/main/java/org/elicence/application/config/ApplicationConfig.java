@@ -84,7 +84,7 @@ public interface ApplicationConfig {
          * Heap, in bytes, that bodies still arriving may take together (UploadAdmission): a slow upload holds its own
          * body's bytes here, never the payload memory budget that the audit's intake and the outbox relay share.
          */
-        @WithDefault("20971520")
+        @WithDefault("22020096")
         long transferBudget();
 
         /**

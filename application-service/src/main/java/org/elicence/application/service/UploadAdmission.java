@@ -16,18 +16,20 @@ import jakarta.inject.Inject;
 
 /**
  * Bounds the heap that uploads take, in two shares. While its body arrives, an upload holds its body's bytes of the
- * transfer budget ({@code applications.uploads.transfer-budget}, 20 MiB; a body without a declared length the
- * array of the largest size it is read into), for at most {@code applications.uploads.body-timeout}; once the body
- * is in, it reserves the rest of about {@link #HEAP_BYTES_PER_BODY_BYTE} times its body from the service's {@link PayloadMemoryBudget}, which the outbox
+ * transfer budget ({@code applications.uploads.transfer-budget}, 21 MiB: two chunked bodies of the largest size; a
+ * body without a declared length the array of the largest size it is read into), for at most
+ * {@code applications.uploads.body-timeout}; once the body is in, it reserves the rest of about
+ * {@link #HEAP_BYTES_PER_BODY_BYTE} times its body from the service's {@link PayloadMemoryBudget}, which the outbox
  * relay draws on too, and gives both back when it is answered. One that cannot get a share within
  * {@code applications.uploads.admission-timeout} is answered 503 with Retry-After. Until 2026-12-07 the whole share
  * was reserved from the payload budget before the body was read: one upload of 9.2 MiB or more, or any chunked one,
  * took all of it for as long as its client took to send, and a client sending a byte a minute held every other
  * upload and every event of the service for that long. The body is streamed, so a waiting upload holds no more than
  * the HTTP layer's buffers. One applicant's bodies still arriving may hold at most
- * {@code applications.uploads.transfer-per-applicant} (half the transfer budget) on an instance, a first one whatever
- * its size: until 2026-12-07 one account trickling two maximum bodies held the whole transfer budget for three minutes.
- * Gauge {@code upload_transfer_reserved_bytes}.
+ * {@code applications.uploads.transfer-per-applicant} (10 MiB) on an instance, a first one whatever its size (a
+ * chunked one takes the largest body plus a byte, which the budget leaves room for twice): until 2026-12-07 one
+ * account trickling two maximum bodies held the whole transfer budget for three minutes. Gauge
+ * {@code upload_transfer_reserved_bytes}.
  */
 @ApplicationScoped
 public class UploadAdmission {
@@ -55,7 +57,7 @@ public class UploadAdmission {
         this.gauges = new OwnedGauges(metrics);
         gauges.register(Gauge.builder("upload.transfer.reserved", transfers, PayloadMemoryBudget::reservedBytes)
                 .baseUnit("bytes")
-                .description("Heap held by upload bodies still arriving, against applications.uploads.transfer-budget"));
+                .description("Heap held by upload bodies still arriving (applications.uploads.transfer-budget)"));
     }
 
     @PreDestroy
@@ -85,7 +87,7 @@ public class UploadAdmission {
         try {
             return new Transfer(applicant, share,
                     transfers.reserve(share, timeout).orElseThrow(UploadAdmission::busy));
-        } catch (RuntimeException notAdmitted) {
+        } catch (RuntimeException | Error notAdmitted) {
             release(applicant, share);
             throw notAdmitted;
         }
