@@ -42,7 +42,8 @@ public class IdCardUploadService {
     /**
      * The most a reading's image may take: photo-audit-service makes the rectified card 1284 px wide (a few hundred KB)
      * and the portrait 260 x 378; a review case carries both sides' card and portrait, and its event must stay under
-     * the 16 MiB a record may take, as base64. Larger ones are a fault or a forgery, dead-lettered before they are kept.
+     * the 16 MiB a record may take, as base64. Larger ones are a fault or a forgery, dead-lettered before they are
+     * kept.
      */
     static final int MAX_READING_IMAGE_BYTES = 2 * 1024 * 1024;
 
@@ -186,15 +187,16 @@ public class IdCardUploadService {
             return null;
         }
         if (image.base64().length() > (MAX_READING_IMAGE_BYTES + 2) / 3 * 4) {
-            throw new PoisonEventException("the reading of upload " + uploadId + " carries an image of "
-                    + image.base64().length() / 4 * 3 + " bytes, more than the " + MAX_READING_IMAGE_BYTES
-                    + " photo-audit-service makes: the review case showing it could not be published");
+            throw tooLarge(uploadId, (long) image.base64().length() / 4 * 3); // not decoded: at least that large
         }
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(image.base64());
         } catch (IllegalArgumentException e) {
             throw new PoisonEventException("the reading of upload " + uploadId + " carries an image that is not base64");
+        }
+        if (bytes.length > MAX_READING_IMAGE_BYTES) {
+            throw tooLarge(uploadId, bytes.length);
         }
         UploadedImageHeader header = UploadedImageHeader.read(bytes).orElse(null);
         if (header == null || !"jpeg".equals(header.format()) || header.truncated()
@@ -203,5 +205,11 @@ public class IdCardUploadService {
                     + " whole " + image.width() + "x" + image.height() + " JPEG it declares");
         }
         return bytes;
+    }
+
+    private static PoisonEventException tooLarge(UUID uploadId, long bytes) {
+        return new PoisonEventException("the reading of upload " + uploadId + " carries an image of about " + bytes
+                + " bytes, more than the " + MAX_READING_IMAGE_BYTES + " photo-audit-service makes: the review case "
+                + "showing it could not be published");
     }
 }

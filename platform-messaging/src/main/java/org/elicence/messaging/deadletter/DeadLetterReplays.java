@@ -87,7 +87,8 @@ public class DeadLetterReplays implements OperatorCommandType<DeadLetterReplay> 
         for (String property : config.getPropertyNames()) {
             if (property.startsWith(INCOMING) && property.endsWith(".failure-strategy")
                     && "dead-letter-queue".equals(config.getOptionalValue(property, String.class).orElse(""))) {
-                String channel = property.substring(INCOMING.length(), property.length() - ".failure-strategy".length());
+                String channel = property.substring(INCOMING.length(),
+                        property.length() - ".failure-strategy".length());
                 if (!channel.equals(DeadLetterReplayConsumer.CHANNEL) && !handlers().containsKey(topicOf(channel))) {
                     missing.add(channel);
                 }
@@ -144,8 +145,8 @@ public class DeadLetterReplays implements OperatorCommandType<DeadLetterReplay> 
         Consumer<ConsumerRecord<String, String>> handler = from.map(handlers()::get).orElse(null);
         if (handler == null) {
             return refusal(DeadLetterReplayOutcome.NOT_REPLAYABLE, from.map(topic -> "it came from " + topic
-                    + ", which " + service + " does not replay").orElse("it does not say which topic it came from "
-                            + "(one dead-letter-topic header; a record that brought one of its own is never replayed)"));
+                    + ", which " + service + " does not replay").orElse("it does not say which topic it came from in "
+                            + "one dead-letter-topic header (a record that brought one of its own is never replayed)"));
         }
         ConsumerRecord<String, String> original = asDelivered(deadLetter, from.get());
         Optional<String> eventType = header(deadLetter, "ce_type");
