@@ -73,6 +73,8 @@ class OpenApiContractTest {
             Map<String, Object> body = api.getMap(path(upload, "put") + ".requestBody.content");
             assertEquals(List.of("image/jpeg", "image/png"), body.keySet().stream().sorted().toList(), upload);
         }
+        // the 4XX/5XX answers every operation gets from rest/ProblemResponses point at this schema
+        assertTrue(api.getMap("components.schemas").containsKey("Problem"), "no Problem schema for the refusals");
         Map<String, Object> accepted = api.getMap("components.schemas.PhotoUploadAccepted.properties");
         assertTrue(accepted.containsKey("photoId") && accepted.containsKey("status"), String.valueOf(accepted));
     }

@@ -1,7 +1,6 @@
 package org.elicence.application.rest;
 
 import org.elicence.messaging.http.HttpProblems;
-import org.elicence.messaging.http.Problem;
 import org.elicence.messaging.http.ProblemTexts;
 
 import org.elicence.application.service.ProblemCode;
@@ -21,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.elicence.application.config.ApplicationConfig;
@@ -66,12 +64,6 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "applications")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponses({
-    @APIResponse(responseCode = "4XX", description = "Refused: a stable code, and what to do in the request's language",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-    @APIResponse(responseCode = "5XX", description = "Not answered: a correlation id only, or Retry-After",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-})
 public class ApplicationResource {
 
     private final ApplicationService applications;

@@ -11,7 +11,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.elicence.application.service.DeviceKeyRegistration;
@@ -39,12 +38,6 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "applications")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponses({
-    @APIResponse(responseCode = "4XX", description = "Refused: a stable code, and what to do in the request's language",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-    @APIResponse(responseCode = "5XX", description = "Not answered: a correlation id only, or Retry-After",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-})
 public class DeviceKeyResource {
 
     /** RFC 7517 JWK of an EC P-256 public key; other JWK members (kid, use, alg) are not taken. */
