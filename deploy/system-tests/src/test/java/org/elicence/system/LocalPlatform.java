@@ -52,19 +52,27 @@ final class LocalPlatform implements BeforeAllCallback, AfterAllCallback {
     private static final Map.Entry<String, String> ANY_NUMBER_OF_OPENINGS =
             Map.entry("APPLICATIONS_MAX_OPENINGS_PER_DAY", "1000000");
 
+    /** And send any number of bodies at once (one account's bodies still arriving hold 10 MiB at most otherwise). */
+    private static final Map.Entry<String, String> ANY_NUMBER_OF_UPLOADS_AT_ONCE =
+            Map.entry("APPLICATIONS_UPLOADS_TRANSFER_PER_APPLICANT", "1073741824");
+
     /**
      * For runs where a few seeded citizens stand in for many applicants: each of them opens more applications and
-     * uploads far more often than one person could, and the per-applicant limits (3 applications in progress, 10
-     * opened a day, 20 uploads a minute) would refuse the run itself.
+     * uploads far more often and more at once than one person could, and the per-applicant limits (3 applications in
+     * progress, 10 opened a day, 20 uploads a minute, 10 MiB of bodies arriving) would refuse the run itself.
      */
     static LocalPlatform withoutPerApplicantLimits() {
         return new LocalPlatform(Map.ofEntries(ANY_NUMBER_OF_APPLICATIONS, ANY_NUMBER_OF_OPENINGS,
-                Map.entry("APPLICATIONS_UPLOADS_PER_APPLICANT_LIMIT", "1000000")));
+                ANY_NUMBER_OF_UPLOADS_AT_ONCE, Map.entry("APPLICATIONS_UPLOADS_PER_APPLICANT_LIMIT", "1000000")));
     }
 
-    /** For runs that open many applications for a few seeded citizens, with the upload limit as it is. */
+    /**
+     * For runs that open many applications for a few seeded citizens and upload to them at once (a citizen standing in
+     * for 16 applicants), with the upload rate limit as it is.
+     */
     static LocalPlatform withManyApplicationsPerCitizen() {
-        return new LocalPlatform(Map.ofEntries(ANY_NUMBER_OF_APPLICATIONS, ANY_NUMBER_OF_OPENINGS));
+        return new LocalPlatform(Map.ofEntries(ANY_NUMBER_OF_APPLICATIONS, ANY_NUMBER_OF_OPENINGS,
+                ANY_NUMBER_OF_UPLOADS_AT_ONCE));
     }
 
     /** With settings (environment variables, i.e. configuration) for every service it starts. */
