@@ -1,5 +1,11 @@
 package org.elicence.messaging;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
 /**
  * CloudEvents 1.0 Kafka protocol binding, binary content mode: the event's attributes travel as
  * {@code ce_}-prefixed record headers and the record value is the event's data (JSON).
@@ -17,5 +23,12 @@ public final class CloudEventHeaders {
     public static final String JSON = "application/json";
 
     private CloudEventHeaders() {
+    }
+
+    /** The text of the last header called {@code name}, if there is one with a value. */
+    public static Optional<String> lastValue(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? Optional.empty()
+                : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
     }
 }

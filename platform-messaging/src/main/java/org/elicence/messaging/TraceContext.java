@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 import io.opentelemetry.api.trace.Span;
@@ -70,9 +69,8 @@ public record TraceContext(String traceParent, String traceState) {
 
     /** The trace context a Kafka record carries (the last header wins, as for any propagator). */
     public static Optional<TraceContext> of(Headers headers) {
-        String traceParent = lastValue(headers, TRACEPARENT);
-        return traceParent == null ? Optional.empty()
-                : Optional.of(new TraceContext(traceParent, lastValue(headers, TRACESTATE)));
+        return CloudEventHeaders.lastValue(headers, TRACEPARENT).map(traceParent -> new TraceContext(traceParent,
+                CloudEventHeaders.lastValue(headers, TRACESTATE).orElse(null)));
     }
 
     /** An OpenTelemetry context whose parent is this remote span; root context if the header is malformed. */
@@ -91,11 +89,6 @@ public record TraceContext(String traceParent, String traceState) {
     public String traceId() {
         String[] parts = traceParent.split("-");
         return parts.length >= 2 ? parts[1] : "";
-    }
-
-    private static String lastValue(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private enum Getter implements TextMapGetter<TraceContext> {

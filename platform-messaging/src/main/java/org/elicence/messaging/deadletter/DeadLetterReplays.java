@@ -15,6 +15,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.Config;
 import org.elicence.messaging.BoundedText;
+import org.elicence.messaging.CloudEventHeaders;
 import org.elicence.messaging.MessagingConfig;
 import org.elicence.messaging.events.DeadLetterReplay;
 import org.elicence.messaging.events.DeadLetterReplayOutcome;
@@ -149,7 +150,7 @@ public class DeadLetterReplays implements OperatorCommandType<DeadLetterReplay> 
                             + "one dead-letter-topic header (a record that brought one of its own is never replayed)"));
         }
         ConsumerRecord<String, String> original = asDelivered(deadLetter, from.get());
-        Optional<String> eventType = header(deadLetter, "ce_type");
+        Optional<String> eventType = CloudEventHeaders.lastValue(deadLetter.headers(), CloudEventHeaders.TYPE);
         try {
             handler.accept(original);
         } catch (RuntimeException | Error failed) {
@@ -198,18 +199,12 @@ public class DeadLetterReplays implements OperatorCommandType<DeadLetterReplay> 
                 headers.add(header);
             }
         }
-        int partition = onlyHeader(deadLetter, "dead-letter-partition").map(DeadLetterReplays::parseIntOrZero)
-                .orElse(0);
-        long offset = onlyHeader(deadLetter, "dead-letter-offset").map(DeadLetterReplays::parseLongOrZero).orElse(0L);
-        return new ConsumerRecord<>(topic, partition, offset, deadLetter.timestamp(), deadLetter.timestampType(),
+        long partition = onlyHeader(deadLetter, "dead-letter-partition").map(DeadLetterReplays::parseOrZero).orElse(0L);
+        long offset = onlyHeader(deadLetter, "dead-letter-offset").map(DeadLetterReplays::parseOrZero).orElse(0L);
+        return new ConsumerRecord<>(topic, partition > Integer.MAX_VALUE ? 0 : (int) partition, offset,
+                deadLetter.timestamp(), deadLetter.timestampType(),
                 deadLetter.serializedKeySize(), deadLetter.serializedValueSize(), deadLetter.key(),
                 deadLetter.value(), headers, Optional.empty());
-    }
-
-    private static Optional<String> header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? Optional.empty()
-                : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     /**
@@ -228,15 +223,7 @@ public class DeadLetterReplays implements OperatorCommandType<DeadLetterReplay> 
                 : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
     }
 
-    private static int parseIntOrZero(String text) {
-        try {
-            return Math.max(0, Integer.parseInt(text.strip()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static long parseLongOrZero(String text) {
+    private static long parseOrZero(String text) {
         try {
             return Math.max(0, Long.parseLong(text.strip()));
         } catch (NumberFormatException e) {
