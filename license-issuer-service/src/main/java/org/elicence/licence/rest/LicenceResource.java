@@ -117,7 +117,7 @@ public class LicenceResource {
     @Operation(summary = "JWK Set with the document signer key that signs the JWS form (x5c chains to the IACA root), "
             + "then the keys of earlier document signers neither expired nor revoked")
     public String jwks() {
-        java.time.Instant now = clock.instant();
-        return keys.jwks(previousKeys.publishableSigners(keys.iacaCertificate(), crl, now), previousKeys.roots(), now);
+        return keys.jwks(previousKeys.publishableSigners(keys.iacaCertificate(), crl, clock.instant()),
+                previousKeys.roots());
     }
 }
