@@ -1,14 +1,9 @@
 package org.elicence.licence.health;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.elicence.licence.config.IacaCrl;
-import org.elicence.licence.credential.keys.KeyMaterial;
+import org.elicence.licence.config.DocumentSignerStanding;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,28 +21,21 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class SigningKeysHealthCheck implements HealthCheck {
 
-    private final KeyMaterial keys;
-    private final Clock clock;
-    private final IacaCrl crl;
+    private final DocumentSignerStanding signer;
 
     @Inject
-    public SigningKeysHealthCheck(KeyMaterial keys, Clock clock, IacaCrl crl) {
-        this.keys = keys;
-        this.clock = clock;
-        this.crl = crl;
+    public SigningKeysHealthCheck(DocumentSignerStanding signer) {
+        this.signer = signer;
     }
 
     @Override
     public HealthCheckResponse call() {
-        Instant expires = keys.documentSignerCertificate().getNotAfter().toInstant();
-        Instant now = clock.instant();
-        boolean revoked = crl.revokes(keys.documentSignerCertificate());
         return HealthCheckResponse.named("licence-signing-keys")
                 .up()
-                .withData("documentSignerExpires", expires.toString())
-                .withData("documentSignerExpired", !now.isBefore(expires))
-                .withData("documentSignerRevoked", revoked)
-                .withData("daysLeft", Math.max(0, Duration.between(now, expires).toDays()))
+                .withData("documentSignerExpires", signer.expires().toString())
+                .withData("documentSignerExpired", signer.expired())
+                .withData("documentSignerRevoked", signer.revoked())
+                .withData("daysLeft", Math.max(0, signer.timeLeft().toDays()))
                 .build();
     }
 }

@@ -1,10 +1,6 @@
 package org.elicence.licence.metrics;
 
-import java.time.Clock;
-import java.time.Duration;
-
-import org.elicence.licence.config.IacaCrl;
-import org.elicence.licence.credential.keys.KeyMaterial;
+import org.elicence.licence.config.DocumentSignerStanding;
 import org.elicence.messaging.metrics.OwnedGauges;
 
 import io.micrometer.core.instrument.Gauge;
@@ -28,15 +24,14 @@ public class SigningKeyMetrics {
     private final OwnedGauges gauges;
 
     @Inject
-    public SigningKeyMetrics(MeterRegistry registry, KeyMaterial keys, IacaCrl crl, Clock clock) {
+    public SigningKeyMetrics(MeterRegistry registry, DocumentSignerStanding signer) {
         this.gauges = new OwnedGauges(registry);
-        gauges.register(Gauge.builder("licence.document_signer.revoked", crl,
-                revocations -> revocations.revokes(keys.documentSignerCertificate()) ? 1 : 0)
+        gauges.register(Gauge.builder("licence.document_signer.revoked", signer,
+                standing -> standing.revoked() ? 1 : 0)
                 .description("1 when the IACA's CRL revokes the document signer in use: nothing is signed")
                 .strongReference(true));
-        gauges.register(Gauge.builder("licence.document_signer.expiry", keys,
-                material -> Duration.between(clock.instant(), material.documentSignerCertificate().getNotAfter()
-                        .toInstant()).toSeconds())
+        gauges.register(Gauge.builder("licence.document_signer.expiry", signer,
+                standing -> standing.timeLeft().toSeconds())
                 .baseUnit("seconds")
                 .description("Seconds until the document signer certificate in use expires (negative after)")
                 .strongReference(true));

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.elicence.licence.config.DocumentSignerStanding;
 import org.elicence.licence.config.IacaCrl;
 import org.elicence.licence.config.LicenceConfig;
 import org.elicence.licence.credential.CredentialIssuer;
@@ -17,7 +18,6 @@ import org.elicence.licence.credential.CredentialRejectedException;
 import org.elicence.licence.credential.DrivingPrivilege;
 import org.elicence.licence.credential.LicenceData;
 import org.elicence.licence.credential.jws.JwsCompact;
-import org.elicence.licence.credential.keys.KeyMaterial;
 import org.elicence.licence.credential.status.StatusListReference;
 import org.elicence.licence.registry.DriverLicence;
 
@@ -40,18 +40,18 @@ public class LicenceSigner {
     private final ELicenceStore store;
     private final LicenceConfig config;
     private final Clock clock;
-    private final KeyMaterial keys;
     private final IacaCrl crl;
+    private final DocumentSignerStanding standing;
 
     @Inject
     public LicenceSigner(CredentialIssuer issuer, ELicenceStore store, LicenceConfig config, Clock clock,
-            KeyMaterial keys, IacaCrl crl) {
+            IacaCrl crl, DocumentSignerStanding standing) {
         this.issuer = issuer;
         this.store = store;
         this.config = config;
         this.clock = clock;
-        this.keys = keys;
         this.crl = crl;
+        this.standing = standing;
     }
 
     /**
@@ -88,17 +88,17 @@ public class LicenceSigner {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     SignedLicence sign(DriverLicence licence, byte[] portraitJpeg, Optional<PublicKey> deviceKey) {
-        if (crl.revokes(keys.documentSignerCertificate())) {
+        if (standing.revoked()) {
             // not poison: the application is fine; it is signed once a new document signer is installed (the health
             // check's documentSignerRevoked says why; the record is retried, then dead-lettered for a replay:
             // docs/licence.md, "Rotation")
             throw new IllegalStateException("the document signer certificate is revoked by the IACA's CRL: nothing "
                     + "is signed under it; install a new one");
         }
-        if (!clock.instant().isBefore(keys.documentSignerCertificate().getNotAfter().toInstant())) {
+        if (standing.expired()) {
             // the same: what it signed would verify CERTIFICATE_EXPIRED everywhere (documentSignerExpired says why)
             throw new IllegalStateException("the document signer certificate expired on "
-                    + keys.documentSignerCertificate().getNotAfter().toInstant() + ": nothing is signed under it; "
+                    + standing.expires() + ": nothing is signed under it; "
                     + "install a new one");
         }
         var status = new StatusListReference(store.nextStatusIndex(), config.statusList().uri());
