@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.elicence.messaging.LogContext;
 import org.elicence.messaging.MessagingConfig;
 import org.elicence.messaging.TraceContext;
+import org.elicence.messaging.persistence.TransactionLock;
 import org.jboss.logging.Logger;
 
 import io.opentelemetry.api.trace.Span;
@@ -37,8 +38,7 @@ public class InboundEventProcessor {
      * one by one in partition order, but an operator's replay of a dead letter (DeadLetterReplays) runs beside it,
      * maybe on another instance; handlers that read, then write, must not see the two interleave.
      */
-    private static final String ONE_AT_A_TIME_PER_KEY_SQL = "SELECT 1 FROM pg_advisory_xact_lock("
-            + "hashtextextended(:lockKey, 0))";
+    private static final TransactionLock ONE_AT_A_TIME_PER_KEY = new TransactionLock(0x494e4258); // "INBX"
     private static final String MARK_PROCESSED_SQL = "INSERT INTO processed_event (consumer, event_id) "
             + "VALUES (:consumer, :eventId) ON CONFLICT DO NOTHING";
 
@@ -151,8 +151,7 @@ public class InboundEventProcessor {
 
     private void oneAtATime(String consumer, String key) {
         if (key != null) {
-            entityManager.createNativeQuery(ONE_AT_A_TIME_PER_KEY_SQL)
-                    .setParameter("lockKey", consumer + "/" + key).getSingleResult();
+            ONE_AT_A_TIME_PER_KEY.hold(entityManager, consumer + "/" + key);
         }
     }
 
