@@ -11,17 +11,16 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import org.elicence.application.image.ImageIntake;
 import org.elicence.messaging.http.ErrorCauses;
+import org.elicence.messaging.http.HttpProblems;
 import org.elicence.messaging.http.Problem;
 import org.elicence.messaging.http.ProblemResponse;
 import org.elicence.messaging.http.ProblemTexts;
 import org.elicence.messaging.http.ViolationDetail;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidatorFactory;
@@ -44,11 +43,10 @@ public class ProblemMappers {
     private final long maxBodyBytes;
 
     @Inject
-    public ProblemMappers(ProblemTexts texts, ValidatorFactory validation,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    public ProblemMappers(ProblemTexts texts, ValidatorFactory validation, HttpProblems httpProblems) {
         this.texts = texts;
         this.validation = validation;
-        this.maxBodyBytes = maxBodySize.asLongValue();
+        this.maxBodyBytes = httpProblems.maxBodyBytes();
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,11 @@
 package org.elicence.application.rest;
 
+import java.math.BigInteger;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.elicence.messaging.http.HttpProblems;
 import org.elicence.messaging.http.Problem;
 import org.elicence.messaging.http.ProblemTexts;
 
@@ -10,13 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.ws.rs.core.Response;
 
 /** A fault answers 500 with a correlation id only; what the exception's message says reaches neither body nor log. */
 class ProblemMappersTest {
 
-    private static final ProblemMappers MAPPERS = new ProblemMappers(
-            new ProblemTexts(java.util.List.of("zh-CN", "en")), null, new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(16L << 20)));
+    private static final ProblemTexts TEXTS = new ProblemTexts(List.of("zh-CN", "en"));
+    private static final ProblemMappers MAPPERS = new ProblemMappers(TEXTS, null,
+            new HttpProblems(new ObjectMapper(), TEXTS, new MemorySize(BigInteger.valueOf(16L << 20))));
 
     private static final String PERSONAL = "Key (applicant_id)=(11010119900307213X) already exists";
 

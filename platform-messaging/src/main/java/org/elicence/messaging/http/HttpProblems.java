@@ -41,6 +41,11 @@ public class HttpProblems {
         this.maxBodyBytes = maxBodySize.asLongValue();
     }
 
+    /** The largest body a request may carry ({@code quarkus.http.limits.max-body-size}), what a 413 names. */
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
     void install(@Observes Router router) {
         router.route().order(RequestLimits.ORDER + 2).handler(this::limits).failureHandler(this::failure);
     }
