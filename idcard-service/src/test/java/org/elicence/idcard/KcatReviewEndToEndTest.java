@@ -309,6 +309,11 @@ class KcatReviewEndToEndTest {
         KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, reusing, impersonated.replace(impostor, reusing),
                 "reviewer-001");
         assertRefused(reusing, "MALFORMED_DECISION");
+        // a decision field longer than any decision is stored as received and refused, not dead-lettered untold
+        String misspelt = UUID.randomUUID().toString();
+        KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, misspelt, decision(misspelt, "reviewer-001")
+                .replace("\"APPROVE\"", "\"NOT_APPROVED_AFTER_ALL\""), "reviewer-001");
+        assertRefused(misspelt, "MALFORMED_DECISION");
         KafkaTestClient.sendSigned(Topics.IDCARD_REVIEW_DECISIONS, caseId, "{\"decisionId\":\"" + UUID.randomUUID()
                 + "\",\"caseId\":\"" + caseId + "\",\"reviewerId\":\"reviewer-001\",\"decision\":\"REJECT\"}",
                 "reviewer-001");
