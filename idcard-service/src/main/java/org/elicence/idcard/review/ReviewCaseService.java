@@ -50,6 +50,13 @@ public class ReviewCaseService {
         // The reading that passes the second side and the ApplicationCreated that makes the applicant known may run at
         // once, each unable to see the other's uncommitted write: without the lock, neither would open the case.
         ApplicationLock.hold(applicationId);
+        // Before the last rejection is read, not after: a staff decision does not take this lock, and a REJECT
+        // committed between the two reads would leave no live case and a rejection not yet seen, and the case would
+        // open again on the side staff had just turned down. Read first, a live case ends it here; a rejection
+        // committed by then is seen below (each statement reads what is committed when it starts).
+        if (ReviewCase.liveCaseExists(applicationId)) {
+            return;
+        }
         Instant lastRejection = ReviewCase.lastRejectedAt(applicationId).orElse(Instant.EPOCH);
         Predicate<IdCardUpload> reviewable = upload -> upload.passed() && upload.uploadedAt.isAfter(lastRejection)
                 && upload.imagesDeletedAt == null;
@@ -65,9 +72,6 @@ public class ReviewCaseService {
             // application-service's sweep hands the card back as ID_CARD_REVIEW_NOT_OPENED after 15 minutes
             LOG.warnf("application %s: both card sides passed, but the application is not known here yet; its case"
                     + " opens when its ApplicationCreated is handled", applicationId);
-            return;
-        }
-        if (ReviewCase.liveCaseExists(applicationId)) {
             return;
         }
         if (applicant.closedAs() != null) {
