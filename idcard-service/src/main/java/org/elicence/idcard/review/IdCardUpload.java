@@ -50,9 +50,13 @@ public class IdCardUpload extends PanacheEntityBase {
     @Column(nullable = false)
     public byte[] image;
 
+    // lazy, as the upload itself: the operator's record and the readings' lookups load an application's uploads
+    // without their images, which a staff case and the approval read one pair at a time
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "rectified_card")
     public byte[] rectifiedCard;
 
+    @Basic(fetch = FetchType.LAZY)
     public byte[] portrait;
 
     @Column(name = "perceptual_hash")
