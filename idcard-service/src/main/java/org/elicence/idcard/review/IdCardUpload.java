@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.elicence.messaging.events.IdCardSide;
 import org.elicence.messaging.events.RuleCheck;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.LazyGroup;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -51,12 +52,15 @@ public class IdCardUpload extends PanacheEntityBase {
     public byte[] image;
 
     // lazy, as the upload itself: the operator's record and the readings' lookups load an application's uploads
-    // without their images, which a staff case and the approval read one pair at a time
+    // without their images, which a staff case and the approval read one pair at a time; in a group of their own,
+    // so that reading them does not load the original upload (up to 10 MiB) with them, as one default group would
     @Basic(fetch = FetchType.LAZY)
+    @LazyGroup("derived")
     @Column(name = "rectified_card")
     public byte[] rectifiedCard;
 
     @Basic(fetch = FetchType.LAZY)
+    @LazyGroup("derived")
     public byte[] portrait;
 
     @Column(name = "perceptual_hash")
