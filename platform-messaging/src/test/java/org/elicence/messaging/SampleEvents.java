@@ -134,7 +134,7 @@ final class SampleEvents {
             case DEAD_LETTER_REPLAY_OUTCOME -> new DeadLetterReplayOutcome(COMMAND_ID, "idcard-service",
                     "platform-operator", DeadLetterReplayOutcome.REPLAYED, null, null, "idcard-service.dlq", 1, 42L,
                     Topics.APPLICATIONS, EventType.APPLICATION_WITHDRAWN.type(), null, 0, 3L, NOW);
-            case PHOTO_REVIEW_CASE_OPENED -> new PhotoReviewCaseOpened(CASE_ID, APPLICATION_ID, APPLICANT_ID, "张伟",
+            case PHOTO_REVIEW_CASE_OPENED -> new PhotoReviewCaseOpened(CASE_ID, APPLICATION_ID, "张伟",
                     PhotoReviewCaseOpened.PENDING, PhotoReviewCaseOpened.NOT_ASSESSABLE, PHOTO_ID,
                     PhotoSource.APPLICANT_UPLOAD, PhotoAudited.FAIL, 1, NOW, List.of(FACE_COUNT_PASS), PORTRAIT,
                     PORTRAIT);

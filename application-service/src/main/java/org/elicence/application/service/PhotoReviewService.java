@@ -132,7 +132,7 @@ public class PhotoReviewService {
         reviewCase.persist();
         String applicationId = application.id.toString();
         outbox.publish(applicationId, new PhotoReviewCaseOpened(reviewCase.caseId.toString(), applicationId,
-                application.applicantId, application.fullName, PhotoReviewCaseOpened.PENDING, trigger,
+                application.fullName, PhotoReviewCaseOpened.PENDING, trigger,
                 photoId.toString(), source, verdict, (int) PhotoAuditAttempt.failedCount(application.id),
                 reviewCase.openedAt, checks, annotated, portrait));
         Counter.builder("photo.review.cases.opened").description("Photo review cases opened, by trigger")

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@link IdCardReviewCaseOpened}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PhotoReviewCaseOpened(String caseId, String applicationId, String applicantId, String applicantName,
+public record PhotoReviewCaseOpened(String caseId, String applicationId, String applicantName,
         String status, String trigger, String photoId, PhotoSource source, String verdict, int failedAudits,
         Instant openedAt, List<RuleCheck> checks, EncodedImage annotated, EncodedImage portrait) {
 
