@@ -96,6 +96,31 @@ public interface ApplicationConfig {
         long transferPerApplicant();
 
         /**
+         * Bodies one applicant may have arriving at once on this instance (UploadAdmission), uploads taken in and
+         * refusals drained alike: each holds a worker thread while its client sends, for up to {@code body-timeout}.
+         * An upload past it is answered 429 UPLOADS_IN_PROGRESS; a refusal past it is answered without reading the
+         * rest of its body, and the connection closed.
+         */
+        @WithDefault("4")
+        int bodiesPerApplicant();
+
+        /**
+         * Images (portraits and card sides) one application takes in its life; more are answered 409
+         * UPLOADS_EXHAUSTED. Each adds an audit attempt, a status change and a card record that the applicant's and
+         * staff's views read whole: without a bound, an application could grow without end at the rate limit.
+         */
+        @WithDefault("100")
+        int perApplication();
+
+        /**
+         * Refused bodies this instance reads to their end at once, of all applicants (UploadAdmission): a refusal is
+         * drained so that a client still sending reads its answer; past this many, it is answered without reading
+         * the rest, and the connection closed, so that clients sending slowly cannot hold every worker thread.
+         */
+        @WithDefault("16")
+        int refusalDrains();
+
+        /**
          * How long a request's body may take to arrive (UploadDeadline): a request still sending then has its
          * connection closed, and with it gives back its share of the transfer budget and its worker. Counted from the
          * request's arrival, so it covers the wait for the transfer share (admission-timeout, 20 s) too; a 10 MiB

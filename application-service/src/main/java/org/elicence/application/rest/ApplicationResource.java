@@ -38,6 +38,7 @@ import org.elicence.messaging.image.StrippedImage;
 import org.elicence.messaging.memory.PayloadMemoryBudget;
 
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -191,8 +192,9 @@ public class ApplicationResource {
     @APIResponse(responseCode = "202", description = "Taken in; the audit's verdict appears in the application",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.PhotoUpload.class)))
     public Response uploadPhoto(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body) {
-        UUID photoId = receive(id, type, length, body, false,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body,
+            @Context HttpServerRequest request) {
+        UUID photoId = receive(id, type, length, body, request, false,
                 (applicationId, image) -> applications.submitPhoto(applicationId, applicant(), image));
         return Response.accepted(new Accepted.PhotoUpload(photoId.toString(), "PHOTO_AUDITING")).build();
     }
@@ -207,7 +209,7 @@ public class ApplicationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.IdCardUpload.class)))
     public Response uploadIdCard(@PathParam("id") String id, @PathParam("side") String side,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
-            InputStream body) {
+            InputStream body, @Context HttpServerRequest request) {
         IdCardSide cardSide = switch (side) {
             case "front" -> IdCardSide.FRONT;
             case "back" -> IdCardSide.BACK;
@@ -215,10 +217,10 @@ public class ApplicationResource {
         };
         if (cardSide == null) {
             // refused before the body is read: drained as receive() drains its refusals, so the app reads the 404
-            UploadBody.discard(body, config.uploads().maxBytes());
+            UploadBody.discard(body, config.uploads().maxBytes(), admission.admitDrain(subject()), request);
             throw ProblemException.variant(ProblemCode.NOT_FOUND, "card-side");
         }
-        UUID uploadId = receive(id, type, length, body, true,
+        UUID uploadId = receive(id, type, length, body, request, true,
                 (applicationId, image) -> applications.submitIdCardSide(applicationId, applicant(), cardSide, image));
         return Response.accepted(new Accepted.IdCardUpload(uploadId.toString(), "ID_CARD_CHECKING")).build();
     }
@@ -230,7 +232,8 @@ public class ApplicationResource {
      * the body (streamed, never past the limit), the rest of its share (UploadAdmission) and the image intake
      * (format, size from the header, metadata removed).
      */
-    private UUID receive(String id, String type, String length, InputStream body, boolean idCardSide,
+    private UUID receive(String id, String type, String length, InputStream body, HttpServerRequest request,
+            boolean idCardSide,
             java.util.function.BiFunction<UUID, StrippedImage, UUID> submit) {
         int maxBytes = config.uploads().maxBytes();
         long declared = HttpProblems.declaredLength(length);
@@ -246,7 +249,7 @@ public class ApplicationResource {
             rateLimiter.acquire(applicant());
             admitted = admission.admitTransfer(applicant(), declared, maxBytes);
         } catch (RuntimeException refused) {
-            UploadBody.discard(body, maxBytes);
+            UploadBody.discard(body, maxBytes, admission.admitDrain(subject()), request);
             throw refused;
         }
         try (UploadAdmission.Transfer transfer = admitted) {
@@ -311,6 +314,11 @@ public class ApplicationResource {
     /** The token's subject, which must be a resident ID number; anything else may not apply. */
     private String applicant() {
         return ApplicantTokens.residentId(token);
+    }
+
+    /** Whose bodies a refused one counts among: the token's subject, an applicant's or not (never throws). */
+    private String subject() {
+        return java.util.Objects.requireNonNullElse(token.getSubject(), "");
     }
 
     private static UUID parseId(String id) {

@@ -7,6 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
+
+import org.elicence.application.service.UploadAdmission;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 
 /**
  * The HTTP side of an image upload: the declared type, matched exactly (a parameter such as {@code ;q=1} is
@@ -34,12 +41,29 @@ final class UploadBody {
      * Reads and throws away what the client still sends (up to {@code maxBytes}), so that a refusal answered before
      * the body was read reaches the client. Closing a connection whose request bytes are still unread makes the
      * kernel reset it, and a client still writing its body then loses the answer: the app saw "connection reset"
-     * instead of 503 with Retry-After. A body over the limit is not drained (the connection is closed instead).
+     * instead of 503 with Retry-After. A body over the limit is not drained (the connection is closed instead), nor
+     * one that UploadAdmission did not count ({@code drain} empty: its applicant's bodies or the instance's drains
+     * are at their limit): each drain holds a worker thread for as long as the client takes to send, so the refusal
+     * is answered at once and the connection closed after it. Vert.x keeps a connection open by what the request
+     * says, whatever the response's {@code Connection} header: it is closed once the answer is written (as Quarkus
+     * closes it after a 413), or the unread body would hold it until the idle timeout. Over HTTP/2 a close would end
+     * every stream of the connection (a gateway's, shared by many clients); the stream's flow control holds only its
+     * own body there, so nothing is closed.
      */
-    static void discard(InputStream body, int maxBytes) {
+    static void discard(InputStream body, int maxBytes, Optional<UploadAdmission.Drain> drain,
+            HttpServerRequest request) {
+        if (drain.isEmpty()) {
+            HttpServerResponse response = request.response();
+            if (response.headWritten() || request.version() == HttpVersion.HTTP_2) {
+                return;
+            }
+            response.putHeader("Connection", "close");
+            response.endHandler(written -> response.close());
+            return;
+        }
         byte[] chunk = new byte[64 * 1024];
         long total = 0;
-        try (InputStream in = body) {
+        try (UploadAdmission.Drain counted = drain.get(); InputStream in = body) {
             int n;
             while (in != null && total <= maxBytes && (n = in.read(chunk)) >= 0) {
                 total += n;

@@ -1,7 +1,9 @@
 package org.elicence.application.service;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.elicence.application.config.ApplicationConfig;
@@ -28,8 +30,12 @@ import jakarta.inject.Inject;
  * the HTTP layer's buffers. One applicant's bodies still arriving may hold at most
  * {@code applications.uploads.transfer-per-applicant} (10 MiB) on an instance, a first one whatever its size (a
  * chunked one takes the largest body plus a byte, which the budget leaves room for twice): until 2026-12-07 one
- * account trickling two maximum bodies held the whole transfer budget for three minutes. Gauge
- * {@code upload_transfer_reserved_bytes}.
+ * account trickling two maximum bodies held the whole transfer budget for three minutes. Each body arriving holds a
+ * worker thread as well, and bodies are counted too: at most {@code applications.uploads.bodies-per-applicant} (4) of
+ * one applicant's at once, uploads and refusals being drained alike, and at most {@code applications.uploads.refusal-drains}
+ * (16) refusals drained at once in all; a refusal past either is answered without reading the rest of its body (the
+ * connection is closed). Until 2026-12-07 refusals were drained without a count: one account sending 200 refused
+ * bodies a byte at a time held every worker thread for three minutes. Gauge {@code upload_transfer_reserved_bytes}.
  */
 @ApplicationScoped
 public class UploadAdmission {
@@ -45,7 +51,9 @@ public class UploadAdmission {
     private final PayloadMemoryBudget transfers;
     private final Duration timeout;
     private final long perApplicant;
-    private final ConcurrentHashMap<String, Long> arrivingByApplicant = new ConcurrentHashMap<>();
+    private final int bodiesPerApplicant;
+    private final Semaphore refusalDrains;
+    private final ConcurrentHashMap<String, Arriving> arrivingByApplicant = new ConcurrentHashMap<>();
     private final OwnedGauges gauges;
 
     @Inject
@@ -54,6 +62,8 @@ public class UploadAdmission {
         this.transfers = new PayloadMemoryBudget(config.uploads().transferBudget());
         this.timeout = config.uploads().admissionTimeout();
         this.perApplicant = config.uploads().transferPerApplicant();
+        this.bodiesPerApplicant = config.uploads().bodiesPerApplicant();
+        this.refusalDrains = new Semaphore(config.uploads().refusalDrains());
         this.gauges = new OwnedGauges(metrics);
         gauges.register(Gauge.builder("upload.transfer.reserved", transfers, PayloadMemoryBudget::reservedBytes)
                 .baseUnit("bytes")
@@ -73,15 +83,7 @@ public class UploadAdmission {
      */
     public Transfer admitTransfer(String applicant, long declaredBytes, int maxBytes) {
         long share = Math.max(MIN_SHARE, declaredBytes >= 0 ? declaredBytes : maxBytes + 1L);
-        boolean[] counted = {false};
-        arrivingByApplicant.compute(applicant, (who, held) -> {
-            if (held != null && held + share > perApplicant) {
-                return held;
-            }
-            counted[0] = true;
-            return (held == null ? 0 : held) + share;
-        });
-        if (!counted[0]) {
+        if (!count(applicant, share)) {
             throw new ProblemException(ProblemCode.UPLOADS_IN_PROGRESS).retryAfter(5);
         }
         try {
@@ -94,6 +96,41 @@ public class UploadAdmission {
     }
 
     /**
+     * Counts a refused body read to its end (so that a client still sending reads the refusal) against its
+     * applicant's bodies arriving and the drains of the instance; empty when either is full: the refusal is then
+     * answered without reading the rest, on a connection that closes.
+     */
+    public Optional<Drain> admitDrain(String applicant) {
+        if (!refusalDrains.tryAcquire()) {
+            return Optional.empty();
+        }
+        if (!count(applicant, 0)) {
+            refusalDrains.release();
+            return Optional.empty();
+        }
+        return Optional.of(new Drain(applicant));
+    }
+
+    /**
+     * Adds a body of {@code share} bytes to the applicant's bodies arriving, unless that would be more bodies than
+     * allowed, or more bytes (a first body is let in whatever its size, beside drains, which hold no bytes).
+     */
+    private boolean count(String applicant, long share) {
+        boolean[] counted = {false};
+        arrivingByApplicant.compute(applicant, (who, held) -> {
+            Arriving now = held == null ? Arriving.NONE : held;
+            boolean fits = now.bodies() < bodiesPerApplicant
+                    && (share == 0 || now.bytes() == 0 || now.bytes() + share <= perApplicant);
+            if (!fits) {
+                return held;
+            }
+            counted[0] = true;
+            return new Arriving(now.bytes() + share, now.bodies() + 1);
+        });
+        return counted[0];
+    }
+
+    /**
      * Waits for the rest of an upload's share once its body of {@code bodyBytes} is in (the body itself is the
      * transfer share's); 503 UPLOADS_BUSY when none came in time.
      */
@@ -103,11 +140,35 @@ public class UploadAdmission {
     }
 
     private void release(String applicant, long share) {
-        arrivingByApplicant.computeIfPresent(applicant, (who, held) -> held - share <= 0 ? null : held - share);
+        arrivingByApplicant.computeIfPresent(applicant, (who, held) -> held.bodies() <= 1 ? null
+                : new Arriving(held.bytes() - share, held.bodies() - 1));
+    }
+
+    /** What one applicant's bodies still arriving hold on this instance. */
+    private record Arriving(long bytes, int bodies) {
+        static final Arriving NONE = new Arriving(0, 0);
     }
 
     private static ProblemException busy() {
         return new ProblemException(ProblemCode.UPLOADS_BUSY).retryAfter(5);
+    }
+
+    /** A refused body being read to its end, counted until {@link #close()}. */
+    public final class Drain implements AutoCloseable {
+        private final String applicant;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        private Drain(String applicant) {
+            this.applicant = applicant;
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                release(applicant, 0);
+                refusalDrains.release();
+            }
+        }
     }
 
     /** A body's share of the transfer budget and of its applicant's part of it, given back once by {@link #close()}. */

@@ -55,15 +55,19 @@ final class LocalPlatform implements BeforeAllCallback, AfterAllCallback {
     /** And send any number of bodies at once (one account's bodies still arriving hold 10 MiB at most otherwise). */
     private static final Map.Entry<String, String> ANY_NUMBER_OF_UPLOADS_AT_ONCE =
             Map.entry("APPLICATIONS_UPLOADS_TRANSFER_PER_APPLICANT", "1073741824");
+    /** However many they are (4 of one account's at once otherwise). */
+    private static final Map.Entry<String, String> ANY_NUMBER_OF_BODIES_AT_ONCE =
+            Map.entry("APPLICATIONS_UPLOADS_BODIES_PER_APPLICANT", "1000000");
 
     /**
      * For runs where a few seeded citizens stand in for many applicants: each of them opens more applications and
      * uploads far more often and more at once than one person could, and the per-applicant limits (3 applications in
-     * progress, 10 opened a day, 20 uploads a minute, 10 MiB of bodies arriving) would refuse the run itself.
+     * progress, 10 opened a day, 20 uploads a minute, 10 MiB and 4 bodies arriving) would refuse the run itself.
      */
     static LocalPlatform withoutPerApplicantLimits() {
         return new LocalPlatform(Map.ofEntries(ANY_NUMBER_OF_APPLICATIONS, ANY_NUMBER_OF_OPENINGS,
-                ANY_NUMBER_OF_UPLOADS_AT_ONCE, Map.entry("APPLICATIONS_UPLOADS_PER_APPLICANT_LIMIT", "1000000")));
+                ANY_NUMBER_OF_UPLOADS_AT_ONCE, ANY_NUMBER_OF_BODIES_AT_ONCE,
+                Map.entry("APPLICATIONS_UPLOADS_PER_APPLICANT_LIMIT", "1000000")));
     }
 
     /**
@@ -72,7 +76,7 @@ final class LocalPlatform implements BeforeAllCallback, AfterAllCallback {
      */
     static LocalPlatform withManyApplicationsPerCitizen() {
         return new LocalPlatform(Map.ofEntries(ANY_NUMBER_OF_APPLICATIONS, ANY_NUMBER_OF_OPENINGS,
-                ANY_NUMBER_OF_UPLOADS_AT_ONCE));
+                ANY_NUMBER_OF_UPLOADS_AT_ONCE, ANY_NUMBER_OF_BODIES_AT_ONCE));
     }
 
     /** With settings (environment variables, i.e. configuration) for every service it starts. */
