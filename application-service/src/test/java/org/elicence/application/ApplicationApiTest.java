@@ -515,6 +515,37 @@ class ApplicationApiTest {
                 .setParameter("id", java.util.UUID.fromString(id)).getSingleResult())).intValue());
     }
 
+    /**
+     * An application takes at most applications.uploads.per-application images in its life (portraits and card sides
+     * alike), each counted when taken: the last one allowed is taken, the next is refused 409 UPLOADS_EXHAUSTED with
+     * what to do instead, and nothing about the application changes.
+     */
+    @Test
+    void anApplicationTakesABoundedNumberOfImages() {
+        String id = create(DAVID, null);
+        int allowed = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("applications.uploads.per-application", Integer.class);
+        // as if the applicant had sent all but one already (sending them would take minutes at the rate limit)
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("UPDATE application SET uploads_taken = :taken WHERE id = :id")
+                .setParameter("taken", allowed - 1).setParameter("id", java.util.UUID.fromString(id)).executeUpdate());
+        given().auth().oauth2(Tokens.forApplicant(DAVID)).contentType("image/jpeg").body(TestImages.jpeg())
+                .put("/api/v1/applications/" + id + "/id-card/front").then().statusCode(202);
+        String status = given().auth().oauth2(Tokens.forApplicant(DAVID)).get("/api/v1/applications/" + id)
+                .then().extract().path("status");
+        for (String path : new String[] {"/photo", "/id-card/back"}) {
+            given().auth().oauth2(Tokens.forApplicant(DAVID)).header("Accept-Language", "en").contentType("image/jpeg")
+                    .body(TestImages.jpeg()).put("/api/v1/applications/" + id + path).then().statusCode(409)
+                    .contentType("application/problem+json").body("code", equalTo("UPLOADS_EXHAUSTED"))
+                    .body("detail", org.hamcrest.Matchers.containsString(allowed + " images"));
+        }
+        given().auth().oauth2(Tokens.forApplicant(DAVID)).get("/api/v1/applications/" + id).then()
+                .body("status", equalTo(status));
+        assertEquals(allowed, ((Number) QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("SELECT uploads_taken FROM application WHERE id = :id")
+                .setParameter("id", java.util.UUID.fromString(id)).getSingleResult())).intValue());
+    }
+
     @Test
     void annotatedPhotosOfClosedApplicationsAreDeletedAfterTheirRetention() throws Exception {
         String id = create(ALICE, null);

@@ -103,6 +103,10 @@ public class Application extends PanacheEntityBase {
     @Column(name = "licence_qr")
     public byte[] licenceQr;
 
+    /** Images taken in (portraits and card sides), bounded by {@code applications.uploads.per-application}. */
+    @Column(name = "uploads_taken", nullable = false)
+    public int uploadsTaken;
+
     /** Every status moved to, oldest first; a status re-entered (another failed photo) is not a move. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "status_history", nullable = false, columnDefinition = "jsonb")
@@ -144,6 +148,7 @@ public class Application extends PanacheEntityBase {
      */
     public void photoUploaded(UUID photoId) {
         requireUploads();
+        uploadsTaken++;
         currentPhotoId = photoId;
         if (status == ApplicationStatus.PHOTO_REJECTED) {
             notice = null;
@@ -168,6 +173,7 @@ public class Application extends PanacheEntityBase {
         if (!acceptsIdCardSides()) {
             throw new IllegalStateException("no ID-card sides while " + status);
         }
+        uploadsTaken++;
         recordIdCardSide(front, "RECEIVED");
         if (front) {
             idCardFrontUpload = uploadId;

@@ -190,9 +190,13 @@ public class ApplicationService {
         }));
     }
 
-    private static Application openForUploads(UUID id, String applicantId, boolean idCardSide) {
+    private Application openForUploads(UUID id, String applicantId, boolean idCardSide) {
         Application application = Application.findOwned(id, applicantId).orElseThrow(ProblemException::notFound);
         if (idCardSide ? application.acceptsIdCardSides() : application.acceptsUploads()) {
+            int allowed = config.uploads().perApplication();
+            if (application.uploadsTaken >= allowed) {
+                throw new ProblemException(ProblemCode.UPLOADS_EXHAUSTED, allowed);
+            }
             return application;
         }
         if (idCardSide && application.acceptsUploads()) {
