@@ -333,6 +333,14 @@ class ApplicationApiTest {
         assertFalse(refusal.contains(BOB), refusal);
         given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + id + "/licence")
                 .then().statusCode(404);
+        // a status change before any licence is shown is dead-lettered too, to be replayed after the licence: taken as
+        // nothing, a revocation was lost, and the licence shown ACTIVE once its licence.issued was replayed
+        kafka.publishEvent(Topics.LICENCE_EVENTS, id, EventType.LICENCE_STATUS_CHANGED.type(),
+                "{\"applicationId\":\"" + id + "\",\"licenceNumber\":\"110100415823\",\"status\":\"REVOKED\","
+                        + "\"changedAt\":\"2026-11-25T12:00:00Z\"}");
+        String early = KafkaTestClient.header(kafka.awaitDeadLetters("application-service.dlq", id, 2, WAIT).get(1),
+                "dead-letter-reason");
+        assertTrue(early.contains("LicenceStatusChanged for application " + id + " came before its licence"), early);
         kafka.publishEvent(Topics.LICENCE_EVENTS, id, EventType.LICENCE_ISSUED.type(),
                 issued.formatted(id, ALICE, issuerSigned, jws, Base64.getEncoder().encodeToString(png.toByteArray())));
 

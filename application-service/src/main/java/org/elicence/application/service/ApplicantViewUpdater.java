@@ -202,6 +202,13 @@ public class ApplicantViewUpdater {
 
     public void onLicenceStatusChanged(LicenceStatusChanged event) {
         withApplication(event.applicationId(), application -> {
+            if (application.licence == null) {
+                // its licence.issued was dead-lettered (the two share a topic and a key, so it cannot be late): taken
+                // as nothing, the change was lost, and the licence shown ACTIVE once that was replayed, a revoked one
+                // handed out as valid
+                throw new PoisonEventException("LicenceStatusChanged for application " + application.id
+                        + " came before its licence was shown here: replay its licence.issued, then this");
+            }
             sameLicence(application, event.licenceNumber(), "LicenceStatusChanged");
             application.licenceStatusChanged(event.status(), event.changedAt());
         });
