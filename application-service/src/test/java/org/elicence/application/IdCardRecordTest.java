@@ -138,7 +138,7 @@ class IdCardRecordTest {
     }
 
     /**
-     * A case opening that names another applicant than the application's, and a case event about another
+     * A case opening that names another applicant than the application's, and a case event or decision about another
      * application's case (on idcard-review-cases or idcard-events), are dead-lettered: staff's record (and the held
      * sweep that reads it) never takes another person's case as this application's, nor does the application.
      */
@@ -154,12 +154,14 @@ class IdCardRecordTest {
         caseOpened(other, "440305197806141307", own, front, back, "2026-03-01T10:00:00Z");
         closed(other, own);
         opened(other, own);
+        rejected(other, own); // staff's decision on another application's case: refused as its opening is
 
         String reasons = java.util.stream.Stream.of(id, other)
-                .flatMap(key -> kafka.awaitDeadLetters("application-service.dlq", key, key.equals(id) ? 1 : 3, WAIT)
+                .flatMap(key -> kafka.awaitDeadLetters("application-service.dlq", key, key.equals(id) ? 1 : 4, WAIT)
                         .stream()).map(r -> KafkaTestClient.header(r, "dead-letter-reason")).toList().toString();
         assertTrue(reasons.contains("names another applicant than the application's"), reasons);
         assertTrue(reasons.contains("of another application"), reasons);
+        assertTrue(reasons.contains("IdCardRejected for application " + other + " is about case " + own), reasons);
         assertFalse(reasons.contains("440305197806141307"), "no resident ID in a reason");
         JsonNode cases = record(id).at("/idCard/reviewCases");
         assertEquals(1, cases.size(), cases.toString());

@@ -141,17 +141,12 @@ public class ApplicantViewUpdater {
 
     public void onIdCardReviewOpened(IdCardReviewOpened event) {
         withApplication(event.applicationId(), application -> {
-            IdCardReviewCaseRecord known = IdCardReviewCaseRecord.findById(UUID.fromString(event.caseId()));
-            if (known != null && !known.applicationId.equals(application.id)) {
-                // its decision would then move this application (staff's record keeps a case's first application)
-                throw new PoisonEventException("IdCardReviewOpened for application " + application.id
-                        + " is about case " + event.caseId() + " of another application");
-            }
+            IdCardReviewCaseRecord known = caseOfThisApplication(application, event.caseId(), "IdCardReviewOpened");
             if (known != null && !IdCardReviewCaseOpened.PENDING.equals(known.status)) {
                 // A case staff already closed: the opening replayed from a dead-letter topic, or overtaken by the
                 // case's closing on the other topic. It waits for no one; but a case newer than the one the
                 // application knows is the one whose decision counts (the decision follows on this topic).
-                if (application.idCardCase != null && newerThanCurrent(known, application.idCardCase)) {
+                if (application.idCardCase == null || newerThanCurrent(known, application.idCardCase)) {
                     application.idCardCaseOpenedAndClosed(known.caseId);
                 }
                 LOG.infof("application %s: opening of closed card case %s ignored", application.id, event.caseId());
@@ -159,6 +154,20 @@ public class ApplicantViewUpdater {
             }
             application.idCardReviewOpened(UUID.fromString(event.caseId()));
         });
+    }
+
+    /**
+     * Staff's record of card case {@code caseId}, if it has one (null otherwise); poison when that record puts the
+     * case in another application: its opening or its decision would move this one (staff's record keeps a case's
+     * first application).
+     */
+    private static IdCardReviewCaseRecord caseOfThisApplication(Application application, String caseId, String event) {
+        IdCardReviewCaseRecord known = IdCardReviewCaseRecord.findById(UUID.fromString(caseId));
+        if (known != null && !known.applicationId.equals(application.id)) {
+            throw new PoisonEventException(event + " for application " + application.id + " is about case " + caseId
+                    + " of another application");
+        }
+        return known;
     }
 
     /** Whether staff's record shows {@code known} opened after the application's current case. */
@@ -174,12 +183,16 @@ public class ApplicantViewUpdater {
     public void onIdCardApproved(IdCardApproved event) {
         withApplication(event.applicationId(), application -> {
             sameApplicant(application, event.applicantId(), "IdCardApproved");
+            caseOfThisApplication(application, event.caseId(), "IdCardApproved");
             application.idCardApproved(UUID.fromString(event.caseId()));
         });
     }
 
     public void onIdCardRejected(IdCardRejected event) {
         withApplication(event.applicationId(), application -> {
+            if (event.caseId() != null) {
+                caseOfThisApplication(application, event.caseId(), "IdCardRejected");
+            }
             application.idCardRejected(event.caseId() == null ? null : UUID.fromString(event.caseId()),
                     Notice.of(event.code(), event.message()));
         });
