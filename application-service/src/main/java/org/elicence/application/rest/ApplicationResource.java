@@ -38,7 +38,7 @@ import org.elicence.messaging.image.StrippedImage;
 import org.elicence.messaging.memory.PayloadMemoryBudget;
 
 import io.quarkus.security.Authenticated;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -193,8 +193,8 @@ public class ApplicationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.PhotoUpload.class)))
     public Response uploadPhoto(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body,
-            @Context HttpServerRequest request) {
-        UUID photoId = receive(id, type, length, body, request, false,
+            @Context RoutingContext context) {
+        UUID photoId = receive(id, type, length, body, context, false,
                 (applicationId, image) -> applications.submitPhoto(applicationId, applicant(), image));
         return Response.accepted(new Accepted.PhotoUpload(photoId.toString(), "PHOTO_AUDITING")).build();
     }
@@ -209,7 +209,7 @@ public class ApplicationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.IdCardUpload.class)))
     public Response uploadIdCard(@PathParam("id") String id, @PathParam("side") String side,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
-            InputStream body, @Context HttpServerRequest request) {
+            InputStream body, @Context RoutingContext context) {
         IdCardSide cardSide = switch (side) {
             case "front" -> IdCardSide.FRONT;
             case "back" -> IdCardSide.BACK;
@@ -217,10 +217,10 @@ public class ApplicationResource {
         };
         if (cardSide == null) {
             // refused before the body is read: drained as receive() drains its refusals, so the app reads the 404
-            UploadBody.discard(body, config.uploads().maxBytes(), admission.admitDrain(subject()), request);
+            UploadBody.discard(body, config.uploads().maxBytes(), admission.admitDrain(subject()), context);
             throw ProblemException.variant(ProblemCode.NOT_FOUND, "card-side");
         }
-        UUID uploadId = receive(id, type, length, body, request, true,
+        UUID uploadId = receive(id, type, length, body, context, true,
                 (applicationId, image) -> applications.submitIdCardSide(applicationId, applicant(), cardSide, image));
         return Response.accepted(new Accepted.IdCardUpload(uploadId.toString(), "ID_CARD_CHECKING")).build();
     }
@@ -232,7 +232,7 @@ public class ApplicationResource {
      * the body (streamed, never past the limit), the rest of its share (UploadAdmission) and the image intake
      * (format, size from the header, metadata removed).
      */
-    private UUID receive(String id, String type, String length, InputStream body, HttpServerRequest request,
+    private UUID receive(String id, String type, String length, InputStream body, RoutingContext context,
             boolean idCardSide,
             java.util.function.BiFunction<UUID, StrippedImage, UUID> submit) {
         int maxBytes = config.uploads().maxBytes();
@@ -249,7 +249,7 @@ public class ApplicationResource {
             rateLimiter.acquire(applicant());
             admitted = admission.admitTransfer(applicant(), declared, maxBytes);
         } catch (RuntimeException refused) {
-            UploadBody.discard(body, maxBytes, admission.admitDrain(subject()), request);
+            UploadBody.discard(body, maxBytes, admission.admitDrain(subject()), context);
             throw refused;
         }
         try (UploadAdmission.Transfer transfer = admitted) {

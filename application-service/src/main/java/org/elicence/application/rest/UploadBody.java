@@ -11,9 +11,9 @@ import java.util.Optional;
 
 import org.elicence.application.service.UploadAdmission;
 
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The HTTP side of an image upload: the declared type, matched exactly (a parameter such as {@code ;q=1} is
@@ -44,21 +44,22 @@ final class UploadBody {
      * instead of 503 with Retry-After. A body over the limit is not drained (the connection is closed instead), nor
      * one that UploadAdmission did not count ({@code drain} empty: its applicant's bodies or the instance's drains
      * are at their limit): each drain holds a worker thread for as long as the client takes to send, so the refusal
-     * is answered at once and the connection closed after it. Vert.x keeps a connection open by what the request
-     * says, whatever the response's {@code Connection} header: it is closed once the answer is written (as Quarkus
-     * closes it after a 413), or the unread body would hold it until the idle timeout. Over HTTP/2 a close would end
-     * every stream of the connection (a gateway's, shared by many clients); the stream's flow control holds only its
-     * own body there, so nothing is closed.
+     * is answered at once and the body cut off after it. Vert.x keeps a connection open by what the request says,
+     * whatever the response's {@code Connection} header, and the unread body would hold it (and over HTTP/2 the
+     * connection's flow-control window, shared by its other streams) until the idle timeout: once the answer is
+     * written, an HTTP/1.x connection is closed (as Quarkus closes it after a 413) and an HTTP/2 stream reset. The
+     * routing context's end handlers are added to, not replaced: UploadDeadline's cancels its timer there.
      */
     static void discard(InputStream body, int maxBytes, Optional<UploadAdmission.Drain> drain,
-            HttpServerRequest request) {
+            RoutingContext context) {
         if (drain.isEmpty()) {
-            HttpServerResponse response = request.response();
-            if (response.headWritten() || request.version() == HttpVersion.HTTP_2) {
-                return;
+            HttpServerResponse response = context.response();
+            if (context.request().version() == HttpVersion.HTTP_2) {
+                context.addEndHandler(answered -> response.reset(0));
+            } else {
+                response.putHeader("Connection", "close");
+                context.addEndHandler(answered -> response.close());
             }
-            response.putHeader("Connection", "close");
-            response.endHandler(written -> response.close());
             return;
         }
         byte[] chunk = new byte[64 * 1024];
