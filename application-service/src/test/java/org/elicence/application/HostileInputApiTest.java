@@ -442,14 +442,8 @@ class HostileInputApiTest {
         int maxBytes = ConfigProvider.getConfig().getValue("applications.uploads.max-bytes", Integer.class);
         String slowApplicant = "110101198001010438";
         String slowApplication = create(slowApplicant);
-        try (java.net.Socket slow = new java.net.Socket(URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
+        try (java.net.Socket slow = trickle(slowApplicant, "/api/v1/applications/" + slowApplication + "/photo")) {
             java.io.OutputStream out = slow.getOutputStream();
-            out.write(("PUT /api/v1/applications/" + slowApplication + "/photo HTTP/1.1\r\n"
-                    + "Host: localhost\r\nAuthorization: Bearer " + Tokens.forApplicant(slowApplicant) + "\r\n"
-                    + "Content-Type: image/jpeg\r\nContent-Length: " + maxBytes + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
-            out.flush();
             Thread.sleep(1_000); // its share taken, it waits for the rest of its body
             String gauge = given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
                     .filter(line -> line.startsWith("upload_transfer_reserved_bytes")).findFirst().orElseThrow();

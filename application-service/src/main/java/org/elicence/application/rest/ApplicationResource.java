@@ -217,7 +217,7 @@ public class ApplicationResource {
         };
         if (cardSide == null) {
             // refused before the body is read: drained as receive() drains its refusals, so the app reads the 404
-            UploadBody.discard(body, config.uploads().maxBytes(), admission.admitDrain(subject()), context);
+            discardRefused(body, context);
             throw ProblemException.variant(ProblemCode.NOT_FOUND, "card-side");
         }
         UUID uploadId = receive(id, type, length, body, context, true,
@@ -249,7 +249,7 @@ public class ApplicationResource {
             rateLimiter.acquire(applicant());
             admitted = admission.admitTransfer(applicant(), declared, maxBytes);
         } catch (RuntimeException refused) {
-            UploadBody.discard(body, maxBytes, admission.admitDrain(subject()), context);
+            discardRefused(body, context);
             throw refused;
         }
         try (UploadAdmission.Transfer transfer = admitted) {
@@ -316,9 +316,13 @@ public class ApplicationResource {
         return ApplicantTokens.residentId(token);
     }
 
-    /** Whose bodies a refused one counts among: the token's subject, an applicant's or not (never throws). */
-    private String subject() {
-        return java.util.Objects.requireNonNullElse(token.getSubject(), "");
+    /**
+     * The body of an upload refused before it was read: drained when UploadAdmission counts the drain among the
+     * bodies of the token's subject (an applicant's or not: this never throws), else cut off after the answer.
+     */
+    private void discardRefused(InputStream body, RoutingContext context) {
+        String subject = java.util.Objects.requireNonNullElse(token.getSubject(), "");
+        UploadBody.discard(body, config.uploads().maxBytes(), admission.admitDrain(subject), context);
     }
 
     private static UUID parseId(String id) {

@@ -141,7 +141,8 @@ public class ApplicantViewUpdater {
 
     public void onIdCardReviewOpened(IdCardReviewOpened event) {
         withApplication(event.applicationId(), application -> {
-            IdCardReviewCaseRecord known = caseOfThisApplication(application, event.caseId(), "IdCardReviewOpened");
+            IdCardReviewCaseRecord known = caseOfThisApplication(application, UUID.fromString(event.caseId()),
+                    "IdCardReviewOpened");
             if (known != null && !IdCardReviewCaseOpened.PENDING.equals(known.status)) {
                 // A case staff already closed: the opening replayed from a dead-letter topic, or overtaken by the
                 // case's closing on the other topic. It waits for no one; but a case newer than the one the
@@ -161,8 +162,8 @@ public class ApplicantViewUpdater {
      * case in another application: its opening or its decision would move this one (staff's record keeps a case's
      * first application).
      */
-    private static IdCardReviewCaseRecord caseOfThisApplication(Application application, String caseId, String event) {
-        IdCardReviewCaseRecord known = IdCardReviewCaseRecord.findById(UUID.fromString(caseId));
+    private static IdCardReviewCaseRecord caseOfThisApplication(Application application, UUID caseId, String event) {
+        IdCardReviewCaseRecord known = IdCardReviewCaseRecord.findById(caseId);
         if (known != null && !known.applicationId.equals(application.id)) {
             throw new PoisonEventException(event + " for application " + application.id + " is about case " + caseId
                     + " of another application");
@@ -183,18 +184,19 @@ public class ApplicantViewUpdater {
     public void onIdCardApproved(IdCardApproved event) {
         withApplication(event.applicationId(), application -> {
             sameApplicant(application, event.applicantId(), "IdCardApproved");
-            caseOfThisApplication(application, event.caseId(), "IdCardApproved");
-            application.idCardApproved(UUID.fromString(event.caseId()));
+            UUID caseId = UUID.fromString(event.caseId());
+            caseOfThisApplication(application, caseId, "IdCardApproved");
+            application.idCardApproved(caseId);
         });
     }
 
     public void onIdCardRejected(IdCardRejected event) {
         withApplication(event.applicationId(), application -> {
-            if (event.caseId() != null) {
-                caseOfThisApplication(application, event.caseId(), "IdCardRejected");
+            UUID caseId = event.caseId() == null ? null : UUID.fromString(event.caseId());
+            if (caseId != null) {
+                caseOfThisApplication(application, caseId, "IdCardRejected");
             }
-            application.idCardRejected(event.caseId() == null ? null : UUID.fromString(event.caseId()),
-                    Notice.of(event.code(), event.message()));
+            application.idCardRejected(caseId, Notice.of(event.code(), event.message()));
         });
     }
 
