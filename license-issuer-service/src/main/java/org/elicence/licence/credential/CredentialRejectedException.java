@@ -13,7 +13,7 @@ public final class CredentialRejectedException extends Exception {
         this.code = code;
     }
 
-    ReasonCode code() {
+    public ReasonCode code() {
         return code;
     }
 

@@ -118,11 +118,14 @@ public final class DeviceAuthentication {
             throw new CredentialRejectedException(ReasonCode.MALFORMED,
                     "deviceSigned needs nameSpaces (tag-24 DeviceNameSpaces) and deviceAuth");
         }
-        if (!deviceAuth.containsKey("deviceSignature")) {
-            return Result.NOT_CHECKED; // deviceMac needs the reader's ephemeral key: proximity sessions only
+        boolean signed = deviceAuth.containsKey("deviceSignature");
+        if (signed == deviceAuth.containsKey("deviceMac")) {
+            // an empty deviceAuth (or one with both) claims holder binding it does not carry: never NOT_CHECKED
+            throw new CredentialRejectedException(ReasonCode.MALFORMED,
+                    "deviceAuth needs exactly one of deviceSignature and deviceMac");
         }
-        if (sessionTranscript == null) {
-            return Result.NOT_CHECKED;
+        if (!signed || sessionTranscript == null) {
+            return Result.NOT_CHECKED; // deviceMac needs the reader's ephemeral key: proximity sessions only
         }
         byte[] payload = bytes(sessionTranscript, docType, Cbor.encode(nameSpaces));
         CoseSign1 signature = CoseSign1.fromCborDetached(deviceAuth.get("deviceSignature"), payload);

@@ -1,16 +1,24 @@
 package org.elicence.licence.credential.mdoc;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.KeyPair;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
 import org.elicence.licence.credential.CredentialIssuer;
 import org.elicence.licence.credential.CredentialVerifier;
 import org.elicence.licence.credential.Fixtures;
+import org.elicence.licence.credential.CredentialRejectedException;
 import org.elicence.licence.credential.IssuedCredential;
+import org.elicence.licence.credential.ReasonCode;
 import org.elicence.licence.credential.VerificationResult;
+import org.elicence.licence.credential.cbor.Cbor;
 import org.elicence.licence.credential.keys.EcPoints;
 import org.elicence.licence.credential.keys.KeyHierarchyGenerator;
 import org.elicence.licence.credential.keys.KeyMaterial;
@@ -99,6 +107,23 @@ class DeviceAuthenticationTest {
 
         assertEquals(Result.NOT_CHECKED, result.deviceAuthentication());
         assertFalse(result.reason().isEmpty());
+    }
+
+    @Test
+    void aDeviceAuthWithoutSignatureOrMacIsMalformedNotUnchecked() {
+        Map<String, Object> empty = Map.of("nameSpaces", Cbor.embed(Map.of()), "deviceAuth", Map.of());
+        Map<String, Object> both = Map.of("nameSpaces", Cbor.embed(Map.of()),
+                "deviceAuth", Map.of("deviceSignature", new byte[0], "deviceMac", new byte[0]));
+
+        for (Map<String, Object> deviceSigned : List.of(empty, both)) {
+            CredentialRejectedException refused = assertThrows(CredentialRejectedException.class,
+                    () -> DeviceAuthentication.check(deviceSigned, "org.iso.18013.5.1.mDL", null, transcript));
+            assertEquals(ReasonCode.MALFORMED, refused.code());
+        }
+        Map<String, Object> mac = Map.of("nameSpaces", Cbor.embed(Map.of()),
+                "deviceAuth", Map.of("deviceMac", new byte[0]));
+        assertEquals(Result.NOT_CHECKED, assertDoesNotThrow(
+                () -> DeviceAuthentication.check(mac, "org.iso.18013.5.1.mDL", null, transcript)));
     }
 
     @Test
