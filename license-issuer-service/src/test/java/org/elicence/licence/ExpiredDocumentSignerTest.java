@@ -10,15 +10,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
 import org.elicence.infra.LocalInfraTestResource;
+import org.elicence.licence.credential.CredentialIssuer;
+import org.elicence.licence.credential.Fixtures;
+import org.elicence.licence.credential.IssuedCredential;
 import org.elicence.licence.credential.keys.DevKeyTool;
+import org.elicence.licence.credential.keys.KeyMaterial;
 import org.elicence.messaging.EventType;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -76,5 +82,39 @@ class ExpiredDocumentSignerTest extends LicenceServiceTestBase {
         assertEquals(0, support.eventsWritten(application, EventType.LICENCE_ISSUED), application);
         assertEquals(0, support.count("SELECT count(*) FROM licence_decision WHERE application_id = "
                 + "CAST(?1 AS uuid)", application), "no decision kept: a replay decides it");
+    }
+
+    /**
+     * A licence whose live credential lapsed with the signer that signed it (a credential never outlives its signer
+     * certificate) is not handed to a new application as it is: no renewal is possible, and until 2026-12-07 the
+     * application was decided SHARED for good and given a credential every verifier refuses.
+     */
+    @Test
+    void aCredentialThatLapsedWithItsSignerIsNotHandedOutAsItIs() throws Exception {
+        var licence = support.newDriverLicence(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(300));
+        KeyMaterial keys = KeyMaterial.load(KEYS.resolve(DevKeyTool.IACA_CERT), KEYS.resolve(DevKeyTool.DS_CERT),
+                KEYS.resolve(DevKeyTool.DS_KEY));
+        Instant signerExpired = keys.documentSignerCertificate().getNotAfter().toInstant();
+        // signed while its signer was valid, a hundred days before it expired
+        IssuedCredential signedThen = new CredentialIssuer(keys, Clock.fixed(signerExpired.minus(Duration.ofDays(100)),
+                java.time.ZoneOffset.UTC)).issue(Fixtures.licence(LocalDate.now().plusDays(300)));
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("INSERT INTO e_licence (id, "
+                + "licence_number, application_id, status, mdoc, jws, issued_at, valid_until, status_changed_at, "
+                + "status_index, verification_code) VALUES (gen_random_uuid(), ?1, gen_random_uuid(), 'ACTIVE', ?2, ?3, "
+                + "?4, ?5, ?4, nextval('e_licence_status_index'), upper(replace(gen_random_uuid()::text, '-', '')))")
+                .setParameter(1, licence.licenceNumber()).setParameter(2, signedThen.mdoc())
+                .setParameter(3, signedThen.jws()).setParameter(4, signerExpired.minus(Duration.ofDays(100)))
+                .setParameter(5, signerExpired).executeUpdate());
+
+        String application = LicenceTestSupport.newId();
+        support.photoPassed(application, licence.residentId());
+
+        var deadLetter = kafka.awaitDeadLetters("license-issuer-service.dlq", application, 1, LicenceTestSupport.WAIT)
+                .get(0);
+        String cause = org.elicence.infra.KafkaTestClient.header(deadLetter, "dead-letter-cause");
+        assertTrue(cause != null && cause.contains("document signer certificate expired on"), cause);
+        assertEquals(0, support.eventsWritten(application, EventType.LICENCE_ISSUED), application);
+        assertEquals(0, support.count("SELECT count(*) FROM licence_decision WHERE application_id = "
+                + "CAST(?1 AS uuid)", application), "not decided SHARED: a replay decides it");
     }
 }

@@ -3,10 +3,12 @@ package org.elicence.licence;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -59,6 +61,8 @@ class RevokedDocumentSignerTest extends LicenceServiceTestBase {
         support.awaitLicenceEvent(first, EventType.LICENCE_ISSUED);
         given().get("/q/health/ready").then().statusCode(200);
         assertEquals(0.0, signerRevokedGauge(), "the gauge the alert ElicenceDocumentSignerRevoked reads");
+        String signerKid = given().get("/api/v1/licences/jwks.json").then().statusCode(200).extract()
+                .path("keys[0].kid");
 
         new DevKeyTool(KEYS, Clock.systemUTC()).revokeDocumentSigner(Pem.readCertificate(
                 KEYS.resolve(DevKeyTool.DS_CERT)));
@@ -67,6 +71,10 @@ class RevokedDocumentSignerTest extends LicenceServiceTestBase {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'licence-signing-keys' }.data.documentSignerRevoked", equalTo(true));
         given().get("/api/v1/licences/crl/iaca.crl").then().statusCode(200);
+        // a relying party looking keys up by kid checks no CRL: the compromised key is no longer offered
+        List<String> published = given().get("/api/v1/licences/jwks.json").then().statusCode(200).extract()
+                .path("keys.kid");
+        assertFalse(published.contains(signerKid), "the revoked signer's key is withdrawn from /jwks.json");
         assertEquals(1.0, signerRevokedGauge(), "the gauge the alert ElicenceDocumentSignerRevoked reads");
         // the licence's live credential was signed by the revoked signer: renewed, not shared, which needs a signer
         String second = LicenceTestSupport.newId();

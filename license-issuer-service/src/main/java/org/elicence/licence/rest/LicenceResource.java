@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.elicence.licence.config.DocumentSignerStanding;
 import org.elicence.licence.config.IacaCrl;
 import org.elicence.licence.config.LicenceConfig;
 import org.elicence.licence.config.PreviousKeys;
@@ -53,12 +54,15 @@ public class LicenceResource {
     private final ELicenceStore eLicences;
     private final PreviousKeys previousKeys;
     private final IacaCrl crl;
+    private final DocumentSignerStanding signerStanding;
     private final Clock clock;
 
     @Inject
     public LicenceResource(CredentialVerifier verifier, KeyMaterial keys, StatusListPublisher statusList,
-            LicenceConfig config, ELicenceStore eLicences, PreviousKeys previousKeys, IacaCrl crl, Clock clock) {
+            LicenceConfig config, ELicenceStore eLicences, PreviousKeys previousKeys, IacaCrl crl,
+            DocumentSignerStanding signerStanding, Clock clock) {
         this.crl = crl;
+        this.signerStanding = signerStanding;
         this.eLicences = eLicences;
         this.previousKeys = previousKeys;
         this.clock = clock;
@@ -115,9 +119,12 @@ public class LicenceResource {
     @Path("/jwks.json")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "JWK Set with the document signer key that signs the JWS form (x5c chains to the IACA root), "
-            + "then the keys of earlier document signers neither expired nor revoked")
+            + "then the keys of earlier document signers; a signer's key is listed only while it is neither expired "
+            + "nor revoked by the IACA's CRL")
     public String jwks() {
-        return keys.jwks(previousKeys.publishableSigners(keys.iacaCertificate(), crl, clock.instant()),
-                previousKeys.roots());
+        // a relying party resolving keys by kid checks no CRL: a revoked signer's key (a compromised one) is withdrawn
+        boolean currentPublishable = !signerStanding.revoked() && !signerStanding.expired();
+        return keys.jwks(currentPublishable,
+                previousKeys.publishableSigners(keys.iacaCertificate(), crl, clock.instant()), previousKeys.roots());
     }
 }

@@ -99,6 +99,13 @@ public class LicenceIssuanceService {
             return;
         }
         if (current.isPresent()) {
+            if (!current.get().validUntil.isAfter(clock.instant())) {
+                // lapsed and not renewed: only a signer that cannot sign leaves it so (the licence is valid, so a
+                // credential signed now would outlast it); given as it is, it would fail every verification for good
+                signer.requireUsable();
+                throw new IllegalStateException("the credential of e-licence " + current.get().id + " lapsed on "
+                        + current.get().validUntil + " and could not be renewed");
+            }
             share(decision, licence, current.get());
             return;
         }

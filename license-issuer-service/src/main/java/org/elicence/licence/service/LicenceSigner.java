@@ -88,23 +88,28 @@ public class LicenceSigner {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     SignedLicence sign(DriverLicence licence, byte[] portraitJpeg, Optional<PublicKey> deviceKey) {
-        if (standing.revoked()) {
-            // not poison: the application is fine; it is signed once a new document signer is installed (the health
-            // check's documentSignerRevoked says why; the record is retried, then dead-lettered for a replay:
-            // docs/licence.md, "Rotation")
-            throw new IllegalStateException("the document signer certificate is revoked by the IACA's CRL: nothing "
-                    + "is signed under it; install a new one");
-        }
-        if (standing.expired()) {
-            // the same: what it signed would verify CERTIFICATE_EXPIRED everywhere (documentSignerExpired says why)
-            throw new IllegalStateException("the document signer certificate expired on "
-                    + standing.expires() + ": nothing is signed under it; "
-                    + "install a new one");
-        }
+        requireUsable();
         var status = new StatusListReference(store.nextStatusIndex(), config.statusList().uri());
         LicenceData data = licenceData(licence, portraitJpeg, today());
         return SignedLicence.of(deviceKey.isPresent() ? issuer.issue(data, deviceKey.get(), status)
                 : issuer.issue(data, status));
+    }
+
+    /**
+     * Throws unless the document signer in use may sign: not poison, the application is fine; it is signed once a
+     * new document signer is installed (the health check's documentSignerRevoked or documentSignerExpired says why;
+     * the record is retried, then dead-lettered for a replay: docs/licence.md, "Rotation").
+     */
+    void requireUsable() {
+        if (standing.revoked()) {
+            throw new IllegalStateException("the document signer certificate is revoked by the IACA's CRL: nothing "
+                    + "is signed under it; install a new one");
+        }
+        if (standing.expired()) {
+            // what it signed would verify CERTIFICATE_EXPIRED everywhere
+            throw new IllegalStateException("the document signer certificate expired on "
+                    + standing.expires() + ": nothing is signed under it; install a new one");
+        }
     }
 
     private static LicenceData licenceData(DriverLicence licence, byte[] portrait, LocalDate today) {

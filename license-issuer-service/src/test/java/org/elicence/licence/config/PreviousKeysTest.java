@@ -46,7 +46,7 @@ class PreviousKeysTest {
         PreviousKeys previous = PreviousKeys.load(keys(List.of(old.resolve(DevKeyTool.IACA_CERT)),
                 List.of(old.resolve(DevKeyTool.IACA_CRL)), List.of(old.resolve(DevKeyTool.DS_CERT))),
                 now.iacaCertificate(), Fixtures.CLOCK);
-        JsonNode jwks = new ObjectMapper().readTree(now.jwks(previous.publishableSigners(now.iacaCertificate(),
+        JsonNode jwks = new ObjectMapper().readTree(now.jwks(true, previous.publishableSigners(now.iacaCertificate(),
                 currentCrl, Fixtures.NOW), previous.roots())).get("keys");
         assertEquals(List.of(now.keyId(), before.keyId()), List.of(jwks.get(0).get("kid").asText(),
                 jwks.get(1).get("kid").asText()));

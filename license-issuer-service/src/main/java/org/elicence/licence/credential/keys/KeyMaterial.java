@@ -82,20 +82,25 @@ public final class KeyMaterial {
 
     /** RFC 7517 JWK Set with the document signer's public key, its x5c chain and an RFC 7638 thumbprint kid. */
     public String jwks() {
-        return jwks(List.of(), List.of());
+        return jwks(true, List.of(), List.of());
     }
 
     /**
-     * The JWK Set: the current document signer's key, then each of {@code previousSigners} (the ones used before a
-     * rotation that may still be published: PreviousKeys.publishableSigners, which leaves out the expired and the
-     * revoked), so that a relying party resolving keys by {@code kid} still finds the key of a credential signed
-     * before the rotation. Each {@code x5c} chains to the IACA root (current or one of {@code previousRoots}) that
-     * issued it, when it is one of those.
+     * The JWK Set: the current document signer's key when {@code currentPublishable} (not when it is revoked or
+     * expired, as for the previous ones), then each of {@code previousSigners} (the ones used before a rotation that
+     * may still be published: PreviousKeys.publishableSigners, which leaves out the expired and the revoked), so that
+     * a relying party resolving keys by {@code kid} still finds the key of a credential signed before the rotation.
+     * Each {@code x5c} chains to the IACA root (current or one of {@code previousRoots}) that issued it, when it is
+     * one of those.
      */
-    public String jwks(List<X509Certificate> previousSigners, List<X509Certificate> previousRoots) {
+    public String jwks(boolean currentPublishable, List<X509Certificate> previousSigners,
+            List<X509Certificate> previousRoots) {
         List<X509Certificate> roots = new java.util.ArrayList<>(List.of(iacaCertificate));
         roots.addAll(previousRoots);
-        List<Map<String, Object>> keys = new java.util.ArrayList<>(List.of(jwk(documentSignerCertificate, roots)));
+        List<Map<String, Object>> keys = new java.util.ArrayList<>();
+        if (currentPublishable) {
+            keys.add(jwk(documentSignerCertificate, roots));
+        }
         for (X509Certificate previous : previousSigners) {
             if (!previous.equals(documentSignerCertificate)) {
                 keys.add(jwk(previous, roots));
