@@ -4,9 +4,9 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.elicence.messaging.events.IssuingCountry;
 import org.elicence.licence.credential.LicenceElements.Element;
 import org.elicence.licence.credential.jws.JwsClaims;
 import org.elicence.licence.credential.jws.JwsCompact;
@@ -24,9 +24,6 @@ import org.elicence.licence.credential.status.StatusListReference;
  * re-issued credential when the DS key is rotated (see docs/licence.md).
  */
 public final class CredentialIssuer {
-
-    /** Licence dates are calendar dates of the issuing country. */
-    static final ZoneId ISSUING_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final KeyMaterial keys;
     private final Clock clock;
@@ -66,7 +63,7 @@ public final class CredentialIssuer {
         if (!validity.validUntil().isAfter(now)) {
             throw new IllegalArgumentException("licence or document signer certificate has already expired");
         }
-        List<Element> elements = LicenceElements.of(data, LocalDate.ofInstant(now, ISSUING_ZONE));
+        List<Element> elements = LicenceElements.of(data, LocalDate.ofInstant(now, IssuingCountry.ZONE));
         byte[] mdoc = mdocWriter.write(elements, validity, devicePublicKey, status, keys);
         String jws = JwsCompact.sign(JwsClaims.build(elements, validity, status), keys);
         // The JWS without portrait verifies offline with only the IACA certificate.
@@ -79,7 +76,7 @@ public final class CredentialIssuer {
      * whichever expires first) if that comes first.
      */
     public Instant validUntil(LocalDate licenceExpiry) {
-        Instant endOfExpiryDay = licenceExpiry.plusDays(1).atStartOfDay(ISSUING_ZONE).toInstant();
+        Instant endOfExpiryDay = licenceExpiry.plusDays(1).atStartOfDay(IssuingCountry.ZONE).toInstant();
         Instant signerExpiry = keys.signingChainExpiry();
         return endOfExpiryDay.isBefore(signerExpiry) ? endOfExpiryDay : signerExpiry;
     }

@@ -2,11 +2,11 @@ package org.elicence.licence.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.elicence.messaging.events.IssuingCountry;
 import org.elicence.licence.credential.mdoc.MdocDocuments;
 import org.elicence.licence.credential.qr.QrCodes;
 import org.elicence.licence.credential.qr.VerificationCodes;
@@ -24,8 +24,6 @@ final class LicenceEvents {
 
     static final String MSO_MDOC = "mso_mdoc";
     static final String JWS = "jws";
-    /** Licence dates are calendar dates of the issuing country (as in the credential). */
-    static final ZoneId ISSUING_ZONE = ZoneId.of("Asia/Shanghai");
 
     /** The JWS makes a dense code (about 2 kB): 600 px keeps its modules readable by a phone camera. */
     static final int QR_CODE_PIXELS = 600;
@@ -51,7 +49,7 @@ final class LicenceEvents {
     static LicenceIssued issued(String applicationId, DriverLicence licence, ELicence eLicence) {
         return new LicenceIssued(applicationId, licence.residentId, licence.licenceNumber, licence.fullName,
                 licence.classCodes(),
-                LocalDate.ofInstant(eLicence.issuedAt, ISSUING_ZONE), lastValidDay(eLicence.validUntil),
+                LocalDate.ofInstant(eLicence.issuedAt, IssuingCountry.ZONE), lastValidDay(eLicence.validUntil),
                 licence.issuingAuthority, eLicence.status.name(), eLicence.issuedAt,
                 // OpenID4VCI's mso_mdoc: the bare IssuerSigned, base64url without padding (the verifier accepts it too);
                 // the stored mdoc is the full Document.
@@ -109,7 +107,7 @@ final class LicenceEvents {
 
     // validUntil is exclusive (the first instant the credential is no longer valid).
     private static LocalDate lastValidDay(Instant validUntil) {
-        return LocalDate.ofInstant(validUntil.minusSeconds(1), ISSUING_ZONE);
+        return LocalDate.ofInstant(validUntil.minusSeconds(1), IssuingCountry.ZONE);
     }
 
 }

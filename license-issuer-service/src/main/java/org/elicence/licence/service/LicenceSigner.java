@@ -20,6 +20,7 @@ import org.elicence.licence.credential.LicenceData;
 import org.elicence.licence.credential.jws.JwsCompact;
 import org.elicence.licence.credential.status.StatusListReference;
 import org.elicence.licence.registry.DriverLicence;
+import org.elicence.messaging.events.IssuingCountry;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,7 +80,7 @@ public class LicenceSigner {
 
     /** The calendar day in the issuing country, which licence dates are. */
     LocalDate today() {
-        return LocalDate.now(clock.withZone(LicenceEvents.ISSUING_ZONE));
+        return IssuingCountry.today(clock);
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.elicence.photoaudit.card;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +11,7 @@ import org.elicence.photoaudit.audit.analysis.NativeMats;
 import org.elicence.photoaudit.card.CardCheckConfig;
 import org.elicence.photoaudit.card.OcrConfig;
 import org.elicence.messaging.events.IdCardSide;
+import org.elicence.messaging.events.IssuingCountry;
 import org.elicence.messaging.events.LocalizedText;
 import org.elicence.messaging.events.RuleCheck;
 import org.opencv.core.Core;
@@ -77,9 +76,8 @@ public class CardSideChecker {
         return config.referenceDate().map(day -> {
             LOG.warnf("card-reading.checks.reference-date is set: card validities and birth dates are judged as on %s, "
                     + "not today (tests only)", day);
-            ZoneId zone = ZoneId.systemDefault();
-            return Clock.fixed(day.atStartOfDay(zone).toInstant(), zone);
-        }).orElse(Clock.systemDefaultZone());
+            return Clock.fixed(day.atStartOfDay(IssuingCountry.ZONE).toInstant(), IssuingCountry.ZONE);
+        }).orElse(Clock.systemUTC());
     }
 
     public CardSideChecker(CardCheckConfig config, OcrConfig ocr, PhotoAuditor auditor, Clock clock) {
@@ -151,7 +149,7 @@ public class CardSideChecker {
                     portrait = licencePortrait.render(rectified, front.face()).orElse(null);
                 }
                 numberChecks = new ArrayList<>(idNumbers.check(rectified, front.face() != null,
-                        upload.applicantResidentId(), LocalDate.now(clock)));
+                        upload.applicantResidentId(), IssuingCountry.today(clock)));
                 numberChecks.add(nameCheck(rectified, front.face() != null, upload.applicantName()));
             } else {
                 checks.add(portraits.checkBack(rectified));
@@ -220,7 +218,7 @@ public class CardSideChecker {
                     validity = validities.read(turned, ocr);
                 }
             }
-            return CardValidityCheck.check(validity, LocalDate.now(clock));
+            return CardValidityCheck.check(validity, IssuingCountry.today(clock));
         }
     }
 

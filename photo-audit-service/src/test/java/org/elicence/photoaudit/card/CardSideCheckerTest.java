@@ -202,6 +202,23 @@ class CardSideCheckerTest {
         assertEquals("PASS", longTerm.verdict(), "长期: " + longTerm);
     }
 
+    /**
+     * The validity's last day is a day in the issuing country, whatever zone the pod's clock runs in (UTC on
+     * Kubernetes): a card valid to 2028.09.10 has expired at 03:00 in Beijing on the 11th, which is still the 10th in
+     * UTC. Until 2026-12-07 the day was the JVM's default zone's, and the card passed until 08:00 Beijing time.
+     */
+    @Test
+    void theValidityEndsAtMidnightInTheIssuingCountryNotInTheClocksZone() {
+        byte[] photo = CardPhotos.photograph(back, Placement.SLIGHTLY_TILTED); // WANG Fang, 2008.09.10-2028.09.10
+        RuleCheck lastEvening = byRule(checker(Instant.parse("2028-09-10T15:00:00Z")) // 23:00 on the 10th in Beijing
+                .check(new CardSideUpload(IdCardSide.BACK, photo, ID, NAME))).get("ID21");
+        assertEquals("PASS", lastEvening.verdict(), lastEvening.toString());
+        RuleCheck nextMorning = byRule(checker(Instant.parse("2028-09-10T19:00:00Z")) // 03:00 on the 11th in Beijing
+                .check(new CardSideUpload(IdCardSide.BACK, photo, ID, NAME))).get("ID21");
+        assertEquals("FAIL", nextMorning.verdict(), nextMorning.toString());
+        assertEquals("CARD_EXPIRED", nextMorning.code());
+    }
+
     /** A number hidden (or forged with a wrong check character) is not read: left to staff, the side not failed. */
     @Test
     void aNumberThatCannotBeReadGoesToStaffWithItsReason() {
@@ -247,10 +264,19 @@ class CardSideCheckerTest {
     }
 
     private static CardSideChecker checker(SmallRyeConfigBuilder builder) {
+        return checker(builder, Instant.parse("2026-06-01T00:00:00Z"));
+    }
+
+    /** A checker whose clock (in UTC, as a pod's) stands at {@code now}. */
+    private static CardSideChecker checker(Instant now) {
+        return checker(new SmallRyeConfigBuilder(), now);
+    }
+
+    private static CardSideChecker checker(SmallRyeConfigBuilder builder, Instant now) {
         SmallRyeConfig config = builder.withMapping(CardCheckConfig.class).withMapping(OcrConfig.class).build();
         return new CardSideChecker(config.getConfigMapping(CardCheckConfig.class),
                 config.getConfigMapping(OcrConfig.class), new PhotoAuditor(TestConfigs.defaults()),
-                Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     /**
