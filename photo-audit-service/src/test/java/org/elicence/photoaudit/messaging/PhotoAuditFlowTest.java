@@ -139,6 +139,26 @@ class PhotoAuditFlowTest {
     }
 
     /**
+     * Every application's events are keyed by its id (docs/events.md): a request keyed by another id (a producer's
+     * fault, or a forged record) would be audited and answered in another application's order and under its lock,
+     * so it is dead-lettered with the reason, not audited.
+     */
+    @Test
+    void aRequestKeyedByAnotherApplicationIsDeadLetteredNotAudited() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String about = UUID.randomUUID().toString();
+        kafka.publishEvent(Topics.PHOTO_AUDIT_REQUESTS, key, EventType.PHOTO_AUDIT_REQUESTED.type(),
+                requestJson(about, "image/jpeg", "\u00ff\u00d8\u00ffnot a photo".getBytes()));
+        String reason = KafkaTestClient.header(kafka.awaitDeadLetters("photo-audit-service.dlq", key, 1, WAIT).get(0),
+                "dead-letter-reason");
+        assertTrue(reason.contains("keyed by another id than its applicationId"), reason);
+        long answers = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM outbox_message WHERE message_key IN (:key, :about)").setParameter("key", key)
+                .setParameter("about", about).getSingleResult()).longValue());
+        assertEquals(0, answers, "no verdict under either id");
+    }
+
+    /**
      * A record that stops the service while it is handled (a native crash, the JVM leaving on OutOfMemoryError) is
      * handed to it again at every restart. What each such delivery leaves behind is its row in
      * {@code unfinished_delivery}, committed before the audit began and never deleted: three of them here.

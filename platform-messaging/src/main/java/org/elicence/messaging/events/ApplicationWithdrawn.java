@@ -10,7 +10,8 @@ import java.time.Instant;
  *
  * @param reason {@link #BY_APPLICANT} or {@link #ABANDONED}
  */
-public record ApplicationWithdrawn(String applicationId, String applicantId, String reason, Instant withdrawnAt) {
+public record ApplicationWithdrawn(String applicationId, String applicantId, String reason, Instant withdrawnAt)
+        implements KeyedByApplication {
 
     /** The applicant withdrew it ({@code POST /api/v1/applications/{id}/withdrawal}). */
     public static final String BY_APPLICANT = "BY_APPLICANT";

@@ -9,7 +9,8 @@ import java.time.Instant;
  *
  * @param deviceKey an RFC 7517 JWK of an EC P-256 public key, checked on the curve by application-service
  */
-public record DeviceKeyRegistered(String applicationId, String applicantId, DeviceKey deviceKey, Instant registeredAt) {
+public record DeviceKeyRegistered(String applicationId, String applicantId, DeviceKey deviceKey,
+        Instant registeredAt) implements KeyedByApplication {
 
     /** JWK members of a P-256 public key: {@code kty} "EC", {@code crv} "P-256", 32-byte {@code x}, {@code y} base64url. */
     public record DeviceKey(String kty, String crv, String x, String y) {

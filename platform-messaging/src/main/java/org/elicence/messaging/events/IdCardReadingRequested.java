@@ -9,7 +9,8 @@ import java.time.Instant;
  * and on a back (it prints no name). Personal data: never logged.
  */
 public record IdCardReadingRequested(String applicationId, String uploadId, IdCardSide side, String contentType,
-        String imageBase64, String applicantId, String applicantName, Instant requestedAt) {
+        String imageBase64, String applicantId, String applicantName, Instant requestedAt)
+        implements KeyedByApplication {
 
     @Override
     public String toString() {

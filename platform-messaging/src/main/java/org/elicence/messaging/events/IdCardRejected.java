@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** The uploaded ID card was rejected, automatically or by staff, with the reason shown to the applicant. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record IdCardRejected(String applicationId, String caseId, String code, LocalizedText message) {
+public record IdCardRejected(String applicationId, String caseId, String code, LocalizedText message)
+        implements KeyedByApplication {
 
     /**
      * What the applicant reads when staff reject the card: the reviewer's own words ({@code reasonEn} in English,

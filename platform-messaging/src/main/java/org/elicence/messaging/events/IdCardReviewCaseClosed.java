@@ -15,7 +15,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IdCardReviewCaseClosed(String caseId, String applicationId, String status, String decisionId,
-        String reviewerId, String reason, String reasonEn, Instant closedAt) {
+        String reviewerId, String reason, String reasonEn, Instant closedAt)
+        implements KeyedByApplication {
 
     public static final String APPROVED = "APPROVED";
     public static final String REJECTED = "REJECTED";

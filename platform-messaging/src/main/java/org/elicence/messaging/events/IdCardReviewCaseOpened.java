@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record IdCardReviewCaseOpened(String caseId, String applicationId, String applicantId, String applicantName,
         String status, String uploadReason, Instant openedAt, String frontUploadId, String backUploadId,
         List<RuleCheck> frontChecks, List<RuleCheck> backChecks, EncodedImage front, EncodedImage back,
-        EncodedImage portrait) {
+        EncodedImage portrait) implements KeyedByApplication {
 
     public static final String PENDING = "PENDING";
 

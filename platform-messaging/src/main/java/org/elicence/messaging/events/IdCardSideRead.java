@@ -9,7 +9,7 @@ import java.util.List;
  * and the rectified side's perceptual hash (null likewise).
  */
 public record IdCardSideRead(String applicationId, String uploadId, IdCardSide side, List<RuleCheck> checks,
-        EncodedImage rectifiedCard, EncodedImage portrait, Long perceptualHash) {
+        EncodedImage rectifiedCard, EncodedImage portrait, Long perceptualHash) implements KeyedByApplication {
 
     @Override
     public String toString() {

@@ -7,7 +7,7 @@ import java.time.Instant;
  * except the EXIF orientation.
  */
 public record IdCardSideUploaded(String applicationId, String applicantId, String uploadId, IdCardSide side,
-        String contentType, String imageBase64, Instant uploadedAt) {
+        String contentType, String imageBase64, Instant uploadedAt) implements KeyedByApplication {
 
     @Override
     public String toString() {

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LicenceIssued(String applicationId, String applicantId, String licenceNumber, String holderName,
         List<String> licenceClasses, LocalDate validFrom, LocalDate validUntil, String issuingAuthority, String status,
-        Instant issuedAt, List<Credential> credentials, EncodedImage qrCode) {
+        Instant issuedAt, List<Credential> credentials, EncodedImage qrCode) implements KeyedByApplication {
 
     /** {@code format} is {@code mso_mdoc} (base64url CBOR) or {@code jws} (compact JWS). */
     public record Credential(String format, String value) {

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LicenceRegisterEntry(String applicationId, String licenceNumber, String entry, String status,
-        String reason, LocalDate validFrom, LocalDate validUntil, String issuingAuthority, Instant at) {
+        String reason, LocalDate validFrom, LocalDate validUntil, String issuingAuthority, Instant at)
+        implements KeyedByApplication {
 
     public static final String ISSUED = "ISSUED";
     public static final String STATUS_CHANGED = "STATUS_CHANGED";

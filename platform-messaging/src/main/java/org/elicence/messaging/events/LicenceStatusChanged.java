@@ -7,5 +7,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** An authority suspended, revoked or reinstated a licence. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LicenceStatusChanged(String applicationId, String licenceNumber, String status, String reason,
-        Instant changedAt) {
+        Instant changedAt) implements KeyedByApplication {
 }

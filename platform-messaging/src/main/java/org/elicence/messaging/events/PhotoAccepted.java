@@ -9,7 +9,8 @@ import java.time.Instant;
  * photo (say the registry photo's PASS after the applicant uploaded a newer one) never becomes the licence portrait.
  * Carries no image: the portrait stays the one photo-audit-service produced. Published on {@code applications}.
  */
-public record PhotoAccepted(String applicationId, String applicantId, String photoId, Instant acceptedAt) {
+public record PhotoAccepted(String applicationId, String applicantId, String photoId, Instant acceptedAt)
+        implements KeyedByApplication {
 
     @Override
     public String toString() {

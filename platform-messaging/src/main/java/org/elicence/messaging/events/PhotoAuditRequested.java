@@ -7,7 +7,7 @@ import java.time.Instant;
  * block removed at intake except the EXIF orientation (docs/privacy.md).
  */
 public record PhotoAuditRequested(String applicationId, String applicantId, String photoId, PhotoSource source,
-        String contentType, String imageBase64, Instant requestedAt) {
+        String contentType, String imageBase64, Instant requestedAt) implements KeyedByApplication {
 
     @Override
     public String toString() {

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PhotoAudited(String applicationId, String applicantId, String photoId, PhotoSource source,
         String verdict, List<RuleCheck> checks, EncodedImage portrait, EncodedImage annotated, Instant auditedAt,
-        long durationMillis) {
+        long durationMillis) implements KeyedByApplication {
 
     public static final String PASS = "PASS";
     public static final String FAIL = "FAIL";

@@ -6,7 +6,7 @@ package org.elicence.messaging.events;
  * passing audit.
  */
 public record PhotoReviewApproved(String applicationId, String applicantId, String caseId, String photoId,
-        EncodedImage portrait) {
+        EncodedImage portrait) implements KeyedByApplication {
 
     @Override
     public String toString() {

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PhotoReviewCaseClosed(String caseId, String applicationId, String status, String decisionId,
-        String reviewerId, List<String> rules, String reason, Instant closedAt) {
+        String reviewerId, List<String> rules, String reason, Instant closedAt) implements KeyedByApplication {
 
     public static final String APPROVED = "APPROVED";
     public static final String REJECTED = "REJECTED";

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PhotoReviewCaseOpened(String caseId, String applicationId, String applicantName,
         String status, String trigger, String photoId, PhotoSource source, String verdict, int failedAudits,
-        Instant openedAt, List<RuleCheck> checks, EncodedImage annotated, EncodedImage portrait) {
+        Instant openedAt, List<RuleCheck> checks, EncodedImage annotated, EncodedImage portrait)
+        implements KeyedByApplication {
 
     public static final String PENDING = "PENDING";
     public static final String NOT_ASSESSABLE = "NOT_ASSESSABLE";

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.elicence.messaging.LogContext;
 import org.elicence.messaging.MessagingConfig;
 import org.elicence.messaging.TraceContext;
+import org.elicence.messaging.events.KeyedByApplication;
 import org.elicence.messaging.persistence.TransactionLock;
 import org.jboss.logging.Logger;
 
@@ -88,6 +89,12 @@ public class InboundEventProcessor {
             return;
         }
         Object payload = toPayload(event);
+        if (payload instanceof KeyedByApplication about && !record.key().equals(about.applicationId())) {
+            // ordered, locked and answered under another application's key: its partition's order and the per-key
+            // lock would protect neither application
+            throw new PoisonEventException("event " + event.id() + " (" + event.type().type() + ") is keyed by "
+                    + "another id than its applicationId");
+        }
         // the delivery begins once admitted: one that waits there has not begun, so a crash meanwhile is not its own
         AtomicBoolean delivered = new AtomicBoolean();
         route.get().admission().admit(payload, () -> {
