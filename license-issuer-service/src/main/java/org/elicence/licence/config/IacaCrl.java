@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
  * The IACA's certificate revocation list, as the offline IACA signed it (file {@code licence.keys.iaca-crl}, PEM or
  * DER). The service publishes it at the CRL distribution point named in its certificates and its own verifier
  * consults it. The file is re-read when it changes (a re-signed CRL mounted from the Secret), and a replacement is
- * taken only if the IACA signed it; otherwise the previous one stays and the refusal is logged.
+ * taken only if the IACA signed it, and not before the one in use; otherwise the previous one stays and the refusal
+ * is logged. At start the file is taken as it is (nothing of an earlier run is kept).
  */
 public final class IacaCrl implements CertificateRevocation {
 
@@ -75,8 +76,7 @@ public final class IacaCrl implements CertificateRevocation {
             if (!modified.equals(now.modified())) {
                 synchronized (this) {
                     if (loaded == now) {
-                        loaded = load();
-                        LOG.infof("IACA CRL re-read from %s: nextUpdate %s", file.getFileName(), nextUpdateOf(loaded.crl()));
+                        loaded = newerOf(now, load());
                     }
                     now = loaded;
                 }
@@ -86,6 +86,23 @@ public final class IacaCrl implements CertificateRevocation {
                     e.getClass().getSimpleName());
         }
         return now;
+    }
+
+    /**
+     * The CRL just read, unless the IACA signed it before the one in use: a CRL is never rolled back (a Secret
+     * restored to an earlier version, an old CRL mounted again), for an earlier one may lack a revocation, and with
+     * it a compromised document signer would verify VALID, be signed with and be published again. The file's time
+     * is taken along, so the refused file is not read again at every check.
+     */
+    private Loaded newerOf(Loaded inUse, Loaded read) {
+        if (read.crl().getThisUpdate().before(inUse.crl().getThisUpdate())) {
+            LOG.errorf("IACA CRL %s was signed on %s, before the one in use (%s): refused, a CRL is never rolled back; "
+                    + "mount the IACA's latest CRL", file.getFileName(), read.crl().getThisUpdate().toInstant(),
+                    inUse.crl().getThisUpdate().toInstant());
+            return new Loaded(read.modified(), inUse.crl(), inUse.der());
+        }
+        LOG.infof("IACA CRL re-read from %s: nextUpdate %s", file.getFileName(), nextUpdateOf(read.crl()));
+        return read;
     }
 
     private Loaded load() {
