@@ -123,6 +123,46 @@ class AuthorityCommandTest extends LicenceServiceTestBase {
         }
     }
 
+    /**
+     * An authority may stop a licence before the driver has an e-licence (not applied yet, or the approval still on
+     * its way): the first e-licence starts from it. Until 2026-12-07 such a command was refused UNKNOWN_LICENCE and
+     * forgotten, and the driver's next application was signed an ACTIVE e-licence of a revoked licence.
+     */
+    @Test
+    void aLicenceSuspendedOrRevokedBeforeItHasAnELicenceStartsSo() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LicenceTestSupport.TestLicence revoked = support.newDriverLicence(today.plusDays(300));
+        authority.command(revoked.licenceNumber(), "REVOKE", AUTHORITY);
+        awaitStanding(revoked.licenceNumber(), "REVOKED");
+        String application = newId();
+        support.photoPassed(application, revoked.residentId());
+        assertEquals("LICENCE_REVOKED",
+                support.awaitLicenceEvent(application, EventType.LICENCE_REFUSED).get("code").asText());
+        String reinstate = authority.command(revoked.licenceNumber(), "REINSTATE", AUTHORITY);
+        assertEquals("TRANSITION_NOT_ALLOWED", authority.awaitRejection(reinstate).get("code").asText(),
+                "revocation is final before an e-licence too");
+
+        LicenceTestSupport.TestLicence suspended = support.newDriverLicence(today.plusDays(300));
+        authority.command(suspended.licenceNumber(), "SUSPEND", AUTHORITY);
+        awaitStanding(suspended.licenceNumber(), "SUSPENDED");
+        String first = newId();
+        support.photoPassed(first, suspended.residentId());
+        JsonNode issued = support.awaitLicenceEvent(first, EventType.LICENCE_ISSUED);
+        assertEquals("SUSPENDED", issued.get("status").asText());
+        String jws = credential(issued, "jws");
+        assertEquals("SUSPENDED", verify(jws).getString("outcome"));
+        assertEquals(0, support.count("SELECT count(*) FROM licence_standing WHERE licence_number = ?1",
+                suspended.licenceNumber()), "the e-licence holds the status from its signing on");
+        authority.command(suspended.licenceNumber(), "REINSTATE", AUTHORITY);
+        authority.awaitStatusChange(first, "ACTIVE");
+        assertEquals("VALID", verify(jws).getString("outcome"));
+    }
+
+    private void awaitStanding(String licenceNumber, String status) {
+        await().atMost(WAIT).until(() -> support.count("SELECT count(*) FROM licence_standing WHERE licence_number = ?1 "
+                + "AND status = '" + status + "'", licenceNumber) == 1);
+    }
+
     @Test
     void aRevokedLicenceIsFinal() throws Exception {
         String applicationId = newId();

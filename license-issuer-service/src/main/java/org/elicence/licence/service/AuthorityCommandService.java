@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.elicence.licence.config.LicenceConfig;
 import org.elicence.licence.credential.status.LicenceStatus;
+import org.elicence.licence.registry.DriverLicence;
 import org.elicence.messaging.events.LicenceAuthorityCommand;
 import org.elicence.messaging.events.LicenceAuthorityCommandRejected;
 import org.elicence.messaging.outbox.Outbox;
@@ -81,8 +82,7 @@ public class AuthorityCommandService implements OperatorCommandType<LicenceAutho
         store.lockLicence(command.licenceNumber());
         Optional<ELicence> current = ELicence.findCurrent(command.licenceNumber());
         if (current.isEmpty()) {
-            return Optional.of(new Refusal(LicenceAuthorityCommandRejected.UNKNOWN_LICENCE,
-                    "no e-licence has been issued for licence " + command.licenceNumber()));
+            return applyBeforeAnyELicence(command, authority);
         }
         ELicence eLicence = current.get();
         if (LicenceAuthorityCommand.RENEW.equals(command.action())) {
@@ -91,9 +91,7 @@ public class AuthorityCommandService implements OperatorCommandType<LicenceAutho
         }
         Transition transition = TRANSITIONS.get(command.action());
         if (!transition.from().contains(eLicence.status)) {
-            return Optional.of(new Refusal(LicenceAuthorityCommandRejected.TRANSITION_NOT_ALLOWED, "licence "
-                    + command.licenceNumber() + " is " + eLicence.status + "; " + command.action() + " applies only to "
-                    + transition.from() + (eLicence.status == LicenceStatus.REVOKED ? " (revocation is final)" : "")));
+            return Optional.of(notAllowed(command, eLicence.status, transition));
         }
         eLicence.status = transition.to();
         eLicence.statusReason = command.reason();
@@ -104,6 +102,38 @@ public class AuthorityCommandService implements OperatorCommandType<LicenceAutho
         LOG.infof("authority command %s: licence %s is now %s (by %s)", command.commandId(), command.licenceNumber(),
                 eLicence.status, authority);
         return Optional.empty();
+    }
+
+    /**
+     * A licence of the registry without an e-licence yet is suspended, reinstated or revoked all the same: its first
+     * e-licence starts from that ({@link LicenceStanding}), so applying cannot escape a suspension or a revocation
+     * made before it. RENEW needs a credential to renew.
+     */
+    private Optional<Refusal> applyBeforeAnyELicence(LicenceAuthorityCommand command, String authority) {
+        String licenceNumber = command.licenceNumber();
+        if (DriverLicence.findByIdOptional(licenceNumber).isEmpty()) {
+            return Optional.of(new Refusal(LicenceAuthorityCommandRejected.UNKNOWN_LICENCE,
+                    "the registry has no licence " + licenceNumber));
+        }
+        if (LicenceAuthorityCommand.RENEW.equals(command.action())) {
+            return Optional.of(new Refusal(LicenceAuthorityCommandRejected.UNKNOWN_LICENCE,
+                    "no e-licence has been issued for licence " + licenceNumber + ": there is nothing to renew"));
+        }
+        Transition transition = TRANSITIONS.get(command.action());
+        LicenceStatus status = LicenceStanding.of(licenceNumber);
+        if (!transition.from().contains(status)) {
+            return Optional.of(notAllowed(command, status, transition));
+        }
+        LicenceStanding.set(licenceNumber, transition.to(), command.reason(), clock.instant());
+        LOG.infof("authority command %s: licence %s, without an e-licence yet, is now %s (by %s); its first "
+                + "e-licence starts so", command.commandId(), licenceNumber, transition.to(), authority);
+        return Optional.empty();
+    }
+
+    private static Refusal notAllowed(LicenceAuthorityCommand command, LicenceStatus status, Transition transition) {
+        return new Refusal(LicenceAuthorityCommandRejected.TRANSITION_NOT_ALLOWED, "licence "
+                + command.licenceNumber() + " is " + status + "; " + command.action() + " applies only to "
+                + transition.from() + (status == LicenceStatus.REVOKED ? " (revocation is final)" : ""));
     }
 
     private boolean inRegion(String authority, String licenceNumber) {

@@ -29,7 +29,9 @@ import jakarta.transaction.Transactional;
  * If the licence already has a live e-licence, from this or a racing application, the application is given that
  * one (LicenceIssued re-published under its id, outcome SHARED) instead of a second signature: a licence has
  * one e-licence, and an applicant who applies again still gets it, renewed first if its credential has lapsed or
- * is about to ({@link LicenceRenewal#renewBeforeItLapses}). A revoked licence is refused for good. An
+ * is about to ({@link LicenceRenewal#renewBeforeItLapses}). A revoked licence is refused for good, and so is one an
+ * authority revoked before it had an e-licence; a licence suspended before then is signed SUSPENDED
+ * ({@link LicenceStanding}). An
  * approval of an application application-service withdrew before it was read decides nothing
  * ({@link ApplicationWithdrawals}).
  */
@@ -84,7 +86,9 @@ public class LicenceIssuanceService {
         DriverLicence licence = found.get();
         store.lockLicence(licence.licenceNumber);
         Optional<ELicence> current = ELicence.findCurrent(licence.licenceNumber);
-        if (current.isPresent() && current.get().status == LicenceStatus.REVOKED) {
+        LicenceStatus status = current.map(live -> live.status)
+                .orElseGet(() -> LicenceStanding.of(licence.licenceNumber)); // revoked before any e-licence too
+        if (status == LicenceStatus.REVOKED) {
             refuse(decision, LicenceEvents.LICENCE_REVOKED);
             return;
         }
@@ -148,6 +152,7 @@ public class LicenceIssuanceService {
             return;
         }
         ELicence eLicence = ELicence.findById(eLicenceId);
+        LicenceStanding.carryOnto(eLicence); // suspended before it was signed: it starts SUSPENDED
         decide(decision, Outcome.ISSUED, eLicence.id, null);
         String applicationId = decision.applicationId.toString();
         LicenceEvents.publish(outbox, LicenceEvents.issued(applicationId, licence, eLicence));
