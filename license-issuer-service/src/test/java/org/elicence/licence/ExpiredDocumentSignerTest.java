@@ -85,6 +85,30 @@ class ExpiredDocumentSignerTest extends LicenceServiceTestBase {
     }
 
     /**
+     * Approvals kept because they came before their application's creation are not tried while nothing can be
+     * signed: tried, one failed its five attempts within seconds and was refused, holding its application's later
+     * events until an operator tried it again by hand (the runbook's dead-letter replay does not reach these rows).
+     * They wait, and go on once a signer that can sign is installed.
+     */
+    @Test
+    void approvalsKeptForTheirApplicationWaitWhileNothingCanBeSigned() throws Exception {
+        var licence = support.newDriverLicence(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(300));
+        String application = LicenceTestSupport.newId();
+        String photo = LicenceTestSupport.newId();
+        support.photoPassed(application, licence.residentId(), photo, LicenceTestSupport.portraitJpeg());
+        support.photoAccepted(application, licence.residentId(), photo);
+        String kept = "SELECT count(*) FROM approval_awaiting_application WHERE application_id = CAST(?1 AS uuid)";
+        org.awaitility.Awaitility.await().atMost(LicenceTestSupport.WAIT)
+                .until(() -> support.count(kept, application) == 2);
+        support.created(application, licence.residentId());
+
+        Thread.sleep(8_000); // eight passes at the tests' 1 s (licence.awaiting-creation.max-attempts is 5)
+        assertEquals(2, support.count(kept + " AND refused_at IS NULL AND attempts = 0", application),
+                "both wait, untried");
+        assertEquals(0, support.eventsWritten(application, EventType.LICENCE_ISSUED));
+    }
+
+    /**
      * A licence whose live credential lapsed with the signer that signed it (a credential never outlives its signer
      * certificate) is not handed to a new application as it is: no renewal is possible, and until 2026-12-07 the
      * application was decided SHARED for good and given a credential every verifier refuses.

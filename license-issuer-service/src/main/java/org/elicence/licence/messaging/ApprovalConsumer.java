@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.elicence.licence.config.DocumentSignerStanding;
 import org.elicence.licence.service.AcceptedPhotos;
 import org.elicence.licence.service.ApplicationWithdrawals;
 import org.elicence.licence.service.ApprovalsAwaitingCreation;
@@ -51,6 +52,7 @@ public class ApprovalConsumer implements ReplayableChannels {
 
     private final InboundEventProcessor processor;
     private final ApprovalsAwaitingCreation awaiting;
+    private final DocumentSignerStanding signer;
     /** What each approval does, for an application known: on delivery, or later when it was kept. */
     private final EventRouter approvals;
     private final EventRouter router;
@@ -58,9 +60,10 @@ public class ApprovalConsumer implements ReplayableChannels {
     @Inject
     public ApprovalConsumer(InboundEventProcessor processor, LicenceIssuanceService issuance,
             KnownApplications applications, DeviceKeys deviceKeys, AcceptedPhotos acceptedPhotos,
-            ApplicationWithdrawals withdrawals, ApprovalsAwaitingCreation awaiting) {
+            ApplicationWithdrawals withdrawals, ApprovalsAwaitingCreation awaiting, DocumentSignerStanding signer) {
         this.processor = processor;
         this.awaiting = awaiting;
+        this.signer = signer;
         this.approvals = EventRouter.builder()
                 .on(DeviceKeyRegistered.class, deviceKeys::register)
                 .on(PhotoAudited.class, acceptedPhotos::onPassed)
@@ -120,12 +123,18 @@ public class ApprovalConsumer implements ReplayableChannels {
      * The approvals kept because they came before their application's creation, whose creation has been read since:
      * each application's oldest handled in its own transaction, as on delivery (the next at the next pass, so they
      * keep the order they were read in); an attempt is counted before it begins, a failure on the kept approval,
-     * which stays until it is refused.
+     * which stays until it is refused. None is tried while the document signer is revoked or expired: an approval
+     * would fail every attempt and be refused within a minute, holding its application's later events until an
+     * operator tried it again by hand; they wait instead, and go on once a signer that can sign is installed (the
+     * alerts ElicenceDocumentSignerRevoked / Expired say so).
      */
     @Scheduled(every = "${licence.awaiting-creation.interval:5s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void handleKeptApprovalsOfKnownApplications() {
+        if (signer.revoked() || signer.expired()) {
+            return;
+        }
         List<AwaitingApproval.Ready> ready;
         try {
             ready = QuarkusTransaction.requiringNew().call(() -> awaiting.ready(KEPT_PER_PASS));
