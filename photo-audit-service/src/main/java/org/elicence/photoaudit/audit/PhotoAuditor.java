@@ -24,7 +24,7 @@ import org.elicence.photoaudit.audit.render.LicencePortraitRenderer;
 
 /**
  * Entry point of the photo audit engine: decode, perceive, check, decide, render. Thread-safe: all per-photo
- * state lives in a {@link PhotoAnalysis} and the models' nets are kept per thread. {@code @Startup} makes a
+ * state lives in a {@link PhotoAnalysis} and a model's net is lent to one run at a time. {@code @Startup} makes a
  * missing or broken model fail the application start instead of the first request.
  */
 @Startup

@@ -5,7 +5,7 @@ import java.util.List;
 import org.opencv.core.Mat;
 
 /**
- * The perception layer: the neural models every audit runs, loaded once (each thread gets its own nets).
+ * The perception layer: the neural models every audit runs, loaded once (a net per run at once: TfliteModel).
  * Detection finds the faces (BlazeFace short range, full range for small faces); for the one face, the landmarker places the mesh and the pose is fitted; the
  * segmenter separates the person from the background.
  */

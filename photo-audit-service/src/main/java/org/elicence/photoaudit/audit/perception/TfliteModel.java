@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.dnn.Dnn;
@@ -12,29 +16,54 @@ import org.opencv.dnn.Net;
 
 /**
  * A TensorFlow Lite model shipped in the service's resources (models/mediapipe, Apache-2.0) and run by
- * OpenCV's DNN module. An OpenCV {@link Net} is not thread-safe, so each thread that audits gets its own,
- * loaded from the same bytes; a model that is missing or does not load fails the service start.
+ * OpenCV's DNN module. An OpenCV {@link Net} is not thread-safe, so a run borrows a net no other run holds, from
+ * a pool that grows only when every net is in use at once: as many nets as runs ever overlapped (one in the
+ * service, where images are audited one at a time; more in tests that check in parallel), loaded from the same
+ * bytes. Until 2026-12-07 every thread that ever ran a model kept a net of its own (about 40 MB for the five
+ * models), worker threads came and went, and an ended thread's nets were freed only by a finaliser; so "one image
+ * at a time" did not bound the models' native memory. A model that is missing or does not load fails the service
+ * start.
  */
 public final class TfliteModel {
 
     private final String resource;
     private final byte[] bytes;
-    private final ThreadLocal<Net> perThread;
+    private final Deque<Net> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger loaded = new AtomicInteger();
 
     public TfliteModel(String resource) {
         this.resource = resource;
         this.bytes = read(resource);
-        this.perThread = ThreadLocal.withInitial(this::load);
-        perThread.get();
+        idle.push(load());
     }
 
-    /** Runs the model on a blob (NCHW, as Dnn.blobFromImage makes it); outputs in the order the net lists them. */
+    /**
+     * Runs the model on a blob (NCHW, as Dnn.blobFromImage makes it); outputs in the order the net lists them, the
+     * caller's to release. They are copies: a net's outputs may share its buffers, which its next run overwrites.
+     */
     public List<Mat> run(Mat blob) {
-        Net net = perThread.get();
-        net.setInput(blob);
-        List<Mat> outputs = new ArrayList<>();
-        net.forward(outputs, net.getUnconnectedOutLayersNames());
-        return outputs;
+        Net net = idle.poll();
+        if (net == null) {
+            net = load();
+        }
+        try {
+            net.setInput(blob);
+            List<Mat> outputs = new ArrayList<>();
+            net.forward(outputs, net.getUnconnectedOutLayersNames());
+            List<Mat> copies = new ArrayList<>(outputs.size());
+            for (Mat output : outputs) {
+                copies.add(output.clone());
+                output.release();
+            }
+            return copies;
+        } finally {
+            idle.push(net);
+        }
+    }
+
+    /** How many nets of this model have been loaded: one, plus one for each further run that overlapped. */
+    int netsLoaded() {
+        return loaded.get();
     }
 
     /** The values of one output, flattened. */
@@ -54,6 +83,7 @@ public final class TfliteModel {
         if (net.empty()) {
             throw new IllegalStateException("model did not load: " + resource);
         }
+        loaded.incrementAndGet();
         return net;
     }
 
