@@ -46,17 +46,20 @@ public final class TfliteModel {
         if (net == null) {
             net = load();
         }
+        List<Mat> outputs = new ArrayList<>();
+        List<Mat> copies = new ArrayList<>();
         try {
             net.setInput(blob);
-            List<Mat> outputs = new ArrayList<>();
             net.forward(outputs, net.getUnconnectedOutLayersNames());
-            List<Mat> copies = new ArrayList<>(outputs.size());
             for (Mat output : outputs) {
                 copies.add(output.clone());
-                output.release();
             }
             return copies;
+        } catch (RuntimeException e) {
+            copies.forEach(Mat::release); // native memory: not left to a finaliser when a run fails halfway
+            throw e;
         } finally {
+            outputs.forEach(Mat::release);
             idle.push(net);
         }
     }
