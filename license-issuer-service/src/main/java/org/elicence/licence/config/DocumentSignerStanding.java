@@ -33,9 +33,13 @@ public class DocumentSignerStanding {
         return crl.revokes(keys.documentSignerCertificate());
     }
 
-    /** When the document signer certificate in use expires. */
+    /**
+     * When the document signer certificate in use stops verifying: its own notAfter, or the IACA root's when that
+     * comes first (a verifier refuses a chain with either expired; {@link KeyMaterial#signingChainExpiry}), so that
+     * an expired root stops the signing and says so as an expired signer does.
+     */
     public Instant expires() {
-        return keys.documentSignerCertificate().getNotAfter().toInstant();
+        return keys.signingChainExpiry();
     }
 
     /** Whether it has expired: from its notAfter on, what it signs verifies CERTIFICATE_EXPIRED everywhere. */

@@ -2,6 +2,7 @@ package org.elicence.licence.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -12,8 +13,10 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.elicence.licence.credential.keys.CertificateRevocation;
+import org.elicence.licence.credential.keys.KeyHierarchyGenerator;
 import org.elicence.licence.credential.keys.Pem;
 import org.jboss.logging.Logger;
 
@@ -89,16 +92,24 @@ public final class IacaCrl implements CertificateRevocation {
     }
 
     /**
-     * The CRL just read, unless the IACA signed it before the one in use: a CRL is never rolled back (a Secret
+     * The CRL just read, unless the IACA issued it before the one in use: a CRL is never rolled back (a Secret
      * restored to an earlier version, an old CRL mounted again), for an earlier one may lack a revocation, and with
-     * it a compromised document signer would verify VALID, be signed with and be published again. The file's time
-     * is taken along, so the refused file is not read again at every check.
+     * it a compromised document signer would verify VALID, be signed with and be published again. Which came first
+     * is told by their CRL numbers (RFC 5280 5.2.3, which the IACA increases with every CRL), by their thisUpdate
+     * when either has none (a clock set wrong where the IACA signs can mislead only that). The file's time is taken
+     * along, so the refused file is not read again at every check.
      */
     private Loaded newerOf(Loaded inUse, Loaded read) {
-        if (read.crl().getThisUpdate().before(inUse.crl().getThisUpdate())) {
-            LOG.errorf("IACA CRL %s was signed on %s, before the one in use (%s): refused, a CRL is never rolled back; "
-                    + "mount the IACA's latest CRL", file.getFileName(), read.crl().getThisUpdate().toInstant(),
-                    inUse.crl().getThisUpdate().toInstant());
+        Optional<BigInteger> inUseNumber = KeyHierarchyGenerator.crlNumber(inUse.crl());
+        Optional<BigInteger> readNumber = KeyHierarchyGenerator.crlNumber(read.crl());
+        boolean earlier = inUseNumber.isPresent() && readNumber.isPresent()
+                ? readNumber.get().compareTo(inUseNumber.get()) < 0
+                : read.crl().getThisUpdate().before(inUse.crl().getThisUpdate());
+        if (earlier) {
+            LOG.errorf("IACA CRL %s (number %s, signed on %s) came before the one in use (number %s, %s): refused, a CRL "
+                    + "is never rolled back; mount the IACA's latest CRL", file.getFileName(),
+                    readNumber.map(Object::toString).orElse("none"), read.crl().getThisUpdate().toInstant(),
+                    inUseNumber.map(Object::toString).orElse("none"), inUse.crl().getThisUpdate().toInstant());
             return new Loaded(read.modified(), inUse.crl(), inUse.der());
         }
         LOG.infof("IACA CRL re-read from %s: nextUpdate %s", file.getFileName(), nextUpdateOf(read.crl()));

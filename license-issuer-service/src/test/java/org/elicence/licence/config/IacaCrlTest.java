@@ -46,4 +46,21 @@ class IacaCrlTest {
         assertTrue(crl.revokes(signer), "and it keeps the revocation");
         assertFalse(crl.isStale());
     }
+
+    /**
+     * CRLs are ordered by their numbers, which the IACA increases: a later CRL signed by a clock set behind (its
+     * thisUpdate before the one in use) is still the later one, and carries the revocation it adds.
+     */
+    @Test
+    void aLaterCrlSignedByAClockSetBehindIsTaken(@TempDir Path keys) throws Exception {
+        new DevKeyTool(keys, Clock.systemUTC()).createHierarchy();
+        Path file = keys.resolve(DevKeyTool.IACA_CRL);
+        IacaCrl crl = new IacaCrl(file, Pem.readCertificate(keys.resolve(DevKeyTool.IACA_CERT)), Clock.systemUTC());
+        X509Certificate signer = Pem.readCertificate(keys.resolve(DevKeyTool.DS_CERT));
+        assertFalse(crl.revokes(signer));
+
+        new DevKeyTool(keys, Clock.offset(Clock.systemUTC(), Duration.ofHours(-2))).revokeDocumentSigner(signer);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
+        assertTrue(crl.revokes(signer), "CRL number 2, though signed two hours before number 1 by its clock");
+    }
 }

@@ -130,12 +130,7 @@ public final class DevKeyTool {
         if (crl == null) {
             return 0;
         }
-        byte[] extension = crl.getExtensionValue(org.bouncycastle.asn1.x509.Extension.cRLNumber.getId());
-        if (extension == null) {
-            return 0;
-        }
-        return org.bouncycastle.asn1.x509.CRLNumber.getInstance(
-                org.bouncycastle.asn1.ASN1OctetString.getInstance(extension).getOctets()).getCRLNumber().longValueExact();
+        return KeyHierarchyGenerator.crlNumber(crl).map(BigInteger::longValueExact).orElse(0L);
     }
 
     private void writeDocumentSigner(CertifiedKey root) throws IOException {

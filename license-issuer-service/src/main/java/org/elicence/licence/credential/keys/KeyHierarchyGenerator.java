@@ -16,7 +16,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Date;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -120,6 +122,16 @@ public final class KeyHierarchyGenerator {
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot build document signer certificate", e);
         }
+    }
+
+    /**
+     * The CRL's number (RFC 5280 5.2.3, which {@link #newCrl} writes): a later CRL of the same issuer has a larger
+     * one. Empty when the CRL carries none.
+     */
+    public static Optional<BigInteger> crlNumber(X509CRL crl) {
+        byte[] extension = crl.getExtensionValue(Extension.cRLNumber.getId());
+        return extension == null ? Optional.empty() : Optional.of(
+                CRLNumber.getInstance(ASN1OctetString.getInstance(extension).getOctets()).getCRLNumber());
     }
 
     /**
