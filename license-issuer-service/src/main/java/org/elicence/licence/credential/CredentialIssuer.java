@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.elicence.messaging.events.IssuingCountry;
 import org.elicence.licence.credential.LicenceElements.Element;
 import org.elicence.licence.credential.jws.JwsClaims;
 import org.elicence.licence.credential.jws.JwsCompact;
@@ -14,6 +13,7 @@ import org.elicence.licence.credential.keys.KeyHierarchyGenerator;
 import org.elicence.licence.credential.keys.KeyMaterial;
 import org.elicence.licence.credential.mdoc.MdocWriter;
 import org.elicence.licence.credential.status.StatusListReference;
+import org.elicence.messaging.events.IssuingCountry;
 
 /**
  * Signs a licence into an ISO 18013-5 mdoc and an equivalent JWS. Thread-safe; create one per key set.

@@ -6,12 +6,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.elicence.messaging.events.IssuingCountry;
 import org.elicence.licence.credential.mdoc.MdocDocuments;
 import org.elicence.licence.credential.qr.QrCodes;
 import org.elicence.licence.credential.qr.VerificationCodes;
 import org.elicence.licence.registry.DriverLicence;
 import org.elicence.messaging.events.EncodedImage;
+import org.elicence.messaging.events.IssuingCountry;
 import org.elicence.messaging.events.LicenceIssued;
 import org.elicence.messaging.events.LicenceRefused;
 import org.elicence.messaging.events.LicenceRegisterEntry;
