@@ -42,6 +42,10 @@ public final class InboundEventParser {
             throw new PoisonEventException("ce_id '" + quoted(id) + "' is longer than " + MAX_ID_LENGTH
                     + " characters");
         }
+        if (id.chars().anyMatch(Character::isISOControl)) {
+            // the same: PostgreSQL refuses a NUL in text, and no event id of this platform has a control character
+            throw new PoisonEventException("ce_id has a control character");
+        }
         String typeName = requiredHeader(record, CloudEventHeaders.TYPE);
         String source = requiredHeader(record, CloudEventHeaders.SOURCE);
         Instant time = parseTime(requiredHeader(record, CloudEventHeaders.TIME));

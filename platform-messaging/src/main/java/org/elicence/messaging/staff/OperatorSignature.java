@@ -102,6 +102,8 @@ public final class OperatorSignature {
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8).strip();
+        // a header without a value is absent: refused as unsigned, not a NullPointerException retried to a dead letter
+        return header == null || header.value() == null ? null
+                : new String(header.value(), StandardCharsets.UTF_8).strip();
     }
 }
