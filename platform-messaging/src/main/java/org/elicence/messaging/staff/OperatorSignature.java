@@ -16,7 +16,7 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
+import org.elicence.messaging.CloudEventHeaders;
 
 /**
  * Who sent an operator's record, checked by the consumer. Kafka authenticates the producer but does not tell
@@ -100,10 +100,8 @@ public final class OperatorSignature {
         return Optional.empty();
     }
 
+    /** A header without a value is absent: refused as unsigned, not a NullPointerException retried to a dead letter. */
     private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        // a header without a value is absent: refused as unsigned, not a NullPointerException retried to a dead letter
-        return header == null || header.value() == null ? null
-                : new String(header.value(), StandardCharsets.UTF_8).strip();
+        return CloudEventHeaders.lastValue(record.headers(), name).map(String::strip).orElse(null);
     }
 }
