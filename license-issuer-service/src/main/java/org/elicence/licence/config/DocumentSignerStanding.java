@@ -28,6 +28,11 @@ public class DocumentSignerStanding {
         this.clock = clock;
     }
 
+    /** Whether the document signer in use may sign now: neither revoked nor expired. */
+    public boolean usable() {
+        return !revoked() && !expired();
+    }
+
     /** Whether the IACA's CRL, as read now, lists the document signer in use. */
     public boolean revoked() {
         return crl.revokes(keys.documentSignerCertificate());

@@ -132,7 +132,7 @@ public class ApprovalConsumer implements ReplayableChannels {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void handleKeptApprovalsOfKnownApplications() {
-        if (signer.revoked() || signer.expired()) {
+        if (!signer.usable()) {
             return;
         }
         List<AwaitingApproval.Ready> ready;

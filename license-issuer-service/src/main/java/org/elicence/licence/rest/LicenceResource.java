@@ -123,8 +123,7 @@ public class LicenceResource {
             + "nor revoked by the IACA's CRL")
     public String jwks() {
         // a relying party resolving keys by kid checks no CRL: a revoked signer's key (a compromised one) is withdrawn
-        boolean currentPublishable = !signerStanding.revoked() && !signerStanding.expired();
-        return keys.jwks(currentPublishable,
+        return keys.jwks(signerStanding.usable(),
                 previousKeys.publishableSigners(keys.iacaCertificate(), crl, clock.instant()), previousKeys.roots());
     }
 }

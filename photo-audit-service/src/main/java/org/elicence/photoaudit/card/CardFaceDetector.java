@@ -24,7 +24,10 @@ final class CardFaceDetector {
         this.minScore = minScore;
     }
 
-    /** Faces scoring at least the configured score, largest first. Safe for concurrent use (a net is lent to one run at a time). */
+    /**
+     * Faces scoring at least the configured score, largest first. Safe for concurrent use (a net is lent to one run
+     * at a time).
+     */
     List<Rect> faces(Mat card) {
         return detector.detect(card, minScore).stream()
                 .map(face -> inside(face, card))
