@@ -141,6 +141,44 @@ class EventSchemasTest {
         assertFalse(EventSchemas.violations(EventType.ID_REGISTRY_PHOTO_RETRIEVED, data).isEmpty());
     }
 
+    /** JSON Schema patterns are ECMA-262's: {@code $} is the end of the text, not the end before a last newline. */
+    @ParameterizedTest
+    @ValueSource(strings = { "\n", "\r\n", "\u2028" })
+    void anIdWithATrailingLineBreakFails(String lineBreak) {
+        ObjectNode data = sample(EventType.ID_REGISTRY_PHOTO_RETRIEVED);
+        data.put("applicationId", SampleEvents.APPLICATION_ID + lineBreak);
+
+        assertFalse(EventSchemas.violations(EventType.ID_REGISTRY_PHOTO_RETRIEVED, data).isEmpty());
+    }
+
+    /** {@code format} is asserted, not only an annotation: a consumer parses these values and must not fail to. */
+    @ParameterizedTest
+    @ValueSource(strings = { "yesterday", "2026-12-07", "2026-12-07T25:00:00Z", "2026-12-07T10:00:00" })
+    void aMalformedTimestampFails(String createdAt) {
+        ObjectNode data = sample(EventType.APPLICATION_CREATED);
+        data.put("createdAt", createdAt);
+
+        assertFalse(EventSchemas.violations(EventType.APPLICATION_CREATED, data).isEmpty(), createdAt);
+    }
+
+    @Test
+    void aTimestampWithNanosecondsOrAnOffsetValidates() {
+        for (String createdAt : List.of("2026-12-07T10:00:00.123456789Z", "2026-12-07T18:00:00+08:00")) {
+            ObjectNode data = sample(EventType.APPLICATION_CREATED);
+            data.put("createdAt", createdAt);
+            assertEquals(List.of(), EventSchemas.violations(EventType.APPLICATION_CREATED, data), createdAt);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "not base64!", "QUJD\nREVG", "QUJDRA=" })
+    void anImageThatIsNotBase64Fails(String imageBase64) {
+        ObjectNode data = sample(EventType.ID_CARD_SIDE_UPLOADED);
+        data.put("imageBase64", imageBase64);
+
+        assertFalse(EventSchemas.violations(EventType.ID_CARD_SIDE_UPLOADED, data).isEmpty(), imageBase64);
+    }
+
     @Test
     void aWrongTypeFails() {
         ObjectNode data = sample(EventType.PHOTO_AUDITED);
