@@ -176,7 +176,13 @@ class EventSchemasTest {
         ObjectNode data = sample(EventType.ID_CARD_SIDE_UPLOADED);
         data.put("imageBase64", imageBase64);
 
-        assertFalse(EventSchemas.violations(EventType.ID_CARD_SIDE_UPLOADED, data).isEmpty(), imageBase64);
+        List<String> violations = EventSchemas.violations(EventType.ID_CARD_SIDE_UPLOADED, data);
+
+        assertEquals(1, violations.size(), violations.toString());
+        assertTrue(violations.get(0).contains("imageBase64") && violations.get(0).contains("not base64"),
+                violations.toString());
+        // an image is personal data, and violations travel in dead letters' reason headers
+        assertFalse(violations.get(0).contains(imageBase64), violations.toString());
     }
 
     @Test
