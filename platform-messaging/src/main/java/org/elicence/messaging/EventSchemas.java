@@ -7,26 +7,23 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonMetaSchema;
-import com.networknt.schema.Keyword;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import com.networknt.schema.Vocabulary;
 
 /**
  * Validates event data against the JSON Schema of its type. Thread-safe; schemas load once.
  *
  * <p>The schemas mean what they say to any validator, not only to this one: patterns are ECMA-262 regular
  * expressions, whose {@code $} is the end of the text ({@link EcmaScriptEndAnchor}); {@code format} is asserted
- * (draft 2020-12 makes it an annotation unless asked); {@code contentEncoding} is checked
- * ({@link Base64ContentKeyword}). A consumer parses what the schema let through: what it could not parse is poison
- * here, refused at once, not a failure retried until it is dead-lettered.
+ * (draft 2020-12 makes it an annotation unless asked). A consumer parses what the schema let through: what it could
+ * not parse is poison here, refused at once, not a failure retried until it is dead-lettered. {@code contentEncoding}
+ * stays an annotation: what an image that is no base64 means is the consumer's to say (photo-audit-service answers
+ * the applicant with a FAIL, idcard-service refuses a reading as poison).
  */
 public final class EventSchemas {
 
@@ -51,11 +48,7 @@ public final class EventSchemas {
     }
 
     private static Map<EventType, JsonSchema> loadAll() {
-        JsonMetaSchema dialect = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
-                .vocabularyFactory(EventSchemas::vocabulary)
-                .build();
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                builder -> builder.metaSchema(dialect));
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
                 .formatAssertionsEnabled(true)
                 .regularExpressionFactory(EcmaScriptEndAnchor.INSTANCE)
@@ -72,16 +65,6 @@ public final class EventSchemas {
             }
         }
         return schemas;
-    }
-
-    /** Draft 2020-12's vocabularies, with its content vocabulary's {@code contentEncoding} asserted. */
-    private static Vocabulary vocabulary(String iri) {
-        if (!Vocabulary.V202012_CONTENT.getIri().equals(iri)) {
-            return null; // the library's own
-        }
-        Stream<Keyword> others = Vocabulary.V202012_CONTENT.getKeywords().stream()
-                .filter(keyword -> !Base64ContentKeyword.KEYWORD.equals(keyword.getValue()));
-        return new Vocabulary(iri, Stream.concat(others, Stream.of(new Base64ContentKeyword())).toArray(Keyword[]::new));
     }
 
     public static final class SchemaViolationException extends IllegalArgumentException {
