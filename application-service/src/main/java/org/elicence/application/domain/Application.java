@@ -107,7 +107,7 @@ public class Application extends PanacheEntityBase {
     @Column(name = "uploads_taken", nullable = false)
     public int uploadsTaken;
 
-    /** Every status moved to, oldest first; a status re-entered (another failed photo) is not a move. */
+    /** Every status moved to, oldest first; staying in a status (a card side sent again) is not a move. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "status_history", nullable = false, columnDefinition = "jsonb")
     public List<StatusChange> statusHistory = List.of();
@@ -143,14 +143,15 @@ public class Application extends PanacheEntityBase {
 
     /**
      * The applicant uploaded a portrait; the caller checked {@link #acceptsUploads()}. What was said about the
-     * previous photo (a reviewer's answer, "upload it again") is not about this one: that notice goes (one about the
-     * ID card stays: the card path's state is unchanged), and the view shows no audit until this photo's.
+     * previous photo (a reviewer's answer, "upload it again") is not about this one: that notice goes, also when the
+     * applicant went to the card path in between (one about the ID card stays: the card path's state is unchanged),
+     * and the view shows no audit until this photo's.
      */
     public void photoUploaded(UUID photoId) {
         requireUploads();
         uploadsTaken++;
         currentPhotoId = photoId;
-        if (status == ApplicationStatus.PHOTO_REJECTED) {
+        if (status == ApplicationStatus.PHOTO_REJECTED || (notice != null && notice.isAboutAPhoto())) {
             notice = null;
         }
         moveTo(ApplicationStatus.PHOTO_AUDITING);

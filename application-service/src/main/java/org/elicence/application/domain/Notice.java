@@ -17,6 +17,9 @@ import org.elicence.messaging.events.RuleCheck;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Notice(String code, LocalizedText message, List<RuleCheck> checks, List<String> rules) {
 
+    /** The sweep's word on a photo the audit never answered for: "upload it again". */
+    public static final String PHOTO_NOT_PROCESSED = "PHOTO_NOT_PROCESSED";
+
     public static Notice of(String code, LocalizedText message) {
         return new Notice(code, message, null, null);
     }
@@ -24,6 +27,11 @@ public record Notice(String code, LocalizedText message, List<RuleCheck> checks,
     /** An ID-card side failed: the failed checks say why, there is no other message. */
     public static Notice failedChecks(String code, List<RuleCheck> checks) {
         return new Notice(code, null, checks.stream().filter(RuleCheck::failed).toList(), null);
+    }
+
+    /** Whether it is about a photo (staff's rejection of one, or one the audit never answered for), not the card. */
+    public boolean isAboutAPhoto() {
+        return rules != null || PHOTO_NOT_PROCESSED.equals(code);
     }
 
     /** Staff rejected a photo naming these rules. */

@@ -150,6 +150,28 @@ class ApplicationTransitionsTest {
         assertEquals("LICENCE_DELAYED", in(ApplicationStatus.LICENCE_PENDING).heldTooLong(code -> NOTICE, StaffCardRecord.NONE));
     }
 
+    /**
+     * Staff rejected the photo; the applicant tried the card path, then sent a new portrait: staff's words were about
+     * the old photo, and the new one's failures must not be shown under them (they were, until 2026-12-07).
+     */
+    @Test
+    void aNewPortraitClearsStaffsRejectionOfTheOldOneAlsoAfterACardSide() {
+        Notice rejection = Notice.rejectedByReviewer("HEAD_COVERED", null, List.of("R5"));
+        Application a = in(ApplicationStatus.PHOTO_UNDER_REVIEW);
+        a.photoReviewRejected(rejection);
+        a.idCardSideUploaded(true, UUID.randomUUID());
+        assertEquals(ApplicationStatus.ID_CARD_CHECKING, a.status);
+        assertEquals(rejection, a.notice, "still shown while the card side is read");
+
+        a.photoUploaded(NEW_PHOTO);
+
+        assertEquals(null, a.notice);
+        Application card = in(ApplicationStatus.ID_CARD_REJECTED);
+        card.notice = NOTICE;
+        card.photoUploaded(NEW_PHOTO);
+        assertEquals(NOTICE, card.notice, "what was said about the card stays");
+    }
+
     @Test
     void aLateRegistryAnswerTellsASettledApplicantNothing() {
         Application a = in(ApplicationStatus.LICENCE_PENDING);
