@@ -52,16 +52,22 @@ public class HeldApplicationsSweep {
 
     /**
      * Held applications, oldest first; a card under review only when staff's record holds its current case decided
-     * before the bound (a staff queue of thousands is not read every minute).
+     * before the bound (a staff queue of thousands is not read every minute); a card being checked not when it waits
+     * for the applicant (no side still being read, not both passed: a side missing or failed), which
+     * {@link Application#heldTooLong} would leave as it is: such applications wait up to 90 days for the abandoned
+     * sweep, and each was read again, one transaction each, at every pass of every instance.
      */
     private static final String HELD = "from Application a where (a.status in :waiting or (a.status = :review "
             + "and exists (select 1 from IdCardReviewCaseRecord c where c.caseId = a.idCardCase "
-            + "and c.applicationId = a.id and c.status in :decided and c.closedAt < :bound))) and a.updatedAt < :bound";
+            + "and c.applicationId = a.id and c.status in :decided and c.closedAt < :bound))) and a.updatedAt < :bound "
+            + "and not (a.status = :checking and coalesce(a.idCardFront, '') <> 'RECEIVED' "
+            + "and coalesce(a.idCardBack, '') <> 'RECEIVED' "
+            + "and not (coalesce(a.idCardFront, '') = 'PASS' and coalesce(a.idCardBack, '') = 'PASS'))";
 
     private static final Map<String, LocalizedText> NOTICES = Map.of(
             "REGISTRY_LOOKUP_DELAYED", new LocalizedText("暂时无法从身份证登记系统取得您的照片：请上传一张证件照，或上传身份证正反面照片。",
                     "Your ID photo could not be fetched from the registry: please upload a portrait, or both sides of your ID card."),
-            "PHOTO_NOT_PROCESSED", new LocalizedText("您的照片未能完成检测：请重新上传照片。",
+            Notice.PHOTO_NOT_PROCESSED, new LocalizedText("您的照片未能完成检测：请重新上传照片。",
                     "Your photo could not be checked: please upload it again."),
             "ID_CARD_NOT_PROCESSED", new LocalizedText("您的身份证照片未能完成检测：请重新上传身份证照片。",
                     "Your ID-card photo could not be checked: please upload it again."),
@@ -116,15 +122,7 @@ public class HeldApplicationsSweep {
             // applications leave the query's results and those waiting for the applicant stay, so an offset would
             // skip some.
             Application after = last;
-            Parameters params = Parameters.with("waiting", ApplicationStatus.WAITING_FOR_A_SERVICE)
-                    .and("review", ApplicationStatus.ID_CARD_UNDER_REVIEW).and("bound", bound)
-                    .and("decided", List.of(IdCardReviewCaseClosed.APPROVED, IdCardReviewCaseClosed.REJECTED));
-            page = QuarkusTransaction.requiringNew().call(() -> (after == null
-                    ? Application.<Application>find(HELD + " order by a.updatedAt, a.id", params)
-                    : Application.<Application>find(HELD + " and (a.updatedAt > :afterTime or (a.updatedAt = "
-                            + ":afterTime and a.id > :afterId)) order by a.updatedAt, a.id",
-                            params.and("afterTime", after.updatedAt).and("afterId", after.id)))
-                    .page(0, BATCH).list());
+            page = QuarkusTransaction.requiringNew().call(() -> heldAfter(after, bound));
             for (Application application : page) {
                 ApplicationStatus status = release(application.id, bound);
                 if (status != null) {
@@ -138,6 +136,20 @@ public class HeldApplicationsSweep {
             held.get(status).set(found.getOrDefault(status, 0L));
         }
         return total;
+    }
+
+    /** The next page of held applications after {@code after} (null: the first page). */
+    public List<Application> heldAfter(Application after, Instant bound) {
+        Parameters params = Parameters.with("waiting", ApplicationStatus.WAITING_FOR_A_SERVICE)
+                .and("review", ApplicationStatus.ID_CARD_UNDER_REVIEW).and("bound", bound)
+                .and("checking", ApplicationStatus.ID_CARD_CHECKING)
+                .and("decided", List.of(IdCardReviewCaseClosed.APPROVED, IdCardReviewCaseClosed.REJECTED));
+        return (after == null
+                ? Application.<Application>find(HELD + " order by a.updatedAt, a.id", params)
+                : Application.<Application>find(HELD + " and (a.updatedAt > :afterTime or (a.updatedAt = "
+                        + ":afterTime and a.id > :afterId)) order by a.updatedAt, a.id",
+                        params.and("afterTime", after.updatedAt).and("afterId", after.id)))
+                .page(0, BATCH).list();
     }
 
     /** Hands one application back, in its own transaction (an event racing it wins: the sweep tries next time). */
