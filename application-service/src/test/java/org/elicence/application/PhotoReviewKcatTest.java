@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.elicence.application.domain.PhotoReviewCase;
 import org.elicence.application.service.PersonalDataRetention;
 import org.elicence.application.service.ReviewBacklogMetrics;
 import org.elicence.infra.JwtKeysTestResource;
@@ -34,6 +35,7 @@ import org.elicence.messaging.EventSchemas;
 import org.elicence.messaging.EventType;
 import org.elicence.messaging.Topics;
 import org.elicence.messaging.staff.StaffRecord;
+import org.hibernate.Hibernate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,12 @@ class PhotoReviewKcatTest {
         String approvedCase = opened.get("caseId").asText();
         given().auth().oauth2(Tokens.forApplicant(ALICE)).get("/api/v1/applications/" + approved).then()
                 .body("photoReview.status", equalTo("PENDING")).body("photoReview.caseId", equalTo(approvedCase));
+        // what the view looks up at every poll leaves the case's two images in the database
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> {
+            PhotoReviewCase latest = PhotoReviewCase.latest(java.util.UUID.fromString(approved)).orElseThrow();
+            return Hibernate.isPropertyInitialized(latest, "annotated")
+                    || Hibernate.isPropertyInitialized(latest, "portrait");
+        }));
         given().auth().oauth2(Tokens.forApplicant(ALICE)).contentType("image/jpeg").body(TestImages.jpeg())
                 .put("/api/v1/applications/" + approved + "/photo")
                 .then().statusCode(409).body("code", equalTo("PHOTO_UNDER_REVIEW"));

@@ -8,13 +8,16 @@ import java.util.UUID;
 import org.elicence.messaging.events.EncodedImage;
 import org.elicence.messaging.events.RuleCheck;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.LazyGroup;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -49,10 +52,16 @@ public class PhotoReviewCase extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<RuleCheck> checks;
 
+    // Lazy, each in a group of its own: the applicant's view reads the latest case at every poll and needs neither
+    // image (each some 100 KB of base64 text); staff's record reads the annotated one, an approval the portrait.
+    @Basic(fetch = FetchType.LAZY)
+    @LazyGroup("annotated")
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public EncodedImage annotated;
 
+    @Basic(fetch = FetchType.LAZY)
+    @LazyGroup("portrait")
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public EncodedImage portrait;
