@@ -36,6 +36,7 @@ import org.elicence.messaging.events.ApplicationWithdrawn;
 import org.elicence.messaging.events.PhotoAccepted;
 import org.elicence.messaging.events.IdCardSide;
 import io.smallrye.jwt.build.Jwt;
+import org.elicence.messaging.staff.StaffRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,6 +127,35 @@ class KcatReviewEndToEndTest {
         List<JsonNode> opened = await().atMost(WAIT).until(
                 () -> KafkaTestClient.eventsOf(EventType.ID_CARD_REVIEW_OPENED, applicationId), list -> list.size() == 2);
         assertFalse(rejectedCase.equals(opened.get(1).get("caseId").asText()));
+    }
+
+    /**
+     * The applicant uploads the front again while the case on the first front waits for staff: approving that case
+     * would make the licence from an image the applicant took back, so it is refused; the rejection staff then send
+     * is taken, and its reason is kept whole in idcard-service's record, as the applicant got it.
+     */
+    @Test
+    void anApprovalOfACaseWhoseSideTheApplicantReplacedIsRefused() {
+        String applicationId = applyAndUpload(Citizens.WANG_FANG, "王芳");
+        String caseId = caseOf(applicationId);
+        CardReadings.uploadAndRead(applicationId, Citizens.WANG_FANG, IdCardSide.FRONT, 0x0F0F_0F0F_0F0F_0F0FL);
+        await().atMost(WAIT).until(() -> KafkaTestClient.eventsOf(EventType.ID_CARD_SIDE_CHECKED, applicationId),
+                list -> list.size() == 3);
+
+        Runbook.run("approve", as("reviewer-001", "CASE_ID", caseId, "REVIEWER_ID", "reviewer-001"), workDir);
+        assertRefused(caseId, IdCardReviewDecisionRejected.SIDES_REPLACED);
+        assertEquals(List.of(), KafkaTestClient.eventsOf(EventType.ID_CARD_APPROVED, applicationId));
+
+        String reason = "证件正面照片已被重新上传，请重新拍摄并上传身份证正反两面。".repeat(9);
+        assertTrue(reason.length() > StaffRecord.MAX_FIELD_LENGTH && reason.length() <= 500);
+        Runbook.run("reject", as("reviewer-001", "CASE_ID", caseId, "REVIEWER_ID", "reviewer-001", "REASON", reason,
+                "REASON_EN", "you uploaded the front again: photograph both sides again", "CODE", "SIDES_REPLACED"),
+                workDir);
+        JsonNode rejection = await().atMost(WAIT).until(
+                () -> KafkaTestClient.eventsOf(EventType.ID_CARD_REJECTED, applicationId), list -> !list.isEmpty()).get(0);
+        assertTrue(rejection.at("/message/zh-CN").asText().contains(reason), rejection.toString());
+        JsonNode decisions = record(applicationId).get("decisions");
+        assertTrue(decisions.findValuesAsText("reason").contains(reason), decisions.toString());
     }
 
     /**
@@ -327,18 +357,23 @@ class KcatReviewEndToEndTest {
     }
 
     private void assertTheRecordTellsTheWholeStory(String applicationId) {
-        // the runbook mints the operator's token with deploy/mint-token.sh from the repository root; the test
-        // hands it one signed with the test keys instead
-        String operatorToken = Jwt.subject("platform-operator").issuer("https://auth.elicence.example")
-                .audience("elicence-operators").groups(java.util.Set.of("operator")).expiresIn(600).sign();
-        JsonNode record = KafkaTestClient.readTree(Runbook.run("record", Map.of("IDCARD_URL",
-                "http://localhost:" + RestAssured.port, "APPLICATION_ID", applicationId, "OPERATOR_TOKEN",
-                operatorToken), workDir));
+        JsonNode record = record(applicationId);
         assertEquals("CARD_ISSUED_BEFORE_CUTOFF", record.at("/registry/outcome").asText());
         assertEquals(2, record.get("uploads").size());
         assertEquals("APPROVED", record.at("/reviewCases/0/status").asText());
         List<String> outcomes = record.get("decisions").findValuesAsText("outcome");
         assertTrue(outcomes.contains("ACCEPTED") && outcomes.contains("REFUSED"), record.toString());
+    }
+
+    /** The applicant's record as operators read it with the runbook. */
+    private JsonNode record(String applicationId) {
+        // the runbook mints the operator's token with deploy/mint-token.sh from the repository root; the test
+        // hands it one signed with the test keys instead
+        String operatorToken = Jwt.subject("platform-operator").issuer("https://auth.elicence.example")
+                .audience("elicence-operators").groups(java.util.Set.of("operator")).expiresIn(600).sign();
+        return KafkaTestClient.readTree(Runbook.run("record", Map.of("IDCARD_URL",
+                "http://localhost:" + RestAssured.port, "APPLICATION_ID", applicationId, "OPERATOR_TOKEN",
+                operatorToken), workDir));
     }
 
     private void assertDeadLettersCanBeListedAndReplayed() {

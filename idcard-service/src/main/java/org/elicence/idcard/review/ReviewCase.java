@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.elicence.messaging.events.IdCardSide;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -67,6 +69,14 @@ public class ReviewCase extends PanacheEntityBase {
     public static Optional<Instant> lastRejectedAt(UUID applicationId) {
         return find("applicationId = ?1 and status = ?2 order by decidedAt desc", applicationId, Status.REJECTED)
                 .<ReviewCase>firstResultOptional().map(rejected -> rejected.decidedAt);
+    }
+
+    /** Whether the case's front and back are still the application's latest uploads of their sides. */
+    public boolean showsTheLatestSides() {
+        return IdCardUpload.latest(applicationId, IdCardSide.FRONT).map(upload -> upload.uploadId)
+                .filter(frontUploadId::equals).isPresent()
+                && IdCardUpload.latest(applicationId, IdCardSide.BACK).map(upload -> upload.uploadId)
+                        .filter(backUploadId::equals).isPresent();
     }
 
     public static List<ReviewCase> ofApplication(UUID applicationId) {

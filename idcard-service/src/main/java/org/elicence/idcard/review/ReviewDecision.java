@@ -3,6 +3,7 @@ package org.elicence.idcard.review;
 import java.util.List;
 import java.util.UUID;
 
+import org.elicence.messaging.events.IdCardReviewDecision;
 import org.elicence.messaging.staff.ReviewDecisionRow;
 import org.elicence.messaging.staff.StaffRecord;
 
@@ -28,6 +29,17 @@ public class ReviewDecision extends ReviewDecisionRow {
         row.fill(record, reviewer);
         row.reason = record.text("reason");
         row.reasonEn = record.text("reasonEn");
+        return row;
+    }
+
+    /**
+     * The record of a decision that was applied: the reviewer's words as the applicant got them, bounded by the
+     * decision's schema (500 characters), not cut to the 200 every field of a refused record is cut to.
+     */
+    static ReviewDecision applied(IdCardReviewDecision decision, StaffRecord record, String reviewer) {
+        ReviewDecision row = of(record, reviewer);
+        row.reason = decision.reason();
+        row.reasonEn = decision.reasonEn();
         return row;
     }
 

@@ -79,7 +79,13 @@ public class ReviewDecisionService implements OperatorCommandType<IdCardReviewDe
                     + " the licence from; reject it and say why, so the applicant photographs the front again or"
                     + " uploads a portrait"));
         }
-        ReviewDecision row = ReviewDecision.of(record, reviewer);
+        if (approve && !reviewCase.showsTheLatestSides()) {
+            return Optional.of(new Refusal(IdCardReviewDecisionRejected.SIDES_REPLACED, "case " + decision.caseId()
+                    + " shows a front or back the applicant has since uploaded again: the licence cannot be made from"
+                    + " an image the applicant replaced; reject it and say why (the applicant is asked for both sides"
+                    + " again, and the new pair opens a new case)"));
+        }
+        ReviewDecision row = ReviewDecision.applied(decision, record, reviewer);
         row.accept(reviewCase.applicationId);
         String applicationId = reviewCase.applicationId.toString();
         reviewCase.status = approve ? ReviewCase.Status.APPROVED : ReviewCase.Status.REJECTED;

@@ -20,4 +20,9 @@ public record IdCardReviewDecisionRejected(String decisionId, String caseId, Str
     public static final String REVIEWER_NOT_AUTHORISED = "REVIEWER_NOT_AUTHORISED";
     /** APPROVE of a case whose front gave no licence portrait: there is nothing to issue the licence from. */
     public static final String NO_PORTRAIT = "NO_PORTRAIT";
+    /**
+     * APPROVE of a case one of whose sides the applicant has since uploaded again: the licence would be made from an
+     * image the applicant took back, perhaps after being told the new one failed.
+     */
+    public static final String SIDES_REPLACED = "SIDES_REPLACED";
 }
