@@ -11,6 +11,7 @@ import java.security.cert.CRLException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,26 +26,40 @@ import org.jboss.logging.Logger;
  * DER). The service publishes it at the CRL distribution point named in its certificates and its own verifier
  * consults it. The file is re-read when it changes (a re-signed CRL mounted from the Secret), and a replacement is
  * taken only if the IACA signed it, and not before the one in use; otherwise the previous one stays and the refusal
- * is logged. At start the file is taken as it is (nothing of an earlier run is kept).
+ * is logged. The latest CRL taken is recorded ({@link CrlHighWater}, the database), and at start the file is
+ * compared with the record: a restart, or a second replica, with a Secret restored to an older CRL serves the
+ * recorded one, not the file's.
  */
 public final class IacaCrl implements CertificateRevocation {
 
     private static final Logger LOG = Logger.getLogger(IacaCrl.class);
+    private static final Duration RECORD_RETRY = Duration.ofMinutes(1);
 
     private final Path file;
     private final X509Certificate iaca;
     private final Clock clock;
+    private final CrlHighWater highWater;
     private volatile Loaded loaded;
+    /** A CRL taken but not yet recorded (the database was unreachable), and when to try again. */
+    private volatile Loaded unrecorded;
+    private volatile Instant nextRecordAttempt = Instant.MIN;
 
     private record Loaded(FileTime modified, X509CRL crl, byte[] der) {
     }
 
-    /** Loads the file now; fails when it is missing, unreadable or not signed by the IACA. */
-    public IacaCrl(Path file, X509Certificate iaca, Clock clock) {
+    /**
+     * Loads the file now, and takes the recorded CRL instead if the file's came before it; fails when the file is
+     * missing, unreadable or not signed by the IACA, or the record cannot be read.
+     */
+    public IacaCrl(Path file, X509Certificate iaca, Clock clock, CrlHighWater highWater) {
         this.file = file;
         this.iaca = iaca;
         this.clock = clock;
-        this.loaded = load();
+        this.highWater = highWater;
+        Loaded fromFile = load();
+        Optional<Loaded> recorded = highWater.latest(iaca).flatMap(der -> verified(der, fromFile.modified()));
+        this.loaded = recorded.map(kept -> newerOf(kept, fromFile)).orElse(fromFile);
+        record(loaded);
     }
 
     @Override
@@ -80,6 +95,9 @@ public final class IacaCrl implements CertificateRevocation {
                 synchronized (this) {
                     if (loaded == now) {
                         loaded = newerOf(now, load());
+                        if (loaded.crl() != now.crl()) {
+                            record(loaded);
+                        }
                     }
                     now = loaded;
                 }
@@ -88,7 +106,37 @@ public final class IacaCrl implements CertificateRevocation {
             LOG.errorf("IACA CRL %s could not be re-read (%s); still serving the one loaded before", file.getFileName(),
                     e.getClass().getSimpleName());
         }
+        Loaded pending = unrecorded;
+        if (pending != null && !clock.instant().isBefore(nextRecordAttempt)) {
+            record(pending);
+        }
         return now;
+    }
+
+    /**
+     * Records {@code taken}; when that fails it is tried again at a read a minute later (not at every read: each
+     * verification would wait for the database), and the CRL serves meanwhile.
+     */
+    private void record(Loaded taken) {
+        try {
+            highWater.raise(iaca, taken.der());
+            unrecorded = null;
+        } catch (RuntimeException e) {
+            unrecorded = taken;
+            nextRecordAttempt = clock.instant().plus(RECORD_RETRY);
+            LOG.errorf("IACA CRL number %s could not be recorded (%s); tried again in a minute",
+                    KeyHierarchyGenerator.crlNumber(taken.crl()).map(Object::toString).orElse("none"),
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /** Whether {@code first} came before {@code second}, two CRLs of one IACA (see {@link #newerOf}). */
+    static boolean cameBefore(X509CRL first, X509CRL second) {
+        Optional<BigInteger> firstNumber = KeyHierarchyGenerator.crlNumber(first);
+        Optional<BigInteger> secondNumber = KeyHierarchyGenerator.crlNumber(second);
+        return firstNumber.isPresent() && secondNumber.isPresent()
+                ? firstNumber.get().compareTo(secondNumber.get()) < 0
+                : first.getThisUpdate().before(second.getThisUpdate());
     }
 
     /**
@@ -102,12 +150,9 @@ public final class IacaCrl implements CertificateRevocation {
     private Loaded newerOf(Loaded inUse, Loaded read) {
         Optional<BigInteger> inUseNumber = KeyHierarchyGenerator.crlNumber(inUse.crl());
         Optional<BigInteger> readNumber = KeyHierarchyGenerator.crlNumber(read.crl());
-        boolean earlier = inUseNumber.isPresent() && readNumber.isPresent()
-                ? readNumber.get().compareTo(inUseNumber.get()) < 0
-                : read.crl().getThisUpdate().before(inUse.crl().getThisUpdate());
-        if (earlier) {
-            LOG.errorf("IACA CRL %s (number %s, signed on %s) came before the one in use (number %s, %s): refused, a CRL "
-                    + "is never rolled back; mount the IACA's latest CRL", file.getFileName(),
+        if (cameBefore(read.crl(), inUse.crl())) {
+            LOG.errorf("IACA CRL %s (number %s, signed on %s) came before the one in use or recorded (number %s, %s): "
+                    + "refused, a CRL is never rolled back; mount the IACA's latest CRL", file.getFileName(),
                     readNumber.map(Object::toString).orElse("none"), read.crl().getThisUpdate().toInstant(),
                     inUseNumber.map(Object::toString).orElse("none"), inUse.crl().getThisUpdate().toInstant());
             return new Loaded(read.modified(), inUse.crl(), inUse.der());
@@ -118,21 +163,36 @@ public final class IacaCrl implements CertificateRevocation {
 
     private Loaded load() {
         try {
-            FileTime modified = Files.getLastModifiedTime(file);
-            X509CRL crl = Pem.crl(Files.readAllBytes(file));
-            if (!crl.getIssuerX500Principal().equals(iaca.getSubjectX500Principal())) {
-                throw new IllegalStateException("the CRL in " + file + " is not issued by the IACA");
-            }
-            try {
-                crl.verify(iaca.getPublicKey());
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("the CRL in " + file + " is not signed by the IACA");
-            }
-            return new Loaded(modified, crl, crl.getEncoded());
+            return signedByTheIaca(Files.readAllBytes(file), Files.getLastModifiedTime(file), "the CRL in " + file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the IACA CRL " + file, e);
+        }
+    }
+
+    /** The recorded CRL, unless it no longer verifies (a row changed by hand): then the file alone counts. */
+    private Optional<Loaded> verified(byte[] recorded, FileTime fileModified) {
+        try {
+            return Optional.of(signedByTheIaca(recorded, fileModified, "the recorded CRL"));
+        } catch (RuntimeException e) {
+            LOG.errorf("the recorded IACA CRL is ignored: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Loaded signedByTheIaca(byte[] pemOrDer, FileTime modified, String what) {
+        X509CRL crl = Pem.crl(pemOrDer);
+        if (!crl.getIssuerX500Principal().equals(iaca.getSubjectX500Principal())) {
+            throw new IllegalStateException(what + " is not issued by the IACA");
+        }
+        try {
+            crl.verify(iaca.getPublicKey());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(what + " is not signed by the IACA");
+        }
+        try {
+            return new Loaded(modified, crl, crl.getEncoded());
         } catch (CRLException e) {
-            throw new IllegalStateException("cannot encode the IACA CRL " + file, e);
+            throw new IllegalStateException("cannot encode " + what, e);
         }
     }
 

@@ -34,7 +34,8 @@ public record PreviousKeys(List<X509Certificate> roots, List<IacaCrl> crls, List
      * Reads {@code licence.keys.previous-*}; a root without its CRL, a CRL its root did not sign, or a document signer
      * that {@code currentRoot} or a previous root did not issue stops the start.
      */
-    public static PreviousKeys load(LicenceConfig.Keys keys, X509Certificate currentRoot, Clock clock) {
+    public static PreviousKeys load(LicenceConfig.Keys keys, X509Certificate currentRoot, Clock clock,
+            CrlHighWater highWater) {
         List<Path> rootFiles = keys.previousIacaCerts().orElse(List.of());
         List<Path> crlFiles = keys.previousIacaCrls().orElse(List.of());
         if (rootFiles.size() != crlFiles.size()) {
@@ -47,7 +48,7 @@ public record PreviousKeys(List<X509Certificate> roots, List<IacaCrl> crls, List
         for (int i = 0; i < rootFiles.size(); i++) {
             X509Certificate root = Pem.readCertificate(rootFiles.get(i));
             roots.add(root);
-            crls.add(new IacaCrl(crlFiles.get(i), root, clock));
+            crls.add(new IacaCrl(crlFiles.get(i), root, clock, highWater));
         }
         List<X509Certificate> signers = keys.previousDsCerts().orElse(List.of()).stream()
                 .map(Pem::readCertificate).toList();

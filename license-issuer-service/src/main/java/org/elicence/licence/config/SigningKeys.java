@@ -64,7 +64,7 @@ public class SigningKeys {
     @Produces
     @Singleton
     @Startup
-    IacaCrl iacaCrl(LicenceConfig config, KeyMaterial keys, Clock clock) {
+    IacaCrl iacaCrl(LicenceConfig config, KeyMaterial keys, Clock clock, CrlHighWater highWater) {
         LicenceConfig.Keys files = config.keys();
         Path crl = files.iacaCrl();
         Path iacaKey = files.iacaCert().toAbsolutePath().getParent().resolve(DevKeyTool.IACA_KEY);
@@ -82,7 +82,7 @@ public class SigningKeys {
                     + "missing or unreadable; the IACA signs it (deploy/dev-keys.sh --crl in development) and it is "
                     + "mounted with the keys");
         }
-        IacaCrl loaded = new IacaCrl(crl, keys.iacaCertificate(), clock);
+        IacaCrl loaded = new IacaCrl(crl, keys.iacaCertificate(), clock, highWater);
         if (loaded.isStale()) {
             LOG.warnf("the IACA's CRL is past its nextUpdate (%s): have the IACA re-sign it", loaded.nextUpdate());
         }
@@ -96,8 +96,8 @@ public class SigningKeys {
     @Produces
     @Singleton
     @Startup
-    PreviousKeys previousKeys(LicenceConfig config, KeyMaterial keys, Clock clock) {
-        PreviousKeys previous = PreviousKeys.load(config.keys(), keys.iacaCertificate(), clock);
+    PreviousKeys previousKeys(LicenceConfig config, KeyMaterial keys, Clock clock, CrlHighWater highWater) {
+        PreviousKeys previous = PreviousKeys.load(config.keys(), keys.iacaCertificate(), clock, highWater);
         if (!previous.roots().isEmpty() || !previous.documentSigners().isEmpty()) {
             LOG.infof("keys kept from before a rotation: %d IACA roots, %d document signers", previous.roots().size(),
                     previous.documentSigners().size());

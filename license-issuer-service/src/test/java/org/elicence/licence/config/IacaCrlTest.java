@@ -31,7 +31,8 @@ class IacaCrlTest {
         X509Certificate signer = Pem.readCertificate(keys.resolve(DevKeyTool.DS_CERT));
         new DevKeyTool(keys, Clock.systemUTC()).revokeDocumentSigner(signer);
         byte[] withTheRevocation = Files.readAllBytes(file);
-        IacaCrl crl = new IacaCrl(file, Pem.readCertificate(keys.resolve(DevKeyTool.IACA_CERT)), Clock.systemUTC());
+        IacaCrl crl = new IacaCrl(file, Pem.readCertificate(keys.resolve(DevKeyTool.IACA_CERT)), Clock.systemUTC(),
+                new InMemoryCrlHighWater());
         assertTrue(crl.revokes(signer));
 
         Files.write(file, beforeTheRevocation);
@@ -55,7 +56,8 @@ class IacaCrlTest {
     void aLaterCrlSignedByAClockSetBehindIsTaken(@TempDir Path keys) throws Exception {
         new DevKeyTool(keys, Clock.systemUTC()).createHierarchy();
         Path file = keys.resolve(DevKeyTool.IACA_CRL);
-        IacaCrl crl = new IacaCrl(file, Pem.readCertificate(keys.resolve(DevKeyTool.IACA_CERT)), Clock.systemUTC());
+        IacaCrl crl = new IacaCrl(file, Pem.readCertificate(keys.resolve(DevKeyTool.IACA_CERT)), Clock.systemUTC(),
+                new InMemoryCrlHighWater());
         X509Certificate signer = Pem.readCertificate(keys.resolve(DevKeyTool.DS_CERT));
         assertFalse(crl.revokes(signer));
 

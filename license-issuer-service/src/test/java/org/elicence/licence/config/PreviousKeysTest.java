@@ -36,7 +36,8 @@ class PreviousKeysTest {
         KeyMaterial before = load(old);
         KeyMaterial now = load(current);
         IssuedCredential signedBefore = new CredentialIssuer(before, Fixtures.CLOCK).issue(Fixtures.licence());
-        IacaCrl currentCrl = new IacaCrl(current.resolve(DevKeyTool.IACA_CRL), now.iacaCertificate(), Fixtures.CLOCK);
+        IacaCrl currentCrl = new IacaCrl(current.resolve(DevKeyTool.IACA_CRL), now.iacaCertificate(), Fixtures.CLOCK,
+                new InMemoryCrlHighWater());
 
         var withoutPrevious = new CredentialVerifier(List.of(now.iacaCertificate()), currentCrl,
                 LicenceStatusLookup.offline(), Fixtures.CLOCK);
@@ -45,7 +46,7 @@ class PreviousKeysTest {
 
         PreviousKeys previous = PreviousKeys.load(keys(List.of(old.resolve(DevKeyTool.IACA_CERT)),
                 List.of(old.resolve(DevKeyTool.IACA_CRL)), List.of(old.resolve(DevKeyTool.DS_CERT))),
-                now.iacaCertificate(), Fixtures.CLOCK);
+                now.iacaCertificate(), Fixtures.CLOCK, new InMemoryCrlHighWater());
         JsonNode jwks = new ObjectMapper().readTree(now.jwks(true, previous.publishableSigners(now.iacaCertificate(),
                 currentCrl, Fixtures.NOW), previous.roots())).get("keys");
         assertEquals(List.of(now.keyId(), before.keyId()), List.of(jwks.get(0).get("kid").asText(),
@@ -76,9 +77,10 @@ class PreviousKeysTest {
         new DevKeyTool(current, Fixtures.CLOCK).createHierarchy();
         var currentRoot = load(current).iacaCertificate();
         assertThrows(IllegalStateException.class, () -> PreviousKeys.load(keys(
-                List.of(old.resolve(DevKeyTool.IACA_CERT)), List.of(), List.of()), currentRoot, Fixtures.CLOCK));
+                List.of(old.resolve(DevKeyTool.IACA_CERT)), List.of(), List.of()), currentRoot, Fixtures.CLOCK,
+                new InMemoryCrlHighWater()));
         assertThrows(IllegalStateException.class, () -> PreviousKeys.load(keys(List.of(), List.of(),
-                List.of(old.resolve(DevKeyTool.DS_CERT))), currentRoot, Fixtures.CLOCK));
+                List.of(old.resolve(DevKeyTool.DS_CERT))), currentRoot, Fixtures.CLOCK, new InMemoryCrlHighWater()));
     }
 
     private static KeyMaterial load(Path directory) {
