@@ -43,6 +43,7 @@ public final class IacaCrl implements CertificateRevocation {
     /** A CRL taken but not yet recorded (the database was unreachable), and when to try again. */
     private volatile Loaded unrecorded;
     private volatile Instant nextRecordAttempt = Instant.MIN;
+    // unrecorded and nextRecordAttempt are written only under this object's monitor, with record()
 
     private record Loaded(FileTime modified, X509CRL crl, byte[] der) {
     }
@@ -59,7 +60,9 @@ public final class IacaCrl implements CertificateRevocation {
         Loaded fromFile = load();
         Optional<Loaded> recorded = highWater.latest(iaca).flatMap(der -> verified(der, fromFile.modified()));
         this.loaded = recorded.map(kept -> newerOf(kept, fromFile)).orElse(fromFile);
-        record(loaded);
+        synchronized (this) {
+            record(loaded);
+        }
     }
 
     @Override
@@ -94,7 +97,7 @@ public final class IacaCrl implements CertificateRevocation {
             if (!modified.equals(now.modified())) {
                 synchronized (this) {
                     if (loaded == now) {
-                        loaded = newerOf(now, load());
+                        loaded = orRecordedIfLater(newerOf(now, load()));
                         if (loaded.crl() != now.crl()) {
                             record(loaded);
                         }
@@ -106,16 +109,36 @@ public final class IacaCrl implements CertificateRevocation {
             LOG.errorf("IACA CRL %s could not be re-read (%s); still serving the one loaded before", file.getFileName(),
                     e.getClass().getSimpleName());
         }
-        Loaded pending = unrecorded;
-        if (pending != null && !clock.instant().isBefore(nextRecordAttempt)) {
-            record(pending);
+        if (unrecorded != null && !clock.instant().isBefore(nextRecordAttempt)) {
+            synchronized (this) {
+                if (unrecorded != null && !clock.instant().isBefore(nextRecordAttempt)) {
+                    record(unrecorded);
+                }
+            }
         }
         return now;
     }
 
     /**
-     * Records {@code taken}; when that fails it is tried again at a read a minute later (not at every read: each
-     * verification would wait for the database), and the CRL serves meanwhile.
+     * {@code taken}, or the recorded CRL if another replica recorded a later one: when the Secret changes, replicas
+     * see it at different times, and one that sees a restored older CRL after another took the newer one serves the
+     * newer too. A record that cannot be read leaves {@code taken} (the file's word, as at every read before).
+     */
+    private Loaded orRecordedIfLater(Loaded taken) {
+        try {
+            return highWater.latest(iaca).flatMap(der -> verified(der, taken.modified()))
+                    .filter(recorded -> cameBefore(taken.crl(), recorded.crl()))
+                    .map(recorded -> newerOf(recorded, taken)).orElse(taken);
+        } catch (RuntimeException e) {
+            LOG.errorf("the recorded IACA CRL could not be read (%s); the file's is taken", e.getClass().getSimpleName());
+            return taken;
+        }
+    }
+
+    /**
+     * Records {@code taken}, under this object's monitor (so that a recording that succeeds cannot clear a later one
+     * that failed); when that fails it is tried again a minute later (not at every read: each verification would wait
+     * for the database), and the CRL serves meanwhile.
      */
     private void record(Loaded taken) {
         try {
@@ -180,7 +203,25 @@ public final class IacaCrl implements CertificateRevocation {
     }
 
     private Loaded signedByTheIaca(byte[] pemOrDer, FileTime modified, String what) {
-        X509CRL crl = Pem.crl(pemOrDer);
+        X509CRL crl = requireSignedBy(Pem.crl(pemOrDer), iaca, what);
+        try {
+            return new Loaded(modified, crl, crl.getEncoded());
+        } catch (CRLException e) {
+            throw new IllegalStateException("cannot encode " + what, e);
+        }
+    }
+
+    /** Whether {@code pemOrDer} is a CRL that {@code iaca} issued and signed. */
+    static boolean signedBy(byte[] pemOrDer, X509Certificate iaca) {
+        try {
+            requireSignedBy(Pem.crl(pemOrDer), iaca, "the CRL");
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static X509CRL requireSignedBy(X509CRL crl, X509Certificate iaca, String what) {
         if (!crl.getIssuerX500Principal().equals(iaca.getSubjectX500Principal())) {
             throw new IllegalStateException(what + " is not issued by the IACA");
         }
@@ -189,11 +230,7 @@ public final class IacaCrl implements CertificateRevocation {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(what + " is not signed by the IACA");
         }
-        try {
-            return new Loaded(modified, crl, crl.getEncoded());
-        } catch (CRLException e) {
-            throw new IllegalStateException("cannot encode " + what, e);
-        }
+        return crl;
     }
 
     private static Object nextUpdateOf(X509CRL crl) {

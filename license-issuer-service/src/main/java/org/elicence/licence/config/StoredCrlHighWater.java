@@ -38,7 +38,8 @@ public class StoredCrlHighWater implements CrlHighWater {
 
     /**
      * Under the IACA's row lock, so that two replicas that each read a CRL keep the later of the two: the row is
-     * made with this CRL if there is none, then replaced only if the recorded one came before it.
+     * made with this CRL if there is none, then replaced if the recorded one came before it, or is no CRL the IACA
+     * signed (a row changed by hand: trusted, its number could hold the mark above every real CRL).
      */
     @Override
     public void raise(X509Certificate iaca, byte[] crl) {
@@ -50,7 +51,7 @@ public class StoredCrlHighWater implements CrlHighWater {
             byte[] recorded = (byte[]) entityManager.createNativeQuery(
                     "SELECT crl FROM iaca_crl_high_water WHERE iaca_sha256 = ?1 FOR UPDATE")
                     .setParameter(1, key).getSingleResult();
-            if (IacaCrl.cameBefore(Pem.crl(recorded), Pem.crl(crl))) {
+            if (!IacaCrl.signedBy(recorded, iaca) || IacaCrl.cameBefore(Pem.crl(recorded), Pem.crl(crl))) {
                 entityManager.createNativeQuery("UPDATE iaca_crl_high_water SET crl = ?2, recorded_at = ?3 "
                         + "WHERE iaca_sha256 = ?1")
                         .setParameter(1, key).setParameter(2, crl).setParameter(3, clock.instant()).executeUpdate();

@@ -76,6 +76,50 @@ class StoredCrlHighWaterTest {
         assertTrue(new IacaCrl(file, iaca, CLOCK, highWater).revokes(signer), "a second replica, or a restart");
     }
 
+    /**
+     * Replicas see a Secret change at different times: one that takes the older CRL of a Secret restored meanwhile,
+     * after another took and recorded the newer, serves the newer too.
+     */
+    @Test
+    void aReplicaThatReadsAnEarlierCrlThanAnotherRecordedServesTheRecordedOne(@TempDir Path keys,
+            @TempDir Path mounts) throws Exception {
+        new DevKeyTool(keys, CLOCK).createHierarchy();
+        Path signed = keys.resolve(DevKeyTool.IACA_CRL);
+        byte[] first = Files.readAllBytes(signed);
+        X509Certificate iaca = Pem.readCertificate(keys.resolve(DevKeyTool.IACA_CERT));
+        X509Certificate signer = Pem.readCertificate(keys.resolve(DevKeyTool.DS_CERT));
+        Path mountA = Files.write(mounts.resolve("a.pem"), first);
+        Path mountB = Files.write(mounts.resolve("b.pem"), first);
+        IacaCrl replicaA = new IacaCrl(mountA, iaca, CLOCK, highWater);
+        IacaCrl replicaB = new IacaCrl(mountB, iaca, CLOCK, highWater);
+
+        new DevKeyTool(keys, CLOCK).revokeDocumentSigner(signer);
+        Files.write(mountA, Files.readAllBytes(signed));
+        Files.setLastModifiedTime(mountA, FileTime.from(Instant.now().plusSeconds(10)));
+        assertTrue(replicaA.revokes(signer));
+        Files.write(mountB, first); // B's node syncs only after the Secret was restored to the first CRL
+        Files.setLastModifiedTime(mountB, FileTime.from(Instant.now().plusSeconds(20)));
+
+        assertTrue(replicaB.revokes(signer), "the CRL replica A recorded");
+    }
+
+    /** A row that holds no CRL the IACA signed (changed by hand) is replaced, not trusted for its number. */
+    @Test
+    void aRecordTheIacaDidNotSignIsReplaced(@TempDir Path keys, @TempDir Path other) throws Exception {
+        new DevKeyTool(keys, CLOCK).createHierarchy();
+        new DevKeyTool(other, CLOCK).createHierarchy();
+        X509Certificate iaca = Pem.readCertificate(keys.resolve(DevKeyTool.IACA_CERT));
+        byte[] real = Pem.crl(Files.readAllBytes(keys.resolve(DevKeyTool.IACA_CRL))).getEncoded();
+        for (int i = 0; i < 3; i++) {
+            new DevKeyTool(other, CLOCK).renewCrl(); // another IACA's CRL, numbered above the real one
+        }
+        highWater.raise(iaca, Pem.crl(Files.readAllBytes(other.resolve(DevKeyTool.IACA_CRL))).getEncoded());
+
+        highWater.raise(iaca, real);
+
+        assertArrayEquals(real, highWater.latest(iaca).orElseThrow());
+    }
+
     /** Two replicas that each read a CRL: the record keeps the later, whichever of them records last. */
     @Test
     void theRecordKeepsTheLaterOfTwoCrls(@TempDir Path keys) throws Exception {
