@@ -83,6 +83,12 @@ public class ReviewCase extends PanacheEntityBase {
         return list("applicationId = ?1 order by openedAt", applicationId);
     }
 
+    /** Locks the application's pending cases for share: a decision on one waits, or is waited for. */
+    public static void lockPendingOfApplicationShared(UUID applicationId) {
+        find("applicationId = ?1 and status = ?2", applicationId, Status.PENDING)
+                .withLock(LockModeType.PESSIMISTIC_READ).list();
+    }
+
     /**
      * The application's pending cases, locked as a decision locks its case: one being decided is waited for and then,
      * no longer pending, left out (PostgreSQL re-checks the condition on the row the decision committed).

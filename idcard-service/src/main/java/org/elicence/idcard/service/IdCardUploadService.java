@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.elicence.idcard.registry.Applicant;
 import org.elicence.idcard.review.ApplicationLock;
 import org.elicence.idcard.review.IdCardUpload;
+import org.elicence.idcard.review.ReviewCase;
 import org.elicence.idcard.review.ReviewCaseService;
 import org.elicence.messaging.events.EncodedImage;
 import org.elicence.messaging.events.IdCardReadingRequested;
@@ -110,6 +111,10 @@ public class IdCardUploadService {
                     applicant.closedAs(), uploaded.side(), uploadId);
             return;
         }
+        // Shared, where a staff decision locks its case for update: an APPROVE being applied is waited for, and one
+        // that comes while this upload commits waits for it, sees it and is refused SIDES_REPLACED (unlocked, an
+        // approval could miss the new side while it was being kept, and make the licence from the one it replaces).
+        ReviewCase.lockPendingOfApplicationShared(applicationId);
         IdCardUpload upload = new IdCardUpload();
         upload.uploadId = uploadId;
         upload.applicationId = applicationId;
