@@ -53,7 +53,8 @@ public class HeldApplicationsSweep {
     /**
      * Held applications, oldest first; a card under review only when staff's record holds its current case decided
      * before the bound (a staff queue of thousands is not read every minute); a card being checked not when it waits
-     * for the applicant (no side still being read, not both passed: a side missing or failed), which
+     * for the applicant (no side still being read, not both passed: a side missing or failed) or for staff's
+     * decision on a case they have (both passed, a case pending in staff's record), which
      * {@link Application#heldTooLong} would leave as it is: such applications wait up to 90 days for the abandoned
      * sweep, and each was read again, one transaction each, at every pass of every instance.
      */
@@ -62,7 +63,9 @@ public class HeldApplicationsSweep {
             + "and c.applicationId = a.id and c.status in :decided and c.closedAt < :bound))) and a.updatedAt < :bound "
             + "and not (a.status = :checking and coalesce(a.idCardFront, '') <> 'RECEIVED' "
             + "and coalesce(a.idCardBack, '') <> 'RECEIVED' "
-            + "and not (coalesce(a.idCardFront, '') = 'PASS' and coalesce(a.idCardBack, '') = 'PASS'))";
+            + "and (not (coalesce(a.idCardFront, '') = 'PASS' and coalesce(a.idCardBack, '') = 'PASS') "
+            + "or exists (select 1 from IdCardReviewCaseRecord p where p.applicationId = a.id "
+            + "and p.status = :pending)))";
 
     private static final Map<String, LocalizedText> NOTICES = Map.of(
             "REGISTRY_LOOKUP_DELAYED", new LocalizedText("暂时无法从身份证登记系统取得您的照片：请上传一张证件照，或上传身份证正反面照片。",
@@ -142,7 +145,7 @@ public class HeldApplicationsSweep {
     public List<Application> heldAfter(Application after, Instant bound) {
         Parameters params = Parameters.with("waiting", ApplicationStatus.WAITING_FOR_A_SERVICE)
                 .and("review", ApplicationStatus.ID_CARD_UNDER_REVIEW).and("bound", bound)
-                .and("checking", ApplicationStatus.ID_CARD_CHECKING)
+                .and("checking", ApplicationStatus.ID_CARD_CHECKING).and("pending", IdCardReviewCaseOpened.PENDING)
                 .and("decided", List.of(IdCardReviewCaseClosed.APPROVED, IdCardReviewCaseClosed.REJECTED));
         return (after == null
                 ? Application.<Application>find(HELD + " order by a.updatedAt, a.id", params)
