@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Kafka outage must not take them out of their Kubernetes Service (docs/deploy.md).
  *
  * <p>CI size by default; the full size is a documented command (docs/reliability.md):
- * {@code -Dreliability.applications=1000 -Dreliability.rate=10}.
+ * {@code -Dreliability.applications=500 -Dreliability.rate=5}.
  */
 class FaultInjectionIT {
 
