@@ -151,7 +151,7 @@ public class Application extends PanacheEntityBase {
         requireUploads();
         uploadsTaken++;
         currentPhotoId = photoId;
-        if (status == ApplicationStatus.PHOTO_REJECTED || (notice != null && notice.isAboutAPhoto())) {
+        if (status == ApplicationStatus.PHOTO_REJECTED || (notice != null && notice.concernsAPhoto())) {
             notice = null;
         }
         moveTo(ApplicationStatus.PHOTO_AUDITING);

@@ -29,8 +29,11 @@ public record Notice(String code, LocalizedText message, List<RuleCheck> checks,
         return new Notice(code, null, checks.stream().filter(RuleCheck::failed).toList(), null);
     }
 
-    /** Whether it is about a photo (staff's rejection of one, or one the audit never answered for), not the card. */
-    public boolean isAboutAPhoto() {
+    /**
+     * Whether it is about a photo (staff's rejection of one, or one the audit never answered for), not the card. Not
+     * named as a getter: Jackson would store it in the application's notice column as a property of its own.
+     */
+    public boolean concernsAPhoto() {
         return rules != null || PHOTO_NOT_PROCESSED.equals(code);
     }
 
