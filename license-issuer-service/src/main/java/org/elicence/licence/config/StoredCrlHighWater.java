@@ -1,14 +1,12 @@
 package org.elicence.licence.config;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.elicence.licence.credential.Encoding;
 import org.elicence.licence.credential.keys.Pem;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -60,10 +58,6 @@ public class StoredCrlHighWater implements CrlHighWater {
     }
 
     private static String sha256(X509Certificate certificate) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalStateException("cannot take the IACA certificate's SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Encoding.sha256(Encoding.der(certificate)));
     }
 }
